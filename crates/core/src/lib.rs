@@ -1,0 +1,27 @@
+//! phieu-core: polls, ballots, commitments, legal rules, tallies and bundles for phieu, the
+//! offline voting and opinion-survey tool for Vietnamese village meetings.
+//!
+//! The crate knows nothing of the browser, the clock or the random number generator: salts and
+//! meeting times are handed in by the caller, and nothing here records when or in which order a
+//! ballot was cast. Every hash is SHA-256 over a documented canonical encoding
+//! (docs/bundle-format.md); every legal rule is integer arithmetic against the stated electorate
+//! (docs/poll-format.md §Rules, Law 10/2022/QH15).
+//!
+//! ```
+//! use phieu_core::{Lang, Poll};
+//!
+//! let poll = Poll::from_json(include_str!("../../../assets/polls/demo.json")).unwrap();
+//! assert_eq!(poll.place().village(), "Thôn Đồng Tâm");
+//! assert_eq!(poll.items()[0].label().get(Lang::En).split(' ').next(), Some("Does"));
+//! assert_eq!(poll.hash().to_hex().len(), 64);
+//! ```
+
+mod encoding;
+pub mod lang;
+pub mod poll;
+
+pub use lang::{Lang, Text};
+pub use poll::{
+    Choice, Condition, Item, ItemKind, Person, Place, Poll, PollError, PollErrorKind, PollHash,
+    PollKind, Preset, Rule, Target,
+};

@@ -1,0 +1,1209 @@
+//! Poll definitions: what is asked, of whom, and by which rule it is decided. A poll arrives as
+//! JSON (docs/poll-format.md), is read into the raw `dto` shape, and is then checked into a
+//! `Poll` whose invariants hold for the rest of the program: ids are unique, options exist,
+//! skip logic only looks backwards, and the rule preset fits the kind of poll (domain brief,
+//! "Rule presets"). The poll hash is SHA-256 over the canonical encoding of the checked poll
+//! (docs/bundle-format.md §Poll hash), so it does not depend on JSON key order or whitespace.
+
+mod dto;
+mod error;
+
+use std::collections::HashSet;
+
+pub use error::{PollError, PollErrorKind};
+
+use crate::encoding::{digest_newtype, Encoder, POLL_TAG};
+use crate::lang::Text;
+use dto::{
+    ChoiceDto, ConditionDto, ItemDto, PersonDto, PlaceDto, PollDto, RuleDto, TargetDto, TextDto,
+};
+
+digest_newtype!(
+    /// SHA-256 of a poll's canonical encoding (docs/bundle-format.md §Poll hash). Every ballot
+    /// commitment includes it, so a ballot cannot be moved to another poll.
+    PollHash
+);
+
+/// The `format` field every poll document carries.
+pub const POLL_FORMAT: &str = "phieu/poll";
+/// The only poll format version this crate reads and writes.
+pub const POLL_VERSION: u64 = 1;
+
+// Limits keep a hostile or mistaken file from making the tablet allocate without bound; they are
+// far above any real village poll (docs/poll-format.md §Limits).
+const MAX_ID: usize = 64;
+const MAX_LABEL: usize = 2_000;
+const MAX_ITEMS: usize = 500;
+const MAX_OPTIONS: usize = 200;
+const MAX_TEXT_LEN: u64 = 5_000;
+const DEFAULT_TEXT_LEN: u64 = 500;
+
+// Option ids the rules count, fixed by the ballot wording of D59 5.2d and R96 (domain brief,
+// "Ballot wording"), so that the rule never has to guess which option means "agree".
+pub(crate) const AGREE: &str = "dong_y";
+pub(crate) const DISAGREE: &str = "khong_dong_y";
+pub(crate) const HIGH_CONFIDENCE: &str = "tin_nhiem_cao";
+pub(crate) const CONFIDENCE: &str = "tin_nhiem";
+pub(crate) const LOW_CONFIDENCE: &str = "tin_nhiem_thap";
+pub(crate) const NO_CONFIDENCE: &str = "khong_tin_nhiem";
+
+/// What kind of matter a poll settles; it fixes which rule presets and option sets are allowed
+/// (docs/poll-format.md §Kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PollKind {
+    /// A community decision: Đồng ý / Không đồng ý / Ý kiến khác (L 15, D59 5.2d).
+    Decision,
+    /// Electing a village head or board members: a candidate list (D59 3.5d).
+    Election,
+    /// Lấy phiếu tín nhiệm: high / confidence / low, one item per official (R96 3, L87 63).
+    ConfidenceRating,
+    /// Bỏ phiếu tín nhiệm: confidence / no confidence (R96, L87 64).
+    ConfidenceVote,
+    /// An opinion survey: no decision, only counts, shares and means (L 25-28, L 34).
+    Survey,
+}
+
+impl PollKind {
+    pub const ALL: [PollKind; 5] = [
+        PollKind::Decision,
+        PollKind::Election,
+        PollKind::ConfidenceRating,
+        PollKind::ConfidenceVote,
+        PollKind::Survey,
+    ];
+
+    /// The JSON name, such as `"confidence_rating"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PollKind::Decision => "decision",
+            PollKind::Election => "election",
+            PollKind::ConfidenceRating => "confidence_rating",
+            PollKind::ConfidenceVote => "confidence_vote",
+            PollKind::Survey => "survey",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PollKind> {
+        PollKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The presets that may decide a poll of this kind (domain brief, "Rule presets").
+    pub fn allowed_presets(self) -> &'static [Preset] {
+        match self {
+            PollKind::Decision => &[
+                Preset::TwoThirdsHouseholds,
+                Preset::MajorityHouseholds,
+                Preset::MajorityPresent,
+                Preset::Conference,
+            ],
+            // D59 3.5d: a village head is elected with more than half of all households.
+            PollKind::Election => &[Preset::MajorityHouseholds],
+            PollKind::ConfidenceRating => &[Preset::ConfidenceRating],
+            PollKind::ConfidenceVote => &[Preset::ConfidenceVote],
+            PollKind::Survey => &[Preset::None],
+        }
+    }
+}
+
+/// A rule preset from the domain brief's table; the arithmetic lives in `crate::rule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// agree × 3 ≥ households × 2 (L 15.1-2, L 21.1).
+    TwoThirdsHouseholds,
+    /// agree × 2 > households (L 15.3-6, L 21.1).
+    MajorityHouseholds,
+    /// agree × 2 > present (D59 3.5).
+    MajorityPresent,
+    /// low × 2 > delegates; low × 3 ≥ delegates × 2 (R96 3, L87 63).
+    ConfidenceRating,
+    /// no_confidence × 2 > delegates (R96, L87 64.3).
+    ConfidenceVote,
+    /// valid iff present × 3 ≥ convened × 2; passes iff agree × 2 > present (L 51, L 69).
+    Conference,
+    /// No decision (surveys), with an optional target share.
+    None,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 7] = [
+        Preset::TwoThirdsHouseholds,
+        Preset::MajorityHouseholds,
+        Preset::MajorityPresent,
+        Preset::ConfidenceRating,
+        Preset::ConfidenceVote,
+        Preset::Conference,
+        Preset::None,
+    ];
+
+    /// The JSON name, such as `"two_thirds_households"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::TwoThirdsHouseholds => "two_thirds_households",
+            Preset::MajorityHouseholds => "majority_households",
+            Preset::MajorityPresent => "majority_present",
+            Preset::ConfidenceRating => "confidence_rating",
+            Preset::ConfidenceVote => "confidence_vote",
+            Preset::Conference => "conference",
+            Preset::None => "none",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// How a poll is decided: a preset, and for surveys an optional target share.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rule {
+    preset: Preset,
+    target: Option<Target>,
+}
+
+impl Rule {
+    pub fn preset(&self) -> Preset {
+        self.preset
+    }
+
+    pub fn target(&self) -> Option<&Target> {
+        self.target.as_ref()
+    }
+}
+
+/// A survey target such as "at least 90% of households satisfied" (new-rural practice): met
+/// when the chosen options' count × denominator ≥ electorate × numerator.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    item: String,
+    options: Vec<String>,
+    numerator: u64,
+    denominator: u64,
+}
+
+impl Target {
+    pub fn item(&self) -> &str {
+        &self.item
+    }
+
+    /// The option ids whose answers count towards the target.
+    pub fn options(&self) -> &[String] {
+        &self.options
+    }
+
+    pub fn numerator(&self) -> u64 {
+        self.numerator
+    }
+
+    pub fn denominator(&self) -> u64 {
+        self.denominator
+    }
+}
+
+/// Where the poll is held: the commune and the village (thôn, tổ dân phố). An empty village means
+/// a commune-wide poll.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Place {
+    commune: String,
+    village: String,
+}
+
+impl Place {
+    pub fn commune(&self) -> &str {
+        &self.commune
+    }
+
+    pub fn village(&self) -> &str {
+        &self.village
+    }
+}
+
+/// The person an item is about: an official being rated, or the single candidate of an election.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Person {
+    name: String,
+    position: Option<Text>,
+}
+
+impl Person {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn position(&self) -> Option<&Text> {
+        self.position.as_ref()
+    }
+}
+
+/// One option of a choice item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Choice {
+    id: String,
+    label: Text,
+    free_text: bool,
+    value: Option<i64>,
+}
+
+impl Choice {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn label(&self) -> &Text {
+        &self.label
+    }
+
+    /// Whether choosing this option lets the voter write their own words ("Ý kiến khác").
+    pub fn free_text(&self) -> bool {
+        self.free_text
+    }
+
+    /// The numeric value of a scale point (only on `scale` items), used for means.
+    pub fn value(&self) -> Option<i64> {
+        self.value
+    }
+}
+
+/// What a voter may answer to an item (docs/poll-format.md §Item types).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// Exactly one option (yes/no, satisfaction, decisions, candidates).
+    Single { options: Vec<Choice> },
+    /// Between `min` and `max` options.
+    Multiple {
+        options: Vec<Choice>,
+        min: u64,
+        max: u64,
+    },
+    /// One point of a scale whose options carry integer values (5-point satisfaction).
+    Scale { options: Vec<Choice> },
+    /// A whole number in `min..=max`.
+    Number { min: i64, max: i64 },
+    /// Free text of at most `max_len` characters.
+    Text { max_len: u64 },
+}
+
+impl ItemKind {
+    /// The JSON `type` name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ItemKind::Single { .. } => "single",
+            ItemKind::Multiple { .. } => "multiple",
+            ItemKind::Scale { .. } => "scale",
+            ItemKind::Number { .. } => "number",
+            ItemKind::Text { .. } => "text",
+        }
+    }
+
+    /// The options of a choice item; empty for number and text.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            ItemKind::Single { options }
+            | ItemKind::Multiple { options, .. }
+            | ItemKind::Scale { options } => options,
+            ItemKind::Number { .. } | ItemKind::Text { .. } => &[],
+        }
+    }
+}
+
+/// Skip logic: the item is shown only if the earlier item `item` was answered with one of
+/// `any_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Condition {
+    item: String,
+    any_of: Vec<String>,
+}
+
+impl Condition {
+    pub fn item(&self) -> &str {
+        &self.item
+    }
+
+    pub fn any_of(&self) -> &[String] {
+        &self.any_of
+    }
+}
+
+/// One question of a poll.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Item {
+    id: String,
+    label: Text,
+    kind: ItemKind,
+    required: bool,
+    person: Option<Person>,
+    show_if: Option<Condition>,
+}
+
+impl Item {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn label(&self) -> &Text {
+        &self.label
+    }
+
+    pub fn kind(&self) -> &ItemKind {
+        &self.kind
+    }
+
+    /// Whether a voter who is shown this item must answer it.
+    pub fn required(&self) -> bool {
+        self.required
+    }
+
+    pub fn person(&self) -> Option<&Person> {
+        self.person.as_ref()
+    }
+
+    pub fn show_if(&self) -> Option<&Condition> {
+        self.show_if.as_ref()
+    }
+
+    /// The position of option `id` in this item, if it has one.
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.kind.options().iter().position(|c| c.id == id)
+    }
+}
+
+/// A checked poll definition. Construct it with `Poll::from_json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poll {
+    id: String,
+    kind: PollKind,
+    title: Text,
+    subject: Option<Text>,
+    place: Place,
+    rule: Rule,
+    items: Vec<Item>,
+    hash: PollHash,
+}
+
+impl Poll {
+    /// Reads and checks a poll definition (docs/poll-format.md).
+    pub fn from_json(json: &str) -> Result<Poll, PollError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let dto: PollDto = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let (line, column) = (inner.line(), inner.column());
+            // serde_json ends its message with the position, which the error already carries.
+            let detail = inner.to_string();
+            let suffix = format!(" at line {line} column {column}");
+            let detail = detail.strip_suffix(&suffix).unwrap_or(&detail).to_owned();
+            PollError::new(
+                if path == "." { String::new() } else { path },
+                PollErrorKind::Json {
+                    line,
+                    column,
+                    detail,
+                },
+            )
+        })?;
+        Poll::try_from(dto)
+    }
+
+    /// The poll as JSON in the format's field order, pretty-printed. `Poll::from_json` of the
+    /// result gives back an equal poll with the same hash.
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings, integers and booleans cannot fail.
+        serde_json::to_string_pretty(&self.to_dto()).unwrap_or_default()
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn kind(&self) -> PollKind {
+        self.kind
+    }
+
+    pub fn title(&self) -> &Text {
+        &self.title
+    }
+
+    /// The subject line for "BIÊN BẢN KIỂM PHIẾU về việc …" (D59 form 02).
+    pub fn subject(&self) -> Option<&Text> {
+        self.subject.as_ref()
+    }
+
+    pub fn place(&self) -> &Place {
+        &self.place
+    }
+
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The items the rule decides: every single-choice item of a poll that is not a survey
+    /// (docs/poll-format.md §Kinds).
+    pub fn decided_items(&self) -> impl Iterator<Item = (usize, &Item)> {
+        let decides = self.kind != PollKind::Survey;
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, i)| decides && matches!(i.kind, ItemKind::Single { .. }))
+    }
+
+    /// SHA-256 over the canonical encoding (docs/bundle-format.md §Poll hash).
+    pub fn hash(&self) -> PollHash {
+        self.hash
+    }
+
+    /// The canonical encoding the poll hash is computed over.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        encode(self).bytes().to_vec()
+    }
+
+    pub(crate) fn to_dto(&self) -> PollDto {
+        PollDto {
+            format: POLL_FORMAT.into(),
+            version: POLL_VERSION,
+            id: self.id.clone(),
+            kind: self.kind.name().into(),
+            title: text_dto(&self.title),
+            subject: self.subject.as_ref().map(text_dto),
+            place: PlaceDto {
+                commune: self.place.commune.clone(),
+                village: self.place.village.clone(),
+            },
+            rule: RuleDto {
+                preset: self.rule.preset.name().into(),
+                target: self.rule.target.as_ref().map(|t| TargetDto {
+                    item: t.item.clone(),
+                    options: t.options.clone(),
+                    numerator: t.numerator,
+                    denominator: t.denominator,
+                }),
+            },
+            items: self.items.iter().map(item_dto).collect(),
+        }
+    }
+}
+
+fn text_dto(t: &Text) -> TextDto {
+    TextDto {
+        vi: t.vi().into(),
+        en: t.en().map(Into::into),
+    }
+}
+
+fn item_dto(item: &Item) -> ItemDto {
+    let mut dto = ItemDto {
+        id: item.id.clone(),
+        kind: item.kind.name().into(),
+        required: item.required,
+        label: text_dto(&item.label),
+        person: item.person.as_ref().map(|p| PersonDto {
+            name: p.name.clone(),
+            position: p.position.as_ref().map(text_dto),
+        }),
+        show_if: item.show_if.as_ref().map(|c| ConditionDto {
+            item: c.item.clone(),
+            any_of: c.any_of.clone(),
+        }),
+        options: None,
+        min: None,
+        max: None,
+        max_len: None,
+    };
+    let choices = |options: &[Choice]| {
+        options
+            .iter()
+            .map(|c| ChoiceDto {
+                id: c.id.clone(),
+                label: text_dto(&c.label),
+                free_text: c.free_text,
+                value: c.value,
+            })
+            .collect()
+    };
+    match &item.kind {
+        ItemKind::Single { options } | ItemKind::Scale { options } => {
+            dto.options = Some(choices(options));
+        }
+        ItemKind::Multiple { options, min, max } => {
+            dto.options = Some(choices(options));
+            // min and max are bounded by the option count (at most MAX_OPTIONS).
+            dto.min = i64::try_from(*min).ok();
+            dto.max = i64::try_from(*max).ok();
+        }
+        ItemKind::Number { min, max } => {
+            dto.min = Some(*min);
+            dto.max = Some(*max);
+        }
+        ItemKind::Text { max_len } => dto.max_len = Some(*max_len),
+    }
+    dto
+}
+
+/// The canonical encoding of a poll (docs/bundle-format.md §Poll hash).
+fn encode(poll: &Poll) -> Encoder {
+    fn text(e: &mut Encoder, t: &Text) {
+        e.str(t.vi());
+        e.opt(t.en(), |e, s| e.str(s));
+    }
+    fn choices(e: &mut Encoder, options: &[Choice]) {
+        e.len(options.len());
+        for c in options {
+            e.str(&c.id);
+            text(e, &c.label);
+            e.bool(c.free_text);
+            e.opt(c.value, |e, v| e.i64(v));
+        }
+    }
+    let mut e = Encoder::tagged(POLL_TAG);
+    e.str(&poll.id);
+    e.str(poll.kind.name());
+    text(&mut e, &poll.title);
+    e.opt(poll.subject.as_ref(), text);
+    e.str(&poll.place.commune);
+    e.str(&poll.place.village);
+    e.str(poll.rule.preset.name());
+    e.opt(poll.rule.target.as_ref(), |e, t| {
+        e.str(&t.item);
+        e.len(t.options.len());
+        for o in &t.options {
+            e.str(o);
+        }
+        e.u64(t.numerator);
+        e.u64(t.denominator);
+    });
+    e.len(poll.items.len());
+    for item in &poll.items {
+        e.str(&item.id);
+        e.str(item.kind.name());
+        e.bool(item.required);
+        text(&mut e, &item.label);
+        e.opt(item.person.as_ref(), |e, p| {
+            e.str(&p.name);
+            e.opt(p.position.as_ref(), text);
+        });
+        e.opt(item.show_if.as_ref(), |e, c| {
+            e.str(&c.item);
+            e.len(c.any_of.len());
+            for o in &c.any_of {
+                e.str(o);
+            }
+        });
+        match &item.kind {
+            ItemKind::Single { options } | ItemKind::Scale { options } => choices(&mut e, options),
+            ItemKind::Multiple { options, min, max } => {
+                choices(&mut e, options);
+                e.u64(*min);
+                e.u64(*max);
+            }
+            ItemKind::Number { min, max } => {
+                e.i64(*min);
+                e.i64(*max);
+            }
+            ItemKind::Text { max_len } => e.u64(*max_len),
+        }
+    }
+    e
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking (docs/poll-format.md §Validation)
+
+fn err(path: impl Into<String>, kind: PollErrorKind) -> PollError {
+    PollError::new(path, kind)
+}
+
+fn check_id(path: &str, id: &str) -> Result<String, PollError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if ok {
+        Ok(id.to_owned())
+    } else {
+        Err(err(path, PollErrorKind::BadId { id: id.to_owned() }))
+    }
+}
+
+fn check_str(path: &str, s: String, may_be_empty: bool) -> Result<String, PollError> {
+    if !may_be_empty && s.trim().is_empty() {
+        return Err(err(path, PollErrorKind::Empty));
+    }
+    let len = s.chars().count();
+    if len > MAX_LABEL {
+        return Err(err(
+            path,
+            PollErrorKind::TooLong {
+                len,
+                max: MAX_LABEL,
+            },
+        ));
+    }
+    Ok(s)
+}
+
+fn check_text(path: &str, t: TextDto) -> Result<Text, PollError> {
+    let vi = check_str(&format!("{path}.vi"), t.vi, false)?;
+    let en = match t.en {
+        Some(en) => Some(check_str(&format!("{path}.en"), en, false)?),
+        None => None,
+    };
+    Ok(Text::new(vi, en))
+}
+
+fn check_count(path: &str, found: usize, max: usize) -> Result<(), PollError> {
+    if found > max {
+        Err(err(path, PollErrorKind::TooMany { found, max }))
+    } else {
+        Ok(())
+    }
+}
+
+impl TryFrom<PollDto> for Poll {
+    type Error = PollError;
+
+    fn try_from(dto: PollDto) -> Result<Poll, PollError> {
+        if dto.format != POLL_FORMAT {
+            return Err(err(
+                "format",
+                PollErrorKind::UnknownFormat { found: dto.format },
+            ));
+        }
+        if dto.version != POLL_VERSION {
+            return Err(err(
+                "version",
+                PollErrorKind::UnsupportedVersion { found: dto.version },
+            ));
+        }
+        let id = check_id("id", &dto.id)?;
+        let kind = PollKind::from_name(&dto.kind)
+            .ok_or_else(|| err("kind", PollErrorKind::UnknownKind { found: dto.kind }))?;
+        let title = check_text("title", dto.title)?;
+        let subject = match dto.subject {
+            Some(s) => Some(check_text("subject", s)?),
+            None => None,
+        };
+        let place = Place {
+            commune: check_str("place.commune", dto.place.commune, false)?,
+            village: check_str("place.village", dto.place.village, true)?,
+        };
+        if dto.items.is_empty() {
+            return Err(err("items", PollErrorKind::NoItems));
+        }
+        check_count("items", dto.items.len(), MAX_ITEMS)?;
+        let mut items: Vec<Item> = Vec::with_capacity(dto.items.len());
+        for (i, item) in dto.items.into_iter().enumerate() {
+            let path = format!("items[{i}]");
+            let item = check_item(&path, item, &items)?;
+            if items.iter().any(|earlier| earlier.id == item.id) {
+                return Err(err(
+                    format!("{path}.id"),
+                    PollErrorKind::Duplicate { id: item.id },
+                ));
+            }
+            items.push(item);
+        }
+        let rule = check_rule(dto.rule, kind, &items)?;
+        check_kind(kind, &items)?;
+        let mut poll = Poll {
+            id,
+            kind,
+            title,
+            subject,
+            place,
+            rule,
+            items,
+            hash: PollHash([0; 32]),
+        };
+        poll.hash = PollHash(encode(&poll).sha256());
+        Ok(poll)
+    }
+}
+
+fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollError> {
+    let id = check_id(&format!("{path}.id"), &dto.id)?;
+    let label = check_text(&format!("{path}.label"), dto.label)?;
+    let person = match dto.person {
+        Some(p) => Some(Person {
+            name: check_str(&format!("{path}.person.name"), p.name, false)?,
+            position: match p.position {
+                Some(t) => Some(check_text(&format!("{path}.person.position"), t)?),
+                None => None,
+            },
+        }),
+        None => None,
+    };
+    let show_if = match dto.show_if {
+        Some(c) => Some(check_condition(&format!("{path}.show_if"), c, earlier)?),
+        None => None,
+    };
+    let type_name = dto.kind.clone();
+    let not_allowed = |field: &'static str| {
+        err(
+            format!("{path}.{field}"),
+            PollErrorKind::NotAllowed {
+                field,
+                item_type: type_name.clone(),
+            },
+        )
+    };
+    let kind = match dto.kind.as_str() {
+        "single" | "multiple" | "scale" => {
+            if dto.max_len.is_some() {
+                return Err(not_allowed("max_len"));
+            }
+            let scale = dto.kind == "scale";
+            let Some(options) = dto.options else {
+                return Err(err(
+                    format!("{path}.options"),
+                    PollErrorKind::Missing { field: "options" },
+                ));
+            };
+            let options = check_choices(&format!("{path}.options"), options, scale)?;
+            match dto.kind.as_str() {
+                "multiple" => {
+                    let count = options.len() as u64;
+                    let min = dto.min.unwrap_or(0);
+                    let max = dto.max.unwrap_or(i64::try_from(count).unwrap_or(i64::MAX));
+                    let in_range = |v: i64| u64::try_from(v).ok().filter(|v| *v <= count);
+                    let (Some(lo), Some(hi)) = (in_range(min), in_range(max)) else {
+                        return Err(err(path, PollErrorKind::BadRange { min, max }));
+                    };
+                    if lo > hi || hi == 0 {
+                        return Err(err(path, PollErrorKind::BadRange { min, max }));
+                    }
+                    ItemKind::Multiple {
+                        options,
+                        min: lo,
+                        max: hi,
+                    }
+                }
+                _ => {
+                    if dto.min.is_some() {
+                        return Err(not_allowed("min"));
+                    }
+                    if dto.max.is_some() {
+                        return Err(not_allowed("max"));
+                    }
+                    if scale {
+                        ItemKind::Scale { options }
+                    } else {
+                        ItemKind::Single { options }
+                    }
+                }
+            }
+        }
+        "number" => {
+            if dto.options.is_some() {
+                return Err(not_allowed("options"));
+            }
+            if dto.max_len.is_some() {
+                return Err(not_allowed("max_len"));
+            }
+            let (Some(min), Some(max)) = (dto.min, dto.max) else {
+                let field = if dto.min.is_none() { "min" } else { "max" };
+                return Err(err(
+                    format!("{path}.{field}"),
+                    PollErrorKind::Missing { field },
+                ));
+            };
+            if min > max {
+                return Err(err(path, PollErrorKind::BadRange { min, max }));
+            }
+            ItemKind::Number { min, max }
+        }
+        "text" => {
+            if dto.options.is_some() {
+                return Err(not_allowed("options"));
+            }
+            if dto.min.is_some() {
+                return Err(not_allowed("min"));
+            }
+            if dto.max.is_some() {
+                return Err(not_allowed("max"));
+            }
+            let max_len = dto.max_len.unwrap_or(DEFAULT_TEXT_LEN);
+            if max_len == 0 || max_len > MAX_TEXT_LEN {
+                return Err(err(
+                    format!("{path}.max_len"),
+                    PollErrorKind::BadRange {
+                        min: 1,
+                        max: i64::try_from(max_len).unwrap_or(i64::MAX),
+                    },
+                ));
+            }
+            ItemKind::Text { max_len }
+        }
+        _ => {
+            return Err(err(
+                format!("{path}.type"),
+                PollErrorKind::UnknownItemType { found: dto.kind },
+            ))
+        }
+    };
+    Ok(Item {
+        id,
+        label,
+        kind,
+        required: dto.required,
+        person,
+        show_if,
+    })
+}
+
+fn check_choices(path: &str, dtos: Vec<ChoiceDto>, scale: bool) -> Result<Vec<Choice>, PollError> {
+    if dtos.len() < 2 {
+        return Err(err(
+            path,
+            PollErrorKind::TooFewOptions {
+                min: 2,
+                found: dtos.len(),
+            },
+        ));
+    }
+    check_count(path, dtos.len(), MAX_OPTIONS)?;
+    let mut seen = HashSet::new();
+    let mut options = Vec::with_capacity(dtos.len());
+    let mut free_texts = 0;
+    for (j, c) in dtos.into_iter().enumerate() {
+        let p = format!("{path}[{j}]");
+        let id = check_id(&format!("{p}.id"), &c.id)?;
+        if !seen.insert(id.clone()) {
+            return Err(err(format!("{p}.id"), PollErrorKind::Duplicate { id }));
+        }
+        let label = check_text(&format!("{p}.label"), c.label)?;
+        if c.free_text {
+            if scale {
+                return Err(err(
+                    format!("{p}.free_text"),
+                    PollErrorKind::NotAllowed {
+                        field: "free_text",
+                        item_type: "scale".into(),
+                    },
+                ));
+            }
+            free_texts += 1;
+            if free_texts > 1 {
+                return Err(err(
+                    format!("{p}.free_text"),
+                    PollErrorKind::MultipleFreeText,
+                ));
+            }
+        }
+        match (scale, c.value) {
+            (true, None) => {
+                return Err(err(
+                    format!("{p}.value"),
+                    PollErrorKind::Missing { field: "value" },
+                ))
+            }
+            (false, Some(_)) => {
+                return Err(err(
+                    format!("{p}.value"),
+                    PollErrorKind::NotAllowed {
+                        field: "value",
+                        item_type: "single or multiple".into(),
+                    },
+                ))
+            }
+            _ => {}
+        }
+        options.push(Choice {
+            id,
+            label,
+            free_text: c.free_text,
+            value: c.value,
+        });
+    }
+    Ok(options)
+}
+
+fn check_condition(path: &str, c: ConditionDto, earlier: &[Item]) -> Result<Condition, PollError> {
+    let Some(target) = earlier.iter().find(|i| i.id == c.item) else {
+        return Err(err(
+            format!("{path}.item"),
+            PollErrorKind::UnknownItem { id: c.item },
+        ));
+    };
+    check_option_list(path, "any_of", target, &c.any_of)?;
+    Ok(Condition {
+        item: c.item,
+        any_of: c.any_of,
+    })
+}
+
+/// Checks a non-empty list of distinct option ids of a choice item.
+fn check_option_list(
+    path: &str,
+    field: &str,
+    item: &Item,
+    ids: &[String],
+) -> Result<(), PollError> {
+    if item.kind.options().is_empty() {
+        return Err(err(
+            format!("{path}.item"),
+            PollErrorKind::NotChoosable {
+                id: item.id.clone(),
+            },
+        ));
+    }
+    if ids.is_empty() {
+        return Err(err(format!("{path}.{field}"), PollErrorKind::Empty));
+    }
+    let mut seen = HashSet::new();
+    for (k, o) in ids.iter().enumerate() {
+        let p = format!("{path}.{field}[{k}]");
+        if item.option_index(o).is_none() {
+            return Err(err(
+                p,
+                PollErrorKind::UnknownOption {
+                    item: item.id.clone(),
+                    option: o.clone(),
+                },
+            ));
+        }
+        if !seen.insert(o) {
+            return Err(err(p, PollErrorKind::Duplicate { id: o.clone() }));
+        }
+    }
+    Ok(())
+}
+
+fn check_rule(dto: RuleDto, kind: PollKind, items: &[Item]) -> Result<Rule, PollError> {
+    let preset = Preset::from_name(&dto.preset).ok_or_else(|| {
+        err(
+            "rule.preset",
+            PollErrorKind::UnknownPreset {
+                found: dto.preset.clone(),
+            },
+        )
+    })?;
+    if !kind.allowed_presets().contains(&preset) {
+        return Err(err(
+            "rule.preset",
+            PollErrorKind::PresetNotForKind {
+                preset: dto.preset,
+                kind: kind.name().into(),
+            },
+        ));
+    }
+    let target = match dto.target {
+        None => None,
+        Some(_) if preset != Preset::None => {
+            return Err(err(
+                "rule.target",
+                PollErrorKind::NotAllowed {
+                    field: "target",
+                    item_type: preset.name().into(),
+                },
+            ))
+        }
+        Some(t) => {
+            let Some(item) = items.iter().find(|i| i.id == t.item) else {
+                return Err(err(
+                    "rule.target.item",
+                    PollErrorKind::UnknownItem { id: t.item },
+                ));
+            };
+            check_option_list("rule.target", "options", item, &t.options)?;
+            if t.denominator == 0 || t.numerator == 0 || t.numerator > t.denominator {
+                return Err(err(
+                    "rule.target",
+                    PollErrorKind::BadFraction {
+                        numerator: t.numerator,
+                        denominator: t.denominator,
+                    },
+                ));
+            }
+            Some(Target {
+                item: t.item,
+                options: t.options,
+                numerator: t.numerator,
+                denominator: t.denominator,
+            })
+        }
+    };
+    Ok(Rule { preset, target })
+}
+
+/// The option sets each kind's decided items must have (domain brief, "Ballot wording").
+fn check_kind(kind: PollKind, items: &[Item]) -> Result<(), PollError> {
+    if kind == PollKind::Survey {
+        return Ok(());
+    }
+    let mut decided = 0;
+    for (i, item) in items.iter().enumerate() {
+        let ItemKind::Single { options } = &item.kind else {
+            continue;
+        };
+        decided += 1;
+        let path = format!("items[{i}]");
+        if item.show_if.is_some() {
+            return Err(err(
+                format!("{path}.show_if"),
+                PollErrorKind::DecidedItemConditional,
+            ));
+        }
+        let ids: Vec<String> = options.iter().map(|c| c.id.clone()).collect();
+        let has = |id: &str| ids.iter().any(|o| o == id);
+        let wrong = |expected: Vec<&'static str>| {
+            err(
+                format!("{path}.options"),
+                PollErrorKind::WrongOptions {
+                    expected,
+                    found: ids.clone(),
+                },
+            )
+        };
+        match kind {
+            // D59 5.2d: Đồng ý / Không đồng ý, optionally Ý kiến khác.
+            PollKind::Decision => {
+                if !has(AGREE) || !has(DISAGREE) {
+                    return Err(wrong(vec![AGREE, DISAGREE]));
+                }
+            }
+            PollKind::ConfidenceRating => {
+                if ids != [HIGH_CONFIDENCE, CONFIDENCE, LOW_CONFIDENCE] {
+                    return Err(wrong(vec![HIGH_CONFIDENCE, CONFIDENCE, LOW_CONFIDENCE]));
+                }
+                if item.person.is_none() {
+                    return Err(err(format!("{path}.person"), PollErrorKind::PersonRequired));
+                }
+            }
+            PollKind::ConfidenceVote => {
+                if ids != [CONFIDENCE, NO_CONFIDENCE] {
+                    return Err(wrong(vec![CONFIDENCE, NO_CONFIDENCE]));
+                }
+                if item.person.is_none() {
+                    return Err(err(format!("{path}.person"), PollErrorKind::PersonRequired));
+                }
+            }
+            // Domain brief, "Ballot wording": with one candidate the choice is agree/disagree,
+            // and the item names the candidate; otherwise each option is a candidate.
+            PollKind::Election => {
+                if has(AGREE) || has(DISAGREE) {
+                    if ids != [AGREE, DISAGREE] {
+                        return Err(wrong(vec![AGREE, DISAGREE]));
+                    }
+                    if item.person.is_none() {
+                        return Err(err(format!("{path}.person"), PollErrorKind::PersonRequired));
+                    }
+                } else if let Some(j) = options.iter().position(|c| c.free_text) {
+                    return Err(err(
+                        format!("{path}.options[{j}].free_text"),
+                        PollErrorKind::NotAllowed {
+                            field: "free_text",
+                            item_type: "election".into(),
+                        },
+                    ));
+                }
+            }
+            PollKind::Survey => {}
+        }
+    }
+    if decided == 0 {
+        return Err(err(
+            "items",
+            PollErrorKind::NoDecidedItem {
+                kind: kind.name().into(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    const DEMO: &str = include_str!("../../../assets/polls/demo.json");
+
+    #[test]
+    fn demo_poll_is_valid_and_round_trips() {
+        let poll = Poll::from_json(DEMO).unwrap();
+        assert_eq!(poll.kind(), PollKind::Decision);
+        assert_eq!(poll.rule().preset(), Preset::TwoThirdsHouseholds);
+        assert!(poll.items()[0].kind().options()[2].free_text());
+        let again = Poll::from_json(&poll.to_json()).unwrap();
+        assert_eq!(again, poll);
+        assert_eq!(again.hash(), poll.hash());
+    }
+
+    #[test]
+    fn hash_ignores_key_order_and_whitespace() {
+        let value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            Poll::from_json(&compact).unwrap().hash(),
+            Poll::from_json(DEMO).unwrap().hash()
+        );
+        // A changed label changes the hash.
+        let changed = DEMO.replace("500.000", "600.000");
+        assert_ne!(
+            Poll::from_json(&changed).unwrap().hash(),
+            Poll::from_json(DEMO).unwrap().hash()
+        );
+    }
+
+    fn error_of(json: &str) -> PollError {
+        Poll::from_json(json).unwrap_err()
+    }
+
+    fn with(find: &str, replace: &str) -> String {
+        assert!(DEMO.contains(find), "{find}");
+        DEMO.replacen(find, replace, 1)
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (with("\"phieu/poll\"", "\"x\""), "format"),
+            (with("\"version\": 1", "\"version\": 2"), "version"),
+            (with("\"decision\"", "\"vote\""), "kind"),
+            (with("\"two_thirds_households\"", "\"none\""), "rule.preset"),
+            (with("\"Đồng ý\"", "\"  \""), "items[0].options[0].label.vi"),
+            (
+                with("\"khong_dong_y\"", "\"dong_y\""),
+                "items[0].options[1].id",
+            ),
+            (
+                with("\"type\": \"single\"", "\"type\": \"grid\""),
+                "items[0].type",
+            ),
+            (
+                with("\"required\": true", "\"requird\": true"),
+                "items[0].requird",
+            ),
+            (with("\"id\": \"q1\"", "\"id\": \"Q 1\""), "items[0].id"),
+        ];
+        for (json, path) in cases {
+            let e = error_of(&json);
+            assert_eq!(e.path(), path, "{e}");
+            assert!(!e.message(Lang::Vi).is_empty());
+            assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let e = error_of("{\n  \"format\": ");
+        match e.kind() {
+            PollErrorKind::Json { line, .. } => assert_eq!(*line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decision_needs_agree_and_disagree() {
+        let e = error_of(&with("\"dong_y\"", "\"ung_ho\""));
+        assert_eq!(e.path(), "items[0].options");
+        assert!(matches!(e.kind(), PollErrorKind::WrongOptions { .. }));
+    }
+}

@@ -1,0 +1,227 @@
+//! What can be wrong with a poll definition. Every error names the JSON field path it is about
+//! (for example `items[0].options[2].label.vi`) and carries the data a person needs to fix it;
+//! `PollError::message` renders it in Vietnamese or English for the app, the CLI and a server alike.
+
+use crate::lang::Lang;
+
+/// A poll definition that cannot be accepted, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {kind}")]
+pub struct PollError {
+    path: String,
+    kind: PollErrorKind,
+}
+
+impl PollError {
+    pub(crate) fn new(path: impl Into<String>, kind: PollErrorKind) -> PollError {
+        PollError {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    /// The JSON field path, such as `items[1].show_if.item`; empty for the whole document.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn kind(&self) -> &PollErrorKind {
+        &self.kind
+    }
+
+    /// A sentence for people, with the field path, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = self.kind.message(lang);
+        if self.path.is_empty() {
+            what
+        } else {
+            format!("{}: {what}", self.path)
+        }
+    }
+}
+
+/// The reason a poll definition is refused (docs/poll-format.md §Validation).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PollErrorKind {
+    #[error("not valid JSON at line {line}, column {column}: {detail}")]
+    Json {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("format must be \"phieu/poll\", found {found:?}")]
+    UnknownFormat { found: String },
+    #[error("version {found} is not supported (this phieu reads version 1)")]
+    UnsupportedVersion { found: u64 },
+    #[error("must not be empty")]
+    Empty,
+    #[error("is {len} characters long, at most {max} allowed")]
+    TooLong { len: usize, max: usize },
+    #[error("has {found} entries, at most {max} allowed")]
+    TooMany { found: usize, max: usize },
+    #[error("id {id:?} must be 1-64 characters of a-z, 0-9, '_' or '-'")]
+    BadId { id: String },
+    #[error("id {id:?} is used twice")]
+    Duplicate { id: String },
+    #[error("unknown poll kind {found:?}")]
+    UnknownKind { found: String },
+    #[error("unknown item type {found:?}")]
+    UnknownItemType { found: String },
+    #[error("unknown rule preset {found:?}")]
+    UnknownPreset { found: String },
+    #[error("rule preset {preset:?} cannot decide a poll of kind {kind:?}")]
+    PresetNotForKind { preset: String, kind: String },
+    #[error("a poll needs at least one item")]
+    NoItems,
+    #[error("needs at least {min} options, found {found}")]
+    TooFewOptions { min: usize, found: usize },
+    #[error("field {field:?} is not allowed on an item of type {item_type:?}")]
+    NotAllowed {
+        field: &'static str,
+        item_type: String,
+    },
+    #[error("field {field:?} is required here")]
+    Missing { field: &'static str },
+    #[error("minimum {min} is greater than maximum {max}")]
+    BadRange { min: i64, max: i64 },
+    #[error("at most one option of an item may take free text")]
+    MultipleFreeText,
+    #[error("no item with id {id:?} comes before this one")]
+    UnknownItem { id: String },
+    #[error("item {item:?} has no option {option:?}")]
+    UnknownOption { item: String, option: String },
+    #[error("item {id:?} has no options to test (only single, multiple and scale items do)")]
+    NotChoosable { id: String },
+    #[error("an item decided by the rule must be shown to every voter (no show_if)")]
+    DecidedItemConditional,
+    #[error(
+        "a poll of kind {kind:?} needs at least one single-choice item for the rule to decide"
+    )]
+    NoDecidedItem { kind: String },
+    #[error("options must be exactly {expected:?}, found {found:?}")]
+    WrongOptions {
+        expected: Vec<&'static str>,
+        found: Vec<String>,
+    },
+    #[error("this item must name the person it is about (field \"person\")")]
+    PersonRequired,
+    #[error("target {numerator}/{denominator} must be a fraction above 0 and at most 1")]
+    BadFraction { numerator: u64, denominator: u64 },
+}
+
+impl PollErrorKind {
+    /// The reason in `lang`, without the field path.
+    pub fn message(&self, lang: Lang) -> String {
+        use PollErrorKind as K;
+        match self {
+            K::Json {
+                line,
+                column,
+                detail,
+            } => lang.pick(
+                format!("không phải JSON hợp lệ ở dòng {line}, cột {column}: {detail}"),
+                format!("not valid JSON at line {line}, column {column}: {detail}"),
+            ),
+            K::UnknownFormat { found } => lang.pick(
+                format!("định dạng phải là \"phieu/poll\", nhưng là {found:?}"),
+                format!("format must be \"phieu/poll\", found {found:?}"),
+            ),
+            K::UnsupportedVersion { found } => lang.pick(
+                format!("không hỗ trợ phiên bản {found} (phieu này đọc phiên bản 1)"),
+                format!("version {found} is not supported (this phieu reads version 1)"),
+            ),
+            K::Empty => lang.pick("không được để trống".into(), "must not be empty".into()),
+            K::TooLong { len, max } => lang.pick(
+                format!("dài {len} ký tự, tối đa {max}"),
+                format!("is {len} characters long, at most {max} allowed"),
+            ),
+            K::TooMany { found, max } => lang.pick(
+                format!("có {found} mục, tối đa {max}"),
+                format!("has {found} entries, at most {max} allowed"),
+            ),
+            K::BadId { id } => lang.pick(
+                format!("mã {id:?} phải gồm 1-64 ký tự a-z, 0-9, '_' hoặc '-'"),
+                format!("id {id:?} must be 1-64 characters of a-z, 0-9, '_' or '-'"),
+            ),
+            K::Duplicate { id } => lang.pick(
+                format!("mã {id:?} bị dùng hai lần"),
+                format!("id {id:?} is used twice"),
+            ),
+            K::UnknownKind { found } => lang.pick(
+                format!("loại cuộc lấy ý kiến {found:?} không xác định"),
+                format!("unknown poll kind {found:?}"),
+            ),
+            K::UnknownItemType { found } => lang.pick(
+                format!("loại câu hỏi {found:?} không xác định"),
+                format!("unknown item type {found:?}"),
+            ),
+            K::UnknownPreset { found } => lang.pick(
+                format!("quy tắc {found:?} không xác định"),
+                format!("unknown rule preset {found:?}"),
+            ),
+            K::PresetNotForKind { preset, kind } => lang.pick(
+                format!("quy tắc {preset:?} không áp dụng cho loại {kind:?}"),
+                format!("rule preset {preset:?} cannot decide a poll of kind {kind:?}"),
+            ),
+            K::NoItems => lang.pick(
+                "cần ít nhất một câu hỏi".into(),
+                "a poll needs at least one item".into(),
+            ),
+            K::TooFewOptions { min, found } => lang.pick(
+                format!("cần ít nhất {min} lựa chọn, chỉ có {found}"),
+                format!("needs at least {min} options, found {found}"),
+            ),
+            K::NotAllowed { field, item_type } => lang.pick(
+                format!("trường {field:?} không dùng cho câu hỏi loại {item_type:?}"),
+                format!("field {field:?} is not allowed on an item of type {item_type:?}"),
+            ),
+            K::Missing { field } => lang.pick(
+                format!("thiếu trường {field:?}"),
+                format!("field {field:?} is required here"),
+            ),
+            K::BadRange { min, max } => lang.pick(
+                format!("giá trị nhỏ nhất {min} lớn hơn giá trị lớn nhất {max}"),
+                format!("minimum {min} is greater than maximum {max}"),
+            ),
+            K::MultipleFreeText => lang.pick(
+                "mỗi câu hỏi chỉ có tối đa một lựa chọn ghi ý kiến".into(),
+                "at most one option of an item may take free text".into(),
+            ),
+            K::UnknownItem { id } => lang.pick(
+                format!("không có câu hỏi mã {id:?} đứng trước câu này"),
+                format!("no item with id {id:?} comes before this one"),
+            ),
+            K::UnknownOption { item, option } => lang.pick(
+                format!("câu hỏi {item:?} không có lựa chọn {option:?}"),
+                format!("item {item:?} has no option {option:?}"),
+            ),
+            K::NotChoosable { id } => lang.pick(
+                format!("câu hỏi {id:?} không có lựa chọn để so (chỉ câu một lựa chọn, nhiều lựa chọn và thang điểm có)"),
+                format!("item {id:?} has no options to test (only single, multiple and scale items do)"),
+            ),
+            K::DecidedItemConditional => lang.pick(
+                "câu hỏi được quyết định theo quy tắc phải hiện cho mọi người (không có show_if)".into(),
+                "an item decided by the rule must be shown to every voter (no show_if)".into(),
+            ),
+            K::NoDecidedItem { kind } => lang.pick(
+                format!("loại {kind:?} cần ít nhất một câu hỏi một lựa chọn để quyết định"),
+                format!("a poll of kind {kind:?} needs at least one single-choice item for the rule to decide"),
+            ),
+            K::WrongOptions { expected, found } => lang.pick(
+                format!("các lựa chọn phải đúng là {expected:?}, nhưng là {found:?}"),
+                format!("options must be exactly {expected:?}, found {found:?}"),
+            ),
+            K::PersonRequired => lang.pick(
+                "câu hỏi này phải ghi người được lấy phiếu (trường \"person\")".into(),
+                "this item must name the person it is about (field \"person\")".into(),
+            ),
+            K::BadFraction {
+                numerator,
+                denominator,
+            } => lang.pick(
+                format!("chỉ tiêu {numerator}/{denominator} phải là phân số lớn hơn 0 và không quá 1"),
+                format!("target {numerator}/{denominator} must be a fraction above 0 and at most 1"),
+            ),
+        }
+    }
+}
