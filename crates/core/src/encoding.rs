@@ -10,6 +10,9 @@ use sha2::{Digest, Sha256};
 
 /// Domain tags (docs/bundle-format.md §Domain tags).
 pub(crate) const POLL_TAG: &str = "phieu/poll/v1";
+pub(crate) const BALLOT_TAG: &str = "phieu/ballot/v1";
+pub(crate) const BOX_TAG: &str = "phieu/box/v1";
+pub(crate) const SEAL_TAG: &str = "phieu/seal/v1";
 
 /// A growing buffer of canonically encoded bytes.
 #[derive(Debug, Default)]
@@ -23,6 +26,16 @@ impl Encoder {
         let mut e = Encoder::default();
         e.str(tag);
         e
+    }
+
+    /// Clears the buffer but keeps its allocation, then writes `tag`.
+    pub(crate) fn reset(&mut self, tag: &str) {
+        self.buf.clear();
+        self.str(tag);
+    }
+
+    pub(crate) fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
     }
 
     pub(crate) fn str(&mut self, s: &str) {

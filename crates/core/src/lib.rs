@@ -25,3 +25,20 @@ pub use poll::{
     Choice, Condition, Item, ItemKind, Person, Place, Poll, PollError, PollErrorKind, PollHash,
     PollKind, Preset, Rule, Target,
 };
+pub mod ballot;
+pub mod ballot_box;
+pub mod bundle;
+pub mod merge;
+pub mod minutes;
+pub mod receipt;
+pub mod rule;
+pub mod tally;
+
+pub use ballot::{Answer, Ballot, BallotCommitment, BallotError, Salt};
+pub use ballot_box::{BallotBox, BoxError, BoxFingerprint};
+pub use bundle::{AuditBundle, BundleError, Discrepancy, PublicSummary, Seal, VerifyError};
+pub use merge::{commune_rollup, merge_boxes, CommuneOutcome, MergeError, VillageResult};
+pub use minutes::{Minutes, MinutesError};
+pub use receipt::{Receipt, ReceiptError};
+pub use rule::{decide, Decision, Electorate, Outcome, OutcomeError, RatingLevel};
+pub use tally::{ItemTally, Mean, Share, Tally, TallyError};

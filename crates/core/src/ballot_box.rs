@@ -1,0 +1,160 @@
+//! The ballot box: the set of ballots cast for one poll on one tablet or sitting, kept sorted by
+//! commitment so that nothing in it records the order or time of casting (domain brief,
+//! "Secrecy"), and counted as each ballot goes in. Its fingerprint is SHA-256 over (tag, poll
+//! hash, ballot count, sorted commitments) (docs/bundle-format.md §Box fingerprint): it depends on
+//! the set of ballots only, is printed in short form on the minutes and read aloud at closing.
+
+use std::collections::BTreeMap;
+
+use crate::ballot::{Ballot, BallotCommitment};
+use crate::encoding::{digest_newtype, Encoder, BOX_TAG};
+use crate::lang::Lang;
+use crate::poll::{Poll, PollHash};
+use crate::receipt::Receipt;
+use crate::tally::Tally;
+
+digest_newtype!(
+    /// SHA-256 over a box's sorted commitments (docs/bundle-format.md §Box fingerprint).
+    BoxFingerprint
+);
+
+impl BoxFingerprint {
+    /// The first 8 bytes as 4 groups of 4 upper-case hex digits, e.g. `3F2A-9C01-77B4-0E5D`: printed
+    /// on the minutes and read aloud (docs/bundle-format.md §Box fingerprint).
+    pub fn short(&self) -> String {
+        let hex = crate::encoding::to_hex(&self.as_bytes()[..8]).to_ascii_uppercase();
+        let mut out = String::with_capacity(19);
+        for (i, c) in hex.chars().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                out.push('-');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// Why a ballot cannot go into a box.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BoxError {
+    #[error("poll_hash: the ballot is for poll {found}, this box is for poll {expected}")]
+    WrongPoll { expected: PollHash, found: PollHash },
+    #[error("commitment: a ballot with commitment {commitment} is already in the box")]
+    Duplicate { commitment: BallotCommitment },
+}
+
+impl BoxError {
+    pub fn path(&self) -> &'static str {
+        match self {
+            BoxError::WrongPoll { .. } => "poll_hash",
+            BoxError::Duplicate { .. } => "commitment",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = match self {
+            BoxError::WrongPoll { expected, found } => format!(
+                "poll_hash: phiếu thuộc cuộc lấy ý kiến {found}, hòm phiếu này của cuộc {expected}"
+            ),
+            BoxError::Duplicate { commitment } => {
+                format!("commitment: phiếu có mã cam kết {commitment} đã có trong hòm")
+            }
+        };
+        lang.pick(vi, self.to_string())
+    }
+}
+
+/// The ballots of one poll, sorted by commitment, with their running tally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotBox {
+    poll: Poll,
+    ballots: BTreeMap<BallotCommitment, Ballot>,
+    tally: Tally,
+}
+
+impl BallotBox {
+    pub fn new(poll: Poll) -> BallotBox {
+        let tally = Tally::new(&poll);
+        BallotBox {
+            poll,
+            ballots: BTreeMap::new(),
+            tally,
+        }
+    }
+
+    /// Puts a ballot in the box and counts it; returns the voter's receipt.
+    pub fn cast(&mut self, ballot: Ballot) -> Result<Receipt, BoxError> {
+        if ballot.poll_hash() != self.poll.hash() {
+            return Err(BoxError::WrongPoll {
+                expected: self.poll.hash(),
+                found: ballot.poll_hash(),
+            });
+        }
+        let commitment = ballot.commitment();
+        if self.ballots.contains_key(&commitment) {
+            return Err(BoxError::Duplicate { commitment });
+        }
+        // The poll hashes were compared above, so adding to the tally cannot fail.
+        let _ = self.tally.add(&self.poll, &ballot);
+        self.ballots.insert(commitment, ballot);
+        Ok(Receipt::of(&commitment))
+    }
+
+    pub fn poll(&self) -> &Poll {
+        &self.poll
+    }
+
+    pub fn len(&self) -> usize {
+        self.ballots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ballots.is_empty()
+    }
+
+    /// The ballots sorted by commitment.
+    pub fn ballots(&self) -> impl ExactSizeIterator<Item = &Ballot> {
+        self.ballots.values()
+    }
+
+    /// The commitments, sorted.
+    pub fn commitments(&self) -> impl ExactSizeIterator<Item = &BallotCommitment> {
+        self.ballots.keys()
+    }
+
+    pub fn contains(&self, commitment: &BallotCommitment) -> bool {
+        self.ballots.contains_key(commitment)
+    }
+
+    /// Whether a ballot with this receipt is in the box.
+    pub fn contains_receipt(&self, receipt: &Receipt) -> bool {
+        self.ballots.keys().any(|c| receipt.matches(c))
+    }
+
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
+    pub fn fingerprint(&self) -> BoxFingerprint {
+        fingerprint(self.poll.hash(), self.ballots.keys())
+    }
+}
+
+/// SHA-256 over (tag, poll hash, count, commitments in ascending byte order); `commitments` must
+/// already be sorted (docs/bundle-format.md §Box fingerprint).
+pub(crate) fn fingerprint<'a>(
+    poll_hash: PollHash,
+    commitments: impl ExactSizeIterator<Item = &'a BallotCommitment>,
+) -> BoxFingerprint {
+    use sha2::{Digest, Sha256};
+    let mut e = Encoder::tagged(BOX_TAG);
+    e.raw(poll_hash.as_bytes());
+    e.u64(commitments.len() as u64);
+    // Stream the commitments into the hash rather than building one large buffer.
+    let mut h = Sha256::new();
+    h.update(e.bytes());
+    for c in commitments {
+        h.update(c.as_bytes());
+    }
+    BoxFingerprint::from_bytes(h.finalize().into())
+}

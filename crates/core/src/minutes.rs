@@ -1,0 +1,143 @@
+//! The counting minutes' metadata (Biên bản kiểm phiếu, D59 form 02) that travels in a bundle:
+//! where and when the meeting was held, as the officer typed it (never a clock reading and never
+//! a per-ballot time), the counting board and the two witnesses (D59 3.5c), and the result line
+//! of the logic-and-accuracy test run before voting opened. Commune and village come from the
+//! poll; the electorate and attendance from `Electorate`.
+
+use crate::lang::Lang;
+
+const MAX_FIELD: usize = 2_000;
+
+/// Minutes metadata, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Minutes {
+    place: String,
+    time: String,
+    board: Vec<String>,
+    witnesses: Vec<String>,
+    logic_and_accuracy_test: String,
+}
+
+/// Why minutes metadata is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MinutesError {
+    #[error("minutes.board: a counting board has 3 to 5 members (D59 3.5c), {found} given")]
+    BoardSize { found: usize },
+    #[error("minutes.witnesses: the count has 2 witnesses (D59 3.5c), {found} given")]
+    Witnesses { found: usize },
+    #[error("{path}: must not be empty")]
+    Empty { path: String },
+    #[error("{path}: {len} characters, at most {max}")]
+    TooLong {
+        path: String,
+        len: usize,
+        max: usize,
+    },
+}
+
+impl MinutesError {
+    pub fn path(&self) -> String {
+        match self {
+            MinutesError::BoardSize { .. } => "minutes.board".into(),
+            MinutesError::Witnesses { .. } => "minutes.witnesses".into(),
+            MinutesError::Empty { path } | MinutesError::TooLong { path, .. } => path.clone(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = match self {
+            MinutesError::BoardSize { found } => format!(
+                "minutes.board: Ban kiểm phiếu có từ 3 đến 5 người (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP), đã nhập {found}"
+            ),
+            MinutesError::Witnesses { found } => format!(
+                "minutes.witnesses: cần 2 người chứng kiến việc kiểm phiếu (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP), đã nhập {found}"
+            ),
+            MinutesError::Empty { path } => format!("{path}: không được để trống"),
+            MinutesError::TooLong { path, len, max } => {
+                format!("{path}: dài {len} ký tự, tối đa {max}")
+            }
+        };
+        lang.pick(vi, self.to_string())
+    }
+}
+
+fn field(path: String, s: String, may_be_empty: bool) -> Result<String, MinutesError> {
+    if !may_be_empty && s.trim().is_empty() {
+        return Err(MinutesError::Empty { path });
+    }
+    let len = s.chars().count();
+    if len > MAX_FIELD {
+        return Err(MinutesError::TooLong {
+            path,
+            len,
+            max: MAX_FIELD,
+        });
+    }
+    Ok(s)
+}
+
+impl Minutes {
+    /// Checks minutes metadata. A board, when given, has 3 to 5 members and the witnesses, when
+    /// given, are 2 (D59 3.5c); both may be empty for a door-to-door survey, which has neither.
+    pub fn new(
+        place: String,
+        time: String,
+        board: Vec<String>,
+        witnesses: Vec<String>,
+        logic_and_accuracy_test: String,
+    ) -> Result<Minutes, MinutesError> {
+        if !board.is_empty() && !(3..=5).contains(&board.len()) {
+            return Err(MinutesError::BoardSize { found: board.len() });
+        }
+        if !witnesses.is_empty() && witnesses.len() != 2 {
+            return Err(MinutesError::Witnesses {
+                found: witnesses.len(),
+            });
+        }
+        let board = board
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| field(format!("minutes.board[{i}]"), n, false))
+            .collect::<Result<_, _>>()?;
+        let witnesses = witnesses
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| field(format!("minutes.witnesses[{i}]"), n, false))
+            .collect::<Result<_, _>>()?;
+        Ok(Minutes {
+            place: field("minutes.place".into(), place, true)?,
+            time: field("minutes.time".into(), time, true)?,
+            board,
+            witnesses,
+            logic_and_accuracy_test: field(
+                "minutes.logic_and_accuracy_test".into(),
+                logic_and_accuracy_test,
+                true,
+            )?,
+        })
+    }
+
+    /// The meeting place as typed, e.g. "Nhà văn hóa thôn Đồng Tâm".
+    pub fn place(&self) -> &str {
+        &self.place
+    }
+
+    /// The meeting's date and time as typed by the officer, e.g. "14 giờ 00, ngày 12/4/2026".
+    pub fn time(&self) -> &str {
+        &self.time
+    }
+
+    /// Members of the counting board (Ban kiểm phiếu).
+    pub fn board(&self) -> &[String] {
+        &self.board
+    }
+
+    pub fn witnesses(&self) -> &[String] {
+        &self.witnesses
+    }
+
+    /// The result line of the logic-and-accuracy test, e.g. "Kiểm thử: 3 phiếu mẫu, kết quả đúng".
+    pub fn logic_and_accuracy_test(&self) -> &str {
+        &self.logic_and_accuracy_test
+    }
+}

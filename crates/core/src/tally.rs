@@ -1,0 +1,365 @@
+//! Tallies: per item and option the number of answers, blanks, the sorted free-text answers and
+//! the sums behind means (docs/bundle-format.md §Tally). A tally is a sum of ballots, so adding
+//! ballots one at a time, counting a whole box at once, and merging the tallies of several boxes
+//! all give the same result; free text is kept sorted, never in cast order (domain brief,
+//! "Secrecy"). Shares are always taken of the total electorate (`Share`, domain brief "Who
+//! votes, and the denominator"), never of ballots cast.
+
+use std::collections::BTreeMap;
+
+use crate::ballot::{Answer, Ballot};
+use crate::lang::Lang;
+use crate::poll::{ItemKind, Poll, PollHash};
+
+/// Why a ballot or a tally cannot be added to a tally.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TallyError {
+    #[error(
+        "poll_hash: the ballot or tally is for poll {found}, this tally is for poll {expected}"
+    )]
+    WrongPoll { expected: PollHash, found: PollHash },
+}
+
+impl TallyError {
+    pub fn path(&self) -> &'static str {
+        "poll_hash"
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TallyError::WrongPoll { expected, found } => lang.pick(
+                format!("poll_hash: phiếu hoặc kết quả thuộc cuộc lấy ý kiến {found}, không phải {expected}"),
+                self.to_string(),
+            ),
+        }
+    }
+}
+
+/// The count of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemTally {
+    blank: u64,
+    counts: Vec<u64>,
+    free_text: BTreeMap<String, u64>,
+    sum: i128,
+    summed: u64,
+}
+
+impl ItemTally {
+    fn new(kind: &ItemKind) -> ItemTally {
+        ItemTally {
+            counts: vec![0; kind.options().len()],
+            ..ItemTally::default()
+        }
+    }
+
+    /// Ballots that left this item blank or were not shown it.
+    pub fn blank(&self) -> u64 {
+        self.blank
+    }
+
+    /// Answers per option, in poll order; empty for number and text items.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Free-text answers ("Ý kiến khác" and text items), sorted by their UTF-8 bytes, each repeated
+    /// as often as it was given.
+    pub fn free_texts(&self) -> impl Iterator<Item = &str> {
+        self.free_text.iter().flat_map(|(t, n)| {
+            // Counts fit in memory already, so they fit in usize.
+            std::iter::repeat_n(t.as_str(), usize::try_from(*n).unwrap_or(usize::MAX))
+        })
+    }
+
+    /// The sum and count behind the mean of a number or scale item.
+    pub fn mean(&self) -> Option<Mean> {
+        (self.summed > 0).then_some(Mean {
+            sum: self.sum,
+            count: self.summed,
+        })
+    }
+
+    pub(crate) fn from_parts(
+        blank: u64,
+        counts: Vec<u64>,
+        free_text: BTreeMap<String, u64>,
+        sum: i128,
+        summed: u64,
+    ) -> ItemTally {
+        ItemTally {
+            blank,
+            counts,
+            free_text,
+            sum,
+            summed,
+        }
+    }
+
+    fn merge(&mut self, other: &ItemTally) {
+        self.blank += other.blank;
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (t, n) in &other.free_text {
+            *self.free_text.entry(t.clone()).or_default() += n;
+        }
+        self.sum += other.sum;
+        self.summed += other.summed;
+    }
+}
+
+/// The tally of a set of ballots of one poll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    poll_hash: PollHash,
+    ballots: u64,
+    blank_ballots: u64,
+    items: Vec<ItemTally>,
+}
+
+impl Tally {
+    /// The tally of no ballots.
+    pub fn new(poll: &Poll) -> Tally {
+        Tally {
+            poll_hash: poll.hash(),
+            ballots: 0,
+            blank_ballots: 0,
+            items: poll
+                .items()
+                .iter()
+                .map(|i| ItemTally::new(i.kind()))
+                .collect(),
+        }
+    }
+
+    /// Counts a set of ballots at once.
+    pub fn of<'a>(
+        poll: &Poll,
+        ballots: impl IntoIterator<Item = &'a Ballot>,
+    ) -> Result<Tally, TallyError> {
+        let mut t = Tally::new(poll);
+        for b in ballots {
+            t.add(poll, b)?;
+        }
+        Ok(t)
+    }
+
+    /// Counts one more ballot. `poll` must be the poll this tally was made for.
+    pub fn add(&mut self, poll: &Poll, ballot: &Ballot) -> Result<(), TallyError> {
+        for found in [poll.hash(), ballot.poll_hash()] {
+            if found != self.poll_hash {
+                return Err(TallyError::WrongPoll {
+                    expected: self.poll_hash,
+                    found,
+                });
+            }
+        }
+        self.ballots += 1;
+        if ballot.is_blank() {
+            self.blank_ballots += 1;
+        }
+        for ((item, answer), t) in poll
+            .items()
+            .iter()
+            .zip(ballot.answers())
+            .zip(&mut self.items)
+        {
+            let options = item.kind().options();
+            let index = |id: &str| options.iter().position(|c| c.id() == id);
+            match answer {
+                Answer::Blank => t.blank += 1,
+                Answer::Choice { option, free_text } => {
+                    if let Some(i) = index(option) {
+                        t.counts[i] += 1;
+                        if let Some(v) = options[i].value() {
+                            t.sum += i128::from(v);
+                            t.summed += 1;
+                        }
+                    }
+                    if let Some(text) = free_text {
+                        *t.free_text.entry(text.clone()).or_default() += 1;
+                    }
+                }
+                Answer::Choices {
+                    options: chosen,
+                    free_text,
+                } => {
+                    for o in chosen {
+                        if let Some(i) = index(o) {
+                            t.counts[i] += 1;
+                        }
+                    }
+                    if let Some(text) = free_text {
+                        *t.free_text.entry(text.clone()).or_default() += 1;
+                    }
+                }
+                Answer::Number(n) => {
+                    t.sum += i128::from(*n);
+                    t.summed += 1;
+                }
+                Answer::Text(text) => *t.free_text.entry(text.clone()).or_default() += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds another tally of the same poll (several tablets, clusters or sittings, D59 3.1đ).
+    pub fn merge(&mut self, other: &Tally) -> Result<(), TallyError> {
+        if other.poll_hash != self.poll_hash {
+            return Err(TallyError::WrongPoll {
+                expected: self.poll_hash,
+                found: other.poll_hash,
+            });
+        }
+        self.ballots += other.ballots;
+        self.blank_ballots += other.blank_ballots;
+        for (a, b) in self.items.iter_mut().zip(&other.items) {
+            a.merge(b);
+        }
+        Ok(())
+    }
+
+    pub fn poll_hash(&self) -> PollHash {
+        self.poll_hash
+    }
+
+    /// Ballots cast (issued and returned: the tablet issues a ballot only to cast it).
+    pub fn ballots(&self) -> u64 {
+        self.ballots
+    }
+
+    /// Ballots with every item blank (phiếu trắng).
+    pub fn blank_ballots(&self) -> u64 {
+        self.blank_ballots
+    }
+
+    /// Ballots with at least one answer.
+    pub fn valid_ballots(&self) -> u64 {
+        self.ballots - self.blank_ballots
+    }
+
+    /// One tally per poll item, in poll order.
+    pub fn items(&self) -> &[ItemTally] {
+        &self.items
+    }
+
+    /// The count of option `option` of item `item`, if both exist.
+    pub fn count(&self, poll: &Poll, item: &str, option: &str) -> Option<u64> {
+        let i = poll.items().iter().position(|x| x.id() == item)?;
+        let o = poll.items()[i].option_index(option)?;
+        self.items.get(i)?.counts.get(o).copied()
+    }
+
+    pub(crate) fn from_parts(
+        poll_hash: PollHash,
+        ballots: u64,
+        blank_ballots: u64,
+        items: Vec<ItemTally>,
+    ) -> Tally {
+        Tally {
+            poll_hash,
+            ballots,
+            blank_ballots,
+            items,
+        }
+    }
+}
+
+/// A count as a share of a denominator, for display only: legal decisions never use it
+/// (`crate::rule` compares integers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Share {
+    count: u64,
+    of: u64,
+}
+
+impl Share {
+    pub fn new(count: u64, of: u64) -> Share {
+        Share { count, of }
+    }
+
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    pub fn of(&self) -> u64 {
+        self.of
+    }
+
+    /// Hundredths of a percent, rounded half up; `None` when the denominator is 0.
+    pub fn basis_points(&self) -> Option<u64> {
+        if self.of == 0 {
+            return None;
+        }
+        let bp =
+            (u128::from(self.count) * 20_000 + u128::from(self.of)) / (2 * u128::from(self.of));
+        u64::try_from(bp).ok()
+    }
+
+    /// `"67,00%"` in Vietnamese, `"67.00%"` in English; `"—"` when the denominator is 0.
+    pub fn percent(&self, lang: Lang) -> String {
+        match self.basis_points() {
+            None => "—".into(),
+            Some(bp) => {
+                let sep = lang.pick(',', '.');
+                format!("{}{sep}{:02}%", bp / 100, bp % 100)
+            }
+        }
+    }
+}
+
+/// A mean as an exact fraction `sum / count`; rendered with two decimals for display only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mean {
+    sum: i128,
+    count: u64,
+}
+
+impl Mean {
+    pub fn sum(&self) -> i128 {
+        self.sum
+    }
+
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// `"4,25"` in Vietnamese, `"4.25"` in English, rounded half away from zero.
+    pub fn display(&self, lang: Lang) -> String {
+        let count = i128::from(self.count.max(1));
+        let scaled = self.sum.saturating_mul(200);
+        let hundredths = if scaled >= 0 {
+            (scaled + count) / (2 * count)
+        } else {
+            (scaled - count) / (2 * count)
+        };
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let abs = hundredths.unsigned_abs();
+        let sep = lang.pick(',', '.');
+        format!("{sign}{}{sep}{:02}", abs / 100, abs % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_half_up() {
+        assert_eq!(Share::new(67, 100).percent(Lang::Vi), "67,00%");
+        assert_eq!(Share::new(2, 3).percent(Lang::En), "66.67%");
+        assert_eq!(Share::new(1, 8).basis_points(), Some(1250));
+        assert_eq!(Share::new(1, 0).percent(Lang::En), "—");
+    }
+
+    #[test]
+    fn means_are_exact_until_display() {
+        let m = Mean { sum: 17, count: 4 };
+        assert_eq!(m.display(Lang::Vi), "4,25");
+        let m = Mean { sum: -5, count: 3 };
+        assert_eq!(m.display(Lang::En), "-1.67");
+        let m = Mean { sum: 2, count: 3 };
+        assert_eq!(m.display(Lang::En), "0.67");
+    }
+}
