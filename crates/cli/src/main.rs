@@ -1,0 +1,2 @@
+//! The `phieu` command.
+fn main() {}

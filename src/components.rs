@@ -1,0 +1,3 @@
+//! Leaf components: they take props and callbacks, hold no app state.
+
+pub mod header;

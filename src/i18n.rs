@@ -1,0 +1,119 @@
+//! The app's own words in Vietnamese and English.
+//!
+//! Poll texts come with the poll ([`phieu_core::Text`]); errors from the core render
+//! themselves through `message(lang)`. Everything else the interface says is here, in one
+//! table per language, so a missing translation is a compile error rather than a blank.
+
+use phieu_core::{Lang, Preset};
+
+/// Every fixed string of the interface, in one language.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub switch_to: &'static str,
+    pub switch_to_label: &'static str,
+    pub loading_poll: &'static str,
+    pub poll_failed: &'static str,
+    pub retry: &'static str,
+    pub place: &'static str,
+    pub rule: &'static str,
+    pub question: &'static str,
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub free_text_hint: &'static str,
+    pub poll_fingerprint: &'static str,
+}
+
+const VI: Strings = Strings {
+    app_name: "Phiếu",
+    tagline: "Biểu quyết và lấy ý kiến tại thôn, tổ dân phố",
+    switch_to: "English",
+    switch_to_label: "Chuyển sang tiếng Anh",
+    loading_poll: "Đang tải phiếu…",
+    poll_failed: "Không mở được phiếu",
+    retry: "Thử lại",
+    place: "Địa bàn",
+    rule: "Cách tính kết quả",
+    question: "Câu hỏi",
+    required: "Bắt buộc",
+    optional: "Không bắt buộc",
+    free_text_hint: "kèm ô ghi ý kiến",
+    poll_fingerprint: "Mã kiểm tra nội dung phiếu (SHA-256)",
+};
+
+const EN: Strings = Strings {
+    app_name: "Phieu",
+    tagline: "Village votes and opinion surveys",
+    switch_to: "Tiếng Việt",
+    switch_to_label: "Switch to Vietnamese",
+    loading_poll: "Loading the poll…",
+    poll_failed: "The poll could not be opened",
+    retry: "Try again",
+    place: "Place",
+    rule: "How the result is decided",
+    question: "Question",
+    required: "Required",
+    optional: "Optional",
+    free_text_hint: "with a field for your opinion",
+    poll_fingerprint: "Poll fingerprint (SHA-256)",
+};
+
+/// The interface's words in `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// The other language, for the switch button.
+pub fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    }
+}
+
+/// The rule preset in words, with the article it comes from (domain brief, "Rule presets").
+pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
+    match (preset, lang) {
+        (Preset::TwoThirdsHouseholds, Lang::Vi) => {
+            "Đạt khi ít nhất 2/3 tổng số hộ đồng ý (Điều 15 Luật 10/2022/QH15)"
+        }
+        (Preset::TwoThirdsHouseholds, Lang::En) => {
+            "Passes when at least 2/3 of all households agree (Art. 15, Law 10/2022/QH15)"
+        }
+        (Preset::MajorityHouseholds, Lang::Vi) => {
+            "Đạt khi trên 1/2 tổng số hộ đồng ý (Điều 15 Luật 10/2022/QH15)"
+        }
+        (Preset::MajorityHouseholds, Lang::En) => {
+            "Passes when more than half of all households agree (Art. 15, Law 10/2022/QH15)"
+        }
+        (Preset::MajorityPresent, Lang::Vi) => {
+            "Đạt khi trên 1/2 số người có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"
+        }
+        (Preset::MajorityPresent, Lang::En) => {
+            "Passes when more than half of those present agree (Decree 59/2023, Art. 3.5)"
+        }
+        (Preset::ConfidenceRating, Lang::Vi) => {
+            "Lấy phiếu tín nhiệm: tính trên tổng số đại biểu (Nghị quyết 96/2023/QH15)"
+        }
+        (Preset::ConfidenceRating, Lang::En) => {
+            "Confidence rating, counted against all delegates (Resolution 96/2023/QH15)"
+        }
+        (Preset::ConfidenceVote, Lang::Vi) => {
+            "Bỏ phiếu tín nhiệm: trên 1/2 tổng số đại biểu không tín nhiệm thì miễn nhiệm (Nghị quyết 96/2023/QH15)"
+        }
+        (Preset::ConfidenceVote, Lang::En) => {
+            "Confidence vote: dismissal when more than half of all delegates vote no confidence (Resolution 96/2023/QH15)"
+        }
+        (Preset::Conference, Lang::Vi) => {
+            "Hội nghị hợp lệ khi có ít nhất 2/3 số người được triệu tập; thông qua khi trên 1/2 số người dự đồng ý (Điều 51 Luật 10/2022/QH15)"
+        }
+        (Preset::Conference, Lang::En) => {
+            "Valid with at least 2/3 of those convened; passes when more than half of attendees agree (Art. 51, Law 10/2022/QH15)"
+        }
+        (Preset::None, Lang::Vi) => "Lấy ý kiến: không biểu quyết, chỉ tổng hợp ý kiến",
+        (Preset::None, Lang::En) => "Opinion survey: no decision, answers are summarised",
+    }
+}

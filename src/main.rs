@@ -1,0 +1,4 @@
+//! Entry point: render the app into the page body.
+fn main() {
+    yew::Renderer::<phieu::app::App>::new().render();
+}
