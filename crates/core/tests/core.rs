@@ -1,0 +1,679 @@
+//! The one integration-test binary of phieu-core: known-answer vectors checked byte for byte
+//! against `tests/data/`, the legal boundaries of every rule preset, the worked example of
+//! docs/bundle-format.md, property tests for tally, merge, order and tampering, and each parser
+//! over the fuzz seed corpus. Run with `PHIEU_BLESS=1` to rewrite the expected files after an
+//! intended format change (and say so in the commit).
+
+use std::path::{Path, PathBuf};
+
+use phieu_core::{
+    commune_rollup, decide, merge_boxes, Answer, AuditBundle, Ballot, BallotBox, Electorate, Lang,
+    Minutes, OutcomeError, Poll, PublicSummary, Receipt, Salt, Tally, VerifyError, VillageResult,
+};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Compares `actual` with the file `tests/data/<name>` byte for byte.
+fn check(name: &str, actual: &str) {
+    let path = data(name);
+    if std::env::var_os("PHIEU_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = read(&path);
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or(0, |l| l + 1);
+        panic!("{name} differs from the expected vector (first at line {line}):\n--- actual ---\n{actual}");
+    }
+}
+
+fn answer(v: &Value) -> Answer {
+    if v.is_null() {
+        return Answer::Blank;
+    }
+    let free_text = v["free_text"].as_str().map(String::from);
+    if let Some(o) = v["option"].as_str() {
+        return Answer::Choice {
+            option: o.into(),
+            free_text,
+        };
+    }
+    if let Some(os) = v["options"].as_array() {
+        return Answer::Choices {
+            options: os.iter().map(|o| o.as_str().unwrap().into()).collect(),
+            free_text,
+        };
+    }
+    if let Some(n) = v["number"].as_i64() {
+        return Answer::Number(n);
+    }
+    Answer::Text(v["text"].as_str().unwrap().into())
+}
+
+fn salt(n: u128) -> Salt {
+    Salt::from_bytes(n.to_be_bytes())
+}
+
+fn ballots(poll: &Poll, file: &str) -> Vec<Ballot> {
+    let list: Value = serde_json::from_str(&read(&data(file))).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let s = Salt::from_hex(b["salt"].as_str().unwrap()).unwrap();
+            let answers = b["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(answer)
+                .collect();
+            Ballot::new(poll, answers, s).unwrap()
+        })
+        .collect()
+}
+
+fn demo_poll() -> Poll {
+    Poll::from_json(&read(&data("../../../../assets/polls/demo.json"))).unwrap()
+}
+
+fn minutes() -> Minutes {
+    Minutes::new(
+        "Nhà văn hóa thôn Đồng Tâm".into(),
+        "14 giờ 00, ngày 12/4/2026".into(),
+        vec![
+            "Nguyễn Văn An".into(),
+            "Trần Thị Bình".into(),
+            "Lê Văn Cường".into(),
+        ],
+        vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
+        "Kiểm thử trước khi bỏ phiếu: 3 phiếu mẫu, kết quả đúng".into(),
+    )
+    .unwrap()
+}
+
+fn boxed(poll: &Poll, ballots: impl IntoIterator<Item = Ballot>) -> BallotBox {
+    let mut b = BallotBox::new(poll.clone());
+    for ballot in ballots {
+        b.cast(ballot).unwrap();
+    }
+    b
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known-answer vectors
+
+fn vectors(poll: &Poll, ballots_file: &str, name: &str, electorate: Electorate) {
+    let ballots = ballots(poll, ballots_file);
+    let mut lines = format!("poll_hash {}\n", poll.hash());
+    for b in &ballots {
+        lines += &format!("{} {}\n", b.commitment(), b.receipt());
+    }
+    let the_box = boxed(poll, ballots);
+    lines += &format!(
+        "fingerprint {}\nshort {}\n",
+        the_box.fingerprint(),
+        the_box.fingerprint().short()
+    );
+    check(&format!("{name}-commitments.txt"), &lines);
+    let bundle = AuditBundle::new(the_box, electorate, minutes()).unwrap();
+    let json = bundle.to_json();
+    check(&format!("{name}-audit-bundle.json"), &json);
+    check(
+        &format!("{name}-public-summary.json"),
+        &bundle.public_summary().to_json(),
+    );
+    // What was written verifies, and reads back to the same bundle.
+    let again = AuditBundle::verify(&json).unwrap();
+    assert_eq!(again, bundle);
+    let summary = PublicSummary::verify(&bundle.public_summary().to_json()).unwrap();
+    assert!(summary.verify_against(&bundle).is_empty());
+}
+
+#[test]
+fn demo_vectors() {
+    vectors(
+        &demo_poll(),
+        "demo-ballots.json",
+        "demo",
+        Electorate::new(10, Some(8)).unwrap(),
+    );
+}
+
+#[test]
+fn survey_vectors() {
+    let poll = Poll::from_json(&read(&data("survey-poll.json"))).unwrap();
+    vectors(
+        &poll,
+        "survey-ballots.json",
+        "survey",
+        Electorate::new(3, None).unwrap(),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worked example of docs/bundle-format.md
+
+#[test]
+fn worked_example_in_the_docs_is_current() {
+    let poll = Poll::from_json(&read(&data("example-poll.json"))).unwrap();
+    let salt = Salt::from_hex("000102030405060708090a0b0c0d0e0f").unwrap();
+    let ballot = Ballot::new(&poll, vec![Answer::choice("dong_y")], salt).unwrap();
+    let the_box = boxed(&poll, [ballot.clone()]);
+    let mut ballot_bytes = Vec::new();
+    ballot_bytes.extend_from_slice(&[0, 0, 0, 15]);
+    ballot_bytes.extend_from_slice(b"phieu/ballot/v1");
+    ballot_bytes.extend_from_slice(poll.hash().as_bytes());
+    ballot_bytes.extend_from_slice(&[0, 0, 0, 1, 1, 0, 0, 0, 6]);
+    ballot_bytes.extend_from_slice(b"dong_y");
+    ballot_bytes.push(0);
+    ballot_bytes.extend_from_slice(salt.as_bytes());
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let text = format!(
+        "poll canonical encoding: {}\npoll hash: {}\nballot canonical encoding: {}\ncommitment: {}\nreceipt: {}\nfingerprint: {}\nshort fingerprint: {}\n",
+        hex(&poll.canonical_bytes()),
+        poll.hash(),
+        hex(&ballot_bytes),
+        ballot.commitment(),
+        ballot.receipt(),
+        the_box.fingerprint(),
+        the_box.fingerprint().short(),
+    );
+    // The ballot encoding written out by hand above must hash to the commitment.
+    use sha2::Digest;
+    let digest: [u8; 32] = sha2::Sha256::digest(&ballot_bytes).into();
+    assert_eq!(hex(&digest), ballot.commitment().to_hex());
+    check("example.txt", &text);
+    let doc = read(&data("../../../../docs/bundle-format.md"));
+    for line in text.lines() {
+        let value = line.split(": ").nth(1).unwrap();
+        assert!(
+            doc.contains(value),
+            "docs/bundle-format.md lacks {line}; copy tests/data/example.txt into its worked example"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule boundaries (domain brief, "Rule presets")
+
+fn decision_poll(preset: &str) -> Poll {
+    let json = read(&data("example-poll.json")).replace("majority_households", preset);
+    Poll::from_json(&json).unwrap()
+}
+
+/// The `result` of the first outcome for `agree` yes and `disagree` no ballots.
+fn result(
+    poll: &Poll,
+    option_counts: &[(&str, u64)],
+    total: u64,
+    present: Option<u64>,
+) -> Result<String, OutcomeError> {
+    let mut tally = Tally::new(poll);
+    let mut n = 0u128;
+    for (option, count) in option_counts {
+        for _ in 0..*count {
+            n += 1;
+            let b = Ballot::new(poll, vec![Answer::choice(*option)], salt(n)).unwrap();
+            tally.add(poll, &b).unwrap();
+        }
+    }
+    let outcomes = decide(poll, &tally, &Electorate::new(total, present)?)?;
+    Ok(outcomes[0].result().to_owned())
+}
+
+/// (poll, ballots per option, electorate total, present, expected result)
+type BoundaryCase<'a> = (&'a Poll, &'a [(&'a str, u64)], u64, Option<u64>, &'a str);
+
+#[test]
+fn rule_boundaries() {
+    let two_thirds = decision_poll("two_thirds_households");
+    let majority = decision_poll("majority_households");
+    let present = decision_poll("majority_present");
+    let conference = decision_poll("conference");
+    let cases: &[BoundaryCase] = &[
+        (&two_thirds, &[("dong_y", 66)], 100, None, "failed"),
+        (&two_thirds, &[("dong_y", 67)], 100, None, "passed"),
+        (&two_thirds, &[], 100, None, "failed"),
+        (&majority, &[("dong_y", 50)], 100, None, "failed"),
+        (&majority, &[("dong_y", 51)], 100, None, "passed"),
+        // 45 of 60 voters agree, but only 45 of 100 households: not passed.
+        (
+            &majority,
+            &[("dong_y", 45), ("khong_dong_y", 15)],
+            100,
+            None,
+            "failed",
+        ),
+        (&present, &[("dong_y", 30)], 100, Some(60), "failed"),
+        (&present, &[("dong_y", 31)], 100, Some(60), "passed"),
+        (&conference, &[("dong_y", 60)], 100, Some(66), "inquorate"),
+        (&conference, &[("dong_y", 34)], 100, Some(67), "passed"),
+        (&conference, &[("dong_y", 33)], 100, Some(67), "failed"),
+    ];
+    for (i, (poll, counts, total, present, expected)) in cases.iter().enumerate() {
+        assert_eq!(
+            result(poll, counts, *total, *present).as_deref(),
+            Ok(*expected),
+            "case {i}"
+        );
+    }
+    assert_eq!(
+        result(&two_thirds, &[("dong_y", 3)], 2, None),
+        Err(OutcomeError::BallotsExceedTotal {
+            ballots: 3,
+            total: 2
+        })
+    );
+    assert_eq!(
+        result(&present, &[("dong_y", 3)], 10, None),
+        Err(OutcomeError::PresentRequired {
+            preset: "majority_present"
+        })
+    );
+    assert_eq!(Electorate::new(0, None), Err(OutcomeError::Empty));
+}
+
+#[test]
+fn outcome_sentences_cite_the_law() {
+    let poll = decision_poll("two_thirds_households");
+    let mut tally = Tally::new(&poll);
+    for n in 0..67 {
+        tally
+            .add(
+                &poll,
+                &Ballot::new(&poll, vec![Answer::choice("dong_y")], salt(n)).unwrap(),
+            )
+            .unwrap();
+    }
+    let outcomes = decide(&poll, &tally, &Electorate::new(100, None).unwrap()).unwrap();
+    assert_eq!(
+        outcomes[0].sentence(Lang::Vi),
+        "Đạt: 67/100 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)"
+    );
+    assert_eq!(
+        outcomes[0].sentence(Lang::En),
+        "Passed: 67/100 households agree (≥ 2/3 of all households, Article 15, Law 10/2022/QH15)"
+    );
+}
+
+fn election(options: &str, person: &str) -> Poll {
+    Poll::from_json(&format!(
+        r#"{{"format":"phieu/poll","version":1,"id":"bau","kind":"election","title":{{"vi":"Bầu trưởng thôn"}},
+        "place":{{"commune":"Xã A","village":"Thôn B"}},"rule":{{"preset":"majority_households"}},
+        "items":[{{"id":"truong_thon","type":"single","label":{{"vi":"Trưởng thôn"}}{person},"options":[{options}]}}]}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn elections_need_more_than_half_of_all_households() {
+    let two = election(
+        r#"{"id":"a","label":{"vi":"Nguyễn Văn A"}},{"id":"b","label":{"vi":"Trần Văn B"}}"#,
+        "",
+    );
+    assert_eq!(
+        result(&two, &[("a", 51), ("b", 40)], 100, None).unwrap(),
+        "elected"
+    );
+    assert_eq!(
+        result(&two, &[("a", 50), ("b", 49)], 100, None).unwrap(),
+        "no_majority"
+    );
+    let one = election(
+        r#"{"id":"dong_y","label":{"vi":"Đồng ý"}},{"id":"khong_dong_y","label":{"vi":"Không đồng ý"}}"#,
+        r#","person":{"name":"Nguyễn Văn A"}"#,
+    );
+    assert_eq!(
+        result(&one, &[("dong_y", 51)], 100, None).unwrap(),
+        "elected"
+    );
+    assert_eq!(
+        result(&one, &[("dong_y", 50)], 100, None).unwrap(),
+        "no_majority"
+    );
+}
+
+#[test]
+fn confidence_rating_and_vote_thresholds() {
+    let rating = Poll::from_json(r#"{"format":"phieu/poll","version":1,"id":"tn","kind":"confidence_rating",
+        "title":{"vi":"Lấy phiếu tín nhiệm"},"place":{"commune":"Xã A","village":""},"rule":{"preset":"confidence_rating"},
+        "items":[{"id":"ct","type":"single","label":{"vi":"Chủ tịch"},"person":{"name":"Nguyễn Văn A","position":{"vi":"Chủ tịch UBND xã"}},
+        "options":[{"id":"tin_nhiem_cao","label":{"vi":"Tín nhiệm cao"}},{"id":"tin_nhiem","label":{"vi":"Tín nhiệm"}},{"id":"tin_nhiem_thap","label":{"vi":"Tín nhiệm thấp"}}]}]}"#).unwrap();
+    let cases = [
+        (15, "not_more_than_half_low"),
+        (16, "more_than_half_low"),
+        (19, "more_than_half_low"),
+        (20, "two_thirds_low"),
+    ];
+    for (low, expected) in cases {
+        assert_eq!(
+            result(&rating, &[("tin_nhiem_thap", low)], 30, None).unwrap(),
+            expected
+        );
+    }
+    let vote = Poll::from_json(r#"{"format":"phieu/poll","version":1,"id":"bp","kind":"confidence_vote",
+        "title":{"vi":"Bỏ phiếu tín nhiệm"},"place":{"commune":"Xã A","village":""},"rule":{"preset":"confidence_vote"},
+        "items":[{"id":"ct","type":"single","label":{"vi":"Chủ tịch"},"person":{"name":"Nguyễn Văn A"},
+        "options":[{"id":"tin_nhiem","label":{"vi":"Tín nhiệm"}},{"id":"khong_tin_nhiem","label":{"vi":"Không tín nhiệm"}}]}]}"#).unwrap();
+    assert_eq!(
+        result(&vote, &[("khong_tin_nhiem", 15)], 30, None).unwrap(),
+        "not_dismissed"
+    );
+    assert_eq!(
+        result(&vote, &[("khong_tin_nhiem", 16)], 30, None).unwrap(),
+        "dismissed"
+    );
+}
+
+#[test]
+fn commune_needs_two_thirds_of_all_villages() {
+    let v = |n: usize, yes: usize| {
+        (0..n)
+            .map(|i| VillageResult::new(format!("Thôn {i}"), i < yes))
+            .collect::<Vec<_>>()
+    };
+    assert!(!commune_rollup(9, &v(9, 5)).unwrap().passed());
+    assert!(commune_rollup(9, &v(9, 6)).unwrap().passed());
+    // Villages that did not report count against.
+    assert!(!commune_rollup(9, &v(5, 5)).unwrap().passed());
+    let mut dup = v(2, 2);
+    dup.push(VillageResult::new("Thôn 0", true));
+    assert_eq!(commune_rollup(9, &dup).unwrap_err().path(), "villages[2]");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ballots, boxes, receipts
+
+#[test]
+fn ballots_are_checked_against_the_poll() {
+    let poll = Poll::from_json(&read(&data("survey-poll.json"))).unwrap();
+    let bad = [
+        (
+            vec![Answer::Blank, Answer::Blank, Answer::Blank, Answer::Blank],
+            "answers[0]",
+        ),
+        (
+            vec![
+                Answer::choice("hai_long"),
+                Answer::Text("x".into()),
+                Answer::Blank,
+                Answer::Blank,
+            ],
+            "answers[1]",
+        ),
+        (
+            vec![
+                Answer::choice("hai_long"),
+                Answer::Blank,
+                Answer::Blank,
+                Answer::Number(31),
+            ],
+            "answers[3]",
+        ),
+        (
+            vec![
+                Answer::choice("hai_long"),
+                Answer::Blank,
+                Answer::Choices {
+                    options: vec!["duong".into(), "nuoc".into(), "khac".into()],
+                    free_text: None,
+                },
+                Answer::Blank,
+            ],
+            "answers[2]",
+        ),
+        (
+            vec![
+                Answer::choice("hai_long"),
+                Answer::Blank,
+                Answer::Choices {
+                    options: vec!["duong".into()],
+                    free_text: Some("x".into()),
+                },
+                Answer::Blank,
+            ],
+            "answers[2]",
+        ),
+        (vec![Answer::choice("tot")], "answers"),
+    ];
+    for (answers, path) in bad {
+        let e = Ballot::new(&poll, answers, salt(1)).unwrap_err();
+        assert_eq!(e.path(), path, "{e}");
+        assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+    }
+}
+
+#[test]
+fn box_refuses_duplicates_and_other_polls() {
+    let poll = demo_poll();
+    let other = decision_poll("two_thirds_households");
+    let b = Ballot::new(&poll, vec![Answer::choice("dong_y")], salt(1)).unwrap();
+    let mut the_box = BallotBox::new(poll.clone());
+    let receipt = the_box.cast(b.clone()).unwrap();
+    assert_eq!(Receipt::parse(&receipt.to_string()), Ok(receipt));
+    assert!(the_box.contains_receipt(&receipt));
+    assert_eq!(the_box.cast(b.clone()).unwrap_err().path(), "commitment");
+    let foreign = Ballot::new(&other, vec![Answer::choice("dong_y")], salt(1)).unwrap();
+    assert_eq!(the_box.cast(foreign).unwrap_err().path(), "poll_hash");
+    let again = boxed(&poll, [b]);
+    assert_eq!(
+        merge_boxes(vec![the_box.clone(), again])
+            .unwrap_err()
+            .path(),
+        "boxes[1]"
+    );
+}
+
+#[test]
+fn verify_names_the_ballot_and_the_count() {
+    let poll = demo_poll();
+    let the_box = boxed(&poll, ballots(&poll, "demo-ballots.json"));
+    let json = AuditBundle::new(the_box, Electorate::new(10, None).unwrap(), minutes())
+        .unwrap()
+        .to_json();
+    // Change one opening from "khong_dong_y" to "dong_y": that ballot's commitment no longer
+    // matches, and the two counts it moved are named.
+    let tampered = json.replacen("\"option\": \"khong_dong_y\"", "\"option\": \"dong_y\"", 1);
+    let err = AuditBundle::verify(&tampered).unwrap_err();
+    let paths: Vec<String> = err.discrepancies().iter().map(|d| d.path()).collect();
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("ballots[") && p.ends_with(".commitment")),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"tally.items[0].options[0].count".to_owned()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"tally.items[0].options[1].count".to_owned()),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"fingerprint".to_owned()), "{paths:?}");
+    assert!(!err.message(Lang::Vi).is_empty());
+    // Whitespace is part of the format.
+    let spaced = json.replacen("\"version\": 1", "\"version\":  1", 1);
+    assert!(matches!(
+        AuditBundle::verify(&spaced),
+        Err(VerifyError::Parse(_))
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fuzz seed corpus (fuzz/corpus/<target>/): every parser survives every seed.
+
+#[test]
+fn parsers_survive_the_seed_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    let mut seen = 0;
+    for target in ["poll_json", "bundle_json"] {
+        let dir = root.join(target);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            match target {
+                "poll_json" => {
+                    if let Ok(p) = Poll::from_json(&text) {
+                        assert_eq!(Poll::from_json(&p.to_json()).unwrap(), p);
+                    }
+                }
+                _ => {
+                    if let Ok(b) = AuditBundle::verify(&text) {
+                        assert_eq!(b.to_json(), text);
+                    }
+                    let _ = PublicSummary::verify(&text);
+                }
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 4, "the seed corpus is missing");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+fn survey() -> Poll {
+    Poll::from_json(&read(&data("survey-poll.json"))).unwrap()
+}
+
+/// A valid survey ballot from a few random choices.
+fn survey_ballot(poll: &Poll, (scale, multi, number, s): (usize, u8, Option<i64>, u128)) -> Ballot {
+    let scale_ids = [
+        "rat_khong_hai_long",
+        "khong_hai_long",
+        "binh_thuong",
+        "hai_long",
+        "rat_hai_long",
+    ];
+    let reason = if scale < 2 {
+        Answer::Text(format!("lý do {}", s % 3))
+    } else {
+        Answer::Blank
+    };
+    let mut options = Vec::new();
+    let mut free_text = None;
+    for (bit, id) in ["duong", "nuoc", "khac"].iter().enumerate() {
+        if multi & (1 << bit) != 0 && options.len() < 2 {
+            options.push(id.to_string());
+            if *id == "khac" {
+                free_text = Some(format!("ý kiến {}", s % 2));
+            }
+        }
+    }
+    let answers = vec![
+        Answer::choice(scale_ids[scale]),
+        reason,
+        Answer::Choices { options, free_text },
+        number.map_or(Answer::Blank, Answer::Number),
+    ];
+    Ballot::new(poll, answers, salt(s)).unwrap()
+}
+
+fn ballot_strategy() -> impl Strategy<Value = (usize, u8, Option<i64>, u128)> {
+    (
+        0usize..5,
+        0u8..8,
+        proptest::option::of(1i64..=30),
+        any::<u128>(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tally_of_merge_is_merge_of_tallies(
+        specs in proptest::collection::vec(ballot_strategy(), 0..40),
+        split in 0usize..40,
+    ) {
+        let poll = survey();
+        let mut ballots: Vec<Ballot> = specs.into_iter().map(|s| survey_ballot(&poll, s)).collect();
+        ballots.sort_by_key(|b| b.commitment());
+        ballots.dedup_by_key(|b| b.commitment());
+        let split = split.min(ballots.len());
+        let (a, b) = ballots.split_at(split);
+        let box_a = boxed(&poll, a.to_vec());
+        let box_b = boxed(&poll, b.to_vec());
+        let mut merged_tally = box_a.tally().clone();
+        merged_tally.merge(box_b.tally()).unwrap();
+        let merged_box = merge_boxes(vec![box_a, box_b]);
+        // Two empty boxes have the same fingerprint: that is the same box twice.
+        if split == 0 && ballots.is_empty() {
+            prop_assert!(merged_box.is_err());
+        } else {
+            let merged_box = merged_box.unwrap();
+            prop_assert_eq!(merged_box.tally(), &merged_tally);
+            prop_assert_eq!(&Tally::of(&poll, &ballots).unwrap(), &merged_tally);
+        }
+    }
+
+    #[test]
+    fn cast_order_never_changes_fingerprint_or_bytes(
+        specs in proptest::collection::vec(ballot_strategy(), 1..30),
+        seed in any::<u64>(),
+    ) {
+        let poll = survey();
+        let ballots: Vec<Ballot> = specs.into_iter().map(|s| survey_ballot(&poll, s)).collect();
+        let mut shuffled = ballots.clone();
+        // A deterministic shuffle from the seed.
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let build = |list: Vec<Ballot>| {
+            let mut b = BallotBox::new(poll.clone());
+            for ballot in list { let _ = b.cast(ballot); }
+            AuditBundle::new(b, Electorate::new(1000, None).unwrap(), minutes()).unwrap()
+        };
+        let (x, y) = (build(ballots), build(shuffled));
+        prop_assert_eq!(x.fingerprint(), y.fingerprint());
+        prop_assert_eq!(x.to_json(), y.to_json());
+        prop_assert_eq!(x.public_summary().to_json(), y.public_summary().to_json());
+    }
+
+    #[test]
+    fn any_changed_byte_is_detected(
+        specs in proptest::collection::vec(ballot_strategy(), 1..4),
+        position in any::<proptest::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let poll = survey();
+        let the_box = boxed(&poll, {
+            let mut v: Vec<Ballot> = specs.into_iter().map(|s| survey_ballot(&poll, s)).collect();
+            v.sort_by_key(|b| b.commitment());
+            v.dedup_by_key(|b| b.commitment());
+            v
+        });
+        let bundle = AuditBundle::new(the_box, Electorate::new(50, None).unwrap(), minutes()).unwrap();
+        for json in [bundle.to_json(), bundle.public_summary().to_json()] {
+            let mut bytes = json.into_bytes();
+            let i = position.index(bytes.len());
+            prop_assume!(bytes[i] != byte);
+            bytes[i] = byte;
+            let Ok(text) = String::from_utf8(bytes) else { continue };
+            prop_assert!(AuditBundle::verify(&text).is_err());
+            match PublicSummary::verify(&text) {
+                Err(_) => {}
+                Ok(s) => prop_assert!(!s.verify_against(&bundle).is_empty()),
+            }
+        }
+    }
+}
