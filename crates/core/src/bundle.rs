@@ -10,7 +10,7 @@
 //! fingerprint, the tally, the outcomes and the seal from the openings alone and names each
 //! difference: which ballot, which count.
 
-mod dto;
+pub(crate) mod dto;
 
 use crate::ballot::{Answer, Ballot, BallotCommitment, BallotError, Salt};
 use crate::ballot_box::{fingerprint, BallotBox, BoxFingerprint};
@@ -723,7 +723,7 @@ fn check_poll_hash(claimed: &str, poll: &Poll, found: &mut Vec<Discrepancy>) {
     }
 }
 
-fn digest_of(s: &str, path: &str) -> Result<[u8; 32], BundleError> {
+pub(crate) fn digest_of(s: &str, path: &str) -> Result<[u8; 32], BundleError> {
     crate::encoding::from_hex::<32>(s).ok_or_else(|| BundleError::Hex {
         path: path.into(),
         found: s.into(),
@@ -832,7 +832,7 @@ pub(crate) fn answer_dto(a: &Answer) -> Option<AnswerDto> {
     }
 }
 
-fn answer_of(dto: Option<AnswerDto>, path: &str) -> Result<Answer, BundleError> {
+pub(crate) fn answer_of(dto: Option<AnswerDto>, path: &str) -> Result<Answer, BundleError> {
     let bad = || BundleError::Answer { path: path.into() };
     let Some(a) = dto else {
         return Ok(Answer::Blank);
@@ -846,7 +846,7 @@ fn answer_of(dto: Option<AnswerDto>, path: &str) -> Result<Answer, BundleError> 
     }
 }
 
-fn ballot_dto(b: &Ballot) -> BallotDto {
+pub(crate) fn ballot_dto(b: &Ballot) -> BallotDto {
     BallotDto {
         commitment: b.commitment().to_hex(),
         salt: b.salt().to_hex(),
