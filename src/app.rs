@@ -5,9 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::header::Header;
-use crate::edge::{poll_loader, prefs};
+use crate::edge::{poll_loader, prefs, route};
+use crate::pages::merge::Merge;
 use crate::pages::poll_preview::PollPreview;
-use crate::state::{Action, Model, PollState};
+use crate::pages::verify::Verify;
+use crate::state::{Action, Model, Page, PollState};
 
 /// Yew's reducer wrapper around the plain model.
 #[derive(PartialEq)]
@@ -22,7 +24,7 @@ impl Reducible for Store {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(|| Store(Model::new(prefs::initial_lang())));
+    let store = use_reducer(|| Store(Model::new(prefs::initial_lang(), route::current_page())));
     let model = &store.0;
 
     // Persistence is one effect keyed by the language.
@@ -42,6 +44,18 @@ pub fn app() -> Html {
         });
     }
 
+    // The address bar names the page: follow it when a link or Back changes it.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |()| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    dispatch.dispatch(Action::Navigate(route::current_page()))
+                });
+            move || drop(listener)
+        });
+    }
+
     let on_lang = {
         let dispatch = store.dispatcher();
         Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
@@ -53,9 +67,15 @@ pub fn app() -> Html {
 
     html! {
         <>
-            <Header lang={model.lang} {on_lang} />
+            <Header lang={model.lang} page={model.page} {on_lang} />
             <main id="main" class="page">
-                <PollPreview lang={model.lang} poll={model.poll.clone()} {on_retry} />
+                { match model.page {
+                    Page::Home => html! {
+                        <PollPreview lang={model.lang} poll={model.poll.clone()} {on_retry} />
+                    },
+                    Page::Verify => html! { <Verify lang={model.lang} /> },
+                    Page::Merge => html! { <Merge lang={model.lang} /> },
+                } }
             </main>
         </>
     }

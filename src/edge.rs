@@ -5,3 +5,4 @@
 
 pub mod poll_loader;
 pub mod prefs;
+pub mod route;

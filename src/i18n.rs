@@ -6,6 +6,8 @@
 
 use phieu_core::{Lang, Preset};
 
+pub mod results;
+
 /// Every fixed string of the interface, in one language.
 pub struct Strings {
     pub app_name: &'static str,
@@ -22,6 +24,10 @@ pub struct Strings {
     pub optional: &'static str,
     pub free_text_hint: &'static str,
     pub poll_fingerprint: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_verify: &'static str,
+    pub nav_merge: &'static str,
 }
 
 const VI: Strings = Strings {
@@ -39,6 +45,10 @@ const VI: Strings = Strings {
     optional: "Không bắt buộc",
     free_text_hint: "kèm ô ghi ý kiến",
     poll_fingerprint: "Mã kiểm tra nội dung phiếu (SHA-256)",
+    nav_label: "Các trang",
+    nav_home: "Cuộc họp",
+    nav_verify: "Kiểm tra kết quả",
+    nav_merge: "Gộp kết quả",
 };
 
 const EN: Strings = Strings {
@@ -56,6 +66,10 @@ const EN: Strings = Strings {
     optional: "Optional",
     free_text_hint: "with a field for your opinion",
     poll_fingerprint: "Poll fingerprint (SHA-256)",
+    nav_label: "Pages",
+    nav_home: "Meeting",
+    nav_verify: "Verify results",
+    nav_merge: "Merge results",
 };
 
 /// The interface's words in `lang`.

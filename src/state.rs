@@ -30,10 +30,22 @@ impl PartialEq for PollState {
     }
 }
 
+/// The pages an address can name (see `edge::route`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The officer's start: the poll on this device and the meeting.
+    Home,
+    /// The auditor's check of an audit bundle.
+    Verify,
+    /// Merging the boxes of several tablets or sittings.
+    Merge,
+}
+
 /// Everything the app shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub lang: Lang,
+    pub page: Page,
     pub poll: PollState,
 }
 
@@ -41,15 +53,18 @@ pub struct Model {
 #[derive(Clone, Debug)]
 pub enum Action {
     SetLang(Lang),
+    /// The address changed (a link or the Back button).
+    Navigate(Page),
     /// A new attempt to load the poll has started (first load or "try again").
     LoadPoll,
     PollLoaded(Result<Rc<Poll>, Rc<LoadError>>),
 }
 
 impl Model {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(lang: Lang, page: Page) -> Self {
         Model {
             lang,
+            page,
             poll: PollState::Loading,
         }
     }
@@ -59,6 +74,7 @@ impl Model {
         let mut next = self.clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::Navigate(page) => next.page = page,
             Action::LoadPoll => next.poll = PollState::Loading,
             Action::PollLoaded(Ok(poll)) => next.poll = PollState::Ready(poll),
             Action::PollLoaded(Err(error)) => next.poll = PollState::Failed(error),
@@ -73,9 +89,9 @@ mod tests {
 
     #[test]
     fn language_switch_keeps_the_poll() {
-        let model = Model::new(Lang::Vi).apply(Action::PollLoaded(Err(Rc::new(LoadError::Http {
-            status: 404,
-        }))));
+        let model = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
+            LoadError::Http { status: 404 },
+        ))));
         let switched = model.apply(Action::SetLang(Lang::En));
         assert_eq!(switched.lang, Lang::En);
         assert_eq!(switched.poll, model.poll);
@@ -83,7 +99,7 @@ mod tests {
 
     #[test]
     fn retry_returns_to_loading() {
-        let failed = Model::new(Lang::Vi).apply(Action::PollLoaded(Err(Rc::new(
+        let failed = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
             LoadError::Network("offline".into()),
         ))));
         assert_eq!(failed.apply(Action::LoadPoll).poll, PollState::Loading);

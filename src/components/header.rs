@@ -3,11 +3,14 @@
 use phieu_core::Lang;
 use yew::prelude::*;
 
+use crate::edge::route::hash_of_page;
 use crate::i18n::{other, strings};
+use crate::state::Page;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
+    pub page: Page,
     pub on_lang: Callback<Lang>,
 }
 
@@ -22,6 +25,14 @@ pub fn header(props: &HeaderProps) -> Html {
                 <span class="brand-name">{ t.app_name }</span>
                 <span class="brand-tagline">{ t.tagline }</span>
             </div>
+            <nav class="nav" aria-label={t.nav_label}>
+                { for [(Page::Home, t.nav_home), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
+                    .into_iter()
+                    .map(|(page, label)| html! {
+                        <a href={hash_of_page(page)}
+                           aria-current={(props.page == page).then_some("page")}>{ label }</a>
+                    }) }
+            </nav>
             <button type="button" class="lang-switch" lang={target.code()}
                     title={t.switch_to_label} {onclick}>
                 { t.switch_to }

@@ -1,0 +1,1 @@
+//! The words of the results, minutes, verify and merge pages, in Vietnamese and English.
