@@ -321,8 +321,36 @@ fn check(poll: &Poll, answers: &mut [Answer]) -> Result<(), BallotError> {
             found: answers.len(),
         });
     }
-    for index in 0..items.len() {
-        let item = &items[index];
+    (0..items.len()).try_for_each(|index| check_answer(poll, answers, index))
+}
+
+/// Whether item `index` is shown to a voter who gave `answers` so far (its `show_if`, if any,
+/// is met by an earlier answer; docs/poll-format.md §Skip logic). The voting screens and the
+/// ballot check use this one function, so what a voter sees is what the ballot may contain.
+pub fn is_shown(poll: &Poll, answers: &[Answer], index: usize) -> bool {
+    shown(poll, answers, index)
+}
+
+/// Checks the answer to item `index` given the earlier `answers`, and brings it to its one
+/// canonical form (an empty text or set is blank; options of a multiple item in poll order).
+/// The voting screen calls this before moving on, so the voter learns of a missing required
+/// answer or a number out of range on the question itself, in the same words the ballot
+/// check would use. `answers` must have one entry per item.
+pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result<(), BallotError> {
+    let items = poll.items();
+    let Some(item) = items.get(index) else {
+        return Err(BallotError::WrongCount {
+            expected: items.len(),
+            found: answers.len(),
+        });
+    };
+    if answers.len() != items.len() {
+        return Err(BallotError::WrongCount {
+            expected: items.len(),
+            found: answers.len(),
+        });
+    }
+    {
         let name = || item.id().to_owned();
         // An empty text or an empty set of options is a blank answer: one meaning, one encoding.
         let empty = match &answers[index] {
@@ -342,7 +370,7 @@ fn check(poll: &Poll, answers: &mut [Answer]) -> Result<(), BallotError> {
                     item: name(),
                 });
             }
-            continue;
+            return Ok(());
         }
         let wrong_type = || BallotError::WrongType {
             index,
