@@ -6,3 +6,4 @@
 pub mod poll_loader;
 pub mod prefs;
 pub mod route;
+pub mod store;

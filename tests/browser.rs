@@ -10,6 +10,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/storage.rs"]
+mod storage;
+
 const DEMO: &str = include_str!("../assets/polls/demo.json");
 
 fn data_url(json: &str) -> String {

@@ -1,0 +1,384 @@
+//! The device's durable storage: meetings and ballot boxes in IndexedDB.
+//!
+//! One database, `phieu`, with three object stores:
+//! - `meetings`: one record per meeting (the poll, the electorate, the minutes' names, the
+//!   officer's PIN hash, whether voting is open), keyed by the meeting's random id;
+//! - `ballots`: the real ballot box, one opening (`Ballot::to_opening_json`) per ballot, keyed
+//!   by `[meeting id, commitment]`;
+//! - `test_ballots`: the logic-and-accuracy test box, same shape, cleared after the test. Test
+//!   ballots live in their own store so that no code path can count them in the real box.
+//!
+//! Keys are commitments, never counters, and no record holds a time: IndexedDB returns ballots
+//! sorted by key, so nothing read back reveals the order of casting. A cast is a `put` keyed by
+//! its commitment, so a retry of the same ballot can never store it twice.
+//!
+//! Every write asks for `durability: "strict"` and is awaited until the transaction's
+//! `complete` event: only then has the browser flushed it to disk, and only then may the app
+//! show the receipt. (A thin wrapper over `web-sys` rather than a crate: the IndexedDB crates
+//! do not expose the durability option, and every kilobyte of wasm counts.)
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use phieu_core::Lang;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, IdbDatabase, IdbKeyRange, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+};
+
+/// The database name used by the app. Tests open others.
+pub const DB_NAME: &str = "phieu";
+const DB_VERSION: u32 = 1;
+const MEETINGS: &str = "meetings";
+
+/// Which ballot box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxKind {
+    /// The real box: what the minutes count.
+    Real,
+    /// The logic-and-accuracy test box: never counted, cleared after the test.
+    Test,
+}
+
+impl BoxKind {
+    fn store(self) -> &'static str {
+        match self {
+            BoxKind::Real => "ballots",
+            BoxKind::Test => "test_ballots",
+        }
+    }
+}
+
+/// Why storage failed. Each says, in the officer's language, what to do about it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// IndexedDB is missing or refused (private browsing, disabled storage).
+    Unavailable(String),
+    /// The device's storage quota is used up.
+    Full,
+    /// Another tab holds an older version of the database open.
+    Blocked,
+    /// Any other failure, with the browser's words.
+    Failed(String),
+}
+
+impl StoreError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::Unavailable(d), Lang::Vi) => format!(
+                "Trình duyệt này không cho lưu dữ liệu (có thể đang ở chế độ ẩn danh). Phiếu sẽ không được lưu an toàn: hãy mở phieu trong cửa sổ thường. ({d})"
+            ),
+            (StoreError::Unavailable(d), Lang::En) => format!(
+                "This browser does not allow storing data (private browsing?). Ballots would not be kept safely: open phieu in a normal window. ({d})"
+            ),
+            (StoreError::Full, Lang::Vi) => "Bộ nhớ của máy đã đầy: không lưu được phiếu. Hãy giải phóng dung lượng trước khi tiếp tục.".into(),
+            (StoreError::Full, Lang::En) => "The device's storage is full: the ballot could not be stored. Free some space before going on.".into(),
+            (StoreError::Blocked, Lang::Vi) => "phieu đang mở ở một thẻ khác với phiên bản cũ hơn. Hãy đóng thẻ đó.".into(),
+            (StoreError::Blocked, Lang::En) => "phieu is open in another tab with an older version. Close that tab.".into(),
+            (StoreError::Failed(d), Lang::Vi) => format!("Lỗi lưu trữ: {d}"),
+            (StoreError::Failed(d), Lang::En) => format!("Storage error: {d}"),
+        }
+    }
+
+    /// Maps a browser error (a `DOMException` or anything else) to what it means here.
+    pub fn from_js(value: &JsValue) -> StoreError {
+        match value.dyn_ref::<DomException>() {
+            Some(e) if e.name() == "QuotaExceededError" => StoreError::Full,
+            Some(e) if matches!(e.name().as_str(), "InvalidStateError" | "SecurityError") => {
+                StoreError::Unavailable(e.message())
+            }
+            Some(e) => StoreError::Failed(format!("{}: {}", e.name(), e.message())),
+            None => StoreError::Failed(
+                value
+                    .as_string()
+                    .unwrap_or_else(|| "unknown error".to_owned()),
+            ),
+        }
+    }
+}
+
+/// Whether a cast stored a new ballot or found it already there (a retry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cast {
+    Stored,
+    AlreadyStored,
+}
+
+/// An open connection to the database.
+#[derive(Clone)]
+pub struct Store {
+    db: IdbDatabase,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        self.db == other.db
+    }
+}
+
+/// Resolves when `request` succeeds (with its result) or fails (with its error).
+async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => request.result().map_err(|e| StoreError::from_js(&e)),
+        Err(_) => Err(request
+            .error()
+            .ok()
+            .flatten()
+            .map(|e| StoreError::from_js(&e))
+            .unwrap_or_else(|| StoreError::Failed("request failed".into()))),
+    }
+}
+
+/// Resolves when `tx` has committed (its `complete` event), or fails when it aborts.
+async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| {
+        tx.error()
+            .map(|e| StoreError::from_js(&e))
+            .unwrap_or_else(|| StoreError::Failed("transaction aborted".into()))
+    })
+}
+
+fn key(meeting: &str, commitment: &str) -> JsValue {
+    Array::of2(&meeting.into(), &commitment.into()).into()
+}
+
+/// All keys `[meeting, *]`: arrays sort after strings of the same prefix, and `[]` after any
+/// string, so `[meeting]..[meeting, []]` spans exactly one meeting's ballots.
+fn meeting_range(meeting: &str) -> Result<IdbKeyRange, StoreError> {
+    let lower = Array::of1(&meeting.into());
+    let upper = Array::of2(&meeting.into(), &Array::new());
+    IdbKeyRange::bound(&lower, &upper).map_err(|e| StoreError::from_js(&e))
+}
+
+impl Store {
+    /// Opens (and on first use creates) the app's database.
+    pub async fn open() -> Result<Store, StoreError> {
+        Store::open_named(DB_NAME).await
+    }
+
+    /// Opens the database `name`; tests use their own names.
+    pub async fn open_named(name: &str) -> Result<Store, StoreError> {
+        let factory = web_sys::window()
+            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+            .indexed_db()
+            .map_err(|e| StoreError::from_js(&e))?
+            .ok_or_else(|| StoreError::Unavailable("no IndexedDB".into()))?;
+        let request: IdbOpenDbRequest = factory
+            .open_with_u32(name, DB_VERSION)
+            .map_err(|e| StoreError::from_js(&e))?;
+        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let request = request.clone();
+            move |_| {
+                if let Ok(db) = request
+                    .result()
+                    .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+                {
+                    for store in [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()] {
+                        if !db.object_store_names().contains(store) {
+                            // Out-of-line keys: the caller names every key.
+                            let _ = db.create_object_store(store);
+                        }
+                    }
+                }
+            }
+        });
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let blocked = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {});
+        request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+        let result = done(&request).await;
+        request.set_onupgradeneeded(None);
+        request.set_onblocked(None);
+        let db: IdbDatabase = result?
+            .dyn_into()
+            .map_err(|_| StoreError::Failed("not a database".into()))?;
+        // Another tab upgrading the schema asks us to let go rather than block it forever.
+        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let db = db.clone();
+            move |_| db.close()
+        });
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        on_version_change.forget();
+        Ok(Store { db })
+    }
+
+    /// Closes the connection (tests reopen to prove what is on disk).
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    fn write(&self, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
+        let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
+        // `IDBDatabase.transaction(stores, mode, options)`: web-sys exposes the options
+        // argument only behind its unstable-API flag, so call it by name.
+        let transaction: Function = Reflect::get(&self.db, &"transaction".into())
+            .and_then(|f| f.dyn_into().map_err(JsValue::from))
+            .map_err(|e| StoreError::from_js(&e))?;
+        transaction
+            .call3(&self.db, &names, &"readwrite".into(), &options)
+            .map(|tx| tx.unchecked_into())
+            .map_err(|e| StoreError::from_js(&e))
+    }
+
+    fn read(&self, store: &str) -> Result<IdbTransaction, StoreError> {
+        self.db
+            .transaction_with_str(store)
+            .map_err(|e| StoreError::from_js(&e))
+    }
+
+    /// Stores `record` (JSON) as meeting `id`, replacing what was there.
+    pub async fn put_meeting(&self, id: &str, record: &str) -> Result<(), StoreError> {
+        let tx = self.write(&[MEETINGS])?;
+        let store = tx
+            .object_store(MEETINGS)
+            .map_err(|e| StoreError::from_js(&e))?;
+        store
+            .put_with_key(&record.into(), &id.into())
+            .map_err(|e| StoreError::from_js(&e))?;
+        committed(&tx).await
+    }
+
+    /// Every meeting record on this device, by id.
+    pub async fn meetings(&self) -> Result<Vec<String>, StoreError> {
+        let tx = self.read(MEETINGS)?;
+        let store = tx
+            .object_store(MEETINGS)
+            .map_err(|e| StoreError::from_js(&e))?;
+        let all = done(&store.get_all().map_err(|e| StoreError::from_js(&e))?).await?;
+        Ok(Array::from(&all)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect())
+    }
+
+    /// Removes a meeting and both its boxes, in one transaction.
+    pub async fn delete_meeting(&self, id: &str) -> Result<(), StoreError> {
+        let stores = [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()];
+        let tx = self.write(&stores)?;
+        let range = meeting_range(id)?;
+        for name in stores {
+            let store = tx.object_store(name).map_err(|e| StoreError::from_js(&e))?;
+            let result = if name == MEETINGS {
+                store.delete(&id.into())
+            } else {
+                store.delete(&range)
+            };
+            result.map_err(|e| StoreError::from_js(&e))?;
+        }
+        committed(&tx).await
+    }
+
+    /// Casts one ballot into a box: resolves only once the browser has committed it to disk.
+    /// Casting the same ballot again (a retry after an error) stores nothing new.
+    pub async fn cast(
+        &self,
+        kind: BoxKind,
+        meeting: &str,
+        commitment: &str,
+        opening: &str,
+    ) -> Result<Cast, StoreError> {
+        let tx = self.write(&[kind.store()])?;
+        let store = tx
+            .object_store(kind.store())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let key = key(meeting, commitment);
+        let existing = done(
+            &store
+                .count_with_key(&key)
+                .map_err(|e| StoreError::from_js(&e))?,
+        )
+        .await?;
+        let cast = if existing.as_f64().unwrap_or(0.0) > 0.0 {
+            Cast::AlreadyStored
+        } else {
+            // `put`, keyed by the commitment: even a racing second write is the same record.
+            store
+                .put_with_key(&opening.into(), &key)
+                .map_err(|e| StoreError::from_js(&e))?;
+            Cast::Stored
+        };
+        committed(&tx).await?;
+        Ok(cast)
+    }
+
+    /// Every opening in a meeting's box, sorted by commitment (never by casting order).
+    pub async fn openings(&self, kind: BoxKind, meeting: &str) -> Result<Vec<String>, StoreError> {
+        let tx = self.read(kind.store())?;
+        let store = tx
+            .object_store(kind.store())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let range = meeting_range(meeting)?;
+        let all = done(
+            &store
+                .get_all_with_key(&range)
+                .map_err(|e| StoreError::from_js(&e))?,
+        )
+        .await?;
+        Ok(Array::from(&all)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect())
+    }
+
+    /// How many ballots a meeting's box holds.
+    pub async fn count(&self, kind: BoxKind, meeting: &str) -> Result<u32, StoreError> {
+        let tx = self.read(kind.store())?;
+        let store = tx
+            .object_store(kind.store())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let range = meeting_range(meeting)?;
+        let n = done(
+            &store
+                .count_with_key(&range)
+                .map_err(|e| StoreError::from_js(&e))?,
+        )
+        .await?;
+        Ok(n.as_f64().unwrap_or(0.0) as u32)
+    }
+
+    /// Empties a meeting's box (used for the test box after the logic-and-accuracy test).
+    pub async fn clear(&self, kind: BoxKind, meeting: &str) -> Result<(), StoreError> {
+        let tx = self.write(&[kind.store()])?;
+        let store = tx
+            .object_store(kind.store())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let range = meeting_range(meeting)?;
+        store.delete(&range).map_err(|e| StoreError::from_js(&e))?;
+        committed(&tx).await
+    }
+}
+
+/// How much the browser lets this site store, and how much is used, in bytes; `None` where the
+/// browser does not say.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
+    let get = |k: &str| Reflect::get(&estimate, &k.into()).ok()?.as_f64();
+    Some((get("quota")?, get("usage")?))
+}
+
+/// Asks the browser not to evict our data under storage pressure. Chromium grants it to
+/// installed or frequently used sites; the answer is advisory, so failure is not an error.
+pub async fn persist() -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    match storage.persist() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        Err(_) => false,
+    }
+}
