@@ -33,6 +33,7 @@ pub mod minutes;
 pub mod opening;
 pub mod pin;
 pub mod receipt;
+pub mod report;
 pub mod rule;
 pub mod tally;
 

@@ -1,0 +1,447 @@
+//! Reports made from closed boxes for people outside the app: the results as CSV for a
+//! spreadsheet (one row per item and option, shares of the total electorate), the receipt codes
+//! for the village notice board, and the merge of several tablets' or sittings' audit bundles
+//! into one bundle whose minutes list every box (D59 3.1đ: cluster results add up to the
+//! village result).
+//!
+//! Nothing here decides anything: counts come from the tally, outcomes from `crate::rule`.
+
+use crate::ballot_box::BoxFingerprint;
+use crate::bundle::{AuditBundle, PublicSummary};
+use crate::lang::Lang;
+use crate::merge::{merge_boxes, MergeError};
+use crate::minutes::{Minutes, MinutesError};
+use crate::poll::ItemKind;
+use crate::receipt::Receipt;
+use crate::rule::{Electorate, OutcomeError};
+
+/// The byte-order mark that makes Excel read a CSV file as UTF-8 (and so show Vietnamese
+/// diacritics instead of mojibake).
+pub const CSV_BOM: &str = "\u{feff}";
+
+/// The results as CSV (RFC 4180: comma-separated, `\r\n` line ends, fields quoted when they
+/// hold a comma, a quote or a line break), starting with [`CSV_BOM`].
+///
+/// Columns: item id, item, option id, option, count, total electorate, share of the total
+/// electorate, mean. One row per option of each choice item, one row "answered" for number and
+/// text items, then one row "blank" per item with an empty option id. The share is always of the
+/// total electorate (domain brief, "the denominator"), never of ballots cast. The mean is filled
+/// on every row of a number or scale item that has answers.
+pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
+    let (header, answered, blank) = match lang {
+        Lang::Vi => (
+            [
+                "Mã câu hỏi",
+                "Câu hỏi",
+                "Mã lựa chọn",
+                "Lựa chọn",
+                "Số phiếu",
+                "Tổng số cử tri",
+                "Tỷ lệ trên tổng số cử tri",
+                "Trung bình",
+            ],
+            "(có trả lời)",
+            "(để trống)",
+        ),
+        Lang::En => (
+            [
+                "Item id",
+                "Item",
+                "Option id",
+                "Option",
+                "Count",
+                "Total electorate",
+                "Share of total electorate",
+                "Mean",
+            ],
+            "(answered)",
+            "(blank)",
+        ),
+    };
+    let electorate = bundle.electorate();
+    let total = electorate.total().to_string();
+    let mut out = String::from(CSV_BOM);
+    push_row(&mut out, header.iter().copied());
+    for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
+        let label = item.label().get(lang);
+        let mean = tally.mean().map(|m| m.display(lang)).unwrap_or_default();
+        let mut row = |option_id: &str, option: &str, count: u64| {
+            let count_text = count.to_string();
+            let share = electorate.share(count).percent(lang);
+            push_row(
+                &mut out,
+                [
+                    item.id(),
+                    label,
+                    option_id,
+                    option,
+                    &count_text,
+                    &total,
+                    &share,
+                    &mean,
+                ],
+            );
+        };
+        match item.kind() {
+            ItemKind::Number { .. } => {
+                row("", answered, tally.mean().map_or(0, |m| m.count()));
+            }
+            ItemKind::Text { .. } => row("", answered, tally.free_texts().count() as u64),
+            kind => {
+                for (choice, count) in kind.options().iter().zip(tally.counts()) {
+                    row(choice.id(), choice.label().get(lang), *count);
+                }
+            }
+        }
+        row("", blank, tally.blank());
+    }
+    out
+}
+
+fn push_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The receipt codes of every counted ballot, for the notice board. They come in the order of
+/// the sorted commitments, which is also the alphabetical order of the codes (the receipt is the
+/// commitment's first 50 bits in an alphabet in ASCII order), so a voter finds their code as in
+/// a dictionary, and the order says nothing about when anyone voted.
+pub fn receipt_codes(summary: &PublicSummary) -> Vec<Receipt> {
+    summary.commitments().iter().map(Receipt::of).collect()
+}
+
+/// One box that went into a merge, as the merged minutes list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxEntry {
+    fingerprint: BoxFingerprint,
+    ballots: u64,
+    place: String,
+    time: String,
+}
+
+impl BoxEntry {
+    /// The box of one bundle.
+    pub fn of(bundle: &AuditBundle) -> BoxEntry {
+        BoxEntry {
+            fingerprint: bundle.fingerprint(),
+            ballots: bundle.tally().ballots(),
+            place: bundle.minutes().place().to_owned(),
+            time: bundle.minutes().time().to_owned(),
+        }
+    }
+
+    pub fn fingerprint(&self) -> BoxFingerprint {
+        self.fingerprint
+    }
+
+    pub fn ballots(&self) -> u64 {
+        self.ballots
+    }
+
+    pub fn place(&self) -> &str {
+        &self.place
+    }
+
+    pub fn time(&self) -> &str {
+        &self.time
+    }
+}
+
+/// Several boxes of one poll merged into one audit bundle, and the boxes it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedBundle {
+    bundle: AuditBundle,
+    boxes: Vec<BoxEntry>,
+}
+
+impl MergedBundle {
+    pub fn bundle(&self) -> &AuditBundle {
+        &self.bundle
+    }
+
+    pub fn boxes(&self) -> &[BoxEntry] {
+        &self.boxes
+    }
+
+    pub fn into_parts(self) -> (AuditBundle, Vec<BoxEntry>) {
+        (self.bundle, self.boxes)
+    }
+}
+
+/// Why audit bundles cannot be merged. `path` names the input, such as `boxes[2]`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeBundlesError {
+    #[error("{0}")]
+    Boxes(MergeError),
+    #[error("boxes[{index}].electorate.total: {found}, but boxes[0] has {expected}: the boxes of one poll count against the same electorate")]
+    TotalDiffers {
+        index: usize,
+        expected: u64,
+        found: u64,
+    },
+    #[error("{0}")]
+    Electorate(OutcomeError),
+    #[error("{0}")]
+    Minutes(MinutesError),
+}
+
+impl MergeBundlesError {
+    pub fn path(&self) -> String {
+        match self {
+            MergeBundlesError::Boxes(e) => e.path(),
+            MergeBundlesError::TotalDiffers { index, .. } => {
+                format!("boxes[{index}].electorate.total")
+            }
+            MergeBundlesError::Electorate(e) => e.path().into(),
+            MergeBundlesError::Minutes(e) => e.path(),
+        }
+    }
+
+    /// The index of the box that caused the refusal, when one did.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. })
+            | MergeBundlesError::TotalDiffers { index, .. } => Some(*index),
+            MergeBundlesError::Boxes(
+                MergeError::DuplicateBox { second, .. }
+                | MergeError::DuplicateBallot { second, .. },
+            ) => Some(*second),
+            _ => None,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MergeBundlesError::Boxes(e), lang) => e.message(lang),
+            (MergeBundlesError::TotalDiffers { index, expected, found }, Lang::Vi) => format!(
+                "boxes[{index}].electorate.total: tổng số cử tri là {found}, nhưng boxes[0] ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri"
+            ),
+            (MergeBundlesError::TotalDiffers { .. }, Lang::En) => self.to_string(),
+            (MergeBundlesError::Electorate(e), lang) => e.message(lang),
+            (MergeBundlesError::Minutes(e), lang) => e.message(lang),
+        }
+    }
+}
+
+/// Merges the audit bundles of several tablets, clusters or sittings of one poll into one
+/// bundle, refusing another poll, the same box twice or a ballot twice (`merge_boxes`).
+///
+/// The merged electorate keeps the common total (the village's households: every box counts
+/// against it, so the totals must agree). Attendance: when every box states the same number
+/// present, the boxes are tablets of one sitting and that number stands; when they differ, they
+/// are clusters or sittings (D59 3.1đ) and their numbers add up; when any box has none, the
+/// merge has none. The merged minutes keep the first box's counting board and witnesses (they
+/// sign the merged minutes) and list every distinct place, time and test line, joined by "; ".
+/// Merging one box gives that box's bundle back unchanged.
+pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundlesError> {
+    let boxes = bundles.iter().map(|b| b.ballot_box().clone()).collect();
+    let merged = merge_boxes(boxes).map_err(MergeBundlesError::Boxes)?;
+    // merge_boxes refused an empty list, so there is a first bundle.
+    let first = &bundles[0];
+    let total = first.electorate().total();
+    if let Some((index, b)) = bundles
+        .iter()
+        .enumerate()
+        .find(|(_, b)| b.electorate().total() != total)
+    {
+        return Err(MergeBundlesError::TotalDiffers {
+            index,
+            expected: total,
+            found: b.electorate().total(),
+        });
+    }
+    let presents: Option<Vec<u64>> = bundles.iter().map(|b| b.electorate().present()).collect();
+    let present = presents.map(|p| {
+        if p.iter().all(|x| *x == p[0]) {
+            p[0]
+        } else {
+            p.iter().sum()
+        }
+    });
+    let electorate = Electorate::new(total, present).map_err(MergeBundlesError::Electorate)?;
+    let joined = |field: fn(&Minutes) -> &str| {
+        let mut seen: Vec<&str> = Vec::new();
+        for b in bundles {
+            let value = field(b.minutes());
+            if !value.is_empty() && !seen.contains(&value) {
+                seen.push(value);
+            }
+        }
+        seen.join("; ")
+    };
+    let minutes = Minutes::new(
+        joined(Minutes::place),
+        joined(Minutes::time),
+        first.minutes().board().to_vec(),
+        first.minutes().witnesses().to_vec(),
+        joined(Minutes::logic_and_accuracy_test),
+    )
+    .map_err(MergeBundlesError::Minutes)?;
+    let bundle =
+        AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
+    Ok(MergedBundle {
+        bundle,
+        boxes: bundles.iter().map(BoxEntry::of).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Answer, Ballot, BallotBox, Poll, Salt};
+
+    const POLL: &str = include_str!("../tests/data/example-poll.json");
+
+    fn bundle(
+        choices: &[(&str, u8)],
+        total: u64,
+        present: Option<u64>,
+        place: &str,
+    ) -> AuditBundle {
+        let poll = Poll::from_json(POLL).unwrap();
+        let mut b = BallotBox::new(poll.clone());
+        for (choice, seed) in choices {
+            let ballot = Ballot::new(
+                &poll,
+                vec![Answer::choice(*choice)],
+                Salt::from_bytes([*seed; 16]),
+            )
+            .unwrap();
+            b.cast(ballot).unwrap();
+        }
+        let minutes = Minutes::new(
+            place.into(),
+            "14 giờ, 12/4/2026".into(),
+            vec!["An".into(), "Bình".into(), "Chi".into()],
+            vec!["Dung".into(), "Em".into()],
+            "Kiểm thử: đúng".into(),
+        )
+        .unwrap();
+        AuditBundle::new(b, Electorate::new(total, present).unwrap(), minutes).unwrap()
+    }
+
+    fn check_csv(bundle: &AuditBundle, lang: Lang, expected: &str) {
+        let csv = results_csv(bundle, lang);
+        assert_eq!(csv.strip_prefix(CSV_BOM), Some(expected), "{csv}");
+    }
+
+    #[test]
+    fn csv_has_one_row_per_option_and_shares_of_the_total() {
+        let b = bundle(
+            &[("dong_y", 1), ("dong_y", 2), ("khong_dong_y", 3)],
+            8,
+            None,
+            "Nhà văn hóa",
+        );
+        check_csv(
+            &b,
+            Lang::Vi,
+            "Mã câu hỏi,Câu hỏi,Mã lựa chọn,Lựa chọn,Số phiếu,Tổng số cử tri,Tỷ lệ trên tổng số cử tri,Trung bình\r\n\
+             q1,Đồng ý?,dong_y,Đồng ý,2,8,\"25,00%\",\r\n\
+             q1,Đồng ý?,khong_dong_y,Không đồng ý,1,8,\"12,50%\",\r\n\
+             q1,Đồng ý?,,(để trống),0,8,\"0,00%\",\r\n",
+        );
+        check_csv(
+            &b,
+            Lang::En,
+            "Item id,Item,Option id,Option,Count,Total electorate,Share of total electorate,Mean\r\n\
+             q1,Đồng ý?,dong_y,Đồng ý,2,8,25.00%,\r\n\
+             q1,Đồng ý?,khong_dong_y,Không đồng ý,1,8,12.50%,\r\n\
+             q1,Đồng ý?,,(blank),0,8,0.00%,\r\n",
+        );
+    }
+
+    #[test]
+    fn csv_fields_with_quotes_are_escaped() {
+        let mut out = String::new();
+        push_row(&mut out, ["a\"b", "c", "d\ne"]);
+        assert_eq!(out, "\"a\"\"b\",c,\"d\ne\"\r\n");
+    }
+
+    #[test]
+    fn receipt_codes_are_in_alphabetical_order() {
+        let b = bundle(
+            &[("dong_y", 1), ("dong_y", 2), ("khong_dong_y", 3)],
+            8,
+            None,
+            "x",
+        );
+        let codes: Vec<String> = receipt_codes(&b.public_summary())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(codes.len(), 3);
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(codes, sorted);
+        for ballot in b.ballot_box().ballots() {
+            assert!(codes.contains(&ballot.receipt().to_string()));
+        }
+    }
+
+    #[test]
+    fn merging_two_boxes_equals_one_box_holding_every_ballot() {
+        let a = bundle(
+            &[("dong_y", 1), ("khong_dong_y", 2)],
+            10,
+            Some(6),
+            "Nhà văn hóa",
+        );
+        let b = bundle(&[("dong_y", 3)], 10, Some(6), "Nhà văn hóa");
+        let all = bundle(
+            &[("dong_y", 1), ("khong_dong_y", 2), ("dong_y", 3)],
+            10,
+            Some(6),
+            "Nhà văn hóa",
+        );
+        let merged = merge_bundles(&[a.clone(), b.clone()]).unwrap();
+        assert_eq!(merged.bundle().to_json(), all.to_json());
+        assert_eq!(merged.boxes(), &[BoxEntry::of(&a), BoxEntry::of(&b)]);
+        assert_eq!(merged.boxes()[1].ballots(), 1);
+    }
+
+    #[test]
+    fn clusters_add_their_attendance_and_list_every_place() {
+        let a = bundle(&[("dong_y", 1)], 10, Some(4), "Cụm 1");
+        let b = bundle(&[("dong_y", 2)], 10, Some(3), "Cụm 2");
+        let merged = merge_bundles(&[a, b]).unwrap();
+        assert_eq!(merged.bundle().electorate().present(), Some(7));
+        assert_eq!(merged.bundle().minutes().place(), "Cụm 1; Cụm 2");
+        assert_eq!(merged.bundle().minutes().time(), "14 giờ, 12/4/2026");
+    }
+
+    #[test]
+    fn the_same_box_twice_and_another_total_are_refused() {
+        let a = bundle(&[("dong_y", 1)], 10, None, "x");
+        let err = merge_bundles(&[a.clone(), a.clone()]).unwrap_err();
+        assert_eq!(err.index(), Some(1));
+        assert!(err
+            .message(Lang::Vi)
+            .starts_with("boxes[1]: trùng với hòm boxes[0]"));
+        let other = bundle(&[("dong_y", 2)], 12, None, "x");
+        let err = merge_bundles(&[a, other]).unwrap_err();
+        assert_eq!(err.path(), "boxes[1].electorate.total");
+        assert!(err.message(Lang::En).contains("12, but boxes[0] has 10"));
+        assert!(err.message(Lang::Vi).contains("tổng số cử tri là 12"));
+        assert_eq!(merge_bundles(&[]).unwrap_err().path(), "boxes");
+    }
+
+    #[test]
+    fn merging_one_box_gives_it_back() {
+        let a = bundle(&[("dong_y", 1), ("khong_dong_y", 2)], 10, Some(6), "x");
+        let merged = merge_bundles(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(merged.bundle(), &a);
+    }
+}
