@@ -1,0 +1,119 @@
+//! The command line, declared with clap's derive API (docs/cli.md). Help texts are English with
+//! the Vietnamese term beside it; reports and errors follow `--lang`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use phieu_core::Lang;
+
+/// phieu: verify, inspect and merge ballot bundles (hòm phiếu), and collect them for a portal.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "phieu", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Language of reports and messages: vi (Tiếng Việt) or en.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Recompute every commitment, the fingerprint, the tally and the outcomes of audit bundles
+    /// and public summaries; exit 0 if all hold, 1 if anything differs.
+    Verify(VerifyArgs),
+    /// Show a verified bundle: poll, electorate, counts, outcomes, fingerprint.
+    Inspect(InspectArgs),
+    /// Is the ballot with this receipt code (mã biên nhận) in the box? Exit 0 yes, 1 no.
+    Receipt(ReceiptArgs),
+    /// Merge the boxes of one poll (several tablets, clusters or sittings) into one audit bundle.
+    Merge(MergeArgs),
+    /// Print the counting minutes (Biên bản kiểm phiếu, D59 form 02) as text or HTML.
+    Minutes(MinutesArgs),
+    /// Run the HTTP server that receives bundles from tablets and portals.
+    Collect(CollectArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VerifyArgs {
+    /// Audit bundles and public summaries, in any order.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A public summary to check against the audit bundle(s) given.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Vec<PathBuf>,
+    /// Print the report as JSON (messages in both languages).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InspectArgs {
+    /// An audit bundle or a public summary.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReceiptArgs {
+    /// An audit bundle or a public summary.
+    pub file: PathBuf,
+    /// The receipt code, e.g. K7QH-3M9X-2TQ (case, spaces and hyphens do not matter).
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// Audit bundles of the same poll.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where to write the merged audit bundle.
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MinutesArgs {
+    /// An audit bundle or a public summary.
+    pub file: PathBuf,
+    /// HTML for printing instead of plain text.
+    #[arg(long)]
+    pub html: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CollectArgs {
+    /// Address to listen on. Loopback by default: put a TLS reverse proxy in front to expose it.
+    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// sqlite://FILE (default ./phieu.db, created if missing) or postgres://USER@HOST/DB.
+    #[arg(long, default_value = "sqlite://phieu.db", value_name = "URL")]
+    pub database: String,
+    /// An upload token for one portal: NAME=SECRET (repeatable). Sent as `Authorization: Bearer SECRET`.
+    #[arg(long = "token", value_name = "NAME=SECRET")]
+    pub tokens: Vec<String>,
+    /// A file of NAME=SECRET lines (blank lines and lines starting with # are ignored).
+    #[arg(long, value_name = "FILE")]
+    pub tokens_file: Option<PathBuf>,
+    /// An origin allowed to upload from a browser (CORS), e.g. https://xa-tamhung.gov.vn (repeatable; never *).
+    #[arg(long = "allow-origin", value_name = "ORIGIN")]
+    pub allow_origins: Vec<String>,
+    /// The largest bundle accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_body_bytes: usize,
+}

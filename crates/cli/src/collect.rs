@@ -1,0 +1,261 @@
+//! `phieu collect`: the HTTP server a commune or province portal runs to receive audit bundles
+//! from tablets (docs/collector.md). It verifies every bundle with the core before storing it,
+//! stores each box once whatever the number of resends (the fingerprint is the key), and serves
+//! the merged tally of a poll, the villages heard from, a commune roll-up under the
+//! two-thirds-of-villages rule (L 21.1) and a small HTML page listing received boxes.
+//!
+//! It listens on 127.0.0.1 by default; uploads need a portal's bearer token; browsers may upload
+//! only from the origins configured (CORS, never `*`).
+
+mod routes;
+pub mod store;
+pub mod tokens;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::http::HeaderValue;
+use phieu_core::Lang;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use store::{BoxRow, Store, StoreError, Stored};
+pub use tokens::Tokens;
+
+use crate::args::CollectArgs;
+use crate::error::CliError;
+use crate::{tr, Status};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    #[error("{origin}: a token is NAME=SECRET, the secret at least 16 characters without spaces")]
+    Token { origin: String },
+    #[error("{}: cannot read the tokens file: {source}", path.display())]
+    TokensFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("--allow-origin {0:?}: an origin is scheme://host[:port], such as https://xa.example.vn; * is never allowed")]
+    Origin(String),
+    #[error("database {url}: {error}")]
+    Database { url: String, error: StoreError },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+impl CollectError {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = match self {
+            CollectError::Token { origin } => format!(
+                "{origin}: mã tải lên có dạng TÊN=MÃ_BÍ_MẬT, mã bí mật dài ít nhất 16 ký tự, không có dấu cách"
+            ),
+            CollectError::TokensFile { path, source } => {
+                format!("{}: không đọc được tệp mã tải lên: {source}", path.display())
+            }
+            CollectError::Origin(o) => format!(
+                "--allow-origin {o:?}: nguồn (origin) có dạng scheme://tên-máy[:cổng], ví dụ https://xa.example.vn; không bao giờ dùng *"
+            ),
+            CollectError::Database { url, error } => format!("cơ sở dữ liệu {url}: {error}"),
+            CollectError::Listen { addr, source } => {
+                format!("không mở được cổng {addr}: {source}")
+            }
+            CollectError::Serve(e) => format!("máy chủ đã dừng: {e}"),
+        };
+        tr(lang, vi, self.to_string())
+    }
+}
+
+/// Everything the server needs, checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    /// A URL sqlx understands (`sqlite://…?mode=rwc` or `postgres://…`).
+    pub database: String,
+    pub tokens: Tokens,
+    pub allow_origins: Vec<HeaderValue>,
+    pub max_body_bytes: usize,
+}
+
+impl Config {
+    pub fn from_args(a: &CollectArgs) -> Result<Config, CollectError> {
+        Ok(Config {
+            listen: a.listen,
+            database: database_url(&a.database),
+            tokens: Tokens::parse(&a.tokens, a.tokens_file.as_deref())?,
+            allow_origins: a
+                .allow_origins
+                .iter()
+                .map(|o| origin(o))
+                .collect::<Result<_, _>>()?,
+            max_body_bytes: a.max_body_bytes,
+        })
+    }
+}
+
+/// `phieu.db` and `sqlite://phieu.db` become `sqlite://phieu.db?mode=rwc` (created if missing);
+/// PostgreSQL URLs are kept as they are.
+pub fn database_url(given: &str) -> String {
+    if given.starts_with("postgres://") || given.starts_with("postgresql://") {
+        return given.to_owned();
+    }
+    let path = given
+        .strip_prefix("sqlite://")
+        .or_else(|| given.strip_prefix("sqlite:"))
+        .unwrap_or(given);
+    if path.contains("mode=") || path == ":memory:" {
+        format!("sqlite://{path}")
+    } else if path.contains('?') {
+        format!("sqlite://{path}&mode=rwc")
+    } else {
+        format!("sqlite://{path}?mode=rwc")
+    }
+}
+
+/// The URL to print: without a password.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{name}:***@{host}")
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn origin(o: &str) -> Result<HeaderValue, CollectError> {
+    let bad = || CollectError::Origin(o.to_owned());
+    let rest = o
+        .strip_prefix("https://")
+        .or_else(|| o.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    if rest.is_empty() || rest.contains(['/', '*', ' ']) {
+        return Err(bad());
+    }
+    HeaderValue::from_str(o).map_err(|_| bad())
+}
+
+/// A running collector.
+pub struct Collector {
+    addr: SocketAddr,
+    store: Store,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Collector {
+    /// Opens the database, runs the migrations, binds the address and starts serving.
+    pub async fn start(config: Config) -> Result<Collector, CollectError> {
+        let store =
+            Store::open(&config.database)
+                .await
+                .map_err(|error| CollectError::Database {
+                    url: redacted(&config.database),
+                    error,
+                })?;
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| CollectError::Listen {
+                addr: config.listen,
+                source,
+            })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| CollectError::Listen {
+                addr: config.listen,
+                source,
+            })?;
+        let app = routes::router(
+            Arc::new(routes::AppState {
+                store: store.clone(),
+                tokens: config.tokens,
+                max_body_bytes: config.max_body_bytes,
+            }),
+            &config.allow_origins,
+        );
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+        });
+        Ok(Collector {
+            addr,
+            store,
+            shutdown,
+            task,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:8787/`
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Stops accepting, lets requests in flight finish, and closes the database.
+    pub async fn stop(self) -> Result<(), CollectError> {
+        let _ = self.shutdown.send(());
+        let served = match self.task.await {
+            Ok(r) => r,
+            Err(e) => Err(std::io::Error::other(e)),
+        };
+        self.store.close().await;
+        served.map_err(CollectError::Serve)
+    }
+}
+
+/// `phieu collect`: serves until Ctrl-C.
+pub fn run_blocking(
+    args: &CollectArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Status, CliError> {
+    let config = Config::from_args(args).map_err(CliError::Collect)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Collect(CollectError::Serve(e)))?;
+    let database = redacted(&config.database);
+    let no_tokens = config.tokens.is_empty();
+    runtime.block_on(async {
+        let collector = Collector::start(config).await.map_err(CliError::Collect)?;
+        let url = collector.url();
+        let mut say = |line: String| {
+            let _ = writeln!(out, "{line}");
+        };
+        say(match lang {
+            Lang::Vi => format!("phieu collect đang chạy tại {url} (cơ sở dữ liệu {database}); Ctrl-C để dừng."),
+            Lang::En => format!("phieu collect listening on {url} (database {database}); Ctrl-C to stop."),
+        });
+        if no_tokens {
+            say(tr(
+                lang,
+                "Chưa có mã tải lên nào: mọi lần tải lên sẽ bị từ chối (401). Thêm --token TÊN=MÃ_BÍ_MẬT.",
+                "No upload tokens: every upload will be refused (401). Add --token NAME=SECRET.",
+            ).to_owned());
+        }
+        let _ = out.flush();
+        let _ = tokio::signal::ctrl_c().await;
+        collector.stop().await.map_err(CliError::Collect)
+    })?;
+    Ok(Status::Good)
+}

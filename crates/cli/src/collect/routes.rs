@@ -1,0 +1,572 @@
+//! The collector's HTTP interface (docs/collector.md §Endpoints). Every refusal is JSON with a
+//! `status` word and `reasons`, each with a field path and a message in Vietnamese and English,
+//! so that a tablet can show the reason and a portal can log it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use phieu_core::report::{merge_bundles, MergeBundlesError};
+use phieu_core::{commune_rollup, AuditBundle, Lang, MergeError, VerifyError, VillageResult};
+use serde::Serialize;
+use serde_json::{json, Value};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use super::store::{StoreError, Stored};
+use super::{Store, Tokens};
+use crate::minutes::esc;
+
+pub(super) struct AppState {
+    pub store: Store,
+    pub tokens: Tokens,
+    pub max_body_bytes: usize,
+}
+
+type Shared = Arc<AppState>;
+
+pub(super) fn router(state: Shared, origins: &[HeaderValue]) -> Router {
+    let router = Router::new()
+        .route("/", get(index))
+        .route("/bundles", post(post_bundle))
+        .route("/bundles/{fingerprint}", get(get_bundle))
+        .route("/polls/{hash}/tally", get(tally))
+        .route("/villages", get(villages))
+        .route("/communes/{commune}/polls/{poll_id}/rollup", get(rollup))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state);
+    if origins.is_empty() {
+        return router;
+    }
+    router.layer(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([AUTHORIZATION, CONTENT_TYPE])
+            .max_age(Duration::from_secs(3600)),
+    )
+}
+
+/// One reason for a refusal.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub path: String,
+    pub vi: String,
+    pub en: String,
+}
+
+impl Reason {
+    fn new(path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Reason {
+        Reason {
+            path: path.into(),
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+}
+
+fn refuse(status: StatusCode, word: &str, reasons: Vec<Reason>) -> Response {
+    (status, Json(json!({ "status": word, "reasons": reasons }))).into_response()
+}
+
+fn internal(e: &StoreError) -> Response {
+    refuse(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "error",
+        vec![Reason::new(
+            "",
+            format!("máy chủ chưa lưu được, hãy gửi lại sau: {e}"),
+            format!("the collector could not store this, send it again later: {e}"),
+        )],
+    )
+}
+
+async fn not_found() -> Response {
+    refuse(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        vec![Reason::new(
+            "",
+            "không có địa chỉ này (xem docs/collector.md)",
+            "no such endpoint (see docs/collector.md)",
+        )],
+    )
+}
+
+async fn method_not_allowed() -> Response {
+    refuse(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        vec![Reason::new(
+            "",
+            "địa chỉ này không nhận phương thức đó",
+            "this endpoint does not take that method",
+        )],
+    )
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+fn verify_reasons(e: &VerifyError) -> Vec<Reason> {
+    match e {
+        VerifyError::Parse(p) => vec![Reason::new(
+            p.path(),
+            p.message(Lang::Vi),
+            p.message(Lang::En),
+        )],
+        VerifyError::Mismatch(list) => list
+            .iter()
+            .map(|d| Reason::new(d.path(), d.message(Lang::Vi), d.message(Lang::En)))
+            .collect(),
+    }
+}
+
+/// `POST /bundles`: auth, then media type, then size, then verification, then storage.
+async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let auth = parts
+        .headers
+        .get(AUTHORIZATION)
+        .and_then(|h| h.to_str().ok());
+    let Some(portal) = s.tokens.portal(auth).map(str::to_owned) else {
+        let mut r = refuse(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            vec![Reason::new(
+                "Authorization",
+                "thiếu hoặc sai mã tải lên (Authorization: Bearer …)",
+                "missing or wrong upload token (Authorization: Bearer …)",
+            )],
+        );
+        r.headers_mut()
+            .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return r;
+    };
+    let json_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|t| t.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    if !json_type {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            vec![Reason::new(
+                "Content-Type",
+                "gói phải gửi với Content-Type: application/json",
+                "send the bundle with Content-Type: application/json",
+            )],
+        );
+    }
+    let too_large = || {
+        refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            vec![Reason::new(
+                "",
+                format!("gói lớn hơn {} byte mà máy chủ nhận", s.max_body_bytes),
+                format!(
+                    "the bundle is larger than the {} bytes this collector takes",
+                    s.max_body_bytes
+                ),
+            )],
+        )
+    };
+    let declared = parts
+        .headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > s.max_body_bytes as u64) {
+        return too_large();
+    }
+    let bytes = match axum::body::to_bytes(body, s.max_body_bytes).await {
+        Ok(b) => b,
+        Err(e) if is_length_limit(&e) => return too_large(),
+        Err(_) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                vec![Reason::new(
+                    "",
+                    "không nhận đủ nội dung",
+                    "the body did not arrive whole",
+                )],
+            )
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes.to_vec()) else {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "refused",
+            vec![Reason::new(
+                "",
+                "gói không phải văn bản UTF-8",
+                "the bundle is not UTF-8 text",
+            )],
+        );
+    };
+    // Verification is CPU work: keep it off the threads that serve connections.
+    let verified = tokio::task::spawn_blocking(move || (AuditBundle::verify(&text), text)).await;
+    let (bundle, text) = match verified {
+        Ok((Ok(b), text)) => (b, text),
+        Ok((Err(e), _)) => {
+            return refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "refused",
+                verify_reasons(&e),
+            )
+        }
+        Err(_) => {
+            return internal(&StoreError::Db(sqlx::Error::WorkerCrashed));
+        }
+    };
+    let fp = bundle.fingerprint();
+    let body = |status: &str, vi: String, en: String| {
+        json!({
+            "status": status,
+            "fingerprint": fp.to_hex(),
+            "short": fp.short(),
+            "poll_hash": bundle.poll().hash().to_hex(),
+            "ballots": bundle.tally().ballots(),
+            "vi": vi,
+            "en": en,
+        })
+    };
+    match s.store.put(&bundle, &text, &portal, now()).await {
+        Ok(Stored::New) => (
+            StatusCode::CREATED,
+            Json(body(
+                "stored",
+                format!("đã nhận và lưu hòm phiếu {}", fp.short()),
+                format!("box {} received and stored", fp.short()),
+            )),
+        )
+            .into_response(),
+        Ok(Stored::Already) => (
+            StatusCode::OK,
+            Json(body(
+                "already_stored",
+                format!("hòm phiếu {} đã có từ trước, không lưu lần nữa", fp.short()),
+                format!("box {} was already stored; not stored again", fp.short()),
+            )),
+        )
+            .into_response(),
+        Err(StoreError::Conflict { fingerprint, stored_seal }) => refuse(
+            StatusCode::CONFLICT,
+            "conflict",
+            vec![Reason::new(
+                "seal",
+                format!("hòm phiếu {fingerprint} đã được lưu với biên bản khác (niêm phong {stored_seal}); không thay thế"),
+                format!("box {fingerprint} is already stored with different minutes (seal {stored_seal}); not replaced"),
+            )],
+        ),
+        Err(StoreError::DuplicateBallot { commitment, other }) => refuse(
+            StatusCode::CONFLICT,
+            "conflict",
+            vec![Reason::new(
+                "ballots",
+                format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần"),
+                format!("ballot {commitment} is already in box {other}: no ballot is counted twice"),
+            )],
+        ),
+        Err(e) => internal(&e),
+    }
+}
+
+fn is_length_limit(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.to_string().contains("length limit") {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
+fn is_digest(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn bad_digest(path: &str) -> Response {
+    refuse(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        vec![Reason::new(
+            path,
+            "cần 64 chữ số hex viết thường",
+            "expected 64 lower-case hex digits",
+        )],
+    )
+}
+
+/// `GET /bundles/{fingerprint}`: the bundle as received, for an auditor to run `phieu verify`.
+async fn get_bundle(State(s): State<Shared>, Path(fp): Path<String>) -> Response {
+    if !is_digest(&fp) {
+        return bad_digest("fingerprint");
+    }
+    match s.store.bundle(&fp).await {
+        Ok(Some(json)) => ([(CONTENT_TYPE, "application/json")], json).into_response(),
+        Ok(None) => not_found().await,
+        Err(e) => internal(&e),
+    }
+}
+
+/// Verifies stored bundles again (they were verified on the way in; this also guards against a
+/// database edited by hand) and merges them with the core's `merge_bundles`, in fingerprint
+/// order, so that the merged bundle does not depend on the order of arrival.
+async fn combined(jsons: Vec<String>) -> Result<(AuditBundle, usize), Vec<Reason>> {
+    let joined = tokio::task::spawn_blocking(move || {
+        let n = jsons.len();
+        let mut bundles: Vec<AuditBundle> = Vec::with_capacity(n);
+        for (i, j) in jsons.iter().enumerate() {
+            match AuditBundle::verify(j) {
+                Ok(b) => bundles.push(b),
+                Err(e) => {
+                    return Err(verify_reasons(&e)
+                        .into_iter()
+                        .map(|r| Reason::new(format!("boxes[{i}].{}", r.path), r.vi, r.en))
+                        .collect())
+                }
+            }
+        }
+        bundles.sort_by_key(AuditBundle::fingerprint);
+        merge_bundles(&bundles)
+            .map(|m| (m.into_parts().0, n))
+            .map_err(|e: MergeBundlesError| {
+                vec![Reason::new(
+                    e.path(),
+                    e.message(Lang::Vi),
+                    e.message(Lang::En),
+                )]
+            })
+    })
+    .await;
+    joined.unwrap_or_else(|_| Err(vec![Reason::new("", "lỗi nội bộ", "internal error")]))
+}
+
+/// `GET /polls/{hash}/tally`: every box of the poll merged into one public summary.
+async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
+    if !is_digest(&hash) {
+        return bad_digest("poll_hash");
+    }
+    let jsons = match s.store.bundles_of_poll(&hash).await {
+        Ok(j) if j.is_empty() => return not_found().await,
+        Ok(j) => j,
+        Err(e) => return internal(&e),
+    };
+    let fingerprints: Vec<String> = match s.store.boxes().await {
+        Ok(rows) => {
+            let mut f: Vec<String> = rows
+                .into_iter()
+                .filter(|r| r.poll_hash == hash)
+                .map(|r| r.fingerprint)
+                .collect();
+            f.sort();
+            f
+        }
+        Err(e) => return internal(&e),
+    };
+    match combined(jsons).await {
+        Ok((merged, n)) => {
+            let summary: Value =
+                serde_json::from_str(&merged.public_summary().to_json()).unwrap_or(Value::Null);
+            Json(json!({
+                "poll_hash": hash,
+                "boxes": n,
+                "box_fingerprints": fingerprints,
+                "ballots": merged.tally().ballots(),
+                "outcomes": merged.outcomes().iter().map(|o| json!({
+                    "item": o.item(),
+                    "result": o.result(),
+                    "vi": o.sentence(Lang::Vi),
+                    "en": o.sentence(Lang::En),
+                })).collect::<Vec<_>>(),
+                "summary": summary,
+            }))
+            .into_response()
+        }
+        Err(reasons) => refuse(StatusCode::CONFLICT, "conflict", reasons),
+    }
+}
+
+/// (poll id, title, boxes, ballots) of one poll in `/villages`.
+type PollEntry = (String, String, u64, i64);
+
+/// `GET /villages`: the villages heard from, with their polls, boxes and ballots.
+async fn villages(State(s): State<Shared>) -> Response {
+    let rows = match s.store.boxes().await {
+        Ok(r) => r,
+        Err(e) => return internal(&e),
+    };
+    // (commune, village) → poll hash → (poll id, title, boxes, ballots)
+    let mut map: BTreeMap<(String, String), BTreeMap<String, PollEntry>> = BTreeMap::new();
+    for r in rows {
+        let polls = map.entry((r.commune, r.village)).or_default();
+        let e = polls
+            .entry(r.poll_hash)
+            .or_insert((r.poll_id, r.title, 0, 0));
+        e.2 += 1;
+        e.3 = e.3.saturating_add(r.ballots);
+    }
+    let list: Vec<Value> = map
+        .into_iter()
+        .map(|((commune, village), polls)| {
+            json!({
+                "commune": commune,
+                "village": village,
+                "polls": polls.into_iter().map(|(hash, (id, title, boxes, ballots))| json!({
+                    "poll_hash": hash,
+                    "poll_id": id,
+                    "title": title,
+                    "boxes": boxes,
+                    "ballots": ballots,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Json(json!({ "villages": list })).into_response()
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct RollupQuery {
+    villages: Option<u64>,
+}
+
+/// `GET /communes/{commune}/polls/{poll_id}/rollup?villages=N`: each village's merged outcome,
+/// and whether at least two-thirds of the commune's N villages approved (L 21.1).
+async fn rollup(
+    State(s): State<Shared>,
+    Path((commune, poll_id)): Path<(String, String)>,
+    query: Result<Query<RollupQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Some(total) = query.ok().and_then(|q| q.0.villages) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            vec![Reason::new(
+                "villages",
+                "cần ?villages=N: tổng số thôn, tổ dân phố của xã (khoản 1 Điều 21 Luật 10/2022/QH15 tính trên tất cả các thôn, không chỉ các thôn đã gửi)",
+                "needs ?villages=N: every village of the commune (Article 21.1, Law 10/2022/QH15 counts all of them, not only those that reported)",
+            )],
+        );
+    };
+    let rows = match s.store.bundles_in_commune(&commune, &poll_id).await {
+        Ok(r) if r.is_empty() => return not_found().await,
+        Ok(r) => r,
+        Err(e) => return internal(&e),
+    };
+    // Group the boxes by poll hash: one poll per village.
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
+    for (hash, village, json) in rows {
+        match groups.last_mut() {
+            Some(g) if g.0 == hash => g.2.push(json),
+            _ => groups.push((hash, village, vec![json])),
+        }
+    }
+    let mut results = Vec::new();
+    let mut villages = Vec::new();
+    for (hash, village, jsons) in groups {
+        let (merged, n) = match combined(jsons).await {
+            Ok(m) => m,
+            Err(reasons) => return refuse(StatusCode::CONFLICT, "conflict", reasons),
+        };
+        // A village approved when every decided item passed (a money decision has one).
+        let approved =
+            !merged.outcomes().is_empty() && merged.outcomes().iter().all(|o| o.passed());
+        results.push(VillageResult::new(village.clone(), approved));
+        villages.push(json!({
+            "village": village,
+            "poll_hash": hash,
+            "boxes": n,
+            "ballots": merged.tally().ballots(),
+            "approved": approved,
+            "outcomes": merged.outcomes().iter().map(|o| json!({
+                "item": o.item(),
+                "result": o.result(),
+                "vi": o.sentence(Lang::Vi),
+                "en": o.sentence(Lang::En),
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    match commune_rollup(total, &results) {
+        Ok(outcome) => Json(json!({
+            "commune": commune,
+            "poll_id": poll_id,
+            "villages_total": outcome.villages(),
+            "villages_reporting": results.len(),
+            "approved": outcome.approved(),
+            "passed": outcome.passed(),
+            "vi": outcome.sentence(Lang::Vi),
+            "en": outcome.sentence(Lang::En),
+            "villages": villages,
+        }))
+        .into_response(),
+        Err(e @ MergeError::DuplicateVillage { .. }) => refuse(
+            StatusCode::CONFLICT,
+            "conflict",
+            vec![Reason::new(
+                e.path(),
+                e.message(Lang::Vi),
+                e.message(Lang::En),
+            )],
+        ),
+        Err(e) => refuse(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            vec![Reason::new(
+                e.path(),
+                e.message(Lang::Vi),
+                e.message(Lang::En),
+            )],
+        ),
+    }
+}
+
+/// `GET /`: a small page listing the boxes received.
+async fn index(State(s): State<Shared>) -> Response {
+    let rows = match s.store.boxes().await {
+        Ok(r) => r,
+        Err(e) => return internal(&e),
+    };
+    let mut h = String::from(
+        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>phieu collect</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}td.n{text-align:right}code{font-size:.9em}</style>\n</head>\n<body>\n<h1>Hòm phiếu đã nhận <small>/ Boxes received</small></h1>\n",
+    );
+    h.push_str(&format!(
+        "<p>{} hòm phiếu / boxes · <a href=\"/villages\">/villages</a></p>\n",
+        rows.len()
+    ));
+    h.push_str("<table>\n<tr><th>Xã / Commune</th><th>Thôn / Village</th><th>Cuộc lấy ý kiến / Poll</th><th>Dấu vân tay / Fingerprint</th><th>Phiếu / Ballots</th><th>Cổng / Portal</th><th>Kết quả / Tally</th></tr>\n");
+    for r in &rows {
+        let short = phieu_core::BoxFingerprint::from_hex(&r.fingerprint)
+            .map(|f| f.short())
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"/bundles/{}\"><code>{}</code></a></td><td class=\"n\">{}</td><td>{}</td><td><a href=\"/polls/{}/tally\">tally</a></td></tr>\n",
+            esc(&r.commune),
+            esc(&r.village),
+            esc(&r.title),
+            esc(&r.fingerprint),
+            esc(&short),
+            r.ballots,
+            esc(&r.portal),
+            esc(&r.poll_hash),
+        ));
+    }
+    h.push_str("</table>\n</body>\n</html>\n");
+    Html(h).into_response()
+}

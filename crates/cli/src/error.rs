@@ -1,0 +1,108 @@
+//! What can stop a command from doing its job, each with the data a person needs to fix it and a
+//! message in Vietnamese and English. Exit code 2 is "could not do the job" (usage, an
+//! unreadable or unwritable file, a server that cannot start); a file that does not verify is not
+//! an error but a finding (`Status::Bad`, exit 1), except where a command needs a verified file
+//! to go on (inspect, merge, minutes), where it is [`CliError::NotVerified`] with exit code 1.
+
+use std::path::PathBuf;
+
+use phieu_core::report::MergeBundlesError;
+use phieu_core::{Lang, ReceiptError, VerifyError};
+
+use crate::collect::CollectError;
+use crate::tr;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: does not verify: {error}", path.display())]
+    NotVerified { path: PathBuf, error: VerifyError },
+    #[error("{}: not an audit bundle (ballot openings are needed here)", path.display())]
+    NeedsAuditBundle { path: PathBuf },
+    #[error("{0}")]
+    Receipt(ReceiptError),
+    #[error("{error} ({})", legend(files))]
+    Combine {
+        files: Vec<PathBuf>,
+        error: MergeBundlesError,
+    },
+    #[error("{0}")]
+    Collect(CollectError),
+}
+
+impl CliError {
+    /// 1 when the input was read and says no, 2 when the job could not be done at all.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::NotVerified { .. } | CliError::Combine { .. } => 1,
+            CliError::Read { .. }
+            | CliError::Write { .. }
+            | CliError::NeedsAuditBundle { .. }
+            | CliError::Receipt(_)
+            | CliError::Collect(_) => 2,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Read { path, source } => tr(
+                lang,
+                format!("{}: không đọc được tệp: {source}", path.display()),
+                self.to_string(),
+            ),
+            CliError::Write { path, source } => tr(
+                lang,
+                format!("{}: không ghi được tệp: {source}", path.display()),
+                self.to_string(),
+            ),
+            CliError::NotVerified { path, error } => {
+                let head = tr(
+                    lang,
+                    format!("{}: tệp không khớp khi kiểm lại:", path.display()),
+                    format!("{}: does not verify:", path.display()),
+                );
+                format!("{head}\n{}", indent(&error.message(lang)))
+            }
+            CliError::NeedsAuditBundle { path } => tr(
+                lang,
+                format!(
+                    "{}: không phải gói kiểm toán (cần nội dung từng phiếu để làm việc này)",
+                    path.display()
+                ),
+                self.to_string(),
+            ),
+            CliError::Receipt(e) => e.message(lang),
+            CliError::Combine { files, error } => {
+                format!("{} ({})", error.message(lang), legend(files))
+            }
+            CliError::Collect(e) => e.message(lang),
+        }
+    }
+}
+
+fn indent(lines: &str) -> String {
+    lines
+        .lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `boxes[0] = a.json, boxes[1] = b.json`: the names behind the core's input indices.
+fn legend(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("boxes[{i}] = {}", f.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,35 @@
+//! `phieu receipt FILE CODE`: is the ballot behind this receipt code in the box? The receipt is
+//! derived from the ballot's commitment (docs/bundle-format.md §Receipt), so the answer says
+//! that the ballot was counted and nothing about how it was cast.
+
+use std::io::Write;
+
+use phieu_core::{Lang, Receipt};
+
+use crate::args::ReceiptArgs;
+use crate::error::CliError;
+use crate::load;
+use crate::Status;
+
+pub fn run(args: &ReceiptArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
+    // The code is checked first: a mistyped code is a usage error, not "not counted".
+    let receipt = Receipt::parse(&args.code).map_err(CliError::Receipt)?;
+    let verified = load::load(&args.file)?;
+    let found = verified.contains_receipt(&receipt);
+    let fp = verified.fingerprint().short();
+    let line = match (lang, found) {
+        (Lang::Vi, true) => format!("{receipt}: CÓ trong hòm phiếu {fp}: phiếu này đã được kiểm."),
+        (Lang::Vi, false) => format!(
+            "{receipt}: KHÔNG có trong hòm phiếu {fp}. Nếu phiếu được bỏ ở máy này, hãy báo Ban kiểm phiếu."
+        ),
+        (Lang::En, true) => format!("{receipt}: IN the box {fp}: this ballot was counted."),
+        (Lang::En, false) => format!(
+            "{receipt}: NOT in the box {fp}. If the ballot was cast on this tablet, tell the counting board."
+        ),
+    };
+    writeln!(out, "{line}").map_err(|source| CliError::Write {
+        path: "-".into(),
+        source,
+    })?;
+    Ok(if found { Status::Good } else { Status::Bad })
+}

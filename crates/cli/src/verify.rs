@@ -1,0 +1,272 @@
+//! `phieu verify FILE…`: recomputes each audit bundle (every commitment, the fingerprint, the
+//! tally, the outcomes, the seal) and each public summary (what it can alone), and checks every
+//! public summary against its audit bundle when both are given. The report names exactly what
+//! differs: which ballot, which count (docs/cli.md §verify).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use phieu_core::{AuditBundle, Lang, PublicSummary, VerifyError};
+use serde::Serialize;
+
+use crate::args::VerifyArgs;
+use crate::error::CliError;
+use crate::load::{self, Kind, Verified};
+use crate::progress::Files;
+use crate::{tr, Status};
+
+/// The whole report, as `--json` prints it.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub ok: bool,
+    pub files: Vec<FileReport>,
+}
+
+/// What one file showed.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    /// `audit-bundle` or `public-summary`.
+    pub kind: &'static str,
+    /// `ok`, `mismatch` or `unreadable`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_hash: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ballots: Option<u64>,
+    /// For a public summary: the audit bundle it was checked against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked_against: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// One difference, in both languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub vi: String,
+    pub en: String,
+}
+
+impl Problem {
+    fn message(&self, lang: Lang) -> &str {
+        tr(lang, &self.vi, &self.en)
+    }
+}
+
+pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
+    let paths: Vec<&PathBuf> = args.files.iter().chain(&args.summary).collect();
+    let bar = Files::start(paths.len());
+    let mut reports = Vec::with_capacity(paths.len());
+    let mut audits: Vec<(usize, AuditBundle)> = Vec::new();
+    let mut summaries: Vec<(usize, PublicSummary)> = Vec::new();
+    let mut unreadable = None;
+    for path in &paths {
+        bar.file(path);
+        let (report, verified) = check_file(path);
+        match verified {
+            Ok(Some(Verified::Audit(b))) => audits.push((reports.len(), *b)),
+            Ok(Some(Verified::Summary(s))) => summaries.push((reports.len(), *s)),
+            Ok(None) => {}
+            Err(e) => {
+                unreadable.get_or_insert(e);
+            }
+        }
+        reports.push(report);
+        bar.done_one();
+    }
+    bar.finish();
+    for (i, summary) in &summaries {
+        let Some((j, bundle)) = audit_for(summary, &audits) else {
+            continue;
+        };
+        let against = reports[*j].file.clone();
+        let report = &mut reports[*i];
+        report.checked_against = Some(against);
+        report
+            .problems
+            .extend(summary.verify_against(bundle).iter().map(|d| Problem {
+                path: d.path(),
+                vi: d.message(Lang::Vi),
+                en: d.message(Lang::En),
+            }));
+        if !report.problems.is_empty() {
+            report.status = "mismatch";
+        }
+    }
+    let report = Report {
+        ok: reports.iter().all(|r| r.status == "ok"),
+        files: reports,
+    };
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut *out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_text(&report, lang, out)
+    };
+    written.map_err(|source| CliError::Write {
+        path: PathBuf::from("-"),
+        source,
+    })?;
+    if let Some(e) = unreadable {
+        return Err(e);
+    }
+    Ok(if report.ok { Status::Good } else { Status::Bad })
+}
+
+/// Verifies one file. `Ok(None)` when it was read but did not verify; `Err` when unreadable.
+fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
+    let mut report = FileReport {
+        file: path.display().to_string(),
+        kind: Kind::AuditBundle.name(),
+        status: "ok",
+        poll_hash: None,
+        fingerprint: None,
+        ballots: None,
+        checked_against: None,
+        problems: Vec::new(),
+    };
+    let json = match load::read(path) {
+        Ok(json) => json,
+        Err(e) => {
+            report.status = "unreadable";
+            report.problems.push(Problem {
+                path: String::new(),
+                vi: e.message(Lang::Vi),
+                en: e.message(Lang::En),
+            });
+            return (report, Err(e));
+        }
+    };
+    let spinner = crate::progress::Spinner::start(path);
+    let (kind, result) = load::verify_text(&json);
+    spinner.finish();
+    report.kind = kind.name();
+    match result {
+        Ok(v) => {
+            report.poll_hash = Some(v.poll().hash().to_hex());
+            report.fingerprint = Some(v.fingerprint().to_hex());
+            report.ballots = Some(v.tally().ballots());
+            (report, Ok(Some(v)))
+        }
+        Err(e) => {
+            report.status = "mismatch";
+            report.problems = problems(&e);
+            (report, Ok(None))
+        }
+    }
+}
+
+fn problems(e: &VerifyError) -> Vec<Problem> {
+    match e {
+        VerifyError::Parse(p) => vec![Problem {
+            path: p.path(),
+            vi: p.message(Lang::Vi),
+            en: p.message(Lang::En),
+        }],
+        VerifyError::Mismatch(list) => list
+            .iter()
+            .map(|d| Problem {
+                path: d.path(),
+                vi: d.message(Lang::Vi),
+                en: d.message(Lang::En),
+            })
+            .collect(),
+    }
+}
+
+/// The audit bundle a summary should match: the one with its fingerprint, else the one of its
+/// poll, else the only audit bundle given.
+fn audit_for<'a>(
+    summary: &PublicSummary,
+    audits: &'a [(usize, AuditBundle)],
+) -> Option<&'a (usize, AuditBundle)> {
+    let same_poll = |a: &&(usize, AuditBundle)| a.1.poll().hash() == summary.poll().hash();
+    audits
+        .iter()
+        .find(|a| same_poll(a) && a.1.fingerprint() == summary.fingerprint())
+        .or_else(|| audits.iter().find(same_poll))
+        .or(if audits.len() == 1 {
+            audits.first()
+        } else {
+            None
+        })
+}
+
+fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    for f in &report.files {
+        if f.status == "unreadable" {
+            // Printed to stderr by main, with exit code 2.
+            continue;
+        }
+        let kind = match (f.kind, lang) {
+            ("public-summary", Lang::Vi) => "bản tóm tắt công khai",
+            ("public-summary", Lang::En) => "public summary",
+            (_, Lang::Vi) => "gói kiểm toán",
+            (_, Lang::En) => "audit bundle",
+        };
+        if f.problems.is_empty() {
+            let short = f
+                .fingerprint
+                .as_deref()
+                .and_then(phieu_core::BoxFingerprint::from_hex)
+                .map(|fp| fp.short())
+                .unwrap_or_default();
+            let n = f.ballots.unwrap_or(0);
+            let detail = match (&f.checked_against, f.kind, lang) {
+                (Some(a), _, Lang::Vi) => format!(", khớp với gói kiểm toán {a}"),
+                (Some(a), _, Lang::En) => format!(", matches the audit bundle {a}"),
+                (None, "public-summary", Lang::Vi) => {
+                    " (kiểm riêng: số đếm chỉ kiểm lại được khi có gói kiểm toán)".into()
+                }
+                (None, "public-summary", Lang::En) => {
+                    " (checked alone: the counts can only be recounted against the audit bundle)"
+                        .into()
+                }
+                (None, _, Lang::Vi) => ", mọi phiếu và số đếm kiểm lại đều khớp".into(),
+                (None, _, Lang::En) => ", every ballot and count recomputes".into(),
+            };
+            match lang {
+                Lang::Vi => writeln!(
+                    out,
+                    "{}: ĐÚNG — {kind}, {n} phiếu, dấu vân tay {short}{detail}",
+                    f.file
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "{}: OK — {kind}, {n} ballots, fingerprint {short}{detail}",
+                    f.file
+                )?,
+            }
+        } else {
+            let n = f.problems.len();
+            match lang {
+                Lang::Vi => writeln!(out, "{}: SAI — {kind}, {n} điểm không khớp:", f.file)?,
+                Lang::En => writeln!(
+                    out,
+                    "{}: MISMATCH — {kind}, {n} difference{}:",
+                    f.file,
+                    if n == 1 { "" } else { "s" }
+                )?,
+            }
+            if let Some(a) = &f.checked_against {
+                match lang {
+                    Lang::Vi => writeln!(out, "  (so với gói kiểm toán {a})")?,
+                    Lang::En => writeln!(out, "  (against the audit bundle {a})")?,
+                }
+            }
+            for p in &f.problems {
+                writeln!(out, "  - {}", p.message(lang))?;
+            }
+        }
+    }
+    let total = report.files.len();
+    let good = report.files.iter().filter(|f| f.status == "ok").count();
+    match lang {
+        Lang::Vi => writeln!(out, "Kết quả: {good}/{total} tệp đúng."),
+        Lang::En => writeln!(out, "Result: {good} of {total} files verify."),
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration tests of the `phieu` command and the `phieu collect` server (one test binary for
+//! the crate). Fixtures are built by the core with fixed salts and committed under tests/data/;
+//! `PHIEU_BLESS=1 cargo test -p phieu-cli` rewrites them and the golden outputs.
+
+mod collector;
+mod commands;
+mod fixtures;
+mod flaky;
+mod postgres;
+mod support;
