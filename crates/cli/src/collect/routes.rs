@@ -15,6 +15,7 @@ use axum::{Json, Router};
 use phieu_core::report::{merge_bundles, MergeBundlesError};
 use phieu_core::{commune_rollup, AuditBundle, Lang, MergeError, VerifyError, VillageResult};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -36,6 +37,7 @@ pub(super) fn router(state: Shared, origins: &[HeaderValue]) -> Router {
         .route("/bundles", post(post_bundle))
         .route("/bundles/{fingerprint}", get(get_bundle))
         .route("/polls/{hash}/tally", get(tally))
+        .route("/polls/{hash}/summary", get(summary))
         .route("/villages", get(villages))
         .route("/communes/{commune}/polls/{poll_id}/rollup", get(rollup))
         .fallback(not_found)
@@ -383,8 +385,9 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
     };
     match combined(jsons).await {
         Ok((merged, n)) => {
-            let summary: Value =
-                serde_json::from_str(&merged.public_summary().to_json()).unwrap_or(Value::Null);
+            // Embedded as raw JSON so that its bytes keep the canonical field order.
+            let summary = RawValue::from_string(merged.public_summary().to_json())
+                .unwrap_or_else(|_| RawValue::NULL.to_owned());
             Json(json!({
                 "poll_hash": hash,
                 "boxes": n,
@@ -406,6 +409,27 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
 
 /// (poll id, title, boxes, ballots) of one poll in `/villages`.
 type PollEntry = (String, String, u64, i64);
+
+/// `GET /polls/{hash}/summary`: the merged public summary, byte for byte as phieu writes it,
+/// for a portal to publish and anyone to check with `phieu verify`.
+async fn summary(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
+    if !is_digest(&hash) {
+        return bad_digest("poll_hash");
+    }
+    let jsons = match s.store.bundles_of_poll(&hash).await {
+        Ok(j) if j.is_empty() => return not_found().await,
+        Ok(j) => j,
+        Err(e) => return internal(&e),
+    };
+    match combined(jsons).await {
+        Ok((merged, _)) => (
+            [(CONTENT_TYPE, "application/json")],
+            merged.public_summary().to_json(),
+        )
+            .into_response(),
+        Err(reasons) => refuse(StatusCode::CONFLICT, "conflict", reasons),
+    }
+}
 
 /// `GET /villages`: the villages heard from, with their polls, boxes and ballots.
 async fn villages(State(s): State<Shared>) -> Response {
