@@ -1,3 +1,8 @@
 //! Leaf components: they take props and callbacks, hold no app state.
 
+pub mod bar_chart;
+pub mod fingerprint;
 pub mod header;
+pub mod pin_pad;
+pub mod question;
+pub mod receipt_check;

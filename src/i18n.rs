@@ -6,6 +6,7 @@
 
 use phieu_core::{Lang, Preset};
 
+pub mod kiosk;
 pub mod results;
 
 /// Every fixed string of the interface, in one language.

@@ -1,15 +1,20 @@
 //! The app's model: what is on screen and why, changed only by [`Action`]s.
 //!
 //! Plain Rust with no Yew and no browser in it, so every transition is a unit test. The
-//! view layer wraps [`Model`] in a reducer (see `app.rs`); event handlers only dispatch.
+//! view layer wraps [`Model`] in a reducer (see `app.rs`); event handlers only dispatch, and
+//! the effects in `effects.rs` report back with actions.
+
+pub mod meeting;
+pub mod setup;
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Poll};
+use phieu_core::{Ballot, BallotBox, Lang, Poll};
 
 use crate::edge::poll_loader::LoadError;
+use meeting::{Meeting, Phase, Voting};
 
-/// Where the poll shown on the first page stands.
+/// Where the poll shown on the setup page stands.
 #[derive(Clone, Debug)]
 pub enum PollState {
     Loading,
@@ -33,12 +38,61 @@ impl PartialEq for PollState {
 /// The pages an address can name (see `edge::route`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// The officer's start: the poll on this device and the meeting.
+    /// The meeting on this tablet: setup, voting, results.
     Home,
     /// The auditor's check of an audit bundle.
     Verify,
     /// Merging the boxes of several tablets or sittings.
     Merge,
+}
+
+/// Whether this device can keep ballots safely.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Device {
+    /// Storage is being opened and the meeting read back.
+    Starting,
+    Ready,
+    /// IndexedDB cannot be used: no meeting may be opened (said before, not mid-meeting).
+    NoStorage(String),
+    /// Another tab has the meeting open: this one only says so.
+    OtherTab,
+}
+
+/// What the PIN is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intent {
+    /// The officer's screens (from the "hand the tablet back" screen).
+    Officer,
+    /// Close voting, after the confirmation that states the count.
+    Close,
+}
+
+/// The screen of the meeting flow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// No meeting yet: choose the poll, enter the electorate and the names, set the PIN.
+    Setup,
+    /// The officer's console: the count (never the choices), unlock, pause, close, the test.
+    Officer,
+    /// "Hand the tablet back": the PIN pad for `Intent`.
+    Pin(Intent),
+    /// One voter's ballot.
+    Voter(Voting),
+    /// The receipt code, in large type, for the voter who just cast.
+    Receipt(String),
+    /// "Close voting with N ballots?"
+    ConfirmClose,
+    /// Voting is closed: results, minutes, exports.
+    Results,
+}
+
+/// The logic-and-accuracy test as it stands: what the officer entered, and the check.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Test {
+    /// The test ballots as entered (test ballots are not secret).
+    pub entered: Vec<Rc<Ballot>>,
+    /// The box read back from storage, once checked.
+    pub checked: Option<Rc<BallotBox>>,
 }
 
 /// Everything the app shows.
@@ -47,6 +101,37 @@ pub struct Model {
     pub lang: Lang,
     pub page: Page,
     pub poll: PollState,
+    pub device: Device,
+    /// Free storage is low: said on the setup and officer screens.
+    pub low_storage: Option<u64>,
+    pub meeting: Option<Meeting>,
+    pub screen: Screen,
+    pub test: Test,
+    /// A message for the officer about the last action (storage failure, wrong PIN …).
+    pub notice: Option<Notice>,
+}
+
+/// A message with its words in both languages, picked at render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Notice {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// Everything that can happen to the model.
@@ -58,6 +143,49 @@ pub enum Action {
     /// A new attempt to load the poll has started (first load or "try again").
     LoadPoll,
     PollLoaded(Result<Rc<Poll>, Rc<LoadError>>),
+    /// A poll file chosen by the officer replaces the demo poll on the setup page.
+    PollChosen(Rc<Poll>),
+    /// Storage is open and the meeting (if any) read back.
+    Started(Option<Meeting>),
+    DeviceUnusable(Device),
+    LowStorage(Option<u64>),
+    /// The meeting was created or changed and the change is stored.
+    MeetingStored(Meeting),
+    /// Show the officer's console (after a right PIN, or on creating the meeting).
+    ShowOfficer,
+    /// Back to "hand the tablet back".
+    Lock,
+    AskPin(Intent),
+    /// Unlock the tablet for one voter (or one test ballot).
+    StartVoter { test: bool },
+    /// The voter's walk through the ballot.
+    Vote(VoterAction),
+    /// The ballot is committed to storage; the box now holds it.
+    Cast {
+        receipt: String,
+        ballots: Option<Rc<BallotBox>>,
+        test_ballot: Option<Rc<Ballot>>,
+    },
+    /// The ballot could not be stored: it was not cast. The message says why.
+    NotCast(Notice),
+    /// The voter closed the receipt (or it timed out).
+    ReceiptDone,
+    TestChecked(Rc<BallotBox>),
+    TestCleared,
+    ConfirmClose,
+    /// After a meeting closed: prepare another (the closed one stays in storage).
+    NewMeeting,
+    Notice(Option<Notice>),
+}
+
+/// What the voter does on the ballot screens.
+#[derive(Clone, Debug)]
+pub enum VoterAction {
+    Answer(usize, phieu_core::Answer),
+    Forward,
+    Back,
+    Change(usize),
+    Confirm,
 }
 
 impl Model {
@@ -66,6 +194,22 @@ impl Model {
             lang,
             page,
             poll: PollState::Loading,
+            device: Device::Starting,
+            low_storage: None,
+            meeting: None,
+            screen: Screen::Setup,
+            test: Test::default(),
+            notice: None,
+        }
+    }
+
+    /// The screen a meeting opens on after a reload: whoever holds the tablet must show the
+    /// PIN, except when voting is over and the results are public.
+    fn resting_screen(meeting: Option<&Meeting>) -> Screen {
+        match meeting.map(|m| m.phase) {
+            None => Screen::Setup,
+            Some(Phase::Closed) => Screen::Results,
+            Some(_) => Screen::Pin(Intent::Officer),
         }
     }
 
@@ -76,32 +220,113 @@ impl Model {
             Action::SetLang(lang) => next.lang = lang,
             Action::Navigate(page) => next.page = page,
             Action::LoadPoll => next.poll = PollState::Loading,
-            Action::PollLoaded(Ok(poll)) => next.poll = PollState::Ready(poll),
+            Action::PollLoaded(Ok(poll)) | Action::PollChosen(poll) => {
+                next.poll = PollState::Ready(poll)
+            }
             Action::PollLoaded(Err(error)) => next.poll = PollState::Failed(error),
+            Action::Started(meeting) => {
+                next.device = Device::Ready;
+                next.screen = Model::resting_screen(meeting.as_ref());
+                next.meeting = meeting;
+            }
+            Action::DeviceUnusable(device) => next.device = device,
+            Action::LowStorage(free) => next.low_storage = free,
+            Action::MeetingStored(meeting) => {
+                if next.meeting.is_none() {
+                    next.screen = Screen::Officer;
+                }
+                if meeting.phase == Phase::Closed {
+                    next.screen = Screen::Results;
+                }
+                next.meeting = Some(meeting);
+                next.notice = None;
+            }
+            Action::ShowOfficer => {
+                next.screen = Screen::Officer;
+                next.notice = None;
+            }
+            Action::Lock => next.screen = Model::resting_screen(next.meeting.as_ref()),
+            Action::AskPin(intent) => {
+                next.screen = Screen::Pin(intent);
+                next.notice = None;
+            }
+            Action::StartVoter { test } => {
+                // Only an open meeting takes real ballots, only a testing one takes test ballots.
+                if let Some(m) = &next.meeting {
+                    let allowed = match m.phase {
+                        Phase::Testing => test,
+                        Phase::Open => !test,
+                        _ => false,
+                    };
+                    if allowed {
+                        next.screen = Screen::Voter(Voting::new(&m.poll, test));
+                    }
+                }
+            }
+            Action::Vote(v) => {
+                let (Some(m), Screen::Voter(voting)) = (&next.meeting, &next.screen) else {
+                    return next;
+                };
+                let poll = &m.poll;
+                let voting = match v {
+                    VoterAction::Answer(i, a) => voting.answer(poll, i, a),
+                    VoterAction::Forward => voting.forward(poll),
+                    VoterAction::Back => voting.back(poll),
+                    VoterAction::Change(i) => voting.change(i),
+                    VoterAction::Confirm => {
+                        let mut saving = voting.clone();
+                        saving.step = meeting::Step::Saving;
+                        saving.not_cast = None;
+                        saving
+                    }
+                };
+                next.screen = Screen::Voter(voting);
+            }
+            Action::Cast {
+                receipt,
+                ballots,
+                test_ballot,
+            } => {
+                // The answers leave memory here: the receipt screen holds only the code.
+                next.screen = Screen::Receipt(receipt);
+                if let (Some(m), Some(b)) = (next.meeting.as_mut(), ballots) {
+                    m.ballots = b;
+                }
+                if let Some(t) = test_ballot {
+                    next.test.entered.push(t);
+                    next.test.checked = None;
+                }
+            }
+            Action::NotCast(notice) => {
+                if let Screen::Voter(voting) = &mut next.screen {
+                    voting.step = meeting::Step::Review;
+                    voting.not_cast = Some(notice.get(next.lang).to_owned());
+                }
+                next.notice = Some(notice);
+            }
+            Action::ReceiptDone => {
+                next.screen = match next.meeting.as_ref().map(|m| m.phase) {
+                    // During the test the officer casts the test ballots: back to the console.
+                    Some(Phase::Testing) => Screen::Officer,
+                    _ => Model::resting_screen(next.meeting.as_ref()),
+                };
+            }
+            Action::TestChecked(read_back) => next.test.checked = Some(read_back),
+            Action::TestCleared => next.test = Test::default(),
+            Action::ConfirmClose => {
+                next.screen = Screen::ConfirmClose;
+                next.notice = None;
+            }
+            Action::NewMeeting => {
+                next.meeting = None;
+                next.screen = Screen::Setup;
+                next.test = Test::default();
+            }
+            Action::Notice(n) => next.notice = n,
         }
         next
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_switch_keeps_the_poll() {
-        let model = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
-            LoadError::Http { status: 404 },
-        ))));
-        let switched = model.apply(Action::SetLang(Lang::En));
-        assert_eq!(switched.lang, Lang::En);
-        assert_eq!(switched.poll, model.poll);
-    }
-
-    #[test]
-    fn retry_returns_to_loading() {
-        let failed = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
-            LoadError::Network("offline".into()),
-        ))));
-        assert_eq!(failed.apply(Action::LoadPoll).poll, PollState::Loading);
-    }
-}
+mod tests;

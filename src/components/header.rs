@@ -12,6 +12,9 @@ pub struct HeaderProps {
     pub lang: Lang,
     pub page: Page,
     pub on_lang: Callback<Lang>,
+    /// A voter holds the tablet: no way out of the ballot but the language switch.
+    #[prop_or_default]
+    pub kiosk: bool,
 }
 
 #[function_component(Header)]
@@ -25,6 +28,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <span class="brand-name">{ t.app_name }</span>
                 <span class="brand-tagline">{ t.tagline }</span>
             </div>
+            if !props.kiosk {
             <nav class="nav" aria-label={t.nav_label}>
                 { for [(Page::Home, t.nav_home), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
                     .into_iter()
@@ -33,6 +37,7 @@ pub fn header(props: &HeaderProps) -> Html {
                            aria-current={(props.page == page).then_some("page")}>{ label }</a>
                     }) }
             </nav>
+            }
             <button type="button" class="lang-switch" lang={target.code()}
                     title={t.switch_to_label} {onclick}>
                 { t.switch_to }

@@ -382,3 +382,17 @@ pub async fn persist() -> bool {
         Err(_) => false,
     }
 }
+
+thread_local! {
+    static SHARED: std::cell::RefCell<Option<Store>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The app's one connection, opened on first use and kept for the life of the tab.
+pub async fn shared() -> Result<Store, StoreError> {
+    if let Some(store) = SHARED.with(|s| s.borrow().clone()) {
+        return Ok(store);
+    }
+    let store = Store::open().await?;
+    SHARED.with(|s| *s.borrow_mut() = Some(store.clone()));
+    Ok(store)
+}

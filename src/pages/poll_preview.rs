@@ -27,7 +27,7 @@ pub fn poll_preview(props: &PollPreviewProps) -> Html {
             let onclick = props.on_retry.reform(|_: MouseEvent| ());
             html! {
                 <section class="error" role="alert">
-                    <h1>{ t.poll_failed }</h1>
+                    <h2>{ t.poll_failed }</h2>
                     <p>{ error.message(props.lang) }</p>
                     <button type="button" class="button" {onclick}>{ t.retry }</button>
                 </section>
@@ -42,7 +42,7 @@ fn view_poll(poll: &Poll, lang: Lang) -> Html {
     let place = poll.place();
     html! {
         <article class="poll">
-            <h1 class="poll-title">{ poll.title().get(lang) }</h1>
+            <h2 class="poll-title">{ poll.title().get(lang) }</h2>
             <dl class="facts">
                 <dt>{ t.place }</dt>
                 <dd>{ format!("{}, {}", place.village(), place.commune()) }</dd>
@@ -63,7 +63,7 @@ fn view_item(index: usize, item: &Item, lang: Lang) -> Html {
             <p class="item-meta">
                 { format!("{} {} · {}", t.question, index + 1, if item.required() { t.required } else { t.optional }) }
             </p>
-            <h2 class="item-label" id={label_id.clone()}>{ item.label().get(lang) }</h2>
+            <h3 class="item-label" id={label_id.clone()}>{ item.label().get(lang) }</h3>
             <ul class="options" aria-labelledby={label_id}>
                 { for item.kind().options().iter().map(|option| html! {
                     <li class="option">

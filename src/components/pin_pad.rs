@@ -1,0 +1,85 @@
+//! A PIN pad the size of a thumb: ten digit keys, delete, and the submit key, plus a password
+//! field so a keyboard works too. The digits typed are kept only in this component and
+//! cleared after each submit.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PinPadProps {
+    /// The field's label ("Officer's PIN").
+    pub label: AttrValue,
+    pub submit: AttrValue,
+    pub delete: AttrValue,
+    pub on_submit: Callback<String>,
+    /// Disables the pad (while a PIN is checked, or locked after 5 wrong tries).
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+#[function_component(PinPad)]
+pub fn pin_pad(props: &PinPadProps) -> Html {
+    let pin = use_state(String::new);
+    let input_ref = use_node_ref();
+
+    let press = |digit: char| {
+        let pin = pin.clone();
+        Callback::from(move |_: MouseEvent| {
+            if pin.len() < phieu_core::pin::PIN_MAX {
+                pin.set(format!("{}{digit}", *pin));
+            }
+        })
+    };
+    let delete = {
+        let pin = pin.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut p = (*pin).clone();
+            p.pop();
+            pin.set(p);
+        })
+    };
+    let oninput = {
+        let pin = pin.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let digits: String = input
+                .value()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(phieu_core::pin::PIN_MAX)
+                .collect();
+            pin.set(digits);
+        })
+    };
+    let onsubmit = {
+        let pin = pin.clone();
+        let on_submit = props.on_submit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !pin.is_empty() {
+                on_submit.emit((*pin).clone());
+                pin.set(String::new());
+            }
+        })
+    };
+
+    html! {
+        <form class="pin-pad" {onsubmit}>
+            <label class="pin-label" for="pin-input">{ &props.label }</label>
+            <input id="pin-input" ref={input_ref} class="pin-input" type="password"
+                   inputmode="numeric" autocomplete="off" maxlength="8"
+                   value={(*pin).clone()} {oninput} disabled={props.disabled} />
+            <div class="pin-keys">
+                { for "123456789".chars().map(|d| html! {
+                    <button type="button" class="pin-key" onclick={press(d)}
+                            disabled={props.disabled}>{ d }</button>
+                }) }
+                <button type="button" class="pin-key pin-key-delete" onclick={delete}
+                        disabled={props.disabled}>{ &props.delete }</button>
+                <button type="button" class="pin-key" onclick={press('0')}
+                        disabled={props.disabled}>{ "0" }</button>
+                <button type="submit" class="pin-key pin-key-ok"
+                        disabled={props.disabled || pin.is_empty()}>{ &props.submit }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,95 @@
+//! How a meeting is kept in storage: a versioned JSON record (no ballots, no times of casting;
+//! the ballots are in their own store, keyed by commitment).
+
+use std::rc::Rc;
+
+use phieu_core::{BallotBox, Electorate, PinHash, Poll};
+use serde::{Deserialize, Serialize};
+
+use crate::state::meeting::{Meeting, Phase, TestResult};
+
+const RECORD_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct MeetingRecord {
+    version: u32,
+    id: String,
+    /// The poll definition exactly as validated (`Poll::to_json`): its hash is frozen here.
+    poll: String,
+    total: u64,
+    present: Option<u64>,
+    place: String,
+    time: String,
+    board: Vec<String>,
+    witnesses: Vec<String>,
+    pin: String,
+    phase: String,
+    test: Option<TestRecord>,
+    pin_failures: u32,
+    /// Until when the officer's PIN is locked after 5 wrong tries (ms since the epoch). The
+    /// only clock reading stored, and it is about the officer, never about a ballot.
+    pin_locked_until: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TestRecord {
+    ballots: u64,
+    fingerprint: String,
+    passed: bool,
+}
+
+/// The record of `meeting`, as JSON.
+pub fn to_json(meeting: &Meeting) -> String {
+    let record = MeetingRecord {
+        version: RECORD_VERSION,
+        id: meeting.id.clone(),
+        poll: meeting.poll.to_json(),
+        total: meeting.electorate.total(),
+        present: meeting.electorate.present(),
+        place: meeting.place.clone(),
+        time: meeting.time.clone(),
+        board: meeting.board.clone(),
+        witnesses: meeting.witnesses.clone(),
+        pin: meeting.pin.to_stored(),
+        phase: meeting.phase.name().into(),
+        test: meeting.test.as_ref().map(|t| TestRecord {
+            ballots: t.ballots,
+            fingerprint: t.fingerprint.clone(),
+            passed: t.passed,
+        }),
+        pin_failures: meeting.pin_failures,
+        pin_locked_until: meeting.pin_locked_until,
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads a record back; the ballot box is filled separately from the ballot store.
+pub fn from_json(json: &str) -> Result<Meeting, String> {
+    let r: MeetingRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    if r.version != RECORD_VERSION {
+        return Err(format!(
+            "meeting record version {} is not supported",
+            r.version
+        ));
+    }
+    let poll = Poll::from_json(&r.poll).map_err(|e| e.to_string())?;
+    Ok(Meeting {
+        electorate: Electorate::new(r.total, r.present).map_err(|e| e.to_string())?,
+        ballots: Rc::new(BallotBox::new(poll.clone())),
+        poll: Rc::new(poll),
+        id: r.id,
+        place: r.place,
+        time: r.time,
+        board: r.board,
+        witnesses: r.witnesses,
+        pin: PinHash::from_stored(&r.pin).ok_or("the PIN record is damaged")?,
+        phase: Phase::from_name(&r.phase).ok_or("unknown phase")?,
+        test: r.test.map(|t| TestResult {
+            ballots: t.ballots,
+            fingerprint: t.fingerprint,
+            passed: t.passed,
+        }),
+        pin_failures: r.pin_failures,
+        pin_locked_until: r.pin_locked_until,
+    })
+}

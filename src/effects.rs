@@ -1,0 +1,253 @@
+//! The app's effects: each does its browser I/O (storage, random salts, the clock) and reports
+//! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
+
+use std::rc::Rc;
+
+use phieu_core::{Ballot, BallotBox, Lang, Salt};
+use yew::Callback;
+
+use crate::edge::meeting_record;
+use crate::edge::store::{self, BoxKind, StoreError};
+use crate::edge::{random, tab_lock};
+use crate::state::meeting::{Meeting, Phase, TestResult};
+use crate::state::{Action, Device, Intent, Notice};
+
+/// Free space below which the officer is warned before opening (bytes): about 5,000 ballots.
+const LOW_STORAGE: f64 = 10.0 * 1024.0 * 1024.0;
+
+fn storage_notice(e: &StoreError) -> Notice {
+    Notice::new(e.message(Lang::Vi), e.message(Lang::En))
+}
+
+fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
+    yew::platform::spawn_local(f);
+}
+
+/// Opens storage, takes the one-tab lock and reads the meeting back, box and all.
+pub fn start(dispatch: Callback<Action>) {
+    spawn(async move {
+        if !tab_lock::acquire().await {
+            dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
+            return;
+        }
+        let store = match store::shared().await {
+            Ok(s) => s,
+            Err(e) => {
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi) + "\n" + &e.message(Lang::En))));
+                return;
+            }
+        };
+        store::persist().await;
+        if let Some((quota, usage)) = store::estimate().await {
+            let free = (quota - usage).max(0.0);
+            dispatch.emit(Action::LowStorage((free < LOW_STORAGE).then_some(free as u64)));
+        }
+        let records = match store.meetings().await {
+            Ok(r) => r,
+            Err(e) => {
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi))));
+                return;
+            }
+        };
+        let mut meetings: Vec<Meeting> = records
+            .iter()
+            .filter_map(|r| meeting_record::from_json(r).ok())
+            .collect();
+        // The meeting in progress, if any; else the last one closed, to show its results.
+        meetings.sort_by_key(|m| m.phase == Phase::Closed);
+        let Some(mut meeting) = meetings.into_iter().next() else {
+            dispatch.emit(Action::Started(None));
+            return;
+        };
+        match load_box(&store, &meeting, BoxKind::Real).await {
+            Ok((ballots, damaged)) => {
+                meeting.ballots = Rc::new(ballots);
+                dispatch.emit(Action::Started(Some(meeting)));
+                if damaged > 0 {
+                    dispatch.emit(Action::Notice(Some(Notice::new(
+                        format!("{damaged} bản ghi phiếu trong bộ nhớ bị hỏng và không được tính. Hãy ghi vào biên bản."),
+                        format!("{damaged} stored ballot records are damaged and were not counted. Record this in the minutes."),
+                    ))));
+                }
+            }
+            Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi)))),
+        }
+    });
+}
+
+/// Rebuilds a box from its stored openings, each checked against the poll and its commitment.
+/// Returns the box and how many records were damaged (never counted).
+async fn load_box(
+    store: &store::Store,
+    meeting: &Meeting,
+    kind: BoxKind,
+) -> Result<(BallotBox, usize), StoreError> {
+    let mut ballots = BallotBox::new((*meeting.poll).clone());
+    let mut damaged = 0;
+    for opening in store.openings(kind, &meeting.id).await? {
+        match Ballot::from_opening_json(&meeting.poll, &opening) {
+            Ok(b) => {
+                if ballots.cast(b).is_err() {
+                    damaged += 1;
+                }
+            }
+            Err(_) => damaged += 1,
+        }
+    }
+    Ok((ballots, damaged))
+}
+
+/// Stores the meeting record; the model changes only once it is on disk.
+pub fn save(meeting: Meeting, dispatch: Callback<Action>) {
+    spawn(async move {
+        match save_now(&meeting).await {
+            Ok(()) => dispatch.emit(Action::MeetingStored(meeting)),
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
+}
+
+async fn save_now(meeting: &Meeting) -> Result<(), StoreError> {
+    store::shared()
+        .await?
+        .put_meeting(&meeting.id, &meeting_record::to_json(meeting))
+        .await
+}
+
+fn not_cast(e: impl Into<String>, en: impl Into<String>) -> Action {
+    Action::NotCast(Notice::new(
+        format!("Phiếu CHƯA được bỏ: {}. Hãy bấm Xác nhận lần nữa hoặc báo cán bộ.", e.into()),
+        format!("The ballot was NOT cast: {}. Press Confirm again or tell the officer.", en.into()),
+    ))
+}
+
+/// Casts a confirmed ballot: a fresh random salt, the commitment by the core, and a write that
+/// must be committed to disk before the receipt is shown.
+pub fn cast(meeting: Meeting, answers: Vec<phieu_core::Answer>, test: bool, dispatch: Callback<Action>) {
+    spawn(async move {
+        let Some(salt) = random::bytes16() else {
+            dispatch.emit(not_cast("máy không tạo được số ngẫu nhiên", "this device cannot make random numbers"));
+            return;
+        };
+        let ballot = match Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt)) {
+            Ok(b) => b,
+            Err(e) => {
+                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                return;
+            }
+        };
+        let receipt = ballot.receipt().to_string();
+        let opening = ballot.to_opening_json();
+        let commitment = ballot.commitment().to_hex();
+        let kind = if test { BoxKind::Test } else { BoxKind::Real };
+        let mut ballots = None;
+        let mut test_ballot = None;
+        if test {
+            test_ballot = Some(Rc::new(ballot));
+        } else {
+            let mut next = (*meeting.ballots).clone();
+            if let Err(e) = next.cast(ballot) {
+                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                return;
+            }
+            ballots = Some(Rc::new(next));
+        }
+        let written = match store::shared().await {
+            Ok(s) => s.cast(kind, &meeting.id, &commitment, &opening).await,
+            Err(e) => Err(e),
+        };
+        match written {
+            Ok(_) => dispatch.emit(Action::Cast {
+                receipt,
+                ballots,
+                test_ballot,
+            }),
+            Err(e) => dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En))),
+        }
+    });
+}
+
+/// Reads the test box back from storage for the logic-and-accuracy check.
+pub fn check_test(meeting: Meeting, dispatch: Callback<Action>) {
+    spawn(async move {
+        let read = async { load_box(&store::shared().await?, &meeting, BoxKind::Test).await };
+        match read.await {
+            Ok((ballots, _)) => dispatch.emit(Action::TestChecked(Rc::new(ballots))),
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
+}
+
+/// Ends the test: records its result, empties the test box, opens voting.
+pub fn open_voting(meeting: Meeting, result: TestResult, dispatch: Callback<Action>) {
+    spawn(async move {
+        let mut open = meeting;
+        open.test = Some(result);
+        open.phase = Phase::Open;
+        let done = async {
+            let store = store::shared().await?;
+            store.clear(BoxKind::Test, &open.id).await?;
+            save_now(&open).await
+        };
+        match done.await {
+            Ok(()) => {
+                dispatch.emit(Action::TestCleared);
+                dispatch.emit(Action::MeetingStored(open));
+            }
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
+}
+
+/// Checks a PIN. A wrong one is counted (and stored, so a reload does not reset the count);
+/// a right one does what it was asked for.
+pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback<Action>) {
+    spawn(async move {
+        let now = js_sys::Date::now();
+        if let Some(seconds) = meeting.pin_wait(now) {
+            dispatch.emit(Action::Notice(Some(Notice::new(
+                format!("Đã nhập sai mã PIN 5 lần. Hãy chờ {seconds} giây."),
+                format!("5 wrong PINs. Wait {seconds} seconds."),
+            ))));
+            return;
+        }
+        let right = meeting.pin.matches(&pin);
+        let mut next = meeting.after_pin(right, now);
+        if right && intent == Intent::Close {
+            next.phase = Phase::Closed;
+        }
+        let stored = save_now(&next).await;
+        match (stored, right) {
+            (Err(e), _) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+            (Ok(()), true) => {
+                dispatch.emit(Action::MeetingStored(next));
+                if intent == Intent::Officer {
+                    dispatch.emit(Action::ShowOfficer);
+                }
+            }
+            (Ok(()), false) => {
+                let left = crate::state::meeting::PIN_TRIES - next.pin_failures;
+                let notice = if next.pin_wait(now).is_some() {
+                    Notice::new(
+                        "Sai mã PIN 5 lần: khóa 60 giây.",
+                        "5 wrong PINs: locked for 60 seconds.",
+                    )
+                } else {
+                    Notice::new(
+                        format!("Sai mã PIN. Còn {left} lần thử."),
+                        format!("Wrong PIN. {left} tries left."),
+                    )
+                };
+                dispatch.emit(Action::MeetingStored(next));
+                dispatch.emit(Action::Notice(Some(notice)));
+            }
+        }
+    });
+}
+
+/// Pauses or resumes voting.
+pub fn set_phase(meeting: Meeting, phase: Phase, dispatch: Callback<Action>) {
+    let mut next = meeting;
+    next.phase = phase;
+    save(next, dispatch);
+}

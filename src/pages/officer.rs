@@ -1,0 +1,150 @@
+//! The officer's console: the phase, the number of ballots cast (never what is in them),
+//! unlock the next voter, pause, close; before voting, the logic-and-accuracy test.
+
+use std::rc::Rc;
+
+use phieu_core::{BallotBox, Lang};
+use yew::prelude::*;
+
+use crate::i18n::kiosk::kiosk;
+use crate::state::meeting::{Meeting, Phase, TestResult};
+use crate::state::Test;
+
+#[derive(Properties, PartialEq)]
+pub struct OfficerProps {
+    pub lang: Lang,
+    pub meeting: Meeting,
+    pub test: Test,
+    pub low_storage: bool,
+    pub on_test_ballot: Callback<()>,
+    pub on_check_test: Callback<()>,
+    pub on_open: Callback<TestResult>,
+    pub on_next_voter: Callback<()>,
+    pub on_phase: Callback<Phase>,
+    pub on_close: Callback<()>,
+    pub on_lock: Callback<()>,
+}
+
+/// The box the officer entered, rebuilt in memory, against the box read back from storage.
+fn test_result(meeting: &Meeting, test: &Test) -> Option<(BallotBox, Rc<BallotBox>, TestResult)> {
+    let read_back = test.checked.clone()?;
+    let mut entered = BallotBox::new((*meeting.poll).clone());
+    for b in &test.entered {
+        let _ = entered.cast((**b).clone());
+    }
+    let passed = !test.entered.is_empty()
+        && entered.tally() == read_back.tally()
+        && entered.fingerprint() == read_back.fingerprint();
+    let result = TestResult {
+        ballots: read_back.len() as u64,
+        fingerprint: read_back.fingerprint().short(),
+        passed,
+    };
+    Some((entered, read_back, result))
+}
+
+#[function_component(Officer)]
+pub fn officer(props: &OfficerProps) -> Html {
+    let t = kiosk(props.lang);
+    let lang = props.lang;
+    let m = &props.meeting;
+    let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    let phase = match m.phase {
+        Phase::Testing => t.phase_testing,
+        Phase::Open => t.phase_open,
+        Phase::Paused => t.phase_paused,
+        Phase::Closed => "",
+    };
+
+    let test_panel = (m.phase == Phase::Testing).then(|| {
+        let checked = test_result(m, &props.test);
+        let table = checked.as_ref().map(|(entered, read_back, result)| {
+            let on_open = {
+                let result = result.clone();
+                props.on_open.reform(move |_: MouseEvent| result.clone())
+            };
+            html! {
+                <>
+                    <table class="test-table">
+                        <thead><tr>
+                            <th scope="col">{ t.test_option }</th>
+                            <th scope="col">{ t.test_expected }</th>
+                            <th scope="col">{ t.test_counted }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for m.poll.items().iter().enumerate().flat_map(|(i, item)| {
+                            let e = &entered.tally().items()[i];
+                            let r = &read_back.tally().items()[i];
+                            let rows: Vec<Html> = item.kind().options().iter().enumerate().map(|(j, c)| html! {
+                                <tr>
+                                    <th scope="row">{ format!("{} — {}", item.label().get(lang), c.label().get(lang)) }</th>
+                                    <td>{ e.counts()[j] }</td>
+                                    <td>{ r.counts()[j] }</td>
+                                </tr>
+                            }).chain(std::iter::once(html! {
+                                <tr>
+                                    <th scope="row">{ format!("{} — {}", item.label().get(lang), t.blank) }</th>
+                                    <td>{ e.blank() }</td>
+                                    <td>{ r.blank() }</td>
+                                </tr>
+                            })).collect();
+                            rows
+                        }) }
+                        </tbody>
+                    </table>
+                    <p>{ format!("{}: ", t.test_fingerprint) }<strong class="mono">{ &result.fingerprint }</strong></p>
+                    if result.passed {
+                        <p class="ok" role="status">{ "✓ " }{ t.test_passed }</p>
+                        <button type="button" class="button button-big" onclick={on_open}>{ t.open_voting }</button>
+                    } else {
+                        <p class="problem" role="alert">{ "✗ " }{ t.test_failed }</p>
+                    }
+                </>
+            }
+        });
+        html! {
+            <section class="panel" aria-labelledby="test-h">
+                <h2 id="test-h">{ t.test_title }</h2>
+                <p>{ t.test_intro }</p>
+                <p class="big-count">{ format!("{}: ", t.test_entered) }<strong>{ props.test.entered.len() }</strong></p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={click(&props.on_test_ballot)}>{ t.cast_test_ballot }</button>
+                    <button type="button" class="button button-secondary" onclick={click(&props.on_check_test)}
+                            disabled={props.test.entered.is_empty()}>{ t.check_test }</button>
+                </div>
+                { for table }
+            </section>
+        }
+    });
+
+    let set_phase = |p: Phase| props.on_phase.reform(move |_: MouseEvent| p);
+    html! {
+        <div class="officer">
+            <h1>{ t.officer_title }</h1>
+            <p class="phase" role="status">{ phase }</p>
+            if props.low_storage { <p class="warning" role="alert">{ t.low_storage }</p> }
+            <p class="poll-name">{ m.poll.title().get(lang) }</p>
+            if m.phase != Phase::Testing {
+                <section class="panel" aria-labelledby="count-h">
+                    <h2 id="count-h">{ t.cast_so_far }</h2>
+                    <p class="big-count" aria-live="polite">
+                        <strong>{ m.ballots.len() }</strong>
+                        { format!(" {} {}", t.of_electorate, m.electorate.total()) }
+                    </p>
+                    <p class="hint">{ t.never_choices }</p>
+                    <div class="actions">
+                        if m.phase == Phase::Open {
+                            <button type="button" class="button button-big" onclick={click(&props.on_next_voter)}>{ t.next_voter }</button>
+                            <button type="button" class="button button-secondary" onclick={set_phase(Phase::Paused)}>{ t.pause }</button>
+                        } else {
+                            <button type="button" class="button button-big" onclick={set_phase(Phase::Open)}>{ t.resume }</button>
+                        }
+                        <button type="button" class="button button-danger" onclick={click(&props.on_close)}>{ t.close_voting }</button>
+                    </div>
+                </section>
+            }
+            { for test_panel }
+            <button type="button" class="button button-secondary" onclick={click(&props.on_lock)}>{ t.lock }</button>
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+//! The receipt: the code in large type, and "done". After 60 seconds without a touch the
+//! tablet locks by itself, so a voter who walks away leaves nothing on screen.
+
+use phieu_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::kiosk::kiosk;
+
+/// How long the receipt stays without a touch (ms).
+pub const RECEIPT_IDLE_MS: u32 = 60_000;
+
+#[derive(Properties, PartialEq)]
+pub struct ReceiptProps {
+    pub lang: Lang,
+    pub code: AttrValue,
+    pub test: bool,
+    pub on_done: Callback<()>,
+}
+
+#[function_component(ReceiptScreen)]
+pub fn receipt(props: &ReceiptProps) -> Html {
+    let t = kiosk(props.lang);
+    {
+        let on_done = props.on_done.clone();
+        use_effect_with(props.code.clone(), move |_| {
+            crate::edge::dom::focus("receipt-done");
+            let timeout = gloo::timers::callback::Timeout::new(RECEIPT_IDLE_MS, move || on_done.emit(()));
+            move || drop(timeout)
+        });
+    }
+    let onclick = props.on_done.reform(|_: MouseEvent| ());
+    html! {
+        <div class="receipt">
+            if props.test { <p class="test-banner" role="note">{ t.test_banner }</p> }
+            <h1 class="huge">{ "✓ " }{ t.receipt_title }</h1>
+            <p class="voter-hint">{ t.receipt_hint }</p>
+            <p class="receipt-code" aria-label={props.code.replace('-', " ")}>{ &props.code }</p>
+            <button id="receipt-done" type="button" class="button button-huge" {onclick}>{ t.done }</button>
+        </div>
+    }
+}

@@ -1,0 +1,174 @@
+//! Setup: the officer checks the ballot, enters the electorate, the counting board and the
+//! witnesses, and sets the PIN. The form is this page's own; it becomes a meeting only through
+//! `state::setup::check`, whose problems come back and are shown next to their fields.
+
+use phieu_core::{Lang, PollKind};
+use yew::prelude::*;
+
+use crate::i18n::kiosk::kiosk;
+use crate::pages::poll_preview::PollPreview;
+use crate::state::setup::{FieldProblem, SetupForm};
+use crate::state::PollState;
+
+#[derive(Properties, PartialEq)]
+pub struct SetupProps {
+    pub lang: Lang,
+    pub poll: PollState,
+    pub low_storage: bool,
+    pub on_retry: Callback<()>,
+    /// Checks the form; returns its problems (none: the meeting is being created).
+    pub on_create: Callback<SetupForm, Vec<FieldProblem>>,
+}
+
+/// One labelled text field bound to a form string.
+fn field(
+    id: &'static str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    problem: Option<&str>,
+    numeric: bool,
+    on_change: Callback<String>,
+) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        on_change.emit(input.value());
+    });
+    let hint_id = format!("{id}-hint");
+    let problem_id = format!("{id}-problem");
+    let described = [hint.map(|_| hint_id.clone()), problem.map(|_| problem_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <div class={classes!("field", problem.map(|_| "field-bad"))}>
+            <label for={id}>{ label }</label>
+            if let Some(h) = hint { <p class="hint" id={hint_id}>{ h }</p> }
+            <input {id} type={if numeric { "text" } else { "text" }}
+                   inputmode={if numeric { "numeric" } else { "text" }}
+                   value={value.to_owned()} {oninput} autocomplete="off"
+                   aria-invalid={problem.map(|_| "true")}
+                   aria-describedby={(!described.is_empty()).then_some(described)} />
+            if let Some(p) = problem { <p class="problem" id={problem_id}>{ p }</p> }
+        </div>
+    }
+}
+
+#[function_component(Setup)]
+pub fn setup(props: &SetupProps) -> Html {
+    let t = kiosk(props.lang);
+    let lang = props.lang;
+    let form = use_state(|| SetupForm {
+        board: vec![String::new(); 5],
+        witnesses: vec![String::new(); 2],
+        ..SetupForm::default()
+    });
+    let problems = use_state(Vec::<FieldProblem>::new);
+    let problem = |field: &str| {
+        problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.get(lang).to_owned())
+    };
+    let set = |f: fn(&mut SetupForm, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            f(&mut next, v);
+            form.set(next);
+        })
+    };
+    let set_name = |list: fn(&mut SetupForm) -> &mut Vec<String>, i: usize| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            list(&mut next)[i] = v;
+            form.set(next);
+        })
+    };
+    let onsubmit = {
+        let form = form.clone();
+        let problems = problems.clone();
+        let on_create = props.on_create.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            problems.set(on_create.emit((*form).clone()));
+        })
+    };
+    let delegates = matches!(&props.poll, PollState::Ready(p)
+        if matches!(p.kind(), PollKind::ConfidenceRating | PollKind::ConfidenceVote)
+            || p.rule().preset() == phieu_core::Preset::Conference);
+    let ready = matches!(props.poll, PollState::Ready(_));
+
+    html! {
+        <div class="setup">
+            <h1>{ t.setup_title }</h1>
+            <p class="lead">{ t.setup_intro }</p>
+            if props.low_storage { <p class="warning" role="alert">{ t.low_storage }</p> }
+            <section class="setup-poll" aria-labelledby="setup-poll-h">
+                <h2 id="setup-poll-h">{ t.poll_heading }</h2>
+                <PollPreview lang={lang} poll={props.poll.clone()} on_retry={props.on_retry.clone()} />
+            </section>
+            if ready {
+                <form class="setup-form" {onsubmit} novalidate=true>
+                    <fieldset>
+                        <legend>{ t.electorate_heading }</legend>
+                        { field("total", if delegates { t.total_delegates } else { t.total_households },
+                                Some(t.total_hint), &form.total, problem("total").as_deref(), true,
+                                set(|f, v| f.total = v)) }
+                        { field("present", t.present, Some(t.present_hint), &form.present,
+                                problem("present").as_deref(), true, set(|f, v| f.present = v)) }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ t.meeting_heading }</legend>
+                        { field("place", t.place, Some(t.place_hint), &form.place,
+                                problem("place").as_deref(), false, set(|f, v| f.place = v)) }
+                        { field("time", t.time, Some(t.time_hint), &form.time,
+                                problem("time").as_deref(), false, set(|f, v| f.time = v)) }
+                    </fieldset>
+                    <fieldset class={classes!(problem("board").map(|_| "field-bad"))}>
+                        <legend>{ t.board }</legend>
+                        <p class="hint">{ t.board_hint }</p>
+                        { for (0..5).map(|i| field(
+                            ["board-0", "board-1", "board-2", "board-3", "board-4"][i],
+                            &format!("{} {}", t.member, i + 1), None, &form.board[i], None, false,
+                            set_name(|f| &mut f.board, i))) }
+                        if let Some(p) = problem("board") { <p class="problem" role="alert">{ p }</p> }
+                    </fieldset>
+                    <fieldset class={classes!(problem("witnesses").map(|_| "field-bad"))}>
+                        <legend>{ t.witnesses }</legend>
+                        { for (0..2).map(|i| field(
+                            ["witness-0", "witness-1"][i],
+                            &format!("{} {}", t.witness, i + 1), None, &form.witnesses[i], None, false,
+                            set_name(|f| &mut f.witnesses, i))) }
+                        if let Some(p) = problem("witnesses") { <p class="problem" role="alert">{ p }</p> }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ t.pin_heading }</legend>
+                        <p class="hint">{ t.pin_hint }</p>
+                        { pin_field("pin", t.pin, &form.pin, problem("pin").as_deref(), set(|f, v| f.pin = v)) }
+                        { pin_field("pin-again", t.pin_again, &form.pin_again, None, set(|f, v| f.pin_again = v)) }
+                    </fieldset>
+                    if !problems.is_empty() { <p class="problem" role="alert">{ t.fix_problems }</p> }
+                    <button type="submit" class="button button-big">{ t.create }</button>
+                </form>
+            }
+        </div>
+    }
+}
+
+fn pin_field(id: &'static str, label: &str, value: &str, problem: Option<&str>, on_change: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        on_change.emit(input.value());
+    });
+    html! {
+        <div class={classes!("field", problem.map(|_| "field-bad"))}>
+            <label for={id}>{ label }</label>
+            <input {id} type="password" inputmode="numeric" autocomplete="new-password"
+                   value={value.to_owned()} {oninput} aria-invalid={problem.map(|_| "true")} />
+            if let Some(p) = problem { <p class="problem">{ p }</p> }
+        </div>
+    }
+}

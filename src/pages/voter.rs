@@ -1,0 +1,118 @@
+//! The voter's screens: welcome, one question per screen, review, confirm. Everything a voter
+//! needs is on the screen in very large type; nothing of the previous voter is.
+
+use phieu_core::{Lang, Poll};
+use yew::prelude::*;
+
+use crate::components::question::Question;
+use crate::i18n::kiosk::kiosk;
+use crate::state::meeting::{answer_in_words, Step, Voting};
+use crate::state::VoterAction;
+
+#[derive(Properties, PartialEq)]
+pub struct VoterProps {
+    pub lang: Lang,
+    pub poll: std::rc::Rc<Poll>,
+    pub voting: Voting,
+    pub on_action: Callback<VoterAction>,
+}
+
+#[function_component(Voter)]
+pub fn voter(props: &VoterProps) -> Html {
+    let t = kiosk(props.lang);
+    let lang = props.lang;
+    let poll = &props.poll;
+    let v = &props.voting;
+    let act = |a: VoterAction| props.on_action.reform(move |_: MouseEvent| a.clone());
+
+    // Every new screen starts at its top, with focus on its heading for screen readers.
+    {
+        let step = v.step;
+        use_effect_with(step, |_| {
+            crate::edge::dom::scroll_to_top();
+            crate::edge::dom::focus("voter-heading");
+        });
+    }
+
+    let banner = v.test.then(|| html! { <p class="test-banner" role="note">{ t.test_banner }</p> });
+    let screen = match v.step {
+        Step::Welcome => html! {
+            <div class="voter-welcome">
+                <h1 id="voter-heading" tabindex="-1" class="huge">{ t.welcome }</h1>
+                <p class="voter-poll">{ poll.title().get(lang) }</p>
+                <p class="voter-hint">{ t.welcome_hint }</p>
+                <button type="button" class="button button-huge" onclick={act(VoterAction::Forward)}>{ t.start }</button>
+            </div>
+        },
+        Step::Question(i) => {
+            let item = poll.items()[i].clone();
+            let (at, of) = v.progress(poll).unwrap_or((1, 1));
+            let on_answer = props.on_action.reform(move |a| VoterAction::Answer(i, a));
+            let problem = v.problem.as_ref().map(|p| AttrValue::from(p.message(lang)));
+            html! {
+                <div class="voter-question">
+                    <p id="voter-heading" tabindex="-1" class="progress">
+                        { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
+                    </p>
+                    <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} />
+                    <div class="voter-nav">
+                        <button type="button" class="button button-secondary button-big" onclick={act(VoterAction::Back)}>
+                            { "← " }{ t.back }
+                        </button>
+                        <button type="button" class="button button-big" onclick={act(VoterAction::Forward)}>
+                            { t.next }{ " →" }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+        Step::Review | Step::Saving => {
+            let saving = v.step == Step::Saving;
+            let onkeydown = {
+                let on_action = props.on_action.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" && !saving {
+                        e.prevent_default();
+                        on_action.emit(VoterAction::Confirm);
+                    }
+                })
+            };
+            html! {
+                <div class="voter-review" {onkeydown}>
+                    <h1 id="voter-heading" tabindex="-1">{ t.review_title }</h1>
+                    <p class="voter-hint">{ t.review_hint }</p>
+                    <ol class="review-list">
+                        { for v.review(poll).map(|(i, a)| html! {
+                            <li class="review-item">
+                                <p class="review-question">{ poll.items()[i].label().get(lang) }</p>
+                                <p class="review-answer">{ answer_in_words(poll, i, a, lang, t.blank) }</p>
+                                <button type="button" class="button button-secondary" disabled={saving}
+                                        onclick={act(VoterAction::Change(i))}
+                                        aria-label={format!("{}: {}", t.change, poll.items()[i].label().get(lang))}>
+                                    { t.change }
+                                </button>
+                            </li>
+                        }) }
+                    </ol>
+                    if let Some(not_cast) = &v.not_cast {
+                        <p class="problem" role="alert">{ not_cast }</p>
+                    }
+                    <div class="voter-nav">
+                        <button type="button" class="button button-secondary button-big" disabled={saving}
+                                onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
+                        <button type="button" class="button button-big button-confirm" disabled={saving}
+                                onclick={act(VoterAction::Confirm)}>
+                            { if saving { t.saving } else { t.confirm } }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class={classes!("voter", v.test.then_some("voter-test"))}>
+            { for banner }
+            { screen }
+        </div>
+    }
+}

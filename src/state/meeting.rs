@@ -1,0 +1,403 @@
+//! A meeting on this tablet: the poll, the electorate, the minutes' names, the officer's PIN,
+//! the phase of voting, and the ballot box; and the voter's walk through one ballot.
+//!
+//! Plain Rust: no Yew, no browser. The effects (storage, random salts, the clock) happen at the
+//! edge and come back here as plain values, so every rule of the flow is a native unit test.
+
+use std::rc::Rc;
+
+use phieu_core::{
+    check_answer, is_shown, Answer, BallotBox, BallotError, Electorate, ItemKind, Lang, Minutes,
+    PinHash, Poll,
+};
+
+/// How many wrong PINs in a row lock the officer's screens, and for how long (ms).
+pub const PIN_TRIES: u32 = 5;
+pub const PIN_LOCK_MS: f64 = 60_000.0;
+
+/// Where voting stands. Stored with the meeting, so a reload comes back to the same phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Set up; the logic-and-accuracy test runs now. No real ballot can be cast.
+    Testing,
+    /// Voters may vote.
+    Open,
+    /// Voting is paused (a break in the meeting); no voter can be unlocked.
+    Paused,
+    /// Voting is over: the box is final and the results may be shown.
+    Closed,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Testing => "testing",
+            Phase::Open => "open",
+            Phase::Paused => "paused",
+            Phase::Closed => "closed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Phase> {
+        [Phase::Testing, Phase::Open, Phase::Paused, Phase::Closed]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+}
+
+/// The result of the logic-and-accuracy test, as the minutes record it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TestResult {
+    pub ballots: u64,
+    pub fingerprint: String,
+    pub passed: bool,
+}
+
+impl TestResult {
+    /// The line for the minutes, in Vietnamese (the minutes' language).
+    pub fn minutes_line(&self) -> String {
+        format!(
+            "Đã kiểm thử máy trước khi bỏ phiếu: {} phiếu thử, kết quả {}; mã hộp phiếu thử {}; hộp phiếu thử đã được xóa trước khi mở bỏ phiếu.",
+            self.ballots,
+            if self.passed { "khớp" } else { "KHÔNG khớp" },
+            self.fingerprint
+        )
+    }
+}
+
+/// A meeting as the app holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meeting {
+    pub id: String,
+    pub poll: Rc<Poll>,
+    pub electorate: Electorate,
+    pub place: String,
+    pub time: String,
+    pub board: Vec<String>,
+    pub witnesses: Vec<String>,
+    pub pin: PinHash,
+    pub phase: Phase,
+    pub test: Option<TestResult>,
+    /// Wrong PINs in a row, and until when (ms since the epoch) the PIN is locked.
+    pub pin_failures: u32,
+    pub pin_locked_until: f64,
+    /// The real box. Its ballots are never shown before `Phase::Closed`.
+    pub ballots: Rc<BallotBox>,
+}
+
+impl Meeting {
+    /// The minutes' metadata, with the test line once the test has run.
+    pub fn minutes(&self) -> Result<Minutes, phieu_core::MinutesError> {
+        Minutes::new(
+            self.place.clone(),
+            self.time.clone(),
+            self.board.clone(),
+            self.witnesses.clone(),
+            self.test
+                .as_ref()
+                .map(TestResult::minutes_line)
+                .unwrap_or_else(|| "Chưa kiểm thử máy trước khi bỏ phiếu.".to_owned()),
+        )
+    }
+
+    /// Whether the PIN may be tried at `now` (ms), or how many seconds are left of the lock.
+    pub fn pin_wait(&self, now: f64) -> Option<u32> {
+        (now < self.pin_locked_until).then(|| ((self.pin_locked_until - now) / 1000.0).ceil() as u32)
+    }
+
+    /// The meeting after a PIN attempt at `now`: a right PIN clears the failures, the fifth
+    /// wrong one in a row locks the PIN for a minute.
+    pub fn after_pin(&self, right: bool, now: f64) -> Meeting {
+        let mut next = self.clone();
+        if right {
+            next.pin_failures = 0;
+            next.pin_locked_until = 0.0;
+        } else {
+            next.pin_failures += 1;
+            if next.pin_failures >= PIN_TRIES {
+                next.pin_failures = 0;
+                next.pin_locked_until = now + PIN_LOCK_MS;
+            }
+        }
+        next
+    }
+}
+
+/// Which step of a ballot the voter is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Question(usize),
+    Review,
+    /// Confirmed: the ballot is being written to storage.
+    Saving,
+}
+
+/// One voter's ballot in progress. Dropped, answers and all, when the receipt screen closes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Voting {
+    /// A logic-and-accuracy test ballot: goes to the test box, never the real one.
+    pub test: bool,
+    pub step: Step,
+    pub answers: Vec<Answer>,
+    /// Why the voter cannot go on from this question (in both languages, picked at render).
+    pub problem: Option<Rc<BallotError>>,
+    /// The storage error of the last confirm, if it failed: the ballot was not cast.
+    pub not_cast: Option<String>,
+}
+
+impl Voting {
+    pub fn new(poll: &Poll, test: bool) -> Voting {
+        Voting {
+            test,
+            step: Step::Welcome,
+            answers: vec![Answer::Blank; poll.items().len()],
+            problem: None,
+            not_cast: None,
+        }
+    }
+
+    /// The first shown item at or after `from`, given the answers so far.
+    fn shown_from(&self, poll: &Poll, from: usize) -> Option<usize> {
+        (from..poll.items().len()).find(|&i| is_shown(poll, &self.answers, i))
+    }
+
+    /// The last shown item before `before`.
+    fn shown_before(&self, poll: &Poll, before: usize) -> Option<usize> {
+        (0..before).rev().find(|&i| is_shown(poll, &self.answers, i))
+    }
+
+    /// Sets the answer to item `index`; answers to items that this hides are cleared, so the
+    /// ballot never carries an answer to a question the voter no longer sees.
+    pub fn answer(&self, poll: &Poll, index: usize, answer: Answer) -> Voting {
+        let mut next = self.clone();
+        if let Some(slot) = next.answers.get_mut(index) {
+            *slot = answer;
+        }
+        for i in 0..next.answers.len() {
+            if !is_shown(poll, &next.answers, i) {
+                next.answers[i] = Answer::Blank;
+            }
+        }
+        next.problem = None;
+        next
+    }
+
+    /// Forward: from the welcome to the first question; from a question, after checking its
+    /// answer, to the next shown question or the review.
+    pub fn forward(&self, poll: &Poll) -> Voting {
+        let mut next = self.clone();
+        next.problem = None;
+        next.not_cast = None;
+        next.step = match self.step {
+            Step::Welcome => self
+                .shown_from(poll, 0)
+                .map_or(Step::Review, Step::Question),
+            Step::Question(i) => {
+                if let Err(e) = check_answer(poll, &mut next.answers, i) {
+                    next.problem = Some(Rc::new(e));
+                    return next;
+                }
+                self.shown_from(poll, i + 1)
+                    .map_or(Step::Review, Step::Question)
+            }
+            other => other,
+        };
+        next
+    }
+
+    /// Back: to the previous shown question (or the welcome), or from the review to the last.
+    pub fn back(&self, poll: &Poll) -> Voting {
+        let mut next = self.clone();
+        next.problem = None;
+        next.not_cast = None;
+        next.step = match self.step {
+            Step::Question(i) => self
+                .shown_before(poll, i)
+                .map_or(Step::Welcome, Step::Question),
+            Step::Review => self
+                .shown_before(poll, poll.items().len())
+                .map_or(Step::Welcome, Step::Question),
+            other => other,
+        };
+        next
+    }
+
+    /// Jumps from the review to one question to change it.
+    pub fn change(&self, index: usize) -> Voting {
+        let mut next = self.clone();
+        if self.step == Step::Review {
+            next.step = Step::Question(index);
+        }
+        next
+    }
+
+    /// The shown items and their answers, in poll order, for the review screen.
+    pub fn review<'a>(&'a self, poll: &'a Poll) -> impl Iterator<Item = (usize, &'a Answer)> + 'a {
+        (0..poll.items().len())
+            .filter(|&i| is_shown(poll, &self.answers, i))
+            .map(|i| (i, &self.answers[i]))
+    }
+
+    /// Position of the current question among the shown ones, and how many are shown: "2 / 5".
+    pub fn progress(&self, poll: &Poll) -> Option<(usize, usize)> {
+        let Step::Question(i) = self.step else {
+            return None;
+        };
+        let shown: Vec<usize> = (0..poll.items().len())
+            .filter(|&j| is_shown(poll, &self.answers, j))
+            .collect();
+        Some((shown.iter().position(|&j| j == i)? + 1, shown.len()))
+    }
+}
+
+/// An answer in words, as the review screen and nothing else shows it.
+pub fn answer_in_words(poll: &Poll, index: usize, answer: &Answer, lang: Lang, blank: &str) -> String {
+    let Some(item) = poll.items().get(index) else {
+        return String::new();
+    };
+    let label = |id: &str| {
+        item.kind()
+            .options()
+            .iter()
+            .find(|c| c.id() == id)
+            .map(|c| c.label().get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let with_text = |words: String, free: &Option<String>| match free {
+        Some(t) if !t.is_empty() => format!("{words}: “{t}”"),
+        _ => words,
+    };
+    match answer {
+        Answer::Blank => blank.to_owned(),
+        Answer::Choice { option, free_text } => with_text(label(option), free_text),
+        Answer::Choices { options, free_text } => with_text(
+            options.iter().map(|o| label(o)).collect::<Vec<_>>().join(", "),
+            free_text,
+        ),
+        Answer::Number(n) => n.to_string(),
+        Answer::Text(t) => t.clone(),
+    }
+}
+
+/// Whether an item is answered by picking among options (a radio group or checkboxes).
+pub fn is_choice(kind: &ItemKind) -> bool {
+    matches!(
+        kind,
+        ItemKind::Single { .. } | ItemKind::Scale { .. } | ItemKind::Multiple { .. }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../../assets/polls/demo.json");
+
+    fn survey() -> Poll {
+        Poll::from_json(
+            r#"{"format":"phieu/poll","version":1,"id":"s","kind":"survey",
+            "title":{"vi":"Khảo sát"},"place":{"commune":"Xã A","village":"Thôn B"},
+            "rule":{"preset":"none"},
+            "items":[
+              {"id":"q1","type":"single","required":true,"label":{"vi":"Có đi họp không?"},
+               "options":[{"id":"co","label":{"vi":"Có"}},{"id":"khong","label":{"vi":"Không"}}]},
+              {"id":"q2","type":"text","label":{"vi":"Vì sao không?"},"show_if":{"item":"q1","any_of":["khong"]}},
+              {"id":"q3","type":"number","label":{"vi":"Số người trong hộ"},"min":1,"max":20}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_required_question_cannot_be_skipped() {
+        let poll = Poll::from_json(DEMO).unwrap();
+        let v = Voting::new(&poll, false).forward(&poll);
+        assert_eq!(v.step, Step::Question(0));
+        let stuck = v.forward(&poll);
+        assert_eq!(stuck.step, Step::Question(0));
+        assert!(stuck.problem.is_some());
+        let answered = stuck.answer(&poll, 0, Answer::choice("dong_y"));
+        assert!(answered.problem.is_none());
+        assert_eq!(answered.forward(&poll).step, Step::Review);
+    }
+
+    #[test]
+    fn skip_logic_hides_and_clears_questions() {
+        let poll = survey();
+        let v = Voting::new(&poll, false).forward(&poll);
+        let v = v.answer(&poll, 0, Answer::choice("khong")).forward(&poll);
+        assert_eq!(v.step, Step::Question(1), "'why not' is shown after 'no'");
+        let v = v.answer(&poll, 1, Answer::Text("Bận".into()));
+        let v = v.back(&poll).answer(&poll, 0, Answer::choice("co"));
+        assert_eq!(v.answers[1], Answer::Blank, "the hidden answer is cleared");
+        let v = v.forward(&poll);
+        assert_eq!(v.step, Step::Question(2), "'why not' is skipped after 'yes'");
+        assert_eq!(v.progress(&poll), Some((2, 2)));
+        let v = v.answer(&poll, 2, Answer::Number(40)).forward(&poll);
+        assert_eq!(v.step, Step::Question(2), "a number out of range is refused");
+        let v = v.answer(&poll, 2, Answer::Number(4)).forward(&poll);
+        assert_eq!(v.step, Step::Review);
+        assert_eq!(v.review(&poll).map(|(i, _)| i).collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(v.back(&poll).step, Step::Question(2));
+        assert_eq!(v.change(0).step, Step::Question(0));
+    }
+
+    #[test]
+    fn answers_read_in_words() {
+        let poll = Poll::from_json(DEMO).unwrap();
+        let other = Answer::Choice {
+            option: "y_kien_khac".into(),
+            free_text: Some("Làm vào mùa khô".into()),
+        };
+        assert_eq!(
+            answer_in_words(&poll, 0, &other, Lang::Vi, "(bỏ trống)"),
+            "Ý kiến khác: “Làm vào mùa khô”"
+        );
+        assert_eq!(
+            answer_in_words(&poll, 0, &Answer::choice("dong_y"), Lang::En, "(blank)"),
+            "Agree"
+        );
+        assert_eq!(answer_in_words(&poll, 0, &Answer::Blank, Lang::En, "(blank)"), "(blank)");
+    }
+
+    #[test]
+    fn the_fifth_wrong_pin_locks_for_a_minute() {
+        let poll = Rc::new(Poll::from_json(DEMO).unwrap());
+        let mut m = Meeting {
+            id: "m".into(),
+            poll: poll.clone(),
+            electorate: Electorate::new(100, None).unwrap(),
+            place: "Nhà văn hóa".into(),
+            time: "19 giờ".into(),
+            board: vec![],
+            witnesses: vec![],
+            pin: PinHash::new("2468", "2468", [0; 16]).unwrap(),
+            phase: Phase::Open,
+            test: None,
+            pin_failures: 0,
+            pin_locked_until: 0.0,
+            ballots: Rc::new(BallotBox::new((*poll).clone())),
+        };
+        for _ in 0..4 {
+            m = m.after_pin(false, 1_000.0);
+            assert_eq!(m.pin_wait(1_000.0), None);
+        }
+        m = m.after_pin(false, 1_000.0);
+        assert_eq!(m.pin_wait(1_000.0), Some(60));
+        assert_eq!(m.pin_wait(60_999.0), Some(1));
+        assert_eq!(m.pin_wait(61_000.0), None);
+        assert_eq!(m.after_pin(true, 61_000.0).pin_failures, 0);
+    }
+
+    #[test]
+    fn the_minutes_record_the_test() {
+        let line = TestResult {
+            ballots: 3,
+            fingerprint: "AAAA-BBBB-CCCC-DDDD".into(),
+            passed: true,
+        }
+        .minutes_line();
+        assert!(line.contains("3 phiếu thử") && line.contains("khớp") && line.contains("AAAA-BBBB"));
+    }
+}

@@ -1,0 +1,148 @@
+//! The flow of a meeting through the model, as the officer and the voters drive it.
+
+use super::meeting::{Phase, Step};
+use super::setup::{check, SetupForm};
+use super::*;
+use phieu_core::Answer;
+
+const DEMO: &str = include_str!("../../assets/polls/demo.json");
+
+fn form() -> SetupForm {
+    SetupForm {
+        total: "100".into(),
+        present: "80".into(),
+        place: "Nhà văn hóa thôn".into(),
+        time: "19 giờ 30, ngày 25/11/2026".into(),
+        board: vec!["Nguyễn Văn An".into(), "Trần Thị Bình".into(), "Lê Văn Cường".into(), "".into()],
+        witnesses: vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
+        pin: "2468".into(),
+        pin_again: "2468".into(),
+    }
+}
+
+fn poll() -> Rc<Poll> {
+    Rc::new(Poll::from_json(DEMO).unwrap())
+}
+
+fn opened() -> Model {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let model = Model::new(Lang::Vi, Page::Home)
+        .apply(Action::Started(None))
+        .apply(Action::MeetingStored(meeting.clone()));
+    let mut open = meeting;
+    open.phase = Phase::Open;
+    model.apply(Action::MeetingStored(open))
+}
+
+#[test]
+fn language_switch_keeps_the_poll() {
+    let model = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
+        LoadError::Http { status: 404 },
+    ))));
+    let switched = model.apply(Action::SetLang(Lang::En));
+    assert_eq!(switched.lang, Lang::En);
+    assert_eq!(switched.poll, model.poll);
+}
+
+#[test]
+fn retry_returns_to_loading() {
+    let failed = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
+        LoadError::Network("offline".into()),
+    ))));
+    assert_eq!(failed.apply(Action::LoadPoll).poll, PollState::Loading);
+}
+
+#[test]
+fn the_setup_form_names_every_problem() {
+    let bad = SetupForm {
+        total: "một trăm".into(),
+        board: vec!["An".into()],
+        pin: "12".into(),
+        pin_again: "12".into(),
+        ..SetupForm::default()
+    };
+    let problems = check(&bad, poll(), "m".into(), [0; 16]).unwrap_err();
+    let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["total", "board", "witnesses", "place", "time", "pin"]);
+    assert!(problems.iter().all(|p| p.vi != p.en));
+}
+
+#[test]
+fn present_more_than_the_electorate_is_refused() {
+    let f = SetupForm {
+        present: "120".into(),
+        ..form()
+    };
+    let problems = check(&f, poll(), "m".into(), [0; 16]).unwrap_err();
+    assert_eq!(problems[0].field, "present");
+}
+
+#[test]
+fn a_new_meeting_starts_in_the_test_on_the_officer_console() {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    assert_eq!(meeting.board.len(), 3, "empty name rows are dropped");
+    let model = Model::new(Lang::Vi, Page::Home)
+        .apply(Action::Started(None))
+        .apply(Action::MeetingStored(meeting));
+    assert_eq!(model.screen, Screen::Officer);
+    // A real voter cannot be unlocked before the test has run and voting opened.
+    assert_eq!(model.apply(Action::StartVoter { test: false }).screen, Screen::Officer);
+    assert!(matches!(
+        model.apply(Action::StartVoter { test: true }).screen,
+        Screen::Voter(Voting { test: true, .. })
+    ));
+}
+
+#[test]
+fn a_voter_casts_and_the_answers_leave_memory() {
+    let model = opened().apply(Action::StartVoter { test: false });
+    let model = model
+        .apply(Action::Vote(VoterAction::Forward))
+        .apply(Action::Vote(VoterAction::Answer(0, Answer::choice("dong_y"))))
+        .apply(Action::Vote(VoterAction::Forward));
+    assert!(matches!(&model.screen, Screen::Voter(v) if v.step == Step::Review));
+    let saving = model.apply(Action::Vote(VoterAction::Confirm));
+    assert!(matches!(&saving.screen, Screen::Voter(v) if v.step == Step::Saving));
+    let cast = saving.apply(Action::Cast {
+        receipt: "ABCD-EFGH-JK".into(),
+        ballots: None,
+        test_ballot: None,
+    });
+    assert_eq!(cast.screen, Screen::Receipt("ABCD-EFGH-JK".into()));
+    assert!(
+        !format!("{cast:?}").contains("option: \"dong_y\""),
+        "no answer is left in the model"
+    );
+    assert!(format!("{saving:?}").contains("option: \"dong_y\""), "the check can fail");
+    assert_eq!(cast.apply(Action::ReceiptDone).screen, Screen::Pin(Intent::Officer));
+}
+
+#[test]
+fn a_failed_write_returns_to_the_review_saying_the_ballot_was_not_cast() {
+    let model = opened()
+        .apply(Action::StartVoter { test: false })
+        .apply(Action::Vote(VoterAction::Forward))
+        .apply(Action::Vote(VoterAction::Answer(0, Answer::choice("khong_dong_y"))))
+        .apply(Action::Vote(VoterAction::Forward))
+        .apply(Action::Vote(VoterAction::Confirm))
+        .apply(Action::NotCast(Notice::new("Phiếu CHƯA được bỏ", "NOT cast")));
+    match &model.screen {
+        Screen::Voter(v) => {
+            assert_eq!(v.step, Step::Review);
+            assert_eq!(v.answers[0], Answer::choice("khong_dong_y"), "nothing is lost");
+            assert_eq!(v.not_cast.as_deref(), Some("Phiếu CHƯA được bỏ"));
+        }
+        other => panic!("expected the review, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_reload_asks_for_the_pin_unless_voting_is_over() {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let open = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(meeting.clone())));
+    assert_eq!(open.screen, Screen::Pin(Intent::Officer));
+    let mut closed = meeting;
+    closed.phase = Phase::Closed;
+    let closed = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(closed)));
+    assert_eq!(closed.screen, Screen::Results);
+}

@@ -1,0 +1,77 @@
+// Page object for the meeting flow: what an officer and a voter do, by role and label.
+import assert from 'node:assert/strict';
+
+export const PIN = '2468';
+
+export async function createMeeting(page, { total = '12', present = '11' } = {}) {
+  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
+  await page.getByLabel('Tổng số hộ gia đình của thôn').fill(total);
+  await page.getByLabel('Số đại diện hộ có mặt').fill(present);
+  await page.getByLabel('Địa điểm').fill('Nhà văn hóa thôn Đồng Tâm');
+  await page.getByLabel('Thời gian').fill('19 giờ 30, ngày 25 tháng 11 năm 2026');
+  const board = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
+  for (const [i, name] of board.entries()) await page.getByLabel(`Thành viên ${i + 1}`).fill(name);
+  await page.getByLabel('Người chứng kiến 1').fill('Phạm Thị Dung');
+  await page.getByLabel('Người chứng kiến 2').fill('Hoàng Văn Em');
+  await page.getByLabel('Mã PIN (4 đến 8 chữ số)').fill(PIN);
+  await page.getByLabel('Nhập lại mã PIN').fill(PIN);
+  await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+  await page.getByRole('heading', { name: 'Bảng điều khiển của cán bộ' }).waitFor();
+}
+
+/** Walks one ballot of the demo poll: choose, optionally type an opinion, confirm. */
+export async function castBallot(page, choice, opinion) {
+  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.getByRole('radio', { name: choice, exact: true }).click();
+  if (opinion !== undefined) await page.getByLabel('Ý kiến của ông/bà').fill(opinion);
+  await page.getByRole('button', { name: 'Tiếp →' }).click();
+  await page.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' }).waitFor();
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { name: /Phiếu của ông\/bà đã được ghi nhận/ }).waitFor();
+  const receipt = await page.locator('.receipt-code').innerText();
+  assert.match(receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/);
+  return receipt;
+}
+
+export async function enterPin(page, pin = PIN) {
+  await page.getByLabel('Mã PIN của cán bộ').fill(pin);
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+}
+
+/** Runs the logic-and-accuracy test with two known ballots and opens voting. */
+export async function testAndOpen(page) {
+  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
+  await page.getByText('PHIẾU THỬ — không được tính').waitFor();
+  await castBallot(page, 'Đồng ý');
+  await page.getByRole('button', { name: 'Xong' }).click();
+  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
+  await castBallot(page, 'Không đồng ý');
+  await page.getByRole('button', { name: 'Xong' }).click();
+  await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
+  await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
+  await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
+  await page.getByText('Đang bỏ phiếu').waitFor();
+}
+
+/** From the officer's console: one voter casts, hands back, the officer unlocks. */
+export async function voter(page, choice, opinion) {
+  await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
+  const receipt = await castBallot(page, choice, opinion);
+  await page.getByRole('button', { name: 'Xong' }).click();
+  await page.getByRole('heading', { name: 'Xin đưa máy lại cho cán bộ' }).waitFor();
+  await enterPin(page);
+  await page.getByRole('heading', { name: 'Bảng điều khiển của cán bộ' }).waitFor();
+  return receipt;
+}
+
+export async function castCount(page) {
+  return Number(await page.locator('.big-count strong').innerText());
+}
+
+export async function closeVoting(page) {
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+  await page.getByRole('heading', { name: 'Kết thúc bỏ phiếu?' }).waitFor();
+  await page.getByLabel('Nhập mã PIN để kết thúc').fill(PIN);
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+}
