@@ -259,3 +259,41 @@ pub fn run_blocking(
     })?;
     Ok(Status::Good)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls() {
+        for (given, url) in [
+            ("sqlite://phieu.db", "sqlite://phieu.db?mode=rwc"),
+            ("phieu.db", "sqlite://phieu.db?mode=rwc"),
+            (
+                "/var/lib/phieu/p.db",
+                "sqlite:///var/lib/phieu/p.db?mode=rwc",
+            ),
+            ("sqlite://p.db?mode=ro", "sqlite://p.db?mode=ro"),
+            ("postgres://u:p@h/db", "postgres://u:p@h/db"),
+        ] {
+            assert_eq!(database_url(given), url, "{given}");
+        }
+        assert_eq!(redacted("postgres://u:p@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redacted("postgres://u@h/db"), "postgres://u@h/db");
+    }
+
+    #[test]
+    fn origins_are_exact_never_wildcards() {
+        assert!(origin("https://xa.example.vn").is_ok());
+        assert!(origin("http://127.0.0.1:8080").is_ok());
+        for bad in [
+            "*",
+            "https://*.example.vn",
+            "xa.example.vn",
+            "https://xa.example.vn/",
+            "https://",
+        ] {
+            assert!(origin(bad).is_err(), "{bad}");
+        }
+    }
+}

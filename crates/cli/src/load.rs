@@ -31,7 +31,11 @@ impl Kind {
     /// §JSON rules), so the first bytes are enough; anything else is read as an audit bundle and
     /// the core names what is wrong with it.
     pub fn of(json: &str) -> Kind {
-        let head = json.get(..json.len().min(200)).unwrap_or(json);
+        let mut end = json.len().min(200);
+        while !json.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &json[..end];
         if head.contains("\"format\": \"phieu/public-summary\"") {
             Kind::PublicSummary
         } else {
