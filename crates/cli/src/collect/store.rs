@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use phieu_core::AuditBundle;
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -62,6 +63,9 @@ pub struct BoxRow {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// SQLite has one writer at a time; waiting here instead of in SQLite's busy handler (which
+    /// sleeps in steps) keeps concurrent uploads from stalling one another. PostgreSQL: none.
+    sqlite_writer: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
 /// The migrations, compiled in.
@@ -112,7 +116,10 @@ impl Store {
             .connect(url)
             .await?;
         Migrator::new(Embedded).await?.run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            sqlite_writer: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
+        })
     }
 
     /// Stores a verified bundle unless its box is already there. `json` is the bundle's text as
@@ -129,6 +136,10 @@ impl Store {
         let poll = bundle.poll();
         let poll_hash = poll.hash().to_hex();
         let ballots = i64::try_from(bundle.tally().ballots()).unwrap_or(i64::MAX);
+        let _writer = match &self.sqlite_writer {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        };
         let mut tx = self.pool.begin().await?;
         // The insert comes first, so that the transaction takes SQLite's write lock at once
         // (a read first could deadlock two writers) and PostgreSQL's unique index arbitrates.
