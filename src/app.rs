@@ -48,10 +48,13 @@ pub fn app() -> Html {
     // Persistence of the language is one effect keyed by it.
     use_effect_with(model.lang, |lang| prefs::remember_lang(*lang));
 
-    // Storage, the one-tab lock and the meeting, once.
+    // Storage, the one-tab lock, the meeting and the offline cache, once.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |()| effects::start(dispatch));
+        use_effect_with((), move |()| {
+            crate::edge::offline::register_service_worker();
+            effects::start(dispatch)
+        });
     }
 
     // Load the demo poll whenever the state says so (first render, or "try again").
@@ -72,11 +75,10 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "hashchange",
-                move |_| dispatch.emit(Action::Navigate(route::current_page())),
-            );
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    dispatch.emit(Action::Navigate(route::current_page()))
+                });
             move || drop(listener)
         });
     }
@@ -107,7 +109,10 @@ pub fn app() -> Html {
 fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
     let lang = model.lang;
     let t = kiosk(lang);
-    let notice = model.notice.as_ref().map(|n| AttrValue::from(n.get(lang).to_owned()));
+    let notice = model
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.get(lang).to_owned()));
     match &model.device {
         Device::Starting => return html! { <p class="status" role="status">{ t.starting }</p> },
         Device::NoStorage(why) => {
@@ -159,7 +164,9 @@ fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
                     PollState::Ready(p) => Some(p.clone()),
                     _ => None,
                 };
-                Callback::from(move |form: SetupForm| create_meeting(&form, poll.clone(), &dispatch))
+                Callback::from(move |form: SetupForm| {
+                    create_meeting(&form, poll.clone(), &dispatch)
+                })
             };
             html! {
                 <Setup {lang} poll={model.poll.clone()} low_storage={model.low_storage.is_some()}
@@ -170,7 +177,9 @@ fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
             let on_open = {
                 let dispatch = dispatch.clone();
                 let m = m.clone();
-                Callback::from(move |result| effects::open_voting(m.clone(), result, dispatch.clone()))
+                Callback::from(move |result| {
+                    effects::open_voting(m.clone(), result, dispatch.clone())
+                })
             };
             let on_phase = {
                 let dispatch = dispatch.clone();
@@ -208,7 +217,12 @@ fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
                     }
                     dispatch.emit(Action::Vote(a));
                     if confirm {
-                        effects::cast(m.clone(), voting.answers.clone(), voting.test, dispatch.clone());
+                        effects::cast(
+                            m.clone(),
+                            voting.answers.clone(),
+                            voting.test,
+                            dispatch.clone(),
+                        );
                     }
                 })
             };
@@ -230,12 +244,17 @@ fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-fn create_meeting(form: &SetupForm, poll: Option<Rc<Poll>>, dispatch: &Callback<Action>) -> Vec<FieldProblem> {
+fn create_meeting(
+    form: &SetupForm,
+    poll: Option<Rc<Poll>>,
+    dispatch: &Callback<Action>,
+) -> Vec<FieldProblem> {
     let (Some(poll), Some(salt), Some(id)) = (poll, random::bytes16(), random::id()) else {
         return vec![FieldProblem {
             field: "total",
             vi: "Máy này không tạo được số ngẫu nhiên an toàn: không thể bỏ phiếu kín.".into(),
-            en: "This device cannot make secure random numbers: a secret ballot is impossible.".into(),
+            en: "This device cannot make secure random numbers: a secret ballot is impossible."
+                .into(),
         }];
     };
     match check(form, poll, id, salt) {

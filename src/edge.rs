@@ -3,11 +3,12 @@
 //! Kept small and tested in a real browser (`tests/browser.rs`); pages call these and never
 //! `web_sys` directly.
 
+pub mod dom;
 pub mod download;
 pub mod file_input;
 pub mod form;
-pub mod dom;
 pub mod meeting_record;
+pub mod offline;
 pub mod poll_loader;
 pub mod prefs;
 pub mod print;

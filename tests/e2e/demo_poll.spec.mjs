@@ -20,14 +20,14 @@ test('the first page shows the demo poll in Vietnamese, with its three choices',
   const errors = watchErrors(page);
   await page.goto(server.url);
 
-  await page.getByRole('heading', { level: 1, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
   const choices = page.getByRole('list', { name: /Hộ gia đình có đồng ý/ }).getByRole('listitem');
   assert.deepEqual(
     (await choices.allInnerTexts()).map((t) => t.split('\n')[0].trim()),
     ['Đồng ý', 'Không đồng ý', 'Ý kiến khác'],
   );
-  await page.getByText('Thôn Đồng Tâm').waitFor();
+  await page.getByText('Thôn Đồng Tâm, Xã Tam Hưng').waitFor();
   await screenshotAllSizes(page, 'demo-poll-vi');
   assert.deepEqual(errors, []);
   await page.close();
@@ -40,15 +40,15 @@ test('the language switch shows English and is remembered after a reload', async
   await page.goto(server.url);
   await page.getByRole('button', { name: 'English' }).click();
 
-  await page.getByRole('heading', { level: 1, name: 'Contributing to the concrete road between hamlets' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Contributing to the concrete road between hamlets' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByText('Agree', { exact: true }).waitFor();
 
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Contributing to the concrete road between hamlets' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Contributing to the concrete road between hamlets' }).waitFor();
   await screenshotAllSizes(page, 'demo-poll-en');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -64,7 +64,7 @@ test('a broken poll file gets a clear message in Vietnamese, not a blank page', 
   await page.getByRole('button', { name: 'Thử lại' }).waitFor();
   await page.unroute('**/polls/demo.json');
   await page.getByRole('button', { name: 'Thử lại' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
