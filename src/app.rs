@@ -273,7 +273,7 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
         .minutes()
         .map_err(|e| e.message(lang))
         .and_then(|minutes| {
-            AuditBundle::new((*m.ballots).clone(), m.electorate.clone(), minutes)
+            AuditBundle::new((*m.ballots).clone(), m.electorate, minutes)
                 .map_err(|e| e.message(lang))
         });
     html! {

@@ -33,19 +33,25 @@ pub fn start(dispatch: Callback<Action>) {
         let store = match store::shared().await {
             Ok(s) => s,
             Err(e) => {
-                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi) + "\n" + &e.message(Lang::En))));
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
+                    e.message(Lang::Vi) + "\n" + &e.message(Lang::En),
+                )));
                 return;
             }
         };
         store::persist().await;
         if let Some((quota, usage)) = store::estimate().await {
             let free = (quota - usage).max(0.0);
-            dispatch.emit(Action::LowStorage((free < LOW_STORAGE).then_some(free as u64)));
+            dispatch.emit(Action::LowStorage(
+                (free < LOW_STORAGE).then_some(free as u64),
+            ));
         }
         let records = match store.meetings().await {
             Ok(r) => r,
             Err(e) => {
-                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi))));
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
+                    e.message(Lang::Vi),
+                )));
                 return;
             }
         };
@@ -70,7 +76,9 @@ pub fn start(dispatch: Callback<Action>) {
                     ))));
                 }
             }
-            Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(e.message(Lang::Vi)))),
+            Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
+                e.message(Lang::Vi),
+            ))),
         }
     });
 }
@@ -116,17 +124,31 @@ async fn save_now(meeting: &Meeting) -> Result<(), StoreError> {
 
 fn not_cast(e: impl Into<String>, en: impl Into<String>) -> Action {
     Action::NotCast(Notice::new(
-        format!("Phiếu CHƯA được bỏ: {}. Hãy bấm Xác nhận lần nữa hoặc báo cán bộ.", e.into()),
-        format!("The ballot was NOT cast: {}. Press Confirm again or tell the officer.", en.into()),
+        format!(
+            "Phiếu CHƯA được bỏ: {}. Hãy bấm Xác nhận lần nữa hoặc báo cán bộ.",
+            e.into()
+        ),
+        format!(
+            "The ballot was NOT cast: {}. Press Confirm again or tell the officer.",
+            en.into()
+        ),
     ))
 }
 
 /// Casts a confirmed ballot: a fresh random salt, the commitment by the core, and a write that
 /// must be committed to disk before the receipt is shown.
-pub fn cast(meeting: Meeting, answers: Vec<phieu_core::Answer>, test: bool, dispatch: Callback<Action>) {
+pub fn cast(
+    meeting: Meeting,
+    answers: Vec<phieu_core::Answer>,
+    test: bool,
+    dispatch: Callback<Action>,
+) {
     spawn(async move {
         let Some(salt) = random::bytes16() else {
-            dispatch.emit(not_cast("máy không tạo được số ngẫu nhiên", "this device cannot make random numbers"));
+            dispatch.emit(not_cast(
+                "máy không tạo được số ngẫu nhiên",
+                "this device cannot make random numbers",
+            ));
             return;
         };
         let ballot = match Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt)) {

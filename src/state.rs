@@ -157,7 +157,9 @@ pub enum Action {
     Lock,
     AskPin(Intent),
     /// Unlock the tablet for one voter (or one test ballot).
-    StartVoter { test: bool },
+    StartVoter {
+        test: bool,
+    },
     /// The voter's walk through the ballot.
     Vote(VoterAction),
     /// The ballot is committed to storage; the box now holds it.

@@ -61,8 +61,16 @@ pub fn question(props: &QuestionProps) -> Html {
             let pick = |index: usize| {
                 let on_answer = props.on_answer.clone();
                 let id = options[index].id().to_owned();
-                let keep = options[index].free_text().then(|| text.clone()).filter(|t| !t.is_empty());
-                move || on_answer.emit(Answer::Choice { option: id.clone(), free_text: keep.clone() })
+                let keep = options[index]
+                    .free_text()
+                    .then(|| text.clone())
+                    .filter(|t| !t.is_empty());
+                move || {
+                    on_answer.emit(Answer::Choice {
+                        option: id.clone(),
+                        free_text: keep.clone(),
+                    })
+                }
             };
             let onkeydown = {
                 let on_answer = props.on_answer.clone();
@@ -83,7 +91,7 @@ pub fn question(props: &QuestionProps) -> Html {
             };
             let free_field = selected
                 .filter(|&i| options[i].free_text())
-                .map(|i| free_text_field(props, &options[i].label().get(lang).to_owned(), t.your_opinion, Some(i)));
+                .map(|i| free_text_field(props, t.your_opinion, Some(i)));
             html! {
                 <>
                     <p class="question-how">{ t.choose_one }</p>
@@ -109,7 +117,10 @@ pub fn question(props: &QuestionProps) -> Html {
             }
         }
         ItemKind::Multiple { options, .. } => {
-            let current: Vec<String> = chosen(&props.answer).into_iter().map(str::to_owned).collect();
+            let current: Vec<String> = chosen(&props.answer)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
             let text = free_text(&props.answer);
             let toggle = |id: String| {
                 let on_answer = props.on_answer.clone();
@@ -150,7 +161,7 @@ pub fn question(props: &QuestionProps) -> Html {
                             }
                         }) }
                     </div>
-                    if free_on { { free_text_field(props, t.your_opinion, t.your_opinion, None) } }
+                    if free_on { { free_text_field(props, t.your_opinion, None) } }
                 </>
             }
         }
@@ -214,7 +225,7 @@ pub fn question(props: &QuestionProps) -> Html {
 
 /// The field for a free-text choice's own words. `single` is the chosen option's index for a
 /// single-choice item (so the words stay with that choice), `None` for a multiple item.
-fn free_text_field(props: &QuestionProps, _choice: &str, label: &str, single: Option<usize>) -> Html {
+fn free_text_field(props: &QuestionProps, label: &str, single: Option<usize>) -> Html {
     let id = format!("q-{}-free", props.item.id());
     let value = free_text(&props.answer);
     let on_answer = props.on_answer.clone();

@@ -117,7 +117,7 @@ impl PartialEq for Store {
 }
 
 /// Resolves when `request` succeeds (with its result) or fails (with its error).
-async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
+pub(crate) async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
@@ -134,7 +134,7 @@ async fn done(request: &IdbRequest) -> Result<JsValue, StoreError> {
 }
 
 /// Resolves when `tx` has committed (its `complete` event), or fails when it aborts.
-async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+pub(crate) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         tx.set_oncomplete(Some(&resolve));
         tx.set_onerror(Some(&reject));
@@ -178,10 +178,7 @@ impl Store {
         let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
             let request = request.clone();
             move |_| {
-                if let Ok(db) = request
-                    .result()
-                    .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
-                {
+                if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
                     for store in [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()] {
                         if !db.object_store_names().contains(store) {
                             // Out-of-line keys: the caller names every key.
@@ -222,7 +219,7 @@ impl Store {
         // `IDBDatabase.transaction(stores, mode, options)`: web-sys exposes the options
         // argument only behind its unstable-API flag, so call it by name.
         let transaction: Function = Reflect::get(&self.db, &"transaction".into())
-            .and_then(|f| f.dyn_into().map_err(JsValue::from))
+            .and_then(|f| f.dyn_into())
             .map_err(|e| StoreError::from_js(&e))?;
         transaction
             .call3(&self.db, &names, &"readwrite".into(), &options)

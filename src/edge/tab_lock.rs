@@ -18,8 +18,8 @@ pub async fn acquire() -> bool {
     else {
         return true;
     };
-    let Ok(request) = Reflect::get(&locks, &"request".into())
-        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+    let Ok(request) =
+        Reflect::get(&locks, &"request".into()).and_then(|f| f.dyn_into::<Function>())
     else {
         return true;
     };

@@ -24,7 +24,8 @@ pub fn receipt(props: &ReceiptProps) -> Html {
         let on_done = props.on_done.clone();
         use_effect_with(props.code.clone(), move |_| {
             crate::edge::dom::focus("receipt-done");
-            let timeout = gloo::timers::callback::Timeout::new(RECEIPT_IDLE_MS, move || on_done.emit(()));
+            let timeout =
+                gloo::timers::callback::Timeout::new(RECEIPT_IDLE_MS, move || on_done.emit(()));
             move || drop(timeout)
         });
     }

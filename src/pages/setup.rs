@@ -36,16 +36,19 @@ fn field(
     });
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
-    let described = [hint.map(|_| hint_id.clone()), problem.map(|_| problem_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        problem.map(|_| problem_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     html! {
         <div class={classes!("field", problem.map(|_| "field-bad"))}>
             <label for={id}>{ label }</label>
             if let Some(h) = hint { <p class="hint" id={hint_id}>{ h }</p> }
-            <input {id} type={if numeric { "text" } else { "text" }}
+            <input {id} type="text"
                    inputmode={if numeric { "numeric" } else { "text" }}
                    value={value.to_owned()} {oninput} autocomplete="off"
                    aria-invalid={problem.map(|_| "true")}
@@ -158,7 +161,13 @@ pub fn setup(props: &SetupProps) -> Html {
     }
 }
 
-fn pin_field(id: &'static str, label: &str, value: &str, problem: Option<&str>, on_change: Callback<String>) -> Html {
+fn pin_field(
+    id: &'static str,
+    label: &str,
+    value: &str,
+    problem: Option<&str>,
+    on_change: Callback<String>,
+) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         on_change.emit(input.value());

@@ -34,7 +34,9 @@ pub fn voter(props: &VoterProps) -> Html {
         });
     }
 
-    let banner = v.test.then(|| html! { <p class="test-banner" role="note">{ t.test_banner }</p> });
+    let banner = v
+        .test
+        .then(|| html! { <p class="test-banner" role="note">{ t.test_banner }</p> });
     let screen = match v.step {
         Step::Welcome => html! {
             <div class="voter-welcome">

@@ -102,7 +102,8 @@ impl Meeting {
 
     /// Whether the PIN may be tried at `now` (ms), or how many seconds are left of the lock.
     pub fn pin_wait(&self, now: f64) -> Option<u32> {
-        (now < self.pin_locked_until).then(|| ((self.pin_locked_until - now) / 1000.0).ceil() as u32)
+        (now < self.pin_locked_until)
+            .then(|| ((self.pin_locked_until - now) / 1000.0).ceil() as u32)
     }
 
     /// The meeting after a PIN attempt at `now`: a right PIN clears the failures, the fifth
@@ -164,7 +165,9 @@ impl Voting {
 
     /// The last shown item before `before`.
     fn shown_before(&self, poll: &Poll, before: usize) -> Option<usize> {
-        (0..before).rev().find(|&i| is_shown(poll, &self.answers, i))
+        (0..before)
+            .rev()
+            .find(|&i| is_shown(poll, &self.answers, i))
     }
 
     /// Sets the answer to item `index`; answers to items that this hides are cleared, so the
@@ -252,7 +255,13 @@ impl Voting {
 }
 
 /// An answer in words, as the review screen and nothing else shows it.
-pub fn answer_in_words(poll: &Poll, index: usize, answer: &Answer, lang: Lang, blank: &str) -> String {
+pub fn answer_in_words(
+    poll: &Poll,
+    index: usize,
+    answer: &Answer,
+    lang: Lang,
+    blank: &str,
+) -> String {
     let Some(item) = poll.items().get(index) else {
         return String::new();
     };
@@ -272,7 +281,11 @@ pub fn answer_in_words(poll: &Poll, index: usize, answer: &Answer, lang: Lang, b
         Answer::Blank => blank.to_owned(),
         Answer::Choice { option, free_text } => with_text(label(option), free_text),
         Answer::Choices { options, free_text } => with_text(
-            options.iter().map(|o| label(o)).collect::<Vec<_>>().join(", "),
+            options
+                .iter()
+                .map(|o| label(o))
+                .collect::<Vec<_>>()
+                .join(", "),
             free_text,
         ),
         Answer::Number(n) => n.to_string(),
@@ -332,13 +345,24 @@ mod tests {
         let v = v.back(&poll).answer(&poll, 0, Answer::choice("co"));
         assert_eq!(v.answers[1], Answer::Blank, "the hidden answer is cleared");
         let v = v.forward(&poll);
-        assert_eq!(v.step, Step::Question(2), "'why not' is skipped after 'yes'");
+        assert_eq!(
+            v.step,
+            Step::Question(2),
+            "'why not' is skipped after 'yes'"
+        );
         assert_eq!(v.progress(&poll), Some((2, 2)));
         let v = v.answer(&poll, 2, Answer::Number(40)).forward(&poll);
-        assert_eq!(v.step, Step::Question(2), "a number out of range is refused");
+        assert_eq!(
+            v.step,
+            Step::Question(2),
+            "a number out of range is refused"
+        );
         let v = v.answer(&poll, 2, Answer::Number(4)).forward(&poll);
         assert_eq!(v.step, Step::Review);
-        assert_eq!(v.review(&poll).map(|(i, _)| i).collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(
+            v.review(&poll).map(|(i, _)| i).collect::<Vec<_>>(),
+            vec![0, 2]
+        );
         assert_eq!(v.back(&poll).step, Step::Question(2));
         assert_eq!(v.change(0).step, Step::Question(0));
     }
@@ -358,7 +382,10 @@ mod tests {
             answer_in_words(&poll, 0, &Answer::choice("dong_y"), Lang::En, "(blank)"),
             "Agree"
         );
-        assert_eq!(answer_in_words(&poll, 0, &Answer::Blank, Lang::En, "(blank)"), "(blank)");
+        assert_eq!(
+            answer_in_words(&poll, 0, &Answer::Blank, Lang::En, "(blank)"),
+            "(blank)"
+        );
     }
 
     #[test]
@@ -398,6 +425,8 @@ mod tests {
             passed: true,
         }
         .minutes_line();
-        assert!(line.contains("3 phiếu thử") && line.contains("khớp") && line.contains("AAAA-BBBB"));
+        assert!(
+            line.contains("3 phiếu thử") && line.contains("khớp") && line.contains("AAAA-BBBB")
+        );
     }
 }

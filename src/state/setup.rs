@@ -49,7 +49,11 @@ fn count(field: &'static str, text: &str, required: bool) -> Result<Option<u64>,
     let t = text.trim();
     if t.is_empty() {
         return if required {
-            Err(FieldProblem::new(field, "Hãy nhập một số.", "Enter a number."))
+            Err(FieldProblem::new(
+                field,
+                "Hãy nhập một số.",
+                "Enter a number.",
+            ))
         } else {
             Ok(None)
         };
@@ -110,7 +114,10 @@ pub fn check(
     if witnesses.len() != 2 {
         problems.push(FieldProblem::new(
             "witnesses",
-            format!("Cần 2 người chứng kiến việc kiểm phiếu; đã nhập {} người.", witnesses.len()),
+            format!(
+                "Cần 2 người chứng kiến việc kiểm phiếu; đã nhập {} người.",
+                witnesses.len()
+            ),
             format!("The count needs 2 witnesses; {} entered.", witnesses.len()),
         ));
     }
@@ -123,9 +130,8 @@ pub fn check(
             ));
         }
     }
-    let pin = PinHash::new(&form.pin, &form.pin_again, pin_salt).map_err(|e| {
-        FieldProblem::new("pin", e.message(Lang::Vi), e.message(Lang::En))
-    });
+    let pin = PinHash::new(&form.pin, &form.pin_again, pin_salt)
+        .map_err(|e| FieldProblem::new("pin", e.message(Lang::Vi), e.message(Lang::En)));
     let pin = match pin {
         Ok(p) => Some(p),
         Err(p) => {
@@ -142,7 +148,11 @@ pub fn check(
             witnesses.clone(),
             String::new(),
         ) {
-            problems.push(FieldProblem::new("board", e.message(Lang::Vi), e.message(Lang::En)));
+            problems.push(FieldProblem::new(
+                "board",
+                e.message(Lang::Vi),
+                e.message(Lang::En),
+            ));
         }
     }
     match (electorate, pin) {

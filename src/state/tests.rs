@@ -13,7 +13,12 @@ fn form() -> SetupForm {
         present: "80".into(),
         place: "Nhà văn hóa thôn".into(),
         time: "19 giờ 30, ngày 25/11/2026".into(),
-        board: vec!["Nguyễn Văn An".into(), "Trần Thị Bình".into(), "Lê Văn Cường".into(), "".into()],
+        board: vec![
+            "Nguyễn Văn An".into(),
+            "Trần Thị Bình".into(),
+            "Lê Văn Cường".into(),
+            "".into(),
+        ],
         witnesses: vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
         pin: "2468".into(),
         pin_again: "2468".into(),
@@ -36,9 +41,10 @@ fn opened() -> Model {
 
 #[test]
 fn language_switch_keeps_the_poll() {
-    let model = Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(
-        LoadError::Http { status: 404 },
-    ))));
+    let model =
+        Model::new(Lang::Vi, Page::Home).apply(Action::PollLoaded(Err(Rc::new(LoadError::Http {
+            status: 404,
+        }))));
     let switched = model.apply(Action::SetLang(Lang::En));
     assert_eq!(switched.lang, Lang::En);
     assert_eq!(switched.poll, model.poll);
@@ -63,7 +69,10 @@ fn the_setup_form_names_every_problem() {
     };
     let problems = check(&bad, poll(), "m".into(), [0; 16]).unwrap_err();
     let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
-    assert_eq!(fields, ["total", "board", "witnesses", "place", "time", "pin"]);
+    assert_eq!(
+        fields,
+        ["total", "board", "witnesses", "place", "time", "pin"]
+    );
     assert!(problems.iter().all(|p| p.vi != p.en));
 }
 
@@ -86,7 +95,10 @@ fn a_new_meeting_starts_in_the_test_on_the_officer_console() {
         .apply(Action::MeetingStored(meeting));
     assert_eq!(model.screen, Screen::Officer);
     // A real voter cannot be unlocked before the test has run and voting opened.
-    assert_eq!(model.apply(Action::StartVoter { test: false }).screen, Screen::Officer);
+    assert_eq!(
+        model.apply(Action::StartVoter { test: false }).screen,
+        Screen::Officer
+    );
     assert!(matches!(
         model.apply(Action::StartVoter { test: true }).screen,
         Screen::Voter(Voting { test: true, .. })
@@ -98,7 +110,10 @@ fn a_voter_casts_and_the_answers_leave_memory() {
     let model = opened().apply(Action::StartVoter { test: false });
     let model = model
         .apply(Action::Vote(VoterAction::Forward))
-        .apply(Action::Vote(VoterAction::Answer(0, Answer::choice("dong_y"))))
+        .apply(Action::Vote(VoterAction::Answer(
+            0,
+            Answer::choice("dong_y"),
+        )))
         .apply(Action::Vote(VoterAction::Forward));
     assert!(matches!(&model.screen, Screen::Voter(v) if v.step == Step::Review));
     let saving = model.apply(Action::Vote(VoterAction::Confirm));
@@ -113,8 +128,14 @@ fn a_voter_casts_and_the_answers_leave_memory() {
         !format!("{cast:?}").contains("option: \"dong_y\""),
         "no answer is left in the model"
     );
-    assert!(format!("{saving:?}").contains("option: \"dong_y\""), "the check can fail");
-    assert_eq!(cast.apply(Action::ReceiptDone).screen, Screen::Pin(Intent::Officer));
+    assert!(
+        format!("{saving:?}").contains("option: \"dong_y\""),
+        "the check can fail"
+    );
+    assert_eq!(
+        cast.apply(Action::ReceiptDone).screen,
+        Screen::Pin(Intent::Officer)
+    );
 }
 
 #[test]
@@ -122,14 +143,24 @@ fn a_failed_write_returns_to_the_review_saying_the_ballot_was_not_cast() {
     let model = opened()
         .apply(Action::StartVoter { test: false })
         .apply(Action::Vote(VoterAction::Forward))
-        .apply(Action::Vote(VoterAction::Answer(0, Answer::choice("khong_dong_y"))))
+        .apply(Action::Vote(VoterAction::Answer(
+            0,
+            Answer::choice("khong_dong_y"),
+        )))
         .apply(Action::Vote(VoterAction::Forward))
         .apply(Action::Vote(VoterAction::Confirm))
-        .apply(Action::NotCast(Notice::new("Phiếu CHƯA được bỏ", "NOT cast")));
+        .apply(Action::NotCast(Notice::new(
+            "Phiếu CHƯA được bỏ",
+            "NOT cast",
+        )));
     match &model.screen {
         Screen::Voter(v) => {
             assert_eq!(v.step, Step::Review);
-            assert_eq!(v.answers[0], Answer::choice("khong_dong_y"), "nothing is lost");
+            assert_eq!(
+                v.answers[0],
+                Answer::choice("khong_dong_y"),
+                "nothing is lost"
+            );
             assert_eq!(v.not_cast.as_deref(), Some("Phiếu CHƯA được bỏ"));
         }
         other => panic!("expected the review, got {other:?}"),
