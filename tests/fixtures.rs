@@ -28,7 +28,7 @@ fn minutes() -> Minutes {
             "Lê Văn Cường".into(),
         ],
         vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
-        "Kiểm thử trước khi bỏ phiếu: 3 phiếu mẫu, kết quả đúng".into(),
+        "Đã kiểm thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.".into(),
     )
     .expect("fixture minutes are valid")
 }

@@ -28,9 +28,11 @@ pub struct BarChartProps {
     pub marker: Option<(u64, AttrValue)>,
 }
 
-const WIDTH: u64 = 640;
-const FRAME: u64 = 440;
-const ROW: u64 = 86;
+// Narrow on purpose: the chart scales to its column, so a narrow drawing keeps its words
+// large on a phone, and on a projector the column is wide and the words larger still.
+const WIDTH: u64 = 440;
+const FRAME: u64 = 436;
+const ROW: u64 = 84;
 const TOP: u64 = 30;
 /// Patterns in order of how dark they print: solid, hatch, cross-hatch, dots, horizontal lines.
 const PATTERNS: usize = 5;
@@ -95,7 +97,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                               fill="#fff" stroke="#777" stroke-width="2" />
                         <rect x="1" y={(y + 38).to_string()} width={x_of(bar.basis_points).to_string()} height="36"
                               fill={fill} stroke="#111" stroke-width="3" />
-                        <text x={WIDTH.to_string()} y={(y + 66).to_string()} text-anchor="end"
+                        <text x={WIDTH.to_string()} y={(y + 26).to_string()} text-anchor="end"
                               class="bar-value">{ bar.value.clone() }</text>
                     </g>
                 }

@@ -30,7 +30,12 @@ pub struct CountingMinutesProps {
 pub fn item_title(item: &Item, lang: Lang) -> String {
     match item.person() {
         Some(p) => match p.position() {
-            Some(pos) => format!("{} — {}, {}", item.label().get(lang), p.name(), pos.get(lang)),
+            Some(pos) => format!(
+                "{} — {}, {}",
+                item.label().get(lang),
+                p.name(),
+                pos.get(lang)
+            ),
             None => format!("{} — {}", item.label().get(lang), p.name()),
         },
         None => item.label().get(lang).to_owned(),
@@ -162,8 +167,12 @@ fn copy(
             if bundle.outcomes().is_empty() {
                 <p class="minutes-outcome"><strong>{ format!("{}: ", m.outcome) }</strong>{ m.no_decision }</p>
             }
-            <p>{ format!("{}: {}", m.test_line,
-                if minutes.logic_and_accuracy_test().is_empty() { m.not_recorded } else { minutes.logic_and_accuracy_test() }) }</p>
+            // The kiosk writes the test's result as a whole sentence; print it as written.
+            <p class="test-line">{ if minutes.logic_and_accuracy_test().is_empty() {
+                format!("{}: {}", m.test_line, m.not_recorded)
+            } else {
+                minutes.logic_and_accuracy_test().to_owned()
+            } }</p>
 
             if let Some(boxes) = boxes {
                 <h2>{ m.boxes }</h2>

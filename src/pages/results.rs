@@ -41,14 +41,15 @@ pub fn results(props: &ResultsProps) -> Html {
         bundle.poll().id(),
         bundle.fingerprint().short()
     );
-    let save = |suffix: &'static str, media: &'static str, make: fn(&AuditBundle, Lang) -> String| {
-        let bundle = props.bundle.clone();
-        let name = format!("{stem}-{suffix}");
-        let download_error = download_error.clone();
-        Callback::from(move |_: MouseEvent| {
-            download_error.set(download(&name, media, &make(&bundle, lang)).err());
-        })
-    };
+    let save =
+        |suffix: &'static str, media: &'static str, make: fn(&AuditBundle, Lang) -> String| {
+            let bundle = props.bundle.clone();
+            let name = format!("{stem}-{suffix}");
+            let download_error = download_error.clone();
+            Callback::from(move |_: MouseEvent| {
+                download_error.set(download(&name, media, &make(&bundle, lang)).err());
+            })
+        };
     let on_bundle = save("audit.json", download::JSON, |b, _| b.to_json());
     let on_summary = save("public.json", download::JSON, |b, _| {
         b.public_summary().to_json()
@@ -60,7 +61,8 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |r: Receipt| bundle.ballot_box().contains_receipt(&r))
     };
 
-    let fact = |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
+    let fact =
+        |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
     html! {
         <div class="results">
             <section class="screen-only" aria-labelledby="results-heading">
@@ -135,7 +137,12 @@ fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, la
     let electorate = bundle.electorate();
     let row = |label: String, count: u64| {
         let share = electorate.share(count);
-        (label, count, share.percent(lang), share.basis_points().unwrap_or(0))
+        (
+            label,
+            count,
+            share.percent(lang),
+            share.basis_points().unwrap_or(0),
+        )
     };
     let free: Vec<&str> = it.free_texts().collect();
     let mut rows: Vec<_> = match item.kind() {

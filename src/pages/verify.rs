@@ -107,7 +107,12 @@ fn bundle_checks(
     let labels = [
         format!("«{name}»: {}", t.check_file),
         match result {
-            Ok(b) => format!("{} ({} {})", t.check_commitments, b.tally().ballots(), t.count.to_lowercase()),
+            Ok(b) => format!(
+                "{} ({} {})",
+                t.check_commitments,
+                b.tally().ballots(),
+                t.ballots_unit
+            ),
             Err(_) => t.check_commitments.to_owned(),
         },
         t.check_fingerprint.to_owned(),
@@ -163,7 +168,11 @@ fn summary_check(
 ) -> Check {
     let label = format!(
         "«{name}»: {}",
-        if bundle.is_some() { t.check_summary } else { t.check_summary_alone }
+        if bundle.is_some() {
+            t.check_summary
+        } else {
+            t.check_summary_alone
+        }
     );
     let status = match (result, bundle) {
         (Err(e), _) => Status::Failed(e.message(lang).lines().map(String::from).collect()),
@@ -251,7 +260,13 @@ pub fn verify(props: &VerifyProps) -> Html {
         Loaded::Reading(name) => reading = Some(name.clone()),
         Loaded::Unreadable(e) => problems.push(e.message(lang)),
         Loaded::Checked { name, result } => {
-            checks.push(summary_check(name, result, verified_bundle.as_deref(), t, lang));
+            checks.push(summary_check(
+                name,
+                result,
+                verified_bundle.as_deref(),
+                t,
+                lang,
+            ));
             verified_summary = result.as_ref().ok().cloned();
         }
     }

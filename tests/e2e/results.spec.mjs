@@ -1,0 +1,202 @@
+// Journey: after the count, the board prints the minutes (Biên bản kiểm phiếu, D59 form 02) in
+// three copies, saves the files for the commune (audit bundle, public summary, results CSV for
+// Excel), prints the receipt codes for the notice board, and a voter checks their receipt.
+// The results page is reached here through the verify page with the fixture bundle (the same
+// component the kiosk shows after closing).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, watchErrors, screenshotAllSizes, root } from './support.mjs';
+import { fixture, file, openVerify } from './bundles.mjs';
+
+const FINGERPRINT = '4106-1AF6-EC14-5F5E';
+const FULL = '41061af6ec145f5e6b76989b50ee788d8865ef43e758896bc66f330947fb7644';
+let server;
+let browser;
+let work;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  work = await mkdtemp(join(tmpdir(), 'phieu-results-'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openResults(name = 'demo-all.json') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openVerify(page, server.url, file(name, await fixture(name)));
+  await page.getByRole('heading', { level: 1, name: 'Kết quả kiểm phiếu' }).waitFor();
+  return { context, page, errors };
+}
+
+async function pdfText(page, name, layout = false) {
+  await page.emulateMedia({ media: 'print' });
+  const path = join(work, name);
+  await writeFile(path, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  return { path, text: execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' }) };
+}
+
+const count = (text, needle) => text.split(needle).length - 1;
+
+test('the results show counts and shares of the total electorate, and the outcome with its article', async () => {
+  const { context, page, errors } = await openResults();
+  const item = page.getByRole('region', { name: /^1\. Hộ gia đình có đồng ý/ });
+  await item.getByText('Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)').waitFor();
+  const rows = await item.getByRole('table').getByRole('row').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [
+    ['Lựa chọn', 'Số phiếu', 'Tỷ lệ trên tổng số cử tri'],
+    ['Đồng ý', '8', '66,67%'],
+    ['Không đồng ý', '2', '16,67%'],
+    ['Ý kiến khác', '1', '8,33%'],
+    ['Để trống', '0', '0,00%'],
+  ]);
+  await item.getByRole('img', { name: 'Biểu đồ số phiếu so với tổng số cử tri' }).waitFor();
+  await item.getByText('Nên góp 300.000 đồng').waitFor();
+  await screenshotAllSizes(page, 'results-vi');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the minutes print on A4: three copies with their recipients, heading, counts, fingerprint, signatures', async () => {
+  const { context, page, errors } = await openResults();
+  const { path, text } = await pdfText(page, 'minutes.pdf');
+  const flat = text.replace(/\s+/g, ' ');
+  assert.equal(count(flat, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 3);
+  assert.equal(count(flat, 'Độc lập - Tự do - Hạnh phúc'), 3);
+  assert.equal(count(flat, 'BIÊN BẢN KIỂM PHIẾU'), 3);
+  assert.ok(flat.includes('ỦY BAN NHÂN DÂN XÃ TAM HƯNG'));
+  assert.ok(flat.includes('THÔN ĐỒNG TÂM'));
+  assert.ok(flat.includes('về việc đóng góp xây dựng đường bê tông liên xóm năm 2027'));
+  for (const recipient of ['Ủy ban nhân dân xã', 'Ủy ban MTTQ xã', 'Lưu thôn']) {
+    assert.ok(flat.includes(`Nơi nhận: ${recipient}`), recipient);
+  }
+  assert.ok(flat.includes('Tổng số hộ gia đình (cử tri) được lấy ý kiến: 12'));
+  assert.ok(flat.includes('Số đại diện hộ gia đình có mặt: 11'));
+  assert.ok(flat.includes('Số phiếu thu vào: 11'));
+  assert.ok(flat.includes('Số phiếu không hợp lệ (để trống toàn bộ): 0'));
+  assert.match(flat, /Đồng ý 8 66,67%/);
+  assert.match(flat, /Không đồng ý 2 16,67%/);
+  assert.ok(flat.includes('Đạt: 8/12 hộ đồng ý'));
+  assert.ok(flat.includes('Đã kiểm thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.'));
+  assert.equal(count(flat, FINGERPRINT), 3);
+  assert.equal(count(text.replace(/\s+/g, ''), FULL), 3, 'the full fingerprint, once per copy');
+  assert.equal(count(flat, 'THÀNH VIÊN BAN KIỂM PHIẾU'), 9);
+  assert.equal(count(flat, 'NGƯỜI CHỨNG KIẾN'), 6);
+  for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em']) {
+    assert.ok(count(flat, name) >= 3, name);
+  }
+  // Page 1 as a picture, kept in docs/ and looked at by a person.
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, join(root, 'docs/minutes-page1')]);
+
+  // "Print 1 copy" marks the body; then one copy prints.
+  await page.evaluate(() => document.body.setAttribute('data-print', 'minutes-one'));
+  const one = (await pdfText(page, 'one.pdf')).text.replace(/\s+/g, ' ');
+  assert.equal(count(one, 'BIÊN BẢN KIỂM PHIẾU'), 1);
+  assert.ok(one.includes('Nơi nhận: Ủy ban nhân dân xã'));
+
+  // The receipt list for the notice board prints alone.
+  await page.evaluate(() => document.body.setAttribute('data-print', 'receipts'));
+  const receipts = (await pdfText(page, 'receipts.pdf', true)).text;
+  assert.ok(receipts.includes('DANH SÁCH MÃ BIÊN NHẬN CÁC PHIẾU ĐÃ ĐƯỢC ĐẾM'));
+  assert.equal(receipts.match(/(?<![0-9A-Z-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}(?![0-9A-Z-])/g).length, 11);
+  assert.ok(!receipts.includes('BIÊN BẢN KIỂM PHIẾU'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  return rows;
+}
+
+async function save(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+test('the exports download: the audit bundle and public summary byte for byte, the CSV with its BOM', async () => {
+  const { context, page, errors } = await openResults();
+  const bundle = await save(page, 'Tải biên bản điện tử (gửi xã)');
+  assert.equal(bundle.name, `phieu-thon-dong-tam-2026-duong-be-tong-${FINGERPRINT}-audit.json`);
+  assert.equal(bundle.bytes.toString('utf8'), await fixture('demo-all.json'));
+  const summary = await save(page, 'Tải bản công khai');
+  assert.equal(summary.bytes.toString('utf8'), await fixture('demo-all-summary.json'));
+
+  const csv = await save(page, 'Tải kết quả (CSV, mở bằng Excel)');
+  assert.ok(csv.name.endsWith('-ket-qua.csv'));
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+  const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+  assert.deepEqual(rows[0], ['Mã câu hỏi', 'Câu hỏi', 'Mã lựa chọn', 'Lựa chọn', 'Số phiếu', 'Tổng số cử tri', 'Tỷ lệ trên tổng số cử tri', 'Trung bình']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]]), [
+    ['q1', 'dong_y', 'Đồng ý', '8', '12', '66,67%'],
+    ['q1', 'khong_dong_y', 'Không đồng ý', '2', '12', '16,67%'],
+    ['q1', 'y_kien_khac', 'Ý kiến khác', '1', '12', '8,33%'],
+    ['q1', '', '(để trống)', '0', '12', '0,00%'],
+  ]);
+  assert.ok(rows[1][1].startsWith('Hộ gia đình có đồng ý mỗi hộ góp 500.000 đồng'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the receipt check finds a real code and rejects a made-up one, saying nothing else', async () => {
+  const { context, page, errors } = await openResults();
+  const real = (await page.locator('.receipt-codes li').first().textContent()).trim();
+  const input = page.getByLabel('Mã biên nhận (11 ký tự, ví dụ 056X-EPF7-B90)');
+  const answer = page.getByRole('status').filter({ has: page.locator('.verdict') });
+
+  await input.fill(real.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Tra mã' }).click();
+  assert.equal((await answer.innerText()).trim(), '✓ Đã được đếm trong hòm phiếu này.');
+
+  await input.fill('0000-0000-000');
+  await page.getByRole('button', { name: 'Tra mã' }).click();
+  await answer.filter({ hasText: 'Không tìm thấy trong hòm phiếu này.' }).waitFor();
+
+  await input.fill('ABC');
+  await page.getByRole('button', { name: 'Tra mã' }).click();
+  await answer.filter({ hasText: 'mã biên nhận: có 3 ký tự, mã đúng có 11 ký tự' }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await answer.filter({ hasText: 'receipt: 3 characters, a receipt has 11' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a survey shows counts, shares of the total, means and written answers in sorted order', async () => {
+  const { context, page, errors } = await openResults('survey.json');
+  const satisfaction = page.getByRole('region', { name: /^1\. Mức độ hài lòng/ });
+  await satisfaction.getByText('Điểm trung bình: 3,17').waitFor();
+  await satisfaction.getByText('Chưa đạt chỉ tiêu: 3/10 (chỉ tiêu ≥ 90/100 tổng số)').waitFor();
+  const why = page.getByRole('region', { name: /^2\. Vì sao chưa hài lòng/ });
+  assert.deepEqual(await why.locator('.free-texts li').allInnerTexts(), ['Chưa có nước sạch', 'Đường còn lầy lội']);
+  const areas = page.getByRole('region', { name: /^3\. Lĩnh vực cần cải thiện/ });
+  assert.deepEqual(await areas.locator('.free-texts li').allInnerTexts(), ['Chợ', 'Đèn đường']);
+  const people = page.getByRole('region', { name: /^4\. Số người trong hộ/ });
+  await people.getByText('Điểm trung bình: 4,00').waitFor();
+  await screenshotAllSizes(page, 'results-survey-vi');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,104 @@
+// Journey: an auditor who was not at the meeting opens the verify page offline, chooses the
+// audit bundle the commune received (and the public summary), and reads in plain words whether
+// everything checks out, the fingerprint to compare with the paper, and the regenerated minutes.
+// A tampered bundle (a changed choice, a dropped ballot), a truncated file and a huge file are
+// each named exactly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchErrors, screenshotAllSizes } from './support.mjs';
+import { fixture, file, canonical, withChangedChoice, withDroppedBallot, openVerify } from './bundles.mjs';
+
+const FINGERPRINT = '4106-1AF6-EC14-5F5E';
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a good bundle and its public summary: every check passes, minutes regenerated', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  const bundle = await fixture('demo-all.json');
+  await openVerify(page, server.url, file('demo-all.json', bundle), file('summary.json', await fixture('demo-all-summary.json')));
+
+  await page.getByRole('heading', { name: '✓ Mọi kiểm tra đều khớp' }).waitFor();
+  const checks = page.locator('.checks > li');
+  assert.equal(await checks.count(), 6);
+  for (const text of await checks.allInnerTexts()) assert.match(text, /^✓\s*Khớp:/);
+  await page.getByText('Mọi mã cam kết khớp với nội dung phiếu (11 phiếu)').waitFor();
+  await page.getByText('Bản công khai khớp với biên bản điện tử').waitFor();
+  // The fingerprint to compare with the paper, and the minutes rebuilt from the file.
+  assert.equal(await page.getByTestId('fingerprint-short').first().innerText(), FINGERPRINT);
+  const minutes = page.getByRole('article', { name: /Bản số 1\/3/ });
+  await minutes.getByRole('heading', { name: 'BIÊN BẢN KIỂM PHIẾU' }).waitFor();
+  await minutes.getByText('Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)').waitFor();
+  await screenshotAllSizes(page, 'verify-ok-vi');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a changed choice is named: the ballot, the counts, the fingerprint and the seal', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  const original = await fixture('demo-all.json');
+  assert.equal(canonical(JSON.parse(original)), original, 'the fixture round-trips through JSON');
+  const { text, index } = withChangedChoice(original);
+  await openVerify(page, server.url, file('tampered.json', text));
+
+  await page.getByRole('alert').filter({ hasText: '✗ Có điểm không khớp' }).waitFor();
+  const listed = await page.locator('.discrepancies li').allInnerTexts();
+  assert.ok(listed.some((m) => m.startsWith(`ballots[${index}].commitment: ghi `)), listed.join('\n'));
+  assert.ok(listed.includes('tally.items[0].options[0].count: ghi 8, kiểm lại được 7'), listed.join('\n'));
+  assert.ok(listed.includes('tally.items[0].options[1].count: ghi 2, kiểm lại được 3'), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith('fingerprint: ghi 41061af6')), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith('seal: ghi ')), listed.join('\n'));
+  // The file itself is readable: only the claims fail.
+  assert.match(await page.locator('.checks > li').first().innerText(), /^✓/);
+  // No minutes are regenerated from a bundle that does not verify.
+  assert.equal(await page.getByRole('heading', { name: 'BIÊN BẢN KIỂM PHIẾU' }).count(), 0);
+  await screenshotAllSizes(page, 'verify-tampered-vi');
+
+  // The same report in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('alert').filter({ hasText: '✗ Something does not check out' }).waitFor();
+  await page.getByText('tally.items[0].options[0].count: claimed 8, recounted 7').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a dropped ballot is named: the ballot count, the option count and the fingerprint', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const { text, dropped } = withDroppedBallot(await fixture('demo-all.json'));
+  await openVerify(page, server.url, file('dropped.json', text));
+
+  await page.getByRole('alert').filter({ hasText: '✗ Có điểm không khớp' }).waitFor();
+  const listed = await page.locator('.discrepancies li').allInnerTexts();
+  assert.ok(listed.includes('tally.ballots: ghi 11, kiểm lại được 10'), listed.join('\n'));
+  const option = ['dong_y', 'khong_dong_y', 'y_kien_khac'].indexOf(dropped.answers[0].option);
+  assert.ok(listed.some((m) => m.startsWith(`tally.items[0].options[${option}].count: ghi `)), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith('fingerprint: ghi 41061af6')), listed.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a truncated file and a huge file are refused with a message naming the problem', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const bundle = await fixture('demo-all.json');
+  await openVerify(page, server.url, file('half.json', bundle.slice(0, bundle.length / 2)));
+  const failed = page.locator('.checks > li').first();
+  await failed.filter({ hasText: 'Không khớp' }).waitFor();
+  assert.match(await failed.innerText(), /«half\.json».*\n?.*không phải JSON hợp lệ ở dòng \d+/s);
+
+  const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(21 * 1024 * 1024, 32) };
+  await page.getByLabel('Tệp biên bản điện tử (audit bundle, .json)').setInputFiles(huge);
+  await page.getByRole('alert').filter({ hasText: '«huge.json»: tệp nặng 21,0 MB, quá giới hạn 20,0 MB' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
