@@ -170,7 +170,8 @@ fn home(model: &Model, dispatch: &Callback<Action>) -> Html {
             };
             html! {
                 <Setup {lang} poll={model.poll.clone()} low_storage={model.low_storage.is_some()}
-                       on_retry={dispatch.reform(|()| Action::LoadPoll)} {on_create} />
+                       on_retry={dispatch.reform(|()| Action::LoadPoll)}
+                       on_poll={dispatch.reform(Action::PollChosen)} {on_create} />
             }
         }
         (Screen::Officer, Some(m)) => {

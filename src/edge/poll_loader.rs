@@ -54,3 +54,51 @@ pub async fn load_poll(url: &str) -> Result<Poll, LoadError> {
         .map_err(|e| LoadError::Network(e.to_string()))?;
     Poll::from_json(&body).map_err(LoadError::Invalid)
 }
+
+/// The list of poll templates shipped in `assets/templates/`.
+pub const TEMPLATES_URL: &str = "templates/index.json";
+
+/// One entry of the template list: its file and its title in both languages.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct TemplateEntry {
+    pub file: String,
+    pub title: TemplateTitle,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct TemplateTitle {
+    pub vi: String,
+    pub en: Option<String>,
+}
+
+impl TemplateEntry {
+    pub fn title(&self, lang: Lang) -> &str {
+        match (lang, &self.title.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.title.vi,
+        }
+    }
+
+    /// The template's address, relative to the app.
+    pub fn url(&self) -> String {
+        format!("templates/{}", self.file)
+    }
+}
+
+/// Fetches the list of templates.
+pub async fn load_templates() -> Result<Vec<TemplateEntry>, LoadError> {
+    let response = gloo::net::http::Request::get(TEMPLATES_URL)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            status: response.status(),
+        });
+    }
+    let body = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    serde_json::from_str(&body).map_err(|e| LoadError::Network(e.to_string()))
+}

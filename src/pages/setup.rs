@@ -2,9 +2,13 @@
 //! witnesses, and sets the PIN. The form is this page's own; it becomes a meeting only through
 //! `state::setup::check`, whose problems come back and are shown next to their fields.
 
-use phieu_core::{Lang, PollKind};
+use std::rc::Rc;
+
+use phieu_core::{Lang, Poll, PollKind};
 use yew::prelude::*;
 
+use crate::edge::file_input;
+use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::i18n::kiosk::kiosk;
 use crate::pages::poll_preview::PollPreview;
 use crate::state::setup::{FieldProblem, SetupForm};
@@ -16,6 +20,8 @@ pub struct SetupProps {
     pub poll: PollState,
     pub low_storage: bool,
     pub on_retry: Callback<()>,
+    /// A template or a poll file was chosen and is valid.
+    pub on_poll: Callback<Rc<Poll>>,
     /// Checks the form; returns its problems (none: the meeting is being created).
     pub on_create: Callback<SetupForm, Vec<FieldProblem>>,
 }
@@ -104,6 +110,80 @@ pub fn setup(props: &SetupProps) -> Html {
             || p.rule().preset() == phieu_core::Preset::Conference);
     let ready = matches!(props.poll, PollState::Ready(_));
 
+    // The templates shipped with the app, listed once.
+    let templates = use_state(Vec::<TemplateEntry>::new);
+    {
+        let templates = templates.clone();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(async move {
+                if let Ok(list) = poll_loader::load_templates().await {
+                    templates.set(list);
+                }
+            });
+        });
+    }
+    // Why the last chosen template or file could not be used, in both languages.
+    let choice_problem = use_state(|| None::<(String, String)>);
+    let on_template = {
+        let templates = templates.clone();
+        let on_poll = props.on_poll.clone();
+        let choice_problem = choice_problem.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let index = select.value().parse::<usize>().ok();
+            let Some(entry) = index.and_then(|i| templates.get(i).cloned()) else {
+                return;
+            };
+            let on_poll = on_poll.clone();
+            let choice_problem = choice_problem.clone();
+            yew::platform::spawn_local(async move {
+                match poll_loader::load_poll(&entry.url()).await {
+                    Ok(poll) => {
+                        choice_problem.set(None);
+                        on_poll.emit(Rc::new(poll));
+                    }
+                    Err(e) => choice_problem.set(Some((e.message(Lang::Vi), e.message(Lang::En)))),
+                }
+            });
+        })
+    };
+    let on_file = {
+        let on_poll = props.on_poll.clone();
+        let choice_problem = choice_problem.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = file_input::picked(&e).into_iter().next() else {
+                return;
+            };
+            let on_poll = on_poll.clone();
+            let choice_problem = choice_problem.clone();
+            yew::platform::spawn_local(async move {
+                // A poll definition is small; anything over 2 MB is not one.
+                let read = file.read_text(2 * 1024 * 1024).await;
+                let parsed = read
+                    .map_err(|e| (e.message(Lang::Vi), e.message(Lang::En)))
+                    .and_then(|text| {
+                        Poll::from_json(&text).map_err(|e| {
+                            (
+                                format!("«{}»: {}", file.name, e.message(Lang::Vi)),
+                                format!("«{}»: {}", file.name, e.message(Lang::En)),
+                            )
+                        })
+                    });
+                match parsed {
+                    Ok(poll) => {
+                        choice_problem.set(None);
+                        on_poll.emit(Rc::new(poll));
+                    }
+                    Err(words) => choice_problem.set(Some(words)),
+                }
+            });
+        })
+    };
+    let choice_problem_text = choice_problem.as_ref().map(|(vi, en)| match lang {
+        Lang::Vi => vi.clone(),
+        Lang::En => en.clone(),
+    });
+
     html! {
         <div class="setup">
             <h1>{ t.setup_title }</h1>
@@ -111,6 +191,24 @@ pub fn setup(props: &SetupProps) -> Html {
             if props.low_storage { <p class="warning" role="alert">{ t.low_storage }</p> }
             <section class="setup-poll" aria-labelledby="setup-poll-h">
                 <h2 id="setup-poll-h">{ t.poll_heading }</h2>
+                <div class="poll-choice">
+                    if !templates.is_empty() {
+                        <div class="field">
+                            <label for="template">{ t.choose_template }</label>
+                            <select id="template" onchange={on_template}>
+                                <option value="" selected=true>{ t.template_placeholder }</option>
+                                { for templates.iter().enumerate().map(|(i, entry)| html! {
+                                    <option value={i.to_string()}>{ entry.title(lang) }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    <div class="field">
+                        <label for="poll-file">{ t.choose_poll_file }</label>
+                        <input id="poll-file" type="file" accept=".json,application/json" onchange={on_file} />
+                    </div>
+                    if let Some(p) = choice_problem_text { <p class="problem" role="alert">{ p }</p> }
+                </div>
                 <PollPreview lang={lang} poll={props.poll.clone()} on_retry={props.on_retry.clone()} />
             </section>
             if ready {
