@@ -5,6 +5,7 @@
 //! the effects in `effects.rs` report back with actions.
 
 pub mod meeting;
+pub mod outbox;
 pub mod setup;
 
 use std::rc::Rc;
