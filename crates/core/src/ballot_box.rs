@@ -140,6 +140,72 @@ impl BallotBox {
     }
 }
 
+/// Fills a box from ballots that usually come in ascending commitment order, as they do when a
+/// bundle is read back: while they do, each is counted and appended to a list, and the box's map
+/// is built once at the end from the sorted list (no search per ballot). The first ballot out of
+/// order (a bundle whose `ballots` list is not sorted, or lists one twice) switches to casting
+/// every ballot one by one, so that the result is always exactly what `BallotBox::cast` gives,
+/// duplicates refused included.
+pub(crate) struct BoxBuilder {
+    poll: Poll,
+    // Kept as the map's entries, so that the map takes over this allocation when it is built.
+    sorted: Vec<(BallotCommitment, Ballot)>,
+    tally: Tally,
+    unsorted: Option<BallotBox>,
+}
+
+impl BoxBuilder {
+    pub(crate) fn new(poll: Poll) -> BoxBuilder {
+        let tally = Tally::new(&poll);
+        BoxBuilder {
+            poll,
+            sorted: Vec::new(),
+            tally,
+            unsorted: None,
+        }
+    }
+
+    /// As `BallotBox::cast`: a ballot of another poll or a duplicate is left out.
+    pub(crate) fn cast(&mut self, ballot: Ballot) {
+        if ballot.poll_hash() != self.poll.hash() {
+            return;
+        }
+        if let Some(the_box) = &mut self.unsorted {
+            let _ = the_box.cast(ballot);
+            return;
+        }
+        if self
+            .sorted
+            .last()
+            .is_some_and(|(last, _)| *last >= ballot.commitment())
+        {
+            let mut the_box = BallotBox::new(self.poll.clone());
+            for (_, earlier) in self.sorted.drain(..) {
+                let _ = the_box.cast(earlier);
+            }
+            let _ = the_box.cast(ballot);
+            self.unsorted = Some(the_box);
+            return;
+        }
+        // The ballot was made for this poll, so adding it cannot fail.
+        let _ = self.tally.add(&self.poll, &ballot);
+        self.sorted.push((ballot.commitment(), ballot));
+    }
+
+    pub(crate) fn finish(self) -> BallotBox {
+        if let Some(the_box) = self.unsorted {
+            return the_box;
+        }
+        // Already sorted and distinct: collecting into the map builds it in bulk, and its sort
+        // finds one run at once.
+        BallotBox {
+            poll: self.poll,
+            ballots: self.sorted.into_iter().collect(),
+            tally: self.tally,
+        }
+    }
+}
+
 /// SHA-256 over (tag, poll hash, count, commitments in ascending byte order); `commitments` must
 /// already be sorted (docs/bundle-format.md §Box fingerprint).
 pub(crate) fn fingerprint<'a>(

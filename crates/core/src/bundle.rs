@@ -10,10 +10,11 @@
 //! fingerprint, the tally, the outcomes and the seal from the openings alone and names each
 //! difference: which ballot, which count.
 
+mod ballot_list;
 pub(crate) mod dto;
 
 use crate::ballot::{Answer, Ballot, BallotCommitment, BallotError, Salt};
-use crate::ballot_box::{fingerprint, BallotBox, BoxFingerprint};
+use crate::ballot_box::{fingerprint, BallotBox, BoxBuilder, BoxFingerprint};
 use crate::encoding::{digest_newtype, Encoder, SEAL_TAG};
 use crate::lang::Lang;
 use crate::minutes::{Minutes, MinutesError};
@@ -21,6 +22,7 @@ use crate::poll::{Poll, PollError, PollHash};
 use crate::receipt::Receipt;
 use crate::rule::{decide, Decision, Electorate, Outcome, OutcomeError};
 use crate::tally::{ItemTally, Tally};
+use ballot_list::{NotRead, Opening};
 use dto::{
     AnswerDto, AuditBundleDto, BallotDto, ElectorateDto, ItemTallyDto, MeanDto, MinutesDto,
     OptionCountDto, OutcomeDto, PublicSummaryDto, TallyDto,
@@ -369,101 +371,202 @@ impl AuditBundle {
     }
 
     /// Reads an audit bundle and recomputes everything it claims from the openings alone.
+    ///
+    /// A bundle in canonical form takes the fast path: the `ballots` list, nearly all of a large
+    /// bundle, is read by a strict reader that accepts only the writer's exact bytes (so reading
+    /// it is its canonical check), and the rest goes through the general parse-and-rewrite check
+    /// on its own. Anything the fast path does not read, it leaves to the general path, which
+    /// parses the whole file, re-writes it and compares; both report the same thing for the same
+    /// file.
     pub fn verify(json: &str) -> Result<AuditBundle, VerifyError> {
-        let dto: AuditBundleDto = parse_canonical(json)?;
-        check_header(&dto.format, AUDIT_FORMAT, dto.version)?;
-        let poll = Poll::try_from(dto.poll).map_err(BundleError::Poll)?;
-        let electorate = electorate_of(&dto.electorate)?;
-        let minutes = minutes_of(dto.minutes)?;
-        let mut found = Vec::new();
-        check_poll_hash(&dto.poll_hash, &poll, &mut found);
+        match verify_fast(json) {
+            Some(result) => result,
+            None => verify_general(json),
+        }
+    }
+}
 
-        let mut ballot_box = BallotBox::new(poll.clone());
-        let mut previous: Option<BallotCommitment> = None;
-        let mut e = Encoder::default();
-        for (index, b) in dto.ballots.into_iter().enumerate() {
-            let claimed = digest_of(&b.commitment, &format!("ballots[{index}].commitment"))?;
-            let claimed = BallotCommitment::from_bytes(claimed);
-            let salt = Salt::from_hex(&b.salt).ok_or_else(|| BundleError::Hex {
-                path: format!("ballots[{index}].salt"),
-                found: b.salt.clone(),
-                bytes: 16,
-            })?;
-            if previous.is_some_and(|p| p >= claimed) {
-                found.push(Discrepancy::Order {
-                    path: format!("ballots[{index}].commitment"),
-                });
-            }
-            previous = Some(claimed);
-            let answers = b
-                .answers
-                .into_iter()
-                .enumerate()
-                .map(|(j, a)| answer_of(a, &format!("ballots[{index}].answers[{j}]")))
-                .collect::<Result<Vec<_>, _>>()?;
-            match Ballot::new_with(&poll, answers, salt, &mut e) {
-                Err(error) => found.push(Discrepancy::InvalidBallot { index, error }),
-                Ok(ballot) => {
-                    if ballot.commitment() != claimed {
-                        found.push(Discrepancy::Commitment {
-                            index,
-                            claimed,
-                            computed: ballot.commitment(),
-                        });
-                    }
-                    // A duplicate opening shows up as an order discrepancy above.
-                    let _ = ballot_box.cast(ballot);
+/// What went wrong while checking an audit bundle: the ballots could not be read (`E`), or they
+/// could and the bundle does not verify.
+enum Stop<E> {
+    Read(E),
+    Verify(VerifyError),
+}
+
+impl<E> From<BundleError> for Stop<E> {
+    fn from(e: BundleError) -> Stop<E> {
+        Stop::Verify(VerifyError::Parse(e))
+    }
+}
+
+/// The general path of `AuditBundle::verify`: parse the whole file, re-write it, compare bytes.
+fn verify_general(json: &str) -> Result<AuditBundle, VerifyError> {
+    let mut dto: AuditBundleDto = parse_canonical(json)?;
+    let ballots = std::mem::take(&mut dto.ballots);
+    let openings = ballots
+        .into_iter()
+        .enumerate()
+        .map(|(index, b)| opening_of(index, b));
+    match check_audit(dto, openings) {
+        Ok(bundle) => Ok(bundle),
+        Err(Stop::Read(e)) => Err(VerifyError::Parse(e)),
+        Err(Stop::Verify(e)) => Err(e),
+    }
+}
+
+/// The fast path of `AuditBundle::verify`, or `None` to take the general path.
+///
+/// In canonical text a line that opens with exactly two spaces and a quote is a top-level key
+/// (strings hold no raw newline, and every deeper line is indented further), so the first
+/// `\n  "ballots": ` starts the list and the last `\n  "tally": ` follows it. The file is
+/// canonical exactly when (a) the file with the list replaced by `[]` is the canonical bundle
+/// of no ballots, and (b) the list is byte for byte the writer's list of the openings read from
+/// it: the writer prints a field the same way whatever its neighbours hold.
+fn verify_fast(json: &str) -> Option<Result<AuditBundle, VerifyError>> {
+    const BALLOTS: &str = "\n  \"ballots\": ";
+    const TALLY: &str = "\n  \"tally\": ";
+    let start = json.find(BALLOTS)? + BALLOTS.len();
+    // The list ends just before the `,` that precedes the tally.
+    let end = json.rfind(TALLY)?.checked_sub(1)?;
+    if end < start || json.as_bytes().get(end) != Some(&b',') {
+        return None;
+    }
+    let (head, list, tail) = (json.get(..start)?, json.get(start..end)?, json.get(end..)?);
+    let rest = [head, "[]", tail].concat();
+    let dto: AuditBundleDto = parse_canonical(&rest).ok()?;
+    let mut reader = ballot_list::BallotList::new(list, dto.poll.items.len());
+    let result = match check_audit(dto, reader.by_ref()) {
+        Ok(bundle) => Ok(bundle),
+        Err(Stop::Verify(e)) => Err(e),
+        Err(Stop::Read(NotRead)) => return None,
+    };
+    // A check that stopped early (a bad header, say) answers for the file only if the rest of
+    // the list is canonical too; otherwise the general path names the first wrong byte.
+    reader.complete().then_some(result)
+}
+
+/// Decodes one entry of a parsed `ballots` list, naming the first field that is not well formed.
+fn opening_of(index: usize, b: BallotDto) -> Result<Opening, BundleError> {
+    let claimed = BallotCommitment::from_hex(&b.commitment).ok_or_else(|| BundleError::Hex {
+        path: format!("ballots[{index}].commitment"),
+        found: b.commitment.clone(),
+        bytes: 32,
+    })?;
+    let salt = Salt::from_hex(&b.salt).ok_or_else(|| BundleError::Hex {
+        path: format!("ballots[{index}].salt"),
+        found: b.salt.clone(),
+        bytes: 16,
+    })?;
+    let answers = b
+        .answers
+        .into_iter()
+        .enumerate()
+        .map(|(j, a)| answer_of(a, &format!("ballots[{index}].answers[{j}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Opening {
+        claimed,
+        salt,
+        answers,
+    })
+}
+
+/// Checks a parsed audit bundle (its `ballots` list left empty) against its openings, which
+/// `openings` yields in list order (docs/bundle-format.md §Verifying).
+fn check_audit<E>(
+    dto: AuditBundleDto,
+    openings: impl Iterator<Item = Result<Opening, E>>,
+) -> Result<AuditBundle, Stop<E>> {
+    check_header(&dto.format, AUDIT_FORMAT, dto.version)?;
+    let poll = Poll::try_from(dto.poll).map_err(BundleError::Poll)?;
+    let electorate = electorate_of(&dto.electorate)?;
+    let minutes = minutes_of(dto.minutes)?;
+    let mut found = Vec::new();
+    check_poll_hash(&dto.poll_hash, &poll, &mut found);
+
+    let mut builder = BoxBuilder::new(poll.clone());
+    let mut previous: Option<BallotCommitment> = None;
+    let mut e = Encoder::default();
+    for (index, opening) in openings.enumerate() {
+        let Opening {
+            claimed,
+            salt,
+            answers,
+        } = opening.map_err(Stop::Read)?;
+        if previous.is_some_and(|p| p >= claimed) {
+            found.push(Discrepancy::Order {
+                path: format!("ballots[{index}].commitment"),
+            });
+        }
+        previous = Some(claimed);
+        match Ballot::new_with(&poll, answers, salt, &mut e) {
+            Err(error) => found.push(Discrepancy::InvalidBallot { index, error }),
+            Ok(ballot) => {
+                if ballot.commitment() != claimed {
+                    found.push(Discrepancy::Commitment {
+                        index,
+                        claimed,
+                        computed: ballot.commitment(),
+                    });
                 }
+                // A duplicate opening shows up as an order discrepancy above.
+                builder.cast(ballot);
             }
         }
-        let computed_tally = tally_dto(&poll, ballot_box.tally());
+    }
+    let ballot_box = builder.finish();
+    let computed_tally = tally_dto(&poll, ballot_box.tally());
+    // Equal shapes have no differing leaf, so the path-by-path comparison is needed only when
+    // they differ.
+    if dto.tally != computed_tally {
         compare(
             "tally",
             &to_value(&dto.tally),
             &to_value(&computed_tally),
             &mut found,
         );
-        let outcomes = match decide(&poll, ballot_box.tally(), &electorate) {
-            Ok(o) => o,
-            Err(e) => {
-                found.push(Discrepancy::Electorate(e));
-                Vec::new()
-            }
-        };
-        let computed_outcomes: Vec<OutcomeDto> = outcomes.iter().map(outcome_dto).collect();
+    }
+    let outcomes = match decide(&poll, ballot_box.tally(), &electorate) {
+        Ok(o) => o,
+        Err(e) => {
+            found.push(Discrepancy::Electorate(e));
+            Vec::new()
+        }
+    };
+    let computed_outcomes: Vec<OutcomeDto> = outcomes.iter().map(outcome_dto).collect();
+    if dto.outcomes != computed_outcomes {
         compare(
             "outcomes",
             &to_value(&dto.outcomes),
             &to_value(&computed_outcomes),
             &mut found,
         );
-        let computed_fp = ballot_box.fingerprint();
-        let claimed_fp = BoxFingerprint::from_bytes(digest_of(&dto.fingerprint, "fingerprint")?);
-        if claimed_fp != computed_fp {
-            found.push(Discrepancy::Fingerprint {
-                claimed: claimed_fp,
-                computed: computed_fp,
-            });
-        }
-        let computed_seal = seal(poll.hash(), computed_fp, &electorate, &minutes);
-        let claimed_seal = Seal::from_bytes(digest_of(&dto.seal, "seal")?);
-        if claimed_seal != computed_seal {
-            found.push(Discrepancy::Seal {
-                claimed: claimed_seal,
-                computed: computed_seal,
-            });
-        }
-        if !found.is_empty() {
-            return Err(VerifyError::Mismatch(found));
-        }
-        Ok(AuditBundle {
-            ballot_box,
-            electorate,
-            minutes,
-            outcomes,
-            seal: computed_seal,
-        })
     }
+    let computed_fp = ballot_box.fingerprint();
+    let claimed_fp = BoxFingerprint::from_bytes(digest_of(&dto.fingerprint, "fingerprint")?);
+    if claimed_fp != computed_fp {
+        found.push(Discrepancy::Fingerprint {
+            claimed: claimed_fp,
+            computed: computed_fp,
+        });
+    }
+    let computed_seal = seal(poll.hash(), computed_fp, &electorate, &minutes);
+    let claimed_seal = Seal::from_bytes(digest_of(&dto.seal, "seal")?);
+    if claimed_seal != computed_seal {
+        found.push(Discrepancy::Seal {
+            claimed: claimed_seal,
+            computed: computed_seal,
+        });
+    }
+    if !found.is_empty() {
+        return Err(Stop::Verify(VerifyError::Mismatch(found)));
+    }
+    Ok(AuditBundle {
+        ballot_box,
+        electorate,
+        minutes,
+        outcomes,
+        seal: computed_seal,
+    })
 }
 
 /// What a portal publishes: counts and commitments, no openings.
@@ -955,5 +1058,150 @@ fn outcome_dto(o: &Outcome) -> OutcomeDto {
         option,
         sentence_vi: o.sentence(Lang::Vi),
         sentence_en: o.sentence(Lang::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SURVEY: &str = include_str!("../tests/data/survey-audit-bundle.json");
+    const DEMO: &str = include_str!("../tests/data/demo-audit-bundle.json");
+
+    /// The fast path answers for `json` exactly as the general path does, or leaves it to it;
+    /// returns the answer.
+    fn check(json: &str) -> Result<AuditBundle, VerifyError> {
+        let general = verify_general(json);
+        if let Some(fast) = verify_fast(json) {
+            assert_eq!(fast, general, "{json}");
+        }
+        general
+    }
+
+    fn survey_with(answers: Vec<Answer>) -> String {
+        let poll = AuditBundle::verify(SURVEY).unwrap().poll().clone();
+        let mut the_box = BallotBox::new(poll.clone());
+        let ballot = Ballot::new(&poll, answers, Salt::from_bytes([9; 16])).unwrap();
+        the_box.cast(ballot).unwrap();
+        AuditBundle::new(
+            the_box,
+            Electorate::new(5, None).unwrap(),
+            Minutes::default(),
+        )
+        .unwrap()
+        .to_json()
+    }
+
+    #[test]
+    fn canonical_bundles_take_the_fast_path() {
+        let tricky = survey_with(vec![
+            Answer::choice("rat_khong_hai_long"),
+            Answer::Text("\"trích\" \\ dòng\nmới\ttab\u{1}\u{7f} 🗳".into()),
+            Answer::Choices {
+                options: vec!["khac".into()],
+                free_text: Some("a\r\u{8}\u{c}\u{1f}/".into()),
+            },
+            Answer::Number(30),
+        ]);
+        for json in [SURVEY, DEMO, tricky.as_str()] {
+            assert!(matches!(verify_fast(json), Some(Ok(_))), "{json}");
+            assert!(check(json).is_ok());
+        }
+        let empty = AuditBundle::new(
+            BallotBox::new(AuditBundle::verify(DEMO).unwrap().poll().clone()),
+            Electorate::new(5, None).unwrap(),
+            Minutes::default(),
+        )
+        .unwrap()
+        .to_json();
+        assert!(empty.contains("\"ballots\": [],"));
+        assert!(matches!(verify_fast(&empty), Some(Ok(_))));
+    }
+
+    #[test]
+    fn every_single_byte_change_gets_the_general_answer() {
+        let bytes = SURVEY.as_bytes();
+        // Every byte of the ballots list (where the fast reader works) and its surroundings,
+        // every third byte elsewhere (the general check covers it either way).
+        let list = SURVEY.find("\"ballots\"").unwrap() - 40..SURVEY.find("\"tally\"").unwrap() + 40;
+        for i in (0..bytes.len()).filter(|i| list.contains(i) || i % 3 == 0) {
+            let replaced = b" \n0aA\"\\,}]{[-1"[i % 14];
+            let mut variants = Vec::new();
+            if bytes[i] != replaced {
+                let mut v = bytes.to_vec();
+                v[i] = replaced;
+                variants.push(v);
+            }
+            let mut v = bytes.to_vec();
+            v.remove(i);
+            variants.push(v);
+            let mut v = bytes.to_vec();
+            v.insert(i, b" x\n"[i % 3]);
+            variants.push(v);
+            for v in variants {
+                if let Ok(text) = String::from_utf8(v) {
+                    assert!(check(&text).is_err(), "{i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spellings_the_reader_leaves_to_the_general_path() {
+        let first = SURVEY.find("\"commitment\": \"").unwrap() + 15;
+        let upper = format!(
+            "{}{}{}",
+            &SURVEY[..first],
+            SURVEY[first..first + 64].to_ascii_uppercase(),
+            &SURVEY[first + 64..]
+        );
+        let cases = [
+            upper,
+            SURVEY.replacen("\"number\": 3", "\"number\": -0", 1),
+            SURVEY.replacen("\"number\": 3", "\"number\": 3.0", 1),
+            SURVEY.replacen("\"number\": 3", "\"number\": 99999999999999999999", 1),
+            SURVEY.replacen("\"number\": 3", "\"text\": \"3\"", 1),
+            SURVEY.replacen(
+                "\"option\": \"khong_hai_long\"\n",
+                "\"option\": \"khong_hai_long\",\n          \"number\": 1\n",
+                1,
+            ),
+            SURVEY.replacen(
+                "\"options\": [\n            \"duong\",\n            \"nuoc\"\n          ]",
+                "\"options\": []",
+                1,
+            ),
+            SURVEY.replacen("        null,\n", "        {},\n", 1),
+            SURVEY.replacen("\"text\": \"Đường", "\"text\": \"\\u0110ường", 1),
+            SURVEY.replacen("\"salt\": \"0000", "\"salt\": \"000", 1),
+            SURVEY.replacen(
+                "\"format\": \"phieu/audit-bundle\"",
+                "\"format\": \"phieu/x\"",
+                1,
+            ),
+            SURVEY.replacen("\"version\": 1", "\"version\": 2", 1),
+            SURVEY.replacen("\"version\": 1,", "\"version\": 2,\n  \"ballots\": [],", 1),
+        ];
+        for json in &cases {
+            assert_ne!(json, SURVEY);
+            assert!(check(json).is_err(), "{json}");
+        }
+        // Two openings swapped, and one listed twice: discrepancies, read on the fast path.
+        let list = SURVEY.find("  \"ballots\": [\n").unwrap() + 16;
+        let end = SURVEY.find("\n  ],\n  \"tally\"").unwrap();
+        let entries: Vec<&str> = SURVEY[list..end].split(",\n    {").collect();
+        assert_eq!(entries.len(), 3);
+        let (a, b, c) = (entries[0], entries[1], entries[2]);
+        for reordered in [
+            format!("{a},\n    {{{c},\n    {{{b}"),
+            format!("{a},\n    {{{b},\n    {{{b},\n    {{{c}"),
+        ] {
+            let json = format!("{}{reordered}{}", &SURVEY[..list], &SURVEY[end..]);
+            assert!(matches!(
+                verify_fast(&json),
+                Some(Err(VerifyError::Mismatch(_)))
+            ));
+            assert!(check(&json).is_err());
+        }
     }
 }
