@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 
 export const PIN = '2468';
 
-export async function createMeeting(page, { total = '12', present = '11' } = {}) {
+export async function createMeeting(page, { total = '12', present = '11', title = 'Góp tiền làm đường bê tông liên xóm' } = {}) {
   await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
-  await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
-  await page.getByLabel('Tổng số hộ gia đình của thôn').fill(total);
+  await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+  await page.getByLabel(/^Tổng số/).fill(total);
   await page.getByLabel('Số đại diện hộ có mặt').fill(present);
   await page.getByLabel('Địa điểm').fill('Nhà văn hóa thôn Đồng Tâm');
   await page.getByLabel('Thời gian').fill('19 giờ 30, ngày 25 tháng 11 năm 2026');
@@ -74,4 +74,28 @@ export async function closeVoting(page) {
   await page.getByRole('heading', { name: 'Kết thúc bỏ phiếu?' }).waitFor();
   await page.getByLabel('Nhập mã PIN để kết thúc').fill(PIN);
   await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+}
+
+/** Answers whatever question is on screen with its first choice (or a number, or words) and
+ * goes on, until the review screen; then confirms. Works for every item type. */
+export async function castAnything(page) {
+  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  for (let step = 0; step < 50; step++) {
+    const review = page.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' });
+    const next = page.getByRole('button', { name: 'Tiếp →' });
+    await review.or(next).first().waitFor();
+    if (await review.isVisible()) break;
+    const radio = page.getByRole('radio').first();
+    const box = page.getByRole('checkbox').first();
+    const number = page.locator('input.answer-number');
+    const text = page.locator('textarea.answer-text').first();
+    if (await radio.count()) await radio.click();
+    else if (await box.count()) await box.click();
+    else if (await number.count()) await number.fill(await number.getAttribute('min'));
+    else if (await text.count()) await text.fill('Ý kiến thử');
+    await next.click();
+  }
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { name: /đã được ghi nhận/ }).waitFor();
+  await page.getByRole('button', { name: 'Xong' }).click();
 }

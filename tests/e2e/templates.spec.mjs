@@ -1,0 +1,45 @@
+// Journey: every ready-made template runs as a meeting: set up, tested, one ballot, closed,
+// with its results shown. Exercises every question type on the voter's screens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, watchErrors, root } from './support.mjs';
+import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const index = JSON.parse(await readFile(join(root, 'assets/templates/index.json'), 'utf8'));
+
+for (const entry of index) {
+  test(`template ${entry.file}: one ballot from setup to results`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.getByLabel('Chọn mẫu phiếu').selectOption({ label: entry.title.vi });
+    await createMeeting(page, { title: entry.title.vi, total: '30', present: '25' });
+    await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
+    await castAnything(page);
+    await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
+    await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
+    await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
+    await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
+    await castAnything(page);
+    await enterPin(page);
+    assert.equal(await castCount(page), 1);
+    await closeVoting(page);
+    await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
