@@ -280,7 +280,13 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
     html! {
         <div class="meeting-results">
             { match bundle {
-                Ok(b) => html! { <Results {lang} bundle={Rc::new(b)} /> },
+                Ok(b) => {
+                    let (bundle_json, fingerprint) = (Rc::new(b.to_json()), b.fingerprint().to_hex());
+                    html! { <>
+                        <Results {lang} bundle={Rc::new(b)} />
+                        <crate::components::upload::Upload {lang} {bundle_json} {fingerprint} />
+                    </> }
+                }
                 Err(why) => html! { <p class="problem" role="alert">{ why }</p> },
             } }
             <button type="button" class="button button-secondary no-print"

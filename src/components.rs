@@ -6,3 +6,4 @@ pub mod header;
 pub mod pin_pad;
 pub mod question;
 pub mod receipt_check;
+pub mod upload;

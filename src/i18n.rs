@@ -8,6 +8,7 @@ use phieu_core::{Lang, Preset};
 
 pub mod kiosk;
 pub mod results;
+pub mod upload;
 
 /// Every fixed string of the interface, in one language.
 pub struct Strings {

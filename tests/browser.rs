@@ -12,6 +12,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/results.rs"]
 mod results;
+#[path = "browser/outbox.rs"]
+mod outbox;
 #[path = "browser/storage.rs"]
 mod storage;
 

@@ -214,6 +214,21 @@ pub struct Item {
     pub state: ItemState,
 }
 
+/// A fingerprint in hex as read aloud: its first 8 bytes in 4 groups of 4 upper-case digits
+/// (docs/bundle-format.md §Box fingerprint), the form printed on the minutes.
+pub fn short(fingerprint_hex: &str) -> String {
+    let digits: Vec<char> = fingerprint_hex
+        .chars()
+        .take(16)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    digits
+        .chunks(4)
+        .map(|group| group.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// What the retry loop does now: send `due`, and wake up again at `wake_at_ms`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
@@ -524,6 +539,12 @@ mod tests {
             }
         );
         assert_eq!(plan(&items[3..4], &in_flight, 200.0), Plan::default());
+    }
+
+    #[test]
+    fn the_short_form_is_the_one_on_the_minutes() {
+        assert_eq!(short(FP), "BC24-03D2-D2CA-9805");
+        assert_eq!(short("ab"), "AB");
     }
 
     #[test]

@@ -1,0 +1,186 @@
+//! The words of the upload to the portal (the outbox on the results screen), in Vietnamese and
+//! English: one table per language, so a missing translation is a compile error. Placeholders
+//! in braces (`{time}`, `{n}`, `{status}`) are filled by the component.
+
+use phieu_core::Lang;
+
+use crate::state::outbox::{Accepted, Retry, TokenError, UrlError};
+
+/// Every fixed string of the upload, in one language.
+pub struct Strings {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub upload: &'static str,
+    pub need_settings: &'static str,
+    pub outbox_label: &'static str,
+    pub this_box: &'static str,
+    pub other_box: &'static str,
+    pub retry_now: &'static str,
+    // States
+    pub sending: &'static str,
+    pub waiting: &'static str,
+    pub waiting_for_settings: &'static str,
+    /// `{time}`: the local time of the next try; `{n}`: failed tries so far.
+    pub next_try: &'static str,
+    pub sent_stored: &'static str,
+    pub sent_already: &'static str,
+    /// `{status}`: the HTTP status.
+    pub refused: &'static str,
+    pub refused_no_reason: &'static str,
+    pub refused_hint: &'static str,
+    // Why a try failed
+    pub offline: &'static str,
+    pub network: &'static str,
+    pub timeout: &'static str,
+    /// `{status}`: the HTTP status.
+    pub server: &'static str,
+    /// `{status}`: the HTTP status.
+    pub unexpected: &'static str,
+    // Settings
+    pub settings_heading: &'static str,
+    pub url_label: &'static str,
+    pub url_hint: &'static str,
+    pub url_from_portal: &'static str,
+    pub token_label: &'static str,
+    pub token_hint: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub url_empty: &'static str,
+    pub url_not_http: &'static str,
+    pub url_no_host: &'static str,
+    pub url_spaces: &'static str,
+    pub url_credentials: &'static str,
+    pub token_empty: &'static str,
+    pub token_bad: &'static str,
+    pub storage_failed: &'static str,
+}
+
+const VI: Strings = Strings {
+    heading: "Gửi lên cổng thông tin",
+    intro: "Gửi gói kiểm toán (mọi phiếu, kết quả và dấu vân tay hòm phiếu) lên cổng thông tin của xã hoặc tỉnh. Khi mất mạng, máy giữ gói lại và tự gửi khi có mạng, kể cả sau khi tải lại trang. Gửi nhiều lần vẫn chỉ được lưu một lần.",
+    upload: "Gửi lên cổng thông tin",
+    need_settings: "Hãy nhập và lưu địa chỉ cổng thông tin và mã tải lên trước khi gửi.",
+    outbox_label: "Các gói đang gửi và đã gửi",
+    this_box: "Hòm phiếu này",
+    other_box: "Hòm phiếu khác trên máy",
+    retry_now: "Thử lại ngay",
+    sending: "Đang gửi…",
+    waiting: "Đang chờ gửi.",
+    waiting_for_settings: "Đang chờ: chưa có địa chỉ hoặc mã tải lên của cổng thông tin.",
+    next_try: "Sẽ thử lại lúc {time} (đã thử {n} lần).",
+    sent_stored: "Đã gửi: cổng thông tin đã nhận và lưu hòm phiếu.",
+    sent_already: "Đã gửi: cổng thông tin đã có hòm phiếu này từ trước (không lưu lần hai).",
+    refused: "Bị từ chối (HTTP {status}):",
+    refused_no_reason: "Cổng thông tin không nêu lý do.",
+    refused_hint: "Máy sẽ không gửi lại gói này. Nếu sai địa chỉ hoặc mã tải lên, hãy sửa và lưu cài đặt: gói sẽ được gửi lại một lần.",
+    offline: "Máy đang mất mạng",
+    network: "Không kết nối được tới cổng thông tin",
+    timeout: "Cổng thông tin không trả lời kịp",
+    server: "Cổng thông tin đang bận hoặc gặp lỗi (HTTP {status})",
+    unexpected: "Câu trả lời không phải của cổng thông tin (HTTP {status}; có thể là trang đăng nhập Wi-Fi)",
+    settings_heading: "Cài đặt cổng thông tin (cán bộ)",
+    url_label: "Địa chỉ nhận gói (URL)",
+    url_hint: "Do cổng thông tin của xã hoặc tỉnh cung cấp, bắt đầu bằng https:// hoặc http://, ví dụ https://xa.example.vn/phieu/bundles.",
+    url_from_portal: "Địa chỉ này do cổng thông tin nhúng trang cung cấp.",
+    token_label: "Mã tải lên",
+    token_hint: "Mã bí mật cổng thông tin cấp cho máy này. Chỉ lưu trên máy này, không bao giờ ghi vào địa chỉ trang.",
+    save: "Lưu cài đặt",
+    saved: "Đã lưu cài đặt.",
+    save_failed: "Không lưu được trên máy: cài đặt chỉ dùng đến khi đóng trang.",
+    url_empty: "Hãy nhập địa chỉ nhận gói.",
+    url_not_http: "Địa chỉ phải bắt đầu bằng https:// hoặc http://.",
+    url_no_host: "Địa chỉ thiếu tên máy chủ (ví dụ xa.example.vn).",
+    url_spaces: "Địa chỉ không được có dấu cách.",
+    url_credentials: "Địa chỉ không được chứa tên đăng nhập hay mật khẩu (phần trước dấu @).",
+    token_empty: "Hãy nhập mã tải lên do cổng thông tin cấp.",
+    token_bad: "Mã tải lên chỉ gồm chữ cái không dấu, chữ số và ký hiệu, không có dấu cách.",
+    storage_failed: "Không mở được hộp thư đi trên máy:",
+};
+
+const EN: Strings = Strings {
+    heading: "Upload to the portal",
+    intro: "Send the audit bundle (every ballot, the results and the box fingerprint) to the commune or province portal. Without a network the tablet keeps it and sends it when the network is back, even after a reload. Sending it more than once still stores it once.",
+    upload: "Upload to the portal",
+    need_settings: "Enter and save the portal's address and upload token before sending.",
+    outbox_label: "Bundles being sent and sent",
+    this_box: "This box",
+    other_box: "Another box on this tablet",
+    retry_now: "Try again now",
+    sending: "Sending…",
+    waiting: "Waiting to be sent.",
+    waiting_for_settings: "Waiting: no portal address or upload token yet.",
+    next_try: "Next try at {time} ({n} tries so far).",
+    sent_stored: "Sent: the portal received and stored the box.",
+    sent_already: "Sent: the portal already had this box (not stored twice).",
+    refused: "Refused (HTTP {status}):",
+    refused_no_reason: "The portal gave no reason.",
+    refused_hint: "The tablet will not send this bundle again. If the address or upload token was wrong, correct it and save the settings: the bundle is then sent once more.",
+    offline: "The tablet is offline",
+    network: "The portal cannot be reached",
+    timeout: "The portal did not answer in time",
+    server: "The portal is busy or failing (HTTP {status})",
+    unexpected: "The answer did not come from the portal (HTTP {status}; a Wi-Fi login page?)",
+    settings_heading: "Portal settings (officer)",
+    url_label: "Upload address (URL)",
+    url_hint: "Given by the commune or province portal, starting with https:// or http://, e.g. https://xa.example.vn/phieu/bundles.",
+    url_from_portal: "This address was given by the embedding portal.",
+    token_label: "Upload token",
+    token_hint: "The secret the portal gave this tablet. Kept on this tablet only, never in the page's address.",
+    save: "Save settings",
+    saved: "Settings saved.",
+    save_failed: "Could not store them on the tablet: the settings hold until the page is closed.",
+    url_empty: "Enter the upload address.",
+    url_not_http: "The address must start with https:// or http://.",
+    url_no_host: "The address has no server name (e.g. xa.example.vn).",
+    url_spaces: "The address must not contain spaces.",
+    url_credentials: "The address must not contain a user name or password (the part before @).",
+    token_empty: "Enter the upload token the portal gave you.",
+    token_bad: "The upload token holds only unaccented letters, digits and symbols, no spaces.",
+    storage_failed: "The outbox on this tablet could not be opened:",
+};
+
+/// The upload's words in `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    pub fn url_error(&self, e: UrlError) -> &'static str {
+        match e {
+            UrlError::Empty => self.url_empty,
+            UrlError::NotHttp => self.url_not_http,
+            UrlError::NoHost => self.url_no_host,
+            UrlError::Spaces => self.url_spaces,
+            UrlError::Credentials => self.url_credentials,
+        }
+    }
+
+    pub fn token_error(&self, e: TokenError) -> &'static str {
+        match e {
+            TokenError::Empty => self.token_empty,
+            TokenError::BadCharacters => self.token_bad,
+        }
+    }
+
+    /// Why the last try failed, in words.
+    pub fn retry(&self, why: Retry) -> String {
+        match why {
+            Retry::Offline => self.offline.to_owned(),
+            Retry::Network => self.network.to_owned(),
+            Retry::Timeout => self.timeout.to_owned(),
+            Retry::Server(s) => self.server.replace("{status}", &s.to_string()),
+            Retry::Unexpected(s) => self.unexpected.replace("{status}", &s.to_string()),
+        }
+    }
+
+    pub fn sent(&self, how: Accepted) -> &'static str {
+        match how {
+            Accepted::Stored => self.sent_stored,
+            Accepted::AlreadyStored => self.sent_already,
+        }
+    }
+}

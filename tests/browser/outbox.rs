@@ -1,0 +1,165 @@
+//! The upload outbox in a real browser: a bundle put twice is one item, its state is on disk
+//! for the next connection (a reload), pressing "upload" again never resets a sent bundle, every
+//! state reads back as written, and the backoff with the browser's random jitter stays within
+//! its schedule. Also the officer's portal settings in `localStorage`.
+
+use std::rc::Rc;
+
+use phieu::edge::outbox::{decode, encode, Outbox};
+use phieu::edge::upload::{jitter, load_settings, save_settings, Settings, SETTINGS_KEY};
+use phieu::state::outbox::{
+    backoff_ms, Accepted, Item, ItemState, Reason, Retry, FIRST_DELAY_MS, MAX_DELAY_MS,
+};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+const FP: &str = "bc2403d2d2ca9805b95a23a767cf713acae40c0e088afb491093797ae15c1f9a";
+const FP2: &str = "2446000000000000000000000000000000000000000000000000000000000000";
+
+async fn fresh(name: &str) -> Outbox {
+    let factory = gloo::utils::window().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database(name).unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    Outbox::open_named(name).await.expect("IndexedDB opens")
+}
+
+fn item(fingerprint: &str, state: ItemState) -> Item {
+    Item {
+        fingerprint: fingerprint.into(),
+        short: "BC24-03D2-D2CA-9805".into(),
+        bundle: Rc::new(r#"{"format":"phieu/audit-bundle"}"#.into()),
+        state,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_put_twice_is_one_item() {
+    let outbox = fresh("phieu-outbox-test-twice").await;
+    outbox.put(&item(FP, ItemState::new(1.0))).await.unwrap();
+    let failed =
+        ItemState::new(1.0).after(phieu::state::outbox::Outcome::Retry(Retry::Offline), 1.0, 0);
+    outbox.put(&item(FP, failed.clone())).await.unwrap();
+    let all = outbox.all().await.unwrap();
+    assert_eq!(
+        all,
+        vec![item(FP, failed)],
+        "the second put replaced the first"
+    );
+
+    outbox.put(&item(FP2, ItemState::new(2.0))).await.unwrap();
+    let keys: Vec<String> = outbox
+        .all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.fingerprint)
+        .collect();
+    assert_eq!(keys, [FP2, FP], "sorted by fingerprint, one each");
+}
+
+#[wasm_bindgen_test]
+async fn the_state_is_there_after_a_new_connection() {
+    let outbox = fresh("phieu-outbox-test-durable").await;
+    let sent = item(FP, ItemState::Sent(Accepted::AlreadyStored));
+    outbox.put(&sent).await.unwrap();
+    outbox.close();
+
+    let again = Outbox::open_named("phieu-outbox-test-durable")
+        .await
+        .unwrap();
+    assert_eq!(again.get(FP).await.unwrap(), Some(sent));
+    assert_eq!(again.get(FP2).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn uploading_again_never_resets_a_sent_bundle() {
+    let outbox = fresh("phieu-outbox-test-enqueue").await;
+    let first = outbox.enqueue(item(FP, ItemState::new(5.0))).await.unwrap();
+    assert_eq!(first.state, ItemState::new(5.0));
+    outbox
+        .put(&item(FP, ItemState::Sent(Accepted::Stored)))
+        .await
+        .unwrap();
+    let again = outbox.enqueue(item(FP, ItemState::new(9.0))).await.unwrap();
+    assert_eq!(again.state, ItemState::Sent(Accepted::Stored));
+    assert_eq!(outbox.all().await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn every_state_reads_back_as_written() {
+    let states = [
+        ItemState::new(1_700_000_000_000.0),
+        ItemState::Waiting {
+            failures: 3,
+            next_try_ms: 1_700_000_008_000.0,
+            last: Some(Retry::Server(503)),
+        },
+        ItemState::Waiting {
+            failures: 1,
+            next_try_ms: 2.0,
+            last: Some(Retry::Unexpected(200)),
+        },
+        ItemState::Waiting {
+            failures: 2,
+            next_try_ms: 2.0,
+            last: Some(Retry::Timeout),
+        },
+        ItemState::Sent(Accepted::Stored),
+        ItemState::Sent(Accepted::AlreadyStored),
+        ItemState::Refused {
+            status: 401,
+            reasons: vec![Reason {
+                vi: "thiếu hoặc sai mã tải lên".into(),
+                en: "missing or wrong upload token".into(),
+            }],
+        },
+    ];
+    for state in states {
+        let it = item(FP, state);
+        assert_eq!(decode(&encode(&it)), Some(it));
+    }
+    assert_eq!(decode("not json"), None);
+    assert_eq!(
+        decode(r#"{"fingerprint":"a","short":"A","bundle":"{}","state":"lost"}"#),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_backoff_with_the_browsers_jitter_stays_in_its_schedule() {
+    let draws: Vec<u16> = (0..16).map(|_| jitter()).collect();
+    assert!(
+        draws.iter().any(|d| *d != draws[0]),
+        "jitter comes from crypto.getRandomValues: {draws:?}"
+    );
+    for failures in 1..=12u32 {
+        let base = (FIRST_DELAY_MS << (failures - 1).min(20)).min(MAX_DELAY_MS);
+        for d in &draws {
+            let wait = backoff_ms(failures, *d);
+            assert!(
+                wait >= base * 3 / 4 && wait <= base,
+                "{failures}: {wait} not in [{}, {base}]",
+                base * 3 / 4
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_portal_settings_are_remembered() {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.remove_item(SETTINGS_KEY).unwrap();
+    assert_eq!(load_settings().settings, Settings::default());
+    let settings = Settings {
+        url: "https://xa.example.vn/phieu/bundles".into(),
+        token: "0123456789abcdef".into(),
+    };
+    assert!(save_settings(&settings));
+    let loaded = load_settings();
+    assert_eq!(loaded.settings, settings);
+    assert!(!loaded.url_from_portal, "the test page has no ?upload=");
+    storage.set_item(SETTINGS_KEY, "{broken").unwrap();
+    assert_eq!(load_settings().settings, Settings::default());
+    storage.remove_item(SETTINGS_KEY).unwrap();
+}
