@@ -41,6 +41,15 @@ pub fn question(props: &QuestionProps) -> Html {
     let t = kiosk(props.lang);
     let lang = props.lang;
     let item = &props.item;
+    let focus_to = use_state(|| None::<usize>);
+    {
+        let item_id = item.id().to_owned();
+        use_effect_with(*focus_to, move |to| {
+            if let Some(i) = to {
+                dom::focus(&format!("q-{item_id}-opt-{i}"));
+            }
+        });
+    }
     let label_id = format!("q-{}-label", item.id());
     let problem_id = format!("q-{}-problem", item.id());
     let described = props.problem.as_ref().map(|_| problem_id.clone());
@@ -75,7 +84,7 @@ pub fn question(props: &QuestionProps) -> Html {
             let onkeydown = {
                 let on_answer = props.on_answer.clone();
                 let ids: Vec<String> = options.iter().map(|c| c.id().to_owned()).collect();
-                let item_id = item.id().to_owned();
+                let focus_to = focus_to.clone();
                 Callback::from(move |e: KeyboardEvent| {
                     let n = ids.len();
                     let at = selected.unwrap_or(0);
@@ -86,7 +95,9 @@ pub fn question(props: &QuestionProps) -> Html {
                     };
                     e.prevent_default();
                     on_answer.emit(Answer::choice(ids[to].clone()));
-                    dom::focus(&format!("q-{item_id}-opt-{to}"));
+                    // Focus follows the choice once the new state is drawn (the free-text
+                    // field may appear below it).
+                    focus_to.set(Some(to));
                 })
             };
             let free_field = selected
