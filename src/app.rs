@@ -251,12 +251,11 @@ fn create_meeting(
     dispatch: &Callback<Action>,
 ) -> Vec<FieldProblem> {
     let (Some(poll), Some(salt), Some(id)) = (poll, random::bytes16(), random::id()) else {
-        return vec![FieldProblem {
-            field: "total",
-            vi: "Máy này không tạo được số ngẫu nhiên an toàn: không thể bỏ phiếu kín.".into(),
-            en: "This device cannot make secure random numbers: a secret ballot is impossible."
-                .into(),
-        }];
+        return vec![FieldProblem::new(
+            "total",
+            "Máy này không tạo được số ngẫu nhiên an toàn: không thể bỏ phiếu kín.",
+            "This device cannot make secure random numbers: a secret ballot is impossible.",
+        )];
     };
     match check(form, poll, id, salt) {
         Ok(meeting) => {

@@ -37,8 +37,8 @@ impl LoadError {
     }
 }
 
-/// Fetches `url` and parses it as a poll.
-pub async fn load_poll(url: &str) -> Result<Poll, LoadError> {
+/// Fetches the text at `url`, or why not.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let response = gloo::net::http::Request::get(url)
         .send()
         .await
@@ -48,11 +48,15 @@ pub async fn load_poll(url: &str) -> Result<Poll, LoadError> {
             status: response.status(),
         });
     }
-    let body = response
+    response
         .text()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    Poll::from_json(&body).map_err(LoadError::Invalid)
+        .map_err(|e| LoadError::Network(e.to_string()))
+}
+
+/// Fetches `url` and parses it as a poll.
+pub async fn load_poll(url: &str) -> Result<Poll, LoadError> {
+    Poll::from_json(&fetch_text(url).await?).map_err(LoadError::Invalid)
 }
 
 /// The list of poll templates shipped in `assets/templates/`.
@@ -87,18 +91,6 @@ impl TemplateEntry {
 
 /// Fetches the list of templates.
 pub async fn load_templates() -> Result<Vec<TemplateEntry>, LoadError> {
-    let response = gloo::net::http::Request::get(TEMPLATES_URL)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            status: response.status(),
-        });
-    }
-    let body = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    serde_json::from_str(&body).map_err(|e| LoadError::Network(e.to_string()))
+    serde_json::from_str(&fetch_text(TEMPLATES_URL).await?)
+        .map_err(|e| LoadError::Network(e.to_string()))
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll};
 
 use super::meeting::{Meeting, Phase};
+use super::Notice;
 
 /// What the officer typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,24 +25,19 @@ pub struct SetupForm {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldProblem {
     pub field: &'static str,
-    pub vi: String,
-    pub en: String,
+    pub why: Notice,
 }
 
 impl FieldProblem {
-    fn new(field: &'static str, vi: impl Into<String>, en: impl Into<String>) -> FieldProblem {
+    pub fn new(field: &'static str, vi: impl Into<String>, en: impl Into<String>) -> FieldProblem {
         FieldProblem {
             field,
-            vi: vi.into(),
-            en: en.into(),
+            why: Notice::new(vi, en),
         }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        self.why.get(lang)
     }
 }
 

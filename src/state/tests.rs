@@ -73,7 +73,7 @@ fn the_setup_form_names_every_problem() {
         fields,
         ["total", "board", "witnesses", "place", "time", "pin"]
     );
-    assert!(problems.iter().all(|p| p.vi != p.en));
+    assert!(problems.iter().all(|p| p.why.vi != p.why.en));
 }
 
 #[test]
