@@ -10,10 +10,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "browser/results.rs"]
-mod results;
 #[path = "browser/outbox.rs"]
 mod outbox;
+#[path = "browser/results.rs"]
+mod results;
 #[path = "browser/storage.rs"]
 mod storage;
 

@@ -144,7 +144,8 @@ pub fn upload(props: &UploadProps) -> Html {
     let endpoint =
         use_state(|| Endpoint::parse(&initial.settings.url, &initial.settings.token).ok());
     let form_errors = use_state(|| (None::<UrlError>, None::<TokenError>));
-    let form_note = use_state(|| None::<&'static str>);
+    // Whether the settings were saved (`Some(true)`), held only for this page (`Some(false)`).
+    let form_note = use_state(|| None::<bool>);
     let need_settings = use_state(|| false);
 
     // Open the outbox and resume what an earlier page left: everything waiting is due now.
@@ -265,7 +266,7 @@ pub fn upload(props: &UploadProps) -> Html {
                         url: (*url).clone(),
                         token: (*token).clone(),
                     });
-                    form_note.set(Some(if stored { t.saved } else { t.save_failed }));
+                    form_note.set(Some(stored));
                     need_settings.set(false);
                     endpoint.set(Some(checked));
                     // A refused bundle gets one more try with the new settings; remember that
@@ -350,7 +351,7 @@ pub fn upload(props: &UploadProps) -> Html {
                        oninput={let url = url.clone(); Callback::from(move |e: InputEvent| url.set(input_value(&e)))} />
                 <p id="upload-url-hint" class="hint">
                     { t.url_hint }
-                    if initial.url_from_portal { { " " }{ t.url_from_portal } }
+                    if initial.url_from_portal && *url == initial.settings.url { { " " }{ t.url_from_portal } }
                 </p>
                 if let Some(e) = url_error {
                     <p class="problem" role="alert">{ t.url_error(e) }</p>
@@ -366,8 +367,8 @@ pub fn upload(props: &UploadProps) -> Html {
                     <p class="problem" role="alert">{ t.token_error(e) }</p>
                 }
                 <button type="submit" class="button button-secondary">{ t.save }</button>
-                if let Some(note) = *form_note {
-                    <p class="upload-note" role="status">{ note }</p>
+                if let Some(stored) = *form_note {
+                    <p class="upload-note" role="status">{ if stored { t.saved } else { t.save_failed } }</p>
                 }
             </form>
         </section>
@@ -415,7 +416,7 @@ fn item_view(
     };
     html! {
         <li class={classes!("outbox-item", class)} key={item.fingerprint.clone()}>
-            <p class="outbox-box">{ format!("{label}: ") }<code class="fingerprint-short">{ &item.short }</code></p>
+            <p class="outbox-box">{ format!("{label}: ") }<code class="outbox-short">{ &item.short }</code></p>
             <p class="outbox-state" role="status">{ text }</p>
             if let ItemState::Refused { reasons, .. } = &item.state {
                 <ul class="outbox-reasons">
