@@ -2,6 +2,19 @@
 //! tallying, fingerprinting and verifying 100 000 ballots of the demo poll. Goals (issue 4):
 //! verify 1 M ballots within 5× `openssl dgst -sha256` of a same-size file; 100 k tallied in
 //! wasm within 0.3 s.
+//!
+//! The workspace's release profile (which benches inherit) is tuned for a small wasm file, so
+//! measure with speed settings:
+//!
+//! ```sh
+//! cargo bench -p phieu-core --bench core \
+//!   --config 'profile.release.opt-level=3' --config 'profile.release.lto="thin"' \
+//!   --config 'profile.release.codegen-units=16' --config 'profile.release.panic="unwind"'
+//! ```
+//!
+//! `verify_tampered` changes one vote: the bundle stays canonical, so it is read on the fast
+//! path and the discrepancies (that ballot, the two counts, the fingerprint) are named without
+//! re-reading it. For 1 M ballots against openssl, see `examples/verify_million.rs`.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt, Tally};
@@ -62,6 +75,11 @@ fn bench(c: &mut Criterion) {
             |()| AuditBundle::verify(&json).expect("verify"),
             BatchSize::PerIteration,
         )
+    });
+    // The first "dong_y" opening becomes "khong_dong_y": same length, still canonical.
+    let tampered = json.replacen("\"option\": \"dong_y\"", "\"option\": \"khong_dong_y\"", 1);
+    g.bench_function("verify_tampered", |b| {
+        b.iter(|| AuditBundle::verify(&tampered).expect_err("tampered"))
     });
     g.finish();
 }

@@ -141,17 +141,17 @@ impl BallotBox {
 }
 
 /// Fills a box from ballots that usually come in ascending commitment order, as they do when a
-/// bundle is read back: while they do, each is counted and appended to a list, and the box's map
-/// is built once at the end from the sorted list (no search per ballot). The first ballot out of
-/// order (a bundle whose `ballots` list is not sorted, or lists one twice) switches to casting
-/// every ballot one by one, so that the result is always exactly what `BallotBox::cast` gives,
-/// duplicates refused included.
+/// bundle is read back: each is appended to a list (no search per ballot) and, while they stay in
+/// order, counted at once; the box's map is then built in one pass from the sorted list. Ballots
+/// out of order (a tampered bundle) are sorted at the end, keeping the first of any repeated
+/// commitment, and counted then, so that the box is always exactly the one `BallotBox::cast`
+/// would give for the same ballots in the same order.
 pub(crate) struct BoxBuilder {
     poll: Poll,
     // Kept as the map's entries, so that the map takes over this allocation when it is built.
-    sorted: Vec<(BallotCommitment, Ballot)>,
+    ballots: Vec<(BallotCommitment, Ballot)>,
     tally: Tally,
-    unsorted: Option<BallotBox>,
+    in_order: bool,
 }
 
 impl BoxBuilder {
@@ -159,49 +159,56 @@ impl BoxBuilder {
         let tally = Tally::new(&poll);
         BoxBuilder {
             poll,
-            sorted: Vec::new(),
+            ballots: Vec::new(),
             tally,
-            unsorted: None,
+            in_order: true,
         }
     }
 
-    /// As `BallotBox::cast`: a ballot of another poll or a duplicate is left out.
+    /// As `BallotBox::cast`: a ballot of another poll is left out, and so, in the end, is a
+    /// repeat of a commitment already cast.
     pub(crate) fn cast(&mut self, ballot: Ballot) {
         if ballot.poll_hash() != self.poll.hash() {
             return;
         }
-        if let Some(the_box) = &mut self.unsorted {
-            let _ = the_box.cast(ballot);
-            return;
-        }
-        if self
-            .sorted
-            .last()
-            .is_some_and(|(last, _)| *last >= ballot.commitment())
-        {
-            let mut the_box = BallotBox::new(self.poll.clone());
-            for (_, earlier) in self.sorted.drain(..) {
-                let _ = the_box.cast(earlier);
+        let commitment = ballot.commitment();
+        if self.in_order {
+            if self
+                .ballots
+                .last()
+                .is_some_and(|(last, _)| *last >= commitment)
+            {
+                self.in_order = false;
+            } else {
+                // The ballot was made for this poll, so adding it cannot fail.
+                let _ = self.tally.add(&self.poll, &ballot);
             }
-            let _ = the_box.cast(ballot);
-            self.unsorted = Some(the_box);
-            return;
         }
-        // The ballot was made for this poll, so adding it cannot fail.
-        let _ = self.tally.add(&self.poll, &ballot);
-        self.sorted.push((ballot.commitment(), ballot));
+        self.ballots.push((commitment, ballot));
     }
 
     pub(crate) fn finish(self) -> BallotBox {
-        if let Some(the_box) = self.unsorted {
-            return the_box;
+        let BoxBuilder {
+            poll,
+            mut ballots,
+            mut tally,
+            in_order,
+        } = self;
+        if !in_order {
+            // A stable sort keeps repeats in cast order, and `dedup_by` keeps the first of each.
+            ballots.sort_by_key(|(commitment, _)| *commitment);
+            ballots.dedup_by(|later, first| later.0 == first.0);
+            tally = Tally::new(&poll);
+            for (_, ballot) in &ballots {
+                let _ = tally.add(&poll, ballot);
+            }
         }
-        // Already sorted and distinct: collecting into the map builds it in bulk, and its sort
+        // Sorted and distinct: collecting into the map builds it in bulk, and the map's own sort
         // finds one run at once.
         BallotBox {
-            poll: self.poll,
-            ballots: self.sorted.into_iter().collect(),
-            tally: self.tally,
+            poll,
+            ballots: ballots.into_iter().collect(),
+            tally,
         }
     }
 }
@@ -223,4 +230,58 @@ pub(crate) fn fingerprint<'a>(
         h.update(c.as_bytes());
     }
     BoxFingerprint::from_bytes(h.finalize().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ballot::{Answer, Salt};
+
+    /// The builder gives the box that casting the same ballots one by one gives.
+    #[test]
+    fn builder_matches_casting_in_any_order() {
+        let poll = Poll::from_json(include_str!("../../../assets/polls/demo.json")).unwrap();
+        let ballots: Vec<Ballot> = (0u8..6)
+            .map(|i| {
+                let answer = match i % 3 {
+                    0 => Answer::choice("dong_y"),
+                    1 => Answer::choice("khong_dong_y"),
+                    _ => Answer::Choice {
+                        option: "y_kien_khac".into(),
+                        free_text: Some(format!("ý kiến {}", i % 2)),
+                    },
+                };
+                Ballot::new(&poll, vec![answer], Salt::from_bytes([i; 16])).unwrap()
+            })
+            .collect();
+        let mut sorted = ballots.clone();
+        sorted.sort_by_key(Ballot::commitment);
+        let mut reversed = sorted.clone();
+        reversed.reverse();
+        let repeated: Vec<Ballot> = [0, 1, 1, 2, 3, 0, 4, 5, 5]
+            .iter()
+            .map(|&i| sorted[i].clone())
+            .collect();
+        let other = Poll::from_json(
+            &include_str!("../../../assets/polls/demo.json")
+                .replace("\"vi\": \"Đồng ý\"", "\"vi\": \"Có\""),
+        )
+        .unwrap();
+        let foreign = Ballot::new(
+            &other,
+            vec![Answer::choice("dong_y")],
+            Salt::from_bytes([9; 16]),
+        );
+        let mut mixed = sorted.clone();
+        mixed.insert(2, foreign.unwrap());
+        for list in [vec![], sorted.clone(), reversed, ballots, repeated, mixed] {
+            let mut cast = BallotBox::new(poll.clone());
+            let mut builder = BoxBuilder::new(poll.clone());
+            for ballot in list {
+                let _ = cast.cast(ballot.clone());
+                builder.cast(ballot);
+            }
+            assert_eq!(builder.finish(), cast);
+        }
+    }
 }
