@@ -163,3 +163,15 @@ fn the_portal_settings_are_remembered() {
     assert_eq!(load_settings().settings, Settings::default());
     storage.remove_item(SETTINGS_KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_portal_that_cannot_be_reached_is_tried_again_later() {
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    let endpoint = phieu::state::outbox::Endpoint::parse("http://127.0.0.1:9/", "0123456789abcdef")
+        .expect("a valid endpoint");
+    assert_eq!(endpoint.url, "http://127.0.0.1:9/bundles");
+    assert_eq!(
+        phieu::edge::upload::send(&endpoint, FP, "{}").await,
+        phieu::state::outbox::Outcome::Retry(Retry::Network)
+    );
+}
