@@ -95,7 +95,7 @@ const VI: Strings = Strings {
     url_credentials: "Địa chỉ không được chứa tên đăng nhập hay mật khẩu (phần trước dấu @).",
     token_empty: "Hãy nhập mã tải lên do cổng thông tin cấp.",
     token_bad: "Mã tải lên chỉ gồm chữ cái không dấu, chữ số và ký hiệu, không có dấu cách.",
-    storage_failed: "Không mở được hộp thư đi trên máy:",
+    storage_failed: "Hộp thư đi trên máy gặp lỗi lưu trữ:",
 };
 
 const EN: Strings = Strings {
@@ -137,7 +137,7 @@ const EN: Strings = Strings {
     url_credentials: "The address must not contain a user name or password (the part before @).",
     token_empty: "Enter the upload token the portal gave you.",
     token_bad: "The upload token holds only unaccented letters, digits and symbols, no spaces.",
-    storage_failed: "The outbox on this tablet could not be opened:",
+    storage_failed: "The outbox on this tablet has a storage problem:",
 };
 
 /// The upload's words in `lang`.

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +21,10 @@ let work;
 
 /** Starts `phieu collect` on a free port; resolves with its URL once it prints it. */
 function startCollector(origin, dir) {
+  const binary = join(root, 'target/debug/phieu');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build -p phieu-cli first`);
   const child = spawn(
-    join(root, 'target/debug/phieu'),
+    binary,
     ['collect', '--listen', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'collect.db')}`,
       '--token', `portal=${TOKEN}`, '--allow-origin', origin],
     { stdio: ['ignore', 'pipe', 'pipe'] },
