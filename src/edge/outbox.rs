@@ -9,13 +9,12 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::Array;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbTransaction};
+use web_sys::{IdbDatabase, IdbTransaction};
 
-use crate::edge::store::{committed, done, StoreError};
+use crate::edge::store::{committed, done, open_database, strict_write, StoreError};
 use crate::state::outbox::{Accepted, Item, ItemState, Reason, Retry};
 
 /// The database name used by the app. Tests open others.
@@ -185,38 +184,9 @@ impl Outbox {
 
     /// Opens the outbox database `name`; tests use their own names.
     pub async fn open_named(name: &str) -> Result<Outbox, StoreError> {
-        let factory = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
-            .indexed_db()
-            .map_err(|e| StoreError::from_js(&e))?
-            .ok_or_else(|| StoreError::Unavailable("no IndexedDB".into()))?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(name, DB_VERSION)
-            .map_err(|e| StoreError::from_js(&e))?;
-        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
-            let request = request.clone();
-            move |_| {
-                if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                    if !db.object_store_names().contains(OUTBOX) {
-                        // Out-of-line keys: the fingerprint is named on every put.
-                        let _ = db.create_object_store(OUTBOX);
-                    }
-                }
-            }
-        });
-        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let result = done(&request).await;
-        request.set_onupgradeneeded(None);
-        let db: IdbDatabase = result?
-            .dyn_into()
-            .map_err(|_| StoreError::Failed("not a database".into()))?;
-        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
-            let db = db.clone();
-            move |_| db.close()
-        });
-        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        on_version_change.forget();
-        Ok(Outbox { db })
+        Ok(Outbox {
+            db: open_database(name, DB_VERSION, &[OUTBOX]).await?,
+        })
     }
 
     /// Closes the connection (tests reopen to prove what is on disk).
@@ -225,17 +195,7 @@ impl Outbox {
     }
 
     fn write(&self) -> Result<IdbTransaction, StoreError> {
-        let names = Array::of1(&OUTBOX.into());
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
-        // As in store.rs: web-sys exposes the options argument only behind its unstable flag.
-        let transaction: Function = Reflect::get(&self.db, &"transaction".into())
-            .and_then(|f| f.dyn_into())
-            .map_err(|e| StoreError::from_js(&e))?;
-        transaction
-            .call3(&self.db, &names, &"readwrite".into(), &options)
-            .map(|tx| tx.unchecked_into())
-            .map_err(|e| StoreError::from_js(&e))
+        strict_write(&self.db, &[OUTBOX])
     }
 
     /// Stores `item` under its fingerprint, replacing any record of the same bundle; resolves

@@ -147,6 +147,73 @@ pub(crate) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
     })
 }
 
+/// Opens (and on first use creates) database `name` at `version` with `stores`, all with
+/// out-of-line keys: the caller names every key. Shared by the ballot store and the outbox.
+pub(crate) async fn open_database(
+    name: &str,
+    version: u32,
+    stores: &[&'static str],
+) -> Result<IdbDatabase, StoreError> {
+    let factory = web_sys::window()
+        .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+        .indexed_db()
+        .map_err(|e| StoreError::from_js(&e))?
+        .ok_or_else(|| StoreError::Unavailable("no IndexedDB".into()))?;
+    let request: IdbOpenDbRequest = factory
+        .open_with_u32(name, version)
+        .map_err(|e| StoreError::from_js(&e))?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let request = request.clone();
+        let stores = stores.to_vec();
+        move |_| {
+            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+                for store in &stores {
+                    if !db.object_store_names().contains(store) {
+                        let _ = db.create_object_store(store);
+                    }
+                }
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let blocked = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {});
+    request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+    let result = done(&request).await;
+    request.set_onupgradeneeded(None);
+    request.set_onblocked(None);
+    let db: IdbDatabase = result?
+        .dyn_into()
+        .map_err(|_| StoreError::Failed("not a database".into()))?;
+    // Another tab upgrading the schema asks us to let go rather than block it forever.
+    let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let db = db.clone();
+        move |_| db.close()
+    });
+    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    on_version_change.forget();
+    Ok(db)
+}
+
+/// A read-write transaction over `stores` with `durability: "strict"`: its `complete` event
+/// comes only once the browser has flushed it to disk.
+pub(crate) fn strict_write(
+    db: &IdbDatabase,
+    stores: &[&str],
+) -> Result<IdbTransaction, StoreError> {
+    let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
+    // `IDBDatabase.transaction(stores, mode, options)`: web-sys exposes the options
+    // argument only behind its unstable-API flag, so call it by name.
+    let transaction: Function = Reflect::get(db, &"transaction".into())
+        .and_then(|f| f.dyn_into())
+        .map_err(|e| StoreError::from_js(&e))?;
+    transaction
+        .call3(db, &names, &"readwrite".into(), &options)
+        .map(|tx| tx.unchecked_into())
+        .map_err(|e| StoreError::from_js(&e))
+}
+
 fn key(meeting: &str, commitment: &str) -> JsValue {
     Array::of2(&meeting.into(), &commitment.into()).into()
 }
@@ -167,44 +234,10 @@ impl Store {
 
     /// Opens the database `name`; tests use their own names.
     pub async fn open_named(name: &str) -> Result<Store, StoreError> {
-        let factory = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
-            .indexed_db()
-            .map_err(|e| StoreError::from_js(&e))?
-            .ok_or_else(|| StoreError::Unavailable("no IndexedDB".into()))?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(name, DB_VERSION)
-            .map_err(|e| StoreError::from_js(&e))?;
-        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
-            let request = request.clone();
-            move |_| {
-                if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                    for store in [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()] {
-                        if !db.object_store_names().contains(store) {
-                            // Out-of-line keys: the caller names every key.
-                            let _ = db.create_object_store(store);
-                        }
-                    }
-                }
-            }
-        });
-        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let blocked = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {});
-        request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
-        let result = done(&request).await;
-        request.set_onupgradeneeded(None);
-        request.set_onblocked(None);
-        let db: IdbDatabase = result?
-            .dyn_into()
-            .map_err(|_| StoreError::Failed("not a database".into()))?;
-        // Another tab upgrading the schema asks us to let go rather than block it forever.
-        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
-            let db = db.clone();
-            move |_| db.close()
-        });
-        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        on_version_change.forget();
-        Ok(Store { db })
+        let stores = [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()];
+        Ok(Store {
+            db: open_database(name, DB_VERSION, &stores).await?,
+        })
     }
 
     /// Closes the connection (tests reopen to prove what is on disk).
@@ -213,18 +246,7 @@ impl Store {
     }
 
     fn write(&self, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
-        let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
-        // `IDBDatabase.transaction(stores, mode, options)`: web-sys exposes the options
-        // argument only behind its unstable-API flag, so call it by name.
-        let transaction: Function = Reflect::get(&self.db, &"transaction".into())
-            .and_then(|f| f.dyn_into())
-            .map_err(|e| StoreError::from_js(&e))?;
-        transaction
-            .call3(&self.db, &names, &"readwrite".into(), &options)
-            .map(|tx| tx.unchecked_into())
-            .map_err(|e| StoreError::from_js(&e))
+        strict_write(&self.db, stores)
     }
 
     fn read(&self, store: &str) -> Result<IdbTransaction, StoreError> {

@@ -1,24 +1,15 @@
 // Journey: someone opens phieu for the first time and sees the demo village decision, in
 // Vietnamese, and can switch to English and back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors, screenshotAllSizes } from './support.mjs';
+import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 test('the first page shows the demo poll in Vietnamese, with its three choices', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
 
   await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
@@ -34,10 +25,10 @@ test('the first page shows the demo poll in Vietnamese, with its three choices',
 });
 
 test('the language switch shows English and is remembered after a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+  const context = await h.browser.newContext({ viewport: { width: 800, height: 1280 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await page.getByRole('button', { name: 'English' }).click();
 
   await page.getByRole('heading', { level: 2, name: 'Contributing to the concrete road between hamlets' }).waitFor();
@@ -54,12 +45,12 @@ test('the language switch shows English and is remembered after a reload', async
 });
 
 test('a broken poll file gets a clear message in Vietnamese, not a blank page', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const errors = watchErrors(page);
   await page.route('**/polls/demo.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "phieu/poll", "version": 1' }),
   );
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await page.getByRole('heading', { name: 'Không mở được phiếu' }).waitFor();
   await page.getByRole('button', { name: 'Thử lại' }).waitFor();
   await page.unroute('**/polls/demo.json');

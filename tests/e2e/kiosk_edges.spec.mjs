@@ -1,25 +1,16 @@
 // Journeys at the edges of the voter's flow: voting with the keyboard alone, a receipt left on
 // screen, and a browser that refuses storage (told before any meeting is opened).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './support.mjs';
+import { harness } from './support.mjs';
 import { createMeeting, testAndOpen, castCount, enterPin } from './meeting_page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 test('a voter can vote with the keyboard alone: arrows choose, Enter confirms', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
@@ -46,10 +37,10 @@ test('a voter can vote with the keyboard alone: arrows choose, Enter confirms', 
 });
 
 test('a receipt left on screen locks the tablet after 60 seconds', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
   await page.clock.install();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
@@ -67,14 +58,14 @@ test('a receipt left on screen locks the tablet after 60 seconds', async () => {
 });
 
 test('a browser that refuses storage is told before a meeting is opened', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   await context.addInitScript(() => {
     indexedDB.open = () => {
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await page.getByRole('heading', { name: 'Máy này không lưu được phiếu' }).waitFor();
   assert.match(await page.getByRole('alert').innerText(), /chế độ ẩn danh/);
   assert.match(await page.getByRole('alert').innerText(), /private browsing/);

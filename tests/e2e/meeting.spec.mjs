@@ -1,31 +1,22 @@
 // Journey: a whole village meeting on one tablet: set up with a PIN, the logic-and-accuracy
 // test, ten voters, close. Then the same meeting survives reloads and a killed browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, launch, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
+import { harness, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
 import { createMeeting, testAndOpen, voter, castCount, closeVoting, enterPin, castBallot, PIN } from './meeting_page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 test('a whole meeting: PIN, test ballots, ten voters, close', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await screenshotAllSizes(page, 'officer-testing');
   await testAndOpen(page);
@@ -66,9 +57,9 @@ test('a whole meeting: PIN, test ballots, ten voters, close', async () => {
 });
 
 test('a reload mid-ballot casts nothing; a reload after confirm loses nothing', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
   await voter(page, 'Đồng ý');
@@ -92,20 +83,20 @@ test('a reload mid-ballot casts nothing; a reload after confirm loses nothing', 
 });
 
 test('a second tab on the same meeting is refused', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const first = await context.newPage();
-  await first.goto(server.url);
+  await first.goto(h.server.url);
   await first.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(h.server.url);
   await second.getByRole('heading', { name: 'phieu đang mở ở một thẻ khác' }).waitFor();
   await context.close();
 });
 
 test('five wrong PINs lock the tablet for a minute, and a reload does not reset that', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await page.getByRole('button', { name: 'Khóa máy' }).click();
   for (let i = 0; i < 4; i++) {
@@ -121,9 +112,9 @@ test('five wrong PINs lock the tablet for a minute, and a reload does not reset 
 });
 
 test('after a voter, nothing of their choice is left in the page or outside the box', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
   const secret = 'Ý kiến bí mật số 4711';
@@ -177,7 +168,7 @@ test('a killed browser loses no confirmed ballot', async () => {
   };
   try {
     let { child, page } = await start();
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await createMeeting(page);
     await testAndOpen(page);
     await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
@@ -187,7 +178,7 @@ test('a killed browser loses no confirmed ballot', async () => {
     await new Promise((ok) => child.on('exit', ok));
 
     ({ child, page } = await start());
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await enterPin(page, PIN);
     assert.equal(await castCount(page), 1);
     child.kill('SIGKILL');

@@ -2,33 +2,24 @@
 // one device and merges them. The merged result equals one box holding all the ballots, byte
 // for byte; the same bundle added twice, a bundle of another poll and a tampered bundle are
 // refused with a message naming the file and the reason, and what was merged stays as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, watchErrors, screenshotAllSizes } from './support.mjs';
+import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
 import { fixture, file, LABELS, withChangedChoice } from './bundles.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 const shortOf = (json) => JSON.parse(json).fingerprint.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
 
 test('two tablets merge into what one box holding every ballot gives; duplicates and other polls are refused', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   const a = await fixture('demo-tablet-a.json');
   const b = await fixture('demo-tablet-b.json');
   const all = await fixture('demo-all.json');
-  await page.goto(server.url + '#/merge');
+  await page.goto(h.server.url + '#/merge');
   await page.getByRole('heading', { level: 1, name: 'Gộp kết quả các hòm phiếu' }).waitFor();
   const input = page.getByLabel(LABELS.merge);
   await input.setInputFiles([file('may-1.json', a), file('may-2.json', b)]);
@@ -79,11 +70,11 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
 });
 
 test('a merge of one box is that box; removing a box merges the rest again', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const errors = watchErrors(page);
   const a = await fixture('demo-tablet-a.json');
   const b = await fixture('demo-tablet-b.json');
-  await page.goto(server.url + '#/merge');
+  await page.goto(h.server.url + '#/merge');
   await page.getByLabel(LABELS.merge).setInputFiles([file('a.json', a), file('b.json', b)]);
   const boxes = page.getByRole('table', { name: 'Các hòm phiếu đã gộp' });
   await boxes.getByRole('row').nth(2).waitFor();

@@ -2,22 +2,13 @@
 // exported can tell who voted when. The test fixes each ballot's salt (it replaces
 // crypto.getRandomValues in the page with a queue it fills before each Confirm); everything
 // else is the real app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch } from './support.mjs';
+import { harness } from './support.mjs';
 import { createMeeting, castBallot, enterPin, castCount, closeVoting } from './meeting_page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 const salt = (n) => Array.from({ length: 16 }, (_, i) => (n * 31 + i) & 0xff);
 
@@ -26,7 +17,7 @@ async function nextSalt(page, n) {
 }
 
 async function meeting(order) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await h.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     window.__salts = [];
     const real = crypto.getRandomValues.bind(crypto);
@@ -40,7 +31,7 @@ async function meeting(order) {
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   for (const [n, choice] of [[101, 'Đồng ý'], [102, 'Không đồng ý']]) {
     await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();

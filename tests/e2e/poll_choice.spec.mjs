@@ -1,28 +1,19 @@
 // Journey: the officer picks a ready-made template, or opens a poll file of their own; a broken
 // file is refused with a message that names the field, and the poll on screen stays as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, root } from './support.mjs';
+import { harness, watchErrors, root } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 test('every template can be chosen and shows its own title', async () => {
   const index = JSON.parse(await readFile(join(root, 'assets/templates/index.json'), 'utf8'));
   assert.equal(index.length, 9);
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   for (const entry of index) {
     await page.getByLabel('Chọn mẫu phiếu').selectOption({ label: entry.title.vi });
     await page.getByRole('heading', { level: 2, name: entry.title.vi, exact: true }).waitFor();
@@ -32,8 +23,8 @@ test('every template can be chosen and shows its own title', async () => {
 });
 
 test('a poll file of ones own is opened; a broken one is refused by field', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await h.browser.newPage();
+  await page.goto(h.server.url);
   await page.getByRole('heading', { level: 2, name: 'Góp tiền làm đường bê tông liên xóm' }).waitFor();
   const demo = JSON.parse(await readFile(join(root, 'assets/polls/demo.json'), 'utf8'));
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -87,4 +88,19 @@ export async function screenshotAllSizes(page, name) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: join(screenshots, `${name}-${size}.png`), fullPage: true });
   }
+}
+
+/** The usual harness of a journey file: a server on dist/ and a browser, started before the
+ * file's tests and closed after them. Use `h.server.url` and `h.browser`. */
+export function harness() {
+  const h = { server: null, browser: null };
+  before(async () => {
+    h.server = await serve();
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  return h;
 }

@@ -1,31 +1,22 @@
 // Journey: every ready-made template runs as a meeting: set up, tested, one ballot, closed,
 // with its results shown. Exercises every question type on the voter's screens.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, root } from './support.mjs';
+import { harness, watchErrors, root } from './support.mjs';
 import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 const index = JSON.parse(await readFile(join(root, 'assets/templates/index.json'), 'utf8'));
 
 for (const entry of index) {
   test(`template ${entry.file}: one ballot from setup to results`, async () => {
-    const context = await browser.newContext();
+    const context = await h.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await page.getByLabel('Chọn mẫu phiếu').selectOption({ label: entry.title.vi });
     await createMeeting(page, { title: entry.title.vi, total: '30', present: '25' });
     await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();

@@ -3,28 +3,19 @@
 // everything checks out, the fingerprint to compare with the paper, and the regenerated minutes.
 // A tampered bundle (a changed choice, a dropped ballot), a truncated file and a huge file are
 // each named exactly.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors, screenshotAllSizes } from './support.mjs';
+import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
 import { fixture, file, canonical, withChangedChoice, withDroppedBallot, openVerify } from './bundles.mjs';
 
 const FINGERPRINT = '4106-1AF6-EC14-5F5E';
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 test('a good bundle and its public summary: every check passes, minutes regenerated', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   const bundle = await fixture('demo-all.json');
-  await openVerify(page, server.url, file('demo-all.json', bundle), file('summary.json', await fixture('demo-all-summary.json')));
+  await openVerify(page, h.server.url, file('demo-all.json', bundle), file('summary.json', await fixture('demo-all-summary.json')));
 
   await page.getByRole('heading', { name: '✓ Mọi kiểm tra đều khớp' }).waitFor();
   const checks = page.locator('.checks > li');
@@ -43,12 +34,12 @@ test('a good bundle and its public summary: every check passes, minutes regenera
 });
 
 test('a changed choice is named: the ballot, the counts, the fingerprint and the seal', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   const original = await fixture('demo-all.json');
   assert.equal(canonical(JSON.parse(original)), original, 'the fixture round-trips through JSON');
   const { text, index } = withChangedChoice(original);
-  await openVerify(page, server.url, file('tampered.json', text));
+  await openVerify(page, h.server.url, file('tampered.json', text));
 
   await page.getByRole('alert').filter({ hasText: '✗ Có điểm không khớp' }).waitFor();
   const listed = await page.locator('.discrepancies li').allInnerTexts();
@@ -72,10 +63,10 @@ test('a changed choice is named: the ballot, the counts, the fingerprint and the
 });
 
 test('a dropped ballot is named: the ballot count, the option count and the fingerprint', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const errors = watchErrors(page);
   const { text, dropped } = withDroppedBallot(await fixture('demo-all.json'));
-  await openVerify(page, server.url, file('dropped.json', text));
+  await openVerify(page, h.server.url, file('dropped.json', text));
 
   await page.getByRole('alert').filter({ hasText: '✗ Có điểm không khớp' }).waitFor();
   const listed = await page.locator('.discrepancies li').allInnerTexts();
@@ -88,10 +79,10 @@ test('a dropped ballot is named: the ballot count, the option count and the fing
 });
 
 test('a truncated file and a huge file are refused with a message naming the problem', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const errors = watchErrors(page);
   const bundle = await fixture('demo-all.json');
-  await openVerify(page, server.url, file('half.json', bundle.slice(0, bundle.length / 2)));
+  await openVerify(page, h.server.url, file('half.json', bundle.slice(0, bundle.length / 2)));
   const failed = page.locator('.checks > li').first();
   await failed.filter({ hasText: 'Không khớp' }).waitFor();
   assert.match(await failed.innerText(), /«half\.json».*\n?.*không phải JSON hợp lệ ở dòng \d+/s);
