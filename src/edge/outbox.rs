@@ -12,7 +12,7 @@ use std::rc::Rc;
 use js_sys::Array;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbTransaction};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction};
 
 use crate::edge::store::{committed, done, open_database, strict_write, StoreError};
 use crate::state::outbox::{Accepted, Item, ItemState, Reason, Retry};
@@ -211,15 +211,17 @@ impl Outbox {
         committed(&tx).await
     }
 
+    /// The outbox store in a read-only transaction.
+    fn reader(&self) -> Result<IdbObjectStore, StoreError> {
+        self.db
+            .transaction_with_str(OUTBOX)
+            .and_then(|tx| tx.object_store(OUTBOX))
+            .map_err(|e| StoreError::from_js(&e))
+    }
+
     /// The item of bundle `fingerprint`, if it is in the outbox.
     pub async fn get(&self, fingerprint: &str) -> Result<Option<Item>, StoreError> {
-        let tx = self
-            .db
-            .transaction_with_str(OUTBOX)
-            .map_err(|e| StoreError::from_js(&e))?;
-        let store = tx
-            .object_store(OUTBOX)
-            .map_err(|e| StoreError::from_js(&e))?;
+        let store = self.reader()?;
         let request = store
             .get(&fingerprint.into())
             .map_err(|e| StoreError::from_js(&e))?;
@@ -231,13 +233,7 @@ impl Outbox {
 
     /// Every item, sorted by fingerprint. Records that do not read are skipped.
     pub async fn all(&self) -> Result<Vec<Item>, StoreError> {
-        let tx = self
-            .db
-            .transaction_with_str(OUTBOX)
-            .map_err(|e| StoreError::from_js(&e))?;
-        let store = tx
-            .object_store(OUTBOX)
-            .map_err(|e| StoreError::from_js(&e))?;
+        let store = self.reader()?;
         let request = store.get_all().map_err(|e| StoreError::from_js(&e))?;
         let values: Array = done(&request)
             .await?

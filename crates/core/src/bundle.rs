@@ -542,21 +542,14 @@ fn check_audit<E>(
         );
     }
     let computed_fp = ballot_box.fingerprint();
-    let claimed_fp = BoxFingerprint::from_bytes(digest_of(&dto.fingerprint, "fingerprint")?);
-    if claimed_fp != computed_fp {
-        found.push(Discrepancy::Fingerprint {
-            claimed: claimed_fp,
-            computed: computed_fp,
-        });
-    }
-    let computed_seal = seal(poll.hash(), computed_fp, &electorate, &minutes);
-    let claimed_seal = Seal::from_bytes(digest_of(&dto.seal, "seal")?);
-    if claimed_seal != computed_seal {
-        found.push(Discrepancy::Seal {
-            claimed: claimed_seal,
-            computed: computed_seal,
-        });
-    }
+    let computed_seal = check_fingerprint_and_seal(
+        (&dto.fingerprint, &dto.seal),
+        poll.hash(),
+        computed_fp,
+        &electorate,
+        &minutes,
+        &mut found,
+    )?;
     if !found.is_empty() {
         return Err(Stop::Verify(VerifyError::Mismatch(found)));
     }
@@ -686,21 +679,14 @@ impl PublicSummary {
             &mut found,
         );
         let computed_fp = fingerprint(poll.hash(), commitments.iter());
-        let claimed_fp = BoxFingerprint::from_bytes(digest_of(&dto.fingerprint, "fingerprint")?);
-        if claimed_fp != computed_fp {
-            found.push(Discrepancy::Fingerprint {
-                claimed: claimed_fp,
-                computed: computed_fp,
-            });
-        }
-        let computed_seal = seal(poll.hash(), computed_fp, &electorate, &minutes);
-        let claimed_seal = Seal::from_bytes(digest_of(&dto.seal, "seal")?);
-        if claimed_seal != computed_seal {
-            found.push(Discrepancy::Seal {
-                claimed: claimed_seal,
-                computed: computed_seal,
-            });
-        }
+        let computed_seal = check_fingerprint_and_seal(
+            (&dto.fingerprint, &dto.seal),
+            poll.hash(),
+            computed_fp,
+            &electorate,
+            &minutes,
+            &mut found,
+        )?;
         if !found.is_empty() {
             return Err(VerifyError::Mismatch(found));
         }
@@ -824,6 +810,35 @@ fn check_poll_hash(claimed: &str, poll: &Poll, found: &mut Vec<Discrepancy>) {
             computed: poll.hash(),
         });
     }
+}
+
+/// Compares a file's claimed fingerprint and seal (hex) with the recomputed ones, noting each
+/// difference; gives the recomputed seal. Shared by the audit bundle and the public summary
+/// (docs/bundle-format.md §Seal).
+fn check_fingerprint_and_seal(
+    (claimed_fp, claimed_seal): (&str, &str),
+    poll_hash: PollHash,
+    computed_fp: BoxFingerprint,
+    electorate: &Electorate,
+    minutes: &Minutes,
+    found: &mut Vec<Discrepancy>,
+) -> Result<Seal, BundleError> {
+    let claimed_fp = BoxFingerprint::from_bytes(digest_of(claimed_fp, "fingerprint")?);
+    if claimed_fp != computed_fp {
+        found.push(Discrepancy::Fingerprint {
+            claimed: claimed_fp,
+            computed: computed_fp,
+        });
+    }
+    let computed_seal = seal(poll_hash, computed_fp, electorate, minutes);
+    let claimed_seal = Seal::from_bytes(digest_of(claimed_seal, "seal")?);
+    if claimed_seal != computed_seal {
+        found.push(Discrepancy::Seal {
+            claimed: claimed_seal,
+            computed: computed_seal,
+        });
+    }
+    Ok(computed_seal)
 }
 
 pub(crate) fn digest_of(s: &str, path: &str) -> Result<[u8; 32], BundleError> {
