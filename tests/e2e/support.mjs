@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const root = resolve(here, '../..');
-export const dist = join(root, 'dist');
+// PHIEU_DIST lets a second build (another worktree's, or a size experiment) be tested in place.
+export const dist = resolve(process.env.PHIEU_DIST ?? join(root, 'dist'));
 export const screenshots = join(here, 'screenshots');
 
 export const SIZES = {
