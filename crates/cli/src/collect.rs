@@ -7,6 +7,7 @@
 //! It listens on 127.0.0.1 by default; uploads need a portal's bearer token; browsers may upload
 //! only from the origins configured (CORS, never `*`).
 
+mod commit;
 mod routes;
 pub mod store;
 pub mod tokens;

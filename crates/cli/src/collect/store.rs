@@ -1,17 +1,22 @@
 //! Storage for the collector through `sqlx`'s `Any` driver: one set of migrations and one set of
 //! queries for SQLite (a file, the default) and PostgreSQL (a province). Only portable SQL is
 //! used: `TEXT` and `BIGINT` columns, `$n` parameters (SQLite reads them by number too),
-//! `INSERT … ON CONFLICT DO NOTHING` (SQLite ≥ 3.24, PostgreSQL ≥ 9.5), no `SUM` (its type differs).
+//! `INSERT … ON CONFLICT DO NOTHING [RETURNING …]` (SQLite ≥ 3.35, PostgreSQL ≥ 9.5), no `SUM`
+//! (its type differs).
 //!
 //! Idempotence rests on the database, not on a check before writing: the box's fingerprint is the
 //! primary key, so of two concurrent uploads of one bundle exactly one inserts; the other sees
-//! zero rows affected and answers "already stored". Ballot commitments are unique per poll, so
-//! a ballot that turns up in a second, different box is refused in the same transaction.
-
+//! no row inserted and answers "already stored". Ballot commitments are unique per poll, so
+//! a ballot that turns up in a second, different box is refused in the same transaction. Writes
+//! go through the group commit of `commit.rs`.
+//!
+//! Durability: a 201 tells the tablet it may stop resending, so it must mean "on disk". SQLite
+//! runs in WAL mode with `synchronous = FULL` (the WAL is synced at every commit; NORMAL would
+//! sync only at checkpoints, and a power cut could lose boxes already acknowledged); PostgreSQL's
+//! default `synchronous_commit = on` is kept. The group commit pays that sync once per batch.
 use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use phieu_core::AuditBundle;
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -19,8 +24,7 @@ use sqlx::error::BoxDynError;
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::{AnyPool, Row};
 
-/// Rows per multi-row insert: far below SQLite's and PostgreSQL's parameter limits.
-const CHUNK: usize = 300;
+use super::commit::{NewBox, Queue};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -63,9 +67,8 @@ pub struct BoxRow {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
-    /// SQLite has one writer at a time; waiting here instead of in SQLite's busy handler (which
-    /// sleeps in steps) keeps concurrent uploads from stalling one another. PostgreSQL: none.
-    sqlite_writer: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// Uploads waiting for the group commit.
+    queue: Queue,
 }
 
 /// The migrations, compiled in.
@@ -89,21 +92,25 @@ impl<'s> MigrationSource<'s> for Embedded {
 }
 
 impl Store {
-    /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the schema up to date.
+    /// Connects to `url` (`sqlite://…` or `postgres://…`), brings the schema up to date and
+    /// starts the writers of the group commit (one for SQLite, which has one writer at a time
+    /// anyway; four for PostgreSQL, so that a big box does not hold up small ones).
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         let sqlite = url.starts_with("sqlite:");
         let pool = AnyPoolOptions::new()
             .max_connections(if sqlite { 4 } else { 8 })
+            // A connection to a local file does not go stale: no ping before each use.
+            .test_before_acquire(!sqlite)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if sqlite {
-                        // WAL lets readers run beside the one writer; NORMAL is durable at
-                        // every checkpoint and much faster than FULL for many small commits.
+                        // WAL lets readers run beside the one writer; FULL syncs the WAL at
+                        // every commit, so that a 201 survives a power cut (module docs).
                         sqlx::query("PRAGMA journal_mode = WAL")
                             .execute(&mut *conn)
                             .await?;
-                        sqlx::query("PRAGMA synchronous = NORMAL")
+                        sqlx::query("PRAGMA synchronous = FULL")
                             .execute(&mut *conn)
                             .await?;
                         sqlx::query("PRAGMA busy_timeout = 30000")
@@ -116,132 +123,44 @@ impl Store {
             .connect(url)
             .await?;
         Migrator::new(Embedded).await?.run(&pool).await?;
-        Ok(Store {
-            pool,
-            sqlite_writer: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
-        })
+        let queue = Queue::start(pool.clone(), if sqlite { 1 } else { 4 });
+        Ok(Store { pool, queue })
     }
 
-    /// Stores a verified bundle unless its box is already there. `json` is the bundle's text as
-    /// received (it is canonical, so it is the bundle's only spelling).
+    /// Stores a verified bundle unless its box is already there, and answers once the
+    /// transaction that holds it has committed. `json` is the bundle's text as received (it
+    /// is canonical, so it is the bundle's only spelling).
     pub async fn put(
         &self,
         bundle: &AuditBundle,
-        json: &str,
+        json: String,
         portal: &str,
         received_at: i64,
     ) -> Result<Stored, StoreError> {
-        let fingerprint = bundle.fingerprint().to_hex();
-        let seal = bundle.seal().to_hex();
-        let poll = bundle.poll();
-        let poll_hash = poll.hash().to_hex();
-        let ballots = i64::try_from(bundle.tally().ballots()).unwrap_or(i64::MAX);
-        let _writer = match &self.sqlite_writer {
-            Some(lock) => Some(lock.lock().await),
-            None => None,
-        };
-        let mut tx = self.pool.begin().await?;
-        // The insert comes first, so that the transaction takes SQLite's write lock at once
-        // (a read first could deadlock two writers) and PostgreSQL's unique index arbitrates.
-        let inserted = sqlx::query(
-            "INSERT INTO boxes (fingerprint, seal, poll_hash, poll_id, commune, village, title, \
-             ballots, portal, received_at, bundle) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-             ON CONFLICT (fingerprint) DO NOTHING",
-        )
-        .bind(&fingerprint)
-        .bind(&seal)
-        .bind(&poll_hash)
-        .bind(poll.id())
-        .bind(poll.place().commune())
-        .bind(poll.place().village())
-        .bind(poll.title().vi())
-        .bind(ballots)
-        .bind(portal)
-        .bind(received_at)
-        .bind(json)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
-            let stored_seal: String = sqlx::query("SELECT seal FROM boxes WHERE fingerprint = $1")
-                .bind(&fingerprint)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-            tx.rollback().await?;
-            return if stored_seal == seal {
-                Ok(Stored::Already)
-            } else {
-                Err(StoreError::Conflict {
-                    fingerprint,
-                    stored_seal,
-                })
-            };
-        }
-        let commitments: Vec<String> = bundle
-            .ballot_box()
-            .commitments()
-            .map(|c| c.to_hex())
-            .collect();
-        for chunk in commitments.chunks(CHUNK) {
-            let mut sql =
-                String::from("INSERT INTO ballots (poll_hash, commitment, fingerprint) VALUES ");
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                let n = 3 * i;
-                sql.push_str(&format!("(${}, ${}, ${})", n + 1, n + 2, n + 3));
-            }
-            sql.push_str(" ON CONFLICT DO NOTHING");
-            let mut q = sqlx::query(&sql);
-            for c in chunk {
-                q = q.bind(&poll_hash).bind(c).bind(&fingerprint);
-            }
-            let rows = q.execute(&mut *tx).await?.rows_affected();
-            if rows != chunk.len() as u64 {
-                let duplicate = self
-                    .find_duplicate(&mut tx, &poll_hash, chunk, &fingerprint)
-                    .await?;
-                tx.rollback().await?;
-                return Err(duplicate);
-            }
-        }
-        tx.commit().await?;
-        Ok(Stored::New)
+        self.queue
+            .put(NewBox::of(bundle, json, portal, received_at))
+            .await
     }
 
-    async fn find_duplicate(
+    /// The poll hash and ballot count of box `fingerprint` if the bundle stored for it is
+    /// `json`, byte for byte: a resend, answered without verifying it again (the stored bytes
+    /// were verified on the way in).
+    pub async fn stored_as(
         &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        poll_hash: &str,
-        chunk: &[String],
         fingerprint: &str,
-    ) -> Result<StoreError, StoreError> {
-        for c in chunk {
-            let row = sqlx::query(
-                "SELECT fingerprint FROM ballots WHERE poll_hash = $1 AND commitment = $2",
-            )
-            .bind(poll_hash)
-            .bind(c)
-            .fetch_optional(&mut **tx)
-            .await?;
-            if let Some(row) = row {
-                let other: String = row.try_get(0)?;
-                if other != fingerprint {
-                    return Ok(StoreError::DuplicateBallot {
-                        commitment: c.clone(),
-                        other,
-                    });
-                }
-            }
+        json: &str,
+    ) -> Result<Option<(String, i64)>, StoreError> {
+        let row =
+            sqlx::query("SELECT poll_hash, ballots, bundle FROM boxes WHERE fingerprint = $1")
+                .bind(fingerprint)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(row) = row else { return Ok(None) };
+        let stored: String = row.try_get(2)?;
+        if stored != json {
+            return Ok(None);
         }
-        // Unreachable unless the database misreports rows affected; refuse rather than guess.
-        Ok(StoreError::DuplicateBallot {
-            commitment: String::new(),
-            other: String::new(),
-        })
+        Ok(Some((row.try_get(0)?, row.try_get(1)?)))
     }
 
     /// Every stored box, oldest first.
@@ -312,6 +231,12 @@ impl Store {
         rows.iter()
             .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
             .collect()
+    }
+
+    /// The pool, for the group commit's tests.
+    #[cfg(test)]
+    pub(super) fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     pub async fn close(&self) {

@@ -321,6 +321,48 @@ pub async fn suite(database: &str) {
     let other = pre("https://elsewhere.example").await.unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
 
+    // A wave of concurrent uploads, written by the group commit in shared transactions: 24 new
+    // boxes each sent twice, one box holding a ballot already stored, one tampered. Each new
+    // box is stored once, and the refused ones take nothing down with them.
+    let (boxes_before, ballots_before) = counts(&c).await;
+    let wave: Vec<AuditBundle> = (0..24u32)
+        .map(|i| {
+            fixtures::bundle(
+                "Thôn Mới",
+                100,
+                &format!("Tổ {i}"),
+                &[(1000 + 2 * i, "agree"), (1001 + 2 * i, "disagree")],
+            )
+        })
+        .collect();
+    let mut bodies: Vec<(String, u16)> = Vec::new();
+    for b in &wave {
+        bodies.push((b.to_json(), 0));
+        bodies.push((b.to_json(), 0));
+    }
+    bodies.push((fixtures::overlap().to_json(), 409));
+    bodies.push((tampered.clone(), 422));
+    let mut tasks = Vec::new();
+    for (json, expected) in bodies {
+        let (client, base) = (http.client.clone(), http.base.clone());
+        tasks.push(tokio::spawn(async move {
+            let h = Http { client, base };
+            let (status, body) = h.post_with(&json, Some(TOKEN), "application/json").await;
+            (status, expected, body)
+        }));
+    }
+    let (mut created, mut already) = (0, 0);
+    for t in tasks {
+        let (status, expected, body) = t.await.unwrap();
+        match (status, expected) {
+            (201, 0) => created += 1,
+            (200, 0) => already += 1,
+            (s, e) => assert_eq!(s, e, "{body}"),
+        }
+    }
+    assert_eq!((created, already), (24, 24));
+    assert_eq!(counts(&c).await, (boxes_before + 24, ballots_before + 48));
+
     c.stop().await.unwrap();
 }
 

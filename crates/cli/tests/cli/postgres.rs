@@ -169,6 +169,6 @@ async fn postgres_suite() {
     crate::collector::suite(&cluster.url()).await;
     // The same schema is brought up to date, not created twice, on a second start.
     let c = crate::collector::start(&cluster.url(), 1 << 20).await;
-    assert_eq!(c.store().count().await.unwrap(), 4);
+    assert_eq!(c.store().count().await.unwrap(), 28);
     c.stop().await.unwrap();
 }
