@@ -1,8 +1,8 @@
 //! Times `AuditBundle::verify` on a bundle of 1,000,000 ballots (issue 4: within 5× of
 //! `openssl dgst -sha256` on the same file), without building the CLI and its server. The
-//! bundle has the shape of `crates/cli/examples/bench_ingest.rs` (one `single` item, two thirds
-//! "dong_y"), plus one ballot in ten with an "Ý kiến khác" free text, so that the free-text
-//! path is timed too. Prints figures; it is never a test.
+//! bundle is the benchmarks' own (`support/bench_bundle.rs`, shared with
+//! `crates/cli/examples/bench_ingest.rs`): one `single` item, two thirds "dong_y", one ballot in
+//! ten with an "Ý kiến khác" free text. Prints figures; it is never a test.
 //!
 //! The workspace's release profile is tuned for a small wasm file (opt-level "z"), so run it
 //! with speed settings:
@@ -17,13 +17,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};
+use phieu_core::AuditBundle;
 
-fn salt(n: u64) -> Salt {
-    let mut b = [0u8; 16];
-    b[8..].copy_from_slice(&n.to_be_bytes());
-    Salt::from_bytes(b)
-}
+#[path = "support/bench_bundle.rs"]
+mod bench_bundle;
 
 fn main() {
     let n: u64 = std::env::args()
@@ -72,32 +69,8 @@ fn main() {
 }
 
 fn build(n: u64, path: &Path) {
-    let poll = Poll::from_json(include_str!("../../../assets/polls/demo.json")).expect("poll");
     let t = Instant::now();
-    let mut bx = BallotBox::new(poll.clone());
-    let options = ["dong_y", "dong_y", "khong_dong_y"];
-    for i in 0..n {
-        let answer = if i % 10 == 9 {
-            Answer::Choice {
-                option: "y_kien_khac".into(),
-                free_text: Some(format!("Ý kiến \"số\" {}", i % 17)),
-            }
-        } else {
-            Answer::choice(options[(i % 3) as usize])
-        };
-        let ballot = Ballot::new(&poll, vec![answer], salt(i)).expect("ballot");
-        bx.cast(ballot).expect("cast");
-    }
-    let minutes = Minutes::new(
-        "Nhà văn hóa".into(),
-        "14 giờ 00, ngày 12/4/2026".into(),
-        vec!["An".into(), "Bình".into(), "Cường".into()],
-        vec!["Dung".into(), "Em".into()],
-        String::new(),
-    )
-    .expect("minutes");
-    let bundle = AuditBundle::new(bx, Electorate::new(n, None).expect("electorate"), minutes)
-        .expect("bundle");
+    let bundle = bench_bundle::bundle("Thôn Đồng Tâm", n, n);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).expect("temp dir");
     }
