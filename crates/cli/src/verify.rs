@@ -129,9 +129,13 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
         checked_against: None,
         problems: Vec::new(),
     };
-    let json = match load::read(path) {
-        Ok(json) => json,
-        Err(e) => {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            let e = CliError::Read {
+                path: path.to_owned(),
+                source,
+            };
             report.status = "unreadable";
             report.problems.push(Problem {
                 path: String::new(),
@@ -139,6 +143,21 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
                 en: e.message(Lang::En),
             });
             return (report, Err(e));
+        }
+    };
+    // Bytes that are not UTF-8 are a file that says no (a bundle is UTF-8 JSON), not one that
+    // cannot be read: exit 1, as for any other changed byte (the tamper suite, issue #10).
+    let json = match String::from_utf8(bytes) {
+        Ok(json) => json,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            report.status = "mismatch";
+            report.problems.push(Problem {
+                path: String::new(),
+                vi: format!("byte {at}: không phải văn bản UTF-8 (tệp đã bị sửa hoặc hỏng)"),
+                en: format!("byte {at}: not UTF-8 text (the file was changed or damaged)"),
+            });
+            return (report, Ok(None));
         }
     };
     let spinner = crate::progress::Spinner::start(path);

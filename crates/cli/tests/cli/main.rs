@@ -8,3 +8,4 @@ mod fixtures;
 mod flaky;
 mod postgres;
 mod support;
+mod tamper;
