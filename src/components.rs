@@ -3,6 +3,7 @@
 pub mod bar_chart;
 pub mod fingerprint;
 pub mod header;
+pub mod outbox_pump;
 pub mod pin_pad;
 pub mod question;
 pub mod receipt_check;

@@ -1,7 +1,9 @@
 //! The upload outbox in a real browser: a bundle put twice is one item, its state is on disk
 //! for the next connection (a reload), pressing "upload" again never resets a sent bundle, every
 //! state reads back as written, and the backoff with the browser's random jitter stays within
-//! its schedule. Also the officer's portal settings in `localStorage`.
+//! its schedule. Also the officer's portal settings in `localStorage`, and the outbox pump
+//! (`components::outbox_pump`) mounted alone against a stand-in collector: it resumes what an
+//! earlier page left, backs off after a failure, and sends at once when the browser is online.
 
 use std::rc::Rc;
 
@@ -10,6 +12,7 @@ use phieu::edge::upload::{jitter, load_settings, save_settings, Settings, SETTIN
 use phieu::state::outbox::{
     backoff_ms, Accepted, Item, ItemState, Reason, Retry, FIRST_DELAY_MS, MAX_DELAY_MS,
 };
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
@@ -174,4 +177,147 @@ async fn a_portal_that_cannot_be_reached_is_tried_again_later() {
         phieu::edge::upload::send(&endpoint, FP, "{}").await,
         phieu::state::outbox::Outcome::Retry(Retry::Network)
     );
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// The item of `FP` in the app's outbox once `ready` holds for it, read through a connection
+/// of the test's own (what is on disk). Gives up after 10 s (the runner stops a test at 20 s)
+/// with the last state seen.
+async fn wait_for(what: &str, ready: impl Fn(&ItemState) -> bool) -> Item {
+    let outbox = Outbox::open().await.unwrap();
+    let mut last = None;
+    for _ in 0..100 {
+        last = outbox.get(FP).await.unwrap();
+        if let Some(item) = &last {
+            if ready(&item.state) {
+                outbox.close();
+                return item.clone();
+            }
+        }
+        sleep(100).await;
+    }
+    panic!("{what}: still {last:?}");
+}
+
+/// Runs `body` as a script in the page (the fake collector below).
+fn script(body: &str) {
+    js_sys::Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_pump_sends_what_an_earlier_page_left_retries_and_wakes_when_online() {
+    use phieu::components::outbox_pump::{OutboxPump, OutboxPumpProps};
+
+    // An earlier page (or meeting) left a bundle waiting in the app's own outbox, after eight
+    // failed tries: its next try is far off. A page that opens tries it at once.
+    let _ = fresh(phieu::edge::outbox::DB_NAME).await;
+    let earlier = Outbox::open().await.unwrap();
+    let bundle = r#"{"format":"phieu/audit-bundle","version":1}"#;
+    let left = Item {
+        bundle: Rc::new(bundle.into()),
+        ..item(
+            FP,
+            ItemState::Waiting {
+                failures: 8,
+                next_try_ms: js_sys::Date::now() + 3_600_000.0,
+                last: Some(Retry::Offline),
+            },
+        )
+    };
+    earlier.put(&left).await.unwrap();
+    earlier.close();
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    assert!(save_settings(&Settings {
+        url: "https://xa.example.vn/phieu/bundles".into(),
+        token: "0123456789abcdef".into(),
+    }));
+
+    // A collector standing in for the portal: the first try fails on the network, then it
+    // stores. Every request is recorded.
+    script(&format!(
+        r#"
+        window.__outboxCalls = [];
+        window.__realFetch = window.fetch;
+        window.fetch = async (request) => {{
+            const body = await request.text();
+            window.__outboxCalls.push({{
+                url: request.url, method: request.method,
+                auth: request.headers.get('Authorization'), body }});
+            if (window.__outboxCalls.length === 1) throw new TypeError('Failed to fetch');
+            return new Response(
+                JSON.stringify({{ status: 'stored', fingerprint: '{FP}', vi: 'đã lưu', en: 'stored' }}),
+                {{ status: 201, headers: {{ 'Content-Type': 'application/json' }} }});
+        }};
+        "#
+    ));
+
+    // A page opens: the pump, with nothing on screen that shows the outbox.
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let app = yew::Renderer::<OutboxPump>::with_root_and_props(
+        root.clone(),
+        OutboxPumpProps {
+            children: Default::default(),
+        },
+    )
+    .render();
+
+    // It resumes at once; the try fails, so the bundle waits again, now 225 to 300 s (the
+    // ninth failure).
+    let before = js_sys::Date::now();
+    let failed = wait_for("the first try fails", |s| {
+        !matches!(s, ItemState::Waiting { failures: 8, .. })
+    })
+    .await;
+    match failed.state {
+        ItemState::Waiting {
+            failures: 9,
+            next_try_ms,
+            last: Some(Retry::Network),
+        } => assert!(
+            next_try_ms >= before + (MAX_DELAY_MS * 3 / 4) as f64,
+            "backs off: {next_try_ms} vs {before}"
+        ),
+        other => panic!("after a network failure: {other:?}"),
+    }
+
+    // The network comes back: the waiting bundle is sent now, minutes before its backoff ends
+    // (the wait below gives up long before).
+    gloo::utils::window()
+        .dispatch_event(&web_sys::Event::new("online").unwrap())
+        .unwrap();
+    let sent = wait_for("sent once online", |s| !s.is_waiting()).await;
+    assert_eq!(sent.state, ItemState::Sent(Accepted::Stored));
+
+    let calls = js_sys::Reflect::get(&gloo::utils::window(), &"__outboxCalls".into()).unwrap();
+    let calls = js_sys::Array::from(&calls);
+    assert_eq!(calls.length(), 2, "one failed try, one that stored");
+    for call in calls.iter() {
+        let field = |name: &str| {
+            js_sys::Reflect::get(&call, &name.into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        };
+        assert_eq!(field("url"), "https://xa.example.vn/phieu/bundles");
+        assert_eq!(field("method"), "POST");
+        assert_eq!(field("auth"), "Bearer 0123456789abcdef");
+        assert_eq!(field("body"), bundle, "the bundle's exact bytes");
+    }
+
+    app.destroy();
+    root.remove();
+    script("window.fetch = window.__realFetch; delete window.__outboxCalls;");
+    storage.remove_item(SETTINGS_KEY).unwrap();
 }
