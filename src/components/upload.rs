@@ -17,7 +17,7 @@ use std::rc::Rc;
 use phieu_core::Lang;
 use yew::prelude::*;
 
-use crate::components::outbox_pump::OutboxContext;
+use crate::components::outbox_pump::{OutboxContext, OutboxPump};
 use crate::edge::form::input_value;
 use crate::edge::upload::{self, Settings};
 use crate::i18n::upload::{strings, Strings};
@@ -32,10 +32,25 @@ pub struct UploadProps {
     pub fingerprint: String,
 }
 
+/// The outbox and the settings, read from the page's pump. A page without a pump at its root
+/// gets one around this screen, which then sends only while the screen shows: the pump belongs
+/// at the root (`components::outbox_pump`).
 #[function_component(Upload)]
 pub fn upload(props: &UploadProps) -> Html {
+    let panel = html! {
+        <UploadPanel lang={props.lang} bundle_json={props.bundle_json.clone()}
+                     fingerprint={props.fingerprint.clone()} />
+    };
+    if use_context::<OutboxContext>().is_some() {
+        panel
+    } else {
+        html! { <OutboxPump>{ panel }</OutboxPump> }
+    }
+}
+
+#[function_component(UploadPanel)]
+fn upload_panel(props: &UploadProps) -> Html {
     let t = strings(props.lang);
-    // Without a pump above (a page that forgot to mount one) the outbox reads as not ready.
     let outbox = use_context::<OutboxContext>();
     let initial = use_memo((), |()| upload::load_settings());
     let url = use_state(|| initial.settings.url.clone());
