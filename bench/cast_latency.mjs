@@ -3,11 +3,15 @@
 // (a capture-phase click listener and a MutationObserver), over N casts of test ballots in
 // the logic-and-accuracy test, which take exactly the real ballots' write path.
 // Prints median, p99, min and max. A figure, never an assertion.
-//   node bench/cast_latency.mjs [N]   (default 500; needs a release build in dist/)
+//   node bench/cast_latency.mjs [N] [--json FILE]
+// N defaults to 500; the release build is dist/, or $PHIEU_DIST. Not CPU-throttled.
+import { writeFile } from 'node:fs/promises';
 import { serve, launch } from '../tests/e2e/support.mjs';
 import { createMeeting } from '../tests/e2e/meeting_page.mjs';
 
-const N = Number(process.argv[2] ?? 500);
+const args = process.argv.slice(2);
+const N = Number(args[0] && !args[0].startsWith('--') ? args[0] : 500);
+const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const server = await serve();
 const browser = await launch();
 try {
@@ -45,6 +49,10 @@ try {
   console.log(`confirm -> durable in IndexedDB (receipt shown), ${N} casts:`);
   console.log(`  median ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
   console.log('  goal: median <= 30 ms, p99 <= 100 ms');
+  if (JSON_OUT) {
+    const result = { casts: N, median_ms: at(0.5), p99_ms: at(0.99), min_ms: times[0], max_ms: times.at(-1) };
+    await writeFile(JSON_OUT, JSON.stringify(result, null, 2) + '\n');
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -1,0 +1,172 @@
+//! The core's closing work on 100,000 ballots, compiled to WebAssembly exactly as the app
+//! compiles it (same crate, same release profile), with one export per step so that
+//! `bench/wasm_tally.mjs` can time each from JavaScript:
+//!
+//! - `prepare(poll, n)`: makes `n` ballots of poll 0 (`assets/polls/demo.json`, one question)
+//!   or 1 (`assets/polls/survey20.json`, twenty) with varied valid answers and fixed salts, and
+//!   keeps each ballot and its stored text (its opening, as the tablet keeps it in IndexedDB).
+//!   This is the casting work of a whole meeting and is timed only for information.
+//! - `tally()`: `Tally::of` over the ballots in memory.
+//! - `fingerprint()`: the box fingerprint over the ballots' sorted commitments.
+//! - `open_box()`: what the app does when a box is closed (`src/effects.rs`, `load_box`):
+//!   every stored opening parsed, checked against the poll, re-hashed into its commitment and
+//!   cast into a `BallotBox`, which counts it. Reading the openings out of IndexedDB is not
+//!   part of it.
+//!
+//! Nothing here reads a clock: the JavaScript side does. Results feed a checksum so that no
+//! step can be optimised away.
+
+use std::cell::RefCell;
+
+use phieu_core::{is_shown, Answer, Ballot, BallotBox, ItemKind, Poll, Salt, Tally};
+
+const POLLS: [&str; 2] = [
+    include_str!("../../assets/polls/demo.json"),
+    include_str!("../../assets/polls/survey20.json"),
+];
+
+struct State {
+    poll: Poll,
+    ballots: Vec<Ballot>,
+    openings: Vec<String>,
+    the_box: BallotBox,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+/// A small deterministic mix of (ballot, item) into a number, so answers vary.
+fn mix(a: u64, b: u64) -> u64 {
+    let mut x = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^ (x >> 32)
+}
+
+/// A valid answer to item `index` for ballot `n`: blank when hidden, or sometimes when the
+/// item is optional; otherwise an option (with a free text when the option takes one), a few
+/// options of a multiple item, a number in range, or a short sentence.
+fn answer(poll: &Poll, answers: &[Answer], index: usize, n: u64) -> Answer {
+    let item = &poll.items()[index];
+    let r = mix(n, index as u64);
+    if !is_shown(poll, answers, index) || (!item.required() && r.is_multiple_of(3)) {
+        return Answer::Blank;
+    }
+    let free = |on: bool| on.then(|| format!("Ý kiến số {}", r % 17));
+    match item.kind() {
+        ItemKind::Single { options } | ItemKind::Scale { options } => {
+            let o = &options[(r >> 8) as usize % options.len()];
+            Answer::Choice {
+                option: o.id().to_owned(),
+                free_text: free(o.free_text()),
+            }
+        }
+        ItemKind::Multiple { options, min, max } => {
+            let low = (*min).max(1);
+            let count = low + (r >> 16) % (max - low + 1);
+            let start = (r >> 8) as usize % options.len();
+            let mut picked: Vec<usize> = (0..count as usize)
+                .map(|k| (start + k) % options.len())
+                .collect();
+            picked.sort_unstable();
+            Answer::Choices {
+                options: picked.iter().map(|&i| options[i].id().to_owned()).collect(),
+                free_text: free(picked.iter().any(|&i| options[i].free_text())),
+            }
+        }
+        ItemKind::Number { min, max } => {
+            let span = max.abs_diff(*min) + 1;
+            Answer::Number(min.saturating_add_unsigned((r >> 8) % span))
+        }
+        ItemKind::Text { .. } => Answer::Text(format!("Đề nghị số {} của hộ", r % 23)),
+    }
+}
+
+/// Makes `n` ballots of poll `poll` (0 or 1) and keeps them with their openings. Returns `n`,
+/// or 0 when a poll or ballot is refused (which would be a bug in this benchmark).
+#[no_mangle]
+pub extern "C" fn prepare(poll: u32, n: u32) -> u32 {
+    let Some(Ok(poll)) = POLLS.get(poll as usize).map(|p| Poll::from_json(p)) else {
+        return 0;
+    };
+    let mut ballots = Vec::with_capacity(n as usize);
+    for i in 0..u64::from(n) {
+        let mut answers = Vec::with_capacity(poll.items().len());
+        for index in 0..poll.items().len() {
+            let a = answer(&poll, &answers, index, i);
+            answers.push(a);
+        }
+        let mut salt = [0u8; 16];
+        salt[8..].copy_from_slice(&i.to_be_bytes());
+        match Ballot::new(&poll, answers, Salt::from_bytes(salt)) {
+            Ok(b) => ballots.push(b),
+            Err(_) => return 0,
+        }
+    }
+    let openings = ballots.iter().map(Ballot::to_opening_json).collect();
+    let mut the_box = BallotBox::new(poll.clone());
+    for b in &ballots {
+        if the_box.cast(b.clone()).is_err() {
+            return 0;
+        }
+    }
+    STATE.with(|s| {
+        *s.borrow_mut() = Some(State {
+            poll,
+            ballots,
+            openings,
+            the_box,
+        })
+    });
+    n
+}
+
+/// Total bytes of the stored openings.
+#[no_mangle]
+pub extern "C" fn opening_bytes() -> u32 {
+    with(|s| s.openings.iter().map(String::len).sum::<usize>() as u32)
+}
+
+/// `Tally::of` over the ballots in memory; returns the number counted (0 on error).
+#[no_mangle]
+pub extern "C" fn tally() -> u32 {
+    with(|s| {
+        Tally::of(&s.poll, &s.ballots)
+            .map(|t| t.ballots() as u32)
+            .unwrap_or(0)
+    })
+}
+
+/// The box fingerprint; returns its first four bytes.
+#[no_mangle]
+pub extern "C" fn fingerprint() -> u32 {
+    with(|s| {
+        let hex = s.the_box.fingerprint().to_hex();
+        u32::from_str_radix(&hex[..8], 16).unwrap_or(0)
+    })
+}
+
+/// Rebuilds the box from the openings, as the app does when voting closes; returns how many
+/// ballots it holds (0 if any opening was refused).
+#[no_mangle]
+pub extern "C" fn open_box() -> u32 {
+    with(|s| {
+        let mut the_box = BallotBox::new(s.poll.clone());
+        for opening in &s.openings {
+            let Ok(b) = Ballot::from_opening_json(&s.poll, opening) else {
+                return 0;
+            };
+            if the_box.cast(b).is_err() {
+                return 0;
+            }
+        }
+        let n = the_box.len() as u32;
+        s.the_box = the_box;
+        n
+    })
+}
+
+fn with(f: impl FnOnce(&mut State) -> u32) -> u32 {
+    STATE.with(|s| s.borrow_mut().as_mut().map(f).unwrap_or(0))
+}
