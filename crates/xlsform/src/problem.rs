@@ -1,0 +1,496 @@
+//! What the importer found wrong with a workbook, and what it left out on purpose. Every finding
+//! names the cell it is about as Excel shows it (sheet, row number from 1, column letter and the
+//! header above it), so an officer can find it in the spreadsheet, and renders itself in
+//! Vietnamese and English (docs/xlsform.md §Problems), the way the core's errors do.
+
+use phieu_core::{Lang, PollError};
+
+/// A cell, a row or a whole sheet of the workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    sheet: String,
+    row: Option<u32>,
+    column: Option<Column>,
+}
+
+/// A column as Excel shows it: its letter and the header in its first row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Column {
+    letter: String,
+    header: String,
+}
+
+impl Column {
+    /// The column with 0-based index `index` (0 is `A`, 26 is `AA`) and its header.
+    pub fn new(index: u32, header: impl Into<String>) -> Column {
+        Column {
+            letter: column_letter(index),
+            header: header.into(),
+        }
+    }
+
+    pub fn letter(&self) -> &str {
+        &self.letter
+    }
+
+    pub fn header(&self) -> &str {
+        &self.header
+    }
+}
+
+/// The letters of the column with 0-based index `index`: A … Z, AA … AZ, BA …
+pub fn column_letter(index: u32) -> String {
+    let mut n = u64::from(index) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        // rem < 26, so the byte is an ASCII capital.
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl Location {
+    /// The whole file (for example one that is not a workbook).
+    pub fn file() -> Location {
+        Location::sheet("")
+    }
+
+    /// A whole sheet (for example one that is missing).
+    pub fn sheet(sheet: impl Into<String>) -> Location {
+        Location {
+            sheet: sheet.into(),
+            row: None,
+            column: None,
+        }
+    }
+
+    /// A whole row; `row` is 1-based as Excel shows it.
+    pub fn row(sheet: impl Into<String>, row: u32) -> Location {
+        Location {
+            sheet: sheet.into(),
+            row: Some(row),
+            column: None,
+        }
+    }
+
+    /// One cell; `row` is 1-based as Excel shows it.
+    pub fn cell(sheet: impl Into<String>, row: u32, column: Column) -> Location {
+        Location {
+            sheet: sheet.into(),
+            row: Some(row),
+            column: Some(column),
+        }
+    }
+
+    /// A column of a sheet (its header cell is in `row`).
+    pub fn column(sheet: impl Into<String>, column: Column) -> Location {
+        Location {
+            sheet: sheet.into(),
+            row: None,
+            column: Some(column),
+        }
+    }
+
+    pub fn sheet_name(&self) -> &str {
+        &self.sheet
+    }
+
+    /// The row number as Excel shows it (from 1).
+    pub fn row_number(&self) -> Option<u32> {
+        self.row
+    }
+
+    pub fn column_ref(&self) -> Option<&Column> {
+        self.column.as_ref()
+    }
+
+    /// "trang tính survey, hàng 7, cột C (label)" / "sheet survey, row 7, column C (label)".
+    pub fn describe(&self, lang: Lang) -> String {
+        let (file, sheet, row, column) = match lang {
+            Lang::Vi => ("tệp", "trang tính", "hàng", "cột"),
+            Lang::En => ("the file", "sheet", "row", "column"),
+        };
+        if self.sheet.is_empty() {
+            return file.into();
+        }
+        let mut s = format!("{sheet} {}", self.sheet);
+        if let Some(r) = self.row {
+            s.push_str(&format!(", {row} {r}"));
+        }
+        if let Some(c) = &self.column {
+            s.push_str(&format!(", {column} {}", c.letter));
+            if !c.header.is_empty() {
+                s.push_str(&format!(" ({})", c.header));
+            }
+        }
+        s
+    }
+}
+
+/// Something in the workbook that stops it becoming a poll, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    at: Location,
+    kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn new(at: Location, kind: ProblemKind) -> Problem {
+        Problem { at, kind }
+    }
+
+    pub fn at(&self) -> &Location {
+        &self.at
+    }
+
+    pub fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+
+    /// "trang tính survey, hàng 7, cột A (type): …" in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{}: {}", self.at.describe(lang), self.kind.message(lang))
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// Why a workbook cannot become a poll (docs/xlsform.md §Problems).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The bytes are not an .xlsx workbook that can be read.
+    NotAWorkbook { detail: String },
+    /// The file is larger than the importer reads.
+    TooLarge { bytes: usize, max: usize },
+    /// A sheet the form needs is missing.
+    MissingSheet,
+    /// A column the sheet needs is missing (the location names the sheet).
+    MissingColumn { header: &'static str },
+    /// The same column header twice in one sheet.
+    DuplicateColumn,
+    /// A cell in a column phieu does not carry over (for example `default`, `choice_filter`,
+    /// `media::image`): importing without it would change the form.
+    UnsupportedColumn,
+    /// A row with other cells filled but no `type`.
+    MissingType,
+    /// A question type phieu has no equivalent for.
+    UnsupportedType { found: String },
+    /// `decimal`: phieu counts whole numbers only.
+    Decimal,
+    /// A `select_one`/`select_multiple` without a list name.
+    MissingListName,
+    /// A select whose list is not in the `choices` sheet.
+    MissingList { list: String },
+    /// A list with fewer than two choices.
+    TooFewChoices { list: String, found: usize },
+    /// A question or choice without a name.
+    MissingName,
+    /// A name that cannot become a phieu id (1-64 of a-z, 0-9, `_`, `-` after lower-casing and
+    /// dropping Vietnamese accents).
+    BadName { name: String },
+    /// Two questions, or two choices of one list, whose names give the same id.
+    DuplicateName {
+        name: String,
+        id: String,
+        first_row: u32,
+    },
+    /// No Vietnamese label (plain `label`, `label::Vietnamese` or `label::vi`).
+    MissingLabel,
+    /// A `required` cell that is neither yes nor no.
+    BadRequired { found: String },
+    /// A `relevant` that is not of the simple forms phieu shows questions by.
+    ComplexRelevant { found: String },
+    /// A `relevant` names a question that does not exist.
+    RelevantUnknownQuestion { name: String },
+    /// A `relevant` names a question that comes at or after this row.
+    RelevantLaterQuestion { name: String },
+    /// A `relevant` tests a question that is not a select.
+    RelevantNotChoice { name: String },
+    /// A `relevant` compares with a choice the question's list does not have.
+    RelevantUnknownChoice { name: String, choice: String },
+    /// `${q} = 'x'` on a select_multiple (ODK compares the whole answer; use `selected()`).
+    RelevantEqualsOnMultiple { name: String },
+    /// A group and a question inside it both have a `relevant`, or two nested groups do.
+    NestedConditions,
+    /// A note or group label with a `relevant`: phieu shows it as part of the next question.
+    ConditionalNote,
+    /// A `constraint` that is not a range of the forms phieu enforces.
+    ComplexConstraint { found: String },
+    /// A `constraint` on a question type phieu cannot bound.
+    ConstraintNotForType { question_type: String },
+    /// A bound that is not a whole number where one is needed.
+    NotWhole { found: String },
+    /// A range with nothing in it.
+    EmptyRange { min: i64, max: i64 },
+    /// `end group` without a `begin group`, or the other way round.
+    UnbalancedGroup { found: String },
+    /// No question that phieu can ask.
+    NoQuestions,
+    /// No commune: neither in the `settings` sheet nor given by the officer.
+    NoCommune,
+    /// `form_id` (or the file name) that cannot become a poll id.
+    BadFormId { found: String },
+    /// The poll the mapping built is refused by phieu's own checks (docs/poll-format.md).
+    Poll(PollError),
+}
+
+impl ProblemKind {
+    /// The reason in `lang`, without the location.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind as K;
+        let pick = |vi: String, en: String| match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        };
+        match self {
+            K::NotAWorkbook { detail } => pick(
+                format!("không đọc được tệp này như một bảng tính Excel .xlsx ({detail}); hãy lưu lại dạng Excel Workbook (.xlsx)"),
+                format!("cannot read this file as an Excel .xlsx workbook ({detail}); save it as Excel Workbook (.xlsx)"),
+            ),
+            K::TooLarge { bytes, max } => pick(
+                format!("tệp dài {bytes} byte, tối đa {max} byte"),
+                format!("the file is {bytes} bytes, at most {max} are read"),
+            ),
+            K::MissingSheet => pick(
+                "thiếu trang tính này".into(),
+                "this sheet is missing".into(),
+            ),
+            K::MissingColumn { header } => pick(
+                format!("thiếu cột {header:?}"),
+                format!("column {header:?} is missing"),
+            ),
+            K::DuplicateColumn => pick(
+                "tiêu đề cột này xuất hiện hai lần".into(),
+                "this column header appears twice".into(),
+            ),
+            K::UnsupportedColumn => pick(
+                "phieu không dùng được cột này; nếu bỏ qua, biểu mẫu sẽ khác đi: hãy xóa nội dung ô hoặc xóa cột".into(),
+                "phieu cannot carry this column over, and leaving it out would change the form: empty the cell or delete the column".into(),
+            ),
+            K::MissingType => pick(
+                "hàng có nội dung nhưng cột type để trống".into(),
+                "the row has content but no type".into(),
+            ),
+            K::UnsupportedType { found } => pick(
+                format!("phieu chưa hỗ trợ loại câu hỏi {found:?} (hỗ trợ: select_one, select_multiple, integer, text, note, begin/end group)"),
+                format!("phieu does not support the question type {found:?} (supported: select_one, select_multiple, integer, text, note, begin/end group)"),
+            ),
+            K::Decimal => pick(
+                "phieu chỉ nhận số nguyên: đổi loại thành integer nếu câu trả lời là số nguyên (ví dụ tính theo m² thay vì ha)".into(),
+                "phieu records whole numbers only: change the type to integer if whole numbers will do (for example m² instead of ha)".into(),
+            ),
+            K::MissingListName => pick(
+                "thiếu tên danh sách lựa chọn sau select_one/select_multiple".into(),
+                "the list name after select_one/select_multiple is missing".into(),
+            ),
+            K::MissingList { list } => pick(
+                format!("trang tính choices không có danh sách {list:?}"),
+                format!("the choices sheet has no list {list:?}"),
+            ),
+            K::TooFewChoices { list, found } => pick(
+                format!("danh sách {list:?} cần ít nhất 2 lựa chọn, chỉ có {found}"),
+                format!("list {list:?} needs at least 2 choices, found {found}"),
+            ),
+            K::MissingName => pick(
+                "thiếu tên (cột name)".into(),
+                "the name is missing".into(),
+            ),
+            K::BadName { name } => pick(
+                format!("tên {name:?} không dùng làm mã được: chỉ dùng chữ, số, '_' và '-', tối đa 64 ký tự"),
+                format!("the name {name:?} cannot be an id: use letters, digits, '_' and '-', at most 64 characters"),
+            ),
+            K::DuplicateName { name, id, first_row } => pick(
+                format!("tên {name:?} (mã {id:?}) trùng với tên ở hàng {first_row}"),
+                format!("the name {name:?} (id {id:?}) is already used in row {first_row}"),
+            ),
+            K::MissingLabel => pick(
+                "thiếu nhãn tiếng Việt (cột label, label::Vietnamese hoặc label::vi)".into(),
+                "no Vietnamese label (column label, label::Vietnamese or label::vi)".into(),
+            ),
+            K::BadRequired { found } => pick(
+                format!("required phải là yes hoặc no (true/false), không phải {found:?}"),
+                format!("required must be yes or no (true/false), not {found:?}"),
+            ),
+            K::ComplexRelevant { found } => pick(
+                format!("điều kiện {found:?} quá phức tạp: phieu chỉ hiện câu hỏi theo câu trả lời của một câu trước, viết ${{q}} = 'x', selected(${{q}}, 'x'), nối bằng or"),
+                format!("the condition {found:?} is too complex: phieu shows a question by the answer to one earlier question, written ${{q}} = 'x' or selected(${{q}}, 'x'), joined by or"),
+            ),
+            K::RelevantUnknownQuestion { name } => pick(
+                format!("điều kiện nhắc đến câu hỏi {name:?} không có trong biểu mẫu"),
+                format!("the condition names a question {name:?} that is not in the form"),
+            ),
+            K::RelevantLaterQuestion { name } => pick(
+                format!("điều kiện nhắc đến câu hỏi {name:?} không đứng trước câu này"),
+                format!("the condition names the question {name:?}, which does not come before this one"),
+            ),
+            K::RelevantNotChoice { name } => pick(
+                format!("điều kiện chỉ được dựa trên câu hỏi có lựa chọn (select_one, select_multiple); {name:?} không phải"),
+                format!("a condition can only test a question with choices (select_one, select_multiple); {name:?} is not one"),
+            ),
+            K::RelevantUnknownChoice { name, choice } => pick(
+                format!("câu hỏi {name:?} không có lựa chọn {choice:?}"),
+                format!("the question {name:?} has no choice {choice:?}"),
+            ),
+            K::RelevantEqualsOnMultiple { name } => pick(
+                format!("{name:?} là câu nhiều lựa chọn: hãy viết selected(${{{name}}}, '…') thay cho ${{{name}}} = '…'"),
+                format!("{name:?} is a select_multiple: write selected(${{{name}}}, '…') instead of ${{{name}}} = '…'"),
+            ),
+            K::NestedConditions => pick(
+                "cả nhóm bên ngoài và dòng này đều có điều kiện (relevant); phieu chỉ áp một điều kiện cho mỗi câu hỏi".into(),
+                "both an enclosing group and this row have a condition (relevant); phieu applies one condition per question".into(),
+            ),
+            K::ConditionalNote => pick(
+                "lời dẫn (note) hoặc tiêu đề nhóm có điều kiện: phieu hiện lời dẫn cùng câu hỏi kế tiếp nên không áp được điều kiện riêng".into(),
+                "a note or group label with a condition: phieu shows it with the next question, so it cannot have a condition of its own".into(),
+            ),
+            K::ComplexConstraint { found } => pick(
+                format!("ràng buộc {found:?} không được hỗ trợ: phieu chỉ nhận khoảng giá trị như . >= 0 and . <= 120, count-selected(.) <= 3, string-length(.) <= 200"),
+                format!("the constraint {found:?} is not supported: phieu takes ranges such as . >= 0 and . <= 120, count-selected(.) <= 3, string-length(.) <= 200"),
+            ),
+            K::ConstraintNotForType { question_type } => pick(
+                format!("phieu không áp ràng buộc cho câu hỏi loại {question_type:?}"),
+                format!("phieu does not apply a constraint to a question of type {question_type:?}"),
+            ),
+            K::NotWhole { found } => pick(
+                format!("{found:?} không phải số nguyên"),
+                format!("{found:?} is not a whole number"),
+            ),
+            K::EmptyRange { min, max } => pick(
+                format!("không có giá trị nào thỏa: nhỏ nhất {min}, lớn nhất {max}"),
+                format!("no value satisfies it: minimum {min}, maximum {max}"),
+            ),
+            K::UnbalancedGroup { found } => pick(
+                format!("{found:?} không có dòng mở hoặc đóng tương ứng"),
+                format!("{found:?} has no matching begin or end"),
+            ),
+            K::NoQuestions => pick(
+                "biểu mẫu không có câu hỏi nào phieu hỏi được".into(),
+                "the form has no question phieu can ask".into(),
+            ),
+            K::NoCommune => pick(
+                "chưa có tên xã: thêm cột commune (và village) vào trang tính settings, hoặc nhập khi nhập biểu mẫu".into(),
+                "no commune: add a commune (and village) column to the settings sheet, or give it when importing".into(),
+            ),
+            K::BadFormId { found } => pick(
+                format!("{found:?} không làm mã cuộc lấy ý kiến được: cần chữ, số, '_' hoặc '-'"),
+                format!("{found:?} cannot be the poll id: it needs letters, digits, '_' or '-'"),
+            ),
+            K::Poll(e) => e.message(lang),
+        }
+    }
+}
+
+/// Something in the workbook phieu leaves out on purpose, and says so (docs/xlsform.md §What is
+/// left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    at: Location,
+    kind: SkipKind,
+}
+
+impl Skipped {
+    pub fn new(at: Location, kind: SkipKind) -> Skipped {
+        Skipped { at, kind }
+    }
+
+    pub fn at(&self) -> &Location {
+        &self.at
+    }
+
+    pub fn kind(&self) -> &SkipKind {
+        &self.kind
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{}: {}", self.at.describe(lang), self.kind.message(lang))
+    }
+}
+
+/// Why something was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipKind {
+    /// `start`, `end`, `today`, `deviceid`, `username`, `audit` …: phieu records nothing about
+    /// when, where or on which device a ballot was cast (domain brief, "Secrecy").
+    Metadata { found: String },
+    /// A note (or group label) with no question after it to show it with.
+    TrailingNote,
+    /// A label or hint column in a language other than Vietnamese and English.
+    OtherLanguage { language: String },
+}
+
+impl SkipKind {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SkipKind::Metadata { found }, Lang::Vi) => format!(
+                "bỏ qua trường tự động {found:?}: phieu không ghi thời điểm, thiết bị hay người trả lời"
+            ),
+            (SkipKind::Metadata { found }, Lang::En) => format!(
+                "left out the automatic field {found:?}: phieu records no time, device or respondent"
+            ),
+            (SkipKind::TrailingNote, Lang::Vi) => {
+                "bỏ qua lời dẫn cuối biểu mẫu: không có câu hỏi nào sau nó để hiện cùng".into()
+            }
+            (SkipKind::TrailingNote, Lang::En) => {
+                "left out the note at the end of the form: no question follows to show it with"
+                    .into()
+            }
+            (SkipKind::OtherLanguage { language }, Lang::Vi) => format!(
+                "bỏ qua cột tiếng {language:?}: phieu hiện tiếng Việt và tiếng Anh"
+            ),
+            (SkipKind::OtherLanguage { language }, Lang::En) => format!(
+                "left out the {language:?} column: phieu shows Vietnamese and English"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_are_as_excel_shows_them() {
+        let cases = [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (51, "AZ"),
+        ];
+        for (index, letters) in cases {
+            assert_eq!(column_letter(index), letters);
+        }
+        assert_eq!(column_letter(52), "BA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+        assert_eq!(column_letter(16_383), "XFD");
+    }
+
+    #[test]
+    fn locations_read_as_excel_shows_them() {
+        let at = Location::cell("survey", 7, Column::new(2, "label"));
+        assert_eq!(
+            at.describe(Lang::Vi),
+            "trang tính survey, hàng 7, cột C (label)"
+        );
+        assert_eq!(
+            at.describe(Lang::En),
+            "sheet survey, row 7, column C (label)"
+        );
+        assert_eq!(
+            Location::sheet("choices").describe(Lang::En),
+            "sheet choices"
+        );
+        assert_eq!(
+            Location::row("survey", 3).describe(Lang::En),
+            "sheet survey, row 3"
+        );
+    }
+}

@@ -1,0 +1,356 @@
+//! The committed sample workbooks (tests/data/xlsform-*.xlsx, made by
+//! examples/make_xlsforms.rs): the good Fatherland Front survey maps to the committed poll, can be
+//! voted on, and its results export to XLSX and read back; the bad one lists exactly the
+//! committed problems. `PHIEU_BLESS=1 cargo test -p phieu-xlsform` rewrites the golden files
+//! (review the diff).
+
+#[path = "../examples/support/forms.rs"]
+mod forms;
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Lang, Minutes, Poll, Salt};
+use phieu_xlsform::export::results_xlsx;
+use phieu_xlsform::{import, ImportOptions, Problem};
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data")
+}
+
+fn blessing() -> bool {
+    std::env::var_os("PHIEU_BLESS").is_some()
+}
+
+/// Compares `actual` with tests/data/`name`, or writes it when blessing.
+fn check_file(name: &str, actual: &[u8]) {
+    let path = data().join(name);
+    if blessing() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (PHIEU_BLESS=1 creates it)", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from what the code makes now (PHIEU_BLESS=1 rewrites it):\n--- expected\n{}\n--- actual\n{}",
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(actual)
+    );
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(data().join(name)).unwrap()
+}
+
+fn no_place(stem: &str) -> ImportOptions {
+    ImportOptions {
+        file_stem: stem.into(),
+        ..ImportOptions::default()
+    }
+}
+
+/// Messages in Vietnamese, then a blank line, then in English.
+fn both(messages: impl Fn(Lang) -> Vec<String>) -> String {
+    format!(
+        "{}\n\n{}\n",
+        messages(Lang::Vi).join("\n"),
+        messages(Lang::En).join("\n")
+    )
+}
+
+fn good_poll() -> Poll {
+    import(&read("xlsform-mttq.xlsx"), &no_place("xlsform-mttq"))
+        .unwrap()
+        .into_parts()
+        .0
+}
+
+#[test]
+fn the_samples_are_what_the_generator_makes() {
+    check_file("xlsform-mttq.xlsx", &forms::good().unwrap());
+    check_file("xlsform-bad.xlsx", &forms::bad().unwrap());
+}
+
+#[test]
+fn the_good_form_maps_to_the_expected_poll() {
+    let imported = import(&read("xlsform-mttq.xlsx"), &no_place("xlsform-mttq")).unwrap();
+    check_file(
+        "xlsform-mttq.poll.json",
+        imported.poll().to_json().as_bytes(),
+    );
+    let skipped = both(|lang| imported.skipped().iter().map(|s| s.message(lang)).collect());
+    check_file("xlsform-mttq.skipped.txt", skipped.as_bytes());
+    let poll = imported.poll();
+    assert!(poll.items().len() >= 10);
+    // The committed poll is one the core reads back to the same hash.
+    let committed = std::fs::read_to_string(data().join("xlsform-mttq.poll.json")).unwrap();
+    assert_eq!(Poll::from_json(&committed).unwrap().hash(), poll.hash());
+}
+
+#[test]
+fn the_bad_form_lists_exactly_the_expected_problems() {
+    let problems = import(&read("xlsform-bad.xlsx"), &no_place("xlsform-bad")).unwrap_err();
+    let text = both(|lang| problems.iter().map(|p: &Problem| p.message(lang)).collect());
+    check_file("xlsform-bad.problems.txt", text.as_bytes());
+    assert!(problems.len() >= 10, "{problems:#?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voting on the imported poll, and exporting the results
+
+fn choice(id: &str) -> Answer {
+    Answer::choice(id)
+}
+
+fn choices(ids: &[&str], free_text: Option<&str>) -> Answer {
+    Answer::Choices {
+        options: ids.iter().map(|s| s.to_string()).collect(),
+        free_text: free_text.map(Into::into),
+    }
+}
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+const B: Answer = Answer::Blank;
+
+/// Four respondents of the good survey, following its skip logic.
+fn bundle() -> AuditBundle {
+    let poll = good_poll();
+    let ballots = [
+        vec![
+            choice("nam"),
+            choice("duoi_30"),
+            Answer::Number(4),
+            choice("co"),
+            choices(&["loa", "zalo"], None),
+            choice("4"),
+            choice("co"),
+            Answer::Number(3),
+            choice("5"),
+            B,
+            choice("khong"),
+            text("Cần họp thôn buổi tối"),
+        ],
+        vec![
+            choice("nu"),
+            choice("tu_60"),
+            Answer::Number(2),
+            choice("khong"),
+            B,
+            choice("2"),
+            choice("khong"),
+            B,
+            choice("1"),
+            text("Ít được hỏi ý kiến"),
+            choice("co"),
+            B,
+        ],
+        vec![
+            choice("nu"),
+            choice("tu_30_den_59"),
+            Answer::Number(5),
+            choice("co"),
+            choices(&["bang_tin", "other"], Some("Qua con cháu")),
+            choice("3"),
+            choice("co"),
+            Answer::Number(1),
+            choice("2"),
+            text("Họp xong không thông báo kết quả"),
+            B,
+            text("Cần họp thôn buổi tối"),
+        ],
+        vec![
+            choice("nam"),
+            choice("tu_60"),
+            Answer::Number(1),
+            choice("co"),
+            choices(&["truong_thon"], None),
+            choice("5"),
+            choice("khong"),
+            B,
+            choice("4"),
+            B,
+            choice("co"),
+            B,
+        ],
+    ];
+    let mut b = BallotBox::new(poll.clone());
+    for (i, answers) in ballots.into_iter().enumerate() {
+        let ballot = Ballot::new(&poll, answers, Salt::from_bytes([i as u8 + 1; 16])).unwrap();
+        b.cast(ballot).unwrap();
+    }
+    let minutes = Minutes::new(
+        "Nhà văn hóa thôn Bình An".into(),
+        "Tháng 3/2026".into(),
+        vec![],
+        vec![],
+        String::new(),
+    )
+    .unwrap();
+    AuditBundle::new(b, Electorate::new(50, None).unwrap(), minutes).unwrap()
+}
+
+/// Every sheet of a workbook: its name and its cells.
+fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range.rows().map(<[Data]>::to_vec).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+fn s(d: &Data) -> String {
+    d.to_string()
+}
+
+fn f(d: &Data) -> f64 {
+    match d {
+        Data::Float(x) => *x,
+        Data::Int(x) => *x as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn results_export_to_xlsx_and_read_back() {
+    let bundle = bundle();
+    let bytes = results_xlsx(&bundle, Lang::Vi).unwrap();
+    // The same box gives the same bytes: nothing in the file says when it was made.
+    assert_eq!(results_xlsx(&bundle, Lang::Vi).unwrap(), bytes);
+    let sheets = sheets(&bytes);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Tóm tắt", "Kết quả", "Phiếu", "Ý kiến"]);
+
+    // Summary: the denominator, the counts, the fingerprint.
+    let summary = &sheets[0].1;
+    let value = |label: &str| -> &Data {
+        &summary
+            .iter()
+            .find(|r| s(&r[0]) == label)
+            .unwrap_or_else(|| panic!("{label}"))[1]
+    };
+    assert_eq!(s(value("Mã")), "mttq_dan_chu_co_so_2026");
+    assert_eq!(s(value("Loại")), "survey");
+    assert_eq!(f(value("Tổng số cử tri (mẫu số)")), 50.0);
+    assert_eq!(f(value("Số phiếu")), 4.0);
+    assert_eq!(
+        s(value("Dấu vân tay hòm phiếu")),
+        bundle.fingerprint().short()
+    );
+    assert_eq!(s(value("Dấu niêm phong")), bundle.seal().to_hex());
+    assert_eq!(s(value("Kết quả")), "Không quyết định (khảo sát ý kiến)");
+
+    // Results: the CSV's rows, with numbers as numbers and shares of the electorate.
+    let results = &sheets[1].1;
+    assert_eq!(s(&results[0][6]), "Tỷ lệ trên tổng số cử tri");
+    let row = |item: &str, option: &str| {
+        results
+            .iter()
+            .find(|r| s(&r[0]) == item && s(&r[2]) == option)
+            .unwrap_or_else(|| panic!("{item} {option}"))
+    };
+    let hai_long_1 = row("hai_long", "1");
+    assert_eq!(s(&hai_long_1[3]), "Rất không hài lòng");
+    assert_eq!(f(&hai_long_1[4]), 1.0);
+    assert_eq!(f(&hai_long_1[5]), 50.0);
+    assert_eq!(f(&hai_long_1[6]), 0.02);
+    assert_eq!(f(&hai_long_1[7]), 3.0); // (5 + 1 + 2 + 4) / 4
+    assert_eq!(f(&row("hinh_thuc", "other")[4]), 1.0);
+    let blank_rows: Vec<_> = results
+        .iter()
+        .filter(|r| s(&r[3]) == "(để trống)")
+        .collect();
+    assert_eq!(blank_rows.len(), bundle.poll().items().len());
+    for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
+        for (option, count) in item.kind().options().iter().zip(tally.counts()) {
+            assert_eq!(f(&row(item.id(), option.id())[4]), *count as f64);
+        }
+    }
+
+    // Ballots: one row each, numbered, in commitment order, labels for choices.
+    let ballots = &sheets[2].1;
+    assert_eq!(s(&ballots[0][1]), "gioi_tinh");
+    // The opening note and the group's label are shown with the first question.
+    assert!(s(&ballots[1][1]).starts_with("Ủy ban Mặt trận Tổ quốc xã"));
+    assert!(
+        s(&ballots[1][1]).ends_with("ghi tên người trả lời.\nPhần I. Thông tin chung\nGiới tính")
+    );
+    assert_eq!(ballots.len(), 2 + 4);
+    let so_nguoi = 1 + bundle
+        .poll()
+        .items()
+        .iter()
+        .position(|i| i.id() == "so_nguoi")
+        .unwrap();
+    for (k, (row, ballot)) in ballots[2..]
+        .iter()
+        .zip(bundle.ballot_box().ballots())
+        .enumerate()
+    {
+        assert_eq!(f(&row[0]), (k + 1) as f64);
+        let Answer::Number(n) = ballot.answers()[so_nguoi - 1] else {
+            panic!()
+        };
+        assert_eq!(f(&row[so_nguoi]), n as f64);
+    }
+    let hinh_thuc: Vec<String> = ballots[2..].iter().map(|r| s(&r[5])).collect();
+    assert!(
+        hinh_thuc.contains(&"Loa truyền thanh; Nhóm Zalo của thôn, xã".to_owned()),
+        "{hinh_thuc:?}"
+    );
+    assert!(
+        hinh_thuc.contains(&"Bảng tin ở nhà văn hóa thôn, trụ sở xã; Khác".to_owned()),
+        "{hinh_thuc:?}"
+    );
+
+    // Written answers: apart from the ballots, sorted, each as often as given.
+    let written = &sheets[3].1;
+    let kien_nghi: Vec<String> = written
+        .iter()
+        .filter(|r| s(&r[0]) == "kien_nghi")
+        .map(|r| s(&r[2]))
+        .collect();
+    assert_eq!(
+        kien_nghi,
+        ["Cần họp thôn buổi tối", "Cần họp thôn buổi tối"]
+    );
+    let texts: Vec<String> = written[1..].iter().map(|r| s(&r[2])).collect();
+    assert!(texts.contains(&"Qua con cháu".to_owned()));
+    assert!(
+        !ballots.iter().flatten().any(|c| s(c).contains("Cần họp")),
+        "written words stay off the ballot rows"
+    );
+
+    // Nothing links a row to a voter: no commitment, receipt code or salt anywhere.
+    let every_cell: Vec<String> = sheets
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().flatten().map(s))
+        .collect();
+    for ballot in bundle.ballot_box().ballots() {
+        let secrets = [
+            ballot.commitment().to_hex(),
+            ballot.receipt().to_string(),
+            ballot.salt().to_hex(),
+        ];
+        for secret in secrets {
+            assert!(!every_cell.iter().any(|c| c.contains(&secret)), "{secret}");
+        }
+    }
+}
+
+#[test]
+fn english_results_have_english_sheets() {
+    let bytes = results_xlsx(&bundle(), Lang::En).unwrap();
+    let sheets = sheets(&bytes);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Summary", "Results", "Ballots", "Written answers"]);
+    assert!(s(&sheets[2].1[1][1]).ends_with("who answers.\nPart I. About you\nSex"));
+}
