@@ -769,14 +769,18 @@ fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollEr
             match dto.kind.as_str() {
                 "multiple" => {
                     let count = options.len() as u64;
+                    let top = i64::try_from(count).unwrap_or(i64::MAX);
                     let min = dto.min.unwrap_or(0);
-                    let max = dto.max.unwrap_or(i64::try_from(count).unwrap_or(i64::MAX));
-                    let in_range = |v: i64| u64::try_from(v).ok().filter(|v| *v <= count);
-                    let (Some(lo), Some(hi)) = (in_range(min), in_range(max)) else {
-                        return Err(err(path, PollErrorKind::BadRange { min, max }));
-                    };
-                    if lo > hi || hi == 0 {
-                        return Err(err(path, PollErrorKind::BadRange { min, max }));
+                    let max = dto.max.unwrap_or(top);
+                    // Each bound is reported at its own field, so an editor can show the
+                    // message next to the number that is wrong.
+                    let lo = in_range(&format!("{path}.min"), min, 0, top)?;
+                    let hi = in_range(&format!("{path}.max"), max, 1, top)?;
+                    if lo > hi {
+                        return Err(err(
+                            format!("{path}.max"),
+                            PollErrorKind::BadRange { min, max },
+                        ));
                     }
                     ItemKind::Multiple {
                         options,
@@ -814,7 +818,10 @@ fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollEr
                 ));
             };
             if min > max {
-                return Err(err(path, PollErrorKind::BadRange { min, max }));
+                return Err(err(
+                    format!("{path}.max"),
+                    PollErrorKind::BadRange { min, max },
+                ));
             }
             ItemKind::Number { min, max }
         }
@@ -832,9 +839,10 @@ fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollEr
             if max_len == 0 || max_len > MAX_TEXT_LEN {
                 return Err(err(
                     format!("{path}.max_len"),
-                    PollErrorKind::BadRange {
+                    PollErrorKind::OutOfRange {
+                        found: i64::try_from(max_len).unwrap_or(i64::MAX),
                         min: 1,
-                        max: i64::try_from(max_len).unwrap_or(i64::MAX),
+                        max: MAX_TEXT_LEN as i64,
                     },
                 ));
             }
@@ -855,6 +863,21 @@ fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollEr
         person,
         show_if,
     })
+}
+
+/// `value` as a count within `min..=max`, or an error at `path` that names the allowed range.
+fn in_range(path: &str, value: i64, min: i64, max: i64) -> Result<u64, PollError> {
+    match u64::try_from(value) {
+        Ok(v) if (min..=max).contains(&value) => Ok(v),
+        _ => Err(err(
+            path,
+            PollErrorKind::OutOfRange {
+                found: value,
+                min,
+                max,
+            },
+        )),
+    }
 }
 
 fn check_choices(path: &str, dtos: Vec<ChoiceDto>, scale: bool) -> Result<Vec<Choice>, PollError> {
@@ -1198,6 +1221,101 @@ mod tests {
             PollErrorKind::Json { line, .. } => assert_eq!(*line, 2),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The demo poll with a second item, given as the JSON of its type-specific fields.
+    fn with_item(kind: &str, fields: &str) -> String {
+        let item =
+            format!(r#"{{"id": "q2", "type": "{kind}", "label": {{"vi": "Câu hai"}}{fields}}}"#);
+        let json = with("\n  ]\n}", &format!(",\n{item}\n  ]\n}}"));
+        // The edit must have made a second item, not broken the document.
+        assert!(json.contains("\"q2\""));
+        json
+    }
+
+    const THREE_OPTIONS: &str = r#", "options": [
+        {"id": "a", "label": {"vi": "A"}}, {"id": "b", "label": {"vi": "B"}},
+        {"id": "c", "label": {"vi": "C"}}]"#;
+
+    #[test]
+    fn range_errors_name_the_bound_that_is_wrong() {
+        // Each case: the item's type, its fields, the path and the kind of error expected.
+        let out = |found, min, max| PollErrorKind::OutOfRange { found, min, max };
+        let cases = [
+            (
+                "number",
+                r#", "min": 5, "max": 1"#.to_owned(),
+                "items[1].max",
+                PollErrorKind::BadRange { min: 5, max: 1 },
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "min": 4"#),
+                "items[1].min",
+                out(4, 0, 3),
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "min": -1"#),
+                "items[1].min",
+                out(-1, 0, 3),
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "max": 7"#),
+                "items[1].max",
+                out(7, 1, 3),
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "max": 0"#),
+                "items[1].max",
+                out(0, 1, 3),
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "min": 3, "max": 2"#),
+                "items[1].max",
+                PollErrorKind::BadRange { min: 3, max: 2 },
+            ),
+            (
+                "text",
+                r#", "max_len": 0"#.to_owned(),
+                "items[1].max_len",
+                out(0, 1, 5000),
+            ),
+            (
+                "text",
+                r#", "max_len": 5001"#.to_owned(),
+                "items[1].max_len",
+                out(5001, 1, 5000),
+            ),
+        ];
+        for (kind, fields, path, expected) in cases {
+            let e = error_of(&with_item(kind, &fields));
+            assert_eq!((e.path(), e.kind()), (path, &expected), "{kind}{fields}");
+            assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+        }
+        // The bounds themselves are accepted.
+        for (kind, fields) in [
+            ("number", r#", "min": 1, "max": 1"#.to_owned()),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "min": 3, "max": 3"#),
+            ),
+            (
+                "multiple",
+                format!(r#"{THREE_OPTIONS}, "min": 0, "max": 1"#),
+            ),
+            ("text", r#", "max_len": 5000"#.to_owned()),
+            ("text", r#", "max_len": 1"#.to_owned()),
+        ] {
+            let json = with_item(kind, &fields);
+            assert!(Poll::from_json(&json).is_ok(), "{kind}{fields}");
+        }
+        let e = out(9, 1, 5);
+        assert_eq!(e.message(Lang::En), "must be between 1 and 5, found 9");
+        assert_eq!(e.message(Lang::Vi), "phải từ 1 đến 5, nhưng là 9");
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub enum PollErrorKind {
     Missing { field: &'static str },
     #[error("minimum {min} is greater than maximum {max}")]
     BadRange { min: i64, max: i64 },
+    #[error("must be between {min} and {max}, found {found}")]
+    OutOfRange { found: i64, min: i64, max: i64 },
     #[error("at most one option of an item may take free text")]
     MultipleFreeText,
     #[error("no item with id {id:?} comes before this one")]
@@ -182,6 +184,10 @@ impl PollErrorKind {
             K::BadRange { min, max } => lang.pick(
                 format!("giá trị nhỏ nhất {min} lớn hơn giá trị lớn nhất {max}"),
                 format!("minimum {min} is greater than maximum {max}"),
+            ),
+            K::OutOfRange { found, min, max } => lang.pick(
+                format!("phải từ {min} đến {max}, nhưng là {found}"),
+                format!("must be between {min} and {max}, found {found}"),
             ),
             K::MultipleFreeText => lang.pick(
                 "mỗi câu hỏi chỉ có tối đa một lựa chọn ghi ý kiến".into(),
