@@ -23,7 +23,7 @@ const SURVEY = JSON.parse(await readFile(join(root, 'assets/templates/khao-sat-m
 const TYPE_OF = new Map(SURVEY.items.map((i) => [i.label.vi, i.type]));
 
 after(() => {
-  const minor = [...findings.minor.entries()].map(([rule, where]) => `${rule} on ${where.length}`);
+  const minor = [...findings.minor.entries()].map(([rule, where]) => `${rule} on ${where.length} (${where.slice(0, 4).join('; ')}${where.length > 4 ? '; …' : ''})`);
   console.log(`a11y: ${findings.states} page states checked (VI and EN), 0 serious or critical; minor or moderate: ${minor.join(', ') || 'none'}`);
 });
 

@@ -44,7 +44,7 @@ async function samples() {
     // byte of "Đ" in the poll title (no longer UTF-8: the browser reads U+FFFD), of a brace.
     asFile('flip-commitment.json', flip(good, offsetOf(good, '"commitment": "', 20), 0)),
     asFile('flip-count.json', flip(good, offsetOf(good, '"count": 8', 9), 0)),
-    asFile('flip-letter.json', flip(good, offsetOf(good, 'Đ', 1), 5)),
+    asFile('flip-letter.json', flip(good, offsetOf(good, 'Đ', 1), 6)),
     asFile('flip-brace.json', flip(good, offsetOf(good, '{', 0, 3), 0)),
     file('dropped.json', edit((b) => b.ballots.splice(4, 1))),
     file('duplicated.json', edit((b) => b.ballots.splice(2, 0, b.ballots[2]))),
@@ -52,6 +52,7 @@ async function samples() {
     file('swapped.json', edit((b) => (b.ballots[0] = other.ballots[0]))),
   ];
   for (const f of list) assert.notEqual(f.buffer.toString('utf8'), good, `${f.name} is a change`);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(list[2].buffer), 'flip-letter.json is not UTF-8');
   return list;
 }
 
