@@ -48,6 +48,12 @@ pub enum Command {
     Minutes(MinutesArgs),
     /// Run the HTTP server that receives bundles from tablets and portals.
     Collect(CollectArgs),
+    /// Read an XLSForm (Kobo/ODK .xlsx) into a poll (an opinion survey); list every problem by
+    /// sheet, row and column.
+    ImportXlsform(crate::import_xlsform::ImportXlsformArgs),
+    /// Write an audit bundle's results for a spreadsheet: XLSX (summary, results, ballots,
+    /// written answers) or CSV.
+    Export(crate::export::ExportArgs),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1,7 +1,8 @@
 //! `phieu`, the command line for auditors and portals: verify an audit bundle or a public
 //! summary offline, inspect it, look up a receipt, merge the boxes of several tablets or
 //! clusters, print the counting minutes (Biên bản kiểm phiếu, D59 form 02), and run
-//! `phieu collect`, the HTTP server a commune or province portal runs to receive bundles.
+//! `phieu collect`, the HTTP server a commune or province portal runs to receive bundles; import
+//! an XLSForm survey as a poll and export a box's results as XLSX or CSV.
 //!
 //! Every recomputation is the core's (`phieu-core`): this crate reads files, talks HTTP and
 //! SQL, and renders what the core decides in Vietnamese or English. `main.rs` only parses the
@@ -18,6 +19,8 @@
 pub mod args;
 pub mod collect;
 pub mod error;
+pub mod export;
+pub mod import_xlsform;
 pub mod inspect;
 pub mod load;
 pub mod merge;
@@ -61,6 +64,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Merge(a) => merge::run(a, lang, out),
         Command::Minutes(a) => minutes::run(a, lang, out),
         Command::Collect(a) => collect::run_blocking(a, lang, out),
+        Command::ImportXlsform(a) => import_xlsform::run(a, lang, out),
+        Command::Export(a) => export::run(a, lang, out),
     }
 }
 

@@ -9,3 +9,4 @@ mod flaky;
 mod postgres;
 mod support;
 mod tamper;
+mod xlsform;

@@ -1,0 +1,70 @@
+//! `phieu export FILE (--xlsx | --csv) -o OUT`: the results of a verified audit bundle for a
+//! spreadsheet. `--csv` is the core's `report::results_csv` (one row per option, shares of the
+//! total electorate), as the app's results page downloads it; `--xlsx` is
+//! `phieu_xlsform::export::results_xlsx`: a summary, the same results, the ballots in commitment
+//! order without anything that links them to a voter, and the written answers apart from them
+//! (docs/xlsform.md §Export). Both are in `--lang`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use phieu_core::report::results_csv;
+use phieu_core::Lang;
+use phieu_xlsform::export::results_xlsx;
+
+use crate::error::CliError;
+use crate::{load, tr, Status};
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// A verified audit bundle (the ballots are needed for the XLSX ballot sheet).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub format: ExportFormat,
+    /// Where to write it.
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+}
+
+/// Exactly one of `--xlsx` and `--csv`.
+#[derive(Debug, Clone, Args)]
+#[group(required = true, multiple = false)]
+pub struct ExportFormat {
+    /// Excel workbook: summary, results, ballots, written answers.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// CSV: one row per option, with a byte-order mark so that Excel reads Vietnamese.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+pub fn run(args: &ExportArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
+    let bundle = load::load_audit(&args.file)?;
+    let write_err = |source| CliError::Write {
+        path: args.out.clone(),
+        source,
+    };
+    let bytes = if args.format.xlsx {
+        results_xlsx(&bundle, lang)
+            .map_err(|e| write_err(std::io::Error::other(e.message(lang))))?
+    } else {
+        results_csv(&bundle, lang).into_bytes()
+    };
+    std::fs::write(&args.out, bytes).map_err(write_err)?;
+    let (b, fp, path) = (
+        bundle.tally().ballots(),
+        bundle.fingerprint().short(),
+        args.out.display(),
+    );
+    let line = tr(
+        lang,
+        format!("Đã ghi kết quả của hòm phiếu {fp} ({b} phiếu) vào {path}."),
+        format!("Wrote the results of box {fp} ({b} ballots) to {path}."),
+    );
+    writeln!(out, "{line}").map_err(|source| CliError::Write {
+        path: "-".into(),
+        source,
+    })?;
+    Ok(Status::Good)
+}
