@@ -4,6 +4,7 @@
 //! view layer wraps [`Model`] in a reducer (see `app.rs`); event handlers only dispatch, and
 //! the effects in `effects.rs` report back with actions.
 
+pub mod designer;
 pub mod meeting;
 pub mod outbox;
 pub mod setup;

@@ -1,0 +1,858 @@
+//! The designer's model: drafts round-trip every shipped poll, every edit does what it says
+//! and nothing else, and every problem the core can find in a draft lands on its field.
+
+use std::rc::Rc;
+
+use phieu_core::{Answer, Lang, Poll, PollErrorKind, PollKind, Preset};
+
+use super::*;
+use crate::state::meeting::Step;
+
+fn read(path: &str) -> String {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+/// Every poll the app ships: the demo, the 20-question benchmark survey, every template.
+fn shipped_polls() -> Vec<(String, Poll)> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        file: String,
+    }
+    let index: Vec<Entry> = serde_json::from_str(&read("assets/templates/index.json")).unwrap();
+    assert_eq!(index.len(), 9, "the nine templates of issue #7");
+    let mut paths = vec![
+        "assets/polls/demo.json".to_owned(),
+        "assets/polls/survey20.json".to_owned(),
+    ];
+    paths.extend(index.iter().map(|e| format!("assets/templates/{}", e.file)));
+    paths
+        .into_iter()
+        .map(|p| {
+            let poll = Poll::from_json(&read(&p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+            (p, poll)
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_poll_round_trips_through_a_draft_with_its_hash() {
+    for (path, poll) in shipped_polls() {
+        let draft = Draft::from_poll(&poll);
+        let again = draft.check().unwrap_or_else(|p| panic!("{path}: {p:?}"));
+        assert_eq!(again, poll, "{path}");
+        assert_eq!(again.hash(), poll.hash(), "{path}");
+        // And through the drafts store.
+        let saved = SavedDraft::new("k".into(), 1.0, draft.clone());
+        let back = SavedDraft::decode(&saved.encode()).unwrap();
+        assert_eq!(back.draft, draft, "{path}");
+    }
+}
+
+/// The one problem a draft has (the test fails when it has none, or several).
+fn only_problem(draft: &Draft) -> FieldProblem {
+    let problems = draft.check().expect_err("the draft should have a problem");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.into_iter().next().unwrap()
+}
+
+fn core_kind(p: &FieldProblem) -> &PollErrorKind {
+    match &p.problem {
+        Problem::Core(e) => e.kind(),
+        other => panic!("not a core problem: {other:?}"),
+    }
+}
+
+/// Applies edits in order.
+fn edited(draft: &Draft, edits: impl IntoIterator<Item = Edit>) -> Draft {
+    edits.into_iter().fold(draft.clone(), |d, e| d.apply(e))
+}
+
+/// The journey's poll, made from blank: a yes/no question, and a single-choice question
+/// shown only to those who answered yes.
+fn built_from_blank() -> Draft {
+    let draft = Draft::blank(PollKind::Survey, "phieu-thu".into());
+    edited(
+        &draft,
+        [
+            Edit::Title(Lang::Vi, "Lấy ý kiến về sân chơi".into()),
+            Edit::Commune("Xã Tân Hòa".into()),
+            Edit::Village("Thôn Bình An".into()),
+            Edit::AddItem(ItemPreset::YesNo),
+            Edit::ItemLabel(0, Lang::Vi, "Thôn có cần sân chơi không?".into()),
+            Edit::AddItem(ItemPreset::Single),
+            Edit::ItemLabel(1, Lang::Vi, "Đặt sân chơi ở đâu?".into()),
+            Edit::OptionLabel(1, 0, Lang::Vi, "Cạnh nhà văn hóa".into()),
+            Edit::OptionLabel(1, 1, Lang::Vi, "Cạnh trường học".into()),
+        ],
+    )
+}
+
+fn with_skip_logic(draft: &Draft) -> Draft {
+    let yes = draft.items[0].options[0].key;
+    edited(
+        draft,
+        [
+            Edit::ShowIfItem(1, Some(draft.items[0].key)),
+            Edit::ShowIfAnswer(1, yes, true),
+        ],
+    )
+}
+
+#[test]
+fn a_poll_built_from_blank_is_a_valid_poll_with_skip_logic() {
+    let draft = with_skip_logic(&built_from_blank());
+    let poll = draft.check().unwrap();
+    assert_eq!(poll.kind(), PollKind::Survey);
+    assert_eq!(poll.rule().preset(), Preset::None);
+    assert_eq!(poll.items().len(), 2);
+    let ids: Vec<&str> = poll.items().iter().map(|i| i.id()).collect();
+    assert_eq!(ids, ["q1", "q2"]);
+    let yes_no: Vec<&str> = poll.items()[0]
+        .kind()
+        .options()
+        .iter()
+        .map(|o| o.label().vi())
+        .collect();
+    assert_eq!(yes_no, ["Có", "Không"]);
+    let c = poll.items()[1].show_if().unwrap();
+    assert_eq!((c.item(), c.any_of()), ("q1", &["co".to_owned()][..]));
+    // English left empty is no English: the Vietnamese shows in both languages.
+    assert_eq!(poll.title().en(), None);
+    assert_eq!(poll.items()[1].label().get(Lang::En), "Đặt sân chơi ở đâu?");
+    assert!(poll.subject().is_none());
+    // The preview walks the skip logic as the voter would: "Không" skips the second question.
+    let mut designer = Designer::default().apply(DesignerAction::StartPreview(Rc::new(poll)));
+    for action in [
+        VoterAction::Forward,
+        VoterAction::Answer(0, Answer::choice("khong".to_owned())),
+        VoterAction::Forward,
+    ] {
+        designer = designer.apply(DesignerAction::Vote(action));
+    }
+    let preview = designer.preview.as_ref().unwrap();
+    assert_eq!(preview.voting.step, Step::Review);
+    assert!(!preview.finished);
+    let designer = designer.apply(DesignerAction::Vote(VoterAction::Confirm));
+    assert!(designer.preview.as_ref().unwrap().finished);
+    assert!(designer.apply(DesignerAction::EndPreview).preview.is_none());
+}
+
+#[test]
+fn every_offered_question_makes_a_valid_poll_of_its_kind() {
+    for kind in PollKind::ALL {
+        for preset in ItemPreset::for_kind(kind) {
+            let mut draft = edited(
+                &Draft::blank(kind, "p".into()),
+                [
+                    Edit::Title(Lang::Vi, "Phiếu".into()),
+                    Edit::Commune("Xã A".into()),
+                ],
+            );
+            // A kind that decides needs one decided question besides the undecided ones.
+            if preset.item_type() != ItemType::Single && kind != PollKind::Survey {
+                draft = draft.apply(Edit::AddItem(ItemPreset::for_kind(kind)[0]));
+            }
+            draft = draft.apply(Edit::AddItem(*preset));
+            for i in 0..draft.items.len() {
+                draft = draft.apply(Edit::ItemLabel(i, Lang::Vi, format!("Câu {i}")));
+                if draft.shows_person(i) {
+                    draft = draft.apply(Edit::PersonName(i, "Nguyễn Văn A".into()));
+                }
+                for j in 0..draft.items[i].options.len() {
+                    if draft.items[i].options[j].label.vi.is_empty() {
+                        draft = draft.apply(Edit::OptionLabel(i, j, Lang::Vi, format!("Ý {j}")));
+                    }
+                }
+            }
+            let poll = draft
+                .check()
+                .unwrap_or_else(|p| panic!("{kind:?} {preset:?}: {p:?}"));
+            assert_eq!(poll.kind(), kind);
+        }
+    }
+}
+
+#[test]
+fn paths_of_core_errors_map_to_fields() {
+    use Field as F;
+    use ItemField as I;
+    use OptionField as O;
+    let cases = [
+        ("", F::Poll),
+        ("format", F::Poll),
+        ("id", F::PollId),
+        ("kind", F::Kind),
+        ("title.vi", F::Title(Lang::Vi)),
+        ("title.en", F::Title(Lang::En)),
+        ("subject.vi", F::Subject(Lang::Vi)),
+        ("subject.en", F::Subject(Lang::En)),
+        ("place.commune", F::Commune),
+        ("place.village", F::Village),
+        ("rule.preset", F::Preset),
+        ("rule.target", F::TargetFraction),
+        ("rule.target.item", F::TargetItem),
+        ("rule.target.options", F::TargetOptions),
+        ("rule.target.options[1]", F::TargetOptions),
+        ("items", F::Items),
+        ("items[3]", F::Item(3, I::Whole)),
+        ("items[0].id", F::Item(0, I::Id)),
+        ("items[0].type", F::Item(0, I::Type)),
+        ("items[12].label.vi", F::Item(12, I::Label(Lang::Vi))),
+        ("items[2].label.en", F::Item(2, I::Label(Lang::En))),
+        ("items[2].person", F::Item(2, I::PersonName)),
+        ("items[2].person.name", F::Item(2, I::PersonName)),
+        (
+            "items[2].person.position.en",
+            F::Item(2, I::PersonPosition(Lang::En)),
+        ),
+        ("items[1].show_if", F::Item(1, I::ShowIfItem)),
+        ("items[1].show_if.item", F::Item(1, I::ShowIfItem)),
+        ("items[1].show_if.any_of", F::Item(1, I::ShowIfAnswers)),
+        ("items[1].show_if.any_of[2]", F::Item(1, I::ShowIfAnswers)),
+        ("items[1].options", F::Item(1, I::Options)),
+        ("items[1].options[4].id", F::Item(1, I::Option(4, O::Id))),
+        (
+            "items[1].options[4].label.vi",
+            F::Item(1, I::Option(4, O::Label(Lang::Vi))),
+        ),
+        (
+            "items[1].options[0].free_text",
+            F::Item(1, I::Option(0, O::FreeText)),
+        ),
+        (
+            "items[1].options[0].value",
+            F::Item(1, I::Option(0, O::Value)),
+        ),
+        (
+            "items[1].options[0].zzz",
+            F::Item(1, I::Option(0, O::Whole)),
+        ),
+        ("items[1].min", F::Item(1, I::Min)),
+        ("items[1].max", F::Item(1, I::Max)),
+        ("items[1].max_len", F::Item(1, I::MaxLen)),
+        ("items[1].requird", F::Item(1, I::Whole)),
+        ("nonsense.path", F::Poll),
+    ];
+    for (path, field) in cases {
+        assert_eq!(Field::of_path(path), field, "{path}");
+    }
+}
+
+/// The survey above with valid content, to break one field at a time.
+fn good() -> Draft {
+    let draft = with_skip_logic(&built_from_blank());
+    assert!(draft.check().is_ok());
+    draft
+}
+
+/// Checks that `edits` on a good draft give exactly one core problem, at `field`, of a kind
+/// that `kind` accepts.
+fn check_core(
+    base: &Draft,
+    edits: Vec<Edit>,
+    field: Field,
+    kind: impl Fn(&PollErrorKind) -> bool,
+) -> Draft {
+    let draft = edited(base, edits.clone());
+    let p = only_problem(&draft);
+    assert_eq!(p.field, field, "{edits:?}");
+    assert!(kind(core_kind(&p)), "{edits:?}: {:?}", core_kind(&p));
+    draft
+}
+
+#[test]
+fn each_problem_of_a_survey_lands_on_its_field() {
+    use Field as F;
+    use ItemField as I;
+    use OptionField as O;
+    use PollErrorKind as K;
+    let g = good();
+    let empty = |k: &K| matches!(k, K::Empty);
+    check_core(
+        &g,
+        vec![Edit::Title(Lang::Vi, "  ".into())],
+        F::Title(Lang::Vi),
+        empty,
+    );
+    check_core(&g, vec![Edit::Commune(String::new())], F::Commune, empty);
+    check_core(
+        &g,
+        vec![Edit::Subject(Lang::En, "about".into())],
+        F::Subject(Lang::Vi),
+        empty,
+    );
+    check_core(&g, vec![Edit::PollId("Phiếu 1".into())], F::PollId, |k| {
+        matches!(k, K::BadId { .. })
+    });
+    check_core(
+        &g,
+        vec![Edit::ItemLabel(1, Lang::Vi, String::new())],
+        F::Item(1, I::Label(Lang::Vi)),
+        empty,
+    );
+    check_core(
+        &g,
+        vec![Edit::OptionLabel(1, 1, Lang::Vi, String::new())],
+        F::Item(1, I::Option(1, O::Label(Lang::Vi))),
+        empty,
+    );
+    check_core(
+        &g,
+        vec![Edit::ItemId(1, "q1".into())],
+        F::Item(1, I::Id),
+        |k| matches!(k, K::Duplicate { id } if id == "q1"),
+    );
+    check_core(
+        &g,
+        vec![Edit::OptionId(1, 1, "o1".into())],
+        F::Item(1, I::Option(1, O::Id)),
+        |k| matches!(k, K::Duplicate { .. }),
+    );
+    check_core(
+        &g,
+        vec![Edit::DeleteOption(1, 1)],
+        F::Item(1, I::Options),
+        |k| matches!(k, K::TooFewOptions { min: 2, found: 1 }),
+    );
+    check_core(
+        &g,
+        vec![
+            Edit::AddOption(1),
+            Edit::OptionLabel(1, 2, Lang::Vi, "Khác".into()),
+            Edit::FreeText(1, 0, true),
+            Edit::FreeText(1, 2, true),
+        ],
+        F::Item(1, I::Option(2, O::FreeText)),
+        |k| matches!(k, K::MultipleFreeText),
+    );
+    // Skip logic: no answer ticked, or a condition on a question that moved below.
+    let yes = g.items[0].options[0].key;
+    check_core(
+        &g,
+        vec![Edit::ShowIfAnswer(1, yes, false)],
+        F::Item(1, I::ShowIfAnswers),
+        empty,
+    );
+    check_core(
+        &g,
+        vec![Edit::MoveItem { from: 1, to: 0 }],
+        F::Item(0, I::ShowIfItem),
+        |k| matches!(k, K::UnknownItem { id } if id == "q1"),
+    );
+    // Numbers: a range upside down, a bound outside what the core allows.
+    let n = edited(&g, [Edit::AddItem(ItemPreset::Number)]);
+    let label = Edit::ItemLabel(2, Lang::Vi, "Bao nhiêu người?".into());
+    check_core(
+        &n,
+        vec![
+            label.clone(),
+            Edit::Min(2, "10".into()),
+            Edit::Max(2, "2".into()),
+        ],
+        F::Item(2, I::Max),
+        |k| matches!(k, K::BadRange { min: 10, max: 2 }),
+    );
+    check_core(
+        &n,
+        vec![label.clone(), Edit::Max(2, String::new())],
+        F::Item(2, I::Max),
+        |k| matches!(k, K::Missing { field: "max" }),
+    );
+    let m = edited(&g, [Edit::ItemType(1, ItemType::Multiple)]);
+    assert!(m.check().is_ok());
+    check_core(
+        &m,
+        vec![Edit::ChooseMax(1, "5".into())],
+        F::Item(1, I::Max),
+        |k| {
+            matches!(
+                k,
+                K::OutOfRange {
+                    found: 5,
+                    min: 1,
+                    max: 2
+                }
+            )
+        },
+    );
+    check_core(
+        &m,
+        vec![Edit::ChooseMin(1, "3".into())],
+        F::Item(1, I::Min),
+        |k| matches!(k, K::OutOfRange { found: 3, .. }),
+    );
+    let t = edited(&g, [Edit::ItemType(1, ItemType::Text)]);
+    assert!(t.check().is_ok());
+    check_core(
+        &t,
+        vec![Edit::MaxLen(1, "0".into())],
+        F::Item(1, I::MaxLen),
+        |k| {
+            matches!(
+                k,
+                K::OutOfRange {
+                    found: 0,
+                    min: 1,
+                    max: 5000
+                }
+            )
+        },
+    );
+    // A condition on an item that no longer has options.
+    check_core(
+        &g,
+        vec![Edit::ItemType(0, ItemType::Text)],
+        F::Item(1, I::ShowIfItem),
+        |k| matches!(k, K::NotChoosable { .. }),
+    );
+    // A scale point without a value.
+    let s = edited(&g, [Edit::ItemType(1, ItemType::Scale)]);
+    assert!(s.check().is_ok(), "{:?}", s.check().err());
+    check_core(
+        &s,
+        vec![Edit::OptionValue(1, 1, String::new())],
+        F::Item(1, I::Option(1, O::Value)),
+        |k| matches!(k, K::Missing { field: "value" }),
+    );
+    // Nothing at all to ask.
+    check_core(
+        &g,
+        vec![Edit::DeleteItem(1), Edit::DeleteItem(0)],
+        F::Items,
+        |k| matches!(k, K::NoItems),
+    );
+}
+
+#[test]
+fn typed_numbers_that_are_not_numbers_are_said_at_their_field_all_at_once() {
+    use Field as F;
+    use ItemField as I;
+    let draft = edited(
+        &good(),
+        [
+            Edit::AddItem(ItemPreset::Number),
+            Edit::ItemLabel(2, Lang::Vi, "Bao nhiêu?".into()),
+            Edit::Min(2, "một".into()),
+            Edit::Max(2, "1,5".into()),
+            Edit::AddItem(ItemPreset::Text),
+            Edit::ItemLabel(3, Lang::Vi, "Ý kiến".into()),
+            Edit::MaxLen(3, "-1".into()),
+        ],
+    );
+    let problems = draft.check().unwrap_err();
+    let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
+    // The core's "min is required" for the unreadable min is not said a second time.
+    assert_eq!(
+        fields,
+        [
+            F::Item(2, I::Min),
+            F::Item(2, I::Max),
+            F::Item(3, I::MaxLen)
+        ]
+    );
+    assert!(problems
+        .iter()
+        .all(|p| matches!(p.problem, Problem::NotANumber { .. })));
+    assert_eq!(
+        problems[0].problem,
+        Problem::NotANumber {
+            text: "một".into()
+        }
+    );
+}
+
+#[test]
+fn each_problem_of_a_decision_lands_on_its_field() {
+    use Field as F;
+    use ItemField as I;
+    use PollErrorKind as K;
+    let decision = edited(
+        &Draft::blank(PollKind::Decision, "d".into()),
+        [
+            Edit::Title(Lang::Vi, "Biểu quyết".into()),
+            Edit::Commune("Xã A".into()),
+        ],
+    );
+    assert_eq!(decision.preset, Preset::TwoThirdsHouseholds);
+    check_core(&decision, vec![], F::Items, |k| matches!(k, K::NoItems));
+    // A comment alone: nothing for the rule to decide.
+    let d = check_core(
+        &decision,
+        vec![
+            Edit::AddItem(ItemPreset::Text),
+            Edit::ItemLabel(0, Lang::Vi, "Ý kiến".into()),
+        ],
+        F::Items,
+        |k| matches!(k, K::NoDecidedItem { .. }),
+    );
+    let d = edited(
+        &d,
+        [
+            Edit::AddItem(ItemPreset::Decision),
+            Edit::ItemLabel(1, Lang::Vi, "Đồng ý góp tiền?".into()),
+        ],
+    );
+    assert!(d.check().is_ok());
+    // A decided item must be shown to everyone.
+    let d = edited(
+        &d,
+        [
+            Edit::AddItem(ItemPreset::Multiple),
+            Edit::MoveItem { from: 2, to: 0 },
+            Edit::ItemLabel(0, Lang::Vi, "Góp bằng gì?".into()),
+            Edit::OptionLabel(0, 0, Lang::Vi, "Tiền".into()),
+            Edit::OptionLabel(0, 1, Lang::Vi, "Ngày công".into()),
+        ],
+    );
+    assert!(d.check().is_ok());
+    let money = d.items[0].options[0].key;
+    check_core(
+        &d,
+        vec![
+            Edit::ShowIfItem(2, Some(d.items[0].key)),
+            Edit::ShowIfAnswer(2, money, true),
+        ],
+        F::Item(2, I::ShowIfItem),
+        |k| matches!(k, K::DecidedItemConditional),
+    );
+    // A comment is no condition: it has no options to test.
+    check_core(
+        &d,
+        vec![Edit::ShowIfItem(2, Some(d.items[1].key))],
+        F::Item(2, I::ShowIfItem),
+        |k| matches!(k, K::NotChoosable { .. }),
+    );
+    let d = edited(&d, [Edit::DeleteItem(0)]);
+    // The rule counts Đồng ý and Không đồng ý: they cannot be deleted or renamed...
+    assert!(d.locked_option(1, 0) && d.locked_option(1, 1) && !d.locked_option(1, 2));
+    assert_eq!(d.apply(Edit::DeleteOption(1, 0)), d);
+    assert_eq!(d.apply(Edit::OptionId(1, 1, "khong".into())), d);
+    assert_eq!(d.apply(Edit::DeleteOption(1, 2)).items[1].options.len(), 2);
+    // ...but a survey's question turned into a decision lacks them, and is told so at its
+    // options, and one edit gives them back without losing the other options.
+    let survey = good();
+    let turned = check_core(
+        &survey,
+        vec![Edit::Kind(PollKind::Decision), Edit::ShowIfItem(1, None)],
+        F::Item(0, I::Options),
+        |k| matches!(k, K::WrongOptions { .. }),
+    );
+    assert_eq!(turned.preset, Preset::TwoThirdsHouseholds);
+    let fixed = turned.apply(Edit::StandardOptions(0));
+    let ids: Vec<&str> = fixed.items[0]
+        .options
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(ids, ["dong_y", "khong_dong_y", "co", "khong"]);
+    let problems = fixed.check().unwrap_err();
+    assert_eq!(problems[0].field, F::Item(1, I::Options));
+}
+
+#[test]
+fn ratings_need_a_person_and_exactly_the_rule_s_options() {
+    use Field as F;
+    use ItemField as I;
+    use PollErrorKind as K;
+    let rating = edited(
+        &Draft::blank(PollKind::ConfidenceRating, "r".into()),
+        [
+            Edit::Title(Lang::Vi, "Lấy phiếu tín nhiệm".into()),
+            Edit::Commune("Xã A".into()),
+            Edit::AddItem(ItemPreset::Rating),
+            Edit::ItemLabel(0, Lang::Vi, "Chủ tịch UBND xã".into()),
+        ],
+    );
+    assert_eq!(rating.preset, Preset::ConfidenceRating);
+    assert!(rating.shows_person(0));
+    assert!(!rating.options_open(0));
+    let r = check_core(&rating, vec![], F::Item(0, I::PersonName), |k| {
+        matches!(k, K::PersonRequired)
+    });
+    let r = r.apply(Edit::PersonName(0, "Trần Văn B".into()));
+    assert!(r.check().is_ok());
+    // Only the position, no name: the name is what is missing.
+    check_core(
+        &r,
+        vec![
+            Edit::PersonName(0, String::new()),
+            Edit::PersonPosition(0, Lang::Vi, "Chủ tịch".into()),
+        ],
+        F::Item(0, I::PersonName),
+        |k| matches!(k, K::Empty),
+    );
+    // A preset that cannot decide a rating is not taken.
+    assert_eq!(r.apply(Edit::Preset(Preset::MajorityHouseholds)), r);
+}
+
+#[test]
+fn a_survey_target_checks_its_item_options_and_fraction() {
+    use Field as F;
+    use PollErrorKind as K;
+    let g = good();
+    let on = g.apply(Edit::Target(true));
+    check_core(&on, vec![], F::TargetItem, |k| {
+        matches!(k, K::UnknownItem { .. })
+    });
+    let with_item = on.apply(Edit::TargetItem(Some(g.items[0].key)));
+    check_core(&with_item, vec![], F::TargetOptions, |k| {
+        matches!(k, K::Empty)
+    });
+    let yes = g.items[0].options[0].key;
+    let full = with_item.apply(Edit::TargetOption(yes, true));
+    let poll = full.check().unwrap();
+    let t = poll.rule().target().unwrap();
+    assert_eq!(
+        (t.item(), t.options(), t.numerator(), t.denominator()),
+        ("q1", &["co".to_owned()][..], 90, 100)
+    );
+    check_core(
+        &full,
+        vec![Edit::TargetNumerator("0".into())],
+        F::TargetFraction,
+        |k| matches!(k, K::BadFraction { .. }),
+    );
+    let bad = full.apply(Edit::TargetDenominator("trăm".into()));
+    let p = only_problem(&bad);
+    assert_eq!(p.field, F::TargetFraction);
+    assert!(matches!(p.problem, Problem::NotANumber { .. }));
+    // A decision keeps the target in the draft but has none; back to a survey, it is there.
+    let decided = full.apply(Edit::Kind(PollKind::Decision));
+    assert!(decided.target.is_some());
+    let back = decided.apply(Edit::Kind(PollKind::Survey));
+    assert_eq!(back.preset, Preset::None);
+    assert_eq!(back.check().unwrap(), poll);
+    assert!(full.apply(Edit::Target(false)).target.is_none());
+}
+
+#[test]
+fn moving_items_and_options_keeps_every_reference() {
+    let g = good();
+    // Down by one, up by one, and a drag from first to last, all by position.
+    let three = edited(
+        &g,
+        [
+            Edit::AddItem(ItemPreset::Text),
+            Edit::ItemLabel(2, Lang::Vi, "Góp ý".into()),
+        ],
+    );
+    let ids = |d: &Draft| d.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    let moved = three.apply(Edit::MoveItem { from: 2, to: 0 });
+    assert_eq!(ids(&moved), ["q3", "q1", "q2"]);
+    assert!(moved.check().is_ok(), "q2 is still after q1");
+    let dragged = three.apply(Edit::MoveItem { from: 0, to: 2 });
+    assert_eq!(ids(&dragged), ["q2", "q3", "q1"]);
+    assert_eq!(three.apply(Edit::MoveItem { from: 0, to: 3 }), three);
+    assert_eq!(three.apply(Edit::MoveItem { from: 1, to: 1 }), three);
+    // Renaming the question and the answer of a condition keeps the condition.
+    let renamed = edited(
+        &g,
+        [
+            Edit::ItemId(0, "can_san_choi".into()),
+            Edit::OptionId(0, 0, "can".into()),
+        ],
+    );
+    let poll = renamed.check().unwrap();
+    let c = poll.items()[1].show_if().unwrap();
+    assert_eq!(
+        (c.item(), c.any_of()),
+        ("can_san_choi", &["can".to_owned()][..])
+    );
+    // Reordering options changes the ballot's order, not the condition.
+    let swapped = g.apply(Edit::MoveOption {
+        item: 0,
+        from: 0,
+        to: 1,
+    });
+    let poll = swapped.check().unwrap();
+    let first = poll.items()[0].kind().options()[0].id();
+    assert_eq!(first, "khong");
+    assert_eq!(poll.items()[1].show_if().unwrap().any_of(), ["co"]);
+}
+
+#[test]
+fn deleting_takes_references_with_it() {
+    let g = good().apply(Edit::Target(true));
+    let g = edited(
+        &g,
+        [
+            Edit::TargetItem(Some(g.items[0].key)),
+            Edit::TargetOption(g.items[0].options[0].key, true),
+        ],
+    );
+    assert!(g.check().is_ok());
+    // The answer a condition and the target count on is deleted: both forget it (and the
+    // empty condition is then the one problem, at the answers).
+    let no_yes = g.apply(Edit::DeleteOption(0, 0));
+    assert!(no_yes.items[1].show_if.as_ref().unwrap().any_of.is_empty());
+    assert!(no_yes.target.as_ref().unwrap().options.is_empty());
+    // The question itself is deleted: the other one is shown to everyone, the target has no item.
+    let no_q1 = g.apply(Edit::DeleteItem(0));
+    assert_eq!(no_q1.items.len(), 1);
+    assert!(no_q1.items[0].show_if.is_none());
+    assert_eq!(no_q1.target.as_ref().unwrap().item, None);
+    // Out of range: nothing.
+    assert_eq!(g.apply(Edit::DeleteItem(9)), g);
+    assert_eq!(g.apply(Edit::DeleteOption(0, 9)), g);
+    assert_eq!(g.apply(Edit::ItemLabel(9, Lang::Vi, "x".into())), g);
+}
+
+#[test]
+fn switching_the_type_loses_nothing_typed() {
+    let g = good();
+    let there_and_back = edited(
+        &g,
+        [
+            Edit::ItemType(1, ItemType::Number),
+            Edit::ItemType(1, ItemType::Text),
+            Edit::ItemType(1, ItemType::Single),
+        ],
+    );
+    assert_eq!(there_and_back.items[1].options, g.items[1].options);
+    assert_eq!(there_and_back.check().unwrap(), g.check().unwrap());
+    // A number offers a range; a scale numbers its points and drops free text.
+    let n = g.apply(Edit::ItemType(1, ItemType::Number));
+    assert_eq!(
+        (n.items[1].min.as_str(), n.items[1].max.as_str()),
+        ("0", "100")
+    );
+    let s = edited(
+        &g,
+        [
+            Edit::FreeText(1, 1, true),
+            Edit::ItemType(1, ItemType::Scale),
+        ],
+    );
+    let values: Vec<&str> = s.items[1]
+        .options
+        .iter()
+        .map(|o| o.value.as_str())
+        .collect();
+    assert_eq!(values, ["1", "2"]);
+    assert!(s.items[1].options.iter().all(|o| !o.free_text));
+    let s3 = s.apply(Edit::AddOption(1));
+    assert_eq!(s3.items[1].options[2].value, "3");
+    assert_eq!(s3.items[1].options[2].id, "o3");
+}
+
+#[test]
+fn kinds_bring_their_rules() {
+    let d = Draft::blank(PollKind::Survey, "x".into());
+    assert_eq!(d.preset, Preset::None);
+    for kind in PollKind::ALL {
+        let k = d.apply(Edit::Kind(kind));
+        assert!(kind.allowed_presets().contains(&k.preset), "{kind:?}");
+    }
+    let majority = d
+        .apply(Edit::Kind(PollKind::Decision))
+        .apply(Edit::Preset(Preset::MajorityHouseholds));
+    assert_eq!(majority.preset, Preset::MajorityHouseholds);
+    // Still allowed for an election: kept.
+    let election = majority.apply(Edit::Kind(PollKind::Election));
+    assert_eq!(election.preset, Preset::MajorityHouseholds);
+}
+
+#[test]
+fn conditions_offer_the_earlier_choice_questions() {
+    let g = edited(
+        &good(),
+        [
+            Edit::AddItem(ItemPreset::Text),
+            Edit::AddItem(ItemPreset::YesNo),
+        ],
+    );
+    assert_eq!(g.condition_candidates(0), Vec::<usize>::new());
+    assert_eq!(g.condition_candidates(1), [0]);
+    // The text question is no condition; the one below it may use both choice questions.
+    assert_eq!(g.condition_candidates(3), [0, 1]);
+    // A question moved above the one it depends on still lists it, so the problem can be seen.
+    let moved = g.apply(Edit::MoveItem { from: 1, to: 0 });
+    assert_eq!(moved.condition_candidates(0), [1]);
+}
+
+fn record(key: &str, ms: f64, title: &str) -> String {
+    let draft =
+        Draft::blank(PollKind::Survey, "x".into()).apply(Edit::Title(Lang::Vi, title.into()));
+    SavedDraft::new(key.into(), ms, draft).encode()
+}
+
+#[test]
+fn the_list_is_most_recent_first_and_keeps_count_of_unreadable_records() {
+    let d = Designer::default().apply(DesignerAction::Listed(vec![
+        record("a", 10.0, "Cũ"),
+        "{not json".into(),
+        record("b", 30.0, "Mới"),
+        r#"{"format":"other","key":"c","saved_ms":1,"draft":{}}"#.into(),
+    ]));
+    let titles: Vec<&str> = d
+        .drafts
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Mới", "Cũ"]);
+    assert_eq!(d.unreadable, 2);
+    let d = d.apply(DesignerAction::Deleted("b".into()));
+    assert_eq!(d.drafts.unwrap().len(), 1);
+}
+
+#[test]
+fn saving_follows_the_revisions() {
+    let draft = good();
+    let d = Designer::default().apply(DesignerAction::Open {
+        key: "k".into(),
+        draft: Box::new(draft.clone()),
+        stored: true,
+    });
+    assert_eq!(d.to_save(1.0), None, "a stored draft needs no save");
+    let new = Designer::default().apply(DesignerAction::Open {
+        key: "n".into(),
+        draft: Box::new(draft.clone()),
+        stored: false,
+    });
+    assert!(new.to_save(1.0).is_some(), "a new draft is saved at once");
+
+    let d = d.apply(DesignerAction::Edit(Edit::Commune("Xã B".into())));
+    let (first, text) = d.to_save(5.0).unwrap();
+    assert_eq!(first, 1);
+    let saved = SavedDraft::decode(&text).unwrap();
+    assert_eq!((saved.key.as_str(), saved.saved_ms), ("k", 5.0));
+    assert_eq!(saved.draft.commune, "Xã B");
+    // Another keystroke lands while that save is on its way: it stays unsaved.
+    let d = d.apply(DesignerAction::Edit(Edit::Commune("Xã Bắc".into())));
+    let d = d.apply(DesignerAction::Saved(first));
+    assert_eq!(d.open.as_ref().unwrap().save, SaveState::Unsaved);
+    let (second, _) = d.to_save(6.0).unwrap();
+    let d = d.apply(DesignerAction::Saved(second));
+    assert_eq!(d.open.as_ref().unwrap().save, SaveState::Saved);
+    // A failed save keeps the draft in memory and asks to be tried again.
+    let failed = d
+        .apply(DesignerAction::Edit(Edit::Village("Thôn C".into())))
+        .apply(DesignerAction::SaveFailed(Notice::new("đầy", "full")));
+    assert!(matches!(
+        failed.open.as_ref().unwrap().save,
+        SaveState::Failed(_)
+    ));
+    assert!(failed.to_save(7.0).is_some());
+    assert_eq!(failed.open.as_ref().unwrap().draft.village, "Thôn C");
+    // Closing keeps nothing open; deleting the open draft closes it.
+    assert!(d.apply(DesignerAction::Close).open.is_none());
+    assert!(d.apply(DesignerAction::Deleted("k".into())).open.is_none());
+    // Edits with nothing open change nothing.
+    let none = Designer::default();
+    assert_eq!(
+        none.apply(DesignerAction::Edit(Edit::Commune("x".into()))),
+        none
+    );
+}
+
+#[test]
+fn records_that_are_not_drafts_are_not_read() {
+    assert_eq!(SavedDraft::decode(""), None);
+    assert_eq!(SavedDraft::decode("{}"), None);
+    let mut v: serde_json::Value = serde_json::from_str(&record("a", 1.0, "t")).unwrap();
+    v["draft"]["kind"] = "vote".into();
+    assert_eq!(SavedDraft::decode(&v.to_string()), None);
+}
