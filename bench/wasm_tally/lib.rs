@@ -4,14 +4,16 @@
 //!
 //! - `prepare(poll, n)`: makes `n` ballots of poll 0 (`assets/polls/demo.json`, one question)
 //!   or 1 (`assets/polls/survey20.json`, twenty) with varied valid answers and fixed salts, and
-//!   keeps each ballot and its stored text (its opening, as the tablet keeps it in IndexedDB).
-//!   This is the casting work of a whole meeting and is timed only for information.
+//!   keeps each ballot, its stored text (its opening, as the tablet keeps it in IndexedDB) and
+//!   the box. This is the casting work of a whole meeting and is timed only for information.
 //! - `tally()`: `Tally::of` over the ballots in memory.
 //! - `fingerprint()`: the box fingerprint over the ballots' sorted commitments.
-//! - `open_box()`: what the app does when a box is closed (`src/effects.rs`, `load_box`):
-//!   every stored opening parsed, checked against the poll, re-hashed into its commitment and
-//!   cast into a `BallotBox`, which counts it. Reading the openings out of IndexedDB is not
-//!   part of it.
+//! - `begin_close(poll)`, `input(len)`, `cast_opening(len)`, `end_close()`: what the app does
+//!   when a box is closed (`src/effects.rs`, `load_box`), driven from JavaScript one opening at
+//!   a time as the app's IndexedDB cursor hands them over: each opening is copied into the
+//!   module's memory, parsed, checked against the poll, re-hashed into its commitment and cast
+//!   into a `BallotBox`, which counts it; then the fingerprint. Run in a fresh instance, so the
+//!   memory grows from small as the app's does. Reading IndexedDB is not part of it.
 //!
 //! Nothing here reads a clock: the JavaScript side does. Results feed a checksum so that no
 //! step can be optimised away.
@@ -34,6 +36,9 @@ struct State {
 
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// The box being closed from openings, and the buffer JavaScript writes each opening into.
+    static CLOSING: RefCell<Option<BallotBox>> = const { RefCell::new(None) };
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A small deterministic mix of (ballot, item) into a number, so answers vary.
@@ -147,23 +152,80 @@ pub extern "C" fn fingerprint() -> u32 {
     })
 }
 
-/// Rebuilds the box from the openings, as the app does when voting closes; returns how many
-/// ballots it holds (0 if any opening was refused).
+/// How many openings `prepare` kept; `opening_ptr` and `opening_len` hand opening `i` to
+/// JavaScript, which keeps them as strings (as IndexedDB does).
 #[no_mangle]
-pub extern "C" fn open_box() -> u32 {
-    with(|s| {
-        let mut the_box = BallotBox::new(s.poll.clone());
-        for opening in &s.openings {
-            let Ok(b) = Ballot::from_opening_json(&s.poll, opening) else {
+pub extern "C" fn openings() -> u32 {
+    with(|s| s.openings.len() as u32)
+}
+
+#[no_mangle]
+pub extern "C" fn opening_ptr(i: u32) -> u32 {
+    with(|s| s.openings.get(i as usize).map_or(0, |o| o.as_ptr() as u32))
+}
+
+#[no_mangle]
+pub extern "C" fn opening_len(i: u32) -> u32 {
+    with(|s| s.openings.get(i as usize).map_or(0, |o| o.len() as u32))
+}
+
+/// Starts closing a box of poll `poll` (0 or 1); returns 1, or 0 for an unknown poll.
+#[no_mangle]
+pub extern "C" fn begin_close(poll: u32) -> u32 {
+    let Some(Ok(poll)) = POLLS.get(poll as usize).map(|p| Poll::from_json(p)) else {
+        return 0;
+    };
+    CLOSING.with(|c| *c.borrow_mut() = Some(BallotBox::new(poll)));
+    1
+}
+
+/// A buffer of at least `len` bytes for the next opening; returns its address.
+#[no_mangle]
+pub extern "C" fn input(len: u32) -> u32 {
+    INPUT.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        b.resize(len as usize, 0);
+        b.as_ptr() as u32
+    })
+}
+
+/// Reads the opening of `len` bytes in the input buffer and casts it into the box being
+/// closed; returns 1, or 0 when it is damaged (not UTF-8, not an opening of this poll, or a
+/// repeat), which the app counts apart.
+#[no_mangle]
+pub extern "C" fn cast_opening(len: u32) -> u32 {
+    INPUT.with(|b| {
+        let b = b.borrow();
+        let Some(text) = b
+            .get(..len as usize)
+            .and_then(|t| std::str::from_utf8(t).ok())
+        else {
+            return 0;
+        };
+        CLOSING.with(|c| {
+            let mut c = c.borrow_mut();
+            let Some(the_box) = c.as_mut() else {
                 return 0;
             };
-            if the_box.cast(b).is_err() {
-                return 0;
+            match Ballot::from_opening_json(the_box.poll(), text) {
+                Ok(ballot) => u32::from(the_box.cast(ballot).is_ok()),
+                Err(_) => 0,
             }
+        })
+    })
+}
+
+/// Ends the close: the box's fingerprint (its first four bytes) once it holds `n` ballots,
+/// else 0. The box is dropped.
+#[no_mangle]
+pub extern "C" fn end_close(n: u32) -> u32 {
+    CLOSING.with(|c| match c.borrow_mut().take() {
+        Some(the_box) if the_box.len() == n as usize => {
+            let hex = the_box.fingerprint().to_hex();
+            u32::from_str_radix(&hex[..8], 16).unwrap_or(0)
         }
-        let n = the_box.len() as u32;
-        s.the_box = the_box;
-        n
+        _ => 0,
     })
 }
 
