@@ -29,6 +29,7 @@ mod import;
 mod name;
 mod problem;
 pub mod sheet;
+pub mod xlsx;
 
 #[cfg(feature = "export")]
 pub mod export;

@@ -1,13 +1,10 @@
 //! The workbook as the importer sees it: the `survey`, `choices` and `settings` sheets, each a
 //! header row and the rows under it as trimmed text, with enough of their position kept to name
-//! any cell as Excel shows it (row from 1, column letter). calamine reads the .xlsx; nothing else
-//! here knows about it.
-
-use std::io::Cursor;
-
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+//! any cell as Excel shows it (row from 1, column letter). `crate::xlsx` reads the .xlsx; nothing
+//! else here knows about it.
 
 use crate::problem::{Column, Location, Problem, ProblemKind};
+use crate::xlsx::{self, Cell};
 
 /// The largest file the importer reads. A real XLSForm is a few dozen kilobytes; the bound keeps
 /// a mistaken upload from making the office page allocate without end.
@@ -92,9 +89,28 @@ impl Sheet {
         }
     }
 
-    fn from_range(name: &str, range: &Range<Data>) -> Sheet {
-        let (header_row, first_column) = range.start().unwrap_or((0, 0));
-        let mut rows = range.rows().map(|r| r.iter().map(text).collect::<Vec<_>>());
+    /// A sheet from its cells that hold something: the header is the first row that holds
+    /// anything, and the sheet starts at the first column that does (as Excel's used range).
+    fn from_cells_at(name: &str, cells: &[Cell]) -> Sheet {
+        let header_row = cells.iter().map(|c| c.0).min().unwrap_or(0);
+        let first_column = cells.iter().map(|c| c.1).min().unwrap_or(0);
+        let last_row = cells.iter().map(|c| c.0).max().unwrap_or(0);
+        let last_column = cells.iter().map(|c| c.1).max().unwrap_or(0);
+        let width = if cells.is_empty() {
+            0
+        } else {
+            (last_column - first_column) as usize + 1
+        };
+        let height = if cells.is_empty() {
+            0
+        } else {
+            (last_row - header_row) as usize + 1
+        };
+        let mut grid = vec![vec![String::new(); width]; height];
+        for (r, c, text) in cells {
+            grid[(r - header_row) as usize][(c - first_column) as usize] = text.clone();
+        }
+        let mut rows = grid.into_iter();
         let headers = rows.next().unwrap_or_default();
         Sheet {
             name: name.into(),
@@ -103,18 +119,6 @@ impl Sheet {
             headers,
             rows: rows.collect(),
         }
-    }
-}
-
-/// A cell as text, as the person who typed it would read it.
-fn text(cell: &Data) -> String {
-    match cell {
-        Data::String(s) => s.trim().to_owned(),
-        Data::Bool(b) => b.to_string(),
-        Data::Empty => String::new(),
-        // Numbers print without a trailing ".0" (Rust's `Display` for f64), so a choice named
-        // 1 in Excel reads as "1".
-        other => other.to_string().trim().to_owned(),
     }
 }
 
@@ -138,25 +142,23 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Vec<Problem>> {
             },
         )]);
     }
-    let not_a_workbook =
-        |detail: String| vec![Problem::new(Location::file(), ProblemKind::NotAWorkbook { detail })];
-    let mut xlsx: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| not_a_workbook(e.to_string()))?;
+    let sheets = xlsx::sheets(bytes).map_err(|e| {
+        vec![Problem::new(
+            Location::file(),
+            ProblemKind::NotAWorkbook { detail: e.0 },
+        )]
+    })?;
     let mut book = Workbook::default();
-    for name in xlsx.sheet_names() {
+    for (name, cells) in sheets {
         let slot = match name.trim().to_lowercase().as_str() {
             "survey" => &mut book.survey,
             "choices" => &mut book.choices,
             "settings" => &mut book.settings,
             _ => continue,
         };
-        if slot.is_some() {
-            continue;
+        if slot.is_none() {
+            *slot = Some(Sheet::from_cells_at(&name, &cells));
         }
-        let range = xlsx
-            .worksheet_range(&name)
-            .map_err(|e| not_a_workbook(e.to_string()))?;
-        *slot = Some(Sheet::from_range(&name, &range));
     }
     Ok(book)
 }

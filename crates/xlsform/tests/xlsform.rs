@@ -354,3 +354,103 @@ fn english_results_have_english_sheets() {
     assert_eq!(names, ["Summary", "Results", "Ballots", "Written answers"]);
     assert!(s(&sheets[2].1[1][1]).ends_with("who answers.\nPart I. About you\nSex"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reader against calamine, the reference reader
+
+/// Every sheet's cells that hold something, as calamine reads them.
+fn calamine_cells(bytes: &[u8]) -> Vec<(String, Vec<phieu_xlsform::xlsx::Cell>)> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut cells: Vec<_> = range
+                .used_cells()
+                .map(|(r, c, d)| {
+                    let text = match d {
+                        Data::Bool(b) => b.to_string(),
+                        other => other.to_string().trim().to_owned(),
+                    };
+                    (r0 + r as u32, c0 + c as u32, text)
+                })
+                .filter(|(_, _, t)| !t.is_empty())
+                .collect();
+            cells.sort();
+            (name, cells)
+        })
+        .collect()
+}
+
+fn our_cells(bytes: &[u8]) -> Vec<(String, Vec<phieu_xlsform::xlsx::Cell>)> {
+    let mut sheets = phieu_xlsform::xlsx::sheets(bytes).unwrap();
+    for (_, cells) in &mut sheets {
+        cells.sort();
+    }
+    sheets
+}
+
+#[test]
+fn the_reader_gives_calamines_cells() {
+    let bundle = bundle();
+    for bytes in [
+        read("xlsform-mttq.xlsx"),
+        read("xlsform-bad.xlsx"),
+        results_xlsx(&bundle, Lang::Vi).unwrap(),
+        results_xlsx(&bundle, Lang::En).unwrap(),
+    ] {
+        assert_eq!(our_cells(&bytes), calamine_cells(&bytes));
+    }
+}
+
+mod random_workbooks {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_xlsxwriter::Workbook;
+
+    #[derive(Debug, Clone)]
+    enum Value {
+        Text(String),
+        Number(f64),
+        Bool(bool),
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            "\\PC{0,12}".prop_map(Value::Text),
+            "[ <>&\"'_x0-9A-Fa-f\\t\\n\\r\\u{1}\\u{7f}ếđ😀]{0,12}".prop_map(Value::Text),
+            (-1_000_000i64..1_000_000).prop_map(|n| Value::Number(n as f64)),
+            (-1e6f64..1e6).prop_map(Value::Number),
+            any::<bool>().prop_map(Value::Bool),
+        ]
+    }
+
+    fn sheet() -> impl Strategy<Value = Vec<(u32, u16, Value)>> {
+        proptest::collection::vec((0u32..40, 0u16..12, value()), 0..40)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any workbook rust_xlsxwriter writes reads the same with this crate's reader and
+        /// with calamine.
+        #[test]
+        fn any_workbook_reads_as_calamine_reads_it(sheets in proptest::collection::vec(sheet(), 1..4)) {
+            let mut book = Workbook::new();
+            for cells in &sheets {
+                let ws = book.add_worksheet();
+                for (r, c, v) in cells {
+                    match v {
+                        Value::Text(s) => ws.write_string(*r, *c, s).map(|_| ()),
+                        Value::Number(n) => ws.write_number(*r, *c, *n).map(|_| ()),
+                        Value::Bool(b) => ws.write_boolean(*r, *c, *b).map(|_| ()),
+                    }
+                    .unwrap();
+                }
+            }
+            let bytes = book.save_to_buffer().unwrap();
+            prop_assert_eq!(our_cells(&bytes), calamine_cells(&bytes));
+        }
+    }
+}
