@@ -1,6 +1,7 @@
 //! Leaf components: they take props and callbacks, hold no app state.
 
 pub mod bar_chart;
+pub mod designer;
 pub mod fingerprint;
 pub mod header;
 pub mod outbox_pump;

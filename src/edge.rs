@@ -5,6 +5,8 @@
 
 pub mod dom;
 pub mod download;
+pub mod drafts;
+pub mod drag;
 pub mod file_input;
 pub mod form;
 pub mod meeting_record;

@@ -6,6 +6,7 @@
 
 use phieu_core::{Lang, Preset};
 
+pub mod designer;
 pub mod kiosk;
 pub mod results;
 pub mod upload;

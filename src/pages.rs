@@ -1,6 +1,7 @@
 //! Pages: each composes components for one screen and dispatches actions upward.
 
 pub mod closing;
+pub mod designer;
 pub mod locked;
 pub mod merge;
 pub mod minutes;

@@ -1,0 +1,103 @@
+//! The parts of the poll designer's editor: labelled fields that show their problem beside
+//! them ([`fields`]), one question ([`item_card`]), and the list of questions that reorders by
+//! arrows or by dragging ([`item_list`]). They take the draft and its problems, and send every
+//! change up as an [`Edit`]; the page applies it.
+
+pub mod fields;
+pub mod item_card;
+pub mod item_list;
+
+use std::rc::Rc;
+
+use phieu_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::designer::problem_message;
+use crate::state::designer::{Draft, Edit, Field, FieldProblem, ItemField, OptionField};
+
+/// What every part of the editor needs: the language, the draft, its problems, where edits go.
+#[derive(Clone, PartialEq)]
+pub struct Editor {
+    pub lang: Lang,
+    pub draft: Rc<Draft>,
+    pub problems: Rc<Vec<FieldProblem>>,
+    pub on_edit: Callback<Edit>,
+}
+
+impl Editor {
+    /// The message for `field`, if it has a problem.
+    pub fn problem(&self, field: Field) -> Option<String> {
+        self.problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| problem_message(p, &self.draft, self.lang))
+    }
+
+    /// Whether any field of item `index` matching `pick` has a problem.
+    pub fn item_has_problem(&self, index: usize, pick: impl Fn(ItemField) -> bool) -> bool {
+        self.problems
+            .iter()
+            .any(|p| matches!(p.field, Field::Item(i, f) if i == index && pick(f)))
+    }
+
+    /// A callback that makes the edit `f` of what was typed.
+    pub fn edit(&self, f: impl Fn(String) -> Edit + 'static) -> Callback<String> {
+        self.on_edit.reform(f)
+    }
+}
+
+fn lang_suffix(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+/// The element id of a field on the form, stable while the officer types (items and options
+/// are named by their keys, not their positions): where "go to the problem" moves focus.
+pub fn dom_id(draft: &Draft, field: Field) -> String {
+    match field {
+        Field::Poll => "d-problems".into(),
+        Field::PollId => "d-poll-id".into(),
+        Field::Kind => "d-kind".into(),
+        Field::Title(l) => format!("d-title-{}", lang_suffix(l)),
+        Field::Subject(l) => format!("d-subject-{}", lang_suffix(l)),
+        Field::Commune => "d-commune".into(),
+        Field::Village => "d-village".into(),
+        Field::Preset => "d-rule".into(),
+        Field::TargetItem => "d-target-item".into(),
+        Field::TargetOptions => "d-target-options".into(),
+        Field::TargetFraction => "d-target-numerator".into(),
+        Field::Items => "d-items".into(),
+        Field::Item(i, f) => {
+            let Some(item) = draft.items.get(i) else {
+                return "d-items".into();
+            };
+            let base = format!("d-i{}", item.key);
+            match f {
+                ItemField::Whole => base,
+                ItemField::Id => format!("{base}-id"),
+                ItemField::Type => format!("{base}-type"),
+                ItemField::Label(l) => format!("{base}-label-{}", lang_suffix(l)),
+                ItemField::PersonName => format!("{base}-person"),
+                ItemField::PersonPosition(l) => format!("{base}-position-{}", lang_suffix(l)),
+                ItemField::ShowIfItem => format!("{base}-show-if"),
+                ItemField::ShowIfAnswers => format!("{base}-answers"),
+                ItemField::Options => format!("{base}-options"),
+                ItemField::Min => format!("{base}-min"),
+                ItemField::Max => format!("{base}-max"),
+                ItemField::MaxLen => format!("{base}-max-len"),
+                ItemField::Option(j, of) => {
+                    let Some(option) = item.options.get(j) else {
+                        return format!("{base}-options");
+                    };
+                    let o = format!("{base}-o{}", option.key);
+                    match of {
+                        OptionField::Whole => o,
+                        OptionField::Id => format!("{o}-id"),
+                        OptionField::Label(l) => format!("{o}-label-{}", lang_suffix(l)),
+                        OptionField::FreeText => format!("{o}-free"),
+                        OptionField::Value => format!("{o}-value"),
+                    }
+                }
+            }
+        }
+    }
+}

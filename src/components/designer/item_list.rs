@@ -1,0 +1,97 @@
+//! The list of questions: each card keyed by its item's key (so a card and its focus move with
+//! the question), a drag by the handle that highlights the place it will land and moves the
+//! question there on release, and the buttons that add a question of the kinds that fit.
+
+use yew::prelude::*;
+
+use super::item_card::ItemCard;
+use super::{dom_id, Editor};
+use crate::edge::drag;
+use crate::i18n::designer::{preset_name, words};
+use crate::state::designer::{Edit, Field, ItemPreset};
+
+/// What the drag handle of a card reports.
+#[derive(Clone, Debug)]
+pub enum DragStep {
+    /// The pointer went down on the handle of card `index`.
+    Start(usize, PointerEvent),
+    Move(PointerEvent),
+    /// The pointer was lifted: the card lands where it is.
+    End,
+    /// The browser took the pointer away (a scroll, a call): nothing moves.
+    Cancel,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ItemListProps {
+    pub editor: Editor,
+}
+
+#[function_component(ItemList)]
+pub fn item_list(props: &ItemListProps) -> Html {
+    let ed = &props.editor;
+    let w = words(ed.lang);
+    // The card being dragged and the row it is over.
+    let dragging = use_state(|| None::<(usize, usize)>);
+    let on_drag = {
+        let dragging = dragging.clone();
+        let on_edit = ed.on_edit.clone();
+        Callback::from(move |step: DragStep| match step {
+            DragStep::Start(i, e) => {
+                // A mouse drags with its main button only; a finger or a pen always.
+                if e.pointer_type() == "mouse" && e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                drag::capture(&e);
+                dragging.set(Some((i, i)));
+            }
+            DragStep::Move(e) => {
+                if let (Some((from, over)), Some(row)) = (*dragging, drag::row_under(&e)) {
+                    if row != over {
+                        dragging.set(Some((from, row)));
+                    }
+                }
+            }
+            DragStep::End => {
+                if let Some((from, to)) = *dragging {
+                    if from != to {
+                        on_edit.emit(Edit::MoveItem { from, to });
+                    }
+                }
+                dragging.set(None);
+            }
+            DragStep::Cancel => dragging.set(None),
+        })
+    };
+    let list_id = dom_id(&ed.draft, Field::Items);
+    let list_problem = ed.problem(Field::Items);
+    html! {
+        <section class="d-section" aria-labelledby="d-items-h">
+            <h2 id="d-items-h">{ w.items_heading }</h2>
+            <div id={list_id.clone()} tabindex="-1" class={classes!("d-items", list_problem.as_ref().map(|_| "d-bad"))}>
+                if ed.draft.items.is_empty() { <p class="hint">{ w.no_items }</p> }
+                { for ed.draft.items.iter().enumerate().map(|(i, item)| {
+                    let (is_dragged, is_over) = match *dragging {
+                        Some((from, over)) => (from == i, over == i && from != i),
+                        None => (false, false),
+                    };
+                    html! {
+                        <ItemCard key={item.key} editor={ed.clone()} index={i}
+                                  dragging={is_dragged} drag_over={is_over} on_drag={on_drag.clone()} />
+                    }
+                }) }
+                { super::fields::problem_line(&list_id, list_problem.as_ref()) }
+            </div>
+            <fieldset class="d-add-items">
+                <legend>{ w.add_item }</legend>
+                { for ItemPreset::for_kind(ed.draft.kind).iter().map(|&preset| html! {
+                    <button type="button" class="button button-secondary d-add"
+                            onclick={ed.on_edit.reform(move |_: MouseEvent| Edit::AddItem(preset))}>
+                        { "+ " }{ preset_name(preset, ed.lang) }
+                    </button>
+                }) }
+            </fieldset>
+        </section>
+    }
+}

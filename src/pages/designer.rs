@@ -1,0 +1,809 @@
+//! The poll designer (`#/designer` on the office page): officers and Fatherland Front staff
+//! make their own poll on the tablet without writing JSON.
+//!
+//! Three screens over one [`Designer`] model: the start (drafts on this device, a blank poll of
+//! each kind, the templates, a copy of the poll chosen on setup, a poll file), the editor (the
+//! poll's facts, its kind and rule, its questions; each problem the core finds shown next to its
+//! field as the officer types), and the preview (the voter's own screens, where nothing is
+//! cast). Drafts are saved in IndexedDB (`edge::drafts`) a moment after the last keystroke and
+//! when the page is hidden. "Use this poll" hands a checked copy to the meeting setup: from then
+//! on that poll and its hash are fixed, and the designer only ever edits its own draft.
+
+use std::rc::Rc;
+
+use phieu_core::{Lang, Poll, PollKind, Preset};
+use yew::prelude::*;
+
+use crate::components::designer::fields::{
+    checkbox, input, pair, problem_line, Input, Pair, Shape,
+};
+use crate::components::designer::item_list::ItemList;
+use crate::components::designer::{dom_id, Editor};
+use crate::edge::poll_loader::{self, TemplateEntry};
+use crate::edge::{dom, download, drafts, file_input, random};
+use crate::i18n::designer::{electorate_name, kind_name, problem_message, words};
+use crate::i18n::rule_name;
+use crate::pages::voter::Voter;
+use crate::state::designer::{
+    Designer, DesignerAction, Draft, DraftSummary, Edit, Field, FieldProblem, OpenDraft, Preview,
+    SaveState, SavedDraft,
+};
+use crate::state::Notice;
+
+/// How long after the last keystroke the draft is written (ms): long enough that a burst of
+/// typing is one write, short enough that a reload loses at most that burst.
+pub const SAVE_DELAY_MS: u32 = 400;
+
+/// The largest poll file read (a 500-question poll is a few hundred kilobytes).
+const MAX_POLL_FILE: u64 = 2 * 1024 * 1024;
+
+#[derive(Properties, PartialEq)]
+pub struct DesignerProps {
+    pub lang: Lang,
+    /// The poll chosen on the setup page, offered as a copy to edit.
+    #[prop_or_default]
+    pub current: Option<Rc<Poll>>,
+    /// "Use this poll": a checked poll for the meeting setup.
+    pub on_use: Callback<Rc<Poll>>,
+}
+
+/// Yew's reducer wrapper around the plain model.
+#[derive(PartialEq)]
+struct Store(Designer);
+
+impl Reducible for Store {
+    type Action = DesignerAction;
+    fn reduce(self: Rc<Self>, action: DesignerAction) -> Rc<Self> {
+        Rc::new(Store(self.0.apply(action)))
+    }
+}
+
+fn notice_of(vi: String, en: String) -> DesignerAction {
+    DesignerAction::Notice(Some(Notice::new(vi, en)))
+}
+
+/// Reads the drafts store into the list; with `reopen`, opens again the draft this tab had open
+/// before a reload.
+async fn list_drafts(dispatch: Callback<DesignerAction>, reopen: bool) {
+    let records = match drafts::shared().await {
+        Ok(db) => db.all().await,
+        Err(e) => Err(e),
+    };
+    match records {
+        Ok(records) => {
+            if reopen {
+                let open = drafts::remembered_open().and_then(|key| {
+                    records
+                        .iter()
+                        .filter_map(|r| SavedDraft::decode(r))
+                        .find(|d| d.key == key)
+                });
+                if let Some(saved) = open {
+                    dispatch.emit(DesignerAction::Open {
+                        key: saved.key,
+                        draft: Box::new(saved.draft),
+                        stored: true,
+                    });
+                }
+            }
+            dispatch.emit(DesignerAction::Listed(records));
+        }
+        Err(e) => {
+            dispatch.emit(DesignerAction::Listed(Vec::new()));
+            dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
+        }
+    }
+}
+
+/// Writes the open draft now if it needs it, and says how it went.
+fn save(designer: &Designer, dispatch: Callback<DesignerAction>) {
+    let (Some(open), Some((revision, record))) =
+        (designer.open.as_ref(), designer.to_save(drafts::now_ms()))
+    else {
+        return;
+    };
+    let key = open.key.clone();
+    yew::platform::spawn_local(async move {
+        let stored = match drafts::shared().await {
+            Ok(db) => db.put(&key, &record).await,
+            Err(e) => Err(e),
+        };
+        dispatch.emit(match stored {
+            Ok(()) => DesignerAction::Saved(revision),
+            Err(e) => {
+                DesignerAction::SaveFailed(Notice::new(e.message(Lang::Vi), e.message(Lang::En)))
+            }
+        });
+    });
+}
+
+/// How a new draft starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewDraft {
+    Blank(PollKind),
+    /// A copy of a checked poll: a template, a file, the poll chosen on setup.
+    Copy(Rc<Poll>),
+}
+
+#[function_component(DesignerPage)]
+pub fn designer_page(props: &DesignerProps) -> Html {
+    let lang = props.lang;
+    let store = use_reducer(|| Store(Designer::default()));
+    let dispatch: Callback<DesignerAction> = {
+        let d = store.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    let designer = &store.0;
+
+    // The drafts on this device, read once; the draft this tab had open comes back.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(list_drafts(dispatch, true));
+        });
+    }
+    // Which draft is open survives a reload of this tab.
+    {
+        let key = designer.open.as_ref().map(|o| o.key.clone());
+        use_effect_with(key, |key| drafts::remember_open(key.as_deref()));
+    }
+    // A save a moment after the last edit: each edit restarts the wait.
+    {
+        let pending = designer
+            .open
+            .as_ref()
+            .filter(|o| o.save == SaveState::Unsaved)
+            .map(|o| (o.key.clone(), o.revision));
+        let store = store.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(pending, move |pending| {
+            let timer = pending.as_ref().map(|_| {
+                gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                    save(&store.0, dispatch)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    // And at once when the page is hidden or closed.
+    let latest = use_mut_ref(Designer::default);
+    *latest.borrow_mut() = designer.clone();
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |()| {
+            let listeners = drafts::on_hide(move || {
+                let d = latest.borrow();
+                if let (Some(open), Some((_, record))) =
+                    (d.open.as_ref(), d.to_save(drafts::now_ms()))
+                {
+                    drafts::put_now(&open.key, &record);
+                }
+            });
+            move || drop(listeners)
+        });
+    }
+
+    let on_new = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |new: NewDraft| {
+            let Some(key) = random::id() else {
+                dispatch.emit(notice_of(
+                    "Máy này không tạo được mã ngẫu nhiên cho bản nháp.".into(),
+                    "This device cannot make a random id for the draft.".into(),
+                ));
+                return;
+            };
+            let draft = match new {
+                NewDraft::Blank(kind) => Draft::blank(kind, format!("phieu-{}", &key[..8])),
+                NewDraft::Copy(poll) => Draft::from_poll(&poll),
+            };
+            dispatch.emit(DesignerAction::Open {
+                key,
+                draft: Box::new(draft),
+                stored: false,
+            });
+        })
+    };
+    let on_close = {
+        let dispatch = dispatch.clone();
+        let designer = designer.clone();
+        Callback::from(move |()| {
+            let dispatch = dispatch.clone();
+            let pending = designer
+                .open
+                .as_ref()
+                .zip(designer.to_save(drafts::now_ms()))
+                .map(|(o, (_, record))| (o.key.clone(), record));
+            yew::platform::spawn_local(async move {
+                if let Some((key, record)) = pending {
+                    if let Ok(db) = drafts::shared().await {
+                        // A failure here was already shown in the editor; the list says what
+                        // is on disk.
+                        let _ = db.put(&key, &record).await;
+                    }
+                }
+                dispatch.emit(DesignerAction::Close);
+                list_drafts(dispatch, false).await;
+            });
+        })
+    };
+    let on_save_again = {
+        let dispatch = dispatch.clone();
+        let designer = designer.clone();
+        Callback::from(move |()| save(&designer, dispatch.clone()))
+    };
+
+    let notice = designer.notice.as_ref().map(|n| n.get(lang).to_owned());
+    let body = match (&designer.open, &designer.preview) {
+        (Some(_), Some(preview)) => html! {
+            <PreviewScreen {lang} preview={preview.clone()} dispatch={dispatch.clone()} />
+        },
+        (Some(open), None) => html! {
+            <EditorScreen {lang} open={open.clone()} dispatch={dispatch.clone()}
+                          on_use={props.on_use.clone()} {on_close} {on_save_again} />
+        },
+        (None, _) => html! {
+            <StartScreen {lang} drafts={designer.drafts.clone()} unreadable={designer.unreadable}
+                         current={props.current.clone()} {on_new} dispatch={dispatch.clone()} />
+        },
+    };
+    html! {
+        <div class="designer">
+            if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
+            { body }
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+#[derive(Properties, PartialEq)]
+struct StartProps {
+    lang: Lang,
+    drafts: Option<Vec<DraftSummary>>,
+    unreadable: usize,
+    current: Option<Rc<Poll>>,
+    on_new: Callback<NewDraft>,
+    dispatch: Callback<DesignerAction>,
+}
+
+#[function_component(StartScreen)]
+fn start_screen(props: &StartProps) -> Html {
+    let lang = props.lang;
+    let w = words(lang);
+    let templates = use_state(|| None::<Result<Vec<TemplateEntry>, String>>);
+    {
+        let templates = templates.clone();
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            yew::platform::spawn_local(async move {
+                templates.set(Some(
+                    poll_loader::load_templates()
+                        .await
+                        .map_err(|e| e.message(lang)),
+                ));
+            });
+        });
+    }
+    let confirm_delete = use_state(|| None::<String>);
+
+    let open_saved = |key: String| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            let key = key.clone();
+            yew::platform::spawn_local(async move {
+                let record = match drafts::shared().await {
+                    Ok(db) => db.get(&key).await,
+                    Err(e) => Err(e),
+                };
+                match record.map(|r| r.as_deref().and_then(SavedDraft::decode)) {
+                    Ok(Some(saved)) => dispatch.emit(DesignerAction::Open {
+                        key: saved.key,
+                        draft: Box::new(saved.draft),
+                        stored: true,
+                    }),
+                    Ok(None) => list_drafts(dispatch, false).await,
+                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+                }
+            });
+        })
+    };
+    let delete = |key: String| {
+        let dispatch = props.dispatch.clone();
+        let confirm_delete = confirm_delete.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            let key = key.clone();
+            confirm_delete.set(None);
+            yew::platform::spawn_local(async move {
+                let deleted = match drafts::shared().await {
+                    Ok(db) => db.delete(&key).await,
+                    Err(e) => Err(e),
+                };
+                match deleted {
+                    Ok(()) => dispatch.emit(DesignerAction::Deleted(key)),
+                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+                }
+            });
+        })
+    };
+    let ask_delete = |key: Option<String>| {
+        let confirm_delete = confirm_delete.clone();
+        Callback::from(move |_: MouseEvent| confirm_delete.set(key.clone()))
+    };
+    let from_template = |entry: TemplateEntry| {
+        let on_new = props.on_new.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let on_new = on_new.clone();
+            let dispatch = dispatch.clone();
+            let url = entry.url();
+            yew::platform::spawn_local(async move {
+                match poll_loader::load_poll(&url).await {
+                    Ok(poll) => on_new.emit(NewDraft::Copy(Rc::new(poll))),
+                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+                }
+            });
+        })
+    };
+    let on_file = {
+        let on_new = props.on_new.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = file_input::picked(&e).into_iter().next() else {
+                return;
+            };
+            let on_new = on_new.clone();
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                match file.read_text(MAX_POLL_FILE).await {
+                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+                    Ok(text) => match Poll::from_json(&text) {
+                        Ok(poll) => on_new.emit(NewDraft::Copy(Rc::new(poll))),
+                        Err(e) => dispatch.emit(notice_of(
+                            format!("«{}»: {}", file.name, e.message(Lang::Vi)),
+                            format!("“{}”: {}", file.name, e.message(Lang::En)),
+                        )),
+                    },
+                }
+            });
+        })
+    };
+
+    let drafts_list = match &props.drafts {
+        None => html! { <p class="status" role="status">{ w.loading_drafts }</p> },
+        Some(list) if list.is_empty() => html! { <p class="hint">{ w.no_drafts }</p> },
+        Some(list) => html! {
+            <ul class="d-drafts">
+                { for list.iter().map(|d| {
+                    let title = if d.title.trim().is_empty() { w.untitled.to_owned() } else { d.title.clone() };
+                    let confirming = confirm_delete.as_deref() == Some(d.key.as_str());
+                    html! {
+                        <li key={d.key.clone()} class="d-draft">
+                            <div class="d-draft-text">
+                                <strong>{ title.clone() }</strong>
+                                <span class="hint">
+                                    { format!("{} · {}", kind_name(d.kind, lang).0,
+                                              w.item_count.replace("{n}", &d.items.to_string())) }
+                                </span>
+                            </div>
+                            if confirming {
+                                <div class="d-confirm" role="alert">
+                                    <button type="button" class="button button-danger" onclick={delete(d.key.clone())}>
+                                        { w.delete_for_good }
+                                    </button>
+                                    <button type="button" class="button button-secondary" onclick={ask_delete(None)}>
+                                        { w.keep }
+                                    </button>
+                                </div>
+                            } else {
+                                <div class="d-tools">
+                                    <button type="button" class="button" onclick={open_saved(d.key.clone())}
+                                            aria-label={format!("{}: {title}", w.open)}>{ w.open }</button>
+                                    <button type="button" class="button button-secondary"
+                                            onclick={ask_delete(Some(d.key.clone()))}
+                                            aria-label={format!("{}: {title}", w.delete)}>{ w.delete }</button>
+                                </div>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    let template_list = match &*templates {
+        None => html! { <p class="status" role="status">{ w.loading_templates }</p> },
+        Some(Err(why)) => html! { <p class="problem">{ why }</p> },
+        Some(Ok(list)) => html! {
+            <ul class="d-choices">
+                { for list.iter().map(|entry| html! {
+                    <li><button type="button" class="d-choice" onclick={from_template(entry.clone())}>
+                        { entry.title(lang) }
+                    </button></li>
+                }) }
+            </ul>
+        },
+    };
+
+    html! {
+        <div class="d-start">
+            <h1>{ w.title }</h1>
+            <p class="lead">{ w.intro }</p>
+            <section class="d-section" aria-labelledby="d-drafts-h">
+                <h2 id="d-drafts-h">{ w.drafts_heading }</h2>
+                { drafts_list }
+                if props.unreadable > 0 {
+                    <p class="hint">{ w.unreadable.replace("{n}", &props.unreadable.to_string()) }</p>
+                }
+            </section>
+            <section class="d-section" aria-labelledby="d-new-h">
+                <h2 id="d-new-h">{ w.new_heading }</h2>
+                if let Some(poll) = &props.current {
+                    <h3>{ w.copy_heading }</h3>
+                    <p class="hint">{ w.copy_hint }</p>
+                    <button type="button" class="d-choice"
+                            onclick={props.on_new.reform({
+                                let poll = poll.clone();
+                                move |_: MouseEvent| NewDraft::Copy(poll.clone())
+                            })}>
+                        { poll.title().get(lang) }
+                    </button>
+                }
+                <h3>{ w.blank_heading }</h3>
+                <p class="hint">{ w.blank_hint }</p>
+                <ul class="d-choices">
+                    { for PollKind::ALL.into_iter().map(|kind| {
+                        let (name, what) = kind_name(kind, lang);
+                        html! {
+                            <li><button type="button" class="d-choice"
+                                        onclick={props.on_new.reform(move |_: MouseEvent| NewDraft::Blank(kind))}>
+                                <strong>{ name }</strong>
+                                <span class="d-choice-hint">{ what }</span>
+                            </button></li>
+                        }
+                    }) }
+                </ul>
+                <h3>{ w.template_heading }</h3>
+                { template_list }
+                <div class="d-field">
+                    <label for="d-import">{ w.import_label }</label>
+                    <p class="hint" id="d-import-hint">{ w.import_hint }</p>
+                    <input id="d-import" type="file" accept=".json,application/json"
+                           aria-describedby="d-import-hint" onchange={on_file} />
+                </div>
+            </section>
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editor
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    lang: Lang,
+    open: OpenDraft,
+    dispatch: Callback<DesignerAction>,
+    on_use: Callback<Rc<Poll>>,
+    on_close: Callback<()>,
+    on_save_again: Callback<()>,
+}
+
+#[function_component(EditorScreen)]
+fn editor_screen(props: &EditorProps) -> Html {
+    let lang = props.lang;
+    let w = words(lang);
+    let open = &props.open;
+    // The core's verdict on the draft, once per edit.
+    let checked = {
+        let draft = open.draft.clone();
+        use_memo((open.key.clone(), open.revision), move |_| draft.check())
+    };
+    let problems: Rc<Vec<FieldProblem>> =
+        Rc::new((*checked).as_ref().err().cloned().unwrap_or_default());
+    let ed = Editor {
+        lang,
+        draft: Rc::new(open.draft.clone()),
+        problems,
+        on_edit: props.dispatch.reform(DesignerAction::Edit),
+    };
+    let draft = &open.draft;
+    let poll = (*checked).as_ref().ok();
+
+    let save_status = match &open.save {
+        SaveState::Saved => {
+            html! { <p class="d-save d-saved" role="status">{ "✓ " }{ w.saved }</p> }
+        }
+        SaveState::Unsaved => html! { <p class="d-save" role="status">{ w.saving }</p> },
+        SaveState::Failed(why) => html! {
+            <div class="d-save d-save-failed" role="alert">
+                <p class="problem">{ format!("{}: {}", w.save_failed, why.get(lang)) }</p>
+                <button type="button" class="button button-secondary"
+                        onclick={props.on_save_again.reform(|_: MouseEvent| ())}>{ w.save_again }</button>
+            </div>
+        },
+    };
+    // The checked poll, a copy per screen: what is previewed, exported or used is frozen.
+    let checked_poll = poll.map(|p| Rc::new(p.clone()));
+    let with_poll = |f: Callback<Rc<Poll>>| {
+        let checked_poll = checked_poll.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = &checked_poll {
+                f.emit(p.clone());
+            }
+        })
+    };
+    let on_preview = with_poll(props.dispatch.reform(DesignerAction::StartPreview));
+    let on_export = with_poll({
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |p: Rc<Poll>| {
+            let file = format!("{}.json", p.id());
+            if let Err(e) = download::download(&file, download::JSON, &p.to_json()) {
+                dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
+            }
+        })
+    });
+    let on_use = with_poll(props.on_use.clone());
+    let ready = poll.is_some();
+
+    let status = match (&*checked, ed.problems.first()) {
+        (Ok(poll), _) => html! {
+            <div id="d-problems" class="d-status d-status-ok" tabindex="-1">
+                <p class="ok">{ w.ready }</p>
+                <p class="hint">
+                    { format!("{}: ", w.fingerprint) }<span class="mono">{ poll.hash().to_hex()[..16].to_owned() }{ "…" }</span>
+                </p>
+                <p class="hint">{ w.frozen_note }</p>
+            </div>
+        },
+        (Err(_), Some(first)) => {
+            let target = dom_id(draft, first.field);
+            let go = Callback::from(move |_: MouseEvent| dom::focus(&target));
+            let more = ed.problems.len() - 1;
+            html! {
+                <div id="d-problems" class="d-status d-status-bad" tabindex="-1">
+                    <p><strong>{ w.not_ready }</strong>{ " " }{ problem_message(first, draft, lang) }</p>
+                    if more > 0 { <p class="hint">{ w.more_problems.replace("{n}", &more.to_string()) }</p> }
+                    <button type="button" class="button button-secondary" onclick={go}>{ w.go_to_problem }</button>
+                </div>
+            }
+        }
+        (Err(_), None) => html! {},
+    };
+
+    html! {
+        <div class="d-editor">
+            <div class="d-toolbar">
+                <button type="button" class="button button-secondary" onclick={props.on_close.reform(|_: MouseEvent| ())}>
+                    { "← " }{ w.to_list }
+                </button>
+                { save_status }
+                <div class="d-toolbar-actions">
+                    <button type="button" class="button button-secondary" disabled={!ready} onclick={on_preview}>{ w.preview }</button>
+                    <button type="button" class="button button-secondary" disabled={!ready} onclick={on_export}>{ w.export }</button>
+                    <button type="button" class="button" disabled={!ready} onclick={on_use}>{ w.use_poll }</button>
+                </div>
+            </div>
+            <h1>{ w.editor_label }{ ": " }{ if draft.title.vi.trim().is_empty() { w.untitled } else { draft.title.vi.as_str() } }</h1>
+            { status }
+            { about(&ed) }
+            { rule(&ed) }
+            <ItemList editor={ed.clone()} />
+        </div>
+    }
+}
+
+fn about(ed: &Editor) -> Html {
+    let (lang, draft) = (ed.lang, &ed.draft);
+    let w = words(lang);
+    let id = |f: Field| dom_id(draft, f);
+    html! {
+        <section class="d-section" aria-labelledby="d-about-h">
+            <h2 id="d-about-h">{ w.about_heading }</h2>
+            { pair(Pair {
+                ids: [id(Field::Title(Lang::Vi)), id(Field::Title(Lang::En))],
+                title: w.poll_title, hint: None, label: &draft.title,
+                problems: [ed.problem(Field::Title(Lang::Vi)), ed.problem(Field::Title(Lang::En))],
+                shape: Shape::Lines, lang,
+                on_input: ed.on_edit.reform(|(l, v)| Edit::Title(l, v)),
+            }) }
+            { pair(Pair {
+                ids: [id(Field::Subject(Lang::Vi)), id(Field::Subject(Lang::En))],
+                title: w.subject, hint: Some(w.subject_hint), label: &draft.subject,
+                problems: [ed.problem(Field::Subject(Lang::Vi)), ed.problem(Field::Subject(Lang::En))],
+                shape: Shape::Line, lang,
+                on_input: ed.on_edit.reform(|(l, v)| Edit::Subject(l, v)),
+            }) }
+            <div class="d-row">
+                { input(Input {
+                    id: id(Field::Commune), label: w.commune, hint: None, value: &draft.commune,
+                    problem: ed.problem(Field::Commune), shape: Shape::Line, lang: Some(Lang::Vi),
+                    on_input: ed.edit(Edit::Commune),
+                }) }
+                { input(Input {
+                    id: id(Field::Village), label: w.village, hint: Some(w.village_hint),
+                    value: &draft.village, problem: ed.problem(Field::Village), shape: Shape::Line,
+                    lang: Some(Lang::Vi), on_input: ed.edit(Edit::Village),
+                }) }
+            </div>
+            <details class="d-advanced" open={ed.problem(Field::PollId).is_some()}>
+                <summary>{ w.advanced }</summary>
+                { input(Input {
+                    id: id(Field::PollId), label: w.poll_id, hint: Some(w.id_hint), value: &draft.id,
+                    problem: ed.problem(Field::PollId), shape: Shape::Line, lang: None,
+                    on_input: ed.edit(Edit::PollId),
+                }) }
+            </details>
+        </section>
+    }
+}
+
+/// A large radio button with a name and a line of explanation.
+fn radio(
+    group: &str,
+    id: String,
+    checked: bool,
+    name: &str,
+    what: Option<&str>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label class={classes!("d-radio", checked.then_some("d-radio-on"))} for={id.clone()}>
+            <input {id} type="radio" name={group.to_owned()} {checked} {onchange} />
+            <span>
+                <strong>{ name }</strong>
+                if let Some(w) = what { <span class="d-choice-hint">{ w }</span> }
+            </span>
+        </label>
+    }
+}
+
+fn rule(ed: &Editor) -> Html {
+    let (lang, draft) = (ed.lang, &ed.draft);
+    let w = words(lang);
+    let pick = |e: Edit| ed.on_edit.reform(move |_: Event| e.clone());
+    html! {
+        <section class="d-section" aria-labelledby="d-rule-h">
+            <h2 id="d-rule-h">{ w.rule_heading }</h2>
+            <fieldset class="d-radios" id={dom_id(draft, Field::Kind)}>
+                <legend>{ w.kind_legend }</legend>
+                { for PollKind::ALL.into_iter().map(|kind| {
+                    let (name, what) = kind_name(kind, lang);
+                    radio("d-kind", format!("d-kind-{}", kind.name()), draft.kind == kind, name, Some(what),
+                          pick(Edit::Kind(kind)))
+                }) }
+                { problem_line("d-kind", ed.problem(Field::Kind).as_ref()) }
+            </fieldset>
+            <fieldset class="d-radios" id={dom_id(draft, Field::Preset)}>
+                <legend>{ w.rule_legend }</legend>
+                { for draft.kind.allowed_presets().iter().map(|&preset| {
+                    radio("d-rule", format!("d-rule-{}", preset.name()), draft.preset == preset,
+                          rule_name(preset, lang), None, pick(Edit::Preset(preset)))
+                }) }
+                { problem_line("d-rule", ed.problem(Field::Preset).as_ref()) }
+                <p class="d-electorate">
+                    <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(draft.preset, lang) }
+                    { ". " }{ w.electorate_note }
+                </p>
+            </fieldset>
+            if draft.preset == Preset::None { { target(ed) } }
+        </section>
+    }
+}
+
+/// A survey's optional target: which question, which answers, what share of the electorate.
+fn target(ed: &Editor) -> Html {
+    let (lang, draft) = (ed.lang, &ed.draft);
+    let w = words(lang);
+    let on = draft.target.is_some();
+    let body = draft.target.as_ref().map(|t| {
+        let item_id = dom_id(draft, Field::TargetItem);
+        let item_problem = ed.problem(Field::TargetItem);
+        let onchange = ed.on_edit.reform(|e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Edit::TargetItem(select.value().parse().ok())
+        });
+        let counted = t.item.and_then(|k| draft.item_at(k)).map(|i| &draft.items[i]);
+        let options_id = dom_id(draft, Field::TargetOptions);
+        let options_problem = ed.problem(Field::TargetOptions);
+        let fraction_problem = ed.problem(Field::TargetFraction);
+        html! {
+            <>
+                <div class="d-field">
+                    <label for={item_id.clone()}>{ w.target_item }</label>
+                    <select id={item_id.clone()} {onchange} aria-invalid={item_problem.as_ref().map(|_| "true")}>
+                        <option value="" selected={t.item.is_none()}>{ w.target_pick }</option>
+                        { for draft.items.iter().enumerate().filter(|(_, i)| i.kind.has_options()).map(|(n, i)| html! {
+                            <option value={i.key.to_string()} selected={t.item == Some(i.key)}>
+                                { format!("{} — {}", w.question_n.replace("{n}", &(n + 1).to_string()), i.label.get(lang)) }
+                            </option>
+                        }) }
+                    </select>
+                    { problem_line(&item_id, item_problem.as_ref()) }
+                </div>
+                if let Some(item) = counted {
+                    <fieldset id={options_id.clone()} tabindex="-1" class={classes!("d-answers", options_problem.as_ref().map(|_| "d-bad"))}>
+                        <legend>{ w.target_options }</legend>
+                        { for item.options.iter().map(|o| {
+                            let key = o.key;
+                            checkbox(format!("{options_id}-{key}"), o.label.get(lang), t.options.contains(&key),
+                                     ed.on_edit.reform(move |v| Edit::TargetOption(key, v)))
+                        }) }
+                        { problem_line(&options_id, options_problem.as_ref()) }
+                    </fieldset>
+                }
+                <div class={classes!("d-row", fraction_problem.as_ref().map(|_| "d-bad"))}>
+                    { input(Input {
+                        id: "d-target-numerator".into(), label: w.target_numerator, hint: None,
+                        value: &t.numerator, problem: None, shape: Shape::Number, lang: None,
+                        on_input: ed.edit(Edit::TargetNumerator),
+                    }) }
+                    { input(Input {
+                        id: "d-target-denominator".into(), label: w.target_denominator, hint: None,
+                        value: &t.denominator, problem: None, shape: Shape::Number, lang: None,
+                        on_input: ed.edit(Edit::TargetDenominator),
+                    }) }
+                </div>
+                <p class="hint">{ w.target_hint }</p>
+                { problem_line("d-target-fraction", fraction_problem.as_ref()) }
+            </>
+        }
+    });
+    html! {
+        <fieldset class="d-target">
+            <legend>{ w.target_legend }</legend>
+            { checkbox("d-target-on".into(), w.target_on, on, ed.on_edit.reform(Edit::Target)) }
+            { for body }
+        </fieldset>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    lang: Lang,
+    preview: Preview,
+    dispatch: Callback<DesignerAction>,
+}
+
+#[function_component(PreviewScreen)]
+fn preview_screen(props: &PreviewProps) -> Html {
+    let lang = props.lang;
+    let w = words(lang);
+    let p = &props.preview;
+    let back = props
+        .dispatch
+        .reform(|_: MouseEvent| DesignerAction::EndPreview);
+    let again = {
+        let poll = p.poll.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| DesignerAction::StartPreview(poll.clone()))
+    };
+    html! {
+        <div class="d-preview">
+            <div class="d-preview-bar">
+                <p class="d-preview-banner" role="note">{ w.preview_banner }</p>
+                <button type="button" class="button button-secondary" onclick={back.clone()}>
+                    { "← " }{ w.back_to_editor }
+                </button>
+            </div>
+            if p.finished {
+                <div class="d-preview-done">
+                    <h1 id="voter-heading" tabindex="-1">{ w.preview_done }</h1>
+                    <div class="actions">
+                        <button type="button" class="button button-big" onclick={again}>{ w.preview_again }</button>
+                        <button type="button" class="button button-secondary button-big" onclick={back}>{ w.back_to_editor }</button>
+                    </div>
+                </div>
+            } else {
+                <Voter {lang} poll={p.poll.clone()} voting={p.voting.clone()}
+                       on_action={props.dispatch.reform(DesignerAction::Vote)} />
+            }
+        </div>
+    }
+}
