@@ -10,6 +10,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/drafts.rs"]
+mod drafts;
 #[path = "browser/outbox.rs"]
 mod outbox;
 #[path = "browser/results.rs"]
