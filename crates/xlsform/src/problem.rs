@@ -218,7 +218,8 @@ pub enum ProblemKind {
     RelevantEqualsOnMultiple { name: String },
     /// A group and a question inside it both have a `relevant`, or two nested groups do.
     NestedConditions,
-    /// A note or group label with a `relevant`: phieu shows it as part of the next question.
+    /// A note with a `relevant`: phieu shows a note as part of the next question. (A group's
+    /// condition applies to the questions inside it, and its label shows with the first.)
     ConditionalNote,
     /// A `constraint` that is not a range of the forms phieu enforces.
     ComplexConstraint { found: String },
@@ -346,8 +347,8 @@ impl ProblemKind {
                 "both an enclosing group and this row have a condition (relevant); phieu applies one condition per question".into(),
             ),
             K::ConditionalNote => pick(
-                "lời dẫn (note) hoặc tiêu đề nhóm có điều kiện: phieu hiện lời dẫn cùng câu hỏi kế tiếp nên không áp được điều kiện riêng".into(),
-                "a note or group label with a condition: phieu shows it with the next question, so it cannot have a condition of its own".into(),
+                "lời dẫn (note) có điều kiện (relevant): phieu hiện lời dẫn cùng câu hỏi kế tiếp nên không áp được điều kiện riêng cho nó".into(),
+                "a note with a condition (relevant): phieu shows a note with the next question, so it cannot have a condition of its own".into(),
             ),
             K::ComplexConstraint { found } => pick(
                 format!("ràng buộc {found:?} không được hỗ trợ: phieu chỉ nhận khoảng giá trị như . >= 0 and . <= 120, count-selected(.) <= 3, string-length(.) <= 200"),
