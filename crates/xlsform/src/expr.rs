@@ -338,6 +338,18 @@ fn comparison(p: &mut Parser) -> Option<(Subject, Bound)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text is read or refused, never a panic (the cells come from anyone's workbook).
+        #[test]
+        fn any_text_is_read_or_refused(s in "\\PC{0,40}", t in "[${}()'\". <>=!,a-z0-9_-]{0,30}") {
+            for text in [&s, &t] {
+                let _ = relevant(text);
+                let _ = constraint(text);
+            }
+        }
+    }
 
     fn t(question: &str, choice: &str, equals: bool) -> Test {
         Test {

@@ -27,14 +27,14 @@ const MAX_PART: usize = 64 * 1024 * 1024;
 // Zip (APPNOTE.TXT §4.3): the central directory names each entry and where its data starts.
 
 fn u16_at(b: &[u8], at: usize) -> Result<u16> {
-    match b.get(at..at + 2) {
+    match b.get(at..at.saturating_add(2)) {
         Some(s) => Ok(u16::from_le_bytes([s[0], s[1]])),
         None => bad("the zip directory is cut short"),
     }
 }
 
 fn u32_at(b: &[u8], at: usize) -> Result<u32> {
-    match b.get(at..at + 4) {
+    match b.get(at..at.saturating_add(4)) {
         Some(s) => Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]])),
         None => bad("the zip directory is cut short"),
     }
@@ -43,9 +43,22 @@ fn u32_at(b: &[u8], at: usize) -> Result<u32> {
 /// One entry of the zip: its compression method and where its data lies.
 struct Entry {
     method: u16,
+    crc: u32,
     data_start: usize,
     compressed: usize,
     size: usize,
+}
+
+/// CRC-32 (ISO 3309, the zip checksum), bit by bit: the parts of a form are small.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
 }
 
 /// The entries of a zip archive by name.
@@ -66,43 +79,49 @@ impl<'a> Zip<'a> {
             return bad("not a zip file (an .xlsx workbook is one)");
         };
         let count = usize::from(u16_at(bytes, eocd + 10)?);
+        // Offsets come from the file: every sum below saturates, and a position past the end is
+        // "cut short" rather than an overflow (usize is 32 bits on wasm32).
         let mut at = u32_at(bytes, eocd + 16)? as usize;
+        let off = |a: usize, b: usize| a.saturating_add(b);
         let mut entries = HashMap::new();
         for _ in 0..count {
             if u32_at(bytes, at)? != 0x0201_4b50 {
                 return bad("a damaged zip directory");
             }
-            let method = u16_at(bytes, at + 10)?;
-            let compressed = u32_at(bytes, at + 20)?;
-            let size = u32_at(bytes, at + 24)?;
-            let name_len = usize::from(u16_at(bytes, at + 28)?);
-            let extra_len = usize::from(u16_at(bytes, at + 30)?);
-            let comment_len = usize::from(u16_at(bytes, at + 32)?);
-            let local = u32_at(bytes, at + 42)? as usize;
+            let method = u16_at(bytes, off(at, 10))?;
+            let crc = u32_at(bytes, off(at, 16))?;
+            let compressed = u32_at(bytes, off(at, 20))?;
+            let size = u32_at(bytes, off(at, 24))?;
+            let name_len = usize::from(u16_at(bytes, off(at, 28))?);
+            let extra_len = usize::from(u16_at(bytes, off(at, 30))?);
+            let comment_len = usize::from(u16_at(bytes, off(at, 32))?);
+            let local = u32_at(bytes, off(at, 42))? as usize;
             if compressed == u32::MAX || size == u32::MAX || local == u32::MAX as usize {
                 return bad("a zip64 archive (too large for a form)");
             }
-            let Some(name) = bytes.get(at + 46..at + 46 + name_len) else {
+            let Some(name) = bytes.get(off(at, 46)..off(at, 46 + name_len)) else {
                 return bad("the zip directory is cut short");
             };
             let name = String::from_utf8_lossy(name).into_owned();
             if u32_at(bytes, local)? != 0x0403_4b50 {
                 return bad("a damaged zip entry");
             }
-            let data_start = local
-                + 30
-                + usize::from(u16_at(bytes, local + 26)?)
-                + usize::from(u16_at(bytes, local + 28)?);
+            let data_start = off(
+                off(local, 30),
+                usize::from(u16_at(bytes, off(local, 26))?)
+                    + usize::from(u16_at(bytes, off(local, 28))?),
+            );
             entries.insert(
                 name,
                 Entry {
                     method,
+                    crc,
                     data_start,
                     compressed: compressed as usize,
                     size: size as usize,
                 },
             );
-            at += 46 + name_len + extra_len + comment_len;
+            at = off(at, 46 + name_len + extra_len + comment_len);
         }
         Ok(Zip { bytes, entries })
     }
@@ -127,6 +146,11 @@ impl<'a> Zip<'a> {
             .map_err(|_| XlsxError(format!("{name} cannot be inflated")))?,
             m => return bad(format!("{name} is compressed with method {m}, not deflate")),
         };
+        // Deflate has no checksum of its own, and a stored part none at all: a damaged byte
+        // must not quietly change a label.
+        if crc32(&out) != e.crc {
+            return bad(format!("{name} is damaged (its checksum differs)"));
+        }
         Ok(Some(out))
     }
 }
@@ -687,6 +711,12 @@ mod tests {
         );
         let out_of_range = xml(b"<c t=\"s\"><v>9</v></c>").unwrap();
         assert!(cells(&out_of_range, &strings).is_err());
+    }
+
+    #[test]
+    fn crc32_known_answer() {
+        assert_eq!(crc32(b""), 0);
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     }
 
     #[test]

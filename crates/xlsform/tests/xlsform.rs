@@ -454,3 +454,32 @@ mod random_workbooks {
         }
     }
 }
+
+mod damaged_workbooks {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// The good sample with bytes changed, cut or not: a poll or problems, never a panic.
+        #[test]
+        fn a_damaged_sample_is_read_or_refused(
+            flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 1..8),
+            cut in proptest::option::of(any::<proptest::sample::Index>()),
+        ) {
+            let mut bytes = read("xlsform-mttq.xlsx");
+            for (at, byte) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            match import(&bytes, &no_place("x")) {
+                Ok(i) => prop_assert!(!i.poll().items().is_empty()),
+                Err(problems) => prop_assert!(!problems.is_empty()),
+            }
+        }
+    }
+}
