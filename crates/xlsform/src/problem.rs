@@ -172,7 +172,8 @@ pub enum ProblemKind {
     MissingSheet,
     /// A column the sheet needs is missing (the location names the sheet).
     MissingColumn { header: &'static str },
-    /// The same column header twice in one sheet.
+    /// Two columns of one sheet that give the same thing (`label` twice, or `label` and
+    /// `label::Vietnamese` when both are Vietnamese).
     DuplicateColumn,
     /// A cell in a column phieu does not carry over (for example `default`, `choice_filter`,
     /// `media::image`): importing without it would change the form.
@@ -267,8 +268,8 @@ impl ProblemKind {
                 format!("column {header:?} is missing"),
             ),
             K::DuplicateColumn => pick(
-                "tiêu đề cột này xuất hiện hai lần".into(),
-                "this column header appears twice".into(),
+                "một cột trước đã cho đúng nội dung này (ví dụ label và label::Vietnamese đều là nhãn tiếng Việt): hãy xóa một cột".into(),
+                "an earlier column already gives the same thing (for example label and label::Vietnamese are both the Vietnamese label): delete one".into(),
             ),
             K::UnsupportedColumn => pick(
                 "phieu không dùng được cột này; nếu bỏ qua, biểu mẫu sẽ khác đi: hãy xóa nội dung ô hoặc xóa cột".into(),
