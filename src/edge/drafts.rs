@@ -158,6 +158,20 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// A moment as the device's clock shows it: "14:05, 25/11/2026" (the Vietnamese order, which
+/// the English page keeps: it is a date on a village tablet).
+pub fn local_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    format!(
+        "{:02}:{:02}, {:02}/{:02}/{}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year()
+    )
+}
+
 /// Calls `f` when the page is hidden (another app, the tab switched, the tab closing or
 /// reloading): the moment to write what is not saved yet. Listening stops when the returned
 /// listeners are dropped.

@@ -32,3 +32,24 @@ pub fn row_under(event: &web_sys::PointerEvent) -> Option<usize> {
         .parse()
         .ok()
 }
+
+/// How close to the top or bottom of the window (px) a drag scrolls the page, and by how much
+/// per move: a question can be dragged to a place that is not on screen.
+const EDGE: i32 = 80;
+const STEP: f64 = 24.0;
+
+/// Scrolls the page a little when the pointer of a drag is near the window's top or bottom.
+pub fn scroll_near_edge(event: &web_sys::PointerEvent) {
+    let window = gloo::utils::window();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0) as i32;
+    let y = event.client_y();
+    if y < EDGE {
+        window.scroll_by_with_x_and_y(0.0, -STEP);
+    } else if height > 0 && y > height - EDGE {
+        window.scroll_by_with_x_and_y(0.0, STEP);
+    }
+}

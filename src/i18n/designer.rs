@@ -18,6 +18,8 @@ pub struct Words {
     pub untitled: &'static str,
     /// "{n} questions".
     pub item_count: &'static str,
+    /// "saved {time}".
+    pub saved_at: &'static str,
     pub open: &'static str,
     pub delete: &'static str,
     pub delete_for_good: &'static str,
@@ -156,6 +158,7 @@ const VI: Words = Words {
     no_drafts: "Chưa có bản nháp nào.",
     untitled: "(chưa đặt tiêu đề)",
     item_count: "{n} câu hỏi",
+    saved_at: "lưu lúc {time}",
     open: "Mở",
     delete: "Xóa",
     delete_for_good: "Xóa hẳn bản nháp",
@@ -275,6 +278,7 @@ const EN: Words = Words {
     no_drafts: "No drafts yet.",
     untitled: "(no title yet)",
     item_count: "{n} questions",
+    saved_at: "saved {time}",
     open: "Open",
     delete: "Delete",
     delete_for_good: "Delete the draft for good",
@@ -575,10 +579,23 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
         K::NotAllowed {
             field: "free_text", ..
         } => w.free_text_not_here.into(),
-        // Everything else is said as the core says it, without the JSON path: the message
-        // stands next to its field.
-        kind => kind.message(lang),
+        // Everything else is said as the core says it, without the JSON path (the message
+        // stands next to its field), as a sentence.
+        kind => sentence(&kind.message(lang)),
     }
+}
+
+/// `text` with a capital first letter and a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut s: String = first.to_uppercase().chain(chars).collect();
+    if !s.ends_with(['.', '?', '!']) {
+        s.push('.');
+    }
+    s
 }
 
 #[cfg(test)]
@@ -634,8 +651,8 @@ mod tests {
         );
         // A plain reason is the core's own, without the JSON path.
         let empty = s.apply(Edit::Title(Lang::Vi, String::new()));
-        assert_eq!(message_of(&empty, Lang::Vi), "không được để trống");
-        assert_eq!(message_of(&empty, Lang::En), "must not be empty");
+        assert_eq!(message_of(&empty, Lang::Vi), "Không được để trống.");
+        assert_eq!(message_of(&empty, Lang::En), "Must not be empty.");
         let nan = s
             .apply(Edit::ItemType(1, crate::state::designer::ItemType::Number))
             .apply(Edit::Min(1, "mười".into()));

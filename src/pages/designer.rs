@@ -142,10 +142,16 @@ pub fn designer_page(props: &DesignerProps) -> Html {
             yew::platform::spawn_local(list_drafts(dispatch, true));
         });
     }
-    // Which draft is open survives a reload of this tab.
+    // Which draft is open survives a reload of this tab (once the drafts are read: before,
+    // the one to reopen is still being looked for).
     {
         let key = designer.open.as_ref().map(|o| o.key.clone());
-        use_effect_with(key, |key| drafts::remember_open(key.as_deref()));
+        let read = designer.drafts.is_some();
+        use_effect_with((key, read), |(key, read)| {
+            if *read {
+                drafts::remember_open(key.as_deref());
+            }
+        });
     }
     // A save a moment after the last edit: each edit restarts the wait.
     {
@@ -385,8 +391,9 @@ fn start_screen(props: &StartProps) -> Html {
                             <div class="d-draft-text">
                                 <strong>{ title.clone() }</strong>
                                 <span class="hint">
-                                    { format!("{} · {}", kind_name(d.kind, lang).0,
-                                              w.item_count.replace("{n}", &d.items.to_string())) }
+                                    { format!("{} · {} · {}", kind_name(d.kind, lang).0,
+                                              w.item_count.replace("{n}", &d.items.to_string()),
+                                              w.saved_at.replace("{time}", &drafts::local_time(d.saved_ms))) }
                                 </span>
                             </div>
                             if confirming {
@@ -613,7 +620,7 @@ fn about(ed: &Editor) -> Html {
                 ids: [id(Field::Subject(Lang::Vi)), id(Field::Subject(Lang::En))],
                 title: w.subject, hint: Some(w.subject_hint), label: &draft.subject,
                 problems: [ed.problem(Field::Subject(Lang::Vi)), ed.problem(Field::Subject(Lang::En))],
-                shape: Shape::Line, lang,
+                shape: Shape::Lines, lang,
                 on_input: ed.on_edit.reform(|(l, v)| Edit::Subject(l, v)),
             }) }
             <div class="d-row">

@@ -1336,6 +1336,8 @@ pub struct DraftSummary {
     pub title: String,
     pub kind: PollKind,
     pub items: usize,
+    /// When it was last saved (ms since the epoch), to tell two drafts of one title apart.
+    pub saved_ms: f64,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1417,6 +1419,7 @@ fn summary(saved: &SavedDraft) -> DraftSummary {
         title: saved.draft.title.vi.clone(),
         kind: saved.draft.kind,
         items: saved.draft.items.len(),
+        saved_ms: saved.saved_ms,
     }
 }
 

@@ -144,7 +144,7 @@ pub fn pair(p: Pair) -> Html {
             }) }
             { input(Input {
                 id: en_id, label: w.in_en, hint: None, value: &p.label.en, problem: en_problem,
-                shape: Shape::Line, lang: Some(Lang::En),
+                shape: p.shape, lang: Some(Lang::En),
                 on_input: p.on_input.reform(|v| (Lang::En, v)),
             }) }
         </fieldset>

@@ -120,13 +120,17 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                     <button type="button" class="button button-secondary" onclick={on_keep}>{ w.keep }</button>
                 </div>
             }
-            <div class="d-field">
-                <label for={type_id.clone()}>{ w.item_type }</label>
-                <select id={type_id} onchange={on_type}>
-                    { for ItemType::ALL.into_iter().map(|k| html! {
-                        <option value={k.name()} selected={k == item.kind}>{ type_name(k, lang) }</option>
-                    }) }
-                </select>
+            <div class="d-row d-item-meta">
+                <div class="d-field">
+                    <label for={type_id.clone()}>{ w.item_type }</label>
+                    <select id={type_id} onchange={on_type}>
+                        { for ItemType::ALL.into_iter().map(|k| html! {
+                            <option value={k.name()} selected={k == item.kind}>{ type_name(k, lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                { checkbox(format!("{}-required", id(ItemField::Whole)), w.required, item.required,
+                           ed.on_edit.reform(move |v| Edit::Required(i, v))) }
             </div>
             { pair(Pair {
                 ids: [id(ItemField::Label(Lang::Vi)), id(ItemField::Label(Lang::En))],
@@ -135,8 +139,6 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 shape: Shape::Lines, lang,
                 on_input: ed.on_edit.reform(move |(l, v)| Edit::ItemLabel(i, l, v)),
             }) }
-            { checkbox(format!("{}-required", id(ItemField::Whole)), w.required, item.required,
-                       ed.on_edit.reform(move |v| Edit::Required(i, v))) }
             if draft.shows_person(i) { { person(ed, i, item) } }
             { body(ed, i, item) }
             { skip_logic(ed, i, item) }
@@ -247,7 +249,7 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                     { w.standard_options }
                 </button>
             }
-            <ol class="d-option-list">
+            <ul class="d-option-list">
                 { for item.options.iter().enumerate().map(|(j, o)| {
                     let m = (j + 1).to_string();
                     let of = |f: OptionField| at(ItemField::Option(j, f));
@@ -265,37 +267,39 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                                 shape: Shape::Line, lang,
                                 on_input: ed.on_edit.reform(move |(l, v)| Edit::OptionLabel(i, j, l, v)),
                             }) }
-                            if matches!(item.kind, ItemType::Single | ItemType::Multiple) {
-                                { checkbox(dom_id(draft, of(OptionField::FreeText)), w.free_text, o.free_text,
-                                           ed.on_edit.reform(move |v| Edit::FreeText(i, j, v))) }
-                                { problem_line(&dom_id(draft, of(OptionField::FreeText)),
-                                               ed.problem(of(OptionField::FreeText)).as_ref()) }
-                            }
-                            if scale {
-                                { input(Input {
-                                    id: dom_id(draft, of(OptionField::Value)), label: w.value, hint: None,
-                                    value: &o.value, problem: ed.problem(of(OptionField::Value)),
-                                    shape: Shape::Number, lang: None,
-                                    on_input: ed.on_edit.reform(move |v| Edit::OptionValue(i, j, v)),
-                                }) }
-                            }
-                            <div class="d-tools">
-                                <button type="button" class="d-icon" disabled={j == 0}
-                                        aria-label={w.option_up.replace("{n}", &m)}
-                                        onclick={edit(Edit::MoveOption { item: i, from: j, to: j.saturating_sub(1) })}>{ "↑" }</button>
-                                <button type="button" class="d-icon" disabled={j + 1 == count}
-                                        aria-label={w.option_down.replace("{n}", &m)}
-                                        onclick={edit(Edit::MoveOption { item: i, from: j, to: j + 1 })}>{ "↓" }</button>
-                                if !locked {
-                                    <button type="button" class="d-delete"
-                                            aria-label={w.delete_option.replace("{n}", &m)}
-                                            onclick={edit(Edit::DeleteOption(i, j))}>{ w.delete }</button>
+                            <div class="d-option-foot">
+                                if matches!(item.kind, ItemType::Single | ItemType::Multiple) {
+                                    { checkbox(dom_id(draft, of(OptionField::FreeText)), w.free_text, o.free_text,
+                                               ed.on_edit.reform(move |v| Edit::FreeText(i, j, v))) }
                                 }
+                                if scale {
+                                    { input(Input {
+                                        id: dom_id(draft, of(OptionField::Value)), label: w.value, hint: None,
+                                        value: &o.value, problem: ed.problem(of(OptionField::Value)),
+                                        shape: Shape::Number, lang: None,
+                                        on_input: ed.on_edit.reform(move |v| Edit::OptionValue(i, j, v)),
+                                    }) }
+                                }
+                                <div class="d-tools">
+                                    <button type="button" class="d-icon" disabled={j == 0}
+                                            aria-label={w.option_up.replace("{n}", &m)}
+                                            onclick={edit(Edit::MoveOption { item: i, from: j, to: j.saturating_sub(1) })}>{ "↑" }</button>
+                                    <button type="button" class="d-icon" disabled={j + 1 == count}
+                                            aria-label={w.option_down.replace("{n}", &m)}
+                                            onclick={edit(Edit::MoveOption { item: i, from: j, to: j + 1 })}>{ "↓" }</button>
+                                    if !locked {
+                                        <button type="button" class="d-delete"
+                                                aria-label={w.delete_option.replace("{n}", &m)}
+                                                onclick={edit(Edit::DeleteOption(i, j))}>{ w.delete }</button>
+                                    }
+                                </div>
                             </div>
+                            { problem_line(&dom_id(draft, of(OptionField::FreeText)),
+                                           ed.problem(of(OptionField::FreeText)).as_ref()) }
                         </li>
                     }
                 }) }
-            </ol>
+            </ul>
             if draft.options_open(i) {
                 <button type="button" class="button button-secondary d-add" onclick={edit(Edit::AddOption(i))}>
                     { "+ " }{ w.add_option }

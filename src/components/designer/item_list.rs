@@ -47,6 +47,9 @@ pub fn item_list(props: &ItemListProps) -> Html {
                 dragging.set(Some((i, i)));
             }
             DragStep::Move(e) => {
+                if dragging.is_some() {
+                    drag::scroll_near_edge(&e);
+                }
                 if let (Some((from, over)), Some(row)) = (*dragging, drag::row_under(&e)) {
                     if row != over {
                         dragging.set(Some((from, row)));
