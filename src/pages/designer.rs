@@ -674,7 +674,7 @@ fn rule(ed: &Editor) -> Html {
     html! {
         <section class="d-section" aria-labelledby="d-rule-h">
             <h2 id="d-rule-h">{ w.rule_heading }</h2>
-            <fieldset class="d-radios" id={dom_id(draft, Field::Kind)}>
+            <fieldset class="d-radios" id={dom_id(draft, Field::Kind)} tabindex="-1">
                 <legend>{ w.kind_legend }</legend>
                 { for PollKind::ALL.into_iter().map(|kind| {
                     let (name, what) = kind_name(kind, lang);
@@ -683,7 +683,7 @@ fn rule(ed: &Editor) -> Html {
                 }) }
                 { problem_line("d-kind", ed.problem(Field::Kind).as_ref()) }
             </fieldset>
-            <fieldset class="d-radios" id={dom_id(draft, Field::Preset)}>
+            <fieldset class="d-radios" id={dom_id(draft, Field::Preset)} tabindex="-1">
                 <legend>{ w.rule_legend }</legend>
                 { for draft.kind.allowed_presets().iter().map(|&preset| {
                     radio("d-rule", format!("d-rule-{}", preset.name()), draft.preset == preset,

@@ -95,7 +95,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
     let type_id = id(ItemField::Type);
 
     html! {
-        <article id={id(ItemField::Whole)} data-drag-row={i.to_string()}
+        <article id={id(ItemField::Whole)} data-drag-row={i.to_string()} tabindex="-1"
                  class={classes!("d-item", props.dragging.then_some("d-dragging"),
                                  props.drag_over.then_some("d-drag-over"))}
                  aria-labelledby={heading.clone()}>
