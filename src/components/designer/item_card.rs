@@ -12,7 +12,7 @@ use super::{dom_id, Editor};
 use crate::i18n::designer::{type_name, words};
 use crate::state::designer::{Edit, Field, ItemDraft, ItemField, ItemType, OptionField, Problem};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ItemCardProps {
     pub editor: Editor,
     pub index: usize,
@@ -20,6 +20,61 @@ pub struct ItemCardProps {
     pub dragging: bool,
     pub drag_over: bool,
     pub on_drag: Callback<DragStep>,
+}
+
+/// What a card shows, borrowed from the draft: two cards that show the same need no new
+/// render. (Typing in one question then redraws that question, not all of them.)
+#[derive(PartialEq)]
+struct Shown<'a> {
+    item: Option<&'a ItemDraft>,
+    count: usize,
+    kind: phieu_core::PollKind,
+    lang: Lang,
+    problems: Vec<(Field, String)>,
+    /// The questions it may be shown after: position, and what their choice reads.
+    candidates: Vec<(usize, &'a crate::state::designer::Label)>,
+    /// The options of the question it is shown after.
+    condition: Option<&'a [crate::state::designer::OptionDraft]>,
+}
+
+impl ItemCardProps {
+    fn shown(&self) -> Shown<'_> {
+        let (draft, i) = (&self.editor.draft, self.index);
+        let item = draft.items.get(i);
+        Shown {
+            item,
+            count: draft.items.len(),
+            kind: draft.kind,
+            lang: self.editor.lang,
+            problems: self
+                .editor
+                .problems
+                .iter()
+                .filter(|p| matches!(p.field, Field::Item(j, _) if j == i))
+                .map(|p| (p.field, self.editor.problem(p.field).unwrap_or_default()))
+                .collect(),
+            candidates: draft
+                .condition_candidates(i)
+                .into_iter()
+                .map(|c| (c, &draft.items[c].label))
+                .collect(),
+            condition: item
+                .and_then(|it| it.show_if.as_ref())
+                .and_then(|c| draft.item_at(c.item))
+                .map(|t| draft.items[t].options.as_slice()),
+        }
+    }
+}
+
+/// The callbacks are left out: edits go to the designer's one dispatcher, by position (which
+/// is compared), and the drag steps to state that every render shares.
+impl PartialEq for ItemCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.dragging == other.dragging
+            && self.drag_over == other.drag_over
+            && self.shown() == other.shown()
+    }
 }
 
 /// The first `max` characters of `text`, with an ellipsis when cut.

@@ -31,40 +31,45 @@ pub struct ItemListProps {
 pub fn item_list(props: &ItemListProps) -> Html {
     let ed = &props.editor;
     let w = words(ed.lang);
-    // The card being dragged and the row it is over.
+    // The card being dragged and the row it is over: held where every render's callback
+    // reads the same value (a card that was not redrawn keeps an older callback), and copied
+    // into state to draw the highlight.
+    let held = use_mut_ref(|| None::<(usize, usize)>);
     let dragging = use_state(|| None::<(usize, usize)>);
     let on_drag = {
         let dragging = dragging.clone();
         let on_edit = ed.on_edit.clone();
-        Callback::from(move |step: DragStep| match step {
-            DragStep::Start(i, e) => {
-                // A mouse drags with its main button only; a finger or a pen always.
-                if e.pointer_type() == "mouse" && e.button() != 0 {
-                    return;
-                }
-                e.prevent_default();
-                drag::capture(&e);
-                dragging.set(Some((i, i)));
-            }
-            DragStep::Move(e) => {
-                if dragging.is_some() {
-                    drag::scroll_near_edge(&e);
-                }
-                if let (Some((from, over)), Some(row)) = (*dragging, drag::row_under(&e)) {
-                    if row != over {
-                        dragging.set(Some((from, row)));
+        Callback::from(move |step: DragStep| {
+            let now = *held.borrow();
+            let next = match step {
+                DragStep::Start(i, e) => {
+                    // A mouse drags with its main button only; a finger or a pen always.
+                    if e.pointer_type() == "mouse" && e.button() != 0 {
+                        return;
                     }
+                    e.prevent_default();
+                    drag::capture(&e);
+                    Some((i, i))
                 }
-            }
-            DragStep::End => {
-                if let Some((from, to)) = *dragging {
-                    if from != to {
+                DragStep::Move(e) => {
+                    let Some((from, over)) = now else {
+                        return;
+                    };
+                    drag::scroll_near_edge(&e);
+                    Some((from, drag::row_under(&e).unwrap_or(over)))
+                }
+                DragStep::End => {
+                    if let Some((from, to)) = now.filter(|(from, to)| from != to) {
                         on_edit.emit(Edit::MoveItem { from, to });
                     }
+                    None
                 }
-                dragging.set(None);
+                DragStep::Cancel => None,
+            };
+            if next != now {
+                *held.borrow_mut() = next;
+                dragging.set(next);
             }
-            DragStep::Cancel => dragging.set(None),
         })
     };
     let list_id = dom_id(&ed.draft, Field::Items);
