@@ -1,4 +1,4 @@
-//! Entry point: render the app into the page body.
+//! The tablet page (`index.html`): render the meeting in progress into the page body.
 fn main() {
-    yew::Renderer::<phieu::app::App>::new().render();
+    yew::Renderer::<phieu::app::tablet::TabletApp>::new().render();
 }

@@ -37,15 +37,49 @@ impl PartialEq for PollState {
     }
 }
 
+/// The two HTML pages the app is built into, each with its own (smaller) wasm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doc {
+    /// `index.html`: what a voting tablet needs: the officer's console, the test, the PIN pad,
+    /// the voter's screens and the receipt. Nothing else is in its download.
+    Tablet,
+    /// `office.html`: preparing a meeting, results, minutes, exports, upload, verify, merge.
+    Office,
+}
+
 /// The pages an address can name (see `edge::route`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// The meeting on this tablet: setup, voting, results.
+    /// The meeting on this tablet: on the tablet page, voting; on the office page, the results
+    /// of the last closed meeting (or setup when there is none).
     Home,
-    /// The auditor's check of an audit bundle.
+    /// Preparing a new meeting (office page).
+    Setup,
+    /// The auditor's check of an audit bundle (office page).
     Verify,
-    /// Merging the boxes of several tablets or sittings.
+    /// Merging the boxes of several tablets or sittings (office page).
     Merge,
+}
+
+impl Page {
+    /// The page that shows `self` when the browser is on `here`.
+    pub fn doc(self, here: Doc) -> Doc {
+        match self {
+            Page::Home => here,
+            Page::Setup | Page::Verify | Page::Merge => Doc::Office,
+        }
+    }
+}
+
+/// Where the browser must go because the page it is on cannot show what the model holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Go {
+    pub doc: Doc,
+    pub page: Page,
+    /// The meeting just created on the office page: the tablet page opens it on the officer's
+    /// console instead of the PIN pad (the officer set that PIN a moment ago). Held for one
+    /// page load in the tab's session storage (`edge::route::go`), never in the address.
+    pub hand_over: Option<String>,
 }
 
 /// Whether this device can keep ballots safely.
@@ -155,6 +189,9 @@ pub enum Action {
     MeetingStored(Meeting),
     /// Show the officer's console (after a right PIN, or on creating the meeting).
     ShowOfficer,
+    /// The office page created meeting `id` and handed the tablet over: the officer's console
+    /// opens without the PIN, once, while that meeting is still in its test.
+    HandedOver(String),
     /// Back to "hand the tablet back".
     Lock,
     AskPin(Intent),
@@ -236,7 +273,8 @@ impl Model {
             Action::DeviceUnusable(device) => next.device = device,
             Action::LowStorage(free) => next.low_storage = free,
             Action::MeetingStored(meeting) => {
-                if next.meeting.is_none() {
+                // A meeting new to this page (just created) opens on the officer's console.
+                if next.meeting.as_ref().is_none_or(|m| m.id != meeting.id) {
                     next.screen = Screen::Officer;
                 }
                 if meeting.phase == Phase::Closed {
@@ -248,6 +286,15 @@ impl Model {
             Action::ShowOfficer => {
                 next.screen = Screen::Officer;
                 next.notice = None;
+            }
+            Action::HandedOver(id) => {
+                let fresh = next
+                    .meeting
+                    .as_ref()
+                    .is_some_and(|m| m.id == id && m.phase == Phase::Testing);
+                if fresh && next.screen == Screen::Pin(Intent::Officer) {
+                    next.screen = Screen::Officer;
+                }
             }
             Action::Lock => next.screen = Model::resting_screen(next.meeting.as_ref()),
             Action::AskPin(intent) => {
@@ -322,6 +369,7 @@ impl Model {
                 next.notice = None;
             }
             Action::NewMeeting => {
+                next.notice = None;
                 next.meeting = None;
                 next.screen = Screen::Setup;
                 next.test = Test::default();
@@ -329,6 +377,44 @@ impl Model {
             Action::Notice(n) => next.notice = n,
         }
         next
+    }
+}
+
+impl Model {
+    /// Where the browser must go, when the page it is on (`here`) cannot show what the model
+    /// holds: the tablet page has no setup, results, verify or merge; the office page does not
+    /// run a meeting in progress. `None` while storage is still being opened.
+    pub fn elsewhere(&self, here: Doc) -> Option<Go> {
+        let go = |doc, page, hand_over| {
+            Some(Go {
+                doc,
+                page,
+                hand_over,
+            })
+        };
+        if self.page.doc(here) != here {
+            return go(Doc::Office, self.page, None);
+        }
+        if self.device != Device::Ready {
+            return None;
+        }
+        match here {
+            Doc::Tablet => match (&self.screen, &self.meeting) {
+                (Screen::Results, Some(_)) => go(Doc::Office, Page::Home, None),
+                (Screen::Setup | Screen::Results, _) | (_, None) => {
+                    go(Doc::Office, Page::Setup, None)
+                }
+                _ => None,
+            },
+            Doc::Office => match &self.meeting {
+                Some(m) if m.phase != Phase::Closed => {
+                    // Only the creation of a meeting shows the console on this page.
+                    let created = self.screen == Screen::Officer;
+                    go(Doc::Tablet, Page::Home, created.then(|| m.id.clone()))
+                }
+                _ => None,
+            },
+        }
     }
 }
 

@@ -3,13 +3,15 @@
 use phieu_core::Lang;
 use yew::prelude::*;
 
-use crate::edge::route::hash_of_page;
+use crate::edge::route;
 use crate::i18n::{other, strings};
-use crate::state::Page;
+use crate::state::{Doc, Page};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
+    /// The HTML page this header is on: links to the other one are full addresses.
+    pub here: Doc,
     pub page: Page,
     pub on_lang: Callback<Lang>,
     /// A voter holds the tablet: no way out of the ballot but the language switch.
@@ -22,6 +24,12 @@ pub fn header(props: &HeaderProps) -> Html {
     let t = strings(props.lang);
     let target = other(props.lang);
     let onclick = props.on_lang.reform(move |_: MouseEvent| target);
+    let search = route::search();
+    // Setup is part of the meeting: the "meeting" link is current there too.
+    let current = match props.page {
+        Page::Setup => Page::Home,
+        page => page,
+    };
     html! {
         <header class="topbar">
             <div class="brand">
@@ -33,8 +41,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 { for [(Page::Home, t.nav_home), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
                     .into_iter()
                     .map(|(page, label)| html! {
-                        <a href={hash_of_page(page)}
-                           aria-current={(props.page == page).then_some("page")}>{ label }</a>
+                        <a href={route::href(props.here, page, &search)}
+                           aria-current={(current == page).then_some("page")}>{ label }</a>
                     }) }
             </nav>
             }

@@ -1,12 +1,18 @@
-//! The address bar: which page an address names (`#/verify`, `#/merge`), so an auditor can
-//! bookmark the verify page and the browser's Back button moves between pages, never between
-//! voters (the voting flow never touches the address).
+//! The address bar: which page an address names (`#/setup`, `#/verify`, `#/merge`), so an
+//! auditor can bookmark the verify page and the browser's Back button moves between pages,
+//! never between voters (the voting flow never touches the address); and the move between the
+//! two HTML pages, the tablet (`index.html`) and the office (`office.html`).
 
-use crate::state::Page;
+use crate::state::{Doc, Go, Page};
+
+/// The `sessionStorage` key that hands a just-created meeting to the tablet page (see
+/// [`Go::hand_over`]). Session storage belongs to this tab alone and is read once.
+pub const HAND_OVER_KEY: &str = "phieu.hand-over";
 
 /// The page named by a location hash such as `"#/verify"`.
 pub fn page_of_hash(hash: &str) -> Page {
     match hash.trim_start_matches('#').trim_start_matches('/') {
+        "setup" => Page::Setup,
         "verify" => Page::Verify,
         "merge" => Page::Merge,
         _ => Page::Home,
@@ -17,15 +23,74 @@ pub fn page_of_hash(hash: &str) -> Page {
 pub fn hash_of_page(page: Page) -> &'static str {
     match page {
         Page::Home => "#/",
+        Page::Setup => "#/setup",
         Page::Verify => "#/verify",
         Page::Merge => "#/merge",
     }
 }
 
+/// The file of each HTML page, relative to the one the browser is on (both sit side by side).
+pub fn file_of(doc: Doc) -> &'static str {
+    match doc {
+        Doc::Tablet => "./",
+        Doc::Office => "office.html",
+    }
+}
+
+/// A link to `page` from `here`: the hash alone on the same HTML page, else the other page's
+/// file with this address's query (`?lang=`, `?upload=` from an embedding portal) kept.
+pub fn href(here: Doc, page: Page, search: &str) -> String {
+    let doc = page.doc(here);
+    if doc == here {
+        hash_of_page(page).to_owned()
+    } else {
+        url(doc, page, search)
+    }
+}
+
+/// The address of `page` on the HTML page `doc`, with the query `search` kept.
+pub fn url(doc: Doc, page: Page, search: &str) -> String {
+    [file_of(doc), search, hash_of_page(page)].concat()
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The query of the current address (`"?lang=en"`, or `""`).
+pub fn search() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
 /// The page the address names now.
 pub fn current_page() -> Page {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
+    location()
+        .and_then(|l| l.hash().ok())
         .map(|h| page_of_hash(&h))
         .unwrap_or(Page::Home)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Goes to the other HTML page, replacing this address in the history (so Back does not bounce
+/// between the two). A hand-over is written to this tab's session storage first.
+pub fn go(to: &Go) {
+    if let (Some(id), Some(storage)) = (&to.hand_over, session_storage()) {
+        // Without it the tablet asks for the PIN, which the officer has: nothing is lost.
+        let _ = storage.set_item(HAND_OVER_KEY, id);
+    }
+    if let Some(l) = location() {
+        let _ = l.replace(&url(to.doc, to.page, &search()));
+    }
+}
+
+/// The meeting handed over to this page load, if any; read once and forgotten, so a reload
+/// asks for the PIN as always.
+pub fn take_hand_over() -> Option<String> {
+    let storage = session_storage()?;
+    let id = storage.get_item(HAND_OVER_KEY).ok().flatten();
+    let _ = storage.remove_item(HAND_OVER_KEY);
+    id
 }

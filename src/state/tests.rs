@@ -177,3 +177,104 @@ fn a_reload_asks_for_the_pin_unless_voting_is_over() {
     let closed = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(closed)));
     assert_eq!(closed.screen, Screen::Results);
 }
+
+#[test]
+fn the_tablet_page_sends_setup_and_results_to_the_office_page() {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let office = |page| {
+        Some(Go {
+            doc: Doc::Office,
+            page,
+            hand_over: None,
+        })
+    };
+    let starting = Model::new(Lang::Vi, Page::Home);
+    assert_eq!(
+        starting.elsewhere(Doc::Tablet),
+        None,
+        "storage is still opening"
+    );
+    let empty = starting.apply(Action::Started(None));
+    assert_eq!(empty.elsewhere(Doc::Tablet), office(Page::Setup));
+    let running = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(meeting.clone())));
+    assert_eq!(running.elsewhere(Doc::Tablet), None);
+    let mut closed = meeting;
+    closed.phase = Phase::Closed;
+    let after = opened().apply(Action::MeetingStored(closed));
+    assert_eq!(after.screen, Screen::Results);
+    assert_eq!(after.elsewhere(Doc::Tablet), office(Page::Home));
+    // Old bookmarks of the verify and merge pages on the tablet page still work.
+    let verify = Model::new(Lang::Vi, Page::Verify);
+    assert_eq!(verify.elsewhere(Doc::Tablet), office(Page::Verify));
+    assert_eq!(verify.elsewhere(Doc::Office), None);
+    let unusable = Model::new(Lang::Vi, Page::Home).apply(Action::DeviceUnusable(Device::OtherTab));
+    assert_eq!(unusable.elsewhere(Doc::Tablet), None, "the tablet says why");
+}
+
+#[test]
+fn the_office_page_hands_a_new_meeting_to_the_tablet_and_sends_a_running_one_there() {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let setup = Model::new(Lang::Vi, Page::Setup).apply(Action::Started(None));
+    assert_eq!(setup.elsewhere(Doc::Office), None);
+    let created = setup.apply(Action::MeetingStored(meeting.clone()));
+    assert_eq!(
+        created.elsewhere(Doc::Office),
+        Some(Go {
+            doc: Doc::Tablet,
+            page: Page::Home,
+            hand_over: Some("m1".into()),
+        })
+    );
+    // A meeting read back from storage is not handed over: the tablet asks for the PIN.
+    let reloaded = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(meeting)));
+    assert_eq!(
+        reloaded.elsewhere(Doc::Office),
+        Some(Go {
+            doc: Doc::Tablet,
+            page: Page::Home,
+            hand_over: None,
+        })
+    );
+}
+
+#[test]
+fn a_new_meeting_after_a_closed_one_opens_on_the_console() {
+    let first = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let mut closed = first;
+    closed.phase = Phase::Closed;
+    let results = Model::new(Lang::Vi, Page::Setup).apply(Action::Started(Some(closed)));
+    assert_eq!(
+        results.elsewhere(Doc::Office),
+        None,
+        "results stay on the office page"
+    );
+    let second = check(&form(), poll(), "m2".into(), [2; 16]).unwrap();
+    let created = results.apply(Action::MeetingStored(second));
+    assert_eq!(created.screen, Screen::Officer);
+    assert_eq!(
+        created.elsewhere(Doc::Office).unwrap().hand_over.as_deref(),
+        Some("m2")
+    );
+}
+
+#[test]
+fn a_hand_over_opens_the_console_once_and_only_for_that_meeting_in_its_test() {
+    let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
+    let started = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(meeting.clone())));
+    assert_eq!(started.screen, Screen::Pin(Intent::Officer));
+    assert_eq!(
+        started.apply(Action::HandedOver("m2".into())).screen,
+        Screen::Pin(Intent::Officer),
+        "another meeting's hand-over opens nothing"
+    );
+    let handed = started.apply(Action::HandedOver("m1".into()));
+    assert_eq!(handed.screen, Screen::Officer);
+    let mut open = meeting;
+    open.phase = Phase::Open;
+    let voting = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(open)));
+    assert_eq!(
+        voting.apply(Action::HandedOver("m1".into())).screen,
+        Screen::Pin(Intent::Officer),
+        "once voting is open, only the PIN opens the console"
+    );
+}

@@ -1,11 +1,13 @@
 // Shared by every journey: serve dist/ on 127.0.0.1, launch the system Chromium, and take
 // screenshots at the three sizes we promise (tablet landscape, tablet portrait, phone).
-import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// dist/ holds two pages built by scripts/build: index.html (the tablet: a meeting in progress)
+// and office.html (setup, results, verify, merge); the app moves between them by itself.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve as serveDir } from '../../scripts/serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const root = resolve(here, '../..');
@@ -19,38 +21,9 @@ export const SIZES = {
   phone: { width: 390, height: 844 },
 };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, close }. */
-export async function serve(dir = dist) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+/** Serves `dir` (default: the build under test) on 127.0.0.1 at a free port. Returns { url, close }. */
+export function serve(dir = dist) {
+  return serveDir(dir);
 }
 
 export const CHROMIUM_ARGS = [

@@ -1,0 +1,150 @@
+//! The office page (`office.html`): preparing a meeting, the results of the meeting just
+//! closed (minutes, exports, upload), and the auditor's verify and merge pages. A meeting in
+//! progress is run on the tablet page: this page sends the browser there.
+
+use std::rc::Rc;
+
+use phieu_core::{AuditBundle, Lang, Poll};
+use yew::prelude::*;
+
+use super::{not_ready, use_elsewhere, use_root};
+use crate::components::header::Header;
+use crate::components::upload::Upload;
+use crate::edge::{poll_loader, random};
+use crate::effects;
+use crate::i18n::kiosk::kiosk;
+use crate::pages::merge::Merge;
+use crate::pages::results::Results;
+use crate::pages::setup::Setup;
+use crate::pages::verify::Verify;
+use crate::state::meeting::{Meeting, Phase};
+use crate::state::setup::{check, FieldProblem, SetupForm};
+use crate::state::{Action, Doc, Model, Page, PollState, Screen};
+
+#[function_component(OfficeApp)]
+pub fn office_app() -> Html {
+    let (store, dispatch) = use_root();
+    let model = &store.0;
+
+    // Storage, the one-tab lock and the meeting (in progress, or the last one closed), once.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| effects::start(dispatch));
+    }
+
+    // Load the demo poll whenever the state says so (first render, or "try again").
+    {
+        let dispatch = dispatch.clone();
+        let loading = matches!(model.poll, PollState::Loading);
+        use_effect_with(loading, move |loading| {
+            if *loading {
+                yew::platform::spawn_local(async move {
+                    let loaded = poll_loader::load_poll(poll_loader::DEMO_POLL_URL).await;
+                    dispatch.emit(Action::PollLoaded(loaded.map(Rc::new).map_err(Rc::new)));
+                });
+            }
+        });
+    }
+
+    let go = model.elsewhere(Doc::Office);
+    let moving = go.is_some();
+    use_elsewhere(go);
+
+    let on_lang = dispatch.reform(Action::SetLang);
+    html! {
+        <>
+            <Header lang={model.lang} here={Doc::Office} page={model.page} {on_lang} />
+            <main id="main" class="page">
+                { match model.page {
+                    Page::Verify => html! { <Verify lang={model.lang} /> },
+                    Page::Merge => html! { <Merge lang={model.lang} /> },
+                    Page::Home | Page::Setup => not_ready(model, moving)
+                        .unwrap_or_else(|| meeting(model, &dispatch)),
+                } }
+            </main>
+        </>
+    }
+}
+
+/// No meeting in progress: the results of the last one closed, or setup of the next.
+fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
+    let lang = model.lang;
+    let notice = model.notice.as_ref().map(|n| n.get(lang).to_owned());
+    let closed = model
+        .meeting
+        .as_ref()
+        .filter(|m| m.phase == Phase::Closed && model.screen == Screen::Results);
+    if let (Page::Home, Some(m)) = (model.page, closed) {
+        return html! {
+            <>
+                if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
+                { results(m, lang, dispatch) }
+            </>
+        };
+    }
+    let on_create = {
+        let dispatch = dispatch.clone();
+        let poll = match &model.poll {
+            PollState::Ready(p) => Some(p.clone()),
+            _ => None,
+        };
+        Callback::from(move |form: SetupForm| create_meeting(&form, poll.clone(), &dispatch))
+    };
+    html! {
+        <>
+            if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
+            <Setup {lang} poll={model.poll.clone()} low_storage={model.low_storage.is_some()}
+                   on_retry={dispatch.reform(|()| Action::LoadPoll)}
+                   on_poll={dispatch.reform(Action::PollChosen)} {on_create} />
+        </>
+    }
+}
+
+fn create_meeting(
+    form: &SetupForm,
+    poll: Option<Rc<Poll>>,
+    dispatch: &Callback<Action>,
+) -> Vec<FieldProblem> {
+    let (Some(poll), Some(salt), Some(id)) = (poll, random::bytes16(), random::id()) else {
+        return vec![FieldProblem::new(
+            "total",
+            "Máy này không tạo được số ngẫu nhiên an toàn: không thể bỏ phiếu kín.",
+            "This device cannot make secure random numbers: a secret ballot is impossible.",
+        )];
+    };
+    match check(form, poll, id, salt) {
+        Ok(meeting) => {
+            effects::save(meeting, dispatch.clone());
+            Vec::new()
+        }
+        Err(problems) => problems,
+    }
+}
+
+/// After closing: the results of this tablet's box, from the audit bundle the core builds.
+fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let t = kiosk(lang);
+    let bundle = m
+        .minutes()
+        .map_err(|e| e.message(lang))
+        .and_then(|minutes| {
+            AuditBundle::new((*m.ballots).clone(), m.electorate, minutes)
+                .map_err(|e| e.message(lang))
+        });
+    html! {
+        <div class="meeting-results">
+            { match bundle {
+                Ok(b) => {
+                    let (bundle_json, fingerprint) = (Rc::new(b.to_json()), b.fingerprint().to_hex());
+                    html! { <>
+                        <Results {lang} bundle={Rc::new(b)} />
+                        <Upload {lang} {bundle_json} {fingerprint} />
+                    </> }
+                }
+                Err(why) => html! { <p class="problem" role="alert">{ why }</p> },
+            } }
+            <button type="button" class="button button-secondary no-print"
+                    onclick={dispatch.reform(|_: MouseEvent| Action::NewMeeting)}>{ t.new_meeting }</button>
+        </div>
+    }
+}

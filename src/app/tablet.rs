@@ -1,0 +1,162 @@
+//! The tablet page (`index.html`): the meeting in progress, screen by screen: the officer's
+//! console and the logic-and-accuracy test, the PIN pad, the voter's screens, the receipt and
+//! the confirmation that closes voting. With no meeting in progress it sends the officer to the
+//! office page (setup, or the results of the meeting just closed).
+
+use yew::prelude::*;
+
+use super::{not_ready, use_elsewhere, use_root};
+use crate::components::header::Header;
+use crate::edge::route;
+use crate::effects;
+use crate::pages::closing::Closing;
+use crate::pages::locked::Locked;
+use crate::pages::officer::Officer;
+use crate::pages::receipt::ReceiptScreen;
+use crate::pages::voter::Voter;
+use crate::state::meeting::{Meeting, Phase, Step};
+use crate::state::{Action, Doc, Intent, Model, Screen, VoterAction};
+
+#[function_component(TabletApp)]
+pub fn tablet_app() -> Html {
+    let (store, dispatch) = use_root();
+    let model = &store.0;
+
+    // Storage, the one-tab lock and the meeting, once; and the hand-over of a meeting the
+    // office page has just created (its console opens without the PIN, that once).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let hand_over = route::take_hand_over();
+            effects::start(Callback::from(move |action: Action| {
+                let handed = match (&action, &hand_over) {
+                    (Action::Started(Some(m)), Some(id)) if &m.id == id => Some(id.clone()),
+                    _ => None,
+                };
+                dispatch.emit(action);
+                if let Some(id) = handed {
+                    dispatch.emit(Action::HandedOver(id));
+                }
+            }))
+        });
+    }
+
+    let go = model.elsewhere(Doc::Tablet);
+    let moving = go.is_some();
+    use_elsewhere(go);
+
+    let on_lang = dispatch.reform(Action::SetLang);
+    // While a voter holds the tablet, the header offers only the language.
+    let kiosk_mode = matches!(
+        model.screen,
+        Screen::Voter(_) | Screen::Receipt(_) | Screen::Pin(_) | Screen::ConfirmClose
+    );
+
+    html! {
+        <>
+            <Header lang={model.lang} here={Doc::Tablet} page={model.page} {on_lang}
+                    kiosk={kiosk_mode} />
+            <main id="main" class="page">
+                { not_ready(model, moving).unwrap_or_else(|| meeting(model, &dispatch)) }
+            </main>
+        </>
+    }
+}
+
+/// The meeting in progress on this tablet, screen by screen.
+fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
+    let lang = model.lang;
+    let notice = model
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.get(lang).to_owned()));
+    let Some(m) = model.meeting.as_ref() else {
+        // Never shown: without a meeting the tablet page moves to setup.
+        return Html::default();
+    };
+    let with_meeting = |f: fn(Meeting, Callback<Action>)| {
+        let dispatch = dispatch.clone();
+        let m = m.clone();
+        Callback::from(move |()| f(m.clone(), dispatch.clone()))
+    };
+    let pin_locked = m.pin_wait(js_sys::Date::now()).is_some();
+    let on_pin = |intent: Intent| {
+        let dispatch = dispatch.clone();
+        let m = m.clone();
+        Callback::from(move |pin: String| {
+            effects::try_pin(m.clone(), pin, intent, dispatch.clone())
+        })
+    };
+
+    match &model.screen {
+        Screen::Officer => {
+            let on_open = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                Callback::from(move |result| {
+                    effects::open_voting(m.clone(), result, dispatch.clone())
+                })
+            };
+            let on_phase = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                Callback::from(move |phase| effects::set_phase(m.clone(), phase, dispatch.clone()))
+            };
+            html! {
+                <>
+                    if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
+                    <Officer {lang} meeting={m.clone()} test={model.test.clone()}
+                             low_storage={model.low_storage.is_some()}
+                             on_test_ballot={dispatch.reform(|()| Action::StartVoter { test: true })}
+                             on_check_test={with_meeting(effects::check_test)}
+                             {on_open}
+                             on_next_voter={dispatch.reform(|()| Action::StartVoter { test: false })}
+                             {on_phase}
+                             on_close={dispatch.reform(|()| Action::ConfirmClose)}
+                             on_lock={dispatch.reform(|()| Action::Lock)} />
+                </>
+            }
+        }
+        Screen::Pin(intent) => html! {
+            <Locked {lang} paused={m.phase == Phase::Paused} {notice} locked={pin_locked}
+                    on_pin={on_pin(*intent)} />
+        },
+        Screen::Voter(voting) => {
+            let on_action = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                let voting = voting.clone();
+                Callback::from(move |a: VoterAction| {
+                    let confirm = matches!(a, VoterAction::Confirm);
+                    if confirm && voting.step != Step::Review {
+                        return;
+                    }
+                    dispatch.emit(Action::Vote(a));
+                    if confirm {
+                        effects::cast(
+                            m.clone(),
+                            voting.answers.clone(),
+                            voting.test,
+                            dispatch.clone(),
+                        );
+                    }
+                })
+            };
+            // A fresh key per ballot: no element (and no text field's undo) survives a voter.
+            html! {
+                <Voter key={format!("ballot-{}-{}", m.ballots.len(), model.test.entered.len())}
+                       {lang} poll={m.poll.clone()} voting={voting.clone()} {on_action} />
+            }
+        }
+        Screen::Receipt(code) => html! {
+            <ReceiptScreen {lang} code={code.clone()} test={m.phase == Phase::Testing}
+                           on_done={dispatch.reform(|()| Action::ReceiptDone)} />
+        },
+        Screen::ConfirmClose => html! {
+            <Closing {lang} count={m.ballots.len()} {notice} locked={pin_locked}
+                     on_pin={on_pin(Intent::Close)} on_cancel={dispatch.reform(|()| Action::ShowOfficer)} />
+        },
+        // Never shown: the tablet page moves to the office page for these.
+        Screen::Setup | Screen::Results => Html::default(),
+    }
+}
