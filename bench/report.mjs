@@ -11,6 +11,9 @@ import { join } from 'node:path';
 
 const [dir, target] = process.argv.slice(2);
 const quick = process.argv.includes('--quick');
+// With bench/run --reuse-native: when the verify and ingest figures were measured.
+const appNote = process.argv.includes('--app-note') ? process.argv[process.argv.indexOf('--app-note') + 1] : null;
+const nativeFrom = process.argv.includes('--native-from') ? process.argv[process.argv.indexOf('--native-from') + 1] : null;
 if (!dir || !target) {
   console.error('usage: node bench/report.mjs OUT_DIR FILE [--quick]');
   process.exit(2);
@@ -51,6 +54,7 @@ const row = (figure, measured, goal, value, loadName, note = '') => {
   } else if (goal) {
     verdict = 'not measured';
   }
+  if (nativeFrom && (loadName === 'verify' || loadName === 'ingest')) figure += ` (measured ${nativeFrom})`;
   rows.push(`| ${figure} | ${measured} | ${goal ? goal[2] : 'reference'} | ${ratio} | ${verdict}${note ? ` ${note}` : ''} | ${load(loadName)} |`);
 };
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
@@ -62,7 +66,7 @@ if (firstLoad) {
   const s = firstLoad.pages.SurveyJS;
   if (p) {
     const label = p.fallback
-      ? 'First load, phieu **tablet page as it is** (the field-survey route does not exist yet): transferred, gzip'
+      ? 'First load, phieu **`index.html` as it is** (the field-survey route does not exist yet): transferred, gzip'
       : 'First load, phieu field-survey form: transferred, gzip';
     row(label, range(p.bytes, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes.median, 'first_load');
   }
@@ -73,7 +77,7 @@ if (firstLoad) {
   if (p && !p.fallback) {
     row('Time to the first clickable question, phieu (CPU 4×)', range(p.time_ms, msf), null, null, 'first_load');
   } else if (p) {
-    row(`Time to the first interactive element of the tablet page, phieu (CPU 4×): **not** the first question (${p.element})`, range(p.time_ms, msf), null, null, 'first_load');
+    row(`Time to the first interactive element of \`index.html\`, phieu (CPU 4×): **not** the first question (${p.element})`, range(p.time_ms, msf), null, null, 'first_load');
   }
   if (s) row('Time to the first clickable question, SurveyJS (CPU 4×)', range(s.time_ms, msf), null, null, 'first_load');
   if (p && s) {
@@ -138,7 +142,8 @@ const section = [
   BEGIN,
   '',
   quick ? '> **A `--quick` smoke run: fewer runs, casts and ballots. Not the figures of record.**\n' : '',
-  `Measured ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit} by \`bench/run${quick ? ' --quick' : ''}\`.`,
+  `Measured ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit} by \`bench/run${quick ? ' --quick' : ''}\`.` +
+    (appNote ? ` The app measured: ${appNote}.` : ''),
   '',
   `Machine: ${os.availableParallelism()} CPUs (\`nproc\`), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; ${sh('. /etc/os-release && echo "$PRETTY_NAME"')}; ` +
     `Chromium ${chromium} (headless, system package); Node ${process.version}; ${sh('rustc --version')}. ` +
@@ -150,7 +155,7 @@ const section = [
   '',
   '### How each figure is measured',
   '',
-  `- **First load** (\`bench/first_load.mjs\`): phieu's release build (\`scripts/build\`: Trunk release builds of both pages, wasm-opt -Oz) opened at \`${firstLoad?.pages.phieu ? new URL(firstLoad.pages.phieu.url).pathname.slice(1) + new URL(firstLoad.pages.phieu.url).hash : 'index.html#/survey?src=polls/survey20.json'}\`, and \`bench/first_load/surveyjs/index.html\`: survey-core + survey-js-ui **2.5.38** (survey-core 3.1.1 exists, but survey-js-ui's latest release is 2.5.38 and it requires the matching core) with the default theme's stylesheet (its fontless build: the regular one only adds Open Sans from fonts.gstatic.com, which would add bytes to SurveyJS) and its Vietnamese strings, fetching the same 20 questions as SurveyJS JSON. Both served by one Node server on 127.0.0.1 that sends every file gzip -9 with \`Content-Encoding: gzip\`. ${firstLoad ? firstLoad.runs : 10} loads of each, alternating, after one discarded warm-up each; every load in a fresh browser context (no cache, no storage, service workers blocked), HTTP cache disabled (\`Network.setCacheDisabled\`), CPU throttled ${firstLoad?.throttle ?? 4}× (\`Emulation.setCPUThrottlingRate\`, which slows the page's main thread; V8's and Blink's background threads, including wasm and script compilation off the main thread, run at full speed on this machine). Bytes: the sum of \`encodedDataLength\` of every request (gzip body and headers) until the network is quiet for 500 ms after the question is clickable. Time: the page's own clock from navigation start to the first animation frame in which the first question's text is in the page and its first option ("Hài lòng") is visible and enabled; Playwright then confirms with a trial click that the option is actionable.`,
+  `- **First load** (\`bench/first_load.mjs\`): phieu's release build (Trunk, release, wasm-opt -Oz) opened at \`${firstLoad?.pages.phieu ? new URL(firstLoad.pages.phieu.url).pathname.slice(1) + new URL(firstLoad.pages.phieu.url).hash : 'index.html#/survey?src=polls/survey20.json'}\`, and \`bench/first_load/surveyjs/index.html\`: survey-core + survey-js-ui **2.5.38** (survey-core 3.1.1 exists, but survey-js-ui's latest release is 2.5.38 and it requires the matching core) with the default theme's stylesheet (its fontless build: the regular one only adds Open Sans from fonts.gstatic.com, which would add bytes to SurveyJS) and its Vietnamese strings, fetching the same 20 questions as SurveyJS JSON. Both served by one Node server on 127.0.0.1 that sends every file gzip -9 with \`Content-Encoding: gzip\`. ${firstLoad ? firstLoad.runs : 10} loads of each, alternating, after one discarded warm-up each; every load in a fresh browser context (no cache, no storage, service workers blocked), HTTP cache disabled (\`Network.setCacheDisabled\`), CPU throttled ${firstLoad?.throttle ?? 4}× (\`Emulation.setCPUThrottlingRate\`, which slows the page's main thread; V8's and Blink's background threads, including wasm and script compilation off the main thread, run at full speed on this machine). Bytes: the sum of \`encodedDataLength\` of every request (gzip body and headers) until the network is quiet for 500 ms after the question is clickable. Time: the page's own clock from navigation start to the first animation frame in which the first question's text is in the page and its first option ("Hài lòng") is visible and enabled; Playwright then confirms with a trial click that the option is actionable.`,
   '- **Confirm → durable** (`bench/cast_latency.mjs`): test ballots in the logic-and-accuracy test (the real ballots\' write path), from the click on Xác nhận to the receipt, which the app shows only after the IndexedDB transaction (durability "strict") completed. Not throttled.',
   `- **Tally in wasm** (\`bench/wasm_tally.mjs\`, \`bench/wasm_tally/\`): phieu-core compiled for wasm32 with the app's release profile and wasm-opt -Oz, run in ${wasm?.engine ?? 'headless Chromium'} (not throttled). *Tally + fingerprint*: \`Tally::of\` over ballots in memory and the box fingerprint over their sorted commitments. *Closing a box*: what the app does when voting closes (\`src/effects.rs\`, \`load_box\`): each stored opening parsed, checked against the poll, re-hashed into its commitment and cast into a \`BallotBox\`, then the fingerprint, in a fresh instance whose memory grows as the app\'s does, each opening handed over as a JavaScript string and copied in as wasm-bindgen copies one; the IndexedDB reads are not included. Median of ${wasm?.reps ?? 5}.`,
   '- **`phieu verify`**: `crates/core/examples/verify_million.rs` builds the bundle (one `single` item, the demo poll) and times the core\'s verify and openssl in-process; then the `phieu` binary (release, opt-level 3: see below) verifies the same file as a separate process, best of 3, against `openssl dgst -sha256` of that file, best of 3.',
