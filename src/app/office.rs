@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::{not_ready, use_elsewhere, use_root};
 use crate::components::header::Header;
+use crate::components::outbox_pump::OutboxPump;
 use crate::components::upload::Upload;
 use crate::edge::{poll_loader, random};
 use crate::effects;
@@ -52,7 +53,8 @@ pub fn office_app() -> Html {
 
     let on_lang = dispatch.reform(Action::SetLang);
     html! {
-        <>
+        // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
+        <OutboxPump>
             <Header lang={model.lang} here={Doc::Office} page={model.page} {on_lang} />
             <main id="main" class="page">
                 { match model.page {
@@ -62,7 +64,7 @@ pub fn office_app() -> Html {
                         .unwrap_or_else(|| meeting(model, &dispatch)),
                 } }
             </main>
-        </>
+        </OutboxPump>
     }
 }
 

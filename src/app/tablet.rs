@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{not_ready, use_elsewhere, use_root};
 use crate::components::header::Header;
+use crate::components::outbox_pump::OutboxPump;
 use crate::edge::route;
 use crate::effects;
 use crate::pages::closing::Closing;
@@ -53,13 +54,14 @@ pub fn tablet_app() -> Html {
     );
 
     html! {
-        <>
+        // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
+        <OutboxPump>
             <Header lang={model.lang} here={Doc::Tablet} page={model.page} {on_lang}
                     kiosk={kiosk_mode} />
             <main id="main" class="page">
                 { not_ready(model, moving).unwrap_or_else(|| meeting(model, &dispatch)) }
             </main>
-        </>
+        </OutboxPump>
     }
 }
 
