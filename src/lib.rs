@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod edge;
 pub mod effects;
+pub mod embed;
 pub mod i18n;
 pub mod pages;
 pub mod state;

@@ -59,6 +59,8 @@ pub enum Page {
     Verify,
     /// Merging the boxes of several tablets or sittings (office page).
     Merge,
+    /// The poll designer (office page): makes a poll without writing JSON.
+    Designer,
 }
 
 impl Page {
@@ -66,7 +68,7 @@ impl Page {
     pub fn doc(self, here: Doc) -> Doc {
         match self {
             Page::Home => here,
-            Page::Setup | Page::Verify | Page::Merge => Doc::Office,
+            Page::Setup | Page::Verify | Page::Merge | Page::Designer => Doc::Office,
         }
     }
 }

@@ -1,6 +1,6 @@
-//! The office page (`office.html`): preparing a meeting, the results of the meeting just
-//! closed (minutes, exports, upload), and the auditor's verify and merge pages. A meeting in
-//! progress is run on the tablet page: this page sends the browser there.
+//! The office page (`office.html`): preparing a meeting and designing its poll, the results of
+//! the meeting just closed (minutes, exports, upload), and the auditor's verify and merge pages.
+//! A meeting in progress is run on the tablet page: this page sends the browser there.
 
 use std::rc::Rc;
 
@@ -11,9 +11,10 @@ use super::{not_ready, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::components::outbox_pump::OutboxPump;
 use crate::components::upload::Upload;
-use crate::edge::{poll_loader, random};
+use crate::edge::{poll_loader, random, route};
 use crate::effects;
 use crate::i18n::kiosk::kiosk;
+use crate::pages::designer::DesignerPage;
 use crate::pages::merge::Merge;
 use crate::pages::results::Results;
 use crate::pages::setup::Setup;
@@ -60,12 +61,31 @@ pub fn office_app() -> Html {
                 { match model.page {
                     Page::Verify => html! { <Verify lang={model.lang} /> },
                     Page::Merge => html! { <Merge lang={model.lang} /> },
+                    Page::Designer => not_ready(model, moving)
+                        .unwrap_or_else(|| designer(model, &dispatch)),
                     Page::Home | Page::Setup => not_ready(model, moving)
                         .unwrap_or_else(|| meeting(model, &dispatch)),
                 } }
             </main>
         </OutboxPump>
     }
+}
+
+/// The poll designer. It edits its own draft; "use this poll" hands a checked copy to setup
+/// (ARCHITECTURE.md: the designer never edits a poll in use).
+fn designer(model: &Model, dispatch: &Callback<Action>) -> Html {
+    let current = match &model.poll {
+        PollState::Ready(p) => Some(p.clone()),
+        _ => None,
+    };
+    let on_use = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |poll: Rc<Poll>| {
+            dispatch.emit(Action::PollChosen(poll));
+            route::show(Page::Setup);
+        })
+    };
+    html! { <DesignerPage lang={model.lang} {current} {on_use} /> }
 }
 
 /// No meeting in progress: the results of the last one closed, or setup of the next.

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 /// Media types of the files phieu saves.
 pub const JSON: &str = "application/json;charset=utf-8";
 pub const CSV: &str = "text/csv;charset=utf-8";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Why a download could not start (a browser that refuses blobs or object URLs).
 #[derive(Clone, Debug, PartialEq)]
@@ -36,10 +37,28 @@ fn err(value: wasm_bindgen::JsValue) -> DownloadError {
 
 /// Saves `content` (UTF-8, written as is, so a leading BOM stays) as `filename`.
 pub fn download(filename: &str, media_type: &str, content: &str) -> Result<(), DownloadError> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    save(
+        filename,
+        media_type,
+        &wasm_bindgen::JsValue::from_str(content),
+    )
+}
+
+/// Saves `bytes` (an .xlsx workbook) as `filename`.
+pub fn download_bytes(filename: &str, media_type: &str, bytes: &[u8]) -> Result<(), DownloadError> {
+    save(filename, media_type, &js_sys::Uint8Array::from(bytes))
+}
+
+fn save(
+    filename: &str,
+    media_type: &str,
+    part: &wasm_bindgen::JsValue,
+) -> Result<(), DownloadError> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document

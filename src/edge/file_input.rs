@@ -115,6 +115,28 @@ impl PickedFile {
         Ok(text.as_string().unwrap_or_default())
     }
 
+    /// The file's bytes (an .xlsx workbook), or why not; refused before reading when over
+    /// `limit` bytes.
+    pub async fn read_bytes(&self, limit: u64) -> Result<Vec<u8>, FileError> {
+        if self.size > limit {
+            return Err(FileError::TooLarge {
+                name: self.name.clone(),
+                size: self.size,
+                limit,
+            });
+        }
+        let buffer = wasm_bindgen_futures::JsFuture::from(self.file.array_buffer())
+            .await
+            .map_err(|e| FileError::Read {
+                name: self.name.clone(),
+                detail: e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| format!("{e:?}")),
+            })?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
     /// A file made in memory, for tests.
     pub fn from_text(name: &str, text: &str) -> Result<PickedFile, FileError> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -1,7 +1,7 @@
-//! The address bar: which page an address names (`#/setup`, `#/verify`, `#/merge`), so an
-//! auditor can bookmark the verify page and the browser's Back button moves between pages,
-//! never between voters (the voting flow never touches the address); and the move between the
-//! two HTML pages, the tablet (`index.html`) and the office (`office.html`).
+//! The address bar: which page an address names (`#/setup`, `#/verify`, `#/merge`,
+//! `#/designer`), so an auditor can bookmark the verify page and the browser's Back button moves
+//! between pages, never between voters (the voting flow never touches the address); and the
+//! move between the two HTML pages, the tablet (`index.html`) and the office (`office.html`).
 
 use crate::state::{Doc, Go, Page};
 
@@ -15,6 +15,7 @@ pub fn page_of_hash(hash: &str) -> Page {
         "setup" => Page::Setup,
         "verify" => Page::Verify,
         "merge" => Page::Merge,
+        "designer" => Page::Designer,
         _ => Page::Home,
     }
 }
@@ -26,6 +27,7 @@ pub fn hash_of_page(page: Page) -> &'static str {
         Page::Setup => "#/setup",
         Page::Verify => "#/verify",
         Page::Merge => "#/merge",
+        Page::Designer => "#/designer",
     }
 }
 
@@ -60,6 +62,14 @@ fn location() -> Option<web_sys::Location> {
 /// The query of the current address (`"?lang=en"`, or `""`).
 pub fn search() -> String {
     location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
+/// Shows `page` of this HTML page: the address's hash changes (so Back returns), and the
+/// `hashchange` listener of the root dispatches the navigation.
+pub fn show(page: Page) {
+    if let Some(l) = location() {
+        let _ = l.set_hash(hash_of_page(page));
+    }
 }
 
 /// The page the address names now.

@@ -390,6 +390,50 @@ const EN: Words = Words {
     pick_target_item: "Choose the question the target counts.",
 };
 
+/// The words of the setup page's ways into the designer and the XLSForm import.
+pub struct SetupWords {
+    pub design: &'static str,
+    pub design_hint: &'static str,
+    pub xlsform_label: &'static str,
+    pub xlsform_hint: &'static str,
+    pub reading: &'static str,
+    /// "“{file}”: {n} problems to fix in the form; nothing was changed here:".
+    pub problems: &'static str,
+    /// "“{file}” is ready, {n} questions. Left out:".
+    pub imported: &'static str,
+    pub left_out: &'static str,
+}
+
+const SETUP_VI: SetupWords = SetupWords {
+    design: "Soạn phiếu",
+    design_hint: "Tự soạn phiếu mới, hoặc sửa một bản sao của phiếu đang chọn.",
+    xlsform_label: "Biểu mẫu XLSForm (.xlsx, Kobo/ODK)",
+    xlsform_hint: "Phiếu lấy ý kiến soạn sẵn trên Kobo hoặc ODK. Xã và thôn lấy từ trang tính settings (cột commune, village).",
+    reading: "Đang đọc biểu mẫu…",
+    problems: "«{file}»: biểu mẫu có {n} chỗ cần sửa; chưa có gì thay đổi ở đây. Sửa trong Excel rồi chọn lại tệp:",
+    imported: "Đã nhập «{file}»: {n} câu hỏi.",
+    left_out: "Những phần không đưa vào phiếu:",
+};
+
+const SETUP_EN: SetupWords = SetupWords {
+    design: "Design a poll",
+    design_hint: "Make a new poll yourself, or edit a copy of the chosen one.",
+    xlsform_label: "XLSForm (.xlsx, Kobo/ODK)",
+    xlsform_hint: "An opinion survey made in Kobo or ODK. The commune and village come from the settings sheet (columns commune, village).",
+    reading: "Reading the form…",
+    problems: "“{file}”: {n} problems to fix in the form; nothing was changed here. Fix them in Excel and choose the file again:",
+    imported: "Imported “{file}”: {n} questions.",
+    left_out: "Left out of the poll:",
+};
+
+/// The setup page's words for the designer and the XLSForm import, in `lang`.
+pub fn setup_words(lang: Lang) -> &'static SetupWords {
+    match lang {
+        Lang::Vi => &SETUP_VI,
+        Lang::En => &SETUP_EN,
+    }
+}
+
 /// The designer's words in `lang`.
 pub fn words(lang: Lang) -> &'static Words {
     match lang {

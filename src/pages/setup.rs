@@ -1,6 +1,10 @@
 //! Setup: the officer checks the ballot, enters the electorate, the counting board and the
 //! witnesses, and sets the PIN. The form is this page's own; it becomes a meeting only through
 //! `state::setup::check`, whose problems come back and are shown next to their fields.
+//!
+//! The poll comes from the demo, a template, a poll file, the designer (`#/designer`, linked
+//! here) or an XLSForm workbook (`phieu_xlsform::import`): a form with problems lists every one
+//! by sheet, row and column, and changes nothing on this page.
 
 use std::rc::Rc;
 
@@ -9,10 +13,112 @@ use yew::prelude::*;
 
 use crate::edge::file_input;
 use crate::edge::poll_loader::{self, TemplateEntry};
+use crate::edge::route;
+use crate::i18n::designer::setup_words;
 use crate::i18n::kiosk::kiosk;
 use crate::pages::poll_preview::PollPreview;
 use crate::state::setup::{FieldProblem, SetupForm};
-use crate::state::PollState;
+use crate::state::{Doc, Page, PollState};
+
+/// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
+const MAX_XLSFORM: u64 = 8 * 1024 * 1024;
+
+/// What the last XLSForm chosen gave.
+#[derive(Clone, PartialEq)]
+enum XlsForm {
+    Reading,
+    /// Not read at all (too large, the browser refused): the reason in both languages.
+    Unread(String, String),
+    Problems {
+        file: String,
+        problems: Rc<Vec<phieu_xlsform::Problem>>,
+    },
+    Imported {
+        file: String,
+        questions: usize,
+        skipped: Rc<Vec<phieu_xlsform::Skipped>>,
+    },
+}
+
+/// The file name without its extension: the poll's id when the form has no `form_id`.
+fn file_stem(name: &str) -> String {
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_owned()
+}
+
+fn import_xlsform(
+    file: file_input::PickedFile,
+    xls: UseStateHandle<Option<XlsForm>>,
+    on_poll: Callback<Rc<Poll>>,
+) {
+    xls.set(Some(XlsForm::Reading));
+    yew::platform::spawn_local(async move {
+        let bytes = match file.read_bytes(MAX_XLSFORM).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                xls.set(Some(XlsForm::Unread(
+                    e.message(Lang::Vi),
+                    e.message(Lang::En),
+                )));
+                return;
+            }
+        };
+        let options = phieu_xlsform::ImportOptions {
+            commune: None,
+            village: None,
+            file_stem: file_stem(&file.name),
+        };
+        match phieu_xlsform::import(&bytes, &options) {
+            Ok(imported) => {
+                let (poll, skipped) = imported.into_parts();
+                xls.set(Some(XlsForm::Imported {
+                    file: file.name,
+                    questions: poll.items().len(),
+                    skipped: Rc::new(skipped),
+                }));
+                on_poll.emit(Rc::new(poll));
+            }
+            Err(problems) => xls.set(Some(XlsForm::Problems {
+                file: file.name,
+                problems: Rc::new(problems),
+            })),
+        }
+    });
+}
+
+/// What the last XLSForm gave, in `lang`.
+fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
+    let w = setup_words(lang);
+    let fill = |text: &str, file: &str, n: usize| {
+        text.replace("{file}", file).replace("{n}", &n.to_string())
+    };
+    match xls {
+        XlsForm::Reading => html! { <p class="status" role="status">{ w.reading }</p> },
+        XlsForm::Unread(vi, en) => html! {
+            <p class="problem" role="alert">{ if lang == Lang::Vi { vi } else { en } }</p>
+        },
+        XlsForm::Problems { file, problems } => html! {
+            <div class="xlsform-problems" role="alert">
+                <p class="problem">{ fill(w.problems, file, problems.len()) }</p>
+                <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+            </div>
+        },
+        XlsForm::Imported {
+            file,
+            questions,
+            skipped,
+        } => html! {
+            <div class="xlsform-imported" role="status">
+                <p>{ fill(w.imported, file, *questions) }</p>
+                if !skipped.is_empty() {
+                    <p>{ w.left_out }</p>
+                    <ul>{ for skipped.iter().map(|s| html! { <li>{ s.message(lang) }</li> }) }</ul>
+                }
+            </div>
+        },
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
@@ -124,10 +230,13 @@ pub fn setup(props: &SetupProps) -> Html {
     }
     // Why the last chosen template or file could not be used, in both languages.
     let choice_problem = use_state(|| None::<(String, String)>);
+    // What the last XLSForm chosen gave; forgotten when another poll is chosen.
+    let xls = use_state(|| None::<XlsForm>);
     let on_template = {
         let templates = templates.clone();
         let on_poll = props.on_poll.clone();
         let choice_problem = choice_problem.clone();
+        let xls = xls.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let index = select.value().parse::<usize>().ok();
@@ -136,10 +245,12 @@ pub fn setup(props: &SetupProps) -> Html {
             };
             let on_poll = on_poll.clone();
             let choice_problem = choice_problem.clone();
+            let xls = xls.clone();
             yew::platform::spawn_local(async move {
                 match poll_loader::load_poll(&entry.url()).await {
                     Ok(poll) => {
                         choice_problem.set(None);
+                        xls.set(None);
                         on_poll.emit(Rc::new(poll));
                     }
                     Err(e) => choice_problem.set(Some((e.message(Lang::Vi), e.message(Lang::En)))),
@@ -150,12 +261,14 @@ pub fn setup(props: &SetupProps) -> Html {
     let on_file = {
         let on_poll = props.on_poll.clone();
         let choice_problem = choice_problem.clone();
+        let xls = xls.clone();
         Callback::from(move |e: Event| {
             let Some(file) = file_input::picked(&e).into_iter().next() else {
                 return;
             };
             let on_poll = on_poll.clone();
             let choice_problem = choice_problem.clone();
+            let xls = xls.clone();
             yew::platform::spawn_local(async move {
                 // A poll definition is small; anything over 2 MB is not one.
                 let read = file.read_text(2 * 1024 * 1024).await;
@@ -172,6 +285,7 @@ pub fn setup(props: &SetupProps) -> Html {
                 match parsed {
                     Ok(poll) => {
                         choice_problem.set(None);
+                        xls.set(None);
                         on_poll.emit(Rc::new(poll));
                     }
                     Err(words) => choice_problem.set(Some(words)),
@@ -179,6 +293,18 @@ pub fn setup(props: &SetupProps) -> Html {
             });
         })
     };
+    let on_xlsform = {
+        let on_poll = props.on_poll.clone();
+        let choice_problem = choice_problem.clone();
+        let xls = xls.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = file_input::picked(&e).into_iter().next() {
+                choice_problem.set(None);
+                import_xlsform(file, xls.clone(), on_poll.clone());
+            }
+        })
+    };
+    let w = setup_words(lang);
     let choice_problem_text = choice_problem.as_ref().map(|(vi, en)| match lang {
         Lang::Vi => vi.clone(),
         Lang::En => en.clone(),
@@ -207,7 +333,22 @@ pub fn setup(props: &SetupProps) -> Html {
                         <label for="poll-file">{ t.choose_poll_file }</label>
                         <input id="poll-file" type="file" accept=".json,application/json" onchange={on_file} />
                     </div>
+                    <div class="field">
+                        <label for="xlsform-file">{ w.xlsform_label }</label>
+                        <input id="xlsform-file" type="file" aria-describedby="xlsform-hint"
+                               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                               onchange={on_xlsform} />
+                    </div>
+                    <div class="field design-entry">
+                        <a class="button secondary" href={route::href(Doc::Office, Page::Designer, &route::search())}
+                           aria-describedby="design-hint">{ w.design }</a>
+                    </div>
+                    <p class="hint poll-choice-hints">
+                        <span id="xlsform-hint">{ w.xlsform_hint }</span>{ " " }
+                        <span id="design-hint">{ w.design_hint }</span>
+                    </p>
                     if let Some(p) = choice_problem_text { <p class="problem" role="alert">{ p }</p> }
+                    if let Some(x) = &*xls { { view_xlsform(x, lang) } }
                 </div>
                 <PollPreview lang={lang} poll={props.poll.clone()} on_retry={props.on_retry.clone()} />
             </section>
