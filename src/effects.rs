@@ -1,6 +1,8 @@
 //! The app's effects: each does its browser I/O (storage, random salts, the clock) and reports
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
+pub mod field;
+
 use std::rc::Rc;
 
 use phieu_core::{Ballot, BallotBox, Lang, Salt};

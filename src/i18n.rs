@@ -7,6 +7,7 @@
 use phieu_core::{Lang, Preset};
 
 pub mod designer;
+pub mod field;
 pub mod kiosk;
 pub mod results;
 pub mod upload;

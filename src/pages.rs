@@ -2,6 +2,7 @@
 
 pub mod closing;
 pub mod designer;
+pub mod field;
 pub mod locked;
 pub mod merge;
 pub mod minutes;

@@ -5,6 +5,7 @@
 //! the effects in `effects.rs` report back with actions.
 
 pub mod designer;
+pub mod field;
 pub mod meeting;
 pub mod outbox;
 pub mod setup;
@@ -61,6 +62,9 @@ pub enum Page {
     Merge,
     /// The poll designer (office page): makes a poll without writing JSON.
     Designer,
+    /// A field survey on the staff member's own device (tablet page, `#/survey?src=POLL`):
+    /// the first question at once, one respondent after another (`state::field`).
+    Survey,
 }
 
 impl Page {
@@ -68,6 +72,7 @@ impl Page {
     pub fn doc(self, here: Doc) -> Doc {
         match self {
             Page::Home => here,
+            Page::Survey => Doc::Tablet,
             Page::Setup | Page::Verify | Page::Merge | Page::Designer => Doc::Office,
         }
     }
@@ -122,6 +127,8 @@ pub enum Screen {
     ConfirmClose,
     /// Voting is closed: results, minutes, exports.
     Results,
+    /// A field survey's own screens (resume, between respondents, close).
+    Field(field::FieldScreen),
 }
 
 /// The logic-and-accuracy test as it stands: what the officer entered, and the check.
@@ -147,6 +154,8 @@ pub struct Model {
     pub test: Test,
     /// A message for the officer about the last action (storage failure, wrong PIN …).
     pub notice: Option<Notice>,
+    /// The field survey's counts per day and the respondent set aside (field sessions only).
+    pub field: Option<field::Session>,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -219,6 +228,8 @@ pub enum Action {
     /// After a meeting closed: prepare another (the closed one stays in storage).
     NewMeeting,
     Notice(Option<Notice>),
+    /// A field survey's own steps (`state::field`).
+    Field(field::FieldAction),
 }
 
 /// What the voter does on the ballot screens.
@@ -243,6 +254,7 @@ impl Model {
             screen: Screen::Setup,
             test: Test::default(),
             notice: None,
+            field: None,
         }
     }
 
@@ -377,6 +389,7 @@ impl Model {
                 next.test = Test::default();
             }
             Action::Notice(n) => next.notice = n,
+            Action::Field(a) => field::apply(&mut next, a),
         }
         next
     }
@@ -395,13 +408,15 @@ impl Model {
             })
         };
         if self.page.doc(here) != here {
-            return go(Doc::Office, self.page, None);
+            return go(self.page.doc(here), self.page, None);
         }
         if self.device != Device::Ready {
             return None;
         }
         match here {
             Doc::Tablet => match (&self.screen, &self.meeting) {
+                // A field survey's screens, even the one saying its poll could not be opened.
+                (Screen::Field(_), _) => None,
                 (Screen::Results, Some(_)) => go(Doc::Office, Page::Home, None),
                 (Screen::Setup | Screen::Results, _) | (_, None) => {
                     go(Doc::Office, Page::Setup, None)

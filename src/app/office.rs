@@ -63,7 +63,7 @@ pub fn office_app() -> Html {
                     Page::Merge => html! { <Merge lang={model.lang} /> },
                     Page::Designer => not_ready(model, moving)
                         .unwrap_or_else(|| designer(model, &dispatch)),
-                    Page::Home | Page::Setup => not_ready(model, moving)
+                    Page::Home | Page::Setup | Page::Survey => not_ready(model, moving)
                         .unwrap_or_else(|| meeting(model, &dispatch)),
                 } }
             </main>

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use phieu_core::{BallotBox, Electorate, PinHash, Poll};
 use serde::{Deserialize, Serialize};
 
+use crate::state::field::FieldFacts;
 use crate::state::meeting::{Meeting, Phase, TestResult};
 
 const RECORD_VERSION: u32 = 1;
@@ -29,6 +30,16 @@ struct MeetingRecord {
     /// Until when the officer's PIN is locked after 5 wrong tries (ms since the epoch). The
     /// only clock reading stored, and it is about the officer, never about a ballot.
     pin_locked_until: f64,
+    /// A field survey's facts (`state::field`); absent for a meeting, and in records written
+    /// before field surveys existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<FieldRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FieldRecord {
+    staff: String,
+    summary: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -59,6 +70,10 @@ pub fn to_json(meeting: &Meeting) -> String {
         }),
         pin_failures: meeting.pin_failures,
         pin_locked_until: meeting.pin_locked_until,
+        field: meeting.field.as_ref().map(|f| FieldRecord {
+            staff: f.staff.clone(),
+            summary: f.summary.clone(),
+        }),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -91,5 +106,9 @@ pub fn from_json(json: &str) -> Result<Meeting, String> {
         }),
         pin_failures: r.pin_failures,
         pin_locked_until: r.pin_locked_until,
+        field: r.field.map(|f| FieldFacts {
+            staff: f.staff,
+            summary: f.summary,
+        }),
     })
 }

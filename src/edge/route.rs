@@ -11,8 +11,11 @@ pub const HAND_OVER_KEY: &str = "phieu.hand-over";
 
 /// The page named by a location hash such as `"#/verify"`.
 pub fn page_of_hash(hash: &str) -> Page {
-    match hash.trim_start_matches('#').trim_start_matches('/') {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    // A page may carry its own query after the path (`#/survey?src=…`).
+    match path.split('?').next().unwrap_or_default() {
         "setup" => Page::Setup,
+        "survey" => Page::Survey,
         "verify" => Page::Verify,
         "merge" => Page::Merge,
         "designer" => Page::Designer,
@@ -28,6 +31,7 @@ pub fn hash_of_page(page: Page) -> &'static str {
         Page::Verify => "#/verify",
         Page::Merge => "#/merge",
         Page::Designer => "#/designer",
+        Page::Survey => "#/survey",
     }
 }
 
@@ -103,4 +107,32 @@ pub fn take_hand_over() -> Option<String> {
     let id = storage.get_item(HAND_OVER_KEY).ok().flatten();
     let _ = storage.remove_item(HAND_OVER_KEY);
     id
+}
+
+/// The poll a field survey address names (`#/survey?src=polls/survey20.json`): a path relative
+/// to the page, percent-decoded. `None` when the address names none, or names another site (a
+/// field survey runs the polls this app serves, so no address can send a respondent's device
+/// to fetch a form from elsewhere).
+pub fn survey_src_of_hash(hash: &str) -> Option<String> {
+    let (_, query) = hash.split_once('?')?;
+    let raw = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("src="))?;
+    let src = js_sys::decode_uri_component(raw).ok()?.as_string()?;
+    let foreign = src.contains(':') || src.starts_with('/') || src.starts_with('\\');
+    (!src.trim().is_empty() && !foreign).then_some(src)
+}
+
+/// The poll named by the current address, for a field survey.
+pub fn survey_src() -> Option<String> {
+    location()
+        .and_then(|l| l.hash().ok())
+        .and_then(|h| survey_src_of_hash(&h))
+}
+
+/// Loads the current address again (a field survey's "try again").
+pub fn reload() {
+    if let Some(l) = location() {
+        let _ = l.reload();
+    }
 }

@@ -83,6 +83,8 @@ pub struct Meeting {
     pub pin_locked_until: f64,
     /// The real box. Its ballots are never shown before `Phase::Closed`.
     pub ballots: Rc<BallotBox>,
+    /// A field survey's own facts (`state::field`); `None` for a meeting.
+    pub field: Option<super::field::FieldFacts>,
 }
 
 impl Meeting {
@@ -93,10 +95,11 @@ impl Meeting {
             self.time.clone(),
             self.board.clone(),
             self.witnesses.clone(),
-            self.test
-                .as_ref()
-                .map(TestResult::minutes_line)
-                .unwrap_or_else(|| "Chưa kiểm thử máy trước khi bỏ phiếu.".to_owned()),
+            match (&self.field, &self.test) {
+                (Some(field), _) => field.minutes_line(),
+                (None, Some(test)) => test.minutes_line(),
+                (None, None) => "Chưa kiểm thử máy trước khi bỏ phiếu.".to_owned(),
+            },
         )
     }
 
@@ -405,6 +408,7 @@ mod tests {
             pin_failures: 0,
             pin_locked_until: 0.0,
             ballots: Rc::new(BallotBox::new((*poll).clone())),
+            field: None,
         };
         for _ in 0..4 {
             m = m.after_pin(false, 1_000.0);

@@ -166,6 +166,7 @@ pub fn check(
             test: None,
             pin_failures: 0,
             pin_locked_until: 0.0,
+            field: None,
         }),
         _ => Err(problems),
     }

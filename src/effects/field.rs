@@ -1,0 +1,320 @@
+//! The effects of a field survey (`state::field`): opening the session for a poll, keeping the
+//! respondent's draft, committing a response exactly as a ballot is cast, closing.
+
+use std::rc::Rc;
+
+use phieu_core::{Answer, Ballot, Lang, PinHash, Poll, Salt};
+use yew::platform::pinned::oneshot;
+use yew::Callback;
+
+use super::{load_box, not_cast, save_now, spawn, storage_notice};
+use crate::edge::field_store::{self, FieldStore};
+use crate::edge::poll_loader::{self, LoadError};
+use crate::edge::store::{self, BoxKind, StoreError};
+use crate::edge::{meeting_record, random, tab_lock};
+use crate::state::field::{self, Days, Draft, FieldAction};
+use crate::state::meeting::{Meeting, Phase, Voting};
+use crate::state::{Action, Device, Notice};
+
+fn failed(dispatch: &Callback<Action>, vi: String, en: String) {
+    dispatch.emit(Action::Field(FieldAction::Failed(Notice::new(vi, en))));
+}
+
+fn store_failed(dispatch: &Callback<Action>, e: &StoreError) {
+    dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
+        e.message(Lang::Vi) + "\n" + &e.message(Lang::En),
+    )));
+}
+
+/// Opens the field session for the poll at `src`: fetches the poll while storage opens, then
+/// resumes this poll's open session (its box, draft and counts) or starts one. No other
+/// download: the first question is drawn as soon as both are ready.
+pub fn start(src: Option<String>, dispatch: Callback<Action>) {
+    spawn(async move {
+        let Some(src) = src else {
+            failed(
+                &dispatch,
+                "Địa chỉ không nêu phiếu khảo sát nào (cần …#/survey?src=polls/TEN.json).".into(),
+                "The address names no survey (it needs …#/survey?src=polls/NAME.json).".into(),
+            );
+            return;
+        };
+        // The poll is fetched while the lock and storage are taken.
+        let (sender, receiver) = oneshot::channel();
+        spawn(async move {
+            let _ = sender.send(poll_loader::load_poll(&src).await);
+        });
+        if !tab_lock::acquire().await {
+            dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
+            return;
+        }
+        let opened = async {
+            let store = store::shared().await?;
+            let records = store.meetings().await?;
+            Ok::<_, StoreError>((store, records))
+        };
+        let (store, records) = match opened.await {
+            Ok(x) => x,
+            Err(e) => return store_failed(&dispatch, &e),
+        };
+        let poll = match receiver.await {
+            Ok(Ok(poll)) => Rc::new(poll),
+            Ok(Err(e)) => return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En)),
+            Err(_) => {
+                let e = LoadError::Network("cancelled".into());
+                return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En));
+            }
+        };
+        if poll.kind() != phieu_core::PollKind::Survey {
+            return failed(
+                &dispatch,
+                "Phiếu này là biểu quyết, không phải phiếu khảo sát: hãy tổ chức cuộc họp trên trang văn phòng.".into(),
+                "This poll is a vote, not a survey: run it as a meeting from the office page.".into(),
+            );
+        }
+        let hash = poll.hash();
+        let session = records
+            .iter()
+            .filter_map(|r| meeting_record::from_json(r).ok())
+            .find(|m| m.field.is_some() && m.phase != Phase::Closed && m.poll.hash() == hash);
+        let meeting = match session {
+            Some(mut m) => match load_box(&store, &m, BoxKind::Real).await {
+                Ok((ballots, _)) => {
+                    m.ballots = Rc::new(ballots);
+                    m
+                }
+                Err(e) => return store_failed(&dispatch, &e),
+            },
+            None => match new_session(poll) {
+                Some(m) => m,
+                None => return failed(
+                    &dispatch,
+                    "Máy này không tạo được số ngẫu nhiên an toàn: không thể lấy ý kiến kín."
+                        .into(),
+                    "This device cannot make secure random numbers: a secret survey is impossible."
+                        .into(),
+                ),
+            },
+        };
+        open_session(meeting, true, dispatch).await;
+    });
+}
+
+/// A new session's meeting: a random id, and a PIN hash of random digits nobody is told (a
+/// field session never asks for a PIN; the record's format wants one).
+fn new_session(poll: Rc<Poll>) -> Option<Meeting> {
+    let id = random::id()?;
+    let secret: String = random::bytes16()?
+        .iter()
+        .take(8)
+        .map(|b| char::from(b'0' + b % 10))
+        .collect();
+    let pin = PinHash::new(&secret, &secret, random::bytes16()?).ok()?;
+    Some(field::new_session(poll, id, pin))
+}
+
+/// Opens a field session found by the tablet page's own start (the plain address `#/`).
+pub fn open(meeting: Meeting, dispatch: Callback<Action>) {
+    spawn(open_session(meeting, false, dispatch));
+}
+
+/// Reads the session's draft and counts and shows it; a sealed draft (confirmed, then
+/// interrupted) is committed first with its own salt. A new session's record is stored after
+/// the first question is drawn.
+async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callback<Action>) {
+    let fs = match field_store::shared().await {
+        Ok(fs) => fs,
+        Err(e) => return store_failed(&dispatch, &e),
+    };
+    let mut draft = match fs.draft(&meeting.id).await {
+        Ok(d) => d.and_then(|json| Draft::from_json(&meeting.poll, &json)),
+        Err(e) => return store_failed(&dispatch, &e),
+    };
+    let today = field_store::today();
+    if let Some(salt) = draft.as_ref().and_then(|d| d.salt) {
+        let answers = draft.take().map(|d| d.answers).unwrap_or_default();
+        match finish(&fs, &meeting, answers, salt, &today).await {
+            Ok(Some(ballots)) => meeting.ballots = ballots,
+            Ok(None) => {}
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    }
+    let days = match fs.days(&meeting.id).await {
+        Ok(d) => Days(d.into_iter().collect()),
+        Err(e) => return store_failed(&dispatch, &e),
+    };
+    dispatch.emit(Action::Field(FieldAction::Started {
+        meeting: Box::new(meeting.clone()),
+        draft,
+        days,
+        today,
+    }));
+    if store_record {
+        if let Err(e) = save_now(&meeting).await {
+            dispatch.emit(Action::Notice(Some(storage_notice(&e))));
+        }
+    }
+}
+
+/// Writes a response to the box and then counts it and deletes the draft. The ballot's put is
+/// keyed by its commitment, so finishing an interrupted commit again stores nothing twice.
+/// Returns the box with the ballot when it was not in `meeting`'s box yet.
+async fn finish(
+    fs: &FieldStore,
+    meeting: &Meeting,
+    answers: Vec<Answer>,
+    salt: [u8; 16],
+    today: &str,
+) -> Result<Option<Rc<phieu_core::BallotBox>>, StoreError> {
+    let ballot = Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt))
+        .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
+    let commitment = ballot.commitment().to_hex();
+    let opening = ballot.to_opening_json();
+    let mut next = (*meeting.ballots).clone();
+    let new = next.cast(ballot).is_ok();
+    save_now(meeting).await?;
+    store::shared()
+        .await?
+        .cast(BoxKind::Real, &meeting.id, &commitment, &opening)
+        .await?;
+    fs.count_and_forget(&meeting.id, today).await?;
+    Ok(new.then(|| Rc::new(next)))
+}
+
+/// Keeps the respondent's answers and step, as they are now, on disk.
+pub fn save_draft(meeting_id: String, voting: Voting, dispatch: Callback<Action>) {
+    let Some(draft) = Draft::of(&voting) else {
+        return;
+    };
+    spawn(async move {
+        let stored = async {
+            field_store::shared()
+                .await?
+                .put_draft(&meeting_id, &draft.to_json())
+                .await
+        };
+        if let Err(e) = stored.await {
+            dispatch.emit(Action::Notice(Some(storage_notice(&e))));
+        }
+    });
+}
+
+/// Discards the interrupted respondent's draft.
+pub fn discard(meeting_id: String, dispatch: Callback<Action>) {
+    dispatch.emit(Action::Field(FieldAction::Discard));
+    spawn(async move {
+        let deleted = async { field_store::shared().await?.delete_draft(&meeting_id).await };
+        if let Err(e) = deleted.await {
+            dispatch.emit(Action::Notice(Some(storage_notice(&e))));
+        }
+    });
+}
+
+/// Commits a confirmed response exactly as a ballot is cast (a fresh salt, the commitment by
+/// the core, a `strict` write), counts it for today and deletes the draft. The staff member's
+/// "saved" screen comes only after all of it is on disk. The draft is sealed with the salt
+/// first, so a device dying half-way finishes the same response on its next start.
+pub fn commit(
+    meeting: Meeting,
+    answers: Vec<Answer>,
+    days_before: Days,
+    dispatch: Callback<Action>,
+) {
+    spawn(async move {
+        let Some(salt) = random::bytes16() else {
+            dispatch.emit(not_cast(
+                "máy không tạo được số ngẫu nhiên",
+                "this device cannot make random numbers",
+            ));
+            return;
+        };
+        let today = field_store::today();
+        let sealed = Draft {
+            step: crate::state::meeting::Step::Review,
+            answers: answers.clone(),
+            salt: Some(salt),
+        };
+        // Until the ballot is in the box, a failure means NOT saved: the respondent confirms
+        // again (a new salt: the sealed one was never stored).
+        let cast = async {
+            let fs = field_store::shared().await?;
+            fs.put_draft(&meeting.id, &sealed.to_json()).await?;
+            let ballot = Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt))
+                .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
+            let (commitment, opening) = (ballot.commitment().to_hex(), ballot.to_opening_json());
+            let mut ballots = (*meeting.ballots).clone();
+            let _ = ballots.cast(ballot);
+            save_now(&meeting).await?;
+            store::shared()
+                .await?
+                .cast(BoxKind::Real, &meeting.id, &commitment, &opening)
+                .await?;
+            Ok::<_, StoreError>((fs, ballots))
+        };
+        let (fs, ballots) = match cast.await {
+            Ok(x) => x,
+            Err(e) => {
+                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                return;
+            }
+        };
+        // The response is saved. Counting it (and forgetting its draft) is one transaction;
+        // should it fail, the sealed draft makes the next start count it.
+        let counted = async {
+            fs.count_and_forget(&meeting.id, &today).await?;
+            fs.days(&meeting.id).await
+        };
+        let (days, notice) = match counted.await {
+            Ok(days) => (Days(days.into_iter().collect()), None),
+            Err(e) => (
+                days_before,
+                Some(Notice::new(
+                    format!(
+                        "Phiếu đã được lưu, nhưng chưa cộng được vào số phiếu trong ngày: {}",
+                        e.message(Lang::Vi)
+                    ),
+                    format!(
+                        "The response is saved, but the day's count could not be updated: {}",
+                        e.message(Lang::En)
+                    ),
+                )),
+            ),
+        };
+        dispatch.emit(Action::Field(FieldAction::Saved {
+            ballots: Rc::new(ballots),
+            days,
+            today,
+        }));
+        if notice.is_some() {
+            dispatch.emit(Action::Notice(notice));
+        }
+    });
+}
+
+/// Closes the survey: the box becomes final, the respondents its electorate, the minutes say
+/// who ran it and how many responded each day. Any unfinished respondent is discarded.
+pub fn close(
+    meeting: Meeting,
+    days: Days,
+    place: String,
+    staff: String,
+    dispatch: Callback<Action>,
+) {
+    let closed = match field::closed(&meeting, &days, &place, &staff) {
+        Ok(m) => m,
+        Err(why) => {
+            dispatch.emit(Action::Notice(Some(why)));
+            return;
+        }
+    };
+    spawn(async move {
+        let done = async {
+            save_now(&closed).await?;
+            field_store::shared().await?.delete_draft(&closed.id).await
+        };
+        match done.await {
+            Ok(()) => dispatch.emit(Action::MeetingStored(closed)),
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
+}

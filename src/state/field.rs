@@ -1,0 +1,686 @@
+//! Field-survey mode: a Fatherland Front staff member runs an opinion survey on their own
+//! device, one respondent after another, over days (issue 7; docs/field-survey.md).
+//!
+//! A field session IS a [`Meeting`] (same box, same commitments, same closing and audit bundle)
+//! whose [`Meeting::field`] holds what a survey adds: the staff member's name and, once closed,
+//! the line the minutes carry instead of the logic-and-accuracy test. Around it this module
+//! keeps two things the meeting flow does not have:
+//!
+//! - the **draft** of the respondent in progress ([`Draft`]): every answer is written to
+//!   storage as it is given, so a dead battery loses at most the answer being typed; a reload
+//!   offers to continue at the same question or to discard it. Confirming seals the draft with
+//!   the ballot's salt first, so an interrupted commit is finished with the very same
+//!   commitment (stored once, keyed by it) and counted once;
+//! - the **count per day** ([`Days`]): how many responses were confirmed on each local date.
+//!   It is a separate tally of integers that names no response, and the ballots keep no time or
+//!   order (ARCHITECTURE.md, invariants), so no day can be linked to an answer.
+//!
+//! Plain Rust, like the rest of the model: native tests below.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use phieu_core::{Answer, BallotBox, Electorate, PinHash, Poll};
+use serde::{Deserialize, Serialize};
+
+use super::meeting::{Meeting, Phase, Step, Voting};
+use super::{Model, Notice, Screen};
+
+/// Every field session's meeting id starts with this, so a glance at storage tells them apart.
+pub const ID_PREFIX: &str = "field-";
+
+/// What a field session adds to a meeting, stored with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldFacts {
+    /// Who collected the responses (asked when closing; may stay empty).
+    pub staff: String,
+    /// The minutes' line about how the survey was run, written when it closes.
+    pub summary: String,
+}
+
+impl FieldFacts {
+    /// The line the minutes carry in place of the logic-and-accuracy test.
+    pub fn minutes_line(&self) -> String {
+        if self.summary.is_empty() {
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa); không kiểm thử máy.".to_owned()
+        } else {
+            self.summary.clone()
+        }
+    }
+}
+
+/// Responses confirmed per local date (`YYYY-MM-DD`): integers only, never a response.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Days(pub BTreeMap<String, u64>);
+
+impl Days {
+    /// Responses confirmed on `day`.
+    pub fn on(&self, day: &str) -> u64 {
+        self.0.get(day).copied().unwrap_or(0)
+    }
+
+    /// Responses confirmed on every day together.
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
+    }
+
+    /// The days after one more response on `day`.
+    pub fn plus_one(&self, day: &str) -> Days {
+        let mut next = self.clone();
+        *next.0.entry(day.to_owned()).or_insert(0) += 1;
+        next
+    }
+
+    /// `2026-11-25` as the minutes write it: `25/11/2026`.
+    pub fn written(day: &str) -> String {
+        let mut parts = day.split('-');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+            _ => day.to_owned(),
+        }
+    }
+
+    /// The dates the survey ran, for the minutes' time: one day, or the first and the last.
+    pub fn span(&self) -> String {
+        let first = self.0.keys().next();
+        let last = self.0.keys().next_back();
+        match (first, last) {
+            (Some(a), Some(b)) if a == b => Days::written(a),
+            (Some(a), Some(b)) => format!("{} – {}", Days::written(a), Days::written(b)),
+            _ => String::new(),
+        }
+    }
+
+    /// The minutes' line for a closed survey: who ran it and how many responses each day.
+    pub fn summary(&self, staff: &str) -> String {
+        let by = if staff.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" do {} thực hiện", staff.trim())
+        };
+        let per_day = self
+            .0
+            .iter()
+            .map(|(d, n)| format!("{}: {n}", Days::written(d)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!(
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa){by}; số phiếu theo ngày: {per_day}. Không kiểm thử máy."
+        )
+    }
+}
+
+/// The respondent in progress, as kept in storage between two answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The question the respondent was on (or the review).
+    pub step: Step,
+    pub answers: Vec<Answer>,
+    /// Set when the respondent confirmed: the ballot's salt, so finishing an interrupted commit
+    /// gives the same commitment.
+    pub salt: Option<[u8; 16]>,
+}
+
+/// The draft's storage format: versioned JSON of plain values.
+#[derive(Serialize, Deserialize)]
+struct DraftRecord {
+    version: u32,
+    /// The question index, or `None` for the review.
+    question: Option<usize>,
+    answers: Vec<AnswerRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    salt: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+enum AnswerRecord {
+    Blank,
+    Choice {
+        option: String,
+        free_text: Option<String>,
+    },
+    Choices {
+        options: Vec<String>,
+        free_text: Option<String>,
+    },
+    Number {
+        n: i64,
+    },
+    Text {
+        s: String,
+    },
+}
+
+impl From<&Answer> for AnswerRecord {
+    fn from(a: &Answer) -> AnswerRecord {
+        match a.clone() {
+            Answer::Blank => AnswerRecord::Blank,
+            Answer::Choice { option, free_text } => AnswerRecord::Choice { option, free_text },
+            Answer::Choices { options, free_text } => AnswerRecord::Choices { options, free_text },
+            Answer::Number(n) => AnswerRecord::Number { n },
+            Answer::Text(s) => AnswerRecord::Text { s },
+        }
+    }
+}
+
+impl From<AnswerRecord> for Answer {
+    fn from(a: AnswerRecord) -> Answer {
+        match a {
+            AnswerRecord::Blank => Answer::Blank,
+            AnswerRecord::Choice { option, free_text } => Answer::Choice { option, free_text },
+            AnswerRecord::Choices { options, free_text } => Answer::Choices { options, free_text },
+            AnswerRecord::Number { n } => Answer::Number(n),
+            AnswerRecord::Text { s } => Answer::Text(s),
+        }
+    }
+}
+
+const DRAFT_VERSION: u32 = 1;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex16(s: &str) -> Option<[u8; 16]> {
+    if s.len() != 32 || !s.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+impl Draft {
+    /// What to keep of a respondent's walk: nothing before the first answer (a reload then
+    /// simply shows the first question again), nothing while the confirm is being written.
+    pub fn of(voting: &Voting) -> Option<Draft> {
+        if voting.answers.iter().all(|a| *a == Answer::Blank) {
+            return None;
+        }
+        match voting.step {
+            Step::Question(_) | Step::Review => Some(Draft {
+                step: voting.step,
+                answers: voting.answers.clone(),
+                salt: None,
+            }),
+            Step::Welcome | Step::Saving => None,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let record = DraftRecord {
+            version: DRAFT_VERSION,
+            question: match self.step {
+                Step::Question(i) => Some(i),
+                _ => None,
+            },
+            answers: self.answers.iter().map(AnswerRecord::from).collect(),
+            salt: self.salt.map(|s| hex(&s)),
+        };
+        serde_json::to_string(&record).unwrap_or_default()
+    }
+
+    /// Reads a stored draft back for `poll`; `None` when it is damaged or does not fit the poll
+    /// (then there is nothing to resume, and the resume screen is not shown).
+    pub fn from_json(poll: &Poll, json: &str) -> Option<Draft> {
+        let r: DraftRecord = serde_json::from_str(json).ok()?;
+        let n = poll.items().len();
+        if r.version != DRAFT_VERSION || r.answers.len() != n {
+            return None;
+        }
+        let step = match r.question {
+            Some(i) if i < n => Step::Question(i),
+            Some(_) => return None,
+            None => Step::Review,
+        };
+        let salt = match r.salt {
+            Some(s) => Some(unhex16(&s)?),
+            None => None,
+        };
+        Some(Draft {
+            step,
+            answers: r.answers.into_iter().map(Answer::from).collect(),
+            salt,
+        })
+    }
+
+    /// The respondent's walk, back at the step they were on.
+    pub fn voting(&self, poll: &Poll) -> Voting {
+        let mut v = Voting::new(poll, false);
+        v.answers = self.answers.clone();
+        v.step = self.step;
+        v
+    }
+
+    /// How many questions the respondent had answered (for the resume screen).
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| **a != Answer::Blank).count()
+    }
+}
+
+/// A respondent's walk: straight to the first question (no welcome: the staff member hands
+/// over the device already on it).
+pub fn respondent(poll: &Poll) -> Voting {
+    Voting::new(poll, false).forward(poll)
+}
+
+/// A new field session for `poll`: open at once (a survey has no logic-and-accuracy test and
+/// no officer's PIN; the device is the staff member's own). The electorate is set when it
+/// closes, to the number of respondents; `pin` is a hash nobody is told, never asked for.
+pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
+    let place = poll.place();
+    let place = [place.village(), place.commune()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Meeting {
+        id: format!("{ID_PREFIX}{id}"),
+        electorate: Electorate::new(1, None).expect("1 is a valid electorate"),
+        ballots: Rc::new(BallotBox::new((*poll).clone())),
+        poll,
+        place,
+        time: String::new(),
+        board: Vec::new(),
+        witnesses: Vec::new(),
+        pin,
+        phase: Phase::Open,
+        test: None,
+        pin_failures: 0,
+        pin_locked_until: 0.0,
+        field: Some(FieldFacts::default()),
+    }
+}
+
+/// Why a survey cannot be closed as asked, or the closed meeting.
+pub fn closed(meeting: &Meeting, days: &Days, place: &str, staff: &str) -> Result<Meeting, Notice> {
+    let count = meeting.ballots.len() as u64;
+    let Ok(electorate) = Electorate::new(count, None) else {
+        return Err(Notice::new(
+            "Chưa có phiếu nào: chưa thể kết thúc khảo sát.",
+            "There are no responses yet: the survey cannot be closed.",
+        ));
+    };
+    if place.trim().is_empty() {
+        return Err(Notice::new(
+            "Hãy nhập nơi khảo sát.",
+            "Enter where the survey was run.",
+        ));
+    }
+    let mut next = meeting.clone();
+    next.electorate = electorate;
+    next.place = place.trim().to_owned();
+    next.time = days.span();
+    next.phase = Phase::Closed;
+    next.field = Some(FieldFacts {
+        staff: staff.trim().to_owned(),
+        summary: days.summary(staff),
+    });
+    Ok(next)
+}
+
+/// The screens of a field session besides the respondent's own (which is [`Screen::Voter`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldScreen {
+    /// A respondent was interrupted: continue at their question, or discard.
+    Resume(Draft),
+    /// The staff member's screen between respondents; `saved` right after a confirm.
+    Between { saved: bool },
+    /// "Close the survey with N responses?" with the place and the staff member's name.
+    Close,
+    /// The survey could not be opened (its file, or the route): why, in both languages.
+    Failed(Notice),
+}
+
+/// What the field session holds besides its meeting.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    pub days: Days,
+    /// Today's local date, `YYYY-MM-DD`, read when the counts were.
+    pub today: String,
+    /// The respondent set aside while the staff member looks at the counts.
+    pub paused: Option<Voting>,
+}
+
+/// What happens in a field session.
+#[derive(Clone, Debug)]
+pub enum FieldAction {
+    /// Storage and the poll are ready; `draft` is an unfinished respondent to offer.
+    Started {
+        meeting: Box<Meeting>,
+        draft: Option<Draft>,
+        days: Days,
+        today: String,
+    },
+    Failed(Notice),
+    Resume,
+    Discard,
+    /// A response is on disk: the box now holds it and the day's count is one more.
+    Saved {
+        ballots: Rc<BallotBox>,
+        days: Days,
+        today: String,
+    },
+    /// The staff member's screen, setting aside the respondent in progress.
+    Staff,
+    Next,
+    AskClose,
+    CancelClose,
+}
+
+/// Applies a field action to `next` (the model being built by [`Model::apply`]).
+pub fn apply(next: &mut Model, action: FieldAction) {
+    match action {
+        FieldAction::Started {
+            meeting,
+            draft,
+            days,
+            today,
+        } => {
+            next.device = super::Device::Ready;
+            next.screen = match draft {
+                Some(d) => Screen::Field(FieldScreen::Resume(d)),
+                None => Screen::Voter(respondent(&meeting.poll)),
+            };
+            next.meeting = Some(*meeting);
+            next.field = Some(Session {
+                days,
+                today,
+                paused: None,
+            });
+        }
+        FieldAction::Failed(why) => {
+            next.device = super::Device::Ready;
+            next.screen = Screen::Field(FieldScreen::Failed(why));
+        }
+        FieldAction::Resume => {
+            if let (Screen::Field(FieldScreen::Resume(d)), Some(m)) = (&next.screen, &next.meeting)
+            {
+                next.screen = Screen::Voter(d.voting(&m.poll));
+            }
+        }
+        FieldAction::Discard => {
+            if let Some(m) = &next.meeting {
+                next.screen = Screen::Voter(respondent(&m.poll));
+            }
+        }
+        FieldAction::Saved {
+            ballots,
+            days,
+            today,
+        } => {
+            // The answers leave memory here, as a voter's do at the receipt.
+            if let Some(m) = next.meeting.as_mut() {
+                m.ballots = ballots;
+            }
+            next.notice = None;
+            next.field = Some(Session {
+                days,
+                today,
+                paused: None,
+            });
+            next.screen = Screen::Field(FieldScreen::Between { saved: true });
+        }
+        FieldAction::Staff => {
+            if let (Screen::Voter(v), Some(s)) = (&next.screen, next.field.as_mut()) {
+                s.paused = Some(v.clone());
+                next.screen = Screen::Field(FieldScreen::Between { saved: false });
+            }
+        }
+        FieldAction::Next => {
+            let paused = next.field.as_mut().and_then(|s| s.paused.take());
+            if let Some(m) = &next.meeting {
+                next.screen = Screen::Voter(paused.unwrap_or_else(|| respondent(&m.poll)));
+            }
+        }
+        FieldAction::AskClose => {
+            next.notice = None;
+            next.screen = Screen::Field(FieldScreen::Close);
+        }
+        FieldAction::CancelClose => {
+            next.notice = None;
+            next.screen = Screen::Field(FieldScreen::Between { saved: false });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, Doc, Lang, Page, VoterAction};
+
+    const SURVEY20: &str = include_str!("../../assets/polls/survey20.json");
+    const MTTQ: &str = include_str!("../../assets/templates/khao-sat-mttq.json");
+
+    fn poll(json: &str) -> Rc<Poll> {
+        Rc::new(Poll::from_json(json).unwrap())
+    }
+
+    fn pin() -> PinHash {
+        PinHash::new("13572468", "13572468", [3; 16]).unwrap()
+    }
+
+    fn started(json: &str, draft: Option<Draft>, days: Days) -> Model {
+        let meeting = new_session(poll(json), "abc".into(), pin());
+        Model::new(Lang::Vi, Page::Survey).apply(Action::Field(FieldAction::Started {
+            meeting: Box::new(meeting),
+            draft,
+            days,
+            today: "2026-11-25".into(),
+        }))
+    }
+
+    fn voting(m: &Model) -> &Voting {
+        match &m.screen {
+            Screen::Voter(v) => v,
+            other => panic!("not on a respondent's screen: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_fresh_session_opens_on_the_first_question_and_stays_on_the_tablet() {
+        for json in [SURVEY20, MTTQ] {
+            let m = started(json, None, Days::default());
+            assert_eq!(voting(&m).step, Step::Question(0));
+            assert_eq!(m.elsewhere(Doc::Tablet), None);
+            let meeting = m.meeting.as_ref().unwrap();
+            assert!(meeting.id.starts_with(ID_PREFIX));
+            assert_eq!(meeting.phase, Phase::Open);
+            assert!(meeting.minutes().is_ok(), "no board, no witnesses: valid");
+        }
+    }
+
+    #[test]
+    fn a_draft_is_kept_only_once_something_is_answered_and_round_trips() {
+        let p = poll(SURVEY20);
+        let v = respondent(&p);
+        assert_eq!(Draft::of(&v), None, "nothing answered, nothing to keep");
+        let v = v
+            .answer(&p, 0, Answer::choice("khong_hai_long"))
+            .forward(&p);
+        let v = v.answer(
+            &p,
+            1,
+            Answer::Choices {
+                options: vec!["giao_thong".into()],
+                free_text: None,
+            },
+        );
+        let d = Draft::of(&v).expect("answered");
+        assert_eq!(d.step, v.step);
+        let back = Draft::from_json(&p, &d.to_json()).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(back.voting(&p).answers, v.answers);
+        assert_eq!(back.answered(), 2);
+        let sealed = Draft {
+            salt: Some([9; 16]),
+            ..d.clone()
+        };
+        assert_eq!(Draft::from_json(&p, &sealed.to_json()), Some(sealed));
+        let mut saving = v.clone();
+        saving.step = Step::Saving;
+        assert_eq!(Draft::of(&saving), None);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_draft_is_not_offered() {
+        let p = poll(SURVEY20);
+        let other = poll(MTTQ);
+        let v = respondent(&other).answer(&other, 0, Answer::choice("thuong_xuyen"));
+        let foreign = Draft {
+            step: Step::Question(0),
+            answers: v.answers,
+            salt: None,
+        };
+        assert_eq!(Draft::from_json(&p, &foreign.to_json()), None);
+        assert_eq!(Draft::from_json(&p, "{\"version\":1"), None);
+        let bad_salt = Draft::of(&respondent(&p).answer(&p, 0, Answer::choice("hai_long")))
+            .unwrap()
+            .to_json()
+            .replace("\"version\"", "\"salt\":\"zz\",\"version\"");
+        assert_eq!(Draft::from_json(&p, &bad_salt), None);
+    }
+
+    #[test]
+    fn an_interrupted_respondent_resumes_at_their_question_or_is_discarded() {
+        let p = poll(SURVEY20);
+        let v = respondent(&p)
+            .answer(&p, 0, Answer::choice("hai_long"))
+            .forward(&p);
+        let at = v.step;
+        assert_ne!(at, Step::Question(0));
+        let draft = Draft::of(&v).unwrap();
+        let m = started(SURVEY20, Some(draft.clone()), Days::default());
+        assert_eq!(m.screen, Screen::Field(FieldScreen::Resume(draft)));
+        assert_eq!(m.elsewhere(Doc::Tablet), None);
+        let resumed = m.apply(Action::Field(FieldAction::Resume));
+        assert_eq!(voting(&resumed).step, at);
+        assert_eq!(voting(&resumed).answers[0], Answer::choice("hai_long"));
+        let discarded = m.apply(Action::Field(FieldAction::Discard));
+        assert_eq!(voting(&discarded).step, Step::Question(0));
+        assert!(voting(&discarded)
+            .answers
+            .iter()
+            .all(|a| *a == Answer::Blank));
+    }
+
+    #[test]
+    fn a_saved_response_leaves_memory_and_the_counts_go_up() {
+        let p = poll(SURVEY20);
+        let m = started(SURVEY20, None, Days::default()).apply(Action::Vote(VoterAction::Answer(
+            0,
+            Answer::choice("hai_long"),
+        )));
+        let days = Days::default().plus_one("2026-11-25");
+        let saved = m.apply(Action::Field(FieldAction::Saved {
+            ballots: Rc::new(BallotBox::new((*p).clone())),
+            days: days.clone(),
+            today: "2026-11-25".into(),
+        }));
+        assert_eq!(
+            saved.screen,
+            Screen::Field(FieldScreen::Between { saved: true })
+        );
+        let s = saved.field.as_ref().unwrap();
+        assert_eq!((s.days.on(&s.today), s.days.total()), (1, 1));
+        let next = saved.apply(Action::Field(FieldAction::Next));
+        assert!(voting(&next).answers.iter().all(|a| *a == Answer::Blank));
+        assert_eq!(voting(&next).step, Step::Question(0));
+    }
+
+    #[test]
+    fn the_staff_screen_sets_the_respondent_aside_and_gives_them_back() {
+        let m = started(SURVEY20, None, Days::default()).apply(Action::Vote(VoterAction::Answer(
+            0,
+            Answer::choice("hai_long"),
+        )));
+        let staff = m.apply(Action::Field(FieldAction::Staff));
+        assert_eq!(
+            staff.screen,
+            Screen::Field(FieldScreen::Between { saved: false })
+        );
+        let back = staff.apply(Action::Field(FieldAction::Next));
+        assert_eq!(voting(&back).answers[0], Answer::choice("hai_long"));
+        let closing = staff.apply(Action::Field(FieldAction::AskClose));
+        assert_eq!(closing.screen, Screen::Field(FieldScreen::Close));
+        let cancelled = closing.apply(Action::Field(FieldAction::CancelClose));
+        assert_eq!(
+            cancelled.screen,
+            Screen::Field(FieldScreen::Between { saved: false })
+        );
+    }
+
+    #[test]
+    fn days_count_apart_from_the_responses_and_write_the_minutes_line() {
+        let days = Days::default()
+            .plus_one("2026-11-24")
+            .plus_one("2026-11-25")
+            .plus_one("2026-11-25");
+        assert_eq!(days.on("2026-11-25"), 2);
+        assert_eq!(days.on("2026-11-26"), 0);
+        assert_eq!(days.total(), 3);
+        assert_eq!(days.span(), "24/11/2026 – 25/11/2026");
+        assert_eq!(Days::default().plus_one("2026-11-25").span(), "25/11/2026");
+        assert_eq!(
+            days.summary("Lê Thị Hoa"),
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa) do Lê Thị Hoa thực hiện; số phiếu theo ngày: 24/11/2026: 1; 25/11/2026: 2. Không kiểm thử máy."
+        );
+    }
+
+    #[test]
+    fn closing_counts_the_respondents_as_the_electorate_and_refuses_an_empty_survey() {
+        let p = poll(SURVEY20);
+        let meeting = new_session(p.clone(), "x".into(), pin());
+        let days = Days::default().plus_one("2026-11-25");
+        assert!(closed(&meeting, &days, "Thôn Bình An", "").is_err());
+        let mut with_one = meeting.clone();
+        let mut b = BallotBox::new((*p).clone());
+        let mut v = respondent(&p);
+        for _ in 0..40 {
+            if v.step == Step::Review {
+                break;
+            }
+            let Step::Question(i) = v.step else { break };
+            let a = match p.items()[i].kind() {
+                phieu_core::ItemKind::Single { options }
+                | phieu_core::ItemKind::Scale { options } => Answer::choice(options[0].id()),
+                phieu_core::ItemKind::Multiple { options, .. } => Answer::Choices {
+                    options: vec![options[0].id().to_owned()],
+                    free_text: None,
+                },
+                phieu_core::ItemKind::Number { min, .. } => Answer::Number(*min),
+                phieu_core::ItemKind::Text { .. } => Answer::Text("Ý kiến".into()),
+            };
+            v = v.answer(&p, i, a).forward(&p);
+        }
+        assert_eq!(v.step, Step::Review);
+        let ballot =
+            phieu_core::Ballot::new(&p, v.answers.clone(), phieu_core::Salt::from_bytes([5; 16]))
+                .unwrap();
+        b.cast(ballot).unwrap();
+        with_one.ballots = Rc::new(b);
+        assert!(
+            closed(&with_one, &days, "  ", "").is_err(),
+            "a place is needed"
+        );
+        let c = closed(
+            &with_one,
+            &days,
+            " Thôn Bình An, Xã Tân Hòa ",
+            " Lê Thị Hoa ",
+        )
+        .unwrap();
+        assert_eq!(c.phase, Phase::Closed);
+        assert_eq!(c.electorate.total(), 1);
+        assert_eq!(c.place, "Thôn Bình An, Xã Tân Hòa");
+        assert_eq!(c.time, "25/11/2026");
+        let minutes = c.minutes().unwrap();
+        assert!(minutes.logic_and_accuracy_test().contains("Lê Thị Hoa"));
+        let bundle =
+            phieu_core::AuditBundle::new((*c.ballots).clone(), c.electorate, minutes).unwrap();
+        assert_eq!(bundle.ballot_box().len(), 1);
+    }
+}
