@@ -16,9 +16,14 @@
 //! because a sentence can name its writer and would then reveal the rest of that ballot.
 //! The workbook's creation date is fixed (1980-01-01, as the zip entries' dates are), so the
 //! same box always gives the same bytes and the file does not say when it was made.
+//!
+//! The workbook is written by this crate's small writer (`xlsx_write`), not rust_xlsxwriter,
+//! which added 328 KB gzip to the office page; the tests compare every cell with what
+//! rust_xlsxwriter wrote from the same bundle (tests/support/reference_export.rs).
 
 use phieu_core::{Answer, AuditBundle, ItemKind, Lang};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use crate::xlsx_write::{Book, Sheet, Style, Value, WriteError};
 
 /// Rows an Excel worksheet holds.
 const MAX_ROWS: u64 = 1_048_576;
@@ -29,8 +34,10 @@ pub enum ExportError {
     /// More ballots or written answers than an Excel sheet has rows (the CSV and the audit
     /// bundle still hold them all).
     TooManyRows { rows: u64, max: u64 },
-    /// The XLSX writer refused (a message from rust_xlsxwriter, in English).
-    Xlsx(String),
+    /// A text longer than an Excel cell holds (32,767 characters), at `cell` of `sheet`.
+    TextTooLong { sheet: String, cell: String },
+    /// The workbook would be larger than a zip file holds (4 GiB).
+    TooLarge,
 }
 
 impl ExportError {
@@ -42,8 +49,19 @@ impl ExportError {
             (ExportError::TooManyRows { rows, max }, Lang::En) => format!(
                 "{rows} rows are needed on one sheet, and Excel holds {max}: use the CSV file or the audit bundle"
             ),
-            (ExportError::Xlsx(e), Lang::Vi) => format!("không tạo được tệp Excel: {e}"),
-            (ExportError::Xlsx(e), Lang::En) => format!("cannot make the Excel file: {e}"),
+            (ExportError::TextTooLong { sheet, cell }, Lang::Vi) => format!(
+                "ô {cell} của trang tính {sheet} dài hơn 32767 ký tự, Excel không chứa được: hãy dùng tệp CSV hoặc gói kiểm toán"
+            ),
+            (ExportError::TextTooLong { sheet, cell }, Lang::En) => format!(
+                "cell {cell} of sheet {sheet} is longer than the 32767 characters Excel holds: use the CSV file or the audit bundle"
+            ),
+            (ExportError::TooLarge, Lang::Vi) => {
+                "tệp Excel sẽ lớn hơn 4 GB: hãy dùng tệp CSV hoặc gói kiểm toán".to_owned()
+            }
+            (ExportError::TooLarge, Lang::En) => {
+                "the Excel file would be larger than 4 GB: use the CSV file or the audit bundle"
+                    .to_owned()
+            }
         }
     }
 }
@@ -56,9 +74,12 @@ impl std::fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-impl From<XlsxError> for ExportError {
-    fn from(e: XlsxError) -> ExportError {
-        ExportError::Xlsx(e.to_string())
+impl From<WriteError> for ExportError {
+    fn from(e: WriteError) -> ExportError {
+        match e {
+            WriteError::TextTooLong { sheet, cell } => ExportError::TextTooLong { sheet, cell },
+            WriteError::TooLarge => ExportError::TooLarge,
+        }
     }
 }
 
@@ -176,38 +197,27 @@ pub fn results_xlsx(bundle: &AuditBundle, lang: Lang) -> Result<Vec<u8>, ExportE
             max: MAX_ROWS,
         });
     }
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(bundle.poll().title().get(lang))
-            .set_creation_datetime(&created),
-    );
-    let bold = Format::new().set_bold();
-    let percent = Format::new().set_num_format("0.00%");
-    let wrap = Format::new().set_text_wrap();
-    summary(book.add_worksheet(), bundle, lang, words, &bold)?;
-    results(book.add_worksheet(), bundle, lang, words, &bold, &percent)?;
-    ballot_rows(book.add_worksheet(), bundle, lang, words, &bold, &wrap)?;
-    written(book.add_worksheet(), bundle, lang, words, &bold)?;
-    Ok(book.save_to_buffer()?)
+    let book = Book {
+        title: bundle.poll().title().get(lang).to_owned(),
+        sheets: vec![
+            summary(bundle, lang, words),
+            results(bundle, lang, words),
+            ballot_rows(bundle, lang, words),
+            written(bundle, lang, words),
+        ],
+    };
+    Ok(book.to_bytes()?)
 }
 
-fn summary(
-    sheet: &mut Worksheet,
-    bundle: &AuditBundle,
-    lang: Lang,
-    w: &Words,
-    bold: &Format,
-) -> Result<(), XlsxError> {
-    sheet.set_name(w.sheets[0])?;
-    sheet.set_column_width(0, 32)?;
-    sheet.set_column_width(1, 90)?;
+fn summary(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
+    let mut sheet = Sheet::new(w.sheets[0]);
+    sheet.width(0, 32.0);
+    sheet.width(1, 90.0);
     let poll = bundle.poll();
     let e = bundle.electorate();
     let t = bundle.tally();
     let m = bundle.minutes();
-    let text = |s: &str| Cell::Text(s.to_owned());
+    let text = |s: &str| Value::Text(s.to_owned());
     let mut rows = vec![
         text(poll.title().get(lang)),
         text(poll.id()),
@@ -217,11 +227,11 @@ fn summary(
         text(poll.place().commune()),
         text(poll.place().village()),
         text(&poll.hash().to_hex()),
-        Cell::Number(e.total()),
-        e.present().map_or(Cell::Text(String::new()), Cell::Number),
-        Cell::Number(t.ballots()),
-        Cell::Number(t.valid_ballots()),
-        Cell::Number(t.blank_ballots()),
+        count(e.total()),
+        e.present().map_or(Value::Text(String::new()), count),
+        count(t.ballots()),
+        count(t.valid_ballots()),
+        count(t.blank_ballots()),
         text(m.place()),
         text(m.time()),
     ];
@@ -239,88 +249,70 @@ fn summary(
     rows.push(text(&bundle.fingerprint().to_hex()));
     rows.push(text(&bundle.seal().to_hex()));
     for (r, (label, value)) in (0u32..).zip(w.summary.iter().zip(rows)) {
-        sheet.write_string_with_format(r, 0, *label, bold)?;
-        match value {
-            Cell::Text(s) => sheet.write_string(r, 1, s)?,
-            Cell::Number(n) => sheet.write_number(r, 1, n as f64)?,
-        };
+        sheet.text(r, 0, label, Style::Bold);
+        sheet.write(r, 1, value, Style::Plain);
     }
-    Ok(())
+    sheet
 }
 
-enum Cell {
-    Text(String),
-    Number(u64),
+/// A count as a number cell (exact: counts are far below 2^53).
+fn count(n: u64) -> Value {
+    Value::Number(n as f64)
 }
 
-fn results(
-    sheet: &mut Worksheet,
-    bundle: &AuditBundle,
-    lang: Lang,
-    w: &Words,
-    bold: &Format,
-    percent: &Format,
-) -> Result<(), XlsxError> {
-    sheet.set_name(w.sheets[1])?;
+fn results(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
+    let mut sheet = Sheet::new(w.sheets[1]);
     for (c, h) in (0u16..).zip(w.results) {
-        sheet.write_string_with_format(0, c, h, bold)?;
+        sheet.text(0, c, h, Style::Bold);
     }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.set_column_width(1, 60)?;
-    sheet.set_column_width(3, 30)?;
+    sheet.freeze(1, 0);
+    sheet.width(1, 60.0);
+    sheet.width(3, 30.0);
     let total = bundle.electorate().total();
     let mut r = 1u32;
     for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
         // A mean is for display only, like the share: the legal arithmetic is integer and
         // lives in the core.
         let mean = tally.mean().map(|m| m.sum() as f64 / m.count() as f64);
-        let mut row = |option_id: &str, option: &str, count: u64| -> Result<(), XlsxError> {
-            sheet.write_string(r, 0, item.id())?;
-            sheet.write_string(r, 1, item.label().get(lang))?;
-            sheet.write_string(r, 2, option_id)?;
-            sheet.write_string(r, 3, option)?;
-            sheet.write_number(r, 4, count as f64)?;
-            sheet.write_number(r, 5, total as f64)?;
+        let mut row = |option_id: &str, option: &str, count: u64| {
+            sheet.text(r, 0, item.id(), Style::Plain);
+            sheet.text(r, 1, item.label().get(lang), Style::Plain);
+            sheet.text(r, 2, option_id, Style::Plain);
+            sheet.text(r, 3, option, Style::Plain);
+            sheet.number(r, 4, count as f64, Style::Plain);
+            sheet.number(r, 5, total as f64, Style::Plain);
             if total > 0 {
-                sheet.write_number_with_format(r, 6, count as f64 / total as f64, percent)?;
+                sheet.number(r, 6, count as f64 / total as f64, Style::Percent);
             }
             if let Some(mean) = mean {
-                sheet.write_number(r, 7, mean)?;
+                sheet.number(r, 7, mean, Style::Plain);
             }
             r += 1;
-            Ok(())
         };
         match item.kind() {
-            ItemKind::Number { .. } => row("", w.answered, tally.mean().map_or(0, |m| m.count()))?,
-            ItemKind::Text { .. } => row("", w.answered, tally.free_texts().count() as u64)?,
+            ItemKind::Number { .. } => row("", w.answered, tally.mean().map_or(0, |m| m.count())),
+            ItemKind::Text { .. } => row("", w.answered, tally.free_texts().count() as u64),
             kind => {
                 for (choice, count) in kind.options().iter().zip(tally.counts()) {
-                    row(choice.id(), choice.label().get(lang), *count)?;
+                    row(choice.id(), choice.label().get(lang), *count);
                 }
             }
         }
-        row("", w.blank, tally.blank())?;
+        row("", w.blank, tally.blank());
     }
-    Ok(())
+    sheet
 }
 
-fn ballot_rows(
-    sheet: &mut Worksheet,
-    bundle: &AuditBundle,
-    lang: Lang,
-    w: &Words,
-    bold: &Format,
-    wrap: &Format,
-) -> Result<(), XlsxError> {
-    sheet.set_name(w.sheets[2])?;
+fn ballot_rows(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
+    let mut sheet = Sheet::new(w.sheets[2]);
     let items = bundle.poll().items();
-    sheet.write_string_with_format(0, 0, w.number, bold)?;
+    sheet.text(0, 0, w.number, Style::Bold);
     for (c, item) in (1u16..).zip(items) {
-        sheet.write_string_with_format(0, c, item.id(), bold)?;
-        sheet.write_string_with_format(1, c, item.label().get(lang), wrap)?;
-        sheet.set_column_width(c, 24)?;
+        sheet.text(0, c, item.id(), Style::Bold);
+        sheet.text(1, c, item.label().get(lang), Style::Wrap);
+        sheet.width(c, 24.0);
     }
-    sheet.set_freeze_panes(2, 1)?;
+    sheet.freeze(2, 1);
     let label = |item: &phieu_core::Item, id: &str| -> String {
         item.kind()
             .options()
@@ -329,52 +321,41 @@ fn ballot_rows(
             .map_or_else(|| id.to_owned(), |o| o.label().get(lang).to_owned())
     };
     for (r, ballot) in (2u32..).zip(bundle.ballot_box().ballots()) {
-        sheet.write_number(r, 0, f64::from(r - 1))?;
+        sheet.number(r, 0, f64::from(r - 1), Style::Plain);
         for ((c, item), answer) in (1u16..).zip(items).zip(ballot.answers()) {
-            match answer {
-                Answer::Blank => {}
-                Answer::Choice { option, .. } => {
-                    sheet.write_string(r, c, label(item, option))?;
-                }
+            let value = match answer {
+                Answer::Blank => continue,
+                Answer::Choice { option, .. } => Value::Text(label(item, option)),
                 Answer::Choices { options, .. } => {
                     let labels: Vec<String> = options.iter().map(|o| label(item, o)).collect();
-                    sheet.write_string(r, c, labels.join("; "))?;
+                    Value::Text(labels.join("; "))
                 }
-                Answer::Number(n) => {
-                    sheet.write_number(r, c, *n as f64)?;
-                }
+                Answer::Number(n) => Value::Number(*n as f64),
                 // The words themselves are on the written-answers sheet, apart from the ballot.
-                Answer::Text(_) => {
-                    sheet.write_string(r, c, w.answered)?;
-                }
-            }
+                Answer::Text(_) => Value::Text(w.answered.to_owned()),
+            };
+            sheet.write(r, c, value, Style::Plain);
         }
     }
-    Ok(())
+    sheet
 }
 
-fn written(
-    sheet: &mut Worksheet,
-    bundle: &AuditBundle,
-    lang: Lang,
-    w: &Words,
-    bold: &Format,
-) -> Result<(), XlsxError> {
-    sheet.set_name(w.sheets[3])?;
+fn written(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
+    let mut sheet = Sheet::new(w.sheets[3]);
     for (c, h) in (0u16..).zip(w.written) {
-        sheet.write_string_with_format(0, c, h, bold)?;
+        sheet.text(0, c, h, Style::Bold);
     }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.set_column_width(1, 40)?;
-    sheet.set_column_width(2, 80)?;
+    sheet.freeze(1, 0);
+    sheet.width(1, 40.0);
+    sheet.width(2, 80.0);
     let mut r = 1u32;
     for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
         for text in tally.free_texts() {
-            sheet.write_string(r, 0, item.id())?;
-            sheet.write_string(r, 1, item.label().get(lang))?;
-            sheet.write_string(r, 2, text)?;
+            sheet.text(r, 0, item.id(), Style::Plain);
+            sheet.text(r, 1, item.label().get(lang), Style::Plain);
+            sheet.text(r, 2, text, Style::Plain);
             r += 1;
         }
     }
-    Ok(())
+    sheet
 }

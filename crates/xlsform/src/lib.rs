@@ -33,6 +33,8 @@ pub mod xlsx;
 
 #[cfg(feature = "export")]
 pub mod export;
+#[cfg(feature = "export")]
+pub mod xlsx_write;
 
 pub use import::{import, import_workbook, ImportOptions, Imported};
 pub use problem::{column_letter, Column, Location, Problem, ProblemKind, SkipKind, Skipped};

@@ -6,6 +6,8 @@
 
 #[path = "../examples/support/forms.rs"]
 mod forms;
+#[path = "support/reference_export.rs"]
+mod reference_export;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -353,6 +355,159 @@ fn english_results_have_english_sheets() {
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Summary", "Results", "Ballots", "Written answers"]);
     assert!(s(&sheets[2].1[1][1]).ends_with("who answers.\nPart I. About you\nSex"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The small writer against rust_xlsxwriter, the reference writer
+
+/// A decision by two thirds of the households (the demo poll): an outcome, "Ý kiến khác" texts
+/// and those present, which the survey above does not have.
+fn decision_bundle() -> AuditBundle {
+    let json = std::fs::read_to_string(data().join("../../assets/polls/demo.json")).unwrap();
+    let poll = Poll::from_json(&json).unwrap();
+    let other = |t: &str| Answer::Choice {
+        option: "y_kien_khac".into(),
+        free_text: Some(t.into()),
+    };
+    let answers = [
+        choice("dong_y"),
+        choice("dong_y"),
+        choice("khong_dong_y"),
+        other("Làm đường rộng hơn & có rãnh <thoát nước>"),
+        other("_x0041_ không phải chữ A"),
+        choice("dong_y"),
+    ];
+    let mut b = BallotBox::new(poll.clone());
+    for (i, answer) in answers.into_iter().enumerate() {
+        let ballot = Ballot::new(&poll, vec![answer], Salt::from_bytes([i as u8 + 7; 16])).unwrap();
+        b.cast(ballot).unwrap();
+    }
+    let minutes = Minutes::new(
+        "Nhà văn hóa thôn Đồng Tâm".into(),
+        "19 giờ 30, ngày 25/11/2026".into(),
+        vec![],
+        vec![],
+        String::new(),
+    )
+    .unwrap();
+    AuditBundle::new(b, Electorate::new(12, Some(11)).unwrap(), minutes).unwrap()
+}
+
+/// A sheet's name and its cells: row, column, and the value with its type.
+type TypedSheet = (String, Vec<(u32, u32, String)>);
+
+/// Every cell of every sheet as calamine reads it.
+fn typed_cells(bytes: &[u8]) -> Vec<TypedSheet> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let cells = range
+                .used_cells()
+                .filter(|(_, _, d)| !matches!(d, Data::Empty | Data::String(_) if d.to_string().is_empty()))
+                .map(|(r, c, d)| (r0 + r as u32, c0 + c as u32, format!("{d:?}")))
+                .collect();
+            (name, cells)
+        })
+        .collect()
+}
+
+#[test]
+fn the_export_has_rust_xlsxwriters_cells() {
+    for bundle in [bundle(), decision_bundle()] {
+        for lang in [Lang::Vi, Lang::En] {
+            let ours = results_xlsx(&bundle, lang).unwrap();
+            let reference = reference_export::results_xlsx(&bundle, lang).unwrap();
+            let (ours, reference) = (typed_cells(&ours), typed_cells(&reference));
+            assert_eq!(ours.len(), 4);
+            assert_eq!(ours, reference, "{lang:?}");
+        }
+    }
+}
+
+#[test]
+fn the_decision_exports_its_outcome_and_texts_as_written() {
+    let bytes = results_xlsx(&decision_bundle(), Lang::Vi).unwrap();
+    let sheets = sheets(&bytes);
+    let summary = &sheets[0].1;
+    let row = |label: &str| summary.iter().find(|r| s(&r[0]) == label).unwrap().clone();
+    assert_eq!(f(&row("Số người có mặt")[1]), 11.0);
+    assert!(
+        s(&row("Kết quả")[1]).starts_with("q1: "),
+        "{:?}",
+        row("Kết quả")
+    );
+    let texts: Vec<String> = sheets[3].1[1..].iter().map(|r| s(&r[2])).collect();
+    assert_eq!(
+        texts,
+        [
+            "Làm đường rộng hơn & có rãnh <thoát nước>",
+            "_x0041_ không phải chữ A"
+        ]
+    );
+    // The share of the total electorate: 3 of 12 households agreed.
+    let agree = sheets[1].1.iter().find(|r| s(&r[2]) == "dong_y").unwrap();
+    assert_eq!(f(&agree[6]), 3.0 / 12.0);
+}
+
+mod written_workbooks {
+    use super::*;
+    use phieu_xlsform::xlsx_write::{Book, Sheet, Style, Value};
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            "\\PC{1,12}".prop_map(Value::Text),
+            "[ <>&\"'_x0-9A-Fa-f\\t\\n\\r\\u{1}\\u{7f}ếđ😀]{1,12}".prop_map(Value::Text),
+            (-1_000_000i64..1_000_000).prop_map(|n| Value::Number(n as f64)),
+            (-1e6f64..1e6).prop_map(Value::Number),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever cells the small writer is given, calamine reads them back as given.
+        #[test]
+        fn any_cells_read_back_as_written(
+            sheets in proptest::collection::vec(
+                proptest::collection::btree_map((0u32..40, 0u16..12), value(), 0..40), 1..4)
+        ) {
+            let book = Book {
+                title: "thử".into(),
+                sheets: sheets.iter().enumerate().map(|(i, cells)| {
+                    let mut sheet = Sheet::new(&format!("Trang {i}"));
+                    for ((r, c), v) in cells {
+                        sheet.write(*r, *c, v.clone(), Style::Plain);
+                    }
+                    sheet.freeze(1, 1);
+                    sheet
+                }).collect(),
+            };
+            let bytes = book.to_bytes().unwrap();
+            let read = typed_cells(&bytes);
+            for ((name, cells), (i, given)) in read.iter().zip(sheets.iter().enumerate()) {
+                prop_assert_eq!(name, &format!("Trang {i}"));
+                let expected: Vec<(u32, u32, String)> = given
+                    .iter()
+                    .map(|((r, c), v)| {
+                        let d = match v {
+                            Value::Text(t) => Data::String(t.clone()),
+                            Value::Number(n) => Data::Float(*n),
+                        };
+                        (*r, u32::from(*c), format!("{d:?}"))
+                    })
+                    .collect();
+                let mut cells = cells.clone();
+                cells.sort();
+                prop_assert_eq!(cells, expected);
+            }
+            // And this crate's own reader reads the same.
+            prop_assert_eq!(our_cells(&bytes), calamine_cells(&bytes));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
