@@ -136,6 +136,33 @@ test('offline the bundle waits; online it is sent; after a reload it is still se
   await context.close();
 });
 
+test('a bundle left waiting is sent from the next meeting\'s tablet page, once the network is back', async () => {
+  const { context, page, errors, fingerprint } = await closedMeeting();
+  await configure(page, collector.url, TOKEN);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
+  await item(page).getByText(/^Máy đang mất mạng\./).waitFor();
+
+  // The officer moves on: a new meeting, created on the office page, runs on the tablet page.
+  await page.getByRole('button', { name: 'Chuẩn bị cuộc họp mới' }).click();
+  await createMeeting(page, { title: 'Góp tiền làm đường bê tông liên xóm' });
+  assert.match(new URL(page.url()).pathname, /\/(index\.html)?$/, 'the new meeting runs on the tablet page');
+  const earlier = await stored(fingerprint);
+  assert.equal(earlier.status, 404, 'nothing reached the collector while offline');
+
+  // Signal again: the tablet page's pump sends the earlier meeting's bundle by itself.
+  await context.setOffline(false);
+  let status = 404;
+  for (let i = 0; i < 150 && status !== 200; i++) {
+    await page.waitForTimeout(200);
+    status = (await stored(fingerprint)).status;
+  }
+  assert.deepEqual(await stored(fingerprint), { status: 200, boxes: earlier.boxes + 1 }, 'stored once');
+  await page.getByRole('heading', { name: 'Bảng điều khiển của cán bộ' }).waitFor();
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('a wrong token is refused with the collector\'s reason in the interface language; the right one sends', async () => {
   const { context, page, errors, fingerprint } = await closedMeeting();
   await configure(page, collector.url, 'not-the-portal-token-000');
