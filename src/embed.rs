@@ -8,3 +8,8 @@
 //! ways in, and the only code here that touches the browser directly (the embed's edge).
 
 pub mod protocol;
+pub mod element;
+pub mod flow;
+pub mod frame;
+pub mod view;
+pub mod words;

@@ -64,6 +64,62 @@ pub fn parse_lang(code: Option<&str>) -> Result<Lang, OptionError> {
 pub enum OptionError {
     Mode(String),
     Lang(String),
+    /// `electorate` is not a whole number from 1 up.
+    Electorate(String),
+    /// Both `src` and an inline poll, or neither.
+    Source,
+    NotJson,
+}
+
+/// What a host asks of one embedded poll: the `<phieu-poll>` attributes, `phieu.mount()`'s
+/// options or the iframe's query, all given as strings (docs/embedding.md §Attributes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub mode: Mode,
+    pub lang: Lang,
+    /// The poll (kiosk, survey) or the audit bundle (results); `None` waits for `load-poll`.
+    pub source: Option<PollSource>,
+    /// Which box on this device: ballots are kept per poll and box name, so two kiosks of one
+    /// poll on one page can keep two boxes. At most 64 characters.
+    pub box_name: String,
+    /// The total electorate (households, delegates): with it the closed tally states each share
+    /// of the total and the outcome under the poll's rule.
+    pub electorate: Option<u64>,
+}
+
+impl Options {
+    /// Reads `{"mode":…,"lang":…,"src":…,"poll":…,"box":…,"electorate":…}` (every value a
+    /// string, as attributes are; `poll` is the inline poll's JSON text).
+    pub fn parse(text: &str) -> Result<Options, OptionError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| OptionError::NotJson)?;
+        let get = |key: &str| {
+            value
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let source = match (get("src"), get("poll")) {
+            (Some(url), None) => Some(PollSource::Url(url.to_owned())),
+            (None, Some(poll)) => Some(PollSource::Inline(poll.to_owned())),
+            (None, None) => None,
+            (Some(_), Some(_)) => return Err(OptionError::Source),
+        };
+        let electorate = match get("electorate") {
+            None => None,
+            Some(n) => match n.parse::<u64>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => return Err(OptionError::Electorate(n.to_owned())),
+            },
+        };
+        Ok(Options {
+            mode: Mode::parse(get("mode"))?,
+            lang: parse_lang(get("lang"))?,
+            source,
+            box_name: get("box").unwrap_or("").chars().take(64).collect(),
+            electorate,
+        })
+    }
 }
 
 impl OptionError {
@@ -81,6 +137,20 @@ impl OptionError {
             (OptionError::Lang(l), Lang::En) => {
                 format!("There is no language “{l}”: use vi or en.")
             }
+            (OptionError::Electorate(n), Lang::Vi) => {
+                format!("Tổng số cử tri “{n}” phải là một số nguyên từ 1 trở lên.")
+            }
+            (OptionError::Electorate(n), Lang::En) => {
+                format!("The total electorate “{n}” must be a whole number from 1 up.")
+            }
+            (OptionError::Source, Lang::Vi) => {
+                "Chỉ dùng một trong hai: thuộc tính src hoặc phiếu viết sẵn bên trong thẻ.".into()
+            }
+            (OptionError::Source, Lang::En) => {
+                "Use one of the two: the src attribute or a poll written inside the element.".into()
+            }
+            (OptionError::NotJson, Lang::Vi) => "Tùy chọn nhúng không đọc được.".into(),
+            (OptionError::NotJson, Lang::En) => "The embedding options cannot be read.".into(),
         }
     }
 }
@@ -519,6 +589,34 @@ mod tests {
         assert_eq!(parse_lang(Some("en-GB")), Ok(Lang::En));
         assert_eq!(parse_lang(None), Ok(Lang::Vi));
         assert_eq!(parse_lang(Some("de")), Err(OptionError::Lang("de".into())));
+    }
+
+    #[test]
+    fn options_are_read_from_attributes() {
+        assert_eq!(
+            Options::parse(r#"{"mode":"survey","lang":"en","src":"p.json","box":" b ","electorate":"120"}"#),
+            Ok(Options {
+                mode: Mode::Survey,
+                lang: Lang::En,
+                source: Some(PollSource::Url("p.json".into())),
+                box_name: "b".into(),
+                electorate: Some(120),
+            })
+        );
+        let bare = Options::parse("{}").unwrap();
+        assert_eq!((bare.mode, bare.lang, bare.source), (Mode::Kiosk, Lang::Vi, None));
+        assert_eq!(
+            Options::parse(r#"{"src":"a","poll":"{}"}"#),
+            Err(OptionError::Source)
+        );
+        assert_eq!(
+            Options::parse(r#"{"electorate":"0"}"#),
+            Err(OptionError::Electorate("0".into()))
+        );
+        assert_eq!(
+            Options::parse(r#"{"mode":"vote"}"#),
+            Err(OptionError::Mode("vote".into()))
+        );
     }
 
     #[test]

@@ -1,0 +1,229 @@
+//! The iframe page, `embed.html`: the poll for portals that will not run our script. It reads
+//! its options from the address, the allowed parent origins from `embed-origins.json` beside
+//! the build, and talks to its parent by `postMessage` (docs/embedding.md §iframe):
+//!
+//! - the parent's origin is the first of `location.ancestorOrigins[0]`, the referrer's origin and
+//!   `?parent=` that the allow-list holds: the address can pick among allowed origins, never
+//!   add one;
+//! - every message to the parent names that exact origin (never `*`);
+//! - a message is read only when it comes from that origin *and* from `window.parent`; any other
+//!   is dropped unread;
+//! - the content's height goes to the parent on every change (`resize`), so the parent sizes the
+//!   iframe and no scrollbar shows.
+
+use gloo::events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+use crate::embed::protocol::{AllowList, EmbedMessage, HostMessage, Options};
+use crate::embed::view::{EmbedApp, EmbedProps, Inbox};
+use crate::embed::words::words;
+
+/// The id of the element `embed.html` renders into; no other page has it.
+pub const ROOT_ID: &str = "phieu-embed-page";
+
+/// The allow-list's file, beside `embed.html`.
+pub const ORIGINS_FILE: &str = "embed-origins.json";
+
+/// Starts the iframe page when this is `embed.html`; does nothing on a host page (the bin's
+/// wasm is also what `phieu.js` loads into a portal's page).
+pub fn start_if_frame_page() {
+    let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(start(root));
+}
+
+fn query() -> web_sys::UrlSearchParams {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .unwrap_or_else(|_| web_sys::UrlSearchParams::new().expect("an empty query"))
+}
+
+/// The options from the address, as the element's attributes would give them.
+fn options_json(q: &web_sys::UrlSearchParams) -> String {
+    let mut map = serde_json::Map::new();
+    for key in ["mode", "lang", "src", "box", "electorate"] {
+        if let Some(v) = q.get(key) {
+            map.insert(key.into(), v.into());
+        }
+    }
+    serde_json::Value::Object(map).to_string()
+}
+
+async fn allow_list() -> Result<AllowList, String> {
+    let response = gloo::net::http::Request::get(ORIGINS_FILE)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{ORIGINS_FILE}: HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    AllowList::parse(&text).map_err(|e| {
+        format!(
+            "{} / {}",
+            e.message(phieu_core::Lang::Vi),
+            e.message(phieu_core::Lang::En)
+        )
+    })
+}
+
+/// Where the parent says it is: the browser's own word first.
+fn candidates(q: &web_sys::UrlSearchParams) -> Vec<String> {
+    let window = gloo::utils::window();
+    let mut out = Vec::new();
+    // `location.ancestorOrigins` (Chromium, WebKit; not Firefox): not in web-sys's stable API.
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
+        .ok()
+        .and_then(|l| l.dyn_into::<web_sys::DomStringList>().ok());
+    if let Some(first) = ancestors.and_then(|l| l.item(0)) {
+        out.push(first);
+    }
+    let referrer = gloo::utils::document().referrer();
+    if let Ok(url) = web_sys::Url::new(&referrer) {
+        out.push(url.origin());
+    }
+    if let Some(p) = q.get("parent") {
+        out.push(p);
+    }
+    out
+}
+
+fn show_refusal(root: &web_sys::Element, lang: phieu_core::Lang, detail: &str) {
+    let w = words(lang);
+    let doc = gloo::utils::document();
+    let make = |tag: &str, text: &str| {
+        let el = doc.create_element(tag).expect("an element");
+        el.set_text_content(Some(text));
+        el
+    };
+    let box_ = doc.create_element("div").expect("a div");
+    box_.set_class_name("phieu phieu-failed");
+    box_.set_attribute("role", "alert").ok();
+    box_.append_child(&make("h2", w.not_allowed_title)).ok();
+    box_.append_child(&make("p", w.not_allowed)).ok();
+    box_.append_child(&make("p", detail)).ok();
+    root.append_child(&box_).ok();
+}
+
+async fn start(root: web_sys::Element) {
+    // Offline inside the iframe: the app's service worker, registered from the frame itself
+    // (a cross-site frame has its own, partitioned registration and storage).
+    crate::edge::offline::register_service_worker();
+    let q = query();
+    let lang = q
+        .get("lang")
+        .and_then(|l| phieu_core::Lang::from_code(&l))
+        .unwrap_or_default();
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten();
+    let framed = parent
+        .as_ref()
+        .is_some_and(|p| !js_sys::Object::is(p, &window));
+
+    // Opened on its own (not in a frame): the poll works, and talks to no one.
+    let parent_origin = if framed {
+        let list = match allow_list().await {
+            Ok(list) => list,
+            Err(detail) => return show_refusal(&root, lang, &detail),
+        };
+        let candidates = candidates(&q);
+        match list.parent(candidates.iter().map(String::as_str)) {
+            Some(origin) => Some(origin),
+            None => return show_refusal(&root, lang, &candidates.join(", ")),
+        }
+    } else {
+        None
+    };
+
+    let post = {
+        let (parent, origin) = (parent.clone(), parent_origin.clone());
+        move |m: &EmbedMessage| {
+            if let (Some(parent), Some(origin)) = (&parent, &origin) {
+                if let Ok(value) = js_sys::JSON::parse(&m.to_value().to_string()) {
+                    let _ = parent.post_message(&value, origin);
+                }
+            }
+        }
+    };
+    let post = std::rc::Rc::new(post);
+
+    let options = match Options::parse(&options_json(&q)) {
+        Ok(o) => o,
+        Err(e) => {
+            post(&EmbedMessage::Error {
+                code: "options".into(),
+                message: e.message(lang),
+            });
+            return show_refusal(&root, lang, &e.message(lang));
+        }
+    };
+    let inbox = Inbox::default();
+    let emit = {
+        let post = post.clone();
+        Callback::from(move |m: EmbedMessage| post(&m))
+    };
+    yew::Renderer::<EmbedApp>::with_root_and_props(
+        root.clone(),
+        EmbedProps {
+            options,
+            emit,
+            inbox: inbox.clone(),
+        },
+    )
+    .render();
+
+    let (Some(parent), Some(origin)) = (parent, parent_origin) else {
+        return;
+    };
+
+    // Messages from the parent, and only from it.
+    {
+        let post = post.clone();
+        let listener = EventListener::new(&window, "message", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let from_parent = event
+                .source()
+                .is_some_and(|s| js_sys::Object::is(&s, &parent));
+            if event.origin() != origin || !from_parent {
+                return;
+            }
+            let data = event.data();
+            let text = match data.as_string() {
+                Some(s) => serde_json::Value::String(s).to_string(),
+                None => js_sys::JSON::stringify(&data)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default(),
+            };
+            match HostMessage::parse(&text) {
+                Ok(m) => inbox.send(m),
+                Err(e) => post(&EmbedMessage::Error {
+                    code: e.code().into(),
+                    message: e.message(lang),
+                }),
+            }
+        });
+        listener.forget();
+    }
+
+    // The content's height, on every change.
+    let observed = gloo::utils::body();
+    let last = std::cell::Cell::new(0u32);
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let height = gloo::utils::body().get_bounding_client_rect().height().ceil() as u32;
+        if height != last.get() {
+            last.set(height);
+            post(&EmbedMessage::Resize { height });
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&observed);
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
+}
