@@ -1,0 +1,205 @@
+// Journey: a field survey on a staff member's own device (docs/field-survey.md). The address
+// index.html#/survey?src=polls/survey20.json on a fresh profile shows the first question at
+// once, fetching nothing but the poll; respondents answer one after another over two days;
+// a reload mid-form offers to continue at the same question with the earlier answers kept, or
+// to discard; the staff screen shows the counts per day; closing shows the results on the
+// office page, and the downloaded audit bundle passes `phieu verify`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harness, root, watchErrors, screenshotAllSizes } from './support.mjs';
+
+const h = harness();
+const SURVEY = 'index.html#/survey?src=polls/survey20.json';
+const PHIEU = join(root, 'target/debug/phieu');
+
+const question = (page) => page.locator('.voter-question .progress');
+const staffScreen = (page) => page.getByRole('heading', { name: 'Khảo sát đang diễn ra' });
+
+/** Answers the question on screen (a given choice, else the first choice, a number, words). */
+async function answer(page, choice) {
+  if (choice) return page.getByRole('radio', { name: choice, exact: true }).click();
+  const radio = page.getByRole('radio').first();
+  const box = page.getByRole('checkbox').first();
+  const number = page.locator('input.answer-number');
+  const text = page.locator('textarea.answer-text').first();
+  if (await radio.count()) await radio.click();
+  else if (await box.count()) await box.click();
+  else if (await number.count()) await number.fill(await number.getAttribute('min'));
+  else if (await text.count()) await text.fill('Ý kiến thử');
+}
+
+/** Goes on to the next question; resolves with the new progress line ("Câu hỏi 2 / 19"). */
+async function next(page) {
+  const before = await question(page).innerText();
+  await page.getByRole('button', { name: 'Tiếp →' }).click();
+  const review = page.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' });
+  await review.or(question(page).filter({ hasNotText: before })).first().waitFor();
+  return (await review.isVisible()) ? 'review' : question(page).innerText();
+}
+
+/** Answers every remaining question (the given choices first), then confirms. */
+async function respond(page, choices = []) {
+  for (let step = 0; step < 40; step++) {
+    await answer(page, choices[step]);
+    if ((await next(page)) === 'review') break;
+  }
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText('Đã lưu phiếu. Cảm ơn ông/bà!').waitFor();
+}
+
+async function counts(page) {
+  await staffScreen(page).waitFor();
+  return {
+    today: Number(await page.locator('.field-today strong').innerText()),
+    total: Number(await page.locator('.field-total strong').innerText()),
+  };
+}
+
+async function firstQuestion(page) {
+  await page.getByRole('radio', { name: 'Hài lòng', exact: true }).waitFor();
+  assert.match(await question(page).innerText(), /^Câu hỏi 1 \//);
+}
+
+test('a field survey over two days: first question at once, resume, discard, counts per day, close, verify', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Day one. Only the clock's date is fixed: timers run as usual.
+  await context.clock.setFixedTime(new Date('2026-11-24T09:30:00'));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+
+  await page.goto(h.server.url + SURVEY);
+  await firstQuestion(page);
+  const json = fetched.filter((p) => p.endsWith('.json'));
+  assert.deepEqual(json, ['/polls/survey20.json'], 'no download but the poll before the first question');
+  await screenshotAllSizes(page, 'field-first-question');
+
+  await respond(page, ['Hài lòng']);
+  assert.deepEqual(await counts(page), { today: 1, total: 1 });
+  await screenshotAllSizes(page, 'field-saved');
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  await firstQuestion(page);
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'nothing of the last respondent');
+  await respond(page, ['Không hài lòng']);
+  assert.deepEqual(await counts(page), { today: 2, total: 2 });
+
+  // Day two: the device was switched off overnight.
+  await context.clock.setFixedTime(new Date('2026-11-25T08:15:00'));
+  await page.reload();
+  await firstQuestion(page);
+  await page.getByRole('button', { name: 'Dành cho cán bộ: số phiếu, kết thúc' }).click();
+  assert.deepEqual(await counts(page), { today: 0, total: 2 });
+  await page.getByRole('button', { name: 'Quay lại người đang trả lời' }).click();
+
+  // A respondent answers three questions; the battery dies on the fourth.
+  await answer(page, 'Hài lòng');
+  await next(page);
+  await answer(page, 'Tốt');
+  const third = await next(page);
+  await answer(page, 'Giếng khoan, giếng đào');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Có một người trả lời chưa xong' }).waitFor();
+  await page.getByText('Đã trả lời 3 câu.', { exact: false }).waitFor();
+  await screenshotAllSizes(page, 'field-resume');
+  await page.getByRole('button', { name: 'Tiếp tục phiếu này' }).click();
+  assert.equal(await question(page).innerText(), third, 'back at the question they were on');
+  assert.equal(await page.getByRole('radio', { name: 'Giếng khoan, giếng đào', exact: true }).getAttribute('aria-checked'), 'true');
+  await page.getByRole('button', { name: '← Quay lại' }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Tốt', exact: true }).getAttribute('aria-checked'), 'true');
+  await page.getByRole('button', { name: '← Quay lại' }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Hài lòng', exact: true }).getAttribute('aria-checked'), 'true');
+  await next(page);
+  await next(page);
+  await respond(page);
+  assert.deepEqual(await counts(page), { today: 1, total: 3 });
+
+  // Another is interrupted and discarded: nothing of it is counted or kept.
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  await answer(page, 'Không hài lòng');
+  await next(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Bỏ phiếu dở, bắt đầu người mới' }).click();
+  await firstQuestion(page);
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
+  await page.reload();
+  await firstQuestion(page);
+
+  // The staff screen: today's and every day's count.
+  await page.getByRole('button', { name: 'Dành cho cán bộ: số phiếu, kết thúc' }).click();
+  assert.deepEqual(await counts(page), { today: 1, total: 3 });
+  const rows = await page.locator('.field-days tbody tr').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.replace(/\s+/g, ' ').trim()), ['24/11/2026 2', '25/11/2026 1']);
+  await screenshotAllSizes(page, 'field-staff');
+
+  // Close: a deliberate step, with the place and the staff member's name for the minutes.
+  await page.getByRole('button', { name: 'Kết thúc khảo sát' }).click();
+  await page.getByRole('heading', { name: 'Kết thúc khảo sát?' }).waitFor();
+  await page.getByText('Khảo sát sẽ đóng với 3 phiếu.', { exact: false }).waitFor();
+  assert.equal(await page.getByLabel('Nơi khảo sát').inputValue(), 'Thôn Bình An, Xã Tân Hòa');
+  const close = page.getByRole('button', { name: 'Kết thúc khảo sát', exact: true });
+  assert.ok(await close.isDisabled(), 'closing needs the box ticked');
+  await page.getByLabel('Cán bộ thực hiện (không bắt buộc)').fill('Lê Thị Hoa');
+  await page.getByLabel('Tôi đã lấy xong ý kiến; không thêm phiếu nữa.').check();
+  await screenshotAllSizes(page, 'field-close');
+  await close.click();
+
+  // The office page shows the closed survey's results, as for a closed meeting.
+  await page.waitForURL(/office\.html/);
+  const download = page.getByRole('button', { name: 'Tải biên bản điện tử (gửi xã)' });
+  await download.waitFor();
+  await screenshotAllSizes(page, 'field-results');
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const bundle = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.equal(bundle.ballots.length, 3);
+  assert.match(JSON.stringify(bundle.minutes), /Lê Thị Hoa/);
+  assert.match(JSON.stringify(bundle.minutes), /24\/11\/2026: 2; 25\/11\/2026: 1/);
+  assert.ok(!/T\d\d:\d\d/.test(JSON.stringify(bundle.ballots)), 'no time with any ballot');
+  if (!existsSync(PHIEU)) throw new Error(`${PHIEU} is missing: run cargo build -p phieu-cli first`);
+  const dir = await mkdtemp(join(tmpdir(), 'phieu-field-'));
+  try {
+    const path = join(dir, 'audit.json');
+    await writeFile(path, await readFile(await file.path()));
+    const out = execFileSync(PHIEU, ['verify', path], { encoding: 'utf8' });
+    assert.match(out, /3/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every survey template opens on its first question; a vote or a missing poll is said plainly', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const index = JSON.parse(await readFile(join(root, 'assets/templates/index.json'), 'utf8'));
+  let surveys = 0;
+  for (const entry of index) {
+    const poll = JSON.parse(await readFile(join(root, 'assets/templates', entry.file), 'utf8'));
+    if (poll.kind !== 'survey') continue;
+    surveys++;
+    await page.goto(`${h.server.url}index.html#/survey?src=templates/${entry.file}`);
+    await page.reload();
+    await page.getByText(poll.items[0].label.vi, { exact: true }).waitFor();
+    await respond(page);
+    assert.deepEqual(await counts(page), { today: 1, total: 1 });
+  }
+  assert.ok(surveys >= 2, 'the Front survey and the new-rural satisfaction survey');
+
+  await page.goto(`${h.server.url}index.html#/survey?src=polls/demo.json`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
+  await page.getByText('Phiếu này là biểu quyết, không phải phiếu khảo sát', { exact: false }).waitFor();
+  await page.goto(`${h.server.url}index.html#/survey?src=polls/missing.json`);
+  await page.reload();
+  await page.getByText('Máy chủ trả lời lỗi 404', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Thử lại' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  await context.close();
+});
