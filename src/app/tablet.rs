@@ -16,7 +16,7 @@ use crate::pages::locked::Locked;
 use crate::pages::officer::Officer;
 use crate::pages::receipt::ReceiptScreen;
 use crate::pages::voter::Voter;
-use crate::state::field::{FieldAction, FieldScreen};
+use crate::state::field::{Draft, FieldAction, FieldScreen};
 use crate::state::meeting::{Meeting, Phase, Step, Voting};
 use crate::state::{Action, Doc, Intent, Model, Page, Screen, VoterAction};
 
@@ -210,6 +210,11 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
                     if confirm && voting.step != Step::Review {
                         return;
                     }
+                    // A respondent has no welcome screen to go back to.
+                    if matches!(a, VoterAction::Back) && voting.back(&m.poll).step == Step::Welcome
+                    {
+                        return;
+                    }
                     dispatch.emit(Action::Vote(a));
                     if confirm {
                         effects::field::commit(
@@ -249,7 +254,7 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
         Screen::Field(FieldScreen::Between { saved }) => html! {
             <Staff key={format!("staff-{}", m.ballots.len())} {lang} poll={m.poll.clone()}
                    saved={*saved} days={session.days.clone()} today={session.today.clone()}
-                   paused={session.paused.is_some()} {notice}
+                   paused={session.paused.as_ref().is_some_and(|v| Draft::of(v).is_some())} {notice}
                    on_next={field_action(FieldAction::Next)}
                    on_close={field_action(FieldAction::AskClose)} />
         },
@@ -265,7 +270,7 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
             let unfinished = session
                 .paused
                 .as_ref()
-                .is_some_and(|v| crate::state::field::Draft::of(v).is_some());
+                .is_some_and(|v| Draft::of(v).is_some());
             html! {
                 <Close {lang} count={m.ballots.len()} place={m.place.clone()} {unfinished} {notice}
                        {on_close} on_cancel={field_action(FieldAction::CancelClose)} />
