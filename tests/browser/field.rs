@@ -1,0 +1,92 @@
+//! A field survey's working storage in a real browser (`edge::field_store`): a draft is there
+//! after a new connection and a put replaces it; counting a response and forgetting its draft
+//! happen together; each session counts its own days, read back in date order; the route's
+//! `src` is a path on this site.
+
+use phieu::edge::field_store::{today, FieldStore};
+use phieu::edge::route::survey_src_of_hash;
+use phieu::state::field::Draft;
+use phieu::state::meeting::Step;
+use phieu_core::{Answer, Poll};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+const SURVEY20: &str = include_str!("../../assets/polls/survey20.json");
+
+async fn fresh(name: &str) -> FieldStore {
+    let factory = gloo::utils::window().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database(name).unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    FieldStore::open_named(name).await.expect("IndexedDB opens")
+}
+
+fn draft(poll: &Poll, first: &str, step: Step) -> Draft {
+    let mut answers = vec![Answer::Blank; poll.items().len()];
+    answers[0] = Answer::choice(first);
+    Draft {
+        step,
+        answers,
+        salt: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_survives_a_new_connection_and_is_forgotten_when_its_response_is_counted() {
+    let poll = Poll::from_json(SURVEY20).unwrap();
+    let store = fresh("phieu-test-field").await;
+    assert_eq!(store.draft("field-a").await.unwrap(), None);
+    let one = draft(&poll, "hai_long", Step::Question(2));
+    store.put_draft("field-a", &one.to_json()).await.unwrap();
+    let two = draft(&poll, "khong_hai_long", Step::Question(1));
+    store.put_draft("field-a", &two.to_json()).await.unwrap();
+    store.put_draft("field-b", &one.to_json()).await.unwrap();
+    store.close();
+
+    let again = FieldStore::open_named("phieu-test-field").await.unwrap();
+    let back = Draft::from_json(&poll, &again.draft("field-a").await.unwrap().unwrap());
+    assert_eq!(back, Some(two), "the last put wins");
+
+    again.count_and_forget("field-a", "2026-11-25").await.unwrap();
+    assert_eq!(again.draft("field-a").await.unwrap(), None);
+    assert!(again.draft("field-b").await.unwrap().is_some(), "another session's draft stays");
+    again.count_and_forget("field-a", "2026-11-24").await.unwrap();
+    again.count_and_forget("field-a", "2026-11-25").await.unwrap();
+    again.count_and_forget("field-b", "2026-11-25").await.unwrap();
+    assert_eq!(
+        again.days("field-a").await.unwrap(),
+        vec![("2026-11-24".to_owned(), 1), ("2026-11-25".to_owned(), 2)]
+    );
+    assert_eq!(again.days("field-b").await.unwrap(), vec![("2026-11-25".to_owned(), 1)]);
+    assert_eq!(again.days("field-c").await.unwrap(), vec![]);
+
+    again.delete_draft("field-b").await.unwrap();
+    assert_eq!(again.draft("field-b").await.unwrap(), None);
+    // Deleting what is not there is not an error.
+    again.delete_draft("field-b").await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
+    let day = today();
+    assert_eq!(day.len(), 10);
+    assert_eq!(&day[4..5], "-");
+    assert_eq!(
+        survey_src_of_hash("#/survey?src=polls/survey20.json").as_deref(),
+        Some("polls/survey20.json")
+    );
+    assert_eq!(
+        survey_src_of_hash("#/survey?lang=en&src=templates%2Fkhao-sat-mttq.json").as_deref(),
+        Some("templates/khao-sat-mttq.json")
+    );
+    for foreign in [
+        "#/survey",
+        "#/survey?src=",
+        "#/survey?src=https://evil.example/p.json",
+        "#/survey?src=//evil.example/p.json",
+        "#/survey?src=/etc/p.json",
+        "#/survey?src=data:application/json,{}",
+    ] {
+        assert_eq!(survey_src_of_hash(foreign), None, "{foreign}");
+    }
+}
