@@ -54,6 +54,17 @@ pub fn tablet_app() -> Html {
         });
     }
 
+    // A survey's address typed over this page's changes only the hash: load it afresh, so
+    // its session opens as on a first visit.
+    {
+        let first = use_mut_ref(|| model.page);
+        use_effect_with(model.page, move |page| {
+            if *page == Page::Survey && *first.borrow() != Page::Survey {
+                route::reload();
+            }
+        });
+    }
+
     let go = model.elsewhere(Doc::Tablet);
     let moving = go.is_some();
     use_elsewhere(go);
