@@ -34,6 +34,8 @@ pub fn results(props: &ResultsProps) -> Html {
     let tally = bundle.tally();
     let electorate = bundle.electorate();
     let download_error = use_state(|| None::<DownloadError>);
+    // Why the Excel workbook could not be made (more ballots than a sheet has rows …).
+    let xlsx_error = use_state(|| None::<phieu_xlsform::export::ExportError>);
 
     // Files are named after the poll and the box, so several boxes of one poll never collide.
     let stem = format!(
@@ -55,6 +57,22 @@ pub fn results(props: &ResultsProps) -> Html {
         b.public_summary().to_json()
     });
     let on_csv = save("ket-qua.csv", download::CSV, results_csv);
+    let on_xlsx = {
+        let bundle = props.bundle.clone();
+        let name = format!("{stem}-ket-qua.xlsx");
+        let download_error = download_error.clone();
+        let xlsx_error = xlsx_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            match phieu_xlsform::export::results_xlsx(&bundle, lang) {
+                Ok(bytes) => {
+                    xlsx_error.set(None);
+                    download_error
+                        .set(download::download_bytes(&name, download::XLSX, &bytes).err());
+                }
+                Err(e) => xlsx_error.set(Some(e)),
+            }
+        })
+    };
     let on_receipts = Callback::from(|_: MouseEvent| print(PrintJob::Receipts));
     let contains = {
         let bundle = props.bundle.clone();
@@ -106,11 +124,15 @@ pub fn results(props: &ResultsProps) -> Html {
                     <button type="button" class="button" onclick={on_bundle}>{ t.download_bundle }</button>
                     <button type="button" class="button secondary" onclick={on_summary}>{ t.download_summary }</button>
                     <button type="button" class="button secondary" onclick={on_csv}>{ t.download_csv }</button>
+                    <button type="button" class="button secondary" onclick={on_xlsx}>{ t.download_xlsx }</button>
                     <button type="button" class="button secondary" onclick={on_receipts}>
                         { format!("{} ({} {})", t.print_receipts, tally.ballots(), t.receipts_count) }
                     </button>
                 </div>
                 if let Some(e) = &*download_error {
+                    <p class="error" role="alert">{ e.message(lang) }</p>
+                }
+                if let Some(e) = &*xlsx_error {
                     <p class="error" role="alert">{ e.message(lang) }</p>
                 }
             </section>
