@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use phieu_core::AuditBundle;
 use sqlx::{Any, AnyPool, Row, Transaction};
-use tokio::sync::{mpsc, oneshot, Mutex};
+use tokio::sync::{mpsc, oneshot, Mutex, Notify};
 
 use super::store::{StoreError, Stored};
 
@@ -97,11 +97,12 @@ pub(super) struct Queue {
 impl Queue {
     /// Starts `writers` writer tasks on `pool`: one for SQLite (one writer at a time anyway),
     /// a few for PostgreSQL so that one big box does not hold up the small ones.
-    pub fn start(pool: AnyPool, writers: usize) -> Queue {
+    /// `committed`, if given, is told after each transaction (SQLite's checkpointer).
+    pub fn start(pool: AnyPool, writers: usize, committed: Option<Arc<Notify>>) -> Queue {
         let (jobs, rx) = mpsc::channel(QUEUE);
         let rx = Arc::new(Mutex::new(rx));
         for _ in 0..writers.max(1) {
-            tokio::spawn(writer(pool.clone(), Arc::clone(&rx)));
+            tokio::spawn(writer(pool.clone(), Arc::clone(&rx), committed.clone()));
         }
         Queue { jobs }
     }
@@ -120,8 +121,12 @@ impl Queue {
 }
 
 /// Takes what is waiting (up to the limits), writes it, answers, and again; ends when every
-/// `Queue` is gone.
-async fn writer(pool: AnyPool, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
+/// `Queue` is gone. After each transaction it tells `committed`, if given.
+async fn writer(
+    pool: AnyPool,
+    rx: Arc<Mutex<mpsc::Receiver<Job>>>,
+    committed: Option<Arc<Notify>>,
+) {
     let mut carry: Option<Job> = None;
     loop {
         let batch = {
@@ -149,6 +154,9 @@ async fn writer(pool: AnyPool, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
             batch
         };
         commit(&pool, batch).await;
+        if let Some(c) = &committed {
+            c.notify_one();
+        }
     }
 }
 
@@ -613,6 +621,39 @@ mod tests {
         assert_eq!((new, already), (30, 60));
         assert_eq!(store.count().await.unwrap(), 30);
         assert_eq!(store.ballot_count().await.unwrap(), 90);
+        store.close().await;
+    }
+
+    /// Checkpoints run beside the writer, never inside a commit (`store.rs`): a box is on disk
+    /// once its commit is in the WAL, whether or not a checkpoint has copied it yet, and
+    /// reopening finds every box.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn boxes_committed_to_the_wal_are_all_there_after_a_close() {
+        let db = Db::new("reopen");
+        let store = db.open().await;
+        let bundles: Vec<AuditBundle> = (0..40u8)
+            .map(|n| bundle(&format!("Cụm {n}"), &[2 * n, 2 * n + 1]))
+            .collect();
+        let mut tasks = Vec::new();
+        for b in &bundles {
+            let (store, b) = (store.clone(), b.clone());
+            tasks.push(tokio::spawn(async move {
+                store.put(&b, b.to_json(), "test", 0).await.unwrap()
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), Stored::New);
+        }
+        store.close().await;
+        let store = db.open().await;
+        assert_eq!(store.count().await.unwrap(), 40);
+        assert_eq!(store.ballot_count().await.unwrap(), 80);
+        for b in &bundles {
+            assert_eq!(
+                store.bundle(&b.fingerprint().to_hex()).await.unwrap(),
+                Some(b.to_json())
+            );
+        }
         store.close().await;
     }
 
