@@ -5,7 +5,7 @@ pub mod field;
 
 use std::rc::Rc;
 
-use phieu_core::{Ballot, BallotBox, Lang, Salt};
+use phieu_core::{Ballot, BallotBox, BoxLoader, Lang, Salt};
 use yew::Callback;
 
 use crate::edge::meeting_record;
@@ -86,25 +86,23 @@ pub fn start(dispatch: Callback<Action>) {
 }
 
 /// Rebuilds a box from its stored openings, each checked against the poll and its commitment.
-/// Returns the box and how many records were damaged (never counted).
+/// Returns the box and how many records were damaged (never counted): not an opening of this
+/// poll, or a repeat of a ballot already in the box. The store hands the openings over sorted
+/// by commitment, which the core's loader builds the box from in one pass.
 async fn load_box(
     store: &store::Store,
     meeting: &Meeting,
     kind: BoxKind,
 ) -> Result<(BallotBox, usize), StoreError> {
-    let mut ballots = BallotBox::new((*meeting.poll).clone());
+    let mut loader = BoxLoader::new((*meeting.poll).clone());
     let mut damaged = 0;
     for opening in store.openings(kind, &meeting.id).await? {
-        match Ballot::from_opening_json(&meeting.poll, &opening) {
-            Ok(b) => {
-                if ballots.cast(b).is_err() {
-                    damaged += 1;
-                }
-            }
-            Err(_) => damaged += 1,
+        if loader.add(&opening).is_err() {
+            damaged += 1;
         }
     }
-    Ok((ballots, damaged))
+    let (ballots, repeats) = loader.finish();
+    Ok((ballots, damaged + repeats))
 }
 
 /// Stores the meeting record; the model changes only once it is on disk.

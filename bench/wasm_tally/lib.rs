@@ -10,9 +10,10 @@
 //! - `fingerprint()`: the box fingerprint over the ballots' sorted commitments.
 //! - `begin_close(poll)`, `input(len)`, `cast_opening(len)`, `end_close()`: what the app does
 //!   when a box is closed (`src/effects.rs`, `load_box`), driven from JavaScript one opening at
-//!   a time as the app's IndexedDB cursor hands them over: each opening is copied into the
-//!   module's memory, parsed, checked against the poll, re-hashed into its commitment and cast
-//!   into a `BallotBox`, which counts it; then the fingerprint. Run in a fresh instance, so the
+//!   a time, sorted by commitment, as the app's IndexedDB store hands them over: each opening
+//!   is copied into the module's memory, parsed, checked against the poll, re-hashed into its
+//!   commitment and given to the core's `BoxLoader`, which builds and counts the box; then the
+//!   fingerprint. Run in a fresh instance, so the
 //!   memory grows from small as the app's does. Reading IndexedDB is not part of it.
 //!
 //! Nothing here reads a clock: the JavaScript side does. Results feed a checksum so that no
@@ -20,12 +21,18 @@
 
 use std::cell::RefCell;
 
-use phieu_core::{is_shown, Answer, Ballot, BallotBox, ItemKind, Poll, Salt, Tally};
+use phieu_core::{is_shown, Answer, Ballot, BallotBox, BoxLoader, ItemKind, Poll, Salt, Tally};
 
 const POLLS: [&str; 2] = [
     include_str!("../../assets/polls/demo.json"),
     include_str!("../../assets/polls/survey20.json"),
 ];
+
+/// A box being closed as `load_box` closes it: the core's loader and the damaged records.
+struct Closing {
+    loader: BoxLoader,
+    damaged: u32,
+}
 
 struct State {
     poll: Poll,
@@ -37,7 +44,7 @@ struct State {
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
     /// The box being closed from openings, and the buffer JavaScript writes each opening into.
-    static CLOSING: RefCell<Option<BallotBox>> = const { RefCell::new(None) };
+    static CLOSING: RefCell<Option<Closing>> = const { RefCell::new(None) };
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -109,7 +116,10 @@ pub extern "C" fn prepare(poll: u32, n: u32) -> u32 {
             Err(_) => return 0,
         }
     }
-    let openings = ballots.iter().map(Ballot::to_opening_json).collect();
+    // Kept as the app's store keeps them and hands them over: keyed, so sorted, by commitment.
+    let mut sorted: Vec<&Ballot> = ballots.iter().collect();
+    sorted.sort_by_key(|b| b.commitment());
+    let openings = sorted.into_iter().map(Ballot::to_opening_json).collect();
     let mut the_box = BallotBox::new(poll.clone());
     for b in &ballots {
         if the_box.cast(b.clone()).is_err() {
@@ -175,7 +185,12 @@ pub extern "C" fn begin_close(poll: u32) -> u32 {
     let Some(Ok(poll)) = POLLS.get(poll as usize).map(|p| Poll::from_json(p)) else {
         return 0;
     };
-    CLOSING.with(|c| *c.borrow_mut() = Some(BallotBox::new(poll)));
+    CLOSING.with(|c| {
+        *c.borrow_mut() = Some(Closing {
+            loader: BoxLoader::new(poll),
+            damaged: 0,
+        })
+    });
     1
 }
 
@@ -205,27 +220,30 @@ pub extern "C" fn cast_opening(len: u32) -> u32 {
         };
         CLOSING.with(|c| {
             let mut c = c.borrow_mut();
-            let Some(the_box) = c.as_mut() else {
+            let Some(closing) = c.as_mut() else {
                 return 0;
             };
-            match Ballot::from_opening_json(the_box.poll(), text) {
-                Ok(ballot) => u32::from(the_box.cast(ballot).is_ok()),
-                Err(_) => 0,
-            }
+            let read = closing.loader.add(text).is_ok();
+            closing.damaged += u32::from(!read);
+            u32::from(read)
         })
     })
 }
 
-/// Ends the close: the box's fingerprint (its first four bytes) once it holds `n` ballots,
-/// else 0. The box is dropped.
+/// Ends the close: the box's fingerprint (its first four bytes) once it holds `n` ballots and
+/// no record was damaged or repeated, else 0. The box is dropped.
 #[no_mangle]
 pub extern "C" fn end_close(n: u32) -> u32 {
-    CLOSING.with(|c| match c.borrow_mut().take() {
-        Some(the_box) if the_box.len() == n as usize => {
-            let hex = the_box.fingerprint().to_hex();
-            u32::from_str_radix(&hex[..8], 16).unwrap_or(0)
+    CLOSING.with(|c| {
+        let Some(closing) = c.borrow_mut().take() else {
+            return 0;
+        };
+        let (the_box, repeats) = closing.loader.finish();
+        if the_box.len() != n as usize || repeats > 0 || closing.damaged > 0 {
+            return 0;
         }
-        _ => 0,
+        let hex = the_box.fingerprint().to_hex();
+        u32::from_str_radix(&hex[..8], 16).unwrap_or(0)
     })
 }
 

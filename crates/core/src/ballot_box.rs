@@ -146,6 +146,7 @@ impl BallotBox {
 /// out of order (a tampered bundle) are sorted at the end, keeping the first of any repeated
 /// commitment, and counted then, so that the box is always exactly the one `BallotBox::cast`
 /// would give for the same ballots in the same order.
+#[derive(Debug)]
 pub(crate) struct BoxBuilder {
     poll: Poll,
     // Kept as the map's entries, so that the map takes over this allocation when it is built.
@@ -187,17 +188,29 @@ impl BoxBuilder {
         self.ballots.push((commitment, ballot));
     }
 
+    pub(crate) fn poll(&self) -> &Poll {
+        &self.poll
+    }
+
     pub(crate) fn finish(self) -> BallotBox {
+        self.finish_counted().0
+    }
+
+    /// The box, and how many ballots were left out as repeats of a commitment.
+    pub(crate) fn finish_counted(self) -> (BallotBox, usize) {
         let BoxBuilder {
             poll,
             mut ballots,
             mut tally,
             in_order,
         } = self;
+        let mut repeats = 0;
         if !in_order {
             // A stable sort keeps repeats in cast order, and `dedup_by` keeps the first of each.
             ballots.sort_by_key(|(commitment, _)| *commitment);
+            let before = ballots.len();
             ballots.dedup_by(|later, first| later.0 == first.0);
+            repeats = before - ballots.len();
             tally = Tally::new(&poll);
             for (_, ballot) in &ballots {
                 let _ = tally.add(&poll, ballot);
@@ -205,11 +218,12 @@ impl BoxBuilder {
         }
         // Sorted and distinct: collecting into the map builds it in bulk, and the map's own sort
         // finds one run at once.
-        BallotBox {
+        let the_box = BallotBox {
             poll,
             ballots: ballots.into_iter().collect(),
             tally,
-        }
+        };
+        (the_box, repeats)
     }
 }
 

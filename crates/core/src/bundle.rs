@@ -10,7 +10,7 @@
 //! fingerprint, the tally, the outcomes and the seal from the openings alone and names each
 //! difference: which ballot, which count.
 
-mod ballot_list;
+pub(crate) mod ballot_list;
 pub(crate) mod dto;
 
 use crate::ballot::{Answer, Ballot, BallotCommitment, BallotError, Salt};

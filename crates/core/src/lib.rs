@@ -42,7 +42,7 @@ pub use ballot_box::{BallotBox, BoxError, BoxFingerprint};
 pub use bundle::{AuditBundle, BundleError, Discrepancy, PublicSummary, Seal, VerifyError};
 pub use merge::{commune_rollup, merge_boxes, CommuneOutcome, MergeError, VillageResult};
 pub use minutes::{Minutes, MinutesError};
-pub use opening::OpeningError;
+pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
 pub use rule::{decide, Decision, Electorate, Outcome, OutcomeError, RatingLevel};

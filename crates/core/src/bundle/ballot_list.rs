@@ -313,6 +313,108 @@ impl<'a> BallotList<'a> {
     }
 }
 
+/// Reads one stored opening in the compact form `Ballot::to_opening_json` writes
+/// (`serde_json::to_string` of one `ballots` entry: no whitespace, fields in the writer's
+/// order). As for the list, anything else stops it with [`NotRead`], and
+/// `Ballot::from_opening_json` takes the general path, which names any problem.
+pub(crate) fn compact_opening(text: &str, items: usize) -> Result<Opening, NotRead> {
+    let mut r = BallotList::new(text, items);
+    r.expect(b"{\"commitment\":")?;
+    let claimed = BallotCommitment::from_bytes(r.hex::<32>()?);
+    r.expect(b",\"salt\":")?;
+    let salt = Salt::from_bytes(r.hex::<16>()?);
+    r.expect(b",\"answers\":[")?;
+    let mut answers = Vec::with_capacity(items);
+    if !r.eat(b"]") {
+        loop {
+            answers.push(r.compact_answer()?);
+            if !r.eat(b",") {
+                break;
+            }
+        }
+        r.expect(b"]")?;
+    }
+    r.expect(b"}")?;
+    if !r.at_end() {
+        return Err(NotRead);
+    }
+    Ok(Opening {
+        claimed,
+        salt,
+        answers,
+    })
+}
+
+impl BallotList<'_> {
+    /// In the compact form: `,` unless this is the `first` field, then `"key":`; consumes
+    /// both or neither.
+    fn compact_key<const N: usize>(&mut self, first: &mut bool, key: &[u8; N]) -> bool {
+        let start = self.pos;
+        if (*first || self.eat(b",")) && self.eat(key) {
+            *first = false;
+            return true;
+        }
+        self.pos = start;
+        false
+    }
+
+    /// `[]` or `["a","b"]`.
+    fn compact_strings(&mut self) -> Result<Vec<String>, NotRead> {
+        self.expect(b"[")?;
+        let mut list = Vec::new();
+        if self.eat(b"]") {
+            return Ok(list);
+        }
+        loop {
+            list.push(self.string()?);
+            if !self.eat(b",") {
+                break;
+            }
+        }
+        self.expect(b"]")?;
+        Ok(list)
+    }
+
+    /// As [`BallotList::answer`], in the compact form.
+    fn compact_answer(&mut self) -> Result<Answer, NotRead> {
+        if self.eat(b"null") {
+            return Ok(Answer::Blank);
+        }
+        self.expect(b"{")?;
+        let mut first = true;
+        let option = match self.compact_key(&mut first, b"\"option\":") {
+            true => Some(self.string()?),
+            false => None,
+        };
+        let options = match self.compact_key(&mut first, b"\"options\":") {
+            true => Some(self.compact_strings()?),
+            false => None,
+        };
+        let free_text = match self.compact_key(&mut first, b"\"free_text\":") {
+            true => Some(self.string()?),
+            false => None,
+        };
+        let number = match self.compact_key(&mut first, b"\"number\":") {
+            true => Some(self.number()?),
+            false => None,
+        };
+        let text = match self.compact_key(&mut first, b"\"text\":") {
+            true => Some(self.string()?),
+            false => None,
+        };
+        self.expect(b"}")?;
+        match (option, options, number, text, free_text) {
+            (Some(option), None, None, None, free_text) => Ok(Answer::Choice { option, free_text }),
+            (None, Some(options), None, None, free_text) => {
+                Ok(Answer::Choices { options, free_text })
+            }
+            (None, None, Some(n), None, None) => Ok(Answer::Number(n)),
+            (None, None, None, Some(t), None) => Ok(Answer::Text(t)),
+            _ => Err(NotRead),
+        }
+    }
+}
+
 impl Iterator for BallotList<'_> {
     type Item = Result<Opening, NotRead>;
 
