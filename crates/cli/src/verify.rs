@@ -190,7 +190,8 @@ const MAP_FROM: u64 = 8 * 1024 * 1024;
 /// A file's bytes. A large one is mapped (as ripgrep maps a large file): read into fresh memory,
 /// each of its pages would be zeroed by the kernel, faulted in and copied to; mapped, the pages
 /// the kernel already caches are used as they are. For a bundle of 1,000,000 ballots (226 MiB)
-/// that was an eighth of `phieu verify`'s time (docs/performance.md).
+/// those faults, the zeroing and the copy were most of the kernel's 42 % of the profile
+/// (docs/performance.md, "What was done about the misses").
 enum Contents {
     Read(Vec<u8>),
     Mapped(memmap2::Mmap),
