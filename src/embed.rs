@@ -7,9 +7,9 @@
 //! [`flow`] is the embed's model; [`view`] draws it; [`element`] and [`frame`] are the two
 //! ways in, and the only code here that touches the browser directly (the embed's edge).
 
-pub mod protocol;
 pub mod element;
 pub mod flow;
 pub mod frame;
+pub mod protocol;
 pub mod view;
 pub mod words;

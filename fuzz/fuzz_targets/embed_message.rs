@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(_) => {}
         Err(e) => {
             assert!(!e.code().is_empty());
-            let _ = (e.message(phieu_core::Lang::Vi), e.message(phieu_core::Lang::En));
+            let _ = (
+                e.message(phieu_core::Lang::Vi),
+                e.message(phieu_core::Lang::En),
+            );
         }
     }
     if let Ok(list) = AllowList::parse(text) {

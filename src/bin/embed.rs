@@ -15,7 +15,11 @@ pub struct Mounted(phieu::embed::element::Mounted);
 /// Renders a poll into `root`; `options` is the attributes' JSON, `emit(type, detailJson)`
 /// receives every message for the host. Throws the options' problem in both languages.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: &str, emit: js_sys::Function) -> Result<Mounted, JsError> {
+pub fn mount(
+    root: web_sys::Element,
+    options: &str,
+    emit: js_sys::Function,
+) -> Result<Mounted, JsError> {
     phieu::embed::element::mount(root, options, emit)
         .map(Mounted)
         .map_err(|e| JsError::new(&e))

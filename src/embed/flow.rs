@@ -165,10 +165,7 @@ impl Flow {
     pub fn may_close(&self) -> bool {
         self.mode == Mode::Kiosk
             && self.poll.is_some()
-            && matches!(
-                self.screen,
-                Screen::Voting(_) | Screen::Receipt(_)
-            )
+            && matches!(self.screen, Screen::Voting(_) | Screen::Receipt(_))
             && self.confirming().is_none()
     }
 }

@@ -36,7 +36,10 @@ pub fn start_if_frame_page() {
 }
 
 fn query() -> web_sys::UrlSearchParams {
-    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
     web_sys::UrlSearchParams::new_with_str(&search)
         .unwrap_or_else(|_| web_sys::UrlSearchParams::new().expect("an empty query"))
 }
@@ -211,19 +214,31 @@ async fn start(root: web_sys::Element) {
         listener.forget();
     }
 
-    // The content's height, on every change.
-    let observed = gloo::utils::body();
+    // The content's height, on every change. A ResizeObserver alone is not enough: Chromium
+    // does not run the rendering steps of a cross-origin frame that is scrolled out of view, so
+    // its observer stays silent until the portal's reader scrolls to it. Every change of the DOM
+    // (a MutationObserver, which is not throttled) measures too, forcing the layout it needs.
     let last = std::cell::Cell::new(0u32);
-    let on_resize = Closure::<dyn FnMut()>::new(move || {
+    let measure = Closure::<dyn FnMut()>::new(move || {
         let height = gloo::utils::body().get_bounding_client_rect().height().ceil() as u32;
         if height != last.get() {
             last.set(height);
             post(&EmbedMessage::Resize { height });
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(&observed);
+    let body = gloo::utils::body();
+    if let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+        observer.observe(&body);
         std::mem::forget(observer);
     }
-    on_resize.forget();
+    if let Ok(observer) = web_sys::MutationObserver::new(measure.as_ref().unchecked_ref()) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        init.set_attributes(true);
+        init.set_character_data(true);
+        let _ = observer.observe_with_options(&body, &init);
+        std::mem::forget(observer);
+    }
+    measure.forget();
 }

@@ -223,18 +223,22 @@ impl MessageError {
             (MessageError::Version(v), Lang::En) => {
                 format!("Message version {v} is not supported: this build speaks {VERSION}.")
             }
-            (MessageError::UnknownType(t), Lang::Vi) => format!(
-                "Loại tin nhắn “{t}” không có: dùng load-poll, set-lang hoặc close."
-            ),
-            (MessageError::UnknownType(t), Lang::En) => format!(
-                "There is no message type “{t}”: use load-poll, set-lang or close."
-            ),
+            (MessageError::UnknownType(t), Lang::Vi) => {
+                format!("Loại tin nhắn “{t}” không có: dùng load-poll, set-lang hoặc close.")
+            }
+            (MessageError::UnknownType(t), Lang::En) => {
+                format!("There is no message type “{t}”: use load-poll, set-lang or close.")
+            }
             (MessageError::Field(f), Lang::Vi) => format!("Tin nhắn thiếu hoặc sai trường “{f}”."),
             (MessageError::Field(f), Lang::En) => {
                 format!("The message's field “{f}” is missing or wrong.")
             }
-            (MessageError::Lang(l), Lang::Vi) => format!("Ngôn ngữ “{l}” không có: dùng vi hoặc en."),
-            (MessageError::Lang(l), Lang::En) => format!("There is no language “{l}”: use vi or en."),
+            (MessageError::Lang(l), Lang::Vi) => {
+                format!("Ngôn ngữ “{l}” không có: dùng vi hoặc en.")
+            }
+            (MessageError::Lang(l), Lang::En) => {
+                format!("There is no language “{l}”: use vi or en.")
+            }
         }
     }
 }
@@ -268,9 +272,9 @@ impl HostMessage {
         };
         match kind {
             "load-poll" => match (map.get("url"), map.get("poll")) {
-                (Some(Value::String(url)), None) if !url.trim().is_empty() => {
-                    Ok(HostMessage::LoadPoll(PollSource::Url(url.trim().to_owned())))
-                }
+                (Some(Value::String(url)), None) if !url.trim().is_empty() => Ok(
+                    HostMessage::LoadPoll(PollSource::Url(url.trim().to_owned())),
+                ),
                 (None, Some(poll @ Value::Object(_))) => {
                     Ok(HostMessage::LoadPoll(PollSource::Inline(poll.to_string())))
                 }
@@ -437,7 +441,10 @@ pub fn normalize_origin(text: &str) -> Option<String> {
         _ => (rest, None),
     };
     let host_ok = if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        !v6.is_empty()
+            && v6
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
     } else {
         !host.is_empty()
             && host
@@ -504,11 +511,15 @@ mod tests {
     fn host_messages_are_read() {
         check(
             r#"{"phieu":1,"type":"load-poll","url":" polls/demo.json "}"#,
-            Ok(HostMessage::LoadPoll(PollSource::Url("polls/demo.json".into()))),
+            Ok(HostMessage::LoadPoll(PollSource::Url(
+                "polls/demo.json".into(),
+            ))),
         );
         check(
             r#"{"phieu":1,"type":"load-poll","poll":{"id":"x"}}"#,
-            Ok(HostMessage::LoadPoll(PollSource::Inline(r#"{"id":"x"}"#.into()))),
+            Ok(HostMessage::LoadPoll(PollSource::Inline(
+                r#"{"id":"x"}"#.into(),
+            ))),
         );
         check(
             r#"{"phieu":1,"type":"set-lang","lang":"en"}"#,
@@ -516,7 +527,10 @@ mod tests {
         );
         check(r#"{"phieu":1,"type":"close"}"#, Ok(HostMessage::Close));
         // A host that posted JSON text rather than an object.
-        check(r#""{\"phieu\":1,\"type\":\"close\"}""#, Ok(HostMessage::Close));
+        check(
+            r#""{\"phieu\":1,\"type\":\"close\"}""#,
+            Ok(HostMessage::Close),
+        );
     }
 
     #[test]
@@ -557,8 +571,14 @@ mod tests {
             r#"{"phieu":1,"type":"set-lang","lang":"fr"}"#,
             Err(MessageError::Lang("fr".into())),
         );
-        let huge = format!(r#"{{"phieu":1,"type":"close","pad":"{}"}}"#, "x".repeat(MAX_MESSAGE_BYTES));
-        assert!(matches!(HostMessage::parse(&huge), Err(MessageError::TooLarge(_))));
+        let huge = format!(
+            r#"{{"phieu":1,"type":"close","pad":"{}"}}"#,
+            "x".repeat(MAX_MESSAGE_BYTES)
+        );
+        assert!(matches!(
+            HostMessage::parse(&huge),
+            Err(MessageError::TooLarge(_))
+        ));
         for e in [MessageError::NotJson, MessageError::Field("lang")] {
             assert!(!e.message(Lang::Vi).is_empty() && !e.message(Lang::En).is_empty());
         }
@@ -594,7 +614,9 @@ mod tests {
     #[test]
     fn options_are_read_from_attributes() {
         assert_eq!(
-            Options::parse(r#"{"mode":"survey","lang":"en","src":"p.json","box":" b ","electorate":"120"}"#),
+            Options::parse(
+                r#"{"mode":"survey","lang":"en","src":"p.json","box":" b ","electorate":"120"}"#
+            ),
             Ok(Options {
                 mode: Mode::Survey,
                 lang: Lang::En,
@@ -604,7 +626,10 @@ mod tests {
             })
         );
         let bare = Options::parse("{}").unwrap();
-        assert_eq!((bare.mode, bare.lang, bare.source), (Mode::Kiosk, Lang::Vi, None));
+        assert_eq!(
+            (bare.mode, bare.lang, bare.source),
+            (Mode::Kiosk, Lang::Vi, None)
+        );
         assert_eq!(
             Options::parse(r#"{"src":"a","poll":"{}"}"#),
             Err(OptionError::Source)
@@ -636,7 +661,13 @@ mod tests {
             Some("http://127.0.0.1:8081".into())
         );
         assert_eq!(list.parent(["https://evil.test"]), None);
-        for bad in ["*", "https://a.test/path", "ftp://a.test", "https://", "https://a b"] {
+        for bad in [
+            "*",
+            "https://a.test/path",
+            "ftp://a.test",
+            "https://",
+            "https://a b",
+        ] {
             assert_eq!(
                 AllowList::parse(&format!(r#"{{"version":1,"origins":["{bad}"]}}"#)),
                 Err(OriginError::Origin(format!("\"{bad}\""))),
@@ -657,14 +688,24 @@ mod tests {
         let poll = Poll::from_json(include_str!("../../assets/polls/demo.json")).unwrap();
         let mut bx = BallotBox::new(poll.clone());
         for (i, o) in ["dong_y", "dong_y", "khong_dong_y"].iter().enumerate() {
-            let b = Ballot::new(&poll, vec![Answer::choice(*o)], Salt::from_bytes([i as u8; 16]))
-                .unwrap();
+            let b = Ballot::new(
+                &poll,
+                vec![Answer::choice(*o)],
+                Salt::from_bytes([i as u8; 16]),
+            )
+            .unwrap();
             bx.cast(b).unwrap();
         }
         let v = tally_value(&poll, bx.tally(), &bx.fingerprint());
         assert_eq!(v["ballots"], json!(3));
-        assert_eq!(v["items"][0]["options"][0], json!({"id": "dong_y", "count": 2}));
-        assert_eq!(v["items"][0]["options"][1], json!({"id": "khong_dong_y", "count": 1}));
+        assert_eq!(
+            v["items"][0]["options"][0],
+            json!({"id": "dong_y", "count": 2})
+        );
+        assert_eq!(
+            v["items"][0]["options"][1],
+            json!({"id": "khong_dong_y", "count": 1})
+        );
         assert_eq!(v["fingerprint"], json!(bx.fingerprint().to_hex()));
     }
 }

@@ -190,8 +190,16 @@ async fn open_results(source: PollSource) -> Result<Closed, Notice> {
                 outcomes: s.outcomes().to_vec(),
             }),
             Err(_) => Err(Notice::new(
-                format!("{}: {}", words(Lang::Vi).bundle_failed, bundle_error.message(Lang::Vi)),
-                format!("{}: {}", words(Lang::En).bundle_failed, bundle_error.message(Lang::En)),
+                format!(
+                    "{}: {}",
+                    words(Lang::Vi).bundle_failed,
+                    bundle_error.message(Lang::Vi)
+                ),
+                format!(
+                    "{}: {}",
+                    words(Lang::En).bundle_failed,
+                    bundle_error.message(Lang::En)
+                ),
             )),
         },
     }
@@ -215,10 +223,16 @@ async fn open_poll(source: PollSource, options: &Options) -> Result<Step, Notice
         .contains(&closed_record(&id));
     let (ballots, closed) = if closed {
         let bx = read_box(&store, &poll, &id).await?;
-        (bx.len() as u32, Some(Rc::new(closed_of(bx, options.electorate))))
+        (
+            bx.len() as u32,
+            Some(Rc::new(closed_of(bx, options.electorate))),
+        )
     } else {
         (
-            store.count(BoxKind::Real, &id).await.map_err(store_notice)?,
+            store
+                .count(BoxKind::Real, &id)
+                .await
+                .map_err(store_notice)?,
             None,
         )
     };
@@ -382,18 +396,13 @@ pub fn embed_app(props: &EmbedProps) -> Html {
 
     // First load from the options; later loads come by `load-poll`.
     {
-        let (options, dispatch, emit) = (
-            props.options.clone(),
-            dispatch.clone(),
-            props.emit.clone(),
-        );
-        use_effect_with((), move |_| {
-            match options.source.clone() {
-                Some(source) => open(source, options, lang, dispatch, emit),
-                None => {
-                    let w = |l| words(l).no_poll;
-                    dispatch.emit(Step::Failed(Notice::new(w(Lang::Vi), w(Lang::En))));
-                }
+        let (options, dispatch, emit) =
+            (props.options.clone(), dispatch.clone(), props.emit.clone());
+        use_effect_with((), move |_| match options.source.clone() {
+            Some(source) => open(source, options, lang, dispatch, emit),
+            None => {
+                let w = |l| words(l).no_poll;
+                dispatch.emit(Step::Failed(Notice::new(w(Lang::Vi), w(Lang::En))));
             }
         });
     }
@@ -443,11 +452,8 @@ pub fn embed_app(props: &EmbedProps) -> Html {
     {
         let saving = f.confirming().cloned();
         let poll = f.poll.clone();
-        let (options, dispatch, emit) = (
-            props.options.clone(),
-            dispatch.clone(),
-            props.emit.clone(),
-        );
+        let (options, dispatch, emit) =
+            (props.options.clone(), dispatch.clone(), props.emit.clone());
         use_effect_with(saving.is_some(), move |now| {
             if let (true, Some(v), Some(poll)) = (*now, saving, poll) {
                 cast(poll, v, &options, lang, dispatch, emit);
@@ -456,12 +462,12 @@ pub fn embed_app(props: &EmbedProps) -> Html {
     }
 
     let w = words(lang);
+    let other = match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    };
     let toggle = {
         let dispatch = dispatch.clone();
-        let other = match lang {
-            Lang::Vi => Lang::En,
-            Lang::En => Lang::Vi,
-        };
         Callback::from(move |_: MouseEvent| dispatch.emit(Step::SetLang(other)))
     };
     let body = match &f.screen {
@@ -511,7 +517,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         <div class={classes!("phieu", format!("phieu-{}", f.mode.name()))} lang={lang.code()}>
             <div class="phieu-bar">
                 { for title }
-                <button type="button" class="phieu-lang" aria-label={w.switch_label} onclick={toggle}>
+                <button type="button" class="phieu-lang" lang={other.code()} onclick={toggle}>
                     { w.switch_to }
                 </button>
             </div>
