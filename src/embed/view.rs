@@ -34,7 +34,10 @@ pub const DB_NAME: &str = "phieu-embed";
 /// Where the host's commands reach a mounted poll. Commands sent before the poll has drawn
 /// once wait in the queue.
 #[derive(Clone, Default)]
-pub struct Inbox(Rc<RefCell<(Option<Callback<HostMessage>>, Vec<HostMessage>)>>);
+pub struct Inbox(Rc<RefCell<Waiting>>);
+
+/// The mounted poll's receiver (once it has drawn) and the commands that came before it.
+type Waiting = (Option<Callback<HostMessage>>, Vec<HostMessage>);
 
 impl PartialEq for Inbox {
     fn eq(&self, other: &Self) -> bool {
@@ -178,7 +181,7 @@ async fn open_results(source: PollSource) -> Result<Closed, Notice> {
             poll: Rc::new(b.poll().clone()),
             tally: b.tally().clone(),
             fingerprint: b.fingerprint(),
-            electorate: Some(b.electorate().clone()),
+            electorate: Some(*b.electorate()),
             outcomes: b.outcomes().to_vec(),
         }),
         Err(bundle_error) => match PublicSummary::verify(&text) {
@@ -186,7 +189,7 @@ async fn open_results(source: PollSource) -> Result<Closed, Notice> {
                 poll: Rc::new(s.poll().clone()),
                 tally: s.tally().clone(),
                 fingerprint: s.fingerprint(),
-                electorate: Some(s.electorate().clone()),
+                electorate: Some(*s.electorate()),
                 outcomes: s.outcomes().to_vec(),
             }),
             Err(_) => Err(Notice::new(

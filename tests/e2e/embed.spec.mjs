@@ -342,6 +342,9 @@ test('screenshots of the portal', async () => {
   await waitReceived(page, { id: 'results', type: 'closed' });
   await waitReceived(page, { way: 'iframe', type: 'resize' });
   await page.frameLocator('#frame').getByRole('button', { name: 'Bắt đầu' }).waitFor();
+  // Chromium paints a cross-origin frame only once it has been in view, as a reader scrolls.
+  await page.locator('#frame').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshotAllSizes(page, 'embed-portal');
   await page.locator('#kiosk').getByRole('button', { name: 'Bắt đầu' }).click();
   await page.frameLocator('#frame').getByRole('button', { name: 'Bắt đầu' }).click();
