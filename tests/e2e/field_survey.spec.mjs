@@ -6,12 +6,13 @@
 // office page, and the downloaded audit bundle passes `phieu verify`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, root, watchErrors, screenshotAllSizes } from './support.mjs';
+import { chromium } from 'playwright-core';
+import { harness, root, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
 
 const h = harness();
 const SURVEY = 'index.html#/survey?src=polls/survey20.json';
@@ -22,7 +23,7 @@ const staffScreen = (page) => page.getByRole('heading', { name: 'Khảo sát đa
 
 /** Answers the question on screen (a given choice, else the first choice, a number, words). */
 async function answer(page, choice) {
-  if (choice) return page.getByRole('radio', { name: choice, exact: true }).click();
+  if (choice) return page.getByRole('radio', { name: choice, exact: true }).or(page.getByRole('checkbox', { name: choice, exact: true })).click();
   const radio = page.getByRole('radio').first();
   const box = page.getByRole('checkbox').first();
   const number = page.locator('input.answer-number');
@@ -215,4 +216,76 @@ test('every survey template opens on its first question; a vote or a missing pol
   await page.getByRole('button', { name: 'Thử lại' }).waitFor();
   assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
   await context.close();
+});
+
+/** Resolves once the stored draft of the respondent in progress holds `n` answers. */
+function draftHolds(page, n) {
+  return page.waitForFunction(async (n) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('phieu-field');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = await new Promise((ok) => {
+      const r = db.transaction('drafts').objectStore('drafts').getAll();
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return all.some((d) => JSON.parse(d).answers.filter((a) => a.t !== 'blank').length === n);
+  }, n);
+}
+
+test('a killed browser mid-form keeps every answer given and every response confirmed', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'phieu-field-kill-'));
+  const start = async () => {
+    const child = spawn(
+      process.env.CHROMIUM ?? '/usr/bin/chromium',
+      [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const endpoint = await new Promise((ok, fail) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += d;
+        const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (m) ok(m[1]);
+      });
+      child.on('exit', () => fail(new Error(`chromium exited: ${err}`)));
+    });
+    const cdp = await chromium.connectOverCDP(endpoint);
+    const page = cdp.contexts()[0].pages()[0] ?? (await cdp.contexts()[0].newPage());
+    return { child, page };
+  };
+  const kill = async (child) => {
+    child.kill('SIGKILL');
+    await new Promise((ok) => child.on('exit', ok));
+  };
+  try {
+    let { child, page } = await start();
+    await page.goto(h.server.url + SURVEY);
+    await firstQuestion(page);
+    await respond(page, ['Hài lòng']);
+    await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+    await answer(page, 'Không hài lòng');
+    await next(page);
+    await answer(page, 'Y tế');
+    await next(page);
+    await answer(page, 'Kém');
+    const at = await question(page).innerText();
+    // The third answer is on disk: pull the plug.
+    await draftHolds(page, 3);
+    await kill(child);
+
+    ({ child, page } = await start());
+    await page.goto(h.server.url + SURVEY);
+    await page.getByText('Đã trả lời 3 câu.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục phiếu này' }).click();
+    assert.equal(await question(page).innerText(), at);
+    assert.equal(await page.getByRole('radio', { name: 'Kém', exact: true }).getAttribute('aria-checked'), 'true');
+    await respond(page, ['Kém']);
+    assert.deepEqual((await counts(page)).total, 2, 'the response confirmed before the kill, and this one');
+    await kill(child);
+  } finally {
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 });
