@@ -33,12 +33,13 @@ export async function axeViolations(page) {
 export const findings = { states: 0, minor: new Map() };
 
 /**
- * Runs axe on the page in Vietnamese and, through the header's switch, in English, and back.
- * Fails on any serious or critical violation; counts the minor and moderate ones.
+ * Runs axe on the page (or one frame of it) in Vietnamese and, through the header's switch, in
+ * English, and back. Fails on any serious or critical violation; counts the minor and moderate
+ * ones. `switchIn`: where the language switch is when the page has several (an embedded poll).
  */
-export async function axeBothLanguages(page, state, { print = false } = {}) {
+export async function axeBothLanguages(page, state, { print = false, switchIn = page } = {}) {
   for (const lang of ['vi', 'en']) {
-    if (lang === 'en') await switchLanguage(page, 'English');
+    if (lang === 'en') await switchLanguage(switchIn, 'English');
     // The switch is a screen control: print media is emulated only while axe runs.
     if (print) await page.emulateMedia({ media: 'print' });
     const violations = await axeViolations(page);
@@ -48,33 +49,53 @@ export async function axeBothLanguages(page, state, { print = false } = {}) {
     findings.states++;
     if (print) await page.emulateMedia({ media: 'screen' });
   }
-  await switchLanguage(page, 'Tiếng Việt');
+  await switchLanguage(switchIn, 'Tiếng Việt');
 }
 
-async function switchLanguage(page, to) {
-  await page.getByRole('button', { name: to, exact: true }).click();
+/** The closing line of an accessibility journey: how many states, and what minor things axe found. */
+export function summary() {
+  const minor = [...findings.minor.entries()].map(([rule, where]) => `${rule} on ${where.length} (${where.slice(0, 4).join('; ')}${where.length > 4 ? '; …' : ''})`);
+  return `a11y: ${findings.states} page states checked (VI and EN), 0 serious or critical; minor or moderate: ${minor.join(', ') || 'none'}`;
+}
+
+async function switchLanguage(scope, to) {
+  await scope.getByRole('button', { name: to, exact: true }).click();
   // The switch now offers the other language.
-  await page.getByRole('button', { name: to === 'English' ? 'Tiếng Việt' : 'English', exact: true }).waitFor();
+  await scope.getByRole('button', { name: to === 'English' ? 'Tiếng Việt' : 'English', exact: true }).waitFor();
 }
 
-/** Every control on the page smaller than TARGET × TARGET CSS px: "what WxH". */
-export async function smallTargets(page) {
-  return page.evaluate((min) => {
-    const controls = document.querySelectorAll(
-      'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=radio], [role=checkbox]',
-    );
+/**
+ * Every control on the page (or frame) smaller than `min` × `min` CSS px: "what WxH". Looks into
+ * open shadow roots. `host`: a selector; only the controls inside that element count (an
+ * embedded poll on a portal's page). `labels`: a checkbox or radio button is measured with its
+ * label when the label wraps it, since a tap anywhere on that label ticks it.
+ */
+export async function smallTargets(page, { min = TARGET, host = null, labels = false } = {}) {
+  return page.evaluate(({ min, host, labels }) => {
+    const selector =
+      'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=radio], [role=checkbox]';
+    const controls = [];
+    const collect = (root) => {
+      controls.push(...root.querySelectorAll(selector));
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) collect(el.shadowRoot);
+    };
+    const start = host ? document.querySelector(host) : document;
+    if (!start) throw new Error(`no ${host} on the page`);
+    collect(start.shadowRoot ?? start);
     const small = [];
     for (const el of controls) {
-      const r = el.getBoundingClientRect();
+      const own = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (own.width === 0 || own.height === 0 || style.visibility === 'hidden') continue;
+      const wrap = labels && (el.type === 'checkbox' || el.type === 'radio') ? el.closest('label') : null;
+      const r = wrap ? wrap.getBoundingClientRect() : own;
       if (r.width < min || r.height < min) {
         const name = (el.getAttribute('aria-label') || el.textContent || el.id || el.tagName).trim().slice(0, 40);
         small.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`);
       }
     }
     return small;
-  }, TARGET);
+  }, { min, host, labels });
 }
 
 /** The two tablet sizes at 200% zoom: the CSS viewport is half of the screen's. */
@@ -100,7 +121,8 @@ export async function usableZoomed(page, state, action, viewport) {
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;
         const inside = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
-        const hit = document.elementFromPoint(x, y);
+        // Asked of the root the button is in, so a button in a shadow root is found, not its host.
+        const hit = el.getRootNode().elementFromPoint(x, y);
         return inside && !!hit && (hit === el || el.contains(hit));
       });
       assert.ok(reachable, `${state} at ${name}: the button is not reachable`);

@@ -12,7 +12,7 @@ import { harness, watchErrors, root } from './support.mjs';
 import { createMeeting, enterPin, PIN } from './meeting_page.mjs';
 import { fixture, file, LABELS } from './bundles.mjs';
 import { openVerifyByLink } from './tampering.mjs';
-import { axeBothLanguages, axeViolations, smallTargets, usableZoomed, findings } from './a11y.mjs';
+import { axeBothLanguages, axeViolations, smallTargets, usableZoomed, summary } from './a11y.mjs';
 
 const h = harness();
 const VIEWPORT = { width: 1280, height: 800 };
@@ -22,10 +22,7 @@ const PHONE = { width: 390, height: 844 };
 const SURVEY = JSON.parse(await readFile(join(root, 'assets/templates/khao-sat-mttq.json'), 'utf8'));
 const TYPE_OF = new Map(SURVEY.items.map((i) => [i.label.vi, i.type]));
 
-after(() => {
-  const minor = [...findings.minor.entries()].map(([rule, where]) => `${rule} on ${where.length} (${where.slice(0, 4).join('; ')}${where.length > 4 ? '; …' : ''})`);
-  console.log(`a11y: ${findings.states} page states checked (VI and EN), 0 serious or critical; minor or moderate: ${minor.join(', ') || 'none'}`);
-});
+after(() => console.log(summary()));
 
 /** A voter's screen: axe, touch targets at tablet and phone size, 200% zoom. */
 async function voterScreen(page, state, action) {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
 import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { openDesigner, question, vi, status } from './designer_page.mjs';
 
 const h = harness();
 const templates = JSON.parse(await readFile(join(root, 'assets/templates/index.json'), 'utf8'));
@@ -20,25 +21,13 @@ const Q1 = 'Thôn có cần làm sân chơi cho trẻ em không?';
 const Q2 = 'Nên đặt sân chơi ở đâu?';
 const Q3 = 'Ý kiến khác về sân chơi';
 
-/** From the first page to the designer, by the entry on the setup screen. */
-async function openDesigner(page) {
-  await page.goto(h.server.url);
-  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
-  await page.getByRole('link', { name: 'Soạn phiếu' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Soạn phiếu', exact: true }).waitFor();
-}
-
-const question = (page, n) => page.getByRole('article', { name: `Câu ${n}`, exact: true });
-/** The Vietnamese field of a text with a Vietnamese and an English field. */
-const vi = (scope, group) => scope.getByRole('group', { name: group, exact: true }).getByLabel('Tiếng Việt');
-const status = (page) => page.locator('#d-problems');
 const wordings = (page) => page.locator('.d-item textarea[lang="vi"]').evaluateAll((es) => es.map((e) => e.value));
 
 test('a survey built from blank is previewed, survives a reload, and is voted on in a meeting', async () => {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await openDesigner(page);
+  await openDesigner(page, h.server.url);
   await screenshotAllSizes(page, 'designer-start');
 
   await page.getByRole('button', { name: /^Lấy ý kiến/ }).click();
@@ -148,7 +137,7 @@ test('a template in the designer: an emptied label is said next to it, and no mo
   const context = await h.browser.newContext({ viewport: { width: 800, height: 1280 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await openDesigner(page);
+  await openDesigner(page, h.server.url);
   await page.getByRole('button', { name: templates[0].title.vi }).click();
   await status(page).getByText('Phiếu hợp lệ, sẵn sàng dùng.').waitFor();
 
@@ -183,9 +172,11 @@ test('a template in the designer: an emptied label is said next to it, and no mo
   // The options the rule counts cannot be deleted; the other one can.
   const options = question(page, 1).getByRole('group', { name: 'Các lựa chọn' });
   assert.equal(await options.getByRole('button', { name: /^Xóa lựa chọn/ }).count(), 1);
+  // In English the same field (its names are English now: found by its id) says it in English.
+  const id = await field.getAttribute('id');
   await page.getByRole('button', { name: 'English' }).click();
-  await field.fill('');
-  await question(page, 1).getByText('Must not be empty.').waitFor();
+  await page.locator(`[id="${id}"]`).fill('');
+  await page.getByRole('article', { name: 'Question 1', exact: true }).getByText('Must not be empty.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -195,7 +186,7 @@ test('a poll downloaded as JSON opens again with the same fingerprint; a bad fil
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await openDesigner(page);
+  await openDesigner(page, h.server.url);
   const survey = templates.find((t) => t.file === 'hai-long-nong-thon-moi.json');
   await page.getByRole('button', { name: survey.title.vi }).click();
   await status(page).getByText('Phiếu hợp lệ, sẵn sàng dùng.').waitFor();

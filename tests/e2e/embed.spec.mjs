@@ -3,80 +3,15 @@
 // portal hears each receipt and never a choice, the officer closes the kiosk from the portal,
 // a message from a wrong origin changes nothing, the iframe takes its content's height, two
 // polls on one page keep their own state, and a hostile host stylesheet breaks nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, screenshotAllSizes, root } from './support.mjs';
-import { servePortal } from '../../examples/portal/serve.mjs';
+import { screenshotAllSizes, root } from './support.mjs';
+import { portalHarness, openPortal, received, waitReceived, voteDemo } from './portal_page.mjs';
 
-const h = { app: null, portal: null, stranger: null, browser: null };
-
-before(async () => {
-  h.app = await serve();
-  h.portal = await servePortal(h.app.url);
-  // A third origin: the page a wrong message comes from.
-  h.stranger = await servePortal(h.app.url);
-  h.browser = await launch();
-});
-
-after(async () => {
-  await h.browser?.close();
-  await Promise.all([h.app, h.portal, h.stranger].map((s) => s?.close()));
-});
-
-/** A fresh browser profile on the portal. The build's embed-origins.json names the demo
- * portal's origin (127.0.0.1:8081); here the deployer's list names this run's portal port. */
-async function portal({ viewport = { width: 1280, height: 800 }, hostile = false, bypassCSP = false } = {}) {
-  const context = await h.browser.newContext({ viewport, serviceWorkers: 'block', bypassCSP });
-  await context.route(`${h.app.url}embed-origins.json`, (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ version: 1, origins: [h.portal.origin] }),
-    }),
-  );
-  if (hostile) {
-    const css = await readFile(join(root, 'examples/portal/portal.css'), 'utf8');
-    await context.route(`${h.portal.url}portal.css`, (route) =>
-      route.fulfill({
-        contentType: 'text/css',
-        body: `${css}\n* { all: unset !important; }\nhtml { font-size: 10px !important; }\n`,
-      }),
-    );
-  }
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(h.portal.url);
-  return { context, page, errors };
-}
-
-const received = (page, filter = {}) =>
-  page.evaluate(
-    ({ way, id, type }) =>
-      window.received.filter((r) => (!way || r.way === way) && (!id || r.id === id) && (!type || r.type === type)),
-    filter,
-  );
-
-async function waitReceived(page, filter, count = 1) {
-  await page.waitForFunction(
-    ({ way, id, type, count }) =>
-      window.received.filter((r) => (!way || r.way === way) && (!id || r.id === id) && (!type || r.type === type))
-        .length >= count,
-    { ...filter, count },
-  );
-  return received(page, filter);
-}
-
-/** One ballot on the demo poll inside `scope` (a locator or a frame). Returns the receipt code. */
-async function voteDemo(scope, choice = 'Đồng ý') {
-  await scope.getByRole('button', { name: 'Bắt đầu' }).click();
-  await scope.getByRole('radio', { name: choice, exact: true }).click();
-  await scope.getByRole('button', { name: /Tiếp/ }).click();
-  await scope.getByRole('button', { name: /Xác nhận/ }).click();
-  const code = scope.locator('.receipt-code');
-  await code.waitFor();
-  return (await code.innerText()).trim();
-}
+const h = portalHarness();
+const portal = (options) => openPortal(h, options);
 
 test('the element: a vote is cast, the portal gets the receipt only, the officer closes and gets the tally', async () => {
   const { context, page, errors } = await portal();

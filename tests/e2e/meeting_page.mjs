@@ -3,6 +3,13 @@ import assert from 'node:assert/strict';
 
 export const PIN = '2468';
 
+/** The setup page at `url`, with the demo poll chosen first and the form shown with it. */
+export async function openSetup(page, url) {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
+  await page.getByLabel(/^Tổng số/).waitFor();
+}
+
 export async function createMeeting(page, { total = '12', present = '11', title = 'Góp tiền làm đường bê tông liên xóm' } = {}) {
   await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
   await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();

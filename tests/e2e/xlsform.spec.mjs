@@ -9,7 +9,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
-import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { createMeeting, castAnything, enterPin, castCount, closeVoting, openSetup } from './meeting_page.mjs';
 
 const h = harness();
 const sample = (name) => join(root, 'tests/data', name);
@@ -19,19 +19,12 @@ const [problemsVi, problemsEn] = (await readFile(sample('xlsform-bad.problems.tx
   .split('\n\n')
   .map((block) => block.split('\n'));
 
-async function openSetup(page) {
-  await page.goto(h.server.url);
-  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
-  // The demo poll is chosen first; the form appears with it.
-  await page.getByLabel(/^Tổng số/).waitFor();
-}
-
 test('a Kobo survey imported on setup is run in a meeting, counted, and exported to Excel', async () => {
   const work = await mkdtemp(join(tmpdir(), 'phieu-xlsform-'));
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await openSetup(page);
+  await openSetup(page, h.server.url);
 
   await page.getByLabel('Biểu mẫu XLSForm (.xlsx, Kobo/ODK)').setInputFiles(sample('xlsform-mttq.xlsx'));
   const imported = page.locator('.xlsform-imported');
@@ -88,7 +81,7 @@ test('a bad form lists every problem by sheet, row and column, and nothing on th
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await openSetup(page);
+  await openSetup(page, h.server.url);
   const demo = await page.locator('.poll-title').innerText();
   await page.getByLabel(/^Tổng số/).fill('120');
   await page.getByLabel('Địa điểm').fill('Nhà văn hóa thôn Đồng Tâm');
