@@ -2,12 +2,11 @@
 // test, ten voters, close. Then the same meeting survives reloads and a killed browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { harness, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
+import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
+import { startChromium } from './killable.mjs';
 import { createMeeting, testAndOpen, voter, castCount, closeVoting, enterPin, castBallot, PIN } from './meeting_page.mjs';
 
 const h = harness();
@@ -147,42 +146,26 @@ test('after a voter, nothing of their choice is left in the page or outside the 
 
 test('a killed browser loses no confirmed ballot', async () => {
   const profile = await mkdtemp(join(tmpdir(), 'phieu-kill-'));
-  const start = async () => {
-    const child = spawn(
-      process.env.CHROMIUM ?? '/usr/bin/chromium',
-      [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const endpoint = await new Promise((ok, fail) => {
-      let err = '';
-      child.stderr.on('data', (d) => {
-        err += d;
-        const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
-        if (m) ok(m[1]);
-      });
-      child.on('exit', () => fail(new Error(`chromium exited: ${err}`)));
-    });
-    const cdp = await chromium.connectOverCDP(endpoint);
-    const page = cdp.contexts()[0].pages()[0] ?? (await cdp.contexts()[0].newPage());
-    return { child, cdp, page };
-  };
+  let browser;
   try {
-    let { child, page } = await start();
+    browser = await startChromium(profile);
+    let { page } = browser;
     await page.goto(h.server.url);
     await createMeeting(page);
     await testAndOpen(page);
     await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
     await castBallot(page, 'Đồng ý');
     // The receipt is on screen: the ballot is committed. Pull the plug.
-    child.kill('SIGKILL');
-    await new Promise((ok) => child.on('exit', ok));
+    await browser.kill();
 
-    ({ child, page } = await start());
+    browser = await startChromium(profile);
+    ({ page } = browser);
     await page.goto(h.server.url);
     await enterPin(page, PIN);
     assert.equal(await castCount(page), 1);
-    child.kill('SIGKILL');
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    // Every Chromium process gone before its profile is removed (it writes until it exits).
+    await browser?.kill();
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });

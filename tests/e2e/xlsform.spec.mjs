@@ -64,7 +64,7 @@ test('a Kobo survey imported on setup is run in a meeting, counted, and exported
     page.waitForEvent('download'),
     page.getByRole('button', { name: /^Tải kết quả \(Excel \.xlsx/ }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^phieu-mttq_dan_chu_co_so_2026-[0-9a-f]+-ket-qua\.xlsx$/);
+  assert.match(download.suggestedFilename(), /^phieu-mttq_dan_chu_co_so_2026-[0-9A-F]{4}(-[0-9A-F]{4}){3}-ket-qua\.xlsx$/);
   const file = join(work, download.suggestedFilename());
   await download.saveAs(file);
   const bytes = await readFile(file);
