@@ -42,11 +42,14 @@ pub fn question(props: &QuestionProps) -> Html {
     let lang = props.lang;
     let item = &props.item;
     let focus_to = use_state(|| None::<usize>);
+    // Looked up from the question itself, so it is found inside an embedded poll's shadow root.
+    let own = use_node_ref();
     {
         let item_id = item.id().to_owned();
+        let own = own.clone();
         use_effect_with(*focus_to, move |to| {
             if let Some(i) = to {
-                dom::focus(&format!("q-{item_id}-opt-{i}"));
+                dom::focus_in(&own, &format!("[id=\"q-{item_id}-opt-{i}\"]"));
             }
         });
     }
@@ -223,7 +226,7 @@ pub fn question(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section class="question">
+        <section class="question" ref={own}>
             <h2 class="question-label" id={label_id}>{ item.label().get(lang) }</h2>
             { for person }
             { body }

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use phieu_core::{
     decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary, Salt,
 };
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -464,6 +465,24 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         });
     }
 
+    // A new screen takes the focus to its heading (a voter on the keyboard or a screen reader
+    // goes on from there, as on the tablet), but only when the voter moved on from a screen
+    // and the focus was in this poll or was lost with the button that led here: never when a
+    // poll has just loaded (the portal's page would jump to it), nor away from the portal's
+    // page (an officer's button there closes the box).
+    let own = use_node_ref();
+    {
+        let own = own.clone();
+        let last = use_mut_ref(|| None);
+        use_effect_with(screen_key(&f.screen), move |key| {
+            let before = last.borrow_mut().replace(*key);
+            let moved_on = matches!(before, Some((shown, _)) if shown != LOADING);
+            if moved_on && focus_ours_or_lost(&own) {
+                crate::edge::dom::focus_in(&own, ".phieu-focus");
+            }
+        });
+    }
+
     let w = words(lang);
     let other = match lang {
         Lang::Vi => Lang::En,
@@ -477,7 +496,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         Screen::Loading => html! { <p class="phieu-status" role="status">{ w.loading }</p> },
         Screen::Failed(n) => html! {
             <div class="phieu-failed" role="alert">
-                <h2>{ w.failed_title }</h2>
+                <h2 class="phieu-focus" tabindex="-1">{ w.failed_title }</h2>
                 <p>{ n.get(lang) }</p>
             </div>
         },
@@ -495,7 +514,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
             html! {
                 <div class="phieu-receipt">
                     if survey {
-                        <h2 class="phieu-huge">{ "✓ " }{ w.thanks_title }</h2>
+                        <h2 class="phieu-huge phieu-focus" tabindex="-1">{ "✓ " }{ w.thanks_title }</h2>
                         <p>{ w.thanks }</p>
                         <p class="phieu-code" aria-label={code.replace('-', " ")}>{ code }</p>
                     } else {
@@ -506,7 +525,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         }
         Screen::Answered => html! {
             <div class="phieu-receipt">
-                <h2>{ w.answered_title }</h2>
+                <h2 class="phieu-focus" tabindex="-1">{ w.answered_title }</h2>
                 <p>{ w.answered }</p>
             </div>
         },
@@ -517,7 +536,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         .as_ref()
         .map(|p| html! { <p class="phieu-title">{ p.title().get(lang) }</p> });
     html! {
-        <div class={classes!("phieu", format!("phieu-{}", f.mode.name()))} lang={lang.code()}>
+        <div class={classes!("phieu", format!("phieu-{}", f.mode.name()))} lang={lang.code()} ref={own}>
             <div class="phieu-bar">
                 { for title }
                 <button type="button" class="phieu-lang" lang={other.code()} onclick={toggle}>
@@ -529,6 +548,43 @@ pub fn embed_app(props: &EmbedProps) -> Html {
     }
 }
 
+/// [`screen_key`] of the loading screen.
+const LOADING: u8 = 0;
+
+/// Which screen is shown, for moving the focus when it changes: the question's index counts,
+/// a ballot being stored is still the review.
+fn screen_key(screen: &Screen) -> (u8, Option<VoterStep>) {
+    match screen {
+        Screen::Loading => (LOADING, None),
+        Screen::Failed(_) => (1, None),
+        Screen::Voting(v) if v.step == VoterStep::Saving => (2, Some(VoterStep::Review)),
+        Screen::Voting(v) => (2, Some(v.step)),
+        Screen::Receipt(_) => (3, None),
+        Screen::Answered => (4, None),
+        Screen::Closed(_) => (5, None),
+    }
+}
+
+/// Whether the page's focus is inside this poll (`own`), or nowhere (on the page's body, as
+/// when the focused button was taken away with its screen).
+fn focus_ours_or_lost(own: &NodeRef) -> bool {
+    let Some(root) = own.cast::<web_sys::Element>() else {
+        return false;
+    };
+    let document = gloo::utils::document();
+    let Some(active) = document.active_element() else {
+        return true;
+    };
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    // Inside an element's shadow root the document sees the focus on the host.
+    let host = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|shadow| shadow.host());
+    Some(&active) == body.as_ref() || Some(&active) == host.as_ref() || root.contains(Some(&active))
+}
+
 /// The voter's screens: the app's walk and its `Question`, without the tablet's page-wide
 /// chores (scrolling the window to the top would scroll the portal's page).
 fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> Html {
@@ -537,7 +593,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
     match v.step {
         VoterStep::Welcome => html! {
             <div class="phieu-welcome">
-                <h2 class="phieu-huge">{ t.welcome }</h2>
+                <h2 class="phieu-huge phieu-focus" tabindex="-1">{ t.welcome }</h2>
                 <p>{ t.welcome_hint }</p>
                 <button type="button" class="phieu-button phieu-button-big" onclick={act(VoterAction::Forward)}>{ t.start }</button>
             </div>
@@ -549,7 +605,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
             let problem = v.problem.as_ref().map(|p| AttrValue::from(p.message(lang)));
             html! {
                 <div class="phieu-question" key={format!("q{i}")}>
-                    <p class="phieu-progress">
+                    <p class="phieu-progress phieu-focus" tabindex="-1">
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
                     <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} />
@@ -564,7 +620,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
             let saving = v.step == VoterStep::Saving;
             html! {
                 <div class="phieu-review">
-                    <h2>{ t.review_title }</h2>
+                    <h2 class="phieu-focus" tabindex="-1">{ t.review_title }</h2>
                     <p>{ t.review_hint }</p>
                     <ol class="phieu-review-list">
                         { for v.review(poll).map(|(i, a)| html! {
@@ -616,7 +672,7 @@ fn results(lang: Lang, c: &Closed) -> Html {
     };
     html! {
         <div class="phieu-results">
-            <h2>{ w.results_title }</h2>
+            <h2 class="phieu-focus" tabindex="-1">{ w.results_title }</h2>
             <p class="phieu-count">
                 { format!("{}: {}", w.ballots, c.tally.ballots()) }
                 if let Some(e) = &c.electorate { { format!(" {} {}", w.of_electorate, e.total()) } }

@@ -20,10 +20,13 @@ pub struct ReceiptProps {
 #[function_component(ReceiptScreen)]
 pub fn receipt(props: &ReceiptProps) -> Html {
     let t = kiosk(props.lang);
+    // Looked up from the receipt itself, so it is found inside an embedded poll's shadow root.
+    let own = use_node_ref();
     {
         let on_done = props.on_done.clone();
+        let own = own.clone();
         use_effect_with(props.code.clone(), move |_| {
-            crate::edge::dom::focus("receipt-done");
+            crate::edge::dom::focus_in(&own, "#receipt-done");
             let timeout =
                 gloo::timers::callback::Timeout::new(RECEIPT_IDLE_MS, move || on_done.emit(()));
             move || drop(timeout)
@@ -31,7 +34,7 @@ pub fn receipt(props: &ReceiptProps) -> Html {
     }
     let onclick = props.on_done.reform(|_: MouseEvent| ());
     html! {
-        <div class="receipt">
+        <div class="receipt" ref={own}>
             if props.test { <p class="test-banner" role="note">{ t.test_banner }</p> }
             <h1 class="huge">{ "✓ " }{ t.receipt_title }</h1>
             <p class="voter-hint">{ t.receipt_hint }</p>

@@ -11,7 +11,8 @@
 //   survey welcome, published results; axe sees into their shadow roots), the kiosk's question,
 //   receipt and results once closed, and embed.html in the iframe (its own frame: welcome,
 //   receipt). Every control of a voter's screen is at least 48 × 48 CSS px, at tablet and phone
-//   size, and the kiosk's question is usable at 200% zoom.
+//   size, and the kiosk's question is usable at 200% zoom. A voter votes in the element with the
+//   keyboard alone: each new screen takes the focus, arrows choose, Enter confirms.
 // The canary of a11y.spec.mjs proves the checks fail when they should on a page; the one here,
 // that they also see inside an element's shadow root and inside the iframe.
 import { test, after } from 'node:test';
@@ -135,6 +136,57 @@ test('the embedding: the portal’s elements (welcome, question, receipt, result
   await voteDemo(frame);
   await axeBothLanguages(frame, 'iframe: receipt');
   await targets(page, 'iframe: receipt', { frame });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The focused element, inside shadow roots too: "tag name", its name as a voter hears it. */
+const focused = (page) =>
+  page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return `${a.tagName.toLowerCase()} ${(a.getAttribute('aria-label') || a.textContent).trim()}`;
+  });
+
+/** Presses Tab until the focus is on `what` (a regular expression on `focused`), at most 8 times. */
+async function tabTo(page, what) {
+  for (let i = 0; i < 8; i++) {
+    if (what.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.match(await focused(page), what);
+}
+
+test('the element with the keyboard alone: each new screen takes the focus, arrows choose, Enter confirms', async () => {
+  const { context, page, errors } = await openPortal(hp);
+  const kiosk = page.locator('#kiosk');
+  await waitReceived(page, { id: 'kiosk', type: 'ready' });
+  await waitReceived(page, { id: 'survey', type: 'ready' });
+  await waitReceived(page, { id: 'results', type: 'closed' });
+  // Polls that have just loaded take no focus: the portal's page stays where the reader is.
+  assert.deepEqual(await page.evaluate(() => [document.activeElement === document.body, scrollY]), [true, 0]);
+  await kiosk.getByRole('button', { name: 'Bắt đầu' }).focus();
+  await page.keyboard.press('Enter');
+  // The focus is not left on the portal's page: the question's first line has it.
+  await page.waitForFunction(() => document.activeElement?.id === 'kiosk');
+  assert.match(await focused(page), /^p Câu hỏi 1 \/ 1$/);
+  await tabTo(page, /^button Đồng ý$/);
+  await page.keyboard.press('ArrowDown');
+  // Focus follows the choice inside the shadow root.
+  await kiosk.locator('[role=radio][aria-checked=true]:focus', { hasText: 'Không đồng ý' }).waitFor();
+  await tabTo(page, /^button Tiếp →$/);
+  await page.keyboard.press('Enter');
+  await kiosk.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' }).waitFor();
+  assert.match(await focused(page), /^h2 Xem lại phiếu của ông\/bà$/);
+  await tabTo(page, /^button Xác nhận$/);
+  await page.keyboard.press('Enter');
+  await kiosk.locator('.receipt-code').waitFor();
+  const [cast] = await waitReceived(page, { id: 'kiosk', type: 'cast' });
+  assert.match(await focused(page), /^button Xong$/);
+  await page.keyboard.press('Enter');
+  await kiosk.getByRole('button', { name: 'Bắt đầu' }).waitFor();
+  assert.match(await focused(page), /^h2 Xin mời/);
+  assert.ok(cast.detail.receipt);
   assert.deepEqual(errors, []);
   await context.close();
 });
