@@ -220,7 +220,10 @@ async fn start(root: web_sys::Element) {
     // (a MutationObserver, which is not throttled) measures too, forcing the layout it needs.
     let last = std::cell::Cell::new(0u32);
     let measure = Closure::<dyn FnMut()>::new(move || {
-        let height = gloo::utils::body().get_bounding_client_rect().height().ceil() as u32;
+        let height = gloo::utils::body()
+            .get_bounding_client_rect()
+            .height()
+            .ceil() as u32;
         if height != last.get() {
             last.set(height);
             post(&EmbedMessage::Resize { height });

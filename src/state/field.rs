@@ -481,16 +481,55 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_session_opens_on_the_first_question_and_stays_on_the_tablet() {
+    fn a_fresh_session_opens_on_the_first_question_and_stays_on_the_survey_page() {
         for json in [SURVEY20, MTTQ] {
             let m = started(json, None, Days::default());
             assert_eq!(voting(&m).step, Step::Question(0));
-            assert_eq!(m.elsewhere(Doc::Tablet), None);
+            assert_eq!(m.elsewhere(Doc::Survey), None);
             let meeting = m.meeting.as_ref().unwrap();
             assert!(meeting.id.starts_with(ID_PREFIX));
             assert_eq!(meeting.phase, Phase::Open);
             assert!(meeting.minutes().is_ok(), "no board, no witnesses: valid");
         }
+    }
+
+    /// A field session in progress runs on the survey page only: the tablet page, the office
+    /// page and the old address `index.html#/survey?src=…` all move there; once closed, its
+    /// results are the office page's.
+    #[test]
+    fn a_session_in_progress_is_the_survey_pages_and_a_closed_one_the_offices() {
+        let to = |doc, page| {
+            Some(crate::state::Go {
+                doc,
+                page,
+                hand_over: None,
+            })
+        };
+        let survey = to(Doc::Survey, Page::Survey);
+        // The old address, before anything is read: the tablet page moves at once.
+        let old = Model::new(Lang::Vi, Page::Survey);
+        assert_eq!(old.elsewhere(Doc::Tablet), survey);
+        assert_eq!(old.elsewhere(Doc::Survey), None);
+        // The plain tablet or office address, with a session in storage.
+        let meeting = new_session(poll(SURVEY20), "abc".into(), pin());
+        let found = |page| Model::new(Lang::Vi, page).apply(Action::Started(Some(meeting.clone())));
+        assert_eq!(found(Page::Home).elsewhere(Doc::Tablet), survey);
+        for page in [Page::Home, Page::Setup] {
+            assert_eq!(found(page).elsewhere(Doc::Office), survey, "{page:?}");
+        }
+        // The survey page saying why its poll could not be opened stays.
+        let failed = Model::new(Lang::Vi, Page::Home).apply(Action::Field(FieldAction::Failed(
+            crate::state::Notice::new("x", "x"),
+        )));
+        assert_eq!(failed.elsewhere(Doc::Survey), None);
+        // Closed: the survey page moves to the office page's results, which stay there.
+        let mut done = meeting;
+        done.phase = Phase::Closed;
+        let closed =
+            started(SURVEY20, None, Days::default()).apply(Action::MeetingStored(done.clone()));
+        assert_eq!(closed.elsewhere(Doc::Survey), to(Doc::Office, Page::Home));
+        let results = Model::new(Lang::Vi, Page::Home).apply(Action::Started(Some(done)));
+        assert_eq!(results.elsewhere(Doc::Office), None);
     }
 
     #[test]
@@ -555,7 +594,7 @@ mod tests {
         let draft = Draft::of(&v).unwrap();
         let m = started(SURVEY20, Some(draft.clone()), Days::default());
         assert_eq!(m.screen, Screen::Field(FieldScreen::Resume(draft)));
-        assert_eq!(m.elsewhere(Doc::Tablet), None);
+        assert_eq!(m.elsewhere(Doc::Survey), None);
         let resumed = m.apply(Action::Field(FieldAction::Resume));
         assert_eq!(voting(&resumed).step, at);
         assert_eq!(voting(&resumed).answers[0], Answer::choice("hai_long"));

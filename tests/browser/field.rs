@@ -47,17 +47,35 @@ async fn a_draft_survives_a_new_connection_and_is_forgotten_when_its_response_is
     let back = Draft::from_json(&poll, &again.draft("field-a").await.unwrap().unwrap());
     assert_eq!(back, Some(two), "the last put wins");
 
-    again.count_and_forget("field-a", "2026-11-25").await.unwrap();
+    again
+        .count_and_forget("field-a", "2026-11-25")
+        .await
+        .unwrap();
     assert_eq!(again.draft("field-a").await.unwrap(), None);
-    assert!(again.draft("field-b").await.unwrap().is_some(), "another session's draft stays");
-    again.count_and_forget("field-a", "2026-11-24").await.unwrap();
-    again.count_and_forget("field-a", "2026-11-25").await.unwrap();
-    again.count_and_forget("field-b", "2026-11-25").await.unwrap();
+    assert!(
+        again.draft("field-b").await.unwrap().is_some(),
+        "another session's draft stays"
+    );
+    again
+        .count_and_forget("field-a", "2026-11-24")
+        .await
+        .unwrap();
+    again
+        .count_and_forget("field-a", "2026-11-25")
+        .await
+        .unwrap();
+    again
+        .count_and_forget("field-b", "2026-11-25")
+        .await
+        .unwrap();
     assert_eq!(
         again.days("field-a").await.unwrap(),
         vec![("2026-11-24".to_owned(), 1), ("2026-11-25".to_owned(), 2)]
     );
-    assert_eq!(again.days("field-b").await.unwrap(), vec![("2026-11-25".to_owned(), 1)]);
+    assert_eq!(
+        again.days("field-b").await.unwrap(),
+        vec![("2026-11-25".to_owned(), 1)]
+    );
     assert_eq!(again.days("field-c").await.unwrap(), vec![]);
 
     again.delete_draft("field-b").await.unwrap();
@@ -75,6 +93,11 @@ fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
         survey_src_of_hash("#/survey?src=polls/survey20.json").as_deref(),
         Some("polls/survey20.json")
     );
+    // The survey page's own address names it in its query.
+    assert_eq!(
+        survey_src_of_hash("?lang=en&src=polls/survey20.json").as_deref(),
+        Some("polls/survey20.json")
+    );
     assert_eq!(
         survey_src_of_hash("#/survey?lang=en&src=templates%2Fkhao-sat-mttq.json").as_deref(),
         Some("templates/khao-sat-mttq.json")
@@ -85,6 +108,7 @@ fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
         "#/survey?src=https://evil.example/p.json",
         "#/survey?src=//evil.example/p.json",
         "#/survey?src=/etc/p.json",
+        "?src=https://evil.example/p.json",
         "#/survey?src=data:application/json,{}",
     ] {
         assert_eq!(survey_src_of_hash(foreign), None, "{foreign}");

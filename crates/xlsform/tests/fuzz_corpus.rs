@@ -18,7 +18,10 @@ fn the_reader_survives_the_fuzz_corpus() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         if let Ok(imported) = import(&bytes, &options) {
             let poll = imported.poll();
-            assert_eq!(Poll::from_json(&poll.to_json()).unwrap().hash(), poll.hash());
+            assert_eq!(
+                Poll::from_json(&poll.to_json()).unwrap().hash(),
+                poll.hash()
+            );
             accepted += 1;
         }
         seen += 1;
