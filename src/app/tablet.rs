@@ -4,6 +4,7 @@
 //! office page (setup, or the results of the meeting just closed); a field survey in progress,
 //! or an old survey address (`index.html#/survey?src=…`), to the survey page.
 
+use phieu_core::Poll;
 use yew::prelude::*;
 
 use super::{not_ready, use_elsewhere, use_root};
@@ -37,16 +38,20 @@ pub fn tablet_app() -> Html {
                 return;
             }
             let hand_over = route::take_hand_over();
-            effects::start(Callback::from(move |action: Action| {
-                let handed = match (&action, &hand_over) {
-                    (Action::Started(Some(m)), Some(id)) if &m.id == id => Some(id.clone()),
-                    _ => None,
-                };
-                dispatch.emit(action);
-                if let Some(id) = handed {
-                    dispatch.emit(Action::HandedOver(id));
-                }
-            }))
+            // The poll was checked before it was stored: the smaller reader is enough.
+            effects::start(
+                Poll::from_json_plain,
+                Callback::from(move |action: Action| {
+                    let handed = match (&action, &hand_over) {
+                        (Action::Started(Some(m)), Some(id)) if &m.id == id => Some(id.clone()),
+                        _ => None,
+                    };
+                    dispatch.emit(action);
+                    if let Some(id) = handed {
+                        dispatch.emit(Action::HandedOver(id));
+                    }
+                }),
+            )
         });
     }
 

@@ -71,7 +71,7 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
         let hash = poll.hash();
         let session = records
             .iter()
-            .filter_map(|r| meeting_record::from_json(r).ok())
+            .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
             .find(|m| m.field.is_some() && m.phase != Phase::Closed && m.poll.hash() == hash);
         let meeting = match session {
             Some(mut m) => match load_box(&store, &m, BoxKind::Real).await {
@@ -114,7 +114,7 @@ async fn resume(dispatch: Callback<Action>) {
     };
     let session = records
         .iter()
-        .filter_map(|r| meeting_record::from_json(r).ok())
+        .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
         .find(|m| m.field.is_some() && m.phase != Phase::Closed);
     let Some(mut meeting) = session else {
         return failed(

@@ -101,7 +101,10 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await firstQuestion(page);
   await page.getByRole('button', { name: 'Dành cho cán bộ: số phiếu, kết thúc' }).click();
   assert.deepEqual(await counts(page), { today: 0, total: 2 });
-  await page.getByRole('button', { name: 'Quay lại người đang trả lời' }).click();
+  // Nobody had answered anything yet: there is no respondent to go back to, only the next.
+  assert.equal(await page.getByRole('button', { name: 'Quay lại người đang trả lời' }).count(), 0);
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  await firstQuestion(page);
 
   // A respondent answers three questions; the battery dies on the fourth.
   await answer(page, 'Hài lòng');
