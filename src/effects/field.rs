@@ -165,7 +165,7 @@ async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callba
         }
     }
     let days = match fs.days(&meeting.id).await {
-        Ok(d) => Days(d.into_iter().collect()),
+        Ok(d) => Days::of(d),
         Err(e) => return store_failed(&dispatch, &e),
     };
     dispatch.emit(Action::Field(FieldAction::Started {
@@ -290,7 +290,7 @@ pub fn commit(
             fs.days(&meeting.id).await
         };
         let (days, notice) = match counted.await {
-            Ok(days) => (Days(days.into_iter().collect()), None),
+            Ok(days) => (Days::of(days), None),
             Err(e) => (
                 days_before,
                 Some(Notice::new(

@@ -54,6 +54,17 @@ impl FieldFacts {
 pub struct Days(pub BTreeMap<String, u64>);
 
 impl Days {
+    /// The counts as storage lists them. Inserted one by one rather than collected: a
+    /// `BTreeMap` collected from a list sorts it first, which links a stable sort of
+    /// `(String, u64)` into the survey page for nothing (about 2 KB gzip).
+    pub fn of(list: Vec<(String, u64)>) -> Days {
+        let mut days = BTreeMap::new();
+        for (day, count) in list {
+            days.insert(day, count);
+        }
+        Days(days)
+    }
+
     /// Responses confirmed on `day`.
     pub fn on(&self, day: &str) -> u64 {
         self.0.get(day).copied().unwrap_or(0)
