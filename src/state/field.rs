@@ -132,18 +132,20 @@ pub struct Draft {
     pub salt: Option<[u8; 16]>,
 }
 
-/// The draft's storage format: versioned JSON of plain values.
+/// The draft's storage format: versioned JSON of plain values. Its answers are written as
+/// [`AnswerRecord`]s and read back as [`AnswerIn`]s: the same JSON.
 #[derive(Serialize, Deserialize)]
-struct DraftRecord {
+struct DraftRecord<A> {
     version: u32,
     /// The question index, or `None` for the review.
     question: Option<usize>,
-    answers: Vec<AnswerRecord>,
+    answers: Vec<A>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     salt: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// One answer as a draft writes it: `{"t": "choice", "option": "dong_y", "free_text": null}`.
+#[derive(Serialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
 enum AnswerRecord {
     Blank,
@@ -175,15 +177,42 @@ impl From<&Answer> for AnswerRecord {
     }
 }
 
-impl From<AnswerRecord> for Answer {
-    fn from(a: AnswerRecord) -> Answer {
-        match a {
-            AnswerRecord::Blank => Answer::Blank,
-            AnswerRecord::Choice { option, free_text } => Answer::Choice { option, free_text },
-            AnswerRecord::Choices { options, free_text } => Answer::Choices { options, free_text },
-            AnswerRecord::Number { n } => Answer::Number(n),
-            AnswerRecord::Text { s } => Answer::Text(s),
-        }
+/// One answer of a draft read back, field by field. Reading [`AnswerRecord`] itself would take
+/// serde's machinery for internally tagged enums, which first reads every answer into a
+/// generic value (`Content`): 6 KB gzip on the survey page, for this one type.
+#[derive(Deserialize)]
+struct AnswerIn {
+    t: String,
+    #[serde(default)]
+    option: Option<String>,
+    #[serde(default)]
+    options: Option<Vec<String>>,
+    #[serde(default)]
+    free_text: Option<String>,
+    #[serde(default)]
+    n: Option<i64>,
+    #[serde(default)]
+    s: Option<String>,
+}
+
+impl AnswerIn {
+    /// The answer, or `None` when the record is not one `AnswerRecord` writes.
+    fn answer(self) -> Option<Answer> {
+        let free_text = self.free_text;
+        Some(match self.t.as_str() {
+            "blank" => Answer::Blank,
+            "choice" => Answer::Choice {
+                option: self.option?,
+                free_text,
+            },
+            "choices" => Answer::Choices {
+                options: self.options?,
+                free_text,
+            },
+            "number" => Answer::Number(self.n?),
+            "text" => Answer::Text(self.s?),
+            _ => return None,
+        })
     }
 }
 
@@ -237,7 +266,7 @@ impl Draft {
     /// Reads a stored draft back for `poll`; `None` when it is damaged or does not fit the poll
     /// (then there is nothing to resume, and the resume screen is not shown).
     pub fn from_json(poll: &Poll, json: &str) -> Option<Draft> {
-        let r: DraftRecord = serde_json::from_str(json).ok()?;
+        let r: DraftRecord<AnswerIn> = serde_json::from_str(json).ok()?;
         let n = poll.items().len();
         if r.version != DRAFT_VERSION || r.answers.len() != n {
             return None;
@@ -253,7 +282,11 @@ impl Draft {
         };
         Some(Draft {
             step,
-            answers: r.answers.into_iter().map(Answer::from).collect(),
+            answers: r
+                .answers
+                .into_iter()
+                .map(AnswerIn::answer)
+                .collect::<Option<_>>()?,
             salt,
         })
     }
@@ -573,6 +606,25 @@ mod tests {
         let mut saving = v.clone();
         saving.step = Step::Saving;
         assert_eq!(Draft::of(&saving), None);
+        // Every kind of answer is read back as it was written.
+        let mut answers = vec![Answer::Blank; p.items().len()];
+        answers[0] = Answer::Choice {
+            option: "khac".into(),
+            free_text: Some("Ý kiến \"riêng\"".into()),
+        };
+        answers[1] = Answer::Choices {
+            options: vec!["a".into(), "b".into()],
+            free_text: None,
+        };
+        answers[2] = Answer::Number(-7);
+        answers[3] = Answer::Text("Đường làng".into());
+        answers[4] = Answer::choice("tot");
+        let every = Draft {
+            step: Step::Review,
+            answers,
+            salt: None,
+        };
+        assert_eq!(Draft::from_json(&p, &every.to_json()), Some(every));
     }
 
     #[test]
@@ -592,6 +644,22 @@ mod tests {
             .to_json()
             .replace("\"version\"", "\"salt\":\"zz\",\"version\"");
         assert_eq!(Draft::from_json(&p, &bad_salt), None);
+        // An answer of no known kind, or missing what its kind needs, spoils the draft.
+        let good = Draft::of(&respondent(&p).answer(&p, 0, Answer::choice("hai_long")))
+            .unwrap()
+            .to_json();
+        assert!(
+            good.contains("\"t\":\"choice\",\"option\":\"hai_long\""),
+            "{good}"
+        );
+        for spoilt in [
+            good.replace("\"t\":\"choice\"", "\"t\":\"ranking\""),
+            good.replace("\"option\":\"hai_long\"", "\"choice\":\"hai_long\""),
+            good.replace("{\"t\":\"blank\"}", "{\"t\":\"number\"}"),
+        ] {
+            assert_ne!(spoilt, good);
+            assert_eq!(Draft::from_json(&p, &spoilt), None, "{spoilt}");
+        }
     }
 
     #[test]
