@@ -186,7 +186,7 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await context.close();
 });
 
-test('every survey template opens on its first question; a vote or a missing poll is said plainly', async () => {
+test('every survey template opens on its first question; a vote, a missing or an invalid poll is said plainly', async () => {
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -222,6 +222,24 @@ test('every survey template opens on its first question; a vote or a missing pol
   await page.goto(`${h.server.url}survey.html?src=polls/missing.json`);
   await page.getByText('Máy chủ trả lời lỗi 404', { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Thử lại' }).waitFor();
+
+  // An invalid poll is refused with what is wrong and where: the survey page reads polls
+  // without the field paths of JSON errors (Poll::from_json_plain), so a JSON error names its
+  // line and column, and every check after it its field.
+  const survey20 = JSON.parse(await readFile(join(root, 'assets/polls/survey20.json'), 'utf8'));
+  const invalid = {
+    'polls/wrong-type.json': '{\n  "format": "phieu/poll",\n  "version": 1,\n  "kind": "survey",\n  "title": 3\n}',
+    'polls/bad-id.json': JSON.stringify({ ...survey20, items: [{ ...survey20.items[0], id: 'Q 1' }, ...survey20.items.slice(1)] }),
+  };
+  await context.route('**/polls/{wrong-type,bad-id}.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: invalid[new URL(route.request().url()).pathname.slice(1)] }),
+  );
+  await page.goto(`${h.server.url}survey.html?src=polls/wrong-type.json`);
+  await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
+  await page.getByText('không phải JSON hợp lệ ở dòng 5', { exact: false }).waitFor();
+  await page.goto(`${h.server.url}survey.html?src=polls/bad-id.json`);
+  await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
+  await page.getByText('items[0].id', { exact: false }).waitFor();
   assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
   await context.close();
 });
