@@ -20,7 +20,7 @@
 //                             [--trace DIR] [--only phieu|surveyjs]
 //
 // --dist is phieu's release build (default: $PHIEU_DIST or dist/); --phieu-path the page and
-// route opened on it (default index.html#/survey?src=polls/survey20.json). When that page does
+// route opened on it (default survey.html?src=polls/survey20.json). When that page does
 // not show the survey's first question within 60 s of the warm-up load, phieu is measured as
 // "time to the first interactive element" instead, and every line says so. --trace DIR writes
 // one Chromium performance trace per page (an extra load each, not counted) for

@@ -1,5 +1,5 @@
 // Writes into DIR/sw.js the list of every built file and a version hashed from their contents,
-// so the service worker precaches exactly this build: both pages and everything they fetch.
+// so the service worker precaches exactly this build: every page and everything they fetch.
 // scripts/build runs it over the final dist/:   node scripts/sw-precache.mjs DIR
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';

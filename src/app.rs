@@ -1,16 +1,18 @@
-//! The two root components, one per HTML page, and what they share.
+//! The root components, one per HTML page, and what they share.
 //!
-//! The app is built into two pages from this one library, each with its own wasm so that a
-//! voting tablet downloads only what voting needs (see ARCHITECTURE.md, "Two pages"):
+//! The app is built into several pages from this one library, each with its own wasm so that a
+//! voting tablet downloads only what voting needs (see ARCHITECTURE.md, bird's-eye view):
 //! [`tablet::TabletApp`] (`index.html`: the officer's console, the test, the PIN pad, the
-//! voter's screens) and [`office::OfficeApp`] (`office.html`: setup, results, minutes, exports,
-//! upload, verify, merge). Both hold the same [`Model`] and keep everything in IndexedDB, so
-//! moving from one page to the other loses nothing; [`Model::elsewhere`] says when to move.
+//! voter's screens), [`office::OfficeApp`] (`office.html`: setup, results, minutes, exports,
+//! upload, verify, merge) and [`survey::SurveyApp`] (`survey.html`: a field survey). All hold
+//! the same [`Model`] and keep everything in IndexedDB, so moving from one page to another
+//! loses nothing; [`Model::elsewhere`] says when to move.
 //!
 //! Handlers here only dispatch actions or start an effect (`effects.rs`) that reports back
 //! with actions; pages and components never touch the model directly.
 
 pub mod office;
+pub mod survey;
 pub mod tablet;
 
 use std::rc::Rc;

@@ -25,8 +25,9 @@ fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
     yew::platform::spawn_local(f);
 }
 
-/// Opens storage, takes the one-tab lock and reads the meeting back, box and all.
-pub fn start(dispatch: Callback<Action>) {
+/// Opens storage, takes the one-tab lock and reads the meeting back, box and all, its poll with
+/// the page's reader (`meeting_record::ReadPoll`).
+pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
     spawn(async move {
         if !tab_lock::acquire().await {
             dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
@@ -59,7 +60,7 @@ pub fn start(dispatch: Callback<Action>) {
         };
         let mut meetings: Vec<Meeting> = records
             .iter()
-            .filter_map(|r| meeting_record::from_json(r).ok())
+            .filter_map(|r| meeting_record::from_json(r, read_poll).ok())
             .collect();
         // The meeting in progress, if any; else the last one closed, to show its results.
         meetings.sort_by_key(|m| m.phase == Phase::Closed);

@@ -38,7 +38,7 @@ impl PartialEq for PollState {
     }
 }
 
-/// The two HTML pages the app is built into, each with its own (smaller) wasm.
+/// The HTML pages the app is built into, each with its own (smaller) wasm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Doc {
     /// `index.html`: what a voting tablet needs: the officer's console, the test, the PIN pad,
@@ -46,6 +46,9 @@ pub enum Doc {
     Tablet,
     /// `office.html`: preparing a meeting, results, minutes, exports, upload, verify, merge.
     Office,
+    /// `survey.html`: a field survey on a staff member's own device, and nothing else: the
+    /// respondent's screens, resume, the staff member's screen, closing (`state::field`).
+    Survey,
 }
 
 /// The pages an address can name (see `edge::route`).
@@ -62,8 +65,9 @@ pub enum Page {
     Merge,
     /// The poll designer (office page): makes a poll without writing JSON.
     Designer,
-    /// A field survey on the staff member's own device (tablet page, `#/survey?src=POLL`):
-    /// the first question at once, one respondent after another (`state::field`).
+    /// A field survey on the staff member's own device (`survey.html?src=POLL`; the old
+    /// address `index.html#/survey?src=POLL` moves there): the first question at once, one
+    /// respondent after another (`state::field`).
     Survey,
 }
 
@@ -72,7 +76,7 @@ impl Page {
     pub fn doc(self, here: Doc) -> Doc {
         match self {
             Page::Home => here,
-            Page::Survey => Doc::Tablet,
+            Page::Survey => Doc::Survey,
             Page::Setup | Page::Verify | Page::Merge | Page::Designer => Doc::Office,
         }
     }
@@ -397,8 +401,9 @@ impl Model {
 
 impl Model {
     /// Where the browser must go, when the page it is on (`here`) cannot show what the model
-    /// holds: the tablet page has no setup, results, verify or merge; the office page does not
-    /// run a meeting in progress. `None` while storage is still being opened.
+    /// holds: the tablet page has no setup, results, verify, merge or field survey; the office
+    /// page does not run a meeting or a field survey in progress; the survey page runs nothing
+    /// but a field survey. `None` while storage is still being opened.
     pub fn elsewhere(&self, here: Doc) -> Option<Go> {
         let go = |doc, page, hand_over| {
             Some(Go {
@@ -413,10 +418,11 @@ impl Model {
         if self.device != Device::Ready {
             return None;
         }
+        // A field survey in progress runs on its own page.
+        let surveying = |m: &Meeting| m.field.is_some() && m.phase != Phase::Closed;
         match here {
             Doc::Tablet => match (&self.screen, &self.meeting) {
-                // A field survey's screens, even the one saying its poll could not be opened.
-                (Screen::Field(_), _) => None,
+                (_, Some(m)) if surveying(m) => go(Doc::Survey, Page::Survey, None),
                 (Screen::Results, Some(_)) => go(Doc::Office, Page::Home, None),
                 (Screen::Setup | Screen::Results, _) | (_, None) => {
                     go(Doc::Office, Page::Setup, None)
@@ -424,12 +430,23 @@ impl Model {
                 _ => None,
             },
             Doc::Office => match &self.meeting {
+                Some(m) if surveying(m) => go(Doc::Survey, Page::Survey, None),
                 Some(m) if m.phase != Phase::Closed => {
                     // Only the creation of a meeting shows the console on this page.
                     let created = self.screen == Screen::Officer;
                     go(Doc::Tablet, Page::Home, created.then(|| m.id.clone()))
                 }
                 _ => None,
+            },
+            Doc::Survey => match (&self.screen, &self.meeting) {
+                // A field survey's screens, even the one saying its poll could not be opened.
+                (Screen::Field(_), _) => None,
+                (_, Some(m)) if surveying(m) => None,
+                // Closed: its results are the office page's.
+                (_, Some(m)) if m.phase == Phase::Closed => go(Doc::Office, Page::Home, None),
+                // A meeting (never opened here, but found in storage) is the tablet's.
+                (_, Some(_)) => go(Doc::Tablet, Page::Home, None),
+                (_, None) => None,
             },
         }
     }

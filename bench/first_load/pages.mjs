@@ -11,8 +11,8 @@ const poll = JSON.parse(readFileSync(join(root, 'assets/polls/survey20.json'), '
 /** The first question of the survey and the label of its first option, in Vietnamese. */
 export const FIRST = { question: poll.items[0].label.vi, option: poll.items[0].options[0].label.vi };
 
-/** The phieu page the benchmark opens on the tablet build: the field-survey respondent form. */
-export const PHIEU_PATH = 'index.html#/survey?src=polls/survey20.json';
+/** The phieu page the benchmark opens on the release build: the field-survey page's respondent form. */
+export const PHIEU_PATH = 'survey.html?src=polls/survey20.json';
 
 /** Serves the SurveyJS page (bench/first_load/surveyjs/) and the two npm packages it loads. */
 export function serveSurveyjs() {

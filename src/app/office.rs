@@ -31,7 +31,8 @@ pub fn office_app() -> Html {
     // Storage, the one-tab lock and the meeting (in progress, or the last one closed), once.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |()| effects::start(dispatch));
+        // Setup reads polls with their error paths: the same reader, not a second one.
+        use_effect_with((), move |()| effects::start(Poll::from_json, dispatch));
     }
 
     // Load the demo poll whenever the state says so (first render, or "try again").

@@ -2,7 +2,8 @@
 //! the moment a page opens until it closes, whatever screen is showing.
 //!
 //! It wraps a page's whole tree (`<OutboxPump>{ … }</OutboxPump>` at the root of the tablet
-//! page and of the office page) and draws nothing of its own. On mount it opens the outbox
+//! page and of the office page; not the survey page, whose closed survey enters the outbox on
+//! the office page, and which stays small without it) and draws nothing of its own. On mount it opens the outbox
 //! (IndexedDB, `edge::outbox`) and makes every waiting bundle due at once, so a bundle left by
 //! a reload or an earlier meeting is sent without anyone opening the results again. A failed try
 //! (offline, network, timeout, 408, 429, 5xx) waits 2 s doubling to 5 min with jitter

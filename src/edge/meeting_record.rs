@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{BallotBox, Electorate, PinHash, Poll};
+use phieu_core::{BallotBox, Electorate, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
 use crate::state::field::FieldFacts;
@@ -78,8 +78,15 @@ pub fn to_json(meeting: &Meeting) -> String {
     serde_json::to_string(&record).unwrap_or_default()
 }
 
-/// Reads a record back; the ballot box is filled separately from the ballot store.
-pub fn from_json(json: &str) -> Result<Meeting, String> {
+/// How a page reads the poll inside a record: [`Poll::from_json_plain`] where the page has no
+/// other use for the field paths of JSON errors (the tablet, the survey page), [`Poll::from_json`]
+/// where it has (the office page's setup): each page links one reader of the poll format, not
+/// two. The poll was checked before it was stored, so either gives the same poll.
+pub type ReadPoll = fn(&str) -> Result<Poll, PollError>;
+
+/// Reads a record back, its poll with `read_poll`; the ballot box is filled separately from
+/// the ballot store.
+pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
     let r: MeetingRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
     if r.version != RECORD_VERSION {
         return Err(format!(
@@ -87,7 +94,7 @@ pub fn from_json(json: &str) -> Result<Meeting, String> {
             r.version
         ));
     }
-    let poll = Poll::from_json(&r.poll).map_err(|e| e.to_string())?;
+    let poll = read_poll(&r.poll).map_err(|e| e.to_string())?;
     Ok(Meeting {
         electorate: Electorate::new(r.total, r.present).map_err(|e| e.to_string())?,
         ballots: Rc::new(BallotBox::new(poll.clone())),

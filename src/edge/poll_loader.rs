@@ -59,6 +59,13 @@ pub async fn load_poll(url: &str) -> Result<Poll, LoadError> {
     Poll::from_json(&fetch_text(url).await?).map_err(LoadError::Invalid)
 }
 
+/// Fetches `url` and parses it as a poll with the core's smaller reader
+/// ([`Poll::from_json_plain`]: a JSON error names its line and column, not its field path),
+/// for the field-survey page, which must stay small.
+pub async fn load_poll_plain(url: &str) -> Result<Poll, LoadError> {
+    Poll::from_json_plain(&fetch_text(url).await?).map_err(LoadError::Invalid)
+}
+
 /// The list of poll templates shipped in `assets/templates/`.
 pub const TEMPLATES_URL: &str = "templates/index.json";
 

@@ -1,7 +1,8 @@
 //! The address bar: which page an address names (`#/setup`, `#/verify`, `#/merge`,
 //! `#/designer`), so an auditor can bookmark the verify page and the browser's Back button moves
 //! between pages, never between voters (the voting flow never touches the address); and the
-//! move between the two HTML pages, the tablet (`index.html`) and the office (`office.html`).
+//! move between the HTML pages: the tablet (`index.html`), the office (`office.html`) and the
+//! field survey (`survey.html`).
 
 use crate::state::{Doc, Go, Page};
 
@@ -35,11 +36,12 @@ pub fn hash_of_page(page: Page) -> &'static str {
     }
 }
 
-/// The file of each HTML page, relative to the one the browser is on (both sit side by side).
+/// The file of each HTML page, relative to the one the browser is on (all sit side by side).
 pub fn file_of(doc: Doc) -> &'static str {
     match doc {
         Doc::Tablet => "./",
         Doc::Office => "office.html",
+        Doc::Survey => "survey.html",
     }
 }
 
@@ -89,14 +91,21 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// Goes to the other HTML page, replacing this address in the history (so Back does not bounce
-/// between the two). A hand-over is written to this tab's session storage first.
+/// between the two). A hand-over is written to this tab's session storage first. An old survey
+/// address (`index.html#/survey?src=…`) keeps its hash, and so its `src`, on the survey page.
 pub fn go(to: &Go) {
     if let (Some(id), Some(storage)) = (&to.hand_over, session_storage()) {
         // Without it the tablet asks for the PIN, which the officer has: nothing is lost.
         let _ = storage.set_item(HAND_OVER_KEY, id);
     }
     if let Some(l) = location() {
-        let _ = l.replace(&url(to.doc, to.page, &search()));
+        let hash = l.hash().unwrap_or_default();
+        let to = if to.page == Page::Survey && page_of_hash(&hash) == Page::Survey {
+            [file_of(to.doc), &search(), &hash].concat()
+        } else {
+            url(to.doc, to.page, &search())
+        };
+        let _ = l.replace(&to);
     }
 }
 
@@ -109,8 +118,8 @@ pub fn take_hand_over() -> Option<String> {
     id
 }
 
-/// The poll a field survey address names (`#/survey?src=polls/survey20.json`): a path relative
-/// to the page, percent-decoded. `None` when the address names none, or names another site (a
+/// The poll a field survey address names, given its query (`?src=polls/survey20.json`) or its
+/// hash (`#/survey?src=polls/survey20.json`): a path relative to the page, percent-decoded. `None` when the address names none, or names another site (a
 /// field survey runs the polls this app serves, so no address can send a respondent's device
 /// to fetch a form from elsewhere).
 pub fn survey_src_of_hash(hash: &str) -> Option<String> {
@@ -123,11 +132,12 @@ pub fn survey_src_of_hash(hash: &str) -> Option<String> {
     (!src.trim().is_empty() && !foreign).then_some(src)
 }
 
-/// The poll named by the current address, for a field survey.
+/// The poll named by the current address, for a field survey: `survey.html?src=POLL`, or the
+/// hash an old address brought along (`survey.html#/survey?src=POLL`).
 pub fn survey_src() -> Option<String> {
-    location()
-        .and_then(|l| l.hash().ok())
-        .and_then(|h| survey_src_of_hash(&h))
+    let l = location()?;
+    let named = |part: Result<String, _>| part.ok().and_then(|p| survey_src_of_hash(&p));
+    named(l.search()).or_else(|| named(l.hash()))
 }
 
 /// Loads the current address again (a field survey's "try again").

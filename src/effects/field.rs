@@ -28,21 +28,17 @@ fn store_failed(dispatch: &Callback<Action>, e: &StoreError) {
 
 /// Opens the field session for the poll at `src`: fetches the poll while storage opens, then
 /// resumes this poll's open session (its box, draft and counts) or starts one. No other
-/// download: the first question is drawn as soon as both are ready.
+/// download: the first question is drawn as soon as both are ready. Without `src` (the tablet
+/// or office page sent a session in progress here), the session in progress is resumed.
 pub fn start(src: Option<String>, dispatch: Callback<Action>) {
     spawn(async move {
         let Some(src) = src else {
-            failed(
-                &dispatch,
-                "Địa chỉ không nêu phiếu khảo sát nào (cần …#/survey?src=polls/TEN.json).".into(),
-                "The address names no survey (it needs …#/survey?src=polls/NAME.json).".into(),
-            );
-            return;
+            return resume(dispatch).await;
         };
         // The poll is fetched while the lock and storage are taken.
         let (sender, receiver) = oneshot::channel();
         spawn(async move {
-            let _ = sender.send(poll_loader::load_poll(&src).await);
+            let _ = sender.send(poll_loader::load_poll_plain(&src).await);
         });
         if !tab_lock::acquire().await {
             dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
@@ -75,7 +71,7 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
         let hash = poll.hash();
         let session = records
             .iter()
-            .filter_map(|r| meeting_record::from_json(r).ok())
+            .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
             .find(|m| m.field.is_some() && m.phase != Phase::Closed && m.poll.hash() == hash);
         let meeting = match session {
             Some(mut m) => match load_box(&store, &m, BoxKind::Real).await {
@@ -100,6 +96,40 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
     });
 }
 
+/// Resumes the field session in progress on this device, if there is one; else says that the
+/// address names no survey.
+async fn resume(dispatch: Callback<Action>) {
+    if !tab_lock::acquire().await {
+        dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
+        return;
+    }
+    let opened = async {
+        let store = store::shared().await?;
+        let records = store.meetings().await?;
+        Ok::<_, StoreError>((store, records))
+    };
+    let (store, records) = match opened.await {
+        Ok(x) => x,
+        Err(e) => return store_failed(&dispatch, &e),
+    };
+    let session = records
+        .iter()
+        .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
+        .find(|m| m.field.is_some() && m.phase != Phase::Closed);
+    let Some(mut meeting) = session else {
+        return failed(
+            &dispatch,
+            "Địa chỉ không nêu phiếu khảo sát nào (cần survey.html?src=polls/TEN.json).".into(),
+            "The address names no survey (it needs survey.html?src=polls/NAME.json).".into(),
+        );
+    };
+    match load_box(&store, &meeting, BoxKind::Real).await {
+        Ok((ballots, _)) => meeting.ballots = Rc::new(ballots),
+        Err(e) => return store_failed(&dispatch, &e),
+    }
+    open_session(meeting, false, dispatch).await;
+}
+
 /// A new session's meeting: a random id, and a PIN hash of random digits nobody is told (a
 /// field session never asks for a PIN; the record's format wants one).
 fn new_session(poll: Rc<Poll>) -> Option<Meeting> {
@@ -111,11 +141,6 @@ fn new_session(poll: Rc<Poll>) -> Option<Meeting> {
         .collect();
     let pin = PinHash::new(&secret, &secret, random::bytes16()?).ok()?;
     Some(field::new_session(poll, id, pin))
-}
-
-/// Opens a field session found by the tablet page's own start (the plain address `#/`).
-pub fn open(meeting: Meeting, dispatch: Callback<Action>) {
-    spawn(open_session(meeting, false, dispatch));
 }
 
 /// Reads the session's draft and counts and shows it; a sealed draft (confirmed, then
@@ -140,7 +165,7 @@ async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callba
         }
     }
     let days = match fs.days(&meeting.id).await {
-        Ok(d) => Days(d.into_iter().collect()),
+        Ok(d) => Days::of(d),
         Err(e) => return store_failed(&dispatch, &e),
     };
     dispatch.emit(Action::Field(FieldAction::Started {
@@ -265,7 +290,7 @@ pub fn commit(
             fs.days(&meeting.id).await
         };
         let (days, notice) = match counted.await {
-            Ok(days) => (Days(days.into_iter().collect()), None),
+            Ok(days) => (Days::of(days), None),
             Err(e) => (
                 days_before,
                 Some(Notice::new(

@@ -93,6 +93,11 @@ fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
         survey_src_of_hash("#/survey?src=polls/survey20.json").as_deref(),
         Some("polls/survey20.json")
     );
+    // The survey page's own address names it in its query.
+    assert_eq!(
+        survey_src_of_hash("?lang=en&src=polls/survey20.json").as_deref(),
+        Some("polls/survey20.json")
+    );
     assert_eq!(
         survey_src_of_hash("#/survey?lang=en&src=templates%2Fkhao-sat-mttq.json").as_deref(),
         Some("templates/khao-sat-mttq.json")
@@ -103,6 +108,7 @@ fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
         "#/survey?src=https://evil.example/p.json",
         "#/survey?src=//evil.example/p.json",
         "#/survey?src=/etc/p.json",
+        "?src=https://evil.example/p.json",
         "#/survey?src=data:application/json,{}",
     ] {
         assert_eq!(survey_src_of_hash(foreign), None, "{foreign}");

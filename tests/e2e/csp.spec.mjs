@@ -49,7 +49,7 @@ function policyOf(html) {
 
 test('every built page carries the policy: no unsafe-inline, no unsafe-eval, nothing inline', async () => {
   const pages = (await readdir(dist)).filter((f) => f.endsWith('.html'));
-  for (const expected of ['index.html', 'office.html']) assert.ok(pages.includes(expected), `${expected} is built`);
+  for (const expected of ['index.html', 'office.html', 'survey.html']) assert.ok(pages.includes(expected), `${expected} is built`);
   for (const name of pages) {
     const html = await readFile(join(dist, name), 'utf8');
     const policy = policyOf(html);

@@ -1,9 +1,10 @@
-// Journey: a field survey on a staff member's own device (docs/field-survey.md). The address
-// index.html#/survey?src=polls/survey20.json on a fresh profile shows the first question at
-// once, fetching nothing but the poll; respondents answer one after another over two days;
-// a reload mid-form offers to continue at the same question with the earlier answers kept, or
-// to discard; the staff screen shows the counts per day; closing shows the results on the
-// office page, and the downloaded audit bundle passes `phieu verify`.
+// Journey: a field survey on a staff member's own device (docs/field-survey.md). The survey
+// page's address survey.html?src=polls/survey20.json on a fresh profile shows the first
+// question at once, fetching nothing but the poll; the plain tablet page and the old address
+// index.html#/survey?src=… move to the survey page; respondents answer one after another over
+// two days; a reload mid-form offers to continue at the same question with the earlier answers
+// kept, or to discard; the staff screen shows the counts per day; closing shows the results on
+// the office page, and the downloaded audit bundle passes `phieu verify`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { harness, root, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
 
 const h = harness();
-const SURVEY = 'index.html#/survey?src=polls/survey20.json';
+const SURVEY = 'survey.html?src=polls/survey20.json';
 const PHIEU = join(root, 'target/debug/phieu');
 
 const question = (page) => page.locator('.voter-question .progress');
@@ -92,13 +93,18 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await respond(page, ['Không hài lòng']);
   assert.deepEqual(await counts(page), { today: 2, total: 2 });
 
-  // Day two: the device was switched off overnight.
+  // Day two: the device was switched off overnight, and the staff member opens the plain
+  // tablet address: the survey in progress is the survey page's.
   await context.clock.setFixedTime(new Date('2026-11-25T08:15:00'));
-  await page.reload();
+  await page.goto(h.server.url + 'index.html');
+  await page.waitForURL(/\/survey\.html/);
   await firstQuestion(page);
   await page.getByRole('button', { name: 'Dành cho cán bộ: số phiếu, kết thúc' }).click();
   assert.deepEqual(await counts(page), { today: 0, total: 2 });
-  await page.getByRole('button', { name: 'Quay lại người đang trả lời' }).click();
+  // Nobody had answered anything yet: there is no respondent to go back to, only the next.
+  assert.equal(await page.getByRole('button', { name: 'Quay lại người đang trả lời' }).count(), 0);
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  await firstQuestion(page);
 
   // A respondent answers three questions; the battery dies on the fourth.
   await answer(page, 'Hài lòng');
@@ -180,7 +186,7 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await context.close();
 });
 
-test('every survey template opens on its first question; a vote or a missing poll is said plainly', async () => {
+test('every survey template opens on its first question; a vote, a missing or an invalid poll is said plainly', async () => {
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -190,8 +196,7 @@ test('every survey template opens on its first question; a vote or a missing pol
     const poll = JSON.parse(await readFile(join(root, 'assets/templates', entry.file), 'utf8'));
     if (poll.kind !== 'survey') continue;
     surveys++;
-    await page.goto(`${h.server.url}index.html#/survey?src=templates/${entry.file}`);
-    await page.reload();
+    await page.goto(`${h.server.url}survey.html?src=templates/${entry.file}`);
     await page.getByText(poll.items[0].label.vi, { exact: true }).waitFor();
     await respond(page);
     assert.deepEqual(await counts(page), { today: 1, total: 1 });
@@ -206,14 +211,35 @@ test('every survey template opens on its first question; a vote or a missing pol
   }
   assert.ok(surveys >= 2, 'the Front survey and the new-rural satisfaction survey');
 
-  await page.goto(`${h.server.url}index.html#/survey?src=polls/demo.json`);
-  await page.reload();
+  // The old address of a survey, on the tablet page, still arrives at it, poll and all.
+  await page.goto(`${h.server.url}index.html#/survey?src=polls/survey20.json`);
+  await page.waitForURL(/\/survey\.html#\/survey\?src=polls\/survey20\.json$/);
+  await firstQuestion(page);
+
+  await page.goto(`${h.server.url}survey.html?src=polls/demo.json`);
   await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
   await page.getByText('Phiếu này là biểu quyết, không phải phiếu khảo sát', { exact: false }).waitFor();
-  await page.goto(`${h.server.url}index.html#/survey?src=polls/missing.json`);
-  await page.reload();
+  await page.goto(`${h.server.url}survey.html?src=polls/missing.json`);
   await page.getByText('Máy chủ trả lời lỗi 404', { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Thử lại' }).waitFor();
+
+  // An invalid poll is refused with what is wrong and where: the survey page reads polls
+  // without the field paths of JSON errors (Poll::from_json_plain), so a JSON error names its
+  // line and column, and every check after it its field.
+  const survey20 = JSON.parse(await readFile(join(root, 'assets/polls/survey20.json'), 'utf8'));
+  const invalid = {
+    'polls/wrong-type.json': '{\n  "format": "phieu/poll",\n  "version": 1,\n  "kind": "survey",\n  "title": 3\n}',
+    'polls/bad-id.json': JSON.stringify({ ...survey20, items: [{ ...survey20.items[0], id: 'Q 1' }, ...survey20.items.slice(1)] }),
+  };
+  await context.route('**/polls/{wrong-type,bad-id}.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: invalid[new URL(route.request().url()).pathname.slice(1)] }),
+  );
+  await page.goto(`${h.server.url}survey.html?src=polls/wrong-type.json`);
+  await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
+  await page.getByText('không phải JSON hợp lệ ở dòng 5', { exact: false }).waitFor();
+  await page.goto(`${h.server.url}survey.html?src=polls/bad-id.json`);
+  await page.getByRole('heading', { name: 'Không mở được phiếu khảo sát' }).waitFor();
+  await page.getByText('items[0].id', { exact: false }).waitFor();
   assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
   await context.close();
 });

@@ -1,7 +1,8 @@
 // Shared by every journey: serve dist/ on 127.0.0.1, launch the system Chromium, and take
 // screenshots at the three sizes we promise (tablet landscape, tablet portrait, phone).
-// dist/ holds two pages built by scripts/build: index.html (the tablet: a meeting in progress)
-// and office.html (setup, results, verify, merge); the app moves between them by itself.
+// dist/ holds the pages built by scripts/build: index.html (the tablet: a meeting in progress),
+// office.html (setup, results, verify, merge), survey.html (a field survey) and embed.html (a
+// poll in a portal); the app moves between the first three by itself.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

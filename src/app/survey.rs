@@ -1,0 +1,169 @@
+//! The survey page (`survey.html`): a field survey on a staff member's own device, and nothing
+//! else (docs/field-survey.md): the poll fetched and checked, the respondent's screens, the
+//! resume screen after an interruption, the staff member's screen between respondents, and
+//! closing into a closed meeting, whose results the office page shows. No officer's console,
+//! no PIN pad and no outbox pump: the office page sends the closed survey's bundle.
+
+use yew::prelude::*;
+
+use super::{not_ready, use_elsewhere, use_root};
+use crate::components::header::Header;
+use crate::edge::route;
+use crate::effects;
+use crate::pages::field::{Close, Failed, Respondent, Resume, Staff};
+use crate::state::field::{Draft, FieldAction, FieldScreen};
+use crate::state::meeting::{Meeting, Step, Voting};
+use crate::state::{Action, Doc, Model, Page, Screen, VoterAction};
+
+#[function_component(SurveyApp)]
+pub fn survey_app() -> Html {
+    let (store, dispatch) = use_root();
+    let model = &store.0;
+
+    let go = model.elsewhere(Doc::Survey);
+    let moving = go.is_some();
+
+    // The poll of the address (`?src=`) fetched while storage opens, then the first question
+    // at once; without one, the session in progress on this device.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            if !moving {
+                effects::field::start(route::survey_src(), dispatch);
+            }
+        });
+    }
+
+    // A survey's address typed over this page's hash changes only the hash: load it afresh,
+    // so its session opens as on a first visit.
+    {
+        let first = use_mut_ref(|| model.page);
+        use_effect_with(model.page, move |page| {
+            if *page == Page::Survey && *first.borrow() != Page::Survey {
+                route::reload();
+            }
+        });
+    }
+
+    use_elsewhere(go);
+
+    let on_lang = dispatch.reform(Action::SetLang);
+    // The device is handed to respondents: the header offers only the language.
+    html! {
+        <>
+            <Header lang={model.lang} here={Doc::Survey} page={model.page} {on_lang} kiosk={true} />
+            <main id="main" class="page">
+                { not_ready(model, moving).unwrap_or_else(|| survey(model, &dispatch)) }
+            </main>
+        </>
+    }
+}
+
+/// The field survey on this device, screen by screen.
+fn survey(model: &Model, dispatch: &Callback<Action>) -> Html {
+    let lang = model.lang;
+    if let Screen::Field(FieldScreen::Failed(why)) = &model.screen {
+        return html! {
+            <Failed {lang} why={why.get(lang).to_owned()} on_retry={Callback::from(|()| route::reload())} />
+        };
+    }
+    match model.meeting.as_ref() {
+        Some(m) if m.field.is_some() => field_survey(model, m, dispatch),
+        // Never shown: the survey page moves to the page that shows anything else.
+        _ => Html::default(),
+    }
+}
+
+/// The respondent's form, the resume screen,
+/// the staff member's screen between respondents, closing (`state::field`).
+fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html {
+    let lang = model.lang;
+    let notice = model
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.get(lang).to_owned()));
+    let session = model.field.clone().unwrap_or_default();
+    let field_action = |a: FieldAction| dispatch.reform(move |()| Action::Field(a.clone()));
+    match &model.screen {
+        Screen::Voter(voting) => {
+            let on_action = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                let voting = voting.clone();
+                let days = session.days.clone();
+                Callback::from(move |a: VoterAction| {
+                    let confirm = matches!(a, VoterAction::Confirm);
+                    if confirm && voting.step != Step::Review {
+                        return;
+                    }
+                    // A respondent has no welcome screen to go back to.
+                    if matches!(a, VoterAction::Back) && voting.back(&m.poll).step == Step::Welcome
+                    {
+                        return;
+                    }
+                    dispatch.emit(Action::Vote(a));
+                    if confirm {
+                        effects::field::commit(
+                            m.clone(),
+                            voting.answers.clone(),
+                            days.clone(),
+                            dispatch.clone(),
+                        );
+                    }
+                })
+            };
+            let on_change = {
+                let dispatch = dispatch.clone();
+                let id = m.id.clone();
+                Callback::from(move |v: Voting| {
+                    effects::field::save_draft(id.clone(), v, dispatch.clone())
+                })
+            };
+            // A fresh key per respondent: nothing of one survives to the next.
+            html! {
+                <Respondent key={format!("respondent-{}", m.ballots.len())} {lang}
+                            poll={m.poll.clone()} voting={voting.clone()} {on_action} {on_change}
+                            on_staff={field_action(FieldAction::Staff)} />
+            }
+        }
+        Screen::Field(FieldScreen::Resume(draft)) => {
+            let on_discard = {
+                let dispatch = dispatch.clone();
+                let id = m.id.clone();
+                Callback::from(move |()| effects::field::discard(id.clone(), dispatch.clone()))
+            };
+            html! {
+                <Resume {lang} poll={m.poll.clone()} draft={draft.clone()}
+                        on_resume={field_action(FieldAction::Resume)} {on_discard} />
+            }
+        }
+        Screen::Field(FieldScreen::Between { saved }) => html! {
+            <Staff key={format!("staff-{}", m.ballots.len())} {lang} poll={m.poll.clone()}
+                   saved={*saved} days={session.days.clone()} today={session.today.clone()}
+                   paused={session.paused.as_ref().is_some_and(|v| Draft::of(v).is_some())} {notice}
+                   on_next={field_action(FieldAction::Next)}
+                   on_close={field_action(FieldAction::AskClose)} />
+        },
+        Screen::Field(FieldScreen::Close) => {
+            let on_close = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                let days = session.days.clone();
+                Callback::from(move |(place, staff): (String, String)| {
+                    effects::field::close(m.clone(), days.clone(), place, staff, dispatch.clone())
+                })
+            };
+            let unfinished = session
+                .paused
+                .as_ref()
+                .is_some_and(|v| Draft::of(v).is_some());
+            html! {
+                <Close {lang} count={m.ballots.len()} place={m.place.clone()} {unfinished} {notice}
+                       {on_close} on_cancel={field_action(FieldAction::CancelClose)} />
+            }
+        }
+        // Never shown: a field session has no officer's screens, and a closed one moves to
+        // the office page.
+        _ => Html::default(),
+    }
+}
