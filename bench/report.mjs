@@ -67,7 +67,7 @@ if (firstLoad) {
   if (p) {
     const label = p.fallback
       ? 'First load, phieu **`index.html` as it is** (the field-survey route does not exist yet): transferred, gzip'
-      : 'First load, phieu field-survey form: transferred, gzip';
+      : 'First load, phieu `survey.html` (the field-survey page, to its first question): transferred, gzip';
     row(label, range(p.bytes, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes.median, 'first_load');
   }
   if (s) row('First load, SurveyJS: transferred, gzip', range(s.bytes, kb), null, null, 'first_load');
