@@ -2,11 +2,12 @@
 // state, in Vietnamese and in English, 0 serious or critical violations.
 // - The poll designer (office.html#/designer): the start screen; a template in the editor; the
 //   preview (welcome, a question); a question whose wording was emptied, with the problem next
-//   to the field and in the box at the top; a blank poll with a new question, its missing title said.
-//   An officer's tool: every control at least 44 × 44 CSS px (WCAG 2.5.5), a checkbox or radio
-//   button measured with the label that wraps it, at tablet and phone size.
+//   to the field and in the box at the top; a blank poll with a new question, its missing title
+//   said. An officer's tool: every control at least 44 × 44 CSS px (WCAG 2.5.5), a checkbox or radio
+//   button measured with the label that wraps it, at tablet and phone size; at 200% zoom the
+//   editor does not scroll sideways and its preview button can be reached.
 // - The XLSForm import on setup: a Kobo form imported, with what was left out; a bad form's list
-//   of problems.
+//   of problems; at 200% zoom neither scrolls sideways (a template's long title in the list did).
 // - The embedding (examples/portal): the portal with its three <phieu-poll> elements (kiosk and
 //   survey welcome, published results; axe sees into their shadow roots), the kiosk's question,
 //   receipt and results once closed, and embed.html in the iframe (its own frame: welcome,
@@ -56,6 +57,7 @@ test('the designer: start, a template, the preview, a problem next to its field,
   await status(page).getByText('Phiếu hợp lệ, sẵn sàng dùng.').waitFor();
   await axeBothLanguages(page, 'designer: a template');
   await targets(page, 'designer: a template', officer);
+  await usableZoomed(page, 'designer: a template', page.getByRole('button', { name: 'Xem thử' }), VIEWPORT);
 
   await page.getByRole('button', { name: 'Xem thử' }).click();
   await page.getByText('XEM THỬ — phiếu này không được lưu, không được đếm').waitFor();
@@ -93,9 +95,11 @@ test('the XLSForm import on setup: a form imported with what was left out, a bad
   await input.setInputFiles(join(root, 'tests/data/xlsform-mttq.xlsx'));
   await page.locator('.xlsform-imported').getByText('Đã nhập «xlsform-mttq.xlsx»: 12 câu hỏi.').waitFor();
   await axeBothLanguages(page, 'setup: XLSForm imported, what was left out');
+  await usableZoomed(page, 'setup: XLSForm imported', page.getByRole('button', { name: 'Tạo cuộc họp' }), VIEWPORT);
   await input.setInputFiles(join(root, 'tests/data/xlsform-bad.xlsx'));
   await page.locator('.xlsform-problems').getByText('«xlsform-bad.xlsx»: biểu mẫu có 13 chỗ cần sửa', { exact: false }).waitFor();
   await axeBothLanguages(page, 'setup: a bad XLSForm, its problems');
+  await usableZoomed(page, 'setup: a bad XLSForm', null, VIEWPORT);
   assert.deepEqual(errors, []);
   await context.close();
 });
