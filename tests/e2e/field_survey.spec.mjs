@@ -7,13 +7,13 @@
 // the office page, and the downloaded audit bundle passes `phieu verify`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { harness, root, watchErrors, screenshotAllSizes, CHROMIUM_ARGS } from './support.mjs';
+import { harness, root, watchErrors, screenshotAllSizes } from './support.mjs';
+import { startChromium } from './killable.mjs';
 
 const h = harness();
 const SURVEY = 'survey.html?src=polls/survey20.json';
@@ -263,31 +263,10 @@ function draftHolds(page, n) {
 
 test('a killed browser mid-form keeps every answer given and every response confirmed', async () => {
   const profile = await mkdtemp(join(tmpdir(), 'phieu-field-kill-'));
-  const start = async () => {
-    const child = spawn(
-      process.env.CHROMIUM ?? '/usr/bin/chromium',
-      [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const endpoint = await new Promise((ok, fail) => {
-      let err = '';
-      child.stderr.on('data', (d) => {
-        err += d;
-        const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
-        if (m) ok(m[1]);
-      });
-      child.on('exit', () => fail(new Error(`chromium exited: ${err}`)));
-    });
-    const cdp = await chromium.connectOverCDP(endpoint);
-    const page = cdp.contexts()[0].pages()[0] ?? (await cdp.contexts()[0].newPage());
-    return { child, page };
-  };
-  const kill = async (child) => {
-    child.kill('SIGKILL');
-    await new Promise((ok) => child.on('exit', ok));
-  };
+  let browser;
   try {
-    let { child, page } = await start();
+    browser = await startChromium(profile);
+    let { page } = browser;
     await page.goto(h.server.url + SURVEY);
     await firstQuestion(page);
     await respond(page, ['Hài lòng']);
@@ -300,9 +279,10 @@ test('a killed browser mid-form keeps every answer given and every response conf
     const at = await question(page).innerText();
     // The third answer is on disk: pull the plug.
     await draftHolds(page, 3);
-    await kill(child);
+    await browser.kill();
 
-    ({ child, page } = await start());
+    browser = await startChromium(profile);
+    ({ page } = browser);
     await page.goto(h.server.url + SURVEY);
     await page.getByText('Đã trả lời 3 câu.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục phiếu này' }).click();
@@ -310,8 +290,9 @@ test('a killed browser mid-form keeps every answer given and every response conf
     assert.equal(await page.getByRole('radio', { name: 'Kém', exact: true }).getAttribute('aria-checked'), 'true');
     await respond(page, ['Kém']);
     assert.deepEqual((await counts(page)).total, 2, 'the response confirmed before the kill, and this one');
-    await kill(child);
   } finally {
+    // Every Chromium process gone before its profile is removed (it writes until it exits).
+    await browser?.kill();
     await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });

@@ -1,6 +1,6 @@
 // A system Chromium as a process of its own, on a persistent profile (so IndexedDB outlives it),
 // driven over the DevTools protocol, that a journey can kill outright (SIGKILL, as a power cut
-// or a crash would) or close the way a person closes the browser. Used by the soak journey.
+// or a crash would) or close the way a person closes the browser. Used by the soak journey and the killed-browser tests of the meeting and the field survey.
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './support.mjs';
