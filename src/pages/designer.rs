@@ -554,6 +554,13 @@ fn editor_screen(props: &EditorProps) -> Html {
     });
     let on_use = with_poll(props.on_use.clone());
     let ready = poll.is_some();
+    // The poll's title in the page's language when it has one, marked with its own language
+    // (a screen reader reads Vietnamese words in an English page with a Vietnamese voice).
+    let heading_title = match (lang, draft.title.vi.trim(), draft.title.en.trim()) {
+        (Lang::En, _, en) if !en.is_empty() => html! { <span lang="en">{ en }</span> },
+        (_, "", _) => html! { { w.untitled } },
+        (_, vi, _) => html! { <span lang="vi">{ vi }</span> },
+    };
 
     let status = match (&*checked, ed.problems.first()) {
         (Ok(poll), _) => html! {
@@ -593,7 +600,7 @@ fn editor_screen(props: &EditorProps) -> Html {
                     <button type="button" class="button" disabled={!ready} onclick={on_use}>{ w.use_poll }</button>
                 </div>
             </div>
-            <h1>{ w.editor_label }{ ": " }{ if draft.title.vi.trim().is_empty() { w.untitled } else { draft.title.vi.as_str() } }</h1>
+            <h1>{ w.editor_label }{ ": " }{ heading_title }</h1>
             { status }
             { about(&ed) }
             { rule(&ed) }

@@ -177,6 +177,8 @@ test('a template in the designer: an emptied label is said next to it, and no mo
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator(`[id="${id}"]`).fill('');
   await page.getByRole('article', { name: 'Question 1', exact: true }).getByText('Must not be empty.').waitFor();
+  // The page's heading names the poll by its English title.
+  await page.getByRole('heading', { level: 1, name: `Poll designer: ${templates[0].title.en}`, exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
