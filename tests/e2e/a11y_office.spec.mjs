@@ -12,8 +12,9 @@
 //   survey welcome, published results; axe sees into their shadow roots), the kiosk's question,
 //   receipt and results once closed, and embed.html in the iframe (its own frame: welcome,
 //   receipt). Every control of a voter's screen is at least 48 × 48 CSS px, at tablet and phone
-//   size, and the kiosk's question is usable at 200% zoom. A voter votes in the element with the
-//   keyboard alone: each new screen takes the focus, arrows choose, Enter confirms.
+//   size, and the kiosk's question is usable at 200% zoom. A voter votes with the keyboard alone
+//   in the element and in the iframe: each new screen takes the focus, arrows choose, Enter
+//   moves on.
 // The canary of a11y.spec.mjs proves the checks fail when they should on a page; the one here,
 // that they also see inside an element's shadow root and inside the iframe.
 import { test, after } from 'node:test';
@@ -144,53 +145,60 @@ test('the embedding: the portal’s elements (welcome, question, receipt, result
   await context.close();
 });
 
-/** The focused element, inside shadow roots too: "tag name", its name as a voter hears it. */
-const focused = (page) =>
-  page.evaluate(() => {
+/** The focused element of `target` (the page or a frame), inside shadow roots too: "tag name",
+ * its name as a voter hears it. */
+const focused = (target) =>
+  target.evaluate(() => {
     let a = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return `${a.tagName.toLowerCase()} ${(a.getAttribute('aria-label') || a.textContent).trim()}`;
   });
 
-/** Presses Tab until the focus is on `what` (a regular expression on `focused`), at most 8 times. */
-async function tabTo(page, what) {
-  for (let i = 0; i < 8; i++) {
-    if (what.test(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.match(await focused(page), what);
+/** Waits (2 s at most) until the focus of `target` is on `what` (a regular expression on `focused`). */
+async function focusOn(target, what) {
+  for (let i = 0; i < 20 && !what.test(await focused(target)); i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.match(await focused(target), what);
 }
 
-test('the element with the keyboard alone: each new screen takes the focus, arrows choose, Enter confirms', async () => {
+/** Presses Tab until the focus is on `what`, at most 8 times. */
+async function tabTo(page, target, what) {
+  for (let i = 0; i < 8 && !what.test(await focused(target)); i++) await page.keyboard.press('Tab');
+  assert.match(await focused(target), what);
+}
+
+/** One ballot on the demo poll in `scope` (the element, or the iframe's frame `target`) with the
+ * keyboard alone: each new screen has the focus on its heading, the arrows move the choice and
+ * the focus, Enter on the buttons moves on; the receipt's "Xong" has the focus. */
+async function voteByKeyboard(page, scope, target = page) {
+  await scope.getByRole('button', { name: 'Bắt đầu' }).focus();
+  await page.keyboard.press('Enter');
+  await focusOn(target, /^p Câu hỏi 1 \/ 1$/);
+  await tabTo(page, target, /^button Đồng ý$/);
+  await page.keyboard.press('ArrowDown');
+  await scope.locator('[role=radio][aria-checked=true]:focus', { hasText: 'Không đồng ý' }).waitFor();
+  await tabTo(page, target, /^button Tiếp →$/);
+  await page.keyboard.press('Enter');
+  await focusOn(target, /^h2 Xem lại phiếu của ông\/bà$/);
+  await tabTo(page, target, /^button Xác nhận$/);
+  await page.keyboard.press('Enter');
+  await focusOn(target, /^button Xong$/);
+  await page.keyboard.press('Enter');
+  await focusOn(target, /^h2 Xin mời/);
+}
+
+test('the keyboard alone, in the element and in the iframe: each new screen takes the focus, arrows choose, Enter confirms', async () => {
   const { context, page, errors } = await openPortal(hp);
-  const kiosk = page.locator('#kiosk');
   await waitReceived(page, { id: 'kiosk', type: 'ready' });
   await waitReceived(page, { id: 'survey', type: 'ready' });
   await waitReceived(page, { id: 'results', type: 'closed' });
+  await waitReceived(page, { way: 'iframe', type: 'ready' });
   // Polls that have just loaded take no focus: the portal's page stays where the reader is.
   assert.deepEqual(await page.evaluate(() => [document.activeElement === document.body, scrollY]), [true, 0]);
-  await kiosk.getByRole('button', { name: 'Bắt đầu' }).focus();
-  await page.keyboard.press('Enter');
-  // The focus is not left on the portal's page: the question's first line has it.
-  await page.waitForFunction(() => document.activeElement?.id === 'kiosk');
-  assert.match(await focused(page), /^p Câu hỏi 1 \/ 1$/);
-  await tabTo(page, /^button Đồng ý$/);
-  await page.keyboard.press('ArrowDown');
-  // Focus follows the choice inside the shadow root.
-  await kiosk.locator('[role=radio][aria-checked=true]:focus', { hasText: 'Không đồng ý' }).waitFor();
-  await tabTo(page, /^button Tiếp →$/);
-  await page.keyboard.press('Enter');
-  await kiosk.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' }).waitFor();
-  assert.match(await focused(page), /^h2 Xem lại phiếu của ông\/bà$/);
-  await tabTo(page, /^button Xác nhận$/);
-  await page.keyboard.press('Enter');
-  await kiosk.locator('.receipt-code').waitFor();
-  const [cast] = await waitReceived(page, { id: 'kiosk', type: 'cast' });
-  assert.match(await focused(page), /^button Xong$/);
-  await page.keyboard.press('Enter');
-  await kiosk.getByRole('button', { name: 'Bắt đầu' }).waitFor();
-  assert.match(await focused(page), /^h2 Xin mời/);
-  assert.ok(cast.detail.receipt);
+  await voteByKeyboard(page, page.locator('#kiosk'));
+  await waitReceived(page, { id: 'kiosk', type: 'cast' });
+  const frame = page.frames().find((f) => f.url().includes('/embed.html'));
+  await voteByKeyboard(page, frame, frame);
+  await waitReceived(page, { way: 'iframe', type: 'cast' });
   assert.deepEqual(errors, []);
   await context.close();
 });
