@@ -3,9 +3,9 @@
 // - The poll designer (office.html#/designer): the start screen; a template in the editor; the
 //   preview (welcome, a question); a question whose wording was emptied, with the problem next
 //   to the field and in the box at the top; a blank poll with a new question, its missing title
-//   said. An officer's tool: every control at least 44 × 44 CSS px (WCAG 2.5.5), a checkbox or radio
-//   button measured with the label that wraps it, at tablet and phone size; at 200% zoom the
-//   editor does not scroll sideways and its preview button can be reached.
+//   said. An officer's tool: every control at least 44 × 44 CSS px (WCAG 2.5.5), a checkbox or
+//   radio button measured with the label that wraps it, at tablet and phone size; at 200% zoom
+//   the editor does not scroll sideways and its preview button can be reached.
 // - The XLSForm import on setup: a Kobo form imported, with what was left out; a bad form's list
 //   of problems; at 200% zoom neither scrolls sideways (a template's long title in the list did).
 // - The embedding (examples/portal): the portal with its three <phieu-poll> elements (kiosk and
