@@ -1,8 +1,9 @@
 // Journey (accessibility, issue #10): axe-core on every page and state of a meeting and of the
 // office pages, each in Vietnamese and in English: 0 serious or critical violations. On the
 // voter's screens (welcome, every question type, a refused answer, review, receipt, the PIN pad
-// the tablet returns to) every control is at least 48 × 48 CSS px, and at 200% zoom nothing
-// scrolls sideways and the button that moves the voter on can be reached.
+// the tablet returns to; the field survey page's first question, resume and staff screen) every
+// control is at least 48 × 48 CSS px, and at 200% zoom nothing scrolls sideways and the button
+// that moves the voter on can be reached.
 // Voting with the keyboard alone is its own journey (kiosk_edges.spec.mjs).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import { createMeeting, enterPin, PIN } from './meeting_page.mjs';
 import { fixture, file, LABELS } from './bundles.mjs';
 import { openVerifyByLink } from './tampering.mjs';
 import { axeBothLanguages, axeViolations, smallTargets, usableZoomed, summary } from './a11y.mjs';
+import * as field from './field_page.mjs';
 
 const h = harness();
 const VIEWPORT = { width: 1280, height: 800 };
@@ -190,6 +192,31 @@ test('the office pages: verify (empty, good, tampered, unreadable) and merge (em
   await input.setInputFiles([file('may-1-lai.json', await fixture('demo-tablet-a.json'))]);
   await page.getByRole('alert').first().waitFor();
   await axeBothLanguages(page, 'merge: a box refused');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the field survey page: first question, resume after a reload, the staff screen, closing', async () => {
+  const context = await h.browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(h.server.url + field.SURVEY);
+  await field.firstQuestion(page);
+  await voterScreen(page, 'field survey: first question', page.getByRole('button', { name: 'Tiếp →' }));
+  await field.answer(page, 'Hài lòng');
+  await field.next(page);
+  await field.answer(page);
+  // The battery died: the page opens on the unfinished respondent.
+  await page.reload();
+  await page.getByRole('button', { name: 'Tiếp tục phiếu này' }).waitFor();
+  await voterScreen(page, 'field survey: resume', page.getByRole('button', { name: 'Tiếp tục phiếu này' }));
+  await page.getByRole('button', { name: 'Tiếp tục phiếu này' }).click();
+  await field.respond(page);
+  await field.staffScreen(page).waitFor();
+  await voterScreen(page, 'field survey: staff screen', page.getByRole('button', { name: 'Người trả lời tiếp theo' }));
+  await page.getByRole('button', { name: 'Kết thúc khảo sát' }).click();
+  await page.getByRole('heading', { name: 'Kết thúc khảo sát?' }).waitFor();
+  await axeBothLanguages(page, 'field survey: closing');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,58 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, root, watchErrors, screenshotAllSizes } from './support.mjs';
 import { startChromium } from './killable.mjs';
+import { SURVEY, question, staffScreen, answer, next, respond, counts, firstQuestion } from './field_page.mjs';
 
 const h = harness();
-const SURVEY = 'survey.html?src=polls/survey20.json';
 const PHIEU = join(root, 'target/debug/phieu');
-
-const question = (page) => page.locator('.voter-question .progress');
-const staffScreen = (page) => page.getByRole('heading', { name: 'Khảo sát đang diễn ra' });
-
-/** Answers the question on screen (a given choice, else the first choice, a number, words). */
-async function answer(page, choice) {
-  if (choice) return page.getByRole('radio', { name: choice, exact: true }).or(page.getByRole('checkbox', { name: choice, exact: true })).click();
-  const radio = page.getByRole('radio').first();
-  const box = page.getByRole('checkbox').first();
-  const number = page.locator('input.answer-number');
-  const text = page.locator('textarea.answer-text').first();
-  if (await radio.count()) await radio.click();
-  else if (await box.count()) await box.click();
-  else if (await number.count()) await number.fill(await number.getAttribute('min'));
-  else if (await text.count()) await text.fill('Ý kiến thử');
-}
-
-/** Goes on to the next question; resolves with the new progress line ("Câu hỏi 2 / 19"). */
-async function next(page) {
-  const before = await question(page).innerText();
-  await page.getByRole('button', { name: 'Tiếp →' }).click();
-  const review = page.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' });
-  await review.or(question(page).filter({ hasNotText: before })).first().waitFor();
-  return (await review.isVisible()) ? 'review' : question(page).innerText();
-}
-
-/** Answers every remaining question (the given choices first), then confirms. */
-async function respond(page, choices = []) {
-  for (let step = 0; step < 40; step++) {
-    await answer(page, choices[step]);
-    if ((await next(page)) === 'review') break;
-  }
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByText('Đã lưu phiếu. Cảm ơn ông/bà!').waitFor();
-}
-
-async function counts(page) {
-  await staffScreen(page).waitFor();
-  return {
-    today: Number(await page.locator('.field-today strong').innerText()),
-    total: Number(await page.locator('.field-total strong').innerText()),
-  };
-}
-
-async function firstQuestion(page) {
-  await page.getByRole('radio', { name: 'Hài lòng', exact: true }).waitFor();
-  assert.match(await question(page).innerText(), /^Câu hỏi 1 \//);
-}
 
 test('a field survey over two days: first question at once, resume, discard, counts per day, close, verify', async () => {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -83,6 +83,18 @@ export async function closeVoting(page) {
   await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
 }
 
+/** Answers the question on screen with its first choice (or its smallest number, or words). */
+export async function answerOnScreen(page) {
+  const radio = page.getByRole('radio').first();
+  const box = page.getByRole('checkbox').first();
+  const number = page.locator('input.answer-number');
+  const text = page.locator('textarea.answer-text').first();
+  if (await radio.count()) await radio.click();
+  else if (await box.count()) await box.click();
+  else if (await number.count()) await number.fill(await number.getAttribute('min'));
+  else if (await text.count()) await text.fill('Ý kiến thử');
+}
+
 /** Answers whatever question is on screen with its first choice (or a number, or words) and
  * goes on, until the review screen; then confirms. Works for every item type. */
 export async function castAnything(page) {
@@ -92,14 +104,7 @@ export async function castAnything(page) {
     const next = page.getByRole('button', { name: 'Tiếp →' });
     await review.or(next).first().waitFor();
     if (await review.isVisible()) break;
-    const radio = page.getByRole('radio').first();
-    const box = page.getByRole('checkbox').first();
-    const number = page.locator('input.answer-number');
-    const text = page.locator('textarea.answer-text').first();
-    if (await radio.count()) await radio.click();
-    else if (await box.count()) await box.click();
-    else if (await number.count()) await number.fill(await number.getAttribute('min'));
-    else if (await text.count()) await text.fill('Ý kiến thử');
+    await answerOnScreen(page);
     await next.click();
   }
   await page.getByRole('button', { name: 'Xác nhận' }).click();
