@@ -26,34 +26,86 @@ fn store_failed(dispatch: &Callback<Action>, e: &StoreError) {
     )));
 }
 
-/// Opens the field session for the poll at `src`: fetches the poll while storage opens, then
-/// resumes this poll's open session (its box, draft and counts) or starts one. No other
-/// download: the first question is drawn as soon as both are ready. Without `src` (the tablet
-/// or office page sent a session in progress here), the session in progress is resumed.
-pub fn start(src: Option<String>, dispatch: Callback<Action>) {
-    spawn(async move {
-        let Some(src) = src else {
-            return resume(dispatch).await;
-        };
-        // The poll is fetched while the lock and storage are taken.
+/// Storage as a field session needs it: the one-tab lock taken, the connection open, the
+/// meeting records read.
+enum Storage {
+    OtherTab,
+    Failed(StoreError),
+    Open(store::Store, Vec<String>),
+}
+
+async fn open_storage() -> Storage {
+    if !tab_lock::acquire().await {
+        return Storage::OtherTab;
+    }
+    let opened = async {
+        let store = store::shared().await?;
+        let records = store.meetings().await?;
+        Ok::<_, StoreError>((store, records))
+    };
+    match opened.await {
+        Ok((store, records)) => Storage::Open(store, records),
+        Err(e) => Storage::Failed(e),
+    }
+}
+
+/// What opening a session waits for, under way: the poll's download (when the address names
+/// one) and storage.
+struct Begun {
+    poll: Option<oneshot::Receiver<Result<Poll, LoadError>>>,
+    storage: oneshot::Receiver<Storage>,
+}
+
+thread_local! {
+    static BEGUN: std::cell::RefCell<Option<Begun>> = const { std::cell::RefCell::new(None) };
+}
+
+fn begin(src: Option<String>) -> Begun {
+    let poll = src.map(|src| {
         let (sender, receiver) = oneshot::channel();
         spawn(async move {
             let _ = sender.send(poll_loader::load_poll_plain(&src).await);
         });
-        if !tab_lock::acquire().await {
-            dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
-            return;
-        }
-        let opened = async {
-            let store = store::shared().await?;
-            let records = store.meetings().await?;
-            Ok::<_, StoreError>((store, records))
+        receiver
+    });
+    let (sender, storage) = oneshot::channel();
+    spawn(async move {
+        let _ = sender.send(open_storage().await);
+    });
+    Begun { poll, storage }
+}
+
+/// Starts the poll's download and storage's opening for the session at `src` before anything
+/// is drawn: the survey page's `main` calls it before mounting Yew, so that both run while the
+/// page draws itself the first time; `start` then takes them over. (Taking the one-tab lock
+/// twice in one tab would wait for ever, hence one beginning per page.)
+pub fn prepare(src: Option<String>) {
+    BEGUN.with(|b| *b.borrow_mut() = Some(begin(src)));
+}
+
+/// Opens the field session for the poll at `src`: fetches the poll while storage opens, then
+/// resumes this poll's open session (its box, draft and counts) or starts one. No other
+/// download: the first question is drawn as soon as both are ready. Without `src` (the tablet
+/// or office page sent a session in progress here), the session in progress is resumed. What
+/// `prepare` began is taken over (it was begun for the same address).
+pub fn start(src: Option<String>, dispatch: Callback<Action>) {
+    let begun = BEGUN
+        .with(|b| b.borrow_mut().take())
+        .unwrap_or_else(|| begin(src));
+    spawn(async move {
+        let (store, records) = match begun.storage.await {
+            Ok(Storage::Open(store, records)) => (store, records),
+            Ok(Storage::OtherTab) => {
+                return dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
+            }
+            Ok(Storage::Failed(e)) => return store_failed(&dispatch, &e),
+            // The opening task ended without an answer: only a stopped page does that.
+            Err(_) => return,
         };
-        let (store, records) = match opened.await {
-            Ok(x) => x,
-            Err(e) => return store_failed(&dispatch, &e),
+        let Some(poll) = begun.poll else {
+            return resume(store, records, dispatch).await;
         };
-        let poll = match receiver.await {
+        let poll = match poll.await {
             Ok(Ok(poll)) => Rc::new(poll),
             Ok(Err(e)) => return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En)),
             Err(_) => {
@@ -98,20 +150,7 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
 
 /// Resumes the field session in progress on this device, if there is one; else says that the
 /// address names no survey.
-async fn resume(dispatch: Callback<Action>) {
-    if !tab_lock::acquire().await {
-        dispatch.emit(Action::DeviceUnusable(Device::OtherTab));
-        return;
-    }
-    let opened = async {
-        let store = store::shared().await?;
-        let records = store.meetings().await?;
-        Ok::<_, StoreError>((store, records))
-    };
-    let (store, records) = match opened.await {
-        Ok(x) => x,
-        Err(e) => return store_failed(&dispatch, &e),
-    };
+async fn resume(store: store::Store, records: Vec<String>, dispatch: Callback<Action>) {
     let session = records
         .iter()
         .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
