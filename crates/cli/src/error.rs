@@ -19,6 +19,10 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The file was read, but its bytes are not UTF-8 text: a bundle that was changed or
+    /// damaged, so a finding (exit 1) as `phieu verify` reports it, not a file that cannot be read.
+    #[error("{}: does not verify: byte {at}: not UTF-8 text (the file was changed or damaged)", path.display())]
+    NotText { path: PathBuf, at: usize },
     #[error("{}: cannot write: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -43,7 +47,7 @@ impl CliError {
     /// 1 when the input was read and says no, 2 when the job could not be done at all.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::NotVerified { .. } | CliError::Combine { .. } => 1,
+            CliError::NotVerified { .. } | CliError::NotText { .. } | CliError::Combine { .. } => 1,
             CliError::Read { .. }
             | CliError::Write { .. }
             | CliError::NeedsAuditBundle { .. }
@@ -57,6 +61,14 @@ impl CliError {
             CliError::Read { path, source } => tr(
                 lang,
                 format!("{}: không đọc được tệp: {source}", path.display()),
+                self.to_string(),
+            ),
+            CliError::NotText { path, at } => tr(
+                lang,
+                format!(
+                    "{}: tệp không khớp khi kiểm lại: byte {at}: không phải văn bản UTF-8 (tệp đã bị sửa hoặc hỏng)",
+                    path.display()
+                ),
                 self.to_string(),
             ),
             CliError::Write { path, source } => tr(

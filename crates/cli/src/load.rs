@@ -116,11 +116,17 @@ impl Verified {
     }
 }
 
-/// Reads a whole file as UTF-8.
+/// Reads a whole file as UTF-8. Bytes that are not UTF-8 are a changed or damaged file
+/// ([`CliError::NotText`], exit 1), as `phieu verify` says; only a file that cannot be read at
+/// all is [`CliError::Read`] (exit 2).
 pub fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|source| CliError::Read {
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| CliError::NotText {
+        path: path.to_owned(),
+        at: e.utf8_error().valid_up_to(),
     })
 }
 

@@ -158,3 +158,39 @@ fn verify_names_what_the_list_edits_broke_in_both_languages() {
         assert!(run.stderr.is_empty(), "{}", run.stderr);
     }
 }
+
+/// A bundle with a byte that breaks UTF-8 is a changed file for every command that reads one,
+/// as for `verify`: exit 1 naming the byte, in both languages; never "cannot read" (exit 2).
+#[test]
+fn every_command_says_a_non_utf8_bundle_does_not_verify() {
+    let dir = Scratch::new("tamper-not-text");
+    let mut bytes = std::fs::read(data().join("good.json")).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = 0xFF;
+    std::fs::write(dir.path().join("broken.json"), &bytes).unwrap();
+    std::fs::copy(data().join("good.json"), dir.path().join("good.json")).unwrap();
+    let receipt = fixtures::good()
+        .ballot_box()
+        .ballots()
+        .next()
+        .unwrap()
+        .receipt()
+        .to_string();
+    for args in [
+        &["inspect", "broken.json"][..],
+        &["receipt", "broken.json", &receipt],
+        &["minutes", "broken.json"],
+        &["merge", "good.json", "broken.json", "-o", "merged.json"],
+        &["export", "broken.json", "--csv", "-o", "out.csv"],
+    ] {
+        let en = phieu(dir.path(), &[&["--lang", "en"][..], args].concat());
+        assert_eq!(en.code, 1, "{args:?}: {}", en.stderr);
+        let said = format!("broken.json: does not verify: byte {at}: not UTF-8 text");
+        assert!(en.stderr.contains(&said), "{args:?}: {}", en.stderr);
+        let vi = phieu(dir.path(), &[&["--lang", "vi"][..], args].concat());
+        assert_eq!(vi.code, 1, "{args:?}: {}", vi.stderr);
+        let said = format!("byte {at}: không phải văn bản UTF-8");
+        assert!(vi.stderr.contains(&said), "{args:?}: {}", vi.stderr);
+    }
+    assert!(!dir.path().join("merged.json").exists() && !dir.path().join("out.csv").exists());
+}
