@@ -119,9 +119,10 @@ pub fn take_hand_over() -> Option<String> {
 }
 
 /// The poll a field survey address names, given its query (`?src=polls/survey20.json`) or its
-/// hash (`#/survey?src=polls/survey20.json`): a path relative to the page, percent-decoded. `None` when the address names none, or names another site (a
-/// field survey runs the polls this app serves, so no address can send a respondent's device
-/// to fetch a form from elsewhere).
+/// hash (`#/survey?src=polls/survey20.json`): a path relative to the page, percent-decoded.
+/// `None` when the address names none, or names another site (a field survey runs the polls
+/// this app serves, so no address can send a respondent's device to fetch a form from
+/// elsewhere).
 pub fn survey_src_of_hash(hash: &str) -> Option<String> {
     let (_, query) = hash.split_once('?')?;
     let raw = query
