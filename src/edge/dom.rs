@@ -29,3 +29,24 @@ pub fn focus_in(within: &yew::NodeRef, selector: &str) {
 pub fn scroll_to_top() {
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// Whether the page's focus is inside `own` (a component's own element, e.g. an embedded poll),
+/// or nowhere (on the page's body, as when the focused button was taken away with its screen).
+pub fn focus_within_or_lost(own: &yew::NodeRef) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(root) = own.cast::<web_sys::Element>() else {
+        return false;
+    };
+    let document = gloo::utils::document();
+    let Some(active) = document.active_element() else {
+        return true;
+    };
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    // Inside an element's shadow root the document sees the focus on the host.
+    let host = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|shadow| shadow.host());
+    Some(&active) == body.as_ref() || Some(&active) == host.as_ref() || root.contains(Some(&active))
+}

@@ -13,7 +13,6 @@ use std::rc::Rc;
 use phieu_core::{
     decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary, Salt,
 };
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -477,7 +476,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         use_effect_with(screen_key(&f.screen), move |key| {
             let before = last.borrow_mut().replace(*key);
             let moved_on = matches!(before, Some((shown, _)) if shown != LOADING);
-            if moved_on && focus_ours_or_lost(&own) {
+            if moved_on && crate::edge::dom::focus_within_or_lost(&own) {
                 crate::edge::dom::focus_in(&own, ".phieu-focus");
             }
         });
@@ -563,26 +562,6 @@ fn screen_key(screen: &Screen) -> (u8, Option<VoterStep>) {
         Screen::Answered => (4, None),
         Screen::Closed(_) => (5, None),
     }
-}
-
-/// Whether the page's focus is inside this poll (`own`), or nowhere (on the page's body, as
-/// when the focused button was taken away with its screen).
-fn focus_ours_or_lost(own: &NodeRef) -> bool {
-    let Some(root) = own.cast::<web_sys::Element>() else {
-        return false;
-    };
-    let document = gloo::utils::document();
-    let Some(active) = document.active_element() else {
-        return true;
-    };
-    let body: Option<web_sys::Element> = document.body().map(Into::into);
-    // Inside an element's shadow root the document sees the focus on the host.
-    let host = root
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .map(|shadow| shadow.host());
-    Some(&active) == body.as_ref() || Some(&active) == host.as_ref() || root.contains(Some(&active))
 }
 
 /// The voter's screens: the app's walk and its `Question`, without the tablet's page-wide
