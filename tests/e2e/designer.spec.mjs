@@ -10,7 +10,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
-import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { createMeeting, testAnythingAndOpen, enterPin, castCount, closeVoting } from './meeting_page.mjs';
 import { openDesigner, question, vi, status } from './designer_page.mjs';
 
 const h = harness();
@@ -105,11 +105,7 @@ test('a survey built from blank is previewed, survives a reload, and is voted on
   // Use it: the meeting is set up on it, tested, and one voter votes.
   await page.getByRole('button', { name: 'Dùng phiếu này cho cuộc họp' }).click();
   await createMeeting(page, { title: TITLE, total: '40', present: '30' });
-  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
-  await castAnything(page);
-  await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
-  await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
-  await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
+  await testAnythingAndOpen(page);
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
   await page.getByRole('button', { name: 'Bắt đầu' }).click();
   await page.getByRole('radio', { name: 'Có', exact: true }).click();

@@ -55,10 +55,22 @@ export async function testAndOpen(page) {
   await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
   await castBallot(page, 'Không đồng ý');
   await page.getByRole('button', { name: 'Xong' }).click();
+  await checkTestAndOpen(page);
+  await page.getByText('Đang bỏ phiếu').waitFor();
+}
+
+/** The logic-and-accuracy test with one ballot that answers anything (any poll), then open. */
+export async function testAnythingAndOpen(page) {
+  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
+  await castAnything(page);
+  await checkTestAndOpen(page);
+}
+
+/** The test box read back and found to match, erased, and voting opened. */
+async function checkTestAndOpen(page) {
   await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
   await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
   await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
-  await page.getByText('Đang bỏ phiếu').waitFor();
 }
 
 /** From the officer's console: one voter casts, hands back, the officer unlocks. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { harness, watchErrors, root } from './support.mjs';
-import { createMeeting, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { createMeeting, testAnythingAndOpen, castAnything, enterPin, castCount, closeVoting } from './meeting_page.mjs';
 
 const h = harness();
 
@@ -19,11 +19,7 @@ for (const entry of index) {
     await page.goto(h.server.url);
     await page.getByLabel('Chọn mẫu phiếu').selectOption({ label: entry.title.vi });
     await createMeeting(page, { title: entry.title.vi, total: '30', present: '25' });
-    await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
-    await castAnything(page);
-    await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
-    await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
-    await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
+    await testAnythingAndOpen(page);
     await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
     await castAnything(page);
     await enterPin(page);

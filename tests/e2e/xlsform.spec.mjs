@@ -9,7 +9,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
-import { createMeeting, castAnything, enterPin, castCount, closeVoting, openSetup } from './meeting_page.mjs';
+import { createMeeting, testAnythingAndOpen, castAnything, enterPin, castCount, closeVoting, openSetup } from './meeting_page.mjs';
 
 const h = harness();
 const sample = (name) => join(root, 'tests/data', name);
@@ -36,11 +36,7 @@ test('a Kobo survey imported on setup is run in a meeting, counted, and exported
   await screenshotAllSizes(page, 'xlsform-imported');
 
   await createMeeting(page, { title: poll.title.vi, total: '50', present: '30' });
-  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
-  await castAnything(page);
-  await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
-  await page.getByText('Kết quả thử khớp với phiếu đã nhập.').waitFor();
-  await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
+  await testAnythingAndOpen(page);
 
   // One respondent. The first question carries the form's notes as lines of its own.
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();

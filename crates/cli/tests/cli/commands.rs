@@ -152,21 +152,8 @@ fn minutes_as_html_carry_the_form_and_escape_text() {
 
 #[test]
 fn receipt_in_the_box_or_not() {
-    let good = fixtures::good();
-    let mine = good
-        .ballot_box()
-        .ballots()
-        .next()
-        .unwrap()
-        .receipt()
-        .to_string();
-    let other = fixtures::cluster_b()
-        .ballot_box()
-        .ballots()
-        .next()
-        .unwrap()
-        .receipt()
-        .to_string();
+    let mine = fixtures::first_receipt(&fixtures::good());
+    let other = fixtures::first_receipt(&fixtures::cluster_b());
     let run = phieu(&data(), &["--lang", "en", "receipt", "good.json", &mine]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("IN the box"), "{}", run.stdout);

@@ -84,6 +84,17 @@ fn agree(from: u32, count: u32) -> Vec<(u32, &'static str)> {
     (from..from + count).map(|n| (n, "agree")).collect()
 }
 
+/// The receipt code of the first ballot (in commitment order) of `bundle`'s box.
+pub fn first_receipt(bundle: &AuditBundle) -> String {
+    bundle
+        .ballot_box()
+        .ballots()
+        .next()
+        .unwrap()
+        .receipt()
+        .to_string()
+}
+
 /// Đồng Tâm, 12 households, 9 ballots: 8 agree (8 × 3 ≥ 12 × 2: passes), 1 other opinion.
 pub fn good() -> AuditBundle {
     let mut b = agree(1, 8);

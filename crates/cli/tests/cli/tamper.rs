@@ -169,13 +169,7 @@ fn every_command_says_a_non_utf8_bundle_does_not_verify() {
     bytes[at] = 0xFF;
     std::fs::write(dir.path().join("broken.json"), &bytes).unwrap();
     std::fs::copy(data().join("good.json"), dir.path().join("good.json")).unwrap();
-    let receipt = fixtures::good()
-        .ballot_box()
-        .ballots()
-        .next()
-        .unwrap()
-        .receipt()
-        .to_string();
+    let receipt = fixtures::first_receipt(&fixtures::good());
     for args in [
         &["inspect", "broken.json"][..],
         &["receipt", "broken.json", &receipt],
