@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::extract::{Path, Query, Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, CONNECTION, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -79,6 +79,17 @@ fn refuse(status: StatusCode, word: &str, reasons: Vec<Reason>) -> Response {
     (status, Json(json!({ "status": word, "reasons": reasons }))).into_response()
 }
 
+/// A refusal sent before the request body was read to its end. The
+/// connection is closed after it (`Connection: close`), so a client never
+/// reuses a connection whose unread body would be taken for its next request,
+/// nor one the server is about to drop.
+fn refuse_unread(status: StatusCode, word: &str, reasons: Vec<Reason>) -> Response {
+    let mut r = refuse(status, word, reasons);
+    r.headers_mut()
+        .insert(CONNECTION, HeaderValue::from_static("close"));
+    r
+}
+
 fn internal(e: &StoreError) -> Response {
     refuse(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -143,7 +154,7 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
         .get(AUTHORIZATION)
         .and_then(|h| h.to_str().ok());
     let Some(portal) = s.tokens.portal(auth).map(str::to_owned) else {
-        let mut r = refuse(
+        let mut r = refuse_unread(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             vec![Reason::new(
@@ -163,7 +174,7 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
         .and_then(|t| t.split(';').next())
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
     if !json_type {
-        return refuse(
+        return refuse_unread(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             vec![Reason::new(
@@ -174,7 +185,7 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
         );
     }
     let too_large = || {
-        refuse(
+        refuse_unread(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
             vec![Reason::new(
