@@ -17,6 +17,11 @@ pub struct QuestionProps {
     /// Why the voter cannot go on, next to the question.
     #[prop_or_default]
     pub problem: Option<AttrValue>,
+    /// The question is its page's main heading (`h1`): on the tablet, the
+    /// survey page and the designer's preview. Inside a host's page (the
+    /// embedding) it stays an `h2` under the host's own headings.
+    #[prop_or_default]
+    pub page_heading: bool,
 }
 
 fn chosen(answer: &Answer) -> Vec<&str> {
@@ -227,7 +232,9 @@ pub fn question(props: &QuestionProps) -> Html {
 
     html! {
         <section class="question" ref={own}>
-            <h2 class="question-label" id={label_id}>{ item.label().get(lang) }</h2>
+            <@{if props.page_heading { "h1" } else { "h2" }} class="question-label" id={label_id}>
+                { item.label().get(lang) }
+            </@>
             { for person }
             { body }
             if let Some(problem) = &props.problem {

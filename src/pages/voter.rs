@@ -56,7 +56,7 @@ pub fn voter(props: &VoterProps) -> Html {
                     <p id="voter-heading" tabindex="-1" class="progress">
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
-                    <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} />
+                    <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} page_heading=true />
                     <div class="voter-nav">
                         <button type="button" class="button button-secondary button-big" onclick={act(VoterAction::Back)}>
                             { "← " }{ t.back }

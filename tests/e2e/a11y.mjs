@@ -34,10 +34,13 @@ export const findings = { states: 0, minor: new Map() };
 
 /**
  * Runs axe on the page (or one frame of it) in Vietnamese and, through the header's switch, in
- * English, and back. Fails on any serious or critical violation; counts the minor and moderate
- * ones. `switchIn`: where the language switch is when the page has several (an embedded poll).
+ * English, and back. Fails on any serious or critical violation, and on a page without a
+ * level-one heading (a screen reader's user jumps to it first); counts the other minor and
+ * moderate ones. `switchIn`: where the language switch is when the page has several (an embedded
+ * poll). `hosted`: the poll sits inside a host's page (the element, the iframe), whose own
+ * headings come first, so it has none of level one.
  */
-export async function axeBothLanguages(page, state, { print = false, switchIn = page } = {}) {
+export async function axeBothLanguages(page, state, { print = false, switchIn = page, hosted = false } = {}) {
   for (const lang of ['vi', 'en']) {
     if (lang === 'en') await switchLanguage(switchIn, 'English');
     // The switch is a screen control: print media is emulated only while axe runs.
@@ -45,6 +48,7 @@ export async function axeBothLanguages(page, state, { print = false, switchIn = 
     const violations = await axeViolations(page);
     const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(grave, [], `${state} (${lang}): ${JSON.stringify(grave, null, 2)}`);
+    if (!hosted) assert.ok(!violations.some((v) => v.id === 'page-has-heading-one'), `${state} (${lang}): no level-one heading`);
     for (const v of violations) findings.minor.set(`${v.id} (${v.impact})`, [...(findings.minor.get(`${v.id} (${v.impact})`) ?? []), `${state} ${lang}`]);
     findings.states++;
     if (print) await page.emulateMedia({ media: 'screen' });

@@ -37,7 +37,7 @@ async function voterScreen(page, state, action) {
   await usableZoomed(page, state, action, VIEWPORT);
 }
 
-test('the checks catch what they look for: a nameless button, a small target, a page too wide', async () => {
+test('the checks catch what they look for: a nameless button, a small target, a page too wide, no level-one heading', async () => {
   const page = await h.browser.newPage({ viewport: VIEWPORT });
   await page.goto(h.server.url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -52,6 +52,11 @@ test('the checks catch what they look for: a nameless button, a small target, a 
   assert.ok((await smallTargets(page)).some((t) => t.includes('canary') && t.endsWith('20×20')));
   await page.evaluate(() => (document.getElementById('canary').style.cssText = 'width:2000px;height:60px'));
   await assert.rejects(usableZoomed(page, 'canary', null, VIEWPORT), /scrolls \d+ px sideways/);
+  await page.evaluate(() => {
+    document.getElementById('canary').remove();
+    for (const h1 of document.querySelectorAll('h1')) h1.outerHTML = `<h2>${h1.innerHTML}</h2>`;
+  });
+  await assert.rejects(axeBothLanguages(page, 'canary'), /canary \(vi\): no level-one heading/);
   await page.close();
 });
 
@@ -127,7 +132,7 @@ async function walkBallot(page, who) {
   for (let step = 0; step < 20; step++) {
     await review.or(next).first().waitFor();
     if (await review.isVisible()) break;
-    const label = await page.locator('h2.question-label').innerText();
+    const label = await page.locator('h1.question-label').innerText();
     const type = TYPE_OF.get(label);
     assert.ok(type, `unknown question: ${label}`);
     types.add(type);
