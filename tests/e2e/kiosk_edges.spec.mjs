@@ -16,10 +16,15 @@ test('a voter can vote with the keyboard alone: arrows choose, Enter confirms', 
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
   await page.getByRole('button', { name: 'Bắt đầu' }).focus();
   await page.keyboard.press('Enter');
+  // The new screen's first line takes the focus, without the ring a control shows: it is not one.
+  const outline = (locator) => locator.evaluate((e) => getComputedStyle(e).outlineStyle);
+  await page.locator('#voter-heading:focus').waitFor();
+  assert.equal(await outline(page.locator('#voter-heading')), 'none');
   await page.getByRole('radio', { name: 'Đồng ý', exact: true }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.locator('[role=radio][aria-checked=true]:focus', { hasText: 'Ý kiến khác' }).waitFor();
+  assert.equal(await outline(page.locator('[role=radio]:focus')), 'solid', 'the chosen radio shows its ring');
   await page.getByLabel('Ý kiến của ông/bà').waitFor();
   await page.keyboard.press('ArrowUp');
   // Focus follows the choice: the chosen radio is the focused one.
