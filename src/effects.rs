@@ -87,8 +87,8 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
 }
 
 /// Rebuilds a box from its stored openings, each checked against the poll and its commitment.
-/// Returns the box and how many records were damaged (never counted): not an opening of this
-/// poll, or a repeat of a ballot already in the box. The store hands the openings over sorted
+/// Returns the box and how many records were damaged (never counted): not text, not an opening
+/// of this poll, or a repeat of a ballot already in the box. The store hands the openings over sorted
 /// by commitment, which the core's loader builds the box from in one pass.
 async fn load_box(
     store: &store::Store,
@@ -98,7 +98,7 @@ async fn load_box(
     let mut loader = BoxLoader::new((*meeting.poll).clone());
     let mut damaged = 0;
     for opening in store.openings(kind, &meeting.id).await? {
-        if loader.add(&opening).is_err() {
+        if opening.is_none_or(|o| loader.add(&o).is_err()) {
             damaged += 1;
         }
     }

@@ -330,8 +330,14 @@ impl Store {
         Ok(cast)
     }
 
-    /// Every opening in a meeting's box, sorted by commitment (never by casting order).
-    pub async fn openings(&self, kind: BoxKind, meeting: &str) -> Result<Vec<String>, StoreError> {
+    /// Every opening in a meeting's box, sorted by commitment (never by casting order). A record
+    /// that is not text (phieu writes none) comes back as `None`, so the caller counts it as
+    /// damaged instead of never knowing it was there.
+    pub async fn openings(
+        &self,
+        kind: BoxKind,
+        meeting: &str,
+    ) -> Result<Vec<Option<String>>, StoreError> {
         let tx = self.read(kind.store())?;
         let store = tx
             .object_store(kind.store())
@@ -343,10 +349,7 @@ impl Store {
                 .map_err(|e| StoreError::from_js(&e))?,
         )
         .await?;
-        Ok(Array::from(&all)
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect())
+        Ok(Array::from(&all).iter().map(|v| v.as_string()).collect())
     }
 
     /// How many ballots a meeting's box holds.

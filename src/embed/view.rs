@@ -123,6 +123,12 @@ async fn read_box(store: &Store, poll: &Poll, id: &str) -> Result<BallotBox, Not
         .await
         .map_err(store_notice)?
     {
+        let opening = opening.ok_or_else(|| {
+            Notice::new(
+                "một bản ghi phiếu trong bộ nhớ bị hỏng (không phải văn bản)",
+                "a stored ballot record is damaged (it is not text)",
+            )
+        })?;
         let ballot = Ballot::from_opening_json(poll, &opening)
             .map_err(|e| Notice::new(e.message(Lang::Vi), e.message(Lang::En)))?;
         bx.cast(ballot)
