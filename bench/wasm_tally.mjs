@@ -7,7 +7,7 @@
 //   - fingerprint: SHA-256 over the sorted commitments;
 //   - close: what the app does when voting closes, in a fresh instance whose memory grows as
 //     the app's does: every stored opening (kept as JavaScript strings, as IndexedDB hands
-//     them over) copied into the module as wasm-bindgen copies a string, parsed, checked,
+//     them over) copied into the module as wasm-bindgen's glue copies a string, parsed, checked,
 //     re-hashed and cast into a box, then the fingerprint, which must equal the prepared
 //     box's. IndexedDB reads are not included. Also, once, the same close again in that
 //     instance, whose memory has already grown.
@@ -54,16 +54,35 @@ async function measure({ source, n, reps }) {
     return [performance.now() - t, r];
   };
   const instance = async () => (await WebAssembly.instantiate(module, {})).exports;
+  // Copies `text` into the module's input buffer as the app's glue passes a string to Rust
+  // (wasm-bindgen's passStringToWasm0, which `JsValue::as_string` runs for each stored
+  // opening): ASCII written one code unit at a time straight into wasm memory; from the first
+  // other character on, room for three bytes each and `encodeInto`. Returns the UTF-8 length.
+  const pass = (w, text) => {
+    const len = text.length;
+    let at = w.input(len);
+    let mem = new Uint8Array(w.memory.buffer);
+    let off = 0;
+    for (; off < len; off++) {
+      const code = text.charCodeAt(off);
+      if (code > 0x7f) break;
+      mem[at + off] = code;
+    }
+    if (off === len) return len;
+    // The glue reallocates, keeping the ASCII prefix; the input buffer starts afresh, so the
+    // prefix is written again.
+    const rest = text.slice(off);
+    at = w.input(off + rest.length * 3);
+    mem = new Uint8Array(w.memory.buffer);
+    for (let i = 0; i < off; i++) mem[at + i] = text.charCodeAt(i);
+    return off + encoder.encodeInto(rest, mem.subarray(at + off, at + off + rest.length * 3)).written;
+  };
   // Closes a box of `poll` from `openings` in instance `w`; returns its fingerprint word.
   const close = (w, poll, openings) => {
     if (w.begin_close(poll) !== 1) throw new Error('begin_close');
     let damaged = 0;
     for (const text of openings) {
-      // As wasm-bindgen passes a string: encode, copy into the module's memory, call.
-      const utf8 = encoder.encode(text);
-      const at = w.input(utf8.length);
-      new Uint8Array(w.memory.buffer, at, utf8.length).set(utf8);
-      if (w.cast_opening(utf8.length) !== 1) damaged++;
+      if (w.cast_opening(pass(w, text)) !== 1) damaged++;
     }
     if (damaged) throw new Error(`${damaged} openings refused`);
     return w.end_close(openings.length) >>> 0;
