@@ -71,6 +71,14 @@ pub(crate) fn use_elsewhere(go: Option<Go>) {
     });
 }
 
+/// The notice for the officer or staff member, in the page's language.
+pub(crate) fn notice(model: &Model) -> Option<AttrValue> {
+    model
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.get(model.lang).to_owned()))
+}
+
 /// What to show instead of the meeting while this device cannot run one (storage opening,
 /// refused, or the meeting open in another tab), or while moving to the other page.
 pub(crate) fn not_ready(model: &Model, moving: bool) -> Option<Html> {

@@ -6,12 +6,12 @@
 
 use yew::prelude::*;
 
-use super::{not_ready, use_elsewhere, use_root};
+use super::{not_ready, notice, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::edge::route;
 use crate::effects;
 use crate::pages::field::{Close, Failed, Respondent, Resume, Staff};
-use crate::state::field::{Draft, FieldAction, FieldScreen};
+use crate::state::field::{FieldAction, FieldScreen};
 use crate::state::meeting::{Meeting, Step, Voting};
 use crate::state::{Action, Doc, Model, Page, Screen, VoterAction};
 
@@ -78,10 +78,7 @@ fn survey(model: &Model, dispatch: &Callback<Action>) -> Html {
 /// the staff member's screen between respondents, closing (`state::field`).
 fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html {
     let lang = model.lang;
-    let notice = model
-        .notice
-        .as_ref()
-        .map(|n| AttrValue::from(n.get(lang).to_owned()));
+    let notice = notice(model);
     let session = model.field.clone().unwrap_or_default();
     let field_action = |a: FieldAction| dispatch.reform(move |()| Action::Field(a.clone()));
     match &model.screen {
@@ -140,7 +137,7 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
         Screen::Field(FieldScreen::Between { saved }) => html! {
             <Staff key={format!("staff-{}", m.ballots.len())} {lang} poll={m.poll.clone()}
                    saved={*saved} days={session.days.clone()} today={session.today.clone()}
-                   paused={session.paused.as_ref().is_some_and(|v| Draft::of(v).is_some())} {notice}
+                   paused={session.unfinished()} {notice}
                    on_next={field_action(FieldAction::Next)}
                    on_close={field_action(FieldAction::AskClose)} />
         },
@@ -153,10 +150,7 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
                     effects::field::close(m.clone(), days.clone(), place, staff, dispatch.clone())
                 })
             };
-            let unfinished = session
-                .paused
-                .as_ref()
-                .is_some_and(|v| Draft::of(v).is_some());
+            let unfinished = session.unfinished();
             html! {
                 <Close {lang} count={m.ballots.len()} place={m.place.clone()} {unfinished} {notice}
                        {on_close} on_cancel={field_action(FieldAction::CancelClose)} />

@@ -7,7 +7,7 @@
 use phieu_core::Poll;
 use yew::prelude::*;
 
-use super::{not_ready, use_elsewhere, use_root};
+use super::{not_ready, notice, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::components::outbox_pump::OutboxPump;
 use crate::edge::route;
@@ -79,10 +79,7 @@ pub fn tablet_app() -> Html {
 /// The meeting in progress on this tablet, screen by screen.
 fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
     let lang = model.lang;
-    let notice = model
-        .notice
-        .as_ref()
-        .map(|n| AttrValue::from(n.get(lang).to_owned()));
+    let notice = notice(model);
     let Some(m) = model.meeting.as_ref() else {
         // Never shown: without a meeting the tablet page moves to setup.
         return Html::default();

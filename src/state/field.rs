@@ -389,6 +389,14 @@ pub struct Session {
     pub paused: Option<Voting>,
 }
 
+impl Session {
+    /// A respondent set aside has answered something: the staff member's screen offers them
+    /// back, and closing now would lose those answers.
+    pub fn unfinished(&self) -> bool {
+        self.paused.as_ref().is_some_and(|v| Draft::of(v).is_some())
+    }
+}
+
 /// What happens in a field session.
 #[derive(Clone, Debug)]
 pub enum FieldAction {
