@@ -42,12 +42,13 @@ impl Http {
         }
     }
 
-    pub async fn post_with(
+    /// `POST /bundles` with this body, token and media type: the whole response.
+    pub async fn send(
         &self,
         body: &str,
         token: Option<&str>,
         content_type: &str,
-    ) -> (u16, Value) {
+    ) -> reqwest::Response {
         let mut req = self
             .client
             .post(format!("{}/bundles", self.base))
@@ -56,7 +57,17 @@ impl Http {
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
         }
-        let resp = req.send().await.unwrap();
+        req.send().await.unwrap()
+    }
+
+    /// `POST /bundles`: the status, and the body as JSON (or as text when it is not JSON).
+    pub async fn post_with(
+        &self,
+        body: &str,
+        token: Option<&str>,
+        content_type: &str,
+    ) -> (u16, Value) {
+        let resp = self.send(body, token, content_type).await;
         let status = resp.status().as_u16();
         let text = resp.text().await.unwrap();
         (
@@ -216,42 +227,29 @@ pub async fn suite(database: &str) {
 
     // Auth, media type, size, unknown addresses.
     let good = fixtures::good().to_json();
-    assert_eq!(http.post_with(&good, None, "application/json").await.0, 401);
-    assert_eq!(
-        http.post_with(&good, Some("wrong-token-0123456789"), "application/json")
-            .await
-            .0,
-        401
-    );
-    assert_eq!(
-        http.post_with(&good, Some(TOKEN), "text/plain").await.0,
-        415
-    );
     let big = " ".repeat(100 * 1024);
-    let (status, body) = http.post_with(&big, Some(TOKEN), "application/json").await;
-    assert_eq!(status, 413, "{body}");
-    // A refusal sent before the body was read closes its connection, so the
-    // client does not reuse it: the next request used to find it dropped
-    // now and then (hyper's IncompleteMessage on the GET below).
-    for (token, content_type, body) in [
-        (TOKEN, "application/json", big.as_str()),
-        (TOKEN, "text/plain", good.as_str()),
-        ("wrong-token-0123456789", "application/json", good.as_str()),
+    // Each refusal sent before the body was read also closes its connection, so the client
+    // does not reuse it: the next request used to find it dropped now and then (hyper's
+    // IncompleteMessage on the GET below).
+    for (body, token, content_type, status) in [
+        (&good, None, "application/json", 401),
+        (
+            &good,
+            Some("wrong-token-0123456789"),
+            "application/json",
+            401,
+        ),
+        (&good, Some(TOKEN), "text/plain", 415),
+        (&big, Some(TOKEN), "application/json", 413),
     ] {
-        let resp = http
-            .client
-            .post(format!("{}/bundles", http.base))
-            .header("content-type", content_type)
-            .header("authorization", format!("Bearer {token}"))
-            .body(body.to_owned())
-            .send()
-            .await
-            .unwrap();
+        let resp = http.send(body, token, content_type).await;
+        let connection = resp.headers().get("connection").cloned();
+        let (got, text) = (resp.status().as_u16(), resp.text().await.unwrap());
+        assert_eq!(got, status, "{content_type} {token:?}: {text}");
         assert_eq!(
-            resp.headers().get("connection").map(|v| v.as_bytes()),
+            connection.as_ref().map(|v| v.as_bytes()),
             Some(&b"close"[..]),
-            "{content_type} {}",
-            resp.status()
+            "{content_type} {token:?}: {got}"
         );
     }
     assert_eq!(http.get("/nowhere").await.0, 404);
