@@ -49,7 +49,10 @@ export async function axeBothLanguages(page, state, { print = false, switchIn = 
     const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(grave, [], `${state} (${lang}): ${JSON.stringify(grave, null, 2)}`);
     if (!hosted) assert.ok(!violations.some((v) => v.id === 'page-has-heading-one'), `${state} (${lang}): no level-one heading`);
-    for (const v of violations) findings.minor.set(`${v.id} (${v.impact})`, [...(findings.minor.get(`${v.id} (${v.impact})`) ?? []), `${state} ${lang}`]);
+    for (const v of violations) {
+      const rule = `${v.id} (${v.impact})`;
+      findings.minor.set(rule, [...(findings.minor.get(rule) ?? []), `${state} ${lang}`]);
+    }
     findings.states++;
     if (print) await page.emulateMedia({ media: 'screen' });
   }

@@ -1,10 +1,10 @@
 // Page object for the poll designer (office.html#/designer, docs/designer.md): how an officer
 // gets there and finds a question, a field and the status box, by role and label.
+import { openSetup } from './meeting_page.mjs';
 
 /** From the first page at `url` to the designer, by the entry on the setup screen. */
 export async function openDesigner(page, url) {
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
+  await openSetup(page, url);
   await page.getByRole('link', { name: 'Soạn phiếu' }).click();
   await page.getByRole('heading', { level: 1, name: 'Soạn phiếu', exact: true }).waitFor();
 }
