@@ -1,7 +1,13 @@
 //! Fixture bundles for the browser tests and journeys (`tests/data/*.json`), built with the core
-//! from fixed salts so they are reproducible and cannot drift from the format: this test
-//! rebuilds each one and compares it byte for byte. Run with `PHIEU_BLESS=1` to rewrite them
-//! after an intended format change.
+//! so they are reproducible and cannot drift from the format: this test rebuilds each one and
+//! compares it byte for byte. Run with `PHIEU_BLESS=1` to rewrite them after an intended format
+//! change.
+//!
+//! Their salts are random, drawn from the operating system as the app draws its own from
+//! `crypto.getRandomValues` (issue 15): with salts 0101…, 0202… anyone could open every
+//! commitment of a public summary by trying the demo's three answers. Each ballot's salt is drawn
+//! once, kept in `tests/data/fixture-salts.json` by the ballot's number, and reused, so the files
+//! stay reproducible; blessing draws a salt only for a ballot that has none yet.
 //!
 //! - `demo-tablet-a.json`, `demo-tablet-b.json`: two tablets of the demo poll at one sitting;
 //! - `demo-all.json`: one box holding the ballots of both (what merging them must give), and
@@ -28,17 +34,55 @@ fn minutes() -> Minutes {
             "Lê Văn Cường".into(),
         ],
         vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
-        "Đã kiểm thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.".into(),
+        "Đã chạy thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.".into(),
     )
+    .and_then(|m| {
+        m.with_proceedings(
+            "Nguyễn Văn Hòa".into(),
+            "Đỗ Thị Lan".into(),
+            "15 giờ 30, ngày 12 tháng 4 năm 2026".into(),
+            String::new(),
+        )
+    })
     .expect("fixture minutes are valid")
+}
+
+/// The salt of fixture ballot `seed`, from `tests/data/fixture-salts.json`; when blessing, a new
+/// one from the operating system's random source for a ballot that has none.
+fn salt(seed: u8) -> Salt {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture-salts.json");
+    let mut salts: std::collections::BTreeMap<String, String> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let key = format!("{seed:03}");
+    if let Some(hex) = salts.get(&key) {
+        return Salt::from_hex(hex).expect("fixture-salts.json holds 32 hex digits per ballot");
+    }
+    assert!(
+        std::env::var_os("PHIEU_BLESS").is_some(),
+        "ballot {seed} has no salt in {}: run with PHIEU_BLESS=1",
+        path.display()
+    );
+    let mut bytes = [0u8; 16];
+    std::io::Read::read_exact(
+        &mut std::fs::File::open("/dev/urandom").expect("the OS random source"),
+        &mut bytes,
+    )
+    .expect("16 random bytes");
+    let salt = Salt::from_bytes(bytes);
+    salts.insert(key, salt.to_hex());
+    let text = serde_json::to_string_pretty(&salts).expect("a map of strings") + "\n";
+    std::fs::write(&path, text).expect("tests/data is writable");
+    salt
 }
 
 fn bundle(poll: &str, ballots: &[(u8, Vec<Answer>)], total: u64, present: u64) -> AuditBundle {
     let poll = Poll::from_json(poll).expect("fixture poll is valid");
     let mut ballot_box = BallotBox::new(poll.clone());
     for (seed, answers) in ballots {
-        let ballot = Ballot::new(&poll, answers.clone(), Salt::from_bytes([*seed; 16]))
-            .expect("fixture ballot is valid");
+        let ballot =
+            Ballot::new(&poll, answers.clone(), salt(*seed)).expect("fixture ballot is valid");
         ballot_box
             .cast(ballot)
             .expect("fixture ballots are distinct");

@@ -135,7 +135,7 @@ fn bundle_checks(
                     | Discrepancy::Order { .. } => 1,
                     Discrepancy::Fingerprint { .. } => 2,
                     Discrepancy::Count { .. } | Discrepancy::Electorate(_) => 3,
-                    Discrepancy::Seal { .. } => 4,
+                    Discrepancy::MinutesCode { .. } => 4,
                 };
                 found[slot].push(d.message(lang));
             }

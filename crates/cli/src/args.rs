@@ -54,6 +54,9 @@ pub enum Command {
     /// Write an audit bundle's results for a spreadsheet: XLSX (summary, results, ballots,
     /// written answers) or CSV.
     Export(crate::export::ExportArgs),
+    /// Make an audit bundle from a poll and a list of ballots, without the browser, with salts
+    /// from the operating system's random source (for portals' test suites and load tests).
+    Simulate(crate::simulate::SimulateArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -67,6 +70,10 @@ pub struct VerifyArgs {
     /// Print the report as JSON (messages in both languages).
     #[arg(long)]
     pub json: bool,
+    /// The minutes code (mã biên bản) printed on the signed paper minutes: 16 hex digits as
+    /// printed (or all 64); each file must be the one whose minutes carry it.
+    #[arg(long, value_name = "CODE")]
+    pub paper: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -41,6 +41,9 @@ pub enum CliError {
     },
     #[error("{0}")]
     Collect(CollectError),
+    /// The command line or an input file cannot be used as given; `vi` and `en` say why.
+    #[error("{en}")]
+    Usage { vi: String, en: String },
 }
 
 impl CliError {
@@ -52,7 +55,8 @@ impl CliError {
             | CliError::Write { .. }
             | CliError::NeedsAuditBundle { .. }
             | CliError::Receipt(_)
-            | CliError::Collect(_) => 2,
+            | CliError::Collect(_)
+            | CliError::Usage { .. } => 2,
         }
     }
 
@@ -97,6 +101,7 @@ impl CliError {
                 format!("{} ({})", error.message(lang), legend(files))
             }
             CliError::Collect(e) => e.message(lang),
+            CliError::Usage { vi, en } => tr(lang, vi.clone(), en.clone()),
         }
     }
 }

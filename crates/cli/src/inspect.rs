@@ -200,7 +200,11 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {}",
-        tr(lang, "Niêm phong (seal)", "Seal"),
-        v.seal().to_hex()
+        tr(lang, "Mã biên bản (minutes code)", "Minutes code"),
+        format!(
+            "{} ({})",
+            v.minutes_code().short(),
+            v.minutes_code().to_hex()
+        )
     )
 }

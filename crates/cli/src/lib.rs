@@ -2,7 +2,8 @@
 //! summary offline, inspect it, look up a receipt, merge the boxes of several tablets or
 //! clusters, print the counting minutes (Biên bản kiểm phiếu, D59 form 02), and run
 //! `phieu collect`, the HTTP server a commune or province portal runs to receive bundles; import
-//! an XLSForm survey as a poll and export a box's results as XLSX or CSV.
+//! an XLSForm survey as a poll and export a box's results as XLSX or CSV; make a bundle from a
+//! list of ballots for a portal's tests (`phieu simulate`).
 //!
 //! Every recomputation is the core's (`phieu-core`): this crate reads files, talks HTTP and
 //! SQL, and renders what the core decides in Vietnamese or English. `main.rs` only parses the
@@ -27,6 +28,7 @@ pub mod merge;
 pub mod minutes;
 pub mod progress;
 pub mod receipt;
+pub mod simulate;
 pub mod verify;
 
 pub use args::{Cli, Command};
@@ -66,6 +68,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Status, CliError> {
         Command::Collect(a) => collect::run_blocking(a, lang, out),
         Command::ImportXlsform(a) => import_xlsform::run(a, lang, out),
         Command::Export(a) => export::run(a, lang, out),
+        Command::Simulate(a) => simulate::run(a, lang, out),
     }
 }
 

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use phieu_core::{
-    AuditBundle, BoxFingerprint, Electorate, Minutes, Outcome, Poll, PublicSummary, Receipt, Seal,
-    Tally, VerifyError,
+    AuditBundle, BoxFingerprint, Electorate, Minutes, MinutesCode, Outcome, Poll, PublicSummary,
+    Receipt, Tally, VerifyError,
 };
 
 use crate::error::CliError;
@@ -101,10 +101,10 @@ impl Verified {
         }
     }
 
-    pub fn seal(&self) -> Seal {
+    pub fn minutes_code(&self) -> MinutesCode {
         match self {
-            Verified::Audit(b) => b.seal(),
-            Verified::Summary(s) => s.seal(),
+            Verified::Audit(b) => b.minutes_code(),
+            Verified::Summary(s) => s.minutes_code(),
         }
     }
 

@@ -1,12 +1,14 @@
 //! `phieu verify FILE…`: recomputes each audit bundle (every commitment, the fingerprint, the
-//! tally, the outcomes, the seal) and each public summary (what it can alone), and checks every
-//! public summary against its audit bundle when both are given. The report names exactly what
-//! differs: which ballot, which count (docs/cli.md §verify).
+//! tally, the outcomes, the minutes code) and each public summary (what it can alone: its counts
+//! add up and its outcomes follow), and checks every public summary against its audit bundle when
+//! both are given. With `--paper CODE` it also says whether each file is the one whose signed
+//! minutes carry that code: the only check a self-consistent forgery cannot pass. The report
+//! names exactly what differs: which ballot, which count (docs/cli.md §verify).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use phieu_core::{AuditBundle, Lang, PublicSummary, VerifyError};
+use phieu_core::{AuditBundle, Lang, MinutesCode, PublicSummary, VerifyError};
 use serde::Serialize;
 
 use crate::args::VerifyArgs;
@@ -34,6 +36,12 @@ pub struct FileReport {
     pub poll_hash: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
+    /// The minutes code this file gives (docs/bundle-format.md §Minutes code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes_code: Option<String>,
+    /// With `--paper`: whether this file's minutes code is the one printed on the paper.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches_paper: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ballots: Option<u64>,
     /// For a public summary: the audit bundle it was checked against.
@@ -57,6 +65,14 @@ impl Problem {
 }
 
 pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
+    // A mistyped code is a usage error, checked before any file is read.
+    let paper = match &args.paper {
+        None => None,
+        Some(printed) => Some(MinutesCode::paper_digits(printed).ok_or_else(|| CliError::Usage {
+            vi: format!("--paper {printed:?}: mã biên bản phải là 16 chữ số hex như in trên biên bản (ví dụ 7D88-E4F4-FB7D-E3F5), hoặc đủ 64 chữ số"),
+            en: format!("--paper {printed:?}: the minutes code is 16 hex digits as printed on the minutes (e.g. 7D88-E4F4-FB7D-E3F5), or all 64"),
+        })?),
+    };
     let paths: Vec<&PathBuf> = args.files.iter().chain(&args.summary).collect();
     let bar = Files::start(paths.len());
     let mut reports = Vec::with_capacity(paths.len());
@@ -96,6 +112,11 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
             report.status = "mismatch";
         }
     }
+    if let Some(paper) = &paper {
+        for report in reports.iter_mut().filter(|r| r.status != "unreadable") {
+            check_paper(report, paper);
+        }
+    }
     let report = Report {
         ok: reports.iter().all(|r| r.status == "ok"),
         files: reports,
@@ -122,6 +143,30 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
     Ok(if report.ok { Status::Good } else { Status::Bad })
 }
 
+/// Compares a file's minutes code with the one printed on the paper (`--paper`): a file that
+/// does not carry it is not the file whose minutes were signed, whatever else it says.
+fn check_paper(report: &mut FileReport, paper: &str) {
+    let Some(code) = report.minutes_code.as_deref() else {
+        // It did not verify: its own problems already say no.
+        report.matches_paper = Some(false);
+        return;
+    };
+    let matches = code.starts_with(paper);
+    report.matches_paper = Some(matches);
+    if !matches {
+        let short = MinutesCode::from_hex(code)
+            .map(|c| c.short())
+            .unwrap_or_default();
+        let printed = paper.to_ascii_uppercase();
+        report.status = "mismatch";
+        report.problems.push(Problem {
+            path: "minutes_code".into(),
+            vi: format!("mã biên bản của tệp này là {short}, không phải mã {printed} in trên biên bản giấy: đây không phải tệp của biên bản đã ký (kết quả, số cử tri hoặc biên bản trong tệp khác với bản giấy)"),
+            en: format!("this file's minutes code is {short}, not the code {printed} printed on the paper minutes: this is not the file whose minutes were signed (its result, electorate or minutes differ from the paper)"),
+        });
+    }
+}
+
 /// Verifies one file. `Ok(None)` when it was read but did not verify; `Err` when unreadable.
 fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
     let mut report = FileReport {
@@ -130,6 +175,8 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
         status: "ok",
         poll_hash: None,
         fingerprint: None,
+        minutes_code: None,
+        matches_paper: None,
         ballots: None,
         checked_against: None,
         problems: Vec::new(),
@@ -173,6 +220,7 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
         Ok(v) => {
             report.poll_hash = Some(v.poll().hash().to_hex());
             report.fingerprint = Some(v.fingerprint().to_hex());
+            report.minutes_code = Some(v.minutes_code().to_hex());
             report.ballots = Some(v.tally().ballots());
             (report, Ok(Some(v)))
         }
@@ -270,8 +318,8 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
         let kind = match (f.kind, lang) {
             ("public-summary", Lang::Vi) => "bản tóm tắt công khai",
             ("public-summary", Lang::En) => "public summary",
-            (_, Lang::Vi) => "gói kiểm toán",
-            (_, Lang::En) => "audit bundle",
+            (_, Lang::Vi) => "tệp kiểm tra",
+            (_, Lang::En) => "check file",
         };
         if f.problems.is_empty() {
             let short = f
@@ -281,28 +329,43 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
                 .map(|fp| fp.short())
                 .unwrap_or_default();
             let n = f.ballots.unwrap_or(0);
+            let code = f
+                .minutes_code
+                .as_deref()
+                .and_then(MinutesCode::from_hex)
+                .map(|c| c.short())
+                .unwrap_or_default();
             let detail = match (&f.checked_against, f.kind, lang) {
-                (Some(a), _, Lang::Vi) => format!(", khớp với gói kiểm toán {a}"),
-                (Some(a), _, Lang::En) => format!(", matches the audit bundle {a}"),
+                (Some(a), _, Lang::Vi) => format!(", khớp với tệp kiểm tra {a}"),
+                (Some(a), _, Lang::En) => format!(", matches the check file {a}"),
                 (None, "public-summary", Lang::Vi) => {
-                    " (kiểm riêng: số đếm chỉ kiểm lại được khi có gói kiểm toán)".into()
+                    " (kiểm riêng: các con số khớp nhau; số đếm chỉ kiểm lại được khi có tệp kiểm tra)".into()
                 }
                 (None, "public-summary", Lang::En) => {
-                    " (checked alone: the counts can only be recounted against the audit bundle)"
+                    " (checked alone: its counts add up; they can only be recounted against the check file)"
                         .into()
                 }
                 (None, _, Lang::Vi) => ", mọi phiếu và số đếm kiểm lại đều khớp".into(),
                 (None, _, Lang::En) => ", every ballot and count recomputes".into(),
             };
+            let paper = match (f.matches_paper, lang) {
+                (Some(true), Lang::Vi) => {
+                    "; ĐÚNG là tệp của biên bản giấy đã ký (mã biên bản khớp)"
+                }
+                (Some(true), Lang::En) => {
+                    "; it IS the file of the signed paper minutes (minutes code matches)"
+                }
+                _ => "",
+            };
             match lang {
                 Lang::Vi => writeln!(
                     out,
-                    "{}: ĐÚNG — {kind}, {n} phiếu, dấu vân tay {short}{detail}",
+                    "{}: ĐÚNG — {kind}, {n} phiếu, mã kiểm tra hòm phiếu {short}, mã biên bản {code}{detail}{paper}",
                     f.file
                 )?,
                 Lang::En => writeln!(
                     out,
-                    "{}: OK — {kind}, {n} ballots, fingerprint {short}{detail}",
+                    "{}: OK — {kind}, {n} ballots, box check code {short}, minutes code {code}{detail}{paper}",
                     f.file
                 )?,
             }
@@ -319,8 +382,8 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
             }
             if let Some(a) = &f.checked_against {
                 match lang {
-                    Lang::Vi => writeln!(out, "  (so với gói kiểm toán {a})")?,
-                    Lang::En => writeln!(out, "  (against the audit bundle {a})")?,
+                    Lang::Vi => writeln!(out, "  (so với tệp kiểm tra {a})")?,
+                    Lang::En => writeln!(out, "  (against the check file {a})")?,
                 }
             }
             for p in &f.problems {

@@ -22,16 +22,21 @@ impl BoxFingerprint {
     /// The first 8 bytes as 4 groups of 4 upper-case hex digits, e.g. `3F2A-9C01-77B4-0E5D`: printed
     /// on the minutes and read aloud (docs/bundle-format.md §Box fingerprint).
     pub fn short(&self) -> String {
-        let hex = crate::encoding::to_hex(&self.as_bytes()[..8]).to_ascii_uppercase();
-        let mut out = String::with_capacity(19);
-        for (i, c) in hex.chars().enumerate() {
-            if i > 0 && i % 4 == 0 {
-                out.push('-');
-            }
-            out.push(c);
-        }
-        out
+        grouped_hex(&self.as_bytes()[..8])
     }
+}
+
+/// Upper-case hex in groups of four joined by '-', as the short codes are printed.
+pub(crate) fn grouped_hex(bytes: &[u8]) -> String {
+    let hex = crate::encoding::to_hex(bytes).to_ascii_uppercase();
+    let mut out = String::with_capacity(hex.len() + hex.len() / 4);
+    for (i, c) in hex.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Why a ballot cannot go into a box.

@@ -1,26 +1,29 @@
 //! The two exports (docs/bundle-format.md). The **audit bundle** is for the commune and auditors:
 //! the poll, electorate, minutes metadata, every ballot opening (answers and salt) sorted by
-//! commitment, the tally, the outcomes, the box fingerprint and a seal over the minutes. The
+//! commitment, the tally, the outcomes, the box fingerprint and the minutes code: one digest over
+//! everything the signed paper minutes state, printed beside the signatures. The
 //! **public summary** is for a portal page: the same without the openings, with the sorted list of
 //! commitments instead, so a voter can find their receipt and nobody can link it to a vote.
 //!
 //! Both are written in exactly one way (pretty JSON in a fixed field order, docs/bundle-format.md
 //! §JSON rules), so the same ballots always give the same bytes whatever the order of casting,
 //! and a reader refuses any other spelling. `AuditBundle::verify` recomputes every commitment, the
-//! fingerprint, the tally, the outcomes and the seal from the openings alone and names each
-//! difference: which ballot, which count.
+//! fingerprint, the tally, the outcomes and the minutes code from the openings alone and names
+//! each difference: which ballot, which count. A public summary cannot be recounted, so it is
+//! checked for consistency (its counts add up, its outcomes follow from them) and its minutes
+//! code is what a paper copy is compared with (`MinutesCode::matches_paper`).
 
 pub(crate) mod ballot_list;
 pub(crate) mod dto;
 
 use crate::ballot::{Answer, Ballot, BallotCommitment, BallotError, Salt};
 use crate::ballot_box::{fingerprint, BallotBox, BoxBuilder, BoxFingerprint};
-use crate::encoding::{digest_newtype, Encoder, SEAL_TAG};
+use crate::encoding::{digest_newtype, Encoder, MINUTES_CODE_TAG};
 use crate::lang::Lang;
 use crate::minutes::{Minutes, MinutesError};
 use crate::poll::{Poll, PollError, PollHash};
 use crate::receipt::Receipt;
-use crate::rule::{decide, Decision, Electorate, Outcome, OutcomeError};
+use crate::rule::{decide, Electorate, Outcome, OutcomeError};
 use crate::tally::{ItemTally, Tally};
 use ballot_list::{NotRead, Opening};
 use dto::{
@@ -32,14 +35,45 @@ use dto::{
 pub const AUDIT_FORMAT: &str = "phieu/audit-bundle";
 /// The `format` of a public summary.
 pub const SUMMARY_FORMAT: &str = "phieu/public-summary";
-/// The only bundle version this crate reads and writes.
-pub const BUNDLE_VERSION: u64 = 1;
+/// The only bundle version this crate reads and writes. Version 1 had a seal over the minutes
+/// but not over the tally; version 2 replaced it with the minutes code.
+pub const BUNDLE_VERSION: u64 = 2;
 
 digest_newtype!(
-    /// SHA-256 over (tag, poll hash, fingerprint, electorate, minutes) (docs/bundle-format.md
-    /// §Seal): binds the minutes metadata and the denominator to the ballots.
-    Seal
+    /// SHA-256 over everything the signed minutes state: poll hash, box fingerprint, electorate,
+    /// the minutes' facts, the published tally and every outcome (docs/bundle-format.md §Minutes
+    /// code). Its first 16 hex digits are printed on every copy of the paper minutes; a file
+    /// whose code does not begin with them is not the file whose minutes were signed.
+    MinutesCode
 );
+
+impl MinutesCode {
+    /// The code as printed on the minutes: 16 upper-case hex digits in groups of four,
+    /// "3F2A-91C0-…", the same shape as the box fingerprint's.
+    pub fn short(&self) -> String {
+        crate::ballot_box::grouped_hex(&self.as_bytes()[..8])
+    }
+
+    /// Whether `printed` (what someone typed or scanned from the paper: the 16 digits of
+    /// `short`, or all 64, in either case, with or without spaces and dashes) is this code.
+    /// Fewer than 16 digits never match: a shorter prefix is too easy to forge.
+    pub fn matches_paper(&self, printed: &str) -> bool {
+        MinutesCode::paper_digits(printed).is_some_and(|digits| self.to_hex().starts_with(&digits))
+    }
+
+    /// The hex digits of a code as printed (16 or 64 of them; case, spaces and dashes do not
+    /// matter), lower-case; `None` for anything else, so a mistyped code is told apart from a
+    /// code of another file.
+    pub fn paper_digits(printed: &str) -> Option<String> {
+        let digits: String = printed
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        let hex = digits.bytes().all(|b| b.is_ascii_hexdigit());
+        (hex && (digits.len() == 16 || digits.len() == 64)).then_some(digits)
+    }
+}
 
 /// Why a file is not a well-formed bundle at all (before any recomputation).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -58,8 +92,12 @@ pub enum BundleError {
         expected: &'static str,
         found: String,
     },
-    #[error("version: {found} is not supported (this phieu reads version 1)")]
+    #[error("version: {found} is not supported (this phieu reads version 2{})", if *.found == 1 { "; version 1 is the format before the minutes code: verify it with the phieu that wrote it" } else { "" })]
     Version { found: u64 },
+    #[error("poll.{path}: the embedded poll is not in its one canonical spelling ({detail}); docs/poll-format.md §Canonical form")]
+    PollSpelling { path: String, detail: String },
+    #[error("{path}: the counts do not add up: {detail}")]
+    Inconsistent { path: String, detail: String },
     #[error("poll.{0}")]
     Poll(PollError),
     #[error("{path}: {found:?} is not {bytes} bytes of lower-case hex")]
@@ -88,6 +126,8 @@ impl BundleError {
             BundleError::NotCanonical { .. } => String::new(),
             BundleError::Format { .. } => "format".into(),
             BundleError::Version { .. } => "version".into(),
+            BundleError::PollSpelling { path, .. } => format!("poll.{path}"),
+            BundleError::Inconsistent { path, .. } => path.clone(),
             BundleError::Poll(e) if e.path().is_empty() => "poll".into(),
             BundleError::Poll(e) => format!("poll.{}", e.path()),
             BundleError::Electorate(e) => e.path().into(),
@@ -109,8 +149,15 @@ impl BundleError {
             BundleError::Format { expected, found } => {
                 format!("format: cần {expected:?}, nhưng là {found:?}")
             }
+            BundleError::Version { found: 1 } => "version: tệp theo định dạng cũ, phiên bản 1 (chưa có mã biên bản); phieu này đọc phiên bản 2: hãy kiểm tra tệp bằng phiên bản phieu đã tạo ra nó".to_owned(),
             BundleError::Version { found } => {
-                format!("version: không hỗ trợ phiên bản {found} (phieu này đọc phiên bản 1)")
+                format!("version: không hỗ trợ phiên bản {found} (phieu này đọc phiên bản 2)")
+            }
+            BundleError::PollSpelling { path, detail } => format!(
+                "poll.{path}: cuộc lấy ý kiến trong tệp không viết theo đúng một dạng chuẩn ({detail}); xem docs/poll-format.md"
+            ),
+            BundleError::Inconsistent { path, detail } => {
+                format!("{path}: các con số không khớp nhau: {detail}")
             }
             BundleError::Poll(e) => {
                 if e.path().is_empty() {
@@ -164,8 +211,11 @@ pub enum Discrepancy {
         claimed: BoxFingerprint,
         computed: BoxFingerprint,
     },
-    #[error("seal: claimed {claimed}, the minutes and ballots give {computed}")]
-    Seal { claimed: Seal, computed: Seal },
+    #[error("minutes_code: claimed {claimed}, the minutes, tally and outcomes give {computed}")]
+    MinutesCode {
+        claimed: MinutesCode,
+        computed: MinutesCode,
+    },
     #[error("{path}: claimed {claimed}, recounted {computed}")]
     Count {
         path: String,
@@ -185,7 +235,7 @@ impl Discrepancy {
             Discrepancy::Order { path } | Discrepancy::Count { path, .. } => path.clone(),
             Discrepancy::Electorate(e) => e.path().into(),
             Discrepancy::Fingerprint { .. } => "fingerprint".into(),
-            Discrepancy::Seal { .. } => "seal".into(),
+            Discrepancy::MinutesCode { .. } => "minutes_code".into(),
         }
     }
 
@@ -214,9 +264,9 @@ impl Discrepancy {
             Discrepancy::Fingerprint { claimed, computed } => {
                 format!("fingerprint: ghi {claimed}, nhưng các phiếu cho {computed}")
             }
-            Discrepancy::Seal { claimed, computed } => {
-                format!("seal: ghi {claimed}, nhưng biên bản và các phiếu cho {computed}")
-            }
+            Discrepancy::MinutesCode { claimed, computed } => format!(
+                "minutes_code: ghi {claimed}, nhưng biên bản, kết quả và các phiếu cho {computed}"
+            ),
             Discrepancy::Count {
                 path,
                 claimed,
@@ -278,7 +328,7 @@ pub struct AuditBundle {
     electorate: Electorate,
     minutes: Minutes,
     outcomes: Vec<Outcome>,
-    seal: Seal,
+    minutes_code: MinutesCode,
 }
 
 impl AuditBundle {
@@ -290,18 +340,21 @@ impl AuditBundle {
         minutes: Minutes,
     ) -> Result<AuditBundle, OutcomeError> {
         let outcomes = decide(ballot_box.poll(), ballot_box.tally(), &electorate)?;
-        let seal = seal(
-            ballot_box.poll().hash(),
+        let poll = ballot_box.poll();
+        let minutes_code = minutes_code(
+            poll.hash(),
             ballot_box.fingerprint(),
             &electorate,
             &minutes,
+            &tally_dto(poll, ballot_box.tally(), View::Public),
+            &outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
         );
         Ok(AuditBundle {
             ballot_box,
             electorate,
             minutes,
             outcomes,
-            seal,
+            minutes_code,
         })
     }
 
@@ -333,8 +386,25 @@ impl AuditBundle {
         self.ballot_box.fingerprint()
     }
 
-    pub fn seal(&self) -> Seal {
-        self.seal
+    /// The code printed on the signed minutes (docs/bundle-format.md §Minutes code).
+    pub fn minutes_code(&self) -> MinutesCode {
+        self.minutes_code
+    }
+
+    /// The canonical encoding the minutes code is the SHA-256 of (docs/bundle-format.md
+    /// §Minutes code), for a verifier written elsewhere to compare its own bytes with.
+    pub fn minutes_code_encoding(&self) -> Vec<u8> {
+        let poll = self.poll();
+        minutes_code_encoding(
+            poll.hash(),
+            self.fingerprint(),
+            &self.electorate,
+            &self.minutes,
+            &tally_dto(poll, self.tally(), View::Public),
+            &self.outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
+        )
+        .bytes()
+        .to_vec()
     }
 
     /// The canonical JSON (docs/bundle-format.md §Audit bundle).
@@ -348,10 +418,10 @@ impl AuditBundle {
             electorate: electorate_dto(&self.electorate),
             minutes: minutes_dto(&self.minutes),
             ballots: self.ballot_box.ballots().map(ballot_dto).collect(),
-            tally: tally_dto(poll, self.tally()),
+            tally: tally_dto(poll, self.tally(), View::Audit),
             outcomes: self.outcomes.iter().map(outcome_dto).collect(),
             fingerprint: self.fingerprint().to_hex(),
-            seal: self.seal.to_hex(),
+            minutes_code: self.minutes_code.to_hex(),
         };
         canonical_json(&dto)
     }
@@ -366,7 +436,7 @@ impl AuditBundle {
             outcomes: self.outcomes.clone(),
             commitments: self.ballot_box.commitments().copied().collect(),
             fingerprint: self.fingerprint(),
-            seal: self.seal,
+            minutes_code: self.minutes_code,
         }
     }
 
@@ -477,7 +547,7 @@ fn check_audit<E>(
     openings: impl Iterator<Item = Result<Opening, E>>,
 ) -> Result<AuditBundle, Stop<E>> {
     check_header(&dto.format, AUDIT_FORMAT, dto.version)?;
-    let poll = Poll::try_from(dto.poll).map_err(BundleError::Poll)?;
+    let poll = poll_of(dto.poll)?;
     let electorate = electorate_of(&dto.electorate)?;
     let minutes = minutes_of(dto.minutes)?;
     let mut found = Vec::new();
@@ -514,7 +584,7 @@ fn check_audit<E>(
         }
     }
     let ballot_box = builder.finish();
-    let computed_tally = tally_dto(&poll, ballot_box.tally());
+    let computed_tally = tally_dto(&poll, ballot_box.tally(), View::Audit);
     // Equal shapes have no differing leaf, so the path-by-path comparison is needed only when
     // they differ.
     if dto.tally != computed_tally {
@@ -542,12 +612,15 @@ fn check_audit<E>(
         );
     }
     let computed_fp = ballot_box.fingerprint();
-    let computed_seal = check_fingerprint_and_seal(
-        (&dto.fingerprint, &dto.seal),
-        poll.hash(),
+    let computed_code = check_fingerprint_and_code(
+        (&dto.fingerprint, &dto.minutes_code),
+        &poll,
         computed_fp,
-        &electorate,
-        &minutes,
+        (&electorate, &minutes),
+        (
+            &tally_dto(&poll, ballot_box.tally(), View::Public),
+            &computed_outcomes,
+        ),
         &mut found,
     )?;
     if !found.is_empty() {
@@ -558,7 +631,7 @@ fn check_audit<E>(
         electorate,
         minutes,
         outcomes,
-        seal: computed_seal,
+        minutes_code: computed_code,
     })
 }
 
@@ -572,7 +645,7 @@ pub struct PublicSummary {
     outcomes: Vec<Outcome>,
     commitments: Vec<BallotCommitment>,
     fingerprint: BoxFingerprint,
-    seal: Seal,
+    minutes_code: MinutesCode,
 }
 
 impl PublicSummary {
@@ -605,8 +678,9 @@ impl PublicSummary {
         self.fingerprint
     }
 
-    pub fn seal(&self) -> Seal {
-        self.seal
+    /// The code printed on the signed minutes (docs/bundle-format.md §Minutes code).
+    pub fn minutes_code(&self) -> MinutesCode {
+        self.minutes_code
     }
 
     /// Whether a voter's receipt is among the counted ballots.
@@ -627,21 +701,24 @@ impl PublicSummary {
             poll_hash: self.poll.hash().to_hex(),
             electorate: electorate_dto(&self.electorate),
             minutes: minutes_dto(&self.minutes),
-            tally: tally_dto(&self.poll, &self.tally),
+            tally: tally_dto(&self.poll, &self.tally, View::Public),
             outcomes: self.outcomes.iter().map(outcome_dto).collect(),
             fingerprint: self.fingerprint.to_hex(),
-            seal: self.seal.to_hex(),
+            minutes_code: self.minutes_code.to_hex(),
             commitments: self.commitments.iter().map(|c| c.to_hex()).collect(),
         }
     }
 
     /// Reads a public summary and checks what it can alone: the poll hash, the fingerprint over
-    /// the listed commitments, the seal, the ballot count, and the outcomes from the tally. The
-    /// tally itself can only be recounted from the audit bundle (`verify_against`).
+    /// the listed commitments, that the counts add up (docs/bundle-format.md §Consistency),
+    /// that every outcome and its sentences follow from the tally under the rule, and the minutes
+    /// code. The tally itself can only be recounted from the audit bundle (`verify_against`);
+    /// whether this is the summary whose minutes were signed, only the paper says
+    /// (`MinutesCode::matches_paper`).
     pub fn verify(json: &str) -> Result<PublicSummary, VerifyError> {
         let dto: PublicSummaryDto = parse_canonical(json)?;
         check_header(&dto.format, SUMMARY_FORMAT, dto.version)?;
-        let poll = Poll::try_from(dto.poll).map_err(BundleError::Poll)?;
+        let poll = poll_of(dto.poll)?;
         let electorate = electorate_of(&dto.electorate)?;
         let minutes = minutes_of(dto.minutes)?;
         let mut found = Vec::new();
@@ -679,12 +756,12 @@ impl PublicSummary {
             &mut found,
         );
         let computed_fp = fingerprint(poll.hash(), commitments.iter());
-        let computed_seal = check_fingerprint_and_seal(
-            (&dto.fingerprint, &dto.seal),
-            poll.hash(),
+        let computed_code = check_fingerprint_and_code(
+            (&dto.fingerprint, &dto.minutes_code),
+            &poll,
             computed_fp,
-            &electorate,
-            &minutes,
+            (&electorate, &minutes),
+            (&dto.tally, &computed_outcomes),
             &mut found,
         )?;
         if !found.is_empty() {
@@ -698,7 +775,7 @@ impl PublicSummary {
             outcomes,
             commitments,
             fingerprint: computed_fp,
-            seal: computed_seal,
+            minutes_code: computed_code,
         })
     }
 
@@ -718,20 +795,39 @@ impl PublicSummary {
 // ---------------------------------------------------------------------------------------------
 // Encoding helpers
 
-/// The seal (docs/bundle-format.md §Seal).
-fn seal(
+/// The minutes code (docs/bundle-format.md §Minutes code): the tally and outcomes are taken as
+/// the public summary writes them, so the summary alone can recompute it.
+fn minutes_code(
     poll_hash: PollHash,
     fingerprint: BoxFingerprint,
     electorate: &Electorate,
     minutes: &Minutes,
-) -> Seal {
-    let mut e = Encoder::tagged(SEAL_TAG);
+    tally: &TallyDto,
+    outcomes: &[OutcomeDto],
+) -> MinutesCode {
+    let e = minutes_code_encoding(poll_hash, fingerprint, electorate, minutes, tally, outcomes);
+    MinutesCode::from_bytes(e.sha256())
+}
+
+/// The canonical encoding the minutes code is SHA-256 of.
+fn minutes_code_encoding(
+    poll_hash: PollHash,
+    fingerprint: BoxFingerprint,
+    electorate: &Electorate,
+    minutes: &Minutes,
+    tally: &TallyDto,
+    outcomes: &[OutcomeDto],
+) -> Encoder {
+    let mut e = Encoder::tagged(MINUTES_CODE_TAG);
     e.raw(poll_hash.as_bytes());
     e.raw(fingerprint.as_bytes());
     e.u64(electorate.total());
     e.opt(electorate.present(), |e, p| e.u64(p));
     e.str(minutes.place());
     e.str(minutes.time());
+    e.str(minutes.closed_at());
+    e.str(minutes.chair());
+    e.str(minutes.secretary());
     for list in [minutes.board(), minutes.witnesses()] {
         e.len(list.len());
         for name in list {
@@ -739,7 +835,38 @@ fn seal(
         }
     }
     e.str(minutes.logic_and_accuracy_test());
-    Seal::from_bytes(e.sha256())
+    e.str(minutes.complaints());
+    e.u64(tally.ballots);
+    e.u64(tally.blank_ballots);
+    e.len(tally.items.len());
+    for item in &tally.items {
+        e.str(&item.item);
+        e.u64(item.blank);
+        e.len(item.options.len());
+        for o in &item.options {
+            e.str(&o.option);
+            e.u64(o.count);
+        }
+        e.len(item.free_text.len());
+        for t in &item.free_text {
+            e.str(t);
+        }
+        e.opt(item.mean.as_ref(), |e, m| {
+            e.i128(m.sum);
+            e.u64(m.count);
+        });
+    }
+    e.len(outcomes.len());
+    for o in outcomes {
+        e.str(&o.item);
+        e.str(&o.result);
+        e.u64(o.count);
+        e.u64(o.of);
+        e.opt(o.option.as_deref(), |e, s| e.str(s));
+        e.str(&o.sentence_vi);
+        e.str(&o.sentence_en);
+    }
+    e
 }
 
 /// Pretty JSON with two-space indents and a final newline (docs/bundle-format.md §JSON rules).
@@ -812,17 +939,17 @@ fn check_poll_hash(claimed: &str, poll: &Poll, found: &mut Vec<Discrepancy>) {
     }
 }
 
-/// Compares a file's claimed fingerprint and seal (hex) with the recomputed ones, noting each
-/// difference; gives the recomputed seal. Shared by the audit bundle and the public summary
-/// (docs/bundle-format.md §Seal).
-fn check_fingerprint_and_seal(
-    (claimed_fp, claimed_seal): (&str, &str),
-    poll_hash: PollHash,
+/// Compares a file's claimed fingerprint and minutes code (hex) with the recomputed ones,
+/// noting each difference; gives the recomputed code. Shared by the audit bundle and the public
+/// summary (docs/bundle-format.md §Minutes code).
+fn check_fingerprint_and_code(
+    (claimed_fp, claimed_code): (&str, &str),
+    poll: &Poll,
     computed_fp: BoxFingerprint,
-    electorate: &Electorate,
-    minutes: &Minutes,
+    (electorate, minutes): (&Electorate, &Minutes),
+    (tally, outcomes): (&TallyDto, &[OutcomeDto]),
     found: &mut Vec<Discrepancy>,
-) -> Result<Seal, BundleError> {
+) -> Result<MinutesCode, BundleError> {
     let claimed_fp = BoxFingerprint::from_bytes(digest_of(claimed_fp, "fingerprint")?);
     if claimed_fp != computed_fp {
         found.push(Discrepancy::Fingerprint {
@@ -830,15 +957,19 @@ fn check_fingerprint_and_seal(
             computed: computed_fp,
         });
     }
-    let computed_seal = seal(poll_hash, computed_fp, electorate, minutes);
-    let claimed_seal = Seal::from_bytes(digest_of(claimed_seal, "seal")?);
-    if claimed_seal != computed_seal {
-        found.push(Discrepancy::Seal {
-            claimed: claimed_seal,
-            computed: computed_seal,
-        });
+    let computed = minutes_code(
+        poll.hash(),
+        computed_fp,
+        electorate,
+        minutes,
+        tally,
+        outcomes,
+    );
+    let claimed = MinutesCode::from_bytes(digest_of(claimed_code, "minutes_code")?);
+    if claimed != computed {
+        found.push(Discrepancy::MinutesCode { claimed, computed });
     }
-    Ok(computed_seal)
+    Ok(computed)
 }
 
 pub(crate) fn digest_of(s: &str, path: &str) -> Result<[u8; 32], BundleError> {
@@ -909,20 +1040,25 @@ fn minutes_dto(m: &Minutes) -> MinutesDto {
     MinutesDto {
         place: m.place().into(),
         time: m.time().into(),
+        closed_at: m.closed_at().into(),
+        chair: m.chair().into(),
+        secretary: m.secretary().into(),
         board: m.board().to_vec(),
         witnesses: m.witnesses().to_vec(),
         logic_and_accuracy_test: m.logic_and_accuracy_test().into(),
+        complaints: m.complaints().into(),
     }
 }
 
 fn minutes_of(dto: MinutesDto) -> Result<Minutes, BundleError> {
-    Minutes::new(
+    Minutes::joined(
         dto.place,
         dto.time,
         dto.board,
         dto.witnesses,
         dto.logic_and_accuracy_test,
     )
+    .and_then(|m| m.with_proceedings(dto.chair, dto.secretary, dto.closed_at, dto.complaints))
     .map_err(BundleError::Minutes)
 }
 
@@ -950,6 +1086,33 @@ pub(crate) fn answer_dto(a: &Answer) -> Option<AnswerDto> {
     }
 }
 
+/// Reads ballots' answers written as a bundle writes them: a list with one list per ballot of
+/// one answer (or `null` for blank) per item (docs/bundle-format.md §Audit bundle). For making
+/// bundles outside the browser (`phieu simulate`); each ballot is checked against its poll when
+/// it is made.
+pub fn answers_from_json(json: &str) -> Result<Vec<Vec<Answer>>, BundleError> {
+    let lists: Vec<Vec<Option<AnswerDto>>> = serde_json::from_str(json).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        BundleError::Json {
+            path: String::new(),
+            line,
+            column,
+            detail: e.to_string(),
+        }
+    })?;
+    lists
+        .into_iter()
+        .enumerate()
+        .map(|(i, answers)| {
+            answers
+                .into_iter()
+                .enumerate()
+                .map(|(j, a)| answer_of(a, &format!("ballots[{i}].answers[{j}]")))
+                .collect()
+        })
+        .collect()
+}
+
 pub(crate) fn answer_of(dto: Option<AnswerDto>, path: &str) -> Result<Answer, BundleError> {
     let bad = || BundleError::Answer { path: path.into() };
     let Some(a) = dto else {
@@ -972,7 +1135,16 @@ pub(crate) fn ballot_dto(b: &Ballot) -> BallotDto {
     }
 }
 
-fn tally_dto(poll: &Poll, t: &Tally) -> TallyDto {
+/// Which file a tally is written for: the audit bundle keeps every written answer; the public
+/// summary (and so the minutes code) only those of items that publish them
+/// (`Item::publishes_written_answers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Audit,
+    Public,
+}
+
+fn tally_dto(poll: &Poll, t: &Tally, view: View) -> TallyDto {
     TallyDto {
         ballots: t.ballots(),
         blank_ballots: t.blank_ballots(),
@@ -993,7 +1165,11 @@ fn tally_dto(poll: &Poll, t: &Tally) -> TallyDto {
                         count: *n,
                     })
                     .collect(),
-                free_text: it.free_texts().map(Into::into).collect(),
+                free_text: if view == View::Audit || item.publishes_written_answers() {
+                    it.free_texts().map(Into::into).collect()
+                } else {
+                    Vec::new()
+                },
                 mean: it.mean().map(|m| MeanDto {
                     sum: m.sum(),
                     count: m.count(),
@@ -1003,11 +1179,52 @@ fn tally_dto(poll: &Poll, t: &Tally) -> TallyDto {
     }
 }
 
-/// Reads a claimed tally back into a `Tally` of `poll`, checking its shape.
+/// Reads the poll embedded in a bundle and refuses any spelling but the one `Poll::to_json`
+/// writes (docs/poll-format.md §Canonical form): the same poll written with and without a
+/// default (a multiple item's `min`, a text item's `max_len`) would otherwise be two files of
+/// one poll hash.
+fn poll_of(dto: crate::poll::dto::PollDto) -> Result<Poll, BundleError> {
+    let given = to_value(&dto);
+    let poll = Poll::try_from(dto).map_err(BundleError::Poll)?;
+    let canonical = to_value(&poll.to_dto());
+    if given != canonical {
+        let mut found = Vec::new();
+        compare("", &given, &canonical, &mut found);
+        let (path, detail) = match found.first() {
+            Some(Discrepancy::Count {
+                path,
+                claimed,
+                computed,
+            }) => (
+                path.trim_end_matches(".length").to_owned(),
+                format!("{claimed} where the canonical form has {computed}"),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        return Err(BundleError::PollSpelling { path, detail });
+    }
+    Ok(poll)
+}
+
+/// Reads a claimed tally back into a `Tally` of `poll`, checking its shape and that its counts
+/// add up (docs/bundle-format.md §Consistency): every ballot is counted once per single-choice,
+/// scale, number and published text item, at least once and at most `max` times per multiple
+/// item, a mean is the sum of what was counted, and no item has more blanks than ballots or
+/// fewer than the blank ballots.
 fn tally_of(poll: &Poll, dto: &TallyDto) -> Result<Tally, BundleError> {
     let shape = |path: String| BundleError::TallyShape { path };
-    if dto.items.len() != poll.items().len() || dto.blank_ballots > dto.ballots {
+    if dto.items.len() != poll.items().len() {
         return Err(shape("tally".into()));
+    }
+    let inconsistent = |path: String, detail: String| BundleError::Inconsistent { path, detail };
+    if dto.blank_ballots > dto.ballots {
+        return Err(inconsistent(
+            "tally.blank_ballots".into(),
+            format!(
+                "{} blank ballots of {} ballots",
+                dto.blank_ballots, dto.ballots
+            ),
+        ));
     }
     let mut items = Vec::with_capacity(dto.items.len());
     for (i, (item, it)) in poll.items().iter().zip(&dto.items).enumerate() {
@@ -1035,6 +1252,7 @@ fn tally_of(poll: &Poll, dto: &TallyDto) -> Result<Tally, BundleError> {
             Some(_) => return Err(shape(format!("{path}.mean"))),
             None => (0, 0),
         };
+        check_item_counts(&path, item, it, dto)?;
         items.push(ItemTally::from_parts(
             it.blank,
             it.options.iter().map(|o| o.count).collect(),
@@ -1051,26 +1269,133 @@ fn tally_of(poll: &Poll, dto: &TallyDto) -> Result<Tally, BundleError> {
     ))
 }
 
-fn outcome_dto(o: &Outcome) -> OutcomeDto {
-    let (count, of, option) = match o.decision() {
-        Decision::Threshold { agree, of, .. } => (*agree, *of, None),
-        Decision::Inquorate { present, convened } => (*present, *convened, None),
-        Decision::Elected {
-            option, votes, of, ..
-        } => (*votes, *of, Some(option.clone())),
-        Decision::NoMajority { best, of } => (*best, *of, None),
-        Decision::Rating { low, of, .. } => (*low, *of, None),
-        Decision::ConfidenceVote {
-            no_confidence, of, ..
-        } => (*no_confidence, *of, None),
-        Decision::Target { count, of, .. } => (*count, *of, None),
+/// The consistency of one item's claimed counts with the number of ballots (`tally_of`).
+fn check_item_counts(
+    path: &str,
+    item: &crate::poll::Item,
+    it: &ItemTallyDto,
+    dto: &TallyDto,
+) -> Result<(), BundleError> {
+    use crate::poll::ItemKind;
+    let fail = |field: &str, detail: String| {
+        Err(BundleError::Inconsistent {
+            path: format!("{path}{field}"),
+            detail,
+        })
     };
+    let ballots = dto.ballots;
+    if it.blank > ballots || it.blank < dto.blank_ballots {
+        return fail(
+            ".blank",
+            format!(
+                "{} blank, but there are {ballots} ballots of which {} are blank",
+                it.blank, dto.blank_ballots
+            ),
+        );
+    }
+    let answered = ballots - it.blank;
+    let counts: Vec<u64> = it.options.iter().map(|o| o.count).collect();
+    let total: u128 = counts.iter().map(|c| u128::from(*c)).sum();
+    let options = item.kind().options();
+    // Written answers: one at most per answer with a written option, none when withheld.
+    let written_allowed: u64 = if item.publishes_written_answers() {
+        match item.kind() {
+            ItemKind::Text { .. } => answered,
+            _ => options
+                .iter()
+                .zip(&counts)
+                .filter(|(c, _)| c.free_text())
+                .map(|(_, n)| *n)
+                .sum(),
+        }
+    } else {
+        0
+    };
+    let written = it.free_text.len() as u64;
+    let text_exact =
+        matches!(item.kind(), ItemKind::Text { .. }) && item.publishes_written_answers();
+    if written > written_allowed || (text_exact && written != answered) {
+        return fail(
+            ".free_text",
+            format!("{written} written answers where {written_allowed} at most can be"),
+        );
+    }
+    let mean_count = it.mean.as_ref().map_or(0, |m| m.count);
+    let mean_sum = it.mean.as_ref().map_or(0, |m| m.sum);
+    match item.kind() {
+        ItemKind::Single { .. } | ItemKind::Scale { .. } => {
+            if total != u128::from(answered) {
+                return fail(
+                    ".options",
+                    format!("the options add up to {total}, but {answered} ballots answered"),
+                );
+            }
+        }
+        ItemKind::Multiple { max, .. } => {
+            if let Some(n) = counts.iter().find(|n| **n > answered) {
+                return fail(
+                    ".options",
+                    format!("an option has {n} votes, but only {answered} ballots answered"),
+                );
+            }
+            if total < u128::from(answered) || total > u128::from(answered) * u128::from(*max) {
+                return fail(
+                    ".options",
+                    format!("{total} choices from {answered} ballots, each choosing 1 to {max}"),
+                );
+            }
+        }
+        ItemKind::Number { .. } | ItemKind::Text { .. } => {}
+    }
+    let (expected_count, expected_sum): (u64, i128) = match item.kind() {
+        ItemKind::Scale { .. } => (
+            counts.iter().sum(),
+            options
+                .iter()
+                .zip(&counts)
+                .map(|(c, n)| i128::from(c.value().unwrap_or(0)) * i128::from(*n))
+                .sum(),
+        ),
+        ItemKind::Number { min, max } => {
+            if mean_count != answered {
+                return fail(
+                    ".mean.count",
+                    format!("{mean_count} numbers, but {answered} ballots answered"),
+                );
+            }
+            let lo = i128::from(*min) * i128::from(mean_count);
+            let hi = i128::from(*max) * i128::from(mean_count);
+            if mean_sum < lo || mean_sum > hi {
+                return fail(
+                    ".mean.sum",
+                    format!(
+                        "{mean_sum} cannot be the sum of {mean_count} numbers from {min} to {max}"
+                    ),
+                );
+            }
+            (mean_count, mean_sum)
+        }
+        _ => (0, 0),
+    };
+    if mean_count != expected_count || mean_sum != expected_sum {
+        return fail(
+            ".mean",
+            format!(
+                "sum {mean_sum} of {mean_count}, but the counts give {expected_sum} of {expected_count}"
+            ),
+        );
+    }
+    Ok(())
+}
+
+fn outcome_dto(o: &Outcome) -> OutcomeDto {
+    let (count, of, option) = o.figures();
     OutcomeDto {
         item: o.item().into(),
         result: o.result().into(),
         count,
         of,
-        option,
+        option: option.map(Into::into),
         sentence_vi: o.sentence(Lang::Vi),
         sentence_en: o.sentence(Lang::En),
     }
@@ -1100,7 +1425,7 @@ mod tests {
         the_box.cast(ballot).unwrap();
         AuditBundle::new(
             the_box,
-            Electorate::new(5, None).unwrap(),
+            Electorate::new(5, Some(5)).unwrap(),
             Minutes::default(),
         )
         .unwrap()
@@ -1124,7 +1449,7 @@ mod tests {
         }
         let empty = AuditBundle::new(
             BallotBox::new(AuditBundle::verify(DEMO).unwrap().poll().clone()),
-            Electorate::new(5, None).unwrap(),
+            Electorate::new(5, Some(5)).unwrap(),
             Minutes::default(),
         )
         .unwrap()
@@ -1194,8 +1519,8 @@ mod tests {
                 "\"format\": \"phieu/x\"",
                 1,
             ),
-            SURVEY.replacen("\"version\": 1", "\"version\": 2", 1),
-            SURVEY.replacen("\"version\": 1,", "\"version\": 2,\n  \"ballots\": [],", 1),
+            SURVEY.replacen("\"version\": 2", "\"version\": 3", 1),
+            SURVEY.replacen("\"version\": 2,", "\"version\": 3,\n  \"ballots\": [],", 1),
         ];
         for json in &cases {
             assert_ne!(json, SURVEY);

@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 pub(crate) const POLL_TAG: &str = "phieu/poll/v1";
 pub(crate) const BALLOT_TAG: &str = "phieu/ballot/v1";
 pub(crate) const BOX_TAG: &str = "phieu/box/v1";
-pub(crate) const SEAL_TAG: &str = "phieu/seal/v1";
+/// The minutes code (bundle version 2), which replaced version 1's seal: it covers the tally and
+/// the outcomes as well as the minutes, so a paper copy checks the result, not only the box.
+pub(crate) const MINUTES_CODE_TAG: &str = "phieu/minutes-code/v2";
 
 /// A growing buffer of canonically encoded bytes.
 #[derive(Debug, Default)]
@@ -55,6 +57,11 @@ impl Encoder {
     }
 
     pub(crate) fn i64(&mut self, n: i64) {
+        self.buf.extend_from_slice(&n.to_be_bytes());
+    }
+
+    /// 16 bytes big-endian, two's complement (the sum behind a mean).
+    pub(crate) fn i128(&mut self, n: i128) {
         self.buf.extend_from_slice(&n.to_be_bytes());
     }
 

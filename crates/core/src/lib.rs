@@ -22,8 +22,8 @@ pub mod poll;
 
 pub use lang::{Lang, Text};
 pub use poll::{
-    Choice, Condition, Item, ItemKind, Person, Place, Poll, PollError, PollErrorKind, PollHash,
-    PollKind, Preset, Rule, Target,
+    Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
+    PollHash, PollKind, Preset, Rule, Target,
 };
 pub mod ballot;
 pub mod ballot_box;
@@ -39,7 +39,10 @@ pub mod tally;
 
 pub use ballot::{check_answer, is_shown, Answer, Ballot, BallotCommitment, BallotError, Salt};
 pub use ballot_box::{BallotBox, BoxError, BoxFingerprint};
-pub use bundle::{AuditBundle, BundleError, Discrepancy, PublicSummary, Seal, VerifyError};
+pub use bundle::{
+    answers_from_json, AuditBundle, BundleError, Discrepancy, MinutesCode, PublicSummary,
+    VerifyError,
+};
 pub use merge::{commune_rollup, merge_boxes, CommuneOutcome, MergeError, VillageResult};
 pub use minutes::{Minutes, MinutesError};
 pub use opening::{BoxLoader, OpeningError};

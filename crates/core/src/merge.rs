@@ -1,7 +1,9 @@
 //! Merging: the boxes of several tablets, clusters (cụm dân cư, D59 3.1đ) or sittings of one
 //! poll become one box, and so one tally; a box seen twice or a ballot seen twice is refused, not
-//! counted twice. Above the village, a commune-wide money decision passes when at least
-//! two-thirds of the commune's villages approved it (L 21.1): `commune_rollup`.
+//! counted twice. Above the village, a commune-wide decision on contributions is counted on the
+//! households of the whole commune, not on villages: it passes when the households that agree,
+//! summed over every village, are at least two-thirds of all the commune's households (L 21.1,
+//! docs/legal.md §Commune totals): `commune_rollup`.
 
 use std::collections::BTreeMap;
 
@@ -40,10 +42,16 @@ pub enum MergeError {
         second: usize,
         village: String,
     },
-    #[error("villages: {found} village results but the commune has {total} villages")]
-    TooManyVillages { found: usize, total: u64 },
-    #[error("total_villages: the commune must have at least one village")]
-    NoVillages,
+    #[error("villages: the villages' {found} households are more than the commune's {total}")]
+    TooManyHouseholds { found: u64, total: u64 },
+    #[error("villages[{index}]: {agree} agree is more than the village's {households} households")]
+    AgreeExceedsHouseholds {
+        index: usize,
+        agree: u64,
+        households: u64,
+    },
+    #[error("total_households: the commune must have at least one household")]
+    NoHouseholds,
 }
 
 impl MergeError {
@@ -56,8 +64,9 @@ impl MergeError {
                 format!("boxes[{second}]")
             }
             E::DuplicateVillage { second, .. } => format!("villages[{second}]"),
-            E::TooManyVillages { .. } => "villages".into(),
-            E::NoVillages => "total_villages".into(),
+            E::TooManyHouseholds { .. } => "villages".into(),
+            E::AgreeExceedsHouseholds { index, .. } => format!("villages[{index}]"),
+            E::NoHouseholds => "total_households".into(),
         }
     }
 
@@ -69,7 +78,7 @@ impl MergeError {
                 "boxes[{index}]: hòm phiếu này thuộc cuộc lấy ý kiến {found}, boxes[0] thuộc cuộc {expected}"
             ),
             E::DuplicateBox { first, second, fingerprint } => format!(
-                "boxes[{second}]: trùng với hòm boxes[{first}] (dấu vân tay {fingerprint})"
+                "boxes[{second}]: trùng với hòm boxes[{first}] (mã kiểm tra hòm phiếu {fingerprint})"
             ),
             E::DuplicateBallot { first, second, commitment } => format!(
                 "boxes[{second}]: phiếu {commitment} cũng có trong hòm boxes[{first}]"
@@ -77,10 +86,13 @@ impl MergeError {
             E::DuplicateVillage { first, second, village } => format!(
                 "villages[{second}]: thôn {village:?} đã có ở villages[{first}]"
             ),
-            E::TooManyVillages { found, total } => {
-                format!("villages: có {found} kết quả thôn nhưng xã chỉ có {total} thôn")
-            }
-            E::NoVillages => "total_villages: xã phải có ít nhất một thôn".to_owned(),
+            E::TooManyHouseholds { found, total } => format!(
+                "villages: các thôn có tổng cộng {found} hộ, nhiều hơn {total} hộ của cả xã"
+            ),
+            E::AgreeExceedsHouseholds { index, agree, households } => format!(
+                "villages[{index}]: {agree} hộ đồng ý, nhiều hơn {households} hộ của thôn"
+            ),
+            E::NoHouseholds => "total_households: xã phải có ít nhất một hộ".to_owned(),
         };
         lang.pick(vi, self.to_string())
     }
@@ -130,46 +142,78 @@ pub fn merge_boxes(boxes: Vec<BallotBox>) -> Result<BallotBox, MergeError> {
     Ok(merged)
 }
 
-/// Whether one village approved a commune-wide decision.
+/// One village's count on a commune-wide decision: the households that agree, of the village's
+/// households (its electorate).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct VillageResult {
     village: String,
-    approved: bool,
+    agree: u64,
+    households: u64,
 }
 
 impl VillageResult {
-    pub fn new(village: impl Into<String>, approved: bool) -> VillageResult {
+    pub fn new(village: impl Into<String>, agree: u64, households: u64) -> VillageResult {
         VillageResult {
             village: village.into(),
-            approved,
+            agree,
+            households,
         }
+    }
+
+    /// The count of one village's bundle on a commune-wide decision: its village, the
+    /// households that agree on its first decided item, and its electorate. `None` for a poll
+    /// that is not a decision.
+    pub fn of(bundle: &crate::AuditBundle) -> Option<VillageResult> {
+        let poll = bundle.poll();
+        if poll.kind() != crate::PollKind::Decision {
+            return None;
+        }
+        let (_, item) = poll.decided_items().next()?;
+        Some(VillageResult {
+            village: poll.place().village().to_owned(),
+            agree: bundle.tally().count(poll, item.id(), crate::poll::AGREE)?,
+            households: bundle.electorate().total(),
+        })
     }
 
     pub fn village(&self) -> &str {
         &self.village
     }
 
-    pub fn approved(&self) -> bool {
-        self.approved
+    pub fn agree(&self) -> u64 {
+        self.agree
+    }
+
+    pub fn households(&self) -> u64 {
+        self.households
     }
 }
 
-/// A commune-wide result: approved villages against all the commune's villages (L 21.1).
+/// A commune-wide result: households that agree across the commune, against all its households
+/// (L 21.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CommuneOutcome {
-    approved: u64,
-    villages: u64,
+    agree: u64,
+    households: u64,
+    reported: u64,
     passed: bool,
 }
 
 impl CommuneOutcome {
-    pub fn approved(&self) -> u64 {
-        self.approved
+    /// Households that agree, summed over the villages that reported.
+    pub fn agree(&self) -> u64 {
+        self.agree
     }
 
-    /// All villages of the commune: those that did not vote count as not approving.
-    pub fn villages(&self) -> u64 {
-        self.villages
+    /// All households of the commune: those of villages that did not report count as not
+    /// agreeing.
+    pub fn households(&self) -> u64 {
+        self.households
+    }
+
+    /// Households of the villages that reported.
+    pub fn reported(&self) -> u64 {
+        self.reported
     }
 
     pub fn passed(&self) -> bool {
@@ -177,40 +221,46 @@ impl CommuneOutcome {
     }
 
     pub fn sentence(&self, lang: Lang) -> String {
-        let (a, n) = (self.approved, self.villages);
+        let (a, n) = (self.agree, self.households);
+        let need = u64::try_from((u128::from(n) * 2).div_ceil(3)).unwrap_or(u64::MAX);
         match (lang, self.passed) {
             (Lang::Vi, true) => format!(
-                "Đạt: {a}/{n} thôn, tổ dân phố tán thành (≥ 2/3 tổng số thôn, tổ dân phố của xã, khoản 1 Điều 21 Luật 10/2022/QH15)"
+                "Được thông qua: {a}/{n} đại diện hộ gia đình trong xã đồng ý (từ 2/3 tổng số đại diện hộ gia đình trong xã trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)"
             ),
             (Lang::Vi, false) => format!(
-                "Không đạt: {a}/{n} thôn, tổ dân phố tán thành (cần ≥ 2/3 tổng số thôn, tổ dân phố của xã, khoản 1 Điều 21 Luật 10/2022/QH15)"
+                "Không được thông qua: {a}/{n} đại diện hộ gia đình trong xã đồng ý (cần từ 2/3 tổng số đại diện hộ gia đình trong xã trở lên, tức ít nhất {need}, khoản 1 Điều 21 Luật 10/2022/QH15)"
             ),
             (Lang::En, true) => format!(
-                "Passed: {a}/{n} villages approved (≥ 2/3 of the commune's villages, Article 21.1, Law 10/2022/QH15)"
+                "Passed: {a}/{n} household representatives of the commune agree (at least 2/3 of all the commune's household representatives, Article 21.1, Law 10/2022/QH15)"
             ),
             (Lang::En, false) => format!(
-                "Not passed: {a}/{n} villages approved (needs ≥ 2/3 of the commune's villages, Article 21.1, Law 10/2022/QH15)"
+                "Not passed: {a}/{n} household representatives of the commune agree (needs at least 2/3 of all the commune's household representatives, at least {need}, Article 21.1, Law 10/2022/QH15)"
             ),
         }
     }
 }
 
-/// Rolls village results up to the commune: passes iff approved × 3 ≥ total_villages × 2
-/// (L 21.1). `total_villages` is every village of the commune, not only those reporting.
+/// Rolls village counts up to the commune: passes iff (agree summed over the villages) × 3 ≥
+/// `total_households` × 2 (L 21.1). `total_households` is every household of the commune, not
+/// only those of the villages reporting; each village appears once.
+///
+/// ```
+/// use phieu_core::{commune_rollup, VillageResult};
+/// // Six villages of 100 households approve at 67%, three at 10%: 432 of 900 agree.
+/// let mut v: Vec<_> = (0..6).map(|i| VillageResult::new(format!("T{i}"), 67, 100)).collect();
+/// v.extend((6..9).map(|i| VillageResult::new(format!("T{i}"), 10, 100)));
+/// let outcome = commune_rollup(900, &v).unwrap();
+/// assert_eq!((outcome.agree(), outcome.passed()), (432, false));
+/// ```
 pub fn commune_rollup(
-    total_villages: u64,
+    total_households: u64,
     results: &[VillageResult],
 ) -> Result<CommuneOutcome, MergeError> {
-    if total_villages == 0 {
-        return Err(MergeError::NoVillages);
-    }
-    if results.len() as u64 > total_villages {
-        return Err(MergeError::TooManyVillages {
-            found: results.len(),
-            total: total_villages,
-        });
+    if total_households == 0 {
+        return Err(MergeError::NoHouseholds);
     }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let (mut agree, mut reported) = (0u64, 0u64);
     for (i, r) in results.iter().enumerate() {
         if let Some(first) = seen.insert(r.village.as_str(), i) {
             return Err(MergeError::DuplicateVillage {
@@ -219,11 +269,26 @@ pub fn commune_rollup(
                 village: r.village.clone(),
             });
         }
+        if r.agree > r.households {
+            return Err(MergeError::AgreeExceedsHouseholds {
+                index: i,
+                agree: r.agree,
+                households: r.households,
+            });
+        }
+        agree = agree.saturating_add(r.agree);
+        reported = reported.saturating_add(r.households);
     }
-    let approved = results.iter().filter(|r| r.approved).count() as u64;
+    if reported > total_households {
+        return Err(MergeError::TooManyHouseholds {
+            found: reported,
+            total: total_households,
+        });
+    }
     Ok(CommuneOutcome {
-        approved,
-        villages: total_villages,
-        passed: at_least_two_thirds(approved, total_villages),
+        agree,
+        households: total_households,
+        reported,
+        passed: at_least_two_thirds(agree, total_households),
     })
 }

@@ -1,12 +1,19 @@
 //! The counting minutes' metadata (Biên bản kiểm phiếu, D59 form 02) that travels in a bundle:
 //! where and when the meeting was held, as the officer typed it (never a clock reading and never
 //! a per-ballot time), the counting board and the two witnesses (D59 3.5c), and the result line
-//! of the logic-and-accuracy test run before voting opened. Commune and village come from the
-//! poll; the electorate and attendance from `Electorate`.
+//! of the logic-and-accuracy test run before voting opened, and what the form also asks: who
+//! chaired and who took the minutes, when the count ended, and any complaint raised during it
+//! ("Khiếu nại, tố cáo (nếu có)"). Commune and village come from the poll; the electorate and
+//! attendance from `Electorate`. Every field is covered by the minutes code
+//! (docs/bundle-format.md §Minutes code).
+
+use std::ops::RangeInclusive;
 
 use crate::lang::Lang;
 
 const MAX_FIELD: usize = 2_000;
+/// The most names a merged board or witness list may hold: 5 per sitting for 20 sittings.
+const MAX_NAMES: usize = 100;
 
 /// Minutes metadata, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -16,6 +23,10 @@ pub struct Minutes {
     board: Vec<String>,
     witnesses: Vec<String>,
     logic_and_accuracy_test: String,
+    chair: String,
+    secretary: String,
+    closed_at: String,
+    complaints: String,
 }
 
 /// Why minutes metadata is refused.
@@ -86,10 +97,26 @@ impl Minutes {
         witnesses: Vec<String>,
         logic_and_accuracy_test: String,
     ) -> Result<Minutes, MinutesError> {
-        if !board.is_empty() && !(3..=5).contains(&board.len()) {
+        Minutes::checked(
+            (place, time, board, witnesses, logic_and_accuracy_test),
+            (3..=5, 2..=2),
+        )
+    }
+
+    fn checked(
+        (place, time, board, witnesses, logic_and_accuracy_test): (
+            String,
+            String,
+            Vec<String>,
+            Vec<String>,
+            String,
+        ),
+        (board_size, witness_count): (RangeInclusive<usize>, RangeInclusive<usize>),
+    ) -> Result<Minutes, MinutesError> {
+        if !board.is_empty() && !board_size.contains(&board.len()) {
             return Err(MinutesError::BoardSize { found: board.len() });
         }
-        if !witnesses.is_empty() && witnesses.len() != 2 {
+        if !witnesses.is_empty() && !witness_count.contains(&witnesses.len()) {
             return Err(MinutesError::Witnesses {
                 found: witnesses.len(),
             });
@@ -114,7 +141,44 @@ impl Minutes {
                 logic_and_accuracy_test,
                 true,
             )?,
+            ..Minutes::default()
         })
+    }
+
+    /// The same minutes with the meeting's chair and secretary, the time the count ended, as
+    /// typed, and the complaints raised during the count (each may be empty).
+    pub fn with_proceedings(
+        self,
+        chair: String,
+        secretary: String,
+        closed_at: String,
+        complaints: String,
+    ) -> Result<Minutes, MinutesError> {
+        Ok(Minutes {
+            chair: field("minutes.chair".into(), chair, true)?,
+            secretary: field("minutes.secretary".into(), secretary, true)?,
+            closed_at: field("minutes.closed_at".into(), closed_at, true)?,
+            complaints: field("minutes.complaints".into(), complaints, true)?,
+            ..self
+        })
+    }
+
+    /// The minutes of several boxes merged into one (`report::merge_bundles`): the boards and
+    /// witnesses of every sitting, so more names than one sitting has. A board still has at
+    /// least 3 members and the witnesses are still at least 2 when given (each sitting's own
+    /// 3–5 and 2 were checked by `new` when its minutes were made). A bundle reader uses this,
+    /// since it cannot tell a merged file from a single sitting's.
+    pub fn joined(
+        place: String,
+        time: String,
+        board: Vec<String>,
+        witnesses: Vec<String>,
+        logic_and_accuracy_test: String,
+    ) -> Result<Minutes, MinutesError> {
+        Minutes::checked(
+            (place, time, board, witnesses, logic_and_accuracy_test),
+            (3..=MAX_NAMES, 2..=MAX_NAMES),
+        )
     }
 
     /// The meeting place as typed, e.g. "Nhà văn hóa thôn Đồng Tâm".
@@ -139,5 +203,25 @@ impl Minutes {
     /// The result line of the logic-and-accuracy test, e.g. "Kiểm thử: 3 phiếu mẫu, kết quả đúng".
     pub fn logic_and_accuracy_test(&self) -> &str {
         &self.logic_and_accuracy_test
+    }
+
+    /// Who chaired the meeting (chủ trì), as typed; empty when not given.
+    pub fn chair(&self) -> &str {
+        &self.chair
+    }
+
+    /// Who took the minutes (thư ký), as typed; empty when not given.
+    pub fn secretary(&self) -> &str {
+        &self.secretary
+    }
+
+    /// When the count ended, as typed by the officer (never a clock reading of a ballot).
+    pub fn closed_at(&self) -> &str {
+        &self.closed_at
+    }
+
+    /// Complaints or denunciations raised during the count, as written; empty for none.
+    pub fn complaints(&self) -> &str {
+        &self.complaints
     }
 }

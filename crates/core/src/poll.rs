@@ -153,16 +153,91 @@ impl Preset {
     }
 }
 
-/// How a poll is decided: a preset, and for surveys an optional target share.
+/// What a community decision is about (docs/poll-format.md §Matters). The law sends each matter
+/// to its own rule (docs/legal.md), so a decision poll names its matter and the parser refuses a
+/// preset the law does not give that matter: a village rule counted against those present would
+/// "pass" with 31 of 60 present, which the law does not allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Matter {
+    /// Contributions to public works, collecting and spending people's money: at least
+    /// two-thirds of all households (L 15.1-2).
+    Contribution,
+    /// Village rules (hương ước, quy ước): more than half of all households (L 15.3, D61 10).
+    VillageRules,
+    /// Electing or dismissing ("cho thôi làm") the village head by a decision: more than half
+    /// of all households (L 15.4). An election with candidates is a poll of kind `election`.
+    VillageHead,
+    /// Electing or dismissing members of the People's Inspection Board or the Community
+    /// Investment Supervision Board by a decision: more than half of all households (L 15.5).
+    Boards,
+    /// Other matters the village decides itself: more than half of all households (L 15.4-6).
+    SelfGovernance,
+    /// A procedural vote at the meeting (secretary, counting board, how to vote): more than half
+    /// of those present (D59 3.5).
+    Procedural,
+    /// A resolution of an agency's or enterprise's staff conference (L 51, L 69).
+    Conference,
+}
+
+impl Matter {
+    pub const ALL: [Matter; 7] = [
+        Matter::Contribution,
+        Matter::VillageRules,
+        Matter::VillageHead,
+        Matter::Boards,
+        Matter::SelfGovernance,
+        Matter::Procedural,
+        Matter::Conference,
+    ];
+
+    /// The JSON name, such as `"village_rules"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Matter::Contribution => "contribution",
+            Matter::VillageRules => "village_rules",
+            Matter::VillageHead => "village_head",
+            Matter::Boards => "boards",
+            Matter::SelfGovernance => "self_governance",
+            Matter::Procedural => "procedural",
+            Matter::Conference => "conference",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Matter> {
+        Matter::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The one preset the law gives this matter.
+    pub fn preset(self) -> Preset {
+        match self {
+            Matter::Contribution => Preset::TwoThirdsHouseholds,
+            Matter::VillageRules
+            | Matter::VillageHead
+            | Matter::Boards
+            | Matter::SelfGovernance => Preset::MajorityHouseholds,
+            Matter::Procedural => Preset::MajorityPresent,
+            Matter::Conference => Preset::Conference,
+        }
+    }
+}
+
+/// How a poll is decided: a preset, the matter of a decision, and for surveys an optional target
+/// share.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Rule {
     preset: Preset,
+    matter: Option<Matter>,
     target: Option<Target>,
 }
 
 impl Rule {
     pub fn preset(&self) -> Preset {
         self.preset
+    }
+
+    /// What a decision poll decides; `None` for every other kind.
+    pub fn matter(&self) -> Option<Matter> {
+        self.matter
     }
 
     pub fn target(&self) -> Option<&Target> {
@@ -332,6 +407,7 @@ pub struct Item {
     required: bool,
     person: Option<Person>,
     show_if: Option<Condition>,
+    publish: bool,
 }
 
 impl Item {
@@ -358,6 +434,12 @@ impl Item {
 
     pub fn show_if(&self) -> Option<&Condition> {
         self.show_if.as_ref()
+    }
+
+    /// Whether written answers to this item (a text item's, or an "Ý kiến khác" option's) appear
+    /// in the public summary. The audit bundle keeps them all (docs/security.md §Written answers).
+    pub fn publishes_written_answers(&self) -> bool {
+        self.publish
     }
 
     /// The position of option `id` in this item, if it has one.
@@ -461,14 +543,16 @@ impl Poll {
         self.items.iter().find(|i| i.id == id)
     }
 
-    /// The items the rule decides: every single-choice item of a poll that is not a survey
-    /// (docs/poll-format.md §Kinds).
+    /// The items the rule decides: every single-choice item of a poll that is not a survey, and
+    /// the multiple-choice items of an election (a board with several seats; docs/poll-format.md
+    /// §Kinds).
     pub fn decided_items(&self) -> impl Iterator<Item = (usize, &Item)> {
-        let decides = self.kind != PollKind::Survey;
-        self.items
-            .iter()
-            .enumerate()
-            .filter(move |(_, i)| decides && matches!(i.kind, ItemKind::Single { .. }))
+        let kind = self.kind;
+        self.items.iter().enumerate().filter(move |(_, i)| {
+            kind != PollKind::Survey
+                && (matches!(i.kind, ItemKind::Single { .. })
+                    || (kind == PollKind::Election && matches!(i.kind, ItemKind::Multiple { .. })))
+        })
     }
 
     /// SHA-256 over the canonical encoding (docs/bundle-format.md §Poll hash).
@@ -495,6 +579,7 @@ impl Poll {
             },
             rule: RuleDto {
                 preset: self.rule.preset.name().into(),
+                matter: self.rule.matter.map(|m| m.name().into()),
                 target: self.rule.target.as_ref().map(|t| TargetDto {
                     item: t.item.clone(),
                     options: t.options.clone(),
@@ -502,9 +587,20 @@ impl Poll {
                     denominator: t.denominator,
                 }),
             },
-            items: self.items.iter().map(item_dto).collect(),
+            items: self
+                .items
+                .iter()
+                .map(|i| item_dto(i, publishes_by_default(self.kind)))
+                .collect(),
         }
     }
+}
+
+/// Whether an item's written answers are published when the poll does not say: not in a
+/// survey, whose answers are anonymous and whose words can name their writer; yes in every
+/// other kind, whose minutes read "Ý kiến khác" aloud.
+fn publishes_by_default(kind: PollKind) -> bool {
+    kind != PollKind::Survey
 }
 
 fn text_dto(t: &Text) -> TextDto {
@@ -514,7 +610,7 @@ fn text_dto(t: &Text) -> TextDto {
     }
 }
 
-fn item_dto(item: &Item) -> ItemDto {
+fn item_dto(item: &Item, publish_default: bool) -> ItemDto {
     let mut dto = ItemDto {
         id: item.id.clone(),
         kind: item.kind.name().into(),
@@ -532,6 +628,8 @@ fn item_dto(item: &Item) -> ItemDto {
         min: None,
         max: None,
         max_len: None,
+        // Written only when it differs from the default: one spelling per poll.
+        publish: (item.publish != publish_default).then_some(item.publish),
     };
     let choices = |options: &[Choice]| {
         options
@@ -626,6 +724,28 @@ fn encode(poll: &Poll) -> Encoder {
             ItemKind::Text { max_len } => e.u64(*max_len),
         }
     }
+    // What version 1 of the format did not have is appended only when present, each behind its
+    // name, so every poll written before keeps its hash (docs/bundle-format.md §Poll hash).
+    if let Some(matter) = poll.rule.matter {
+        e.str("matter");
+        e.str(matter.name());
+    }
+    let default = publishes_by_default(poll.kind);
+    let overrides: Vec<(usize, bool)> = poll
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.publish != default)
+        .map(|(n, i)| (n, i.publish))
+        .collect();
+    if !overrides.is_empty() {
+        e.str("publish");
+        e.len(overrides.len());
+        for (n, publish) in overrides {
+            e.u64(n as u64);
+            e.bool(publish);
+        }
+    }
     e
 }
 
@@ -718,7 +838,7 @@ impl TryFrom<PollDto> for Poll {
         let mut items: Vec<Item> = Vec::with_capacity(dto.items.len());
         for (i, item) in dto.items.into_iter().enumerate() {
             let path = format!("items[{i}]");
-            let item = check_item(&path, item, &items)?;
+            let item = check_item(&path, item, &items, kind)?;
             if items.iter().any(|earlier| earlier.id == item.id) {
                 return Err(err(
                     format!("{path}.id"),
@@ -744,7 +864,12 @@ impl TryFrom<PollDto> for Poll {
     }
 }
 
-fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollError> {
+fn check_item(
+    path: &str,
+    dto: ItemDto,
+    earlier: &[Item],
+    poll_kind: PollKind,
+) -> Result<Item, PollError> {
     let id = check_id(&format!("{path}.id"), &dto.id)?;
     let label = check_text(&format!("{path}.label"), dto.label)?;
     let person = match dto.person {
@@ -880,6 +1005,7 @@ fn check_item(path: &str, dto: ItemDto, earlier: &[Item]) -> Result<Item, PollEr
         required: dto.required,
         person,
         show_if,
+        publish: dto.publish.unwrap_or(publishes_by_default(poll_kind)),
     })
 }
 
@@ -1034,6 +1160,40 @@ fn check_rule(dto: RuleDto, kind: PollKind, items: &[Item]) -> Result<Rule, Poll
             },
         ));
     }
+    let matter = match (kind, dto.matter) {
+        (PollKind::Decision, None) => {
+            return Err(err("rule.matter", PollErrorKind::MatterRequired));
+        }
+        (PollKind::Decision, Some(name)) => {
+            let Some(matter) = Matter::from_name(&name) else {
+                return Err(err(
+                    "rule.matter",
+                    PollErrorKind::UnknownMatter { found: name },
+                ));
+            };
+            if matter.preset() != preset {
+                return Err(err(
+                    "rule.preset",
+                    PollErrorKind::PresetNotForMatter {
+                        preset: dto.preset,
+                        matter: matter.name(),
+                        expected: matter.preset().name(),
+                    },
+                ));
+            }
+            Some(matter)
+        }
+        (_, None) => None,
+        (_, Some(_)) => {
+            return Err(err(
+                "rule.matter",
+                PollErrorKind::NotAllowed {
+                    field: "matter",
+                    item_type: kind.name().into(),
+                },
+            ))
+        }
+    };
     let target = match dto.target {
         None => None,
         Some(_) if preset != Preset::None => {
@@ -1070,7 +1230,43 @@ fn check_rule(dto: RuleDto, kind: PollKind, items: &[Item]) -> Result<Rule, Poll
             })
         }
     };
-    Ok(Rule { preset, target })
+    Ok(Rule {
+        preset,
+        matter,
+        target,
+    })
+}
+
+/// A board election's item: candidates only (no agree/disagree, no written option), shown to
+/// every voter, each candidate named in the option's label.
+fn check_board(path: &str, item: &Item, options: &[Choice]) -> Result<(), PollError> {
+    if item.show_if.is_some() {
+        return Err(err(
+            format!("{path}.show_if"),
+            PollErrorKind::DecidedItemConditional,
+        ));
+    }
+    if let Some(j) = options
+        .iter()
+        .position(|c| c.id == AGREE || c.id == DISAGREE)
+    {
+        return Err(err(
+            format!("{path}.options[{j}].id"),
+            PollErrorKind::BoardCandidate {
+                found: options[j].id.clone(),
+            },
+        ));
+    }
+    if let Some(j) = options.iter().position(|c| c.free_text) {
+        return Err(err(
+            format!("{path}.options[{j}].free_text"),
+            PollErrorKind::NotAllowed {
+                field: "free_text",
+                item_type: "election".into(),
+            },
+        ));
+    }
+    Ok(())
 }
 
 /// The option sets each kind's decided items must have (domain brief, "Ballot wording").
@@ -1080,8 +1276,16 @@ fn check_kind(kind: PollKind, items: &[Item]) -> Result<(), PollError> {
     }
     let mut decided = 0;
     for (i, item) in items.iter().enumerate() {
-        let ItemKind::Single { options } = &item.kind else {
-            continue;
+        let options = match &item.kind {
+            ItemKind::Single { options } => options,
+            // A board with several seats: each option is a candidate and a voter keeps at most
+            // `max` of them, the number of seats (domain brief, "Boards with several seats").
+            ItemKind::Multiple { options, .. } if kind == PollKind::Election => {
+                check_board(&format!("items[{i}]"), item, options)?;
+                decided += 1;
+                continue;
+            }
+            _ => continue,
         };
         decided += 1;
         let path = format!("items[{i}]");

@@ -7,7 +7,7 @@
 //! Nothing here decides anything: counts come from the tally, outcomes from `crate::rule`.
 
 use crate::ballot_box::BoxFingerprint;
-use crate::bundle::{AuditBundle, PublicSummary};
+use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::lang::Lang;
 use crate::merge::{merge_boxes, MergeError};
 use crate::minutes::{Minutes, MinutesError};
@@ -122,13 +122,15 @@ pub fn receipt_codes(summary: &PublicSummary) -> Vec<Receipt> {
     summary.commitments().iter().map(Receipt::of).collect()
 }
 
-/// One box that went into a merge, as the merged minutes list it.
+/// One box that went into a merge, with the facts of its own signed minutes, as the merged
+/// minutes list it (docs/cli.md §merge).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoxEntry {
     fingerprint: BoxFingerprint,
+    minutes_code: MinutesCode,
     ballots: u64,
-    place: String,
-    time: String,
+    present: Option<u64>,
+    minutes: Minutes,
 }
 
 impl BoxEntry {
@@ -136,9 +138,10 @@ impl BoxEntry {
     pub fn of(bundle: &AuditBundle) -> BoxEntry {
         BoxEntry {
             fingerprint: bundle.fingerprint(),
+            minutes_code: bundle.minutes_code(),
             ballots: bundle.tally().ballots(),
-            place: bundle.minutes().place().to_owned(),
-            time: bundle.minutes().time().to_owned(),
+            present: bundle.electorate().present(),
+            minutes: bundle.minutes().clone(),
         }
     }
 
@@ -146,16 +149,30 @@ impl BoxEntry {
         self.fingerprint
     }
 
+    /// The code printed on this box's own signed minutes.
+    pub fn minutes_code(&self) -> MinutesCode {
+        self.minutes_code
+    }
+
     pub fn ballots(&self) -> u64 {
         self.ballots
     }
 
+    pub fn present(&self) -> Option<u64> {
+        self.present
+    }
+
+    /// This box's own minutes: place, time, board, witnesses, test line.
+    pub fn minutes(&self) -> &Minutes {
+        &self.minutes
+    }
+
     pub fn place(&self) -> &str {
-        &self.place
+        self.minutes.place()
     }
 
     pub fn time(&self) -> &str {
-        &self.time
+        self.minutes.time()
     }
 }
 
@@ -191,6 +208,13 @@ pub enum MergeBundlesError {
         expected: u64,
         found: u64,
     },
+    #[error("boxes[{index}].electorate.present: {found}, but boxes[{first}] has {expected}, and both are tablets of one sitting (same place and time), which count the same people present")]
+    PresentDiffers {
+        first: usize,
+        index: usize,
+        expected: u64,
+        found: u64,
+    },
     #[error("{0}")]
     Electorate(OutcomeError),
     #[error("{0}")]
@@ -204,6 +228,9 @@ impl MergeBundlesError {
             MergeBundlesError::TotalDiffers { index, .. } => {
                 format!("boxes[{index}].electorate.total")
             }
+            MergeBundlesError::PresentDiffers { index, .. } => {
+                format!("boxes[{index}].electorate.present")
+            }
             MergeBundlesError::Electorate(e) => e.path().into(),
             MergeBundlesError::Minutes(e) => e.path(),
         }
@@ -213,7 +240,8 @@ impl MergeBundlesError {
     pub fn index(&self) -> Option<usize> {
         match self {
             MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. })
-            | MergeBundlesError::TotalDiffers { index, .. } => Some(*index),
+            | MergeBundlesError::TotalDiffers { index, .. }
+            | MergeBundlesError::PresentDiffers { index, .. } => Some(*index),
             MergeBundlesError::Boxes(
                 MergeError::DuplicateBox { second, .. }
                 | MergeError::DuplicateBallot { second, .. },
@@ -229,6 +257,10 @@ impl MergeBundlesError {
                 "boxes[{index}].electorate.total: tổng số cử tri là {found}, nhưng boxes[0] ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri"
             ),
             (MergeBundlesError::TotalDiffers { .. }, Lang::En) => self.to_string(),
+            (MergeBundlesError::PresentDiffers { first, index, expected, found }, Lang::Vi) => format!(
+                "boxes[{index}].electorate.present: số có mặt là {found}, nhưng boxes[{first}] ghi {expected}, trong khi hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt"
+            ),
+            (MergeBundlesError::PresentDiffers { .. }, Lang::En) => self.to_string(),
             (MergeBundlesError::Electorate(e), lang) => e.message(lang),
             (MergeBundlesError::Minutes(e), lang) => e.message(lang),
         }
@@ -239,12 +271,14 @@ impl MergeBundlesError {
 /// bundle, refusing another poll, the same box twice or a ballot twice (`merge_boxes`).
 ///
 /// The merged electorate keeps the common total (the village's households: every box counts
-/// against it, so the totals must agree). Attendance: when every box states the same number
-/// present, the boxes are tablets of one sitting and that number stands; when they differ, they
-/// are clusters or sittings (D59 3.1đ) and their numbers add up; when any box has none, the
-/// merge has none. The merged minutes keep the first box's counting board and witnesses (they
-/// sign the merged minutes) and list every distinct place, time and test line, joined by "; ".
-/// Merging one box gives that box's bundle back unchanged.
+/// against it, so the totals must agree). Attendance adds up across sittings: boxes with the
+/// same place and time are tablets of one sitting and must state the same number present, which
+/// counts once; boxes of different places or times are clusters or sittings (D59 3.1đ) and their
+/// numbers add (two clusters of 14 present each are 28 present, not 14). When any box states no
+/// number present, the merge has none. The merged minutes keep every box's facts: each field
+/// lists every distinct value in input order, texts joined by "; " and names (board, witnesses,
+/// chair, secretary) as one list without repeats; each box's own minutes stay in `boxes`
+/// (docs/cli.md §merge). Merging one box gives that box's bundle back unchanged.
 pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundlesError> {
     let boxes = bundles.iter().map(|b| b.ballot_box().clone()).collect();
     let merged = merge_boxes(boxes).map_err(MergeBundlesError::Boxes)?;
@@ -262,16 +296,9 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
             found: b.electorate().total(),
         });
     }
-    let presents: Option<Vec<u64>> = bundles.iter().map(|b| b.electorate().present()).collect();
-    let present = presents.map(|p| {
-        if p.iter().all(|x| *x == p[0]) {
-            p[0]
-        } else {
-            p.iter().sum()
-        }
-    });
-    let electorate = Electorate::new(total, present).map_err(MergeBundlesError::Electorate)?;
-    let joined = |field: fn(&Minutes) -> &str| {
+    let electorate =
+        Electorate::new(total, merged_present(bundles)?).map_err(MergeBundlesError::Electorate)?;
+    let texts = |field: fn(&Minutes) -> &str| {
         let mut seen: Vec<&str> = Vec::new();
         for b in bundles {
             let value = field(b.minutes());
@@ -281,13 +308,32 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
         }
         seen.join("; ")
     };
-    let minutes = Minutes::new(
-        joined(Minutes::place),
-        joined(Minutes::time),
-        first.minutes().board().to_vec(),
-        first.minutes().witnesses().to_vec(),
-        joined(Minutes::logic_and_accuracy_test),
+    let names = |field: fn(&Minutes) -> &[String]| {
+        let mut seen: Vec<String> = Vec::new();
+        for b in bundles {
+            for name in field(b.minutes()) {
+                if !seen.contains(name) {
+                    seen.push(name.clone());
+                }
+            }
+        }
+        seen
+    };
+    let minutes = Minutes::joined(
+        texts(Minutes::place),
+        texts(Minutes::time),
+        names(Minutes::board),
+        names(Minutes::witnesses),
+        texts(Minutes::logic_and_accuracy_test),
     )
+    .and_then(|m| {
+        m.with_proceedings(
+            texts(Minutes::chair),
+            texts(Minutes::secretary),
+            texts(Minutes::closed_at),
+            texts(Minutes::complaints),
+        )
+    })
     .map_err(MergeBundlesError::Minutes)?;
     let bundle =
         AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
@@ -295,6 +341,31 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
         bundle,
         boxes: bundles.iter().map(BoxEntry::of).collect(),
     })
+}
+
+/// Those present at all the sittings merged (`merge_bundles`): one number per sitting (place
+/// and time), summed.
+fn merged_present(bundles: &[AuditBundle]) -> Result<Option<u64>, MergeBundlesError> {
+    let mut sittings: Vec<(&str, &str, usize, u64)> = Vec::new();
+    for (index, b) in bundles.iter().enumerate() {
+        let Some(present) = b.electorate().present() else {
+            return Ok(None);
+        };
+        let (place, time) = (b.minutes().place(), b.minutes().time());
+        match sittings.iter().find(|s| s.0 == place && s.1 == time) {
+            Some(&(_, _, first, expected)) if expected != present => {
+                return Err(MergeBundlesError::PresentDiffers {
+                    first,
+                    index,
+                    expected,
+                    found: present,
+                })
+            }
+            Some(_) => {}
+            None => sittings.push((place, time, index, present)),
+        }
+    }
+    Ok(Some(sittings.iter().map(|s| s.3).sum()))
 }
 
 #[cfg(test)]
@@ -342,7 +413,7 @@ mod tests {
         let b = bundle(
             &[("dong_y", 1), ("dong_y", 2), ("khong_dong_y", 3)],
             8,
-            None,
+            Some(8),
             "Nhà văn hóa",
         );
         check_csv(
@@ -375,7 +446,7 @@ mod tests {
         let b = bundle(
             &[("dong_y", 1), ("dong_y", 2), ("khong_dong_y", 3)],
             8,
-            None,
+            Some(8),
             "x",
         );
         let codes: Vec<String> = receipt_codes(&b.public_summary())
@@ -414,23 +485,122 @@ mod tests {
 
     #[test]
     fn clusters_add_their_attendance_and_list_every_place() {
-        let a = bundle(&[("dong_y", 1)], 10, Some(4), "Cụm 1");
+        let a = bundle(&[("dong_y", 1)], 10, Some(6), "Cụm 1");
         let b = bundle(&[("dong_y", 2)], 10, Some(3), "Cụm 2");
         let merged = merge_bundles(&[a, b]).unwrap();
-        assert_eq!(merged.bundle().electorate().present(), Some(7));
+        assert_eq!(merged.bundle().electorate().present(), Some(9));
         assert_eq!(merged.bundle().minutes().place(), "Cụm 1; Cụm 2");
         assert_eq!(merged.bundle().minutes().time(), "14 giờ, 12/4/2026");
     }
 
+    /// Issue 16, item 4: two clusters of 14 present each are 28 present, so 10 agreeing of 28
+    /// present does not pass a present-based rule (it did, as 10 of 14, when equal numbers were
+    /// taken for tablets of one sitting).
+    #[test]
+    fn two_clusters_of_fourteen_are_twenty_eight_present() {
+        let poll_json = POLL
+            .replace("majority_households", "majority_present")
+            .replace("self_governance", "procedural");
+        let poll = Poll::from_json(&poll_json).unwrap();
+        let make = |seeds: std::ops::Range<u8>, agree: u8, place: &str| {
+            let mut b = BallotBox::new(poll.clone());
+            for seed in seeds {
+                let choice = if seed % 100 < agree {
+                    "dong_y"
+                } else {
+                    "khong_dong_y"
+                };
+                let ballot = Ballot::new(
+                    &poll,
+                    vec![Answer::choice(choice)],
+                    Salt::from_bytes([seed; 16]),
+                )
+                .unwrap();
+                b.cast(ballot).unwrap();
+            }
+            let minutes = Minutes::new(
+                place.into(),
+                "14 giờ, 12/4/2026".into(),
+                vec![format!("An {place}"), "Bình".into(), "Chi".into()],
+                vec![format!("Dung {place}"), "Em".into()],
+                format!("Chạy thử {place}: đúng"),
+            )
+            .unwrap();
+            AuditBundle::new(b, Electorate::new(40, Some(14)).unwrap(), minutes).unwrap()
+        };
+        // Cluster 1: 5 agree of 14 (seeds 0..14, agree below 5); cluster 2: 5 agree of 14.
+        let one = make(0..14, 5, "Cụm 1");
+        let two = make(100..114, 5, "Cụm 2");
+        let merged = merge_bundles(&[one.clone(), two.clone()]).unwrap();
+        let bundle = merged.bundle();
+        assert_eq!(bundle.electorate().present(), Some(28));
+        assert_eq!(bundle.outcomes()[0].result(), "failed");
+        assert_eq!(bundle.outcomes()[0].figures(), (10, 28, None));
+        // Every box's facts are kept: both boards, both witness lists, both test lines.
+        let m = bundle.minutes();
+        assert!(
+            m.board().contains(&"An Cụm 1".to_owned())
+                && m.board().contains(&"An Cụm 2".to_owned())
+        );
+        assert_eq!(m.board().len(), 4);
+        assert_eq!(m.witnesses().len(), 3);
+        assert_eq!(
+            m.logic_and_accuracy_test(),
+            "Chạy thử Cụm 1: đúng; Chạy thử Cụm 2: đúng"
+        );
+        assert_eq!(merged.boxes()[1].minutes(), two.minutes());
+        assert_eq!(merged.boxes()[0].minutes_code(), one.minutes_code());
+        // The merged bundle verifies as it is written.
+        assert!(AuditBundle::verify(&bundle.to_json()).is_ok());
+        // Two tablets of one sitting (same place and time) count those present once, and must
+        // agree on the number.
+        let tablet = |seeds: std::ops::Range<u8>, present: u64| {
+            let mut b = BallotBox::new(poll.clone());
+            for seed in seeds {
+                b.cast(
+                    Ballot::new(
+                        &poll,
+                        vec![Answer::choice("dong_y")],
+                        Salt::from_bytes([seed; 16]),
+                    )
+                    .unwrap(),
+                )
+                .unwrap();
+            }
+            AuditBundle::new(
+                b,
+                Electorate::new(40, Some(present)).unwrap(),
+                minutes_at("Nhà văn hóa"),
+            )
+            .unwrap()
+        };
+        let same = merge_bundles(&[tablet(0..3, 20), tablet(3..6, 20)]).unwrap();
+        assert_eq!(same.bundle().electorate().present(), Some(20));
+        let err = merge_bundles(&[tablet(0..3, 20), tablet(3..6, 21)]).unwrap_err();
+        assert_eq!(err.path(), "boxes[1].electorate.present");
+        assert!(err.message(Lang::Vi).contains("cùng một buổi họp"));
+    }
+
+    fn minutes_at(place: &str) -> Minutes {
+        Minutes::new(
+            place.into(),
+            "14 giờ, 12/4/2026".into(),
+            vec!["An".into(), "Bình".into(), "Chi".into()],
+            vec!["Dung".into(), "Em".into()],
+            "Chạy thử: đúng".into(),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn the_same_box_twice_and_another_total_are_refused() {
-        let a = bundle(&[("dong_y", 1)], 10, None, "x");
+        let a = bundle(&[("dong_y", 1)], 10, Some(10), "x");
         let err = merge_bundles(&[a.clone(), a.clone()]).unwrap_err();
         assert_eq!(err.index(), Some(1));
         assert!(err
             .message(Lang::Vi)
             .starts_with("boxes[1]: trùng với hòm boxes[0]"));
-        let other = bundle(&[("dong_y", 2)], 12, None, "x");
+        let other = bundle(&[("dong_y", 2)], 12, Some(12), "x");
         let err = merge_bundles(&[a, other]).unwrap_err();
         assert_eq!(err.path(), "boxes[1].electorate.total");
         assert!(err.message(Lang::En).contains("12, but boxes[0] has 10"));

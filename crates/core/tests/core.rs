@@ -100,8 +100,16 @@ fn minutes() -> Minutes {
             "Lê Văn Cường".into(),
         ],
         vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
-        "Kiểm thử trước khi bỏ phiếu: 3 phiếu mẫu, kết quả đúng".into(),
+        "Chạy thử trước khi bỏ phiếu: 3 phiếu mẫu, kết quả đúng".into(),
     )
+    .and_then(|m| {
+        m.with_proceedings(
+            "Nguyễn Văn Hòa".into(),
+            "Đỗ Thị Lan".into(),
+            "15 giờ 10, ngày 12/4/2026".into(),
+            "Không có".into(),
+        )
+    })
     .unwrap()
 }
 
@@ -173,6 +181,19 @@ fn worked_example_in_the_docs_is_current() {
     let salt = Salt::from_hex("000102030405060708090a0b0c0d0e0f").unwrap();
     let ballot = Ballot::new(&poll, vec![Answer::choice("dong_y")], salt).unwrap();
     let the_box = boxed(&poll, [ballot.clone()]);
+    let bundle = AuditBundle::new(
+        the_box.clone(),
+        Electorate::new(3, Some(2)).unwrap(),
+        Minutes::new(
+            "Nhà văn hóa".into(),
+            "14 giờ".into(),
+            vec!["An".into(), "Bình".into(), "Chi".into()],
+            vec!["Dung".into(), "Em".into()],
+            String::new(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let mut ballot_bytes = Vec::new();
     ballot_bytes.extend_from_slice(&[0, 0, 0, 15]);
     ballot_bytes.extend_from_slice(b"phieu/ballot/v1");
@@ -183,7 +204,7 @@ fn worked_example_in_the_docs_is_current() {
     ballot_bytes.extend_from_slice(salt.as_bytes());
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
     let text = format!(
-        "poll canonical encoding: {}\npoll hash: {}\nballot canonical encoding: {}\ncommitment: {}\nreceipt: {}\nfingerprint: {}\nshort fingerprint: {}\n",
+        "poll canonical encoding: {}\npoll hash: {}\nballot canonical encoding: {}\ncommitment: {}\nreceipt: {}\nfingerprint: {}\nshort fingerprint: {}\nminutes code canonical encoding: {}\nminutes code: {}\nshort minutes code: {}\n",
         hex(&poll.canonical_bytes()),
         poll.hash(),
         hex(&ballot_bytes),
@@ -191,7 +212,12 @@ fn worked_example_in_the_docs_is_current() {
         ballot.receipt(),
         the_box.fingerprint(),
         the_box.fingerprint().short(),
+        hex(&bundle.minutes_code_encoding()),
+        bundle.minutes_code(),
+        bundle.minutes_code().short(),
     );
+    let digest: [u8; 32] = sha2::Sha256::digest(bundle.minutes_code_encoding()).into();
+    assert_eq!(hex(&digest), bundle.minutes_code().to_hex());
     // The ballot encoding written out by hand above must hash to the commitment.
     use sha2::Digest;
     let digest: [u8; 32] = sha2::Sha256::digest(&ballot_bytes).into();
@@ -210,8 +236,17 @@ fn worked_example_in_the_docs_is_current() {
 // ---------------------------------------------------------------------------------------------
 // Rule boundaries (domain brief, "Rule presets")
 
+/// The example decision poll under `preset`, with the matter the law gives that preset.
 fn decision_poll(preset: &str) -> Poll {
-    let json = read(&data("example-poll.json")).replace("majority_households", preset);
+    let matter = match preset {
+        "two_thirds_households" => "contribution",
+        "majority_present" => "procedural",
+        "conference" => "conference",
+        _ => "self_governance",
+    };
+    let json = read(&data("example-poll.json"))
+        .replace("majority_households", preset)
+        .replace("self_governance", matter);
     Poll::from_json(&json).unwrap()
 }
 
@@ -222,6 +257,16 @@ fn result(
     total: u64,
     present: Option<u64>,
 ) -> Result<String, OutcomeError> {
+    Ok(results(poll, option_counts, total, present)?[0].0.clone())
+}
+
+/// Every outcome's `result` and sentence in Vietnamese.
+fn results(
+    poll: &Poll,
+    option_counts: &[(&str, u64)],
+    total: u64,
+    present: Option<u64>,
+) -> Result<Vec<(String, String)>, OutcomeError> {
     let mut tally = Tally::new(poll);
     let mut n = 0u128;
     for (option, count) in option_counts {
@@ -232,7 +277,10 @@ fn result(
         }
     }
     let outcomes = decide(poll, &tally, &Electorate::new(total, present)?)?;
-    Ok(outcomes[0].result().to_owned())
+    Ok(outcomes
+        .iter()
+        .map(|o| (o.result().to_owned(), o.sentence(Lang::Vi)))
+        .collect())
 }
 
 /// (poll, ballots per option, electorate total, present, expected result)
@@ -245,17 +293,17 @@ fn rule_boundaries() {
     let present = decision_poll("majority_present");
     let conference = decision_poll("conference");
     let cases: &[BoundaryCase] = &[
-        (&two_thirds, &[("dong_y", 66)], 100, None, "failed"),
-        (&two_thirds, &[("dong_y", 67)], 100, None, "passed"),
-        (&two_thirds, &[], 100, None, "failed"),
-        (&majority, &[("dong_y", 50)], 100, None, "failed"),
-        (&majority, &[("dong_y", 51)], 100, None, "passed"),
+        (&two_thirds, &[("dong_y", 66)], 100, Some(90), "failed"),
+        (&two_thirds, &[("dong_y", 67)], 100, Some(90), "passed"),
+        (&two_thirds, &[], 100, Some(90), "failed"),
+        (&majority, &[("dong_y", 50)], 100, Some(90), "failed"),
+        (&majority, &[("dong_y", 51)], 100, Some(90), "passed"),
         // 45 of 60 voters agree, but only 45 of 100 households: not passed.
         (
             &majority,
             &[("dong_y", 45), ("khong_dong_y", 15)],
             100,
-            None,
+            Some(60),
             "failed",
         ),
         (&present, &[("dong_y", 30)], 100, Some(60), "failed"),
@@ -272,7 +320,7 @@ fn rule_boundaries() {
         );
     }
     assert_eq!(
-        result(&two_thirds, &[("dong_y", 3)], 2, None),
+        result(&two_thirds, &[("dong_y", 3)], 2, Some(2)),
         Err(OutcomeError::BallotsExceedTotal {
             ballots: 3,
             total: 2
@@ -287,6 +335,94 @@ fn rule_boundaries() {
     assert_eq!(Electorate::new(0, None), Err(OutcomeError::Empty));
 }
 
+/// Issue 16, item 1: a village meeting is valid only when more than half of the households'
+/// representatives attend; an invalid one decides nothing and says so, never "failed".
+#[test]
+fn a_village_meeting_needs_more_than_half_of_the_households_present() {
+    for preset in [
+        "two_thirds_households",
+        "majority_households",
+        "majority_present",
+    ] {
+        let poll = decision_poll(preset);
+        let inquorate = results(&poll, &[("dong_y", 50)], 100, Some(50)).unwrap();
+        assert_eq!(inquorate.len(), 1);
+        assert_eq!(inquorate[0].0, "not_validly_held", "{preset}");
+        assert!(
+            inquorate[0].1.starts_with(
+                "Cuộc họp không hợp lệ, chưa quyết định được: 50/100 đại diện hộ gia đình có mặt (cần trên 50%, tức ít nhất 51); tổ chức họp lại hoặc phát phiếu lấy ý kiến tới hộ gia đình"
+            ),
+            "{}",
+            inquorate[0].1
+        );
+        assert_ne!(
+            result(&poll, &[("dong_y", 51)], 100, Some(51)).unwrap(),
+            "not_validly_held"
+        );
+        // The number present is required, not guessed.
+        assert_eq!(
+            result(&poll, &[("dong_y", 51)], 100, None),
+            Err(OutcomeError::PresentRequired { preset })
+        );
+    }
+    let head = election(
+        r#"{"id":"a","label":{"vi":"Nguyễn Văn A"}},{"id":"b","label":{"vi":"Trần Văn B"}}"#,
+        "",
+    );
+    assert_eq!(
+        result(&head, &[("a", 50)], 100, Some(50)).unwrap(),
+        "not_validly_held"
+    );
+}
+
+/// Issue 16, item 5: each matter allows only the rule the law gives it.
+#[test]
+fn a_matter_is_decided_only_by_its_own_rule() {
+    let with = |preset: &str, matter: Option<&str>| {
+        let json = read(&data("example-poll.json"))
+            .replace("majority_households", preset)
+            .replace(
+                r#", "matter": "self_governance""#,
+                &matter
+                    .map(|m| format!(r#", "matter": "{m}""#))
+                    .unwrap_or_default(),
+            );
+        Poll::from_json(&json)
+    };
+    // A village rule counted against those present "passed" with 31 of 60 present.
+    let err = with("majority_present", Some("village_rules")).unwrap_err();
+    assert_eq!(err.path(), "rule.preset");
+    assert!(
+        err.message(Lang::En).contains("by \"majority_households\""),
+        "{err}"
+    );
+    assert!(err.message(Lang::Vi).contains("pháp luật quy định"));
+    assert!(with("majority_households", Some("contribution")).is_err());
+    assert!(with("two_thirds_households", Some("village_head")).is_err());
+    assert_eq!(
+        with("majority_households", None).unwrap_err().path(),
+        "rule.matter"
+    );
+    assert_eq!(
+        with("majority_households", Some("xay_dung"))
+            .unwrap_err()
+            .path(),
+        "rule.matter"
+    );
+    for (preset, matter) in [
+        ("two_thirds_households", "contribution"),
+        ("majority_households", "village_rules"),
+        ("majority_households", "village_head"),
+        ("majority_households", "boards"),
+        ("majority_households", "self_governance"),
+        ("majority_present", "procedural"),
+        ("conference", "conference"),
+    ] {
+        let poll = with(preset, Some(matter)).unwrap();
+        assert_eq!(poll.rule().matter().map(|m| m.name()), Some(matter));
+    }
+}
+
 #[test]
 fn outcome_sentences_cite_the_law() {
     let poll = decision_poll("two_thirds_households");
@@ -299,14 +435,14 @@ fn outcome_sentences_cite_the_law() {
             )
             .unwrap();
     }
-    let outcomes = decide(&poll, &tally, &Electorate::new(100, None).unwrap()).unwrap();
+    let outcomes = decide(&poll, &tally, &Electorate::new(100, Some(80)).unwrap()).unwrap();
     assert_eq!(
         outcomes[0].sentence(Lang::Vi),
-        "Đạt: 67/100 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)"
+        "Được thông qua: 67/100 đại diện hộ gia đình đồng ý (từ 2/3 tổng số đại diện hộ gia đình trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)"
     );
     assert_eq!(
         outcomes[0].sentence(Lang::En),
-        "Passed: 67/100 households agree (≥ 2/3 of all households, Article 15, Law 10/2022/QH15)"
+        "Passed: 67/100 household representatives agree (at least 2/3 of all household representatives, Article 21.1, Law 10/2022/QH15)"
     );
 }
 
@@ -325,12 +461,18 @@ fn elections_need_more_than_half_of_all_households() {
         r#"{"id":"a","label":{"vi":"Nguyễn Văn A"}},{"id":"b","label":{"vi":"Trần Văn B"}}"#,
         "",
     );
-    assert_eq!(
-        result(&two, &[("a", 51), ("b", 40)], 100, None).unwrap(),
-        "elected"
+    let elected = results(&two, &[("a", 51), ("b", 40)], 100, Some(91)).unwrap();
+    assert_eq!(elected[0].0, "elected");
+    // Issue 16, item 7: a village head's election awaits the commune's recognition.
+    assert!(
+        elected[0]
+            .1
+            .contains("kết quả chờ Chủ tịch Ủy ban nhân dân xã công nhận"),
+        "{}",
+        elected[0].1
     );
     assert_eq!(
-        result(&two, &[("a", 50), ("b", 49)], 100, None).unwrap(),
+        result(&two, &[("a", 50), ("b", 49)], 100, Some(99)).unwrap(),
         "no_majority"
     );
     let one = election(
@@ -338,13 +480,125 @@ fn elections_need_more_than_half_of_all_households() {
         r#","person":{"name":"Nguyễn Văn A"}"#,
     );
     assert_eq!(
-        result(&one, &[("dong_y", 51)], 100, None).unwrap(),
+        result(&one, &[("dong_y", 51)], 100, Some(60)).unwrap(),
         "elected"
     );
     assert_eq!(
-        result(&one, &[("dong_y", 50)], 100, None).unwrap(),
+        result(&one, &[("dong_y", 50)], 100, Some(60)).unwrap(),
         "no_majority"
     );
+}
+
+/// A board election of `seats` seats among candidates a..g.
+fn board(seats: u64) -> Poll {
+    let options: Vec<String> = "abcdefg"
+        .chars()
+        .map(|c| {
+            format!(
+                r#"{{"id":"{c}","label":{{"vi":"Ứng cử viên {}"}}}}"#,
+                c.to_ascii_uppercase()
+            )
+        })
+        .collect();
+    Poll::from_json(&format!(
+        r#"{{"format":"phieu/poll","version":1,"id":"ban-ttnd","kind":"election","title":{{"vi":"Bầu Ban Thanh tra nhân dân"}},
+        "place":{{"commune":"Xã A","village":"Thôn B"}},"rule":{{"preset":"majority_households"}},
+        "items":[{{"id":"thanh_vien","type":"multiple","label":{{"vi":"Thành viên Ban Thanh tra nhân dân"}},"min":0,"max":{seats},"options":[{}]}}]}}"#,
+        options.join(",")
+    ))
+    .unwrap()
+}
+
+/// Each ballot keeps the candidates of one string ("abc": a, b and c).
+fn board_results(poll: &Poll, ballots: &[(&str, u64)], total: u64) -> Vec<(String, String)> {
+    let mut tally = Tally::new(poll);
+    let mut n = 0u128;
+    for (kept, count) in ballots {
+        for _ in 0..*count {
+            n += 1;
+            let options = kept.chars().map(String::from).collect();
+            let answer = Answer::Choices {
+                options,
+                free_text: None,
+            };
+            tally
+                .add(poll, &Ballot::new(poll, vec![answer], salt(n)).unwrap())
+                .unwrap();
+        }
+    }
+    decide(poll, &tally, &Electorate::new(total, Some(total)).unwrap())
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o.figures().2.unwrap_or("").to_owned(),
+                o.result().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 16, item 6: a board with 5 seats and 7 candidates; a tie at the fifth seat elects
+/// neither of the tied, and the minutes say so.
+#[test]
+fn a_board_elects_the_highest_above_half_up_to_its_seats() {
+    let poll = board(5);
+    assert!(poll.decided_items().count() == 1);
+    // Of 105 households (more than half: 53): a 90, b 80, c 70, d 60, e 55, f 55, g 45.
+    let ballots = [
+        ("abcde", 50),
+        ("abcdf", 5),
+        ("abcef", 5),
+        ("abcfg", 10),
+        ("abfg", 10),
+        ("afg", 10),
+        ("fg", 10),
+        ("dfg", 5),
+    ];
+    let got = board_results(&poll, &ballots, 105);
+    let by = |o: &str| {
+        got.iter()
+            .find(|(opt, _)| opt == o)
+            .map(|(_, r)| r.as_str())
+    };
+    assert_eq!(by("a"), Some("elected"));
+    assert_eq!(by("b"), Some("elected"));
+    assert_eq!(by("c"), Some("elected"));
+    assert_eq!(by("d"), Some("elected"));
+    assert_eq!(by("e"), Some("tied_for_last_seat"));
+    assert_eq!(by("f"), Some("tied_for_last_seat"));
+    assert_eq!(by("g"), Some("not_elected"));
+    assert_eq!(got.last().map(|(_, r)| r.as_str()), Some("seats_unfilled"));
+    // Without the tie (one ballot of "fg" keeps only g), e takes the fifth seat and every seat
+    // is filled; f, above half but below the fifth seat, is not elected.
+    let ballots = [
+        ("abcde", 50),
+        ("abcdf", 5),
+        ("abcef", 5),
+        ("abcfg", 10),
+        ("abfg", 10),
+        ("afg", 10),
+        ("fg", 9),
+        ("g", 1),
+        ("dfg", 5),
+    ];
+    let got = board_results(&poll, &ballots, 105);
+    let elected: Vec<&str> = got
+        .iter()
+        .filter(|(_, r)| r == "elected")
+        .map(|(o, _)| o.as_str())
+        .collect();
+    assert_eq!(elected, ["a", "b", "c", "d", "e"]);
+    assert!(!got.iter().any(|(_, r)| r == "seats_unfilled"));
+    // Too few above half: two elected of five seats, and the minutes say three are missing.
+    let got = board_results(&poll, &[("ab", 51), ("cde", 49)], 100);
+    assert_eq!(got.iter().filter(|(_, r)| r == "elected").count(), 2);
+    assert_eq!(got.last().map(|(_, r)| r.as_str()), Some("seats_unfilled"));
+    // A board's list holds candidates only.
+    let bad = board(5)
+        .to_json()
+        .replace(r#""id": "g""#, r#""id": "dong_y""#);
+    assert!(Poll::from_json(&bad).is_err());
 }
 
 #[test]
@@ -371,28 +625,52 @@ fn confidence_rating_and_vote_thresholds() {
         "options":[{"id":"tin_nhiem","label":{"vi":"Tín nhiệm"}},{"id":"khong_tin_nhiem","label":{"vi":"Không tín nhiệm"}}]}]}"#).unwrap();
     assert_eq!(
         result(&vote, &[("khong_tin_nhiem", 15)], 30, None).unwrap(),
-        "not_dismissed"
+        "no_dismissal_proposed"
     );
     assert_eq!(
         result(&vote, &[("khong_tin_nhiem", 16)], 30, None).unwrap(),
-        "dismissed"
+        "dismissal_proposed"
     );
 }
 
+/// Issue 16, item 3: a commune-wide contribution counts households across the commune, not
+/// approving villages.
 #[test]
-fn commune_needs_two_thirds_of_all_villages() {
-    let v = |n: usize, yes: usize| {
-        (0..n)
-            .map(|i| VillageResult::new(format!("Thôn {i}"), i < yes))
-            .collect::<Vec<_>>()
-    };
-    assert!(!commune_rollup(9, &v(9, 5)).unwrap().passed());
-    assert!(commune_rollup(9, &v(9, 6)).unwrap().passed());
-    // Villages that did not report count against.
-    assert!(!commune_rollup(9, &v(5, 5)).unwrap().passed());
-    let mut dup = v(2, 2);
-    dup.push(VillageResult::new("Thôn 0", true));
-    assert_eq!(commune_rollup(9, &dup).unwrap_err().path(), "villages[2]");
+fn commune_counts_households_not_villages() {
+    // Six villages of 100 households approve at 67%, three at 10%: 432 of 900 agree.
+    let mut v: Vec<_> = (0..6)
+        .map(|i| VillageResult::new(format!("Thôn {i}"), 67, 100))
+        .collect();
+    v.extend((6..9).map(|i| VillageResult::new(format!("Thôn {i}"), 10, 100)));
+    let outcome = commune_rollup(900, &v).unwrap();
+    assert_eq!((outcome.agree(), outcome.households()), (432, 900));
+    assert!(
+        !outcome.passed(),
+        "six of nine villages approved, but 432/900 < 2/3"
+    );
+    assert!(outcome
+        .sentence(Lang::Vi)
+        .starts_with("Không được thông qua: 432/900"));
+    // 600 of 900 is exactly two-thirds: passes.
+    let all: Vec<_> = (0..9)
+        .map(|i| VillageResult::new(format!("Thôn {i}"), if i < 6 { 100 } else { 0 }, 100))
+        .collect();
+    assert!(commune_rollup(900, &all).unwrap().passed());
+    assert!(!commune_rollup(901, &all).unwrap().passed());
+    // Households of villages that did not report count against.
+    assert!(!commune_rollup(1200, &all).unwrap().passed());
+    let mut dup = v.clone();
+    dup.push(VillageResult::new("Thôn 0", 1, 100));
+    assert_eq!(
+        commune_rollup(2000, &dup).unwrap_err().path(),
+        "villages[9]"
+    );
+    assert_eq!(commune_rollup(800, &v).unwrap_err().path(), "villages");
+    let over = [VillageResult::new("Thôn 0", 101, 100)];
+    assert_eq!(
+        commune_rollup(900, &over).unwrap_err().path(),
+        "villages[0]"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +760,7 @@ fn box_refuses_duplicates_and_other_polls() {
 fn verify_names_the_ballot_and_the_count() {
     let poll = demo_poll();
     let the_box = boxed(&poll, ballots(&poll, "demo-ballots.json"));
-    let json = AuditBundle::new(the_box, Electorate::new(10, None).unwrap(), minutes())
+    let json = AuditBundle::new(the_box, Electorate::new(10, Some(8)).unwrap(), minutes())
         .unwrap()
         .to_json();
     // Change one opening from "khong_dong_y" to "dong_y": that ballot's commitment no longer
@@ -507,7 +785,7 @@ fn verify_names_the_ballot_and_the_count() {
     assert!(paths.contains(&"fingerprint".to_owned()), "{paths:?}");
     assert!(!err.message(Lang::Vi).is_empty());
     // Whitespace is part of the format.
-    let spaced = json.replacen("\"version\": 1", "\"version\":  1", 1);
+    let spaced = json.replacen("\"version\": 2", "\"version\":  2", 1);
     assert!(matches!(
         AuditBundle::verify(&spaced),
         Err(VerifyError::Parse(_))

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use phieu_core::{
     Answer, AuditBundle, Ballot, BallotBox, BundleError, Discrepancy, Electorate, Minutes, Poll,
-    Salt, VerifyError,
+    PublicSummary, Salt, VerifyError,
 };
 
 fn data(name: &str) -> PathBuf {
@@ -421,7 +421,7 @@ fn ballots_dropped_duplicated_reordered_or_swapped_are_refused() {
     let b = build(
         &village_b,
         decision_ballots(&village_b, 21),
-        Electorate::new(12, None).unwrap(),
+        Electorate::new(12, Some(10)).unwrap(),
     );
     let mut edits = 0;
     for (name, bundle) in bundles().into_iter().chain([("village-b", b.clone())]) {
@@ -561,4 +561,241 @@ fn a_rebuilt_bundle_shows_in_its_fingerprint() {
             original.to_json()
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The signed paper (issue 15): what the minutes state is what verifies
+
+/// A forger who edits a file and then recomputes every digest the reader recomputes: returns
+/// the edited text with each claimed digest replaced by the reader's own, or `None` if the edit
+/// is refused for another reason (shape, spelling, counts that do not add up). What such a
+/// forger cannot recompute is the paper.
+fn forge_summary(text: &str) -> Option<String> {
+    let mut text = text.to_owned();
+    for _ in 0..4 {
+        match PublicSummary::verify(&text) {
+            Ok(_) => return Some(text),
+            Err(VerifyError::Mismatch(found)) => {
+                for d in found {
+                    match d {
+                        Discrepancy::MinutesCode { claimed, computed } => {
+                            text = text.replace(&claimed.to_hex(), &computed.to_hex());
+                        }
+                        Discrepancy::Count {
+                            path,
+                            claimed,
+                            computed,
+                        } if path.starts_with("outcomes") => {
+                            // The outcome and its sentences, regenerated as the reader would.
+                            let key = path.rsplit('.').next().unwrap_or_default();
+                            let at = text.find("\n  \"outcomes\": ").unwrap_or(0);
+                            let (head, tail) = text.split_at(at);
+                            let tail = tail.replacen(
+                                &format!("\"{key}\": {claimed}"),
+                                &format!("\"{key}\": {computed}"),
+                                1,
+                            );
+                            text = format!("{head}{tail}");
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            Err(VerifyError::Parse(e)) => {
+                eprintln!("forgery refused: {e}");
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// `json` with the count of `option` (its first occurrence in the tally) changed by `by`.
+fn with_count(json: &str, option: &str, by: i64) -> String {
+    let at = json.find("\n  \"tally\": ").unwrap();
+    let key = format!("\"option\": \"{option}\",");
+    let start = at + json[at..].find(&key).unwrap();
+    let count = start + json[start..].find("\"count\": ").unwrap() + "\"count\": ".len();
+    let end = count + json[count..].find(|c: char| !c.is_ascii_digit()).unwrap();
+    let n: i64 = json[count..end].parse().unwrap();
+    format!("{}{}{}", &json[..count], n + by, &json[end..])
+}
+
+/// Issue 15, hole 1: a changed tally in a public summary, with its outcome and sentences
+/// rewritten, reads as a consistent summary; the code printed on the paper tells it apart.
+#[test]
+fn a_changed_tally_does_not_match_the_paper() {
+    let (_, bundle) = bundles().remove(0);
+    let genuine = bundle.public_summary();
+    let paper = genuine.minutes_code().short();
+    let json = genuine.to_json();
+    assert!(PublicSummary::verify(&json)
+        .unwrap()
+        .minutes_code()
+        .matches_paper(&paper));
+    // Move one vote from "dong_y" to "khong_dong_y".
+    let moved = with_count(&with_count(&json, "dong_y", -1), "khong_dong_y", 1);
+    assert_ne!(moved, json);
+    // Without the forger's recomputation the summary does not even verify.
+    assert!(PublicSummary::verify(&moved).is_err());
+    let forged = forge_summary(&moved).expect("a consistent forgery can be made");
+    let read = PublicSummary::verify(&forged).unwrap();
+    assert_eq!(
+        read.fingerprint(),
+        genuine.fingerprint(),
+        "same fingerprint"
+    );
+    assert!(!read.minutes_code().matches_paper(&paper));
+    assert!(read.minutes_code().short() != paper);
+}
+
+/// Issue 15, hole 2: the denominator is part of the code.
+#[test]
+fn a_changed_electorate_does_not_match_the_paper() {
+    for (name, bundle) in bundles() {
+        let paper = bundle.minutes_code();
+        let total = bundle.electorate().total();
+        let json = bundle.public_summary().to_json();
+        let changed = json.replacen(
+            &format!("\"total\": {total}"),
+            &format!("\"total\": {}", total + 1),
+            1,
+        );
+        let forged = forge_summary(&changed).expect(name);
+        let read = PublicSummary::verify(&forged).unwrap();
+        assert_eq!(read.fingerprint(), bundle.fingerprint(), "{name}");
+        assert!(!read.minutes_code().matches_paper(&paper.short()), "{name}");
+        // In the audit bundle, the same edit is a discrepancy of the code.
+        let audit = bundle.to_json().replacen(
+            &format!("\"total\": {total}"),
+            &format!("\"total\": {}", total + 1),
+            1,
+        );
+        let err = AuditBundle::verify(&audit).unwrap_err();
+        assert!(
+            err.discrepancies()
+                .iter()
+                .any(|d| matches!(d, Discrepancy::MinutesCode { .. })),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// Every single-byte change of the tally, the outcomes or the electorate of a summary, once the
+/// forger has made the rest agree with it, gives another minutes code (or is refused).
+#[test]
+fn every_change_of_the_stated_result_changes_the_code() {
+    for (name, bundle) in bundles() {
+        let genuine = bundle.public_summary();
+        let paper = genuine.minutes_code();
+        let json = genuine.to_json();
+        let start = json.find("\n  \"electorate\": ").unwrap();
+        let minutes = json.find("\n  \"minutes\": ").unwrap();
+        let tally = json.find("\n  \"tally\": ").unwrap();
+        let end = json.find("\n  \"fingerprint\": ").unwrap();
+        let mut forged_count = 0;
+        for i in (start..minutes).chain(tally..end) {
+            let b = json.as_bytes()[i];
+            let replacement = match b {
+                b'0'..=b'8' => b + 1,
+                b'9' => b'0',
+                b'a'..=b'y' => b + 1,
+                _ => continue,
+            };
+            let mut bytes = json.as_bytes().to_vec();
+            bytes[i] = replacement;
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            // A forger who only undid the change has forged nothing.
+            if let Some(forged) = forge_summary(&text).filter(|f| *f != json) {
+                forged_count += 1;
+                let read = PublicSummary::verify(&forged).unwrap();
+                assert_ne!(read.minutes_code(), paper, "{name}: byte {i}");
+            }
+        }
+        assert!(forged_count > 0, "{name}: the suite forged nothing");
+    }
+}
+
+/// Issue 15, hole 3: the poll inside a bundle has one spelling; a default left out (a multiple
+/// item's `min`, a text item's `max_len`) is refused with the field named, though the poll it
+/// reads as is the same.
+#[test]
+fn the_embedded_poll_has_one_spelling() {
+    let (_, survey) = bundles().remove(1);
+    for json in [survey.to_json(), survey.public_summary().to_json()] {
+        for (from, to, field) in [
+            ("\"min\": 0,\n        ", "", "poll.items[2].min"),
+            (",\n        \"max_len\": 200", "", "poll.items[1].max_len"),
+        ] {
+            assert!(json.contains(from), "{from}");
+            let without = json.replacen(from, to, 1);
+            let err = match AuditBundle::verify(&without) {
+                Err(VerifyError::Parse(BundleError::Json { .. })) | Ok(_) => {
+                    PublicSummary::verify(&without).unwrap_err()
+                }
+                Err(e) => e,
+            };
+            let VerifyError::Parse(e @ BundleError::PollSpelling { .. }) = &err else {
+                panic!("{err}");
+            };
+            assert_eq!(e.path(), field);
+            assert!(err.message(phieu_core::Lang::Vi).contains("dạng chuẩn"));
+        }
+    }
+}
+
+/// Issue 15, hole 4: a summary whose counts do not add up is refused, even when its digests
+/// were recomputed to agree.
+#[test]
+fn a_summary_whose_counts_do_not_add_up_is_refused() {
+    for (name, bundle) in bundles() {
+        let json = bundle.public_summary().to_json();
+        let blank_line = json
+            .lines()
+            .find(|l| l.trim_start().starts_with("\"blank\": "))
+            .unwrap()
+            .to_owned();
+        let n: u64 = blank_line
+            .trim()
+            .trim_start_matches("\"blank\": ")
+            .trim_end_matches(',')
+            .parse()
+            .unwrap();
+        let more = blank_line.replace(&format!(" {n}"), &format!(" {}", n + 1));
+        let changed = json.replacen(&blank_line, &more, 1);
+        assert!(forge_summary(&changed).is_none(), "{name}: blank + 1");
+        let err = PublicSummary::verify(&changed).unwrap_err();
+        assert!(
+            matches!(err, VerifyError::Parse(BundleError::Inconsistent { .. })),
+            "{name}: {err}"
+        );
+    }
+    // An option's count + 1 in the decision's summary.
+    let (_, bundle) = bundles().remove(0);
+    let json = bundle.public_summary().to_json();
+    let changed = with_count(&json, "dong_y", 1);
+    assert_ne!(changed, json);
+    assert!(matches!(
+        PublicSummary::verify(&changed),
+        Err(VerifyError::Parse(BundleError::Inconsistent { .. }))
+    ));
+}
+
+/// The old format is refused with a sentence naming both versions.
+#[test]
+fn version_one_is_named_as_the_old_format() {
+    let (_, bundle) = bundles().remove(0);
+    let old = bundle
+        .to_json()
+        .replacen("\"version\": 2", "\"version\": 1", 1);
+    let err = AuditBundle::verify(&old).unwrap_err();
+    let vi = err.message(phieu_core::Lang::Vi);
+    let en = err.message(phieu_core::Lang::En);
+    assert!(
+        vi.contains("phiên bản 1") && vi.contains("phiên bản 2"),
+        "{vi}"
+    );
+    assert!(en.contains("version 1") && en.contains("version 2"), "{en}");
 }

@@ -2,7 +2,7 @@
 //! (`phieu_core::report::results_csv`). Four sheets:
 //!
 //! 1. **summary**: the poll, the place, the rule, the electorate (the denominator), the ballots,
-//!    each outcome's sentence, the box fingerprint and the seal;
+//!    each outcome's sentence, the box fingerprint and the minutes code;
 //! 2. **results**: the rows of the CSV (one per option, "answered" for numbers and text, "blank"
 //!    per item) with counts as numbers and the share **of the total electorate** as a percentage;
 //! 3. **ballots**: one row per ballot in commitment order, numbered 1, 2, 3 …, its choices as
@@ -86,7 +86,7 @@ impl From<WriteError> for ExportError {
 /// The words of the workbook in one language.
 struct Words {
     sheets: [&'static str; 4],
-    summary: [&'static str; 19],
+    summary: [&'static str; 20],
     results: [&'static str; 8],
     answered: &'static str,
     blank: &'static str,
@@ -114,9 +114,10 @@ const VI: Words = Words {
         "Địa điểm kiểm phiếu",
         "Thời gian",
         "Kết quả",
-        "Dấu vân tay hòm phiếu",
-        "Dấu vân tay (đầy đủ)",
-        "Dấu niêm phong",
+        "Mã kiểm tra hòm phiếu",
+        "Mã kiểm tra hòm phiếu (đầy đủ)",
+        "Mã biên bản",
+        "Mã biên bản (đầy đủ)",
     ],
     results: [
         "Mã câu hỏi",
@@ -154,9 +155,10 @@ const EN: Words = Words {
         "Place of the count",
         "Time",
         "Outcome",
-        "Box fingerprint",
-        "Box fingerprint (full)",
-        "Seal",
+        "Box check code",
+        "Box check code (full)",
+        "Minutes code",
+        "Minutes code (full)",
     ],
     results: [
         "Item id",
@@ -247,7 +249,8 @@ fn summary(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
     }));
     rows.push(text(&bundle.fingerprint().short()));
     rows.push(text(&bundle.fingerprint().to_hex()));
-    rows.push(text(&bundle.seal().to_hex()));
+    rows.push(text(&bundle.minutes_code().short()));
+    rows.push(text(&bundle.minutes_code().to_hex()));
     for (r, (label, value)) in (0u32..).zip(w.summary.iter().zip(rows)) {
         sheet.text(r, 0, label, Style::Bold);
         sheet.write(r, 1, value, Style::Plain);

@@ -244,10 +244,14 @@ fn results_export_to_xlsx_and_read_back() {
     assert_eq!(f(value("Tổng số cử tri (mẫu số)")), 50.0);
     assert_eq!(f(value("Số phiếu")), 4.0);
     assert_eq!(
-        s(value("Dấu vân tay hòm phiếu")),
+        s(value("Mã kiểm tra hòm phiếu")),
         bundle.fingerprint().short()
     );
-    assert_eq!(s(value("Dấu niêm phong")), bundle.seal().to_hex());
+    assert_eq!(s(value("Mã biên bản")), bundle.minutes_code().short());
+    assert_eq!(
+        s(value("Mã biên bản (đầy đủ)")),
+        bundle.minutes_code().to_hex()
+    );
     assert_eq!(s(value("Kết quả")), "Không quyết định (khảo sát ý kiến)");
 
     // Results: the CSV's rows, with numbers as numbers and shares of the electorate.

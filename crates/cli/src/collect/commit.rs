@@ -62,7 +62,8 @@ impl NewBox {
         let poll = bundle.poll();
         NewBox {
             fingerprint: bundle.fingerprint().to_hex(),
-            seal: bundle.seal().to_hex(),
+            // Stored in the `seal` column: since bundle version 2 it holds the minutes code.
+            seal: bundle.minutes_code().to_hex(),
             poll_hash: poll.hash().to_hex(),
             poll_id: poll.id().to_owned(),
             commune: poll.place().commune().to_owned(),

@@ -532,24 +532,25 @@ async fn villages(State(s): State<Shared>) -> Response {
 
 #[derive(Debug, serde::Deserialize)]
 struct RollupQuery {
-    villages: Option<u64>,
+    households: Option<u64>,
 }
 
-/// `GET /communes/{commune}/polls/{poll_id}/rollup?villages=N`: each village's merged outcome,
-/// and whether at least two-thirds of the commune's N villages approved (L 21.1).
+/// `GET /communes/{commune}/polls/{poll_id}/rollup?households=N`: each village's merged
+/// outcome, and whether the households that agree, summed over the villages, are at least
+/// two-thirds of the commune's N households (L 21.1; docs/legal.md §Commune totals).
 async fn rollup(
     State(s): State<Shared>,
     Path((commune, poll_id)): Path<(String, String)>,
     query: Result<Query<RollupQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let Some(total) = query.ok().and_then(|q| q.0.villages) else {
+    let Some(total) = query.ok().and_then(|q| q.0.households) else {
         return refuse(
             StatusCode::BAD_REQUEST,
             "bad_request",
             vec![Reason::new(
-                "villages",
-                "cần ?villages=N: tổng số thôn, tổ dân phố của xã (khoản 1 Điều 21 Luật 10/2022/QH15 tính trên tất cả các thôn, không chỉ các thôn đã gửi)",
-                "needs ?villages=N: every village of the commune (Article 21.1, Law 10/2022/QH15 counts all of them, not only those that reported)",
+                "households",
+                "cần ?households=N: tổng số hộ gia đình của cả xã (khoản 1 Điều 21 Luật 10/2022/QH15 tính trên tổng số đại diện hộ gia đình trong xã, không chỉ các thôn đã gửi)",
+                "needs ?households=N: every household of the commune (Article 21.1, Law 10/2022/QH15 counts all the commune's household representatives, not only those of villages that reported)",
             )],
         );
     };
@@ -573,10 +574,14 @@ async fn rollup(
             Ok(m) => m,
             Err(reasons) => return refuse(StatusCode::CONFLICT, "conflict", reasons),
         };
-        // A village approved when every decided item passed (a money decision has one).
+        // A village approved when every decided item passed (a money decision has one); the
+        // commune counts its households, not its approval.
         let approved =
             !merged.outcomes().is_empty() && merged.outcomes().iter().all(|o| o.passed());
-        results.push(VillageResult::new(village.clone(), approved));
+        let Some(count) = VillageResult::of(&merged) else {
+            continue;
+        };
+        results.push(count);
         villages.push(json!({
             "village": village,
             "poll_hash": hash,
@@ -590,9 +595,10 @@ async fn rollup(
         Ok(outcome) => Json(json!({
             "commune": commune,
             "poll_id": poll_id,
-            "villages_total": outcome.villages(),
+            "households_total": outcome.households(),
+            "households_reporting": outcome.reported(),
             "villages_reporting": results.len(),
-            "approved": outcome.approved(),
+            "agree": outcome.agree(),
             "passed": outcome.passed(),
             "vi": outcome.sentence(Lang::Vi),
             "en": outcome.sentence(Lang::En),

@@ -18,7 +18,7 @@ pub(crate) struct AuditBundleDto {
     pub tally: TallyDto,
     pub outcomes: Vec<OutcomeDto>,
     pub fingerprint: String,
-    pub seal: String,
+    pub minutes_code: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -33,7 +33,7 @@ pub(crate) struct PublicSummaryDto {
     pub tally: TallyDto,
     pub outcomes: Vec<OutcomeDto>,
     pub fingerprint: String,
-    pub seal: String,
+    pub minutes_code: String,
     pub commitments: Vec<String>,
 }
 
@@ -50,9 +50,13 @@ pub(crate) struct ElectorateDto {
 pub(crate) struct MinutesDto {
     pub place: String,
     pub time: String,
+    pub closed_at: String,
+    pub chair: String,
+    pub secretary: String,
     pub board: Vec<String>,
     pub witnesses: Vec<String>,
     pub logic_and_accuracy_test: String,
+    pub complaints: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -39,6 +39,8 @@ pub(crate) struct PlaceDto {
 pub(crate) struct RuleDto {
     pub preset: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<TargetDto>,
 }
 
@@ -72,6 +74,8 @@ pub(crate) struct ItemDto {
     pub max: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_len: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

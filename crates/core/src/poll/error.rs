@@ -109,6 +109,20 @@ pub enum PollErrorKind {
     PersonRequired,
     #[error("target {numerator}/{denominator} must be a fraction above 0 and at most 1")]
     BadFraction { numerator: u64, denominator: u64 },
+    #[error("a decision must say what it decides (rule.matter: contribution, village_rules, village_head, boards, self_governance, procedural or conference), since the law gives each matter its own rule")]
+    MatterRequired,
+    #[error("unknown matter {found:?} (contribution, village_rules, village_head, boards, self_governance, procedural or conference)")]
+    UnknownMatter { found: String },
+    #[error("rule preset {preset:?} cannot decide a matter of kind {matter:?}: the law decides it by {expected:?} (docs/legal.md)")]
+    PresetNotForMatter {
+        preset: String,
+        matter: &'static str,
+        expected: &'static str,
+    },
+    #[error(
+        "option {found:?} cannot stand on a board election's list: each option is a candidate"
+    )]
+    BoardCandidate { found: String },
 }
 
 impl PollErrorKind {
@@ -227,6 +241,22 @@ impl PollErrorKind {
             } => lang.pick(
                 format!("chỉ tiêu {numerator}/{denominator} phải là phân số lớn hơn 0 và không quá 1"),
                 format!("target {numerator}/{denominator} must be a fraction above 0 and at most 1"),
+            ),
+            K::MatterRequired => lang.pick(
+                "phải ghi nội dung cần quyết định thuộc loại nào (rule.matter: contribution – đóng góp, village_rules – hương ước, quy ước, village_head – bầu, cho thôi làm Trưởng thôn, boards – bầu, cho thôi làm thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng, self_governance – việc khác của cộng đồng, procedural – việc thủ tục của hội nghị, conference – hội nghị cán bộ, công chức, người lao động), vì pháp luật quy định cách quyết định riêng cho từng loại".into(),
+                self.to_string(),
+            ),
+            K::UnknownMatter { found } => lang.pick(
+                format!("loại nội dung {found:?} không có (contribution, village_rules, village_head, boards, self_governance, procedural hoặc conference)"),
+                self.to_string(),
+            ),
+            K::PresetNotForMatter { preset, matter, expected } => lang.pick(
+                format!("quy tắc {preset:?} không được dùng cho nội dung loại {matter:?}: pháp luật quy định quyết định theo {expected:?} (xem docs/legal.md)"),
+                self.to_string(),
+            ),
+            K::BoardCandidate { found } => lang.pick(
+                format!("lựa chọn {found:?} không thể là người ứng cử trong danh sách bầu ban: mỗi lựa chọn là một người ứng cử"),
+                self.to_string(),
             ),
         }
     }

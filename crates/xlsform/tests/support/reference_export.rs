@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 /// The words of the workbook in one language.
 struct Words {
     sheets: [&'static str; 4],
-    summary: [&'static str; 19],
+    summary: [&'static str; 20],
     results: [&'static str; 8],
     answered: &'static str,
     blank: &'static str,
@@ -36,9 +36,10 @@ const VI: Words = Words {
         "Địa điểm kiểm phiếu",
         "Thời gian",
         "Kết quả",
-        "Dấu vân tay hòm phiếu",
-        "Dấu vân tay (đầy đủ)",
-        "Dấu niêm phong",
+        "Mã kiểm tra hòm phiếu",
+        "Mã kiểm tra hòm phiếu (đầy đủ)",
+        "Mã biên bản",
+        "Mã biên bản (đầy đủ)",
     ],
     results: [
         "Mã câu hỏi",
@@ -76,9 +77,10 @@ const EN: Words = Words {
         "Place of the count",
         "Time",
         "Outcome",
-        "Box fingerprint",
-        "Box fingerprint (full)",
-        "Seal",
+        "Box check code",
+        "Box check code (full)",
+        "Minutes code",
+        "Minutes code (full)",
     ],
     results: [
         "Item id",
@@ -164,7 +166,8 @@ fn summary(
     }));
     rows.push(text(&bundle.fingerprint().short()));
     rows.push(text(&bundle.fingerprint().to_hex()));
-    rows.push(text(&bundle.seal().to_hex()));
+    rows.push(text(&bundle.minutes_code().short()));
+    rows.push(text(&bundle.minutes_code().to_hex()));
     for (r, (label, value)) in (0u32..).zip(w.summary.iter().zip(rows)) {
         sheet.write_string_with_format(r, 0, *label, bold)?;
         match value {
