@@ -166,7 +166,7 @@ pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
 mod tests {
     use phieu_core::{Lang, Poll};
 
-    use super::Electors;
+    use super::Electors as E;
     use crate::i18n::results::{electorate_words, minutes_electorate};
 
     fn template(file: &str) -> Poll {
@@ -180,17 +180,29 @@ mod tests {
     #[test]
     fn the_electorate_is_named_for_who_votes() {
         for (file, electors, total_vi) in [
-            ("huong-uoc.json", Electors::Households, "Tổng số hộ gia đình"),
-            ("bau-truong-thon.json", Electors::Households, "Tổng số hộ gia đình"),
-            ("lay-phieu-tin-nhiem.json", Electors::Delegates, "Tổng số đại biểu"),
-            ("bo-phieu-tin-nhiem.json", Electors::Delegates, "Tổng số đại biểu"),
-            ("hoi-nghi-can-bo.json", Electors::Convened, "Tổng số người được triệu tập"),
-            ("khao-sat-mttq.json", Electors::Asked, "Tổng số hộ, người được lấy ý kiến"),
+            ("huong-uoc.json", E::Households, "Tổng số hộ gia đình"),
+            ("bau-truong-thon.json", E::Households, "Tổng số hộ gia đình"),
+            ("lay-phieu-tin-nhiem.json", E::Delegates, "Tổng số đại biểu"),
+            ("bo-phieu-tin-nhiem.json", E::Delegates, "Tổng số đại biểu"),
+            (
+                "hoi-nghi-can-bo.json",
+                E::Convened,
+                "Tổng số người được triệu tập",
+            ),
+            (
+                "khao-sat-mttq.json",
+                E::Asked,
+                "Tổng số hộ, người được lấy ý kiến",
+            ),
         ] {
-            assert_eq!(Electors::of(&template(file)), electors, "{file}");
-            assert_eq!(electorate_words(electors, Lang::Vi).total, total_vi, "{file}");
+            assert_eq!(E::of(&template(file)), electors, "{file}");
+            assert_eq!(
+                electorate_words(electors, Lang::Vi).total,
+                total_vi,
+                "{file}"
+            );
             let minutes = minutes_electorate(electors);
-            if electors != Electors::Households {
+            if electors != E::Households {
                 for words in [minutes.total, minutes.present, minutes.per_item] {
                     assert!(!words.contains("hộ gia đình"), "{file}: {words}");
                 }
