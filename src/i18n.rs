@@ -4,7 +4,7 @@
 //! themselves through `message(lang)`. Everything else the interface says is here, in one
 //! table per language, so a missing translation is a compile error rather than a blank.
 
-use phieu_core::{Lang, Preset};
+use phieu_core::{Lang, Poll, PollKind, Preset};
 
 pub mod designer;
 pub mod field;
@@ -69,12 +69,38 @@ const EN: Strings = Strings {
     required: "Required",
     optional: "Optional",
     free_text_hint: "with a field for your opinion",
-    poll_fingerprint: "Poll fingerprint (SHA-256)",
+    poll_fingerprint: "Poll check code (SHA-256)",
     nav_label: "Pages",
     nav_home: "Meeting",
     nav_verify: "Verify results",
     nav_merge: "Merge results",
 };
+
+/// Who makes up a poll's electorate, which names its denominator on the setup form, the
+/// results and the minutes (domain brief, "Who votes, and the denominator"): never "cử tri
+/// (hộ)" for the delegates of a People's Council or the staff of a conference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Electors {
+    /// One representative per household of the village or residential group (L 18.2).
+    Households,
+    /// The delegates of a People's Council: confidence ratings and votes (L87 63-64).
+    Delegates,
+    /// Those convened to an agency or enterprise staff conference (L 51, L 69).
+    Convened,
+    /// The households or people an opinion survey asks.
+    Asked,
+}
+
+impl Electors {
+    pub fn of(poll: &Poll) -> Electors {
+        match (poll.kind(), poll.rule().preset()) {
+            (PollKind::ConfidenceRating | PollKind::ConfidenceVote, _) => Electors::Delegates,
+            (_, Preset::Conference) => Electors::Convened,
+            (_, Preset::None) => Electors::Asked,
+            _ => Electors::Households,
+        }
+    }
+}
 
 /// The interface's words in `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -96,19 +122,19 @@ pub fn other(lang: Lang) -> Lang {
 pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
     match (preset, lang) {
         (Preset::TwoThirdsHouseholds, Lang::Vi) => {
-            "Đạt khi ít nhất 2/3 tổng số hộ đồng ý (Điều 15 Luật 10/2022/QH15)"
+            "Được thông qua khi ít nhất 2/3 tổng số hộ gia đình đồng ý (Điều 15 Luật 10/2022/QH15)"
         }
         (Preset::TwoThirdsHouseholds, Lang::En) => {
             "Passes when at least 2/3 of all households agree (Art. 15, Law 10/2022/QH15)"
         }
         (Preset::MajorityHouseholds, Lang::Vi) => {
-            "Đạt khi trên 1/2 tổng số hộ đồng ý (Điều 15 Luật 10/2022/QH15)"
+            "Được thông qua khi trên 1/2 tổng số hộ gia đình đồng ý (Điều 15 Luật 10/2022/QH15)"
         }
         (Preset::MajorityHouseholds, Lang::En) => {
             "Passes when more than half of all households agree (Art. 15, Law 10/2022/QH15)"
         }
         (Preset::MajorityPresent, Lang::Vi) => {
-            "Đạt khi trên 1/2 số người có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"
+            "Được thông qua khi trên 1/2 số người có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"
         }
         (Preset::MajorityPresent, Lang::En) => {
             "Passes when more than half of those present agree (Decree 59/2023, Art. 3.5)"
@@ -120,10 +146,10 @@ pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
             "Confidence rating, counted against all delegates (Resolution 96/2023/QH15)"
         }
         (Preset::ConfidenceVote, Lang::Vi) => {
-            "Bỏ phiếu tín nhiệm: trên 1/2 tổng số đại biểu không tín nhiệm thì miễn nhiệm (Nghị quyết 96/2023/QH15)"
+            "Bỏ phiếu tín nhiệm: quá 1/2 tổng số đại biểu không tín nhiệm thì trình miễn nhiệm (Nghị quyết 96/2023/QH15)"
         }
         (Preset::ConfidenceVote, Lang::En) => {
-            "Confidence vote: dismissal when more than half of all delegates vote no confidence (Resolution 96/2023/QH15)"
+            "Confidence vote: when more than half of all delegates vote no confidence, dismissal is proposed (Resolution 96/2023/QH15)"
         }
         (Preset::Conference, Lang::Vi) => {
             "Hội nghị hợp lệ khi có ít nhất 2/3 số người được triệu tập; thông qua khi trên 1/2 số người dự đồng ý (Điều 51 Luật 10/2022/QH15)"
@@ -133,5 +159,54 @@ pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
         }
         (Preset::None, Lang::Vi) => "Lấy ý kiến: không biểu quyết, chỉ tổng hợp ý kiến",
         (Preset::None, Lang::En) => "Opinion survey: no decision, answers are summarised",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use phieu_core::{Lang, Poll};
+
+    use super::Electors as E;
+    use crate::i18n::results::{electorate_words, minutes_electorate};
+
+    fn template(file: &str) -> Poll {
+        let path = format!("{}/assets/templates/{file}", env!("CARGO_MANIFEST_DIR"));
+        let json = std::fs::read_to_string(&path).expect("the template is readable");
+        Poll::from_json(&json).expect("the template is a poll")
+    }
+
+    /// Issue 16, item 10: delegates and conference staff are never named "cử tri (hộ)" or
+    /// households.
+    #[test]
+    fn the_electorate_is_named_for_who_votes() {
+        for (file, electors, total_vi) in [
+            ("huong-uoc.json", E::Households, "Tổng số hộ gia đình"),
+            ("bau-truong-thon.json", E::Households, "Tổng số hộ gia đình"),
+            ("lay-phieu-tin-nhiem.json", E::Delegates, "Tổng số đại biểu"),
+            ("bo-phieu-tin-nhiem.json", E::Delegates, "Tổng số đại biểu"),
+            (
+                "hoi-nghi-can-bo.json",
+                E::Convened,
+                "Tổng số người được triệu tập",
+            ),
+            (
+                "khao-sat-mttq.json",
+                E::Asked,
+                "Tổng số hộ, người được lấy ý kiến",
+            ),
+        ] {
+            assert_eq!(E::of(&template(file)), electors, "{file}");
+            assert_eq!(
+                electorate_words(electors, Lang::Vi).total,
+                total_vi,
+                "{file}"
+            );
+            let minutes = minutes_electorate(electors);
+            if electors != E::Households {
+                for words in [minutes.total, minutes.present, minutes.per_item] {
+                    assert!(!words.contains("hộ gia đình"), "{file}: {words}");
+                }
+            }
+        }
     }
 }

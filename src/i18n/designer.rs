@@ -210,7 +210,7 @@ const VI: Words = Words {
     target_item: "Câu hỏi tính chỉ tiêu",
     target_pick: "— Chọn câu hỏi —",
     target_options: "Các câu trả lời được tính",
-    target_numerator: "Đạt khi ít nhất",
+    target_numerator: "Đạt chỉ tiêu khi ít nhất",
     target_denominator: "trên",
     target_hint: "Ví dụ 90 trên 100: ít nhất 90% tổng số hộ chọn các câu trả lời trên.",
     items_heading: "Các câu hỏi",
@@ -306,8 +306,8 @@ const EN: Words = Words {
     go_to_problem: "Go to it",
     more_problems: "{n} more to fix.",
     ready: "The poll is valid and ready to use.",
-    fingerprint: "Poll fingerprint",
-    frozen_note: "Once used for a meeting the poll is frozen (its fingerprint no longer changes). Editing this draft afterwards does not change that meeting.",
+    fingerprint: "Poll check code",
+    frozen_note: "Once used for a meeting the poll is frozen (its check code no longer changes). Editing this draft afterwards does not change that meeting.",
     about_heading: "About the poll",
     poll_title: "Title of the poll",
     subject: "Subject (written in the counting minutes)",
@@ -447,15 +447,15 @@ pub fn kind_name(kind: PollKind, lang: Lang) -> (&'static str, &'static str) {
     match (kind, lang) {
         (PollKind::Decision, Lang::Vi) => (
             "Biểu quyết",
-            "Đồng ý / Không đồng ý một việc của thôn: đóng góp, hương ước, miễn nhiệm…",
+            "Đồng ý / Không đồng ý một việc của thôn: đóng góp, hương ước, cho thôi làm Trưởng thôn…",
         ),
         (PollKind::Decision, Lang::En) => (
             "Decision",
-            "Agree / disagree on a village matter: contributions, village rules, dismissal…",
+            "Agree / disagree on a village matter: contributions, village rules, relieving the village head…",
         ),
         (PollKind::Election, Lang::Vi) => (
             "Bầu cử",
-            "Bầu trưởng thôn hoặc thành viên ban: danh sách ứng cử viên.",
+            "Bầu Trưởng thôn hoặc thành viên ban: danh sách ứng cử viên.",
         ),
         (PollKind::Election, Lang::En) => (
             "Election",
@@ -554,7 +554,7 @@ pub fn electorate_name(preset: Preset, lang: Lang) -> &'static str {
         (Preset::Conference, Lang::En) => {
             "those convened (for a valid conference) and attendees (to pass)"
         }
-        (Preset::None, Lang::Vi) => "tổng số hộ hoặc người được hỏi (để tính tỉ lệ)",
+        (Preset::None, Lang::Vi) => "tổng số hộ hoặc người được hỏi (để tính tỷ lệ)",
         (Preset::None, Lang::En) => "all households or people asked (for the shares)",
     }
 }

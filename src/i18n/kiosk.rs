@@ -2,6 +2,8 @@
 
 use phieu_core::Lang;
 
+use crate::i18n::Electors;
+
 pub struct Kiosk {
     // Device
     pub starting: &'static str,
@@ -16,8 +18,11 @@ pub struct Kiosk {
     pub electorate_heading: &'static str,
     pub total_households: &'static str,
     pub total_delegates: &'static str,
+    pub total_convened: &'static str,
     pub total_hint: &'static str,
     pub present: &'static str,
+    pub present_delegates: &'static str,
+    pub present_convened: &'static str,
     pub present_hint: &'static str,
     pub meeting_heading: &'static str,
     pub place: &'static str,
@@ -114,9 +119,12 @@ const VI: Kiosk = Kiosk {
     poll_heading: "Nội dung phiếu",
     electorate_heading: "Cử tri",
     total_households: "Tổng số hộ gia đình của thôn",
-    total_delegates: "Tổng số đại biểu / người được triệu tập",
+    total_delegates: "Tổng số đại biểu",
+    total_convened: "Tổng số người được triệu tập",
     total_hint: "Kết quả luôn tính trên tổng số này, không phải trên số người có mặt.",
     present: "Số đại diện hộ có mặt",
+    present_delegates: "Số đại biểu có mặt",
+    present_convened: "Số người dự hội nghị",
     present_hint: "Không bắt buộc với biểu quyết theo tổng số hộ.",
     meeting_heading: "Cuộc họp và biên bản",
     place: "Địa điểm",
@@ -138,7 +146,7 @@ const VI: Kiosk = Kiosk {
     choose_template: "Chọn mẫu phiếu",
     template_placeholder: "— Mẫu có sẵn —",
     officer_title: "Bảng điều khiển của cán bộ",
-    phase_testing: "Kiểm thử máy trước khi bỏ phiếu",
+    phase_testing: "Chạy thử máy trước khi bỏ phiếu",
     phase_open: "Đang bỏ phiếu",
     phase_paused: "Tạm dừng bỏ phiếu",
     cast_so_far: "Số phiếu đã bỏ",
@@ -149,19 +157,19 @@ const VI: Kiosk = Kiosk {
     resume: "Tiếp tục bỏ phiếu",
     close_voting: "Kết thúc bỏ phiếu",
     lock: "Khóa máy",
-    test_title: "Kiểm thử máy (phiếu thử)",
-    test_intro: "Bỏ vài phiếu thử với lựa chọn đã biết, rồi bấm Kiểm tra. Máy đọc lại hộp phiếu thử từ bộ nhớ và so với những gì đã nhập. Phiếu thử không bao giờ được tính và sẽ bị xóa trước khi mở bỏ phiếu.",
+    test_title: "Chạy thử máy (phiếu thử)",
+    test_intro: "Bỏ vài phiếu thử với lựa chọn đã biết, rồi bấm Kiểm tra. Máy đọc lại hòm phiếu thử từ bộ nhớ và so với những gì đã nhập. Phiếu thử không bao giờ được tính và sẽ bị xóa trước khi mở bỏ phiếu.",
     test_entered: "Số phiếu thử đã bỏ",
     cast_test_ballot: "Bỏ một phiếu thử",
     check_test: "Kiểm tra kết quả thử",
     test_option: "Lựa chọn",
     test_expected: "Đã nhập",
     test_counted: "Máy đếm",
-    test_fingerprint: "Mã hộp phiếu thử",
+    test_fingerprint: "Mã kiểm tra hòm phiếu thử",
     test_passed: "Kết quả thử khớp với phiếu đã nhập.",
     test_failed: "Kết quả thử KHÔNG khớp. Không được mở bỏ phiếu trên máy này.",
     open_voting: "Xóa phiếu thử và mở bỏ phiếu",
-    blank: "Bỏ trống",
+    blank: "Để trống",
     hand_back: "Xin đưa máy lại cho cán bộ",
     hand_back_hint: "Cảm ơn ông/bà. Phiếu đã được ghi nhận nếu ông/bà đã thấy mã biên nhận.",
     officer_pin: "Mã PIN của cán bộ",
@@ -208,9 +216,12 @@ const EN: Kiosk = Kiosk {
     poll_heading: "The ballot",
     electorate_heading: "Electorate",
     total_households: "Total households in the village",
-    total_delegates: "Total delegates / people convened",
+    total_delegates: "Total delegates",
+    total_convened: "Total people convened",
     total_hint: "Results are always counted against this total, not against those present.",
     present: "Household representatives present",
+    present_delegates: "Delegates present",
+    present_convened: "Attendees",
     present_hint: "Optional for votes counted against all households.",
     meeting_heading: "Meeting and minutes",
     place: "Place",
@@ -232,7 +243,7 @@ const EN: Kiosk = Kiosk {
     choose_template: "Choose a template",
     template_placeholder: "— Ready-made templates —",
     officer_title: "Officer's console",
-    phase_testing: "Testing the tablet before voting",
+    phase_testing: "Test run of the tablet before voting",
     phase_open: "Voting is open",
     phase_paused: "Voting is paused",
     cast_so_far: "Ballots cast",
@@ -243,7 +254,7 @@ const EN: Kiosk = Kiosk {
     resume: "Resume voting",
     close_voting: "Close voting",
     lock: "Lock the tablet",
-    test_title: "Tablet test (test ballots)",
+    test_title: "Test run of the tablet (test ballots)",
     test_intro: "Cast a few test ballots with known choices, then press Check. The tablet reads the test box back from storage and compares it with what you entered. Test ballots are never counted and are erased before voting opens.",
     test_entered: "Test ballots cast",
     cast_test_ballot: "Cast a test ballot",
@@ -251,7 +262,7 @@ const EN: Kiosk = Kiosk {
     test_option: "Choice",
     test_expected: "Entered",
     test_counted: "Counted",
-    test_fingerprint: "Test box fingerprint",
+    test_fingerprint: "Test box check code",
     test_passed: "The test count matches the ballots entered.",
     test_failed: "The test count does NOT match. Do not open voting on this tablet.",
     open_voting: "Erase the test ballots and open voting",
@@ -295,5 +306,25 @@ pub fn kiosk(lang: Lang) -> &'static Kiosk {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
+    }
+}
+
+impl Kiosk {
+    /// The setup form's label for the electorate's total, named for who votes.
+    pub fn total(&self, electors: Electors) -> &'static str {
+        match electors {
+            Electors::Households | Electors::Asked => self.total_households,
+            Electors::Delegates => self.total_delegates,
+            Electors::Convened => self.total_convened,
+        }
+    }
+
+    /// The setup form's label for those present, named for who votes.
+    pub fn present(&self, electors: Electors) -> &'static str {
+        match electors {
+            Electors::Households | Electors::Asked => self.present,
+            Electors::Delegates => self.present_delegates,
+            Electors::Convened => self.present_convened,
+        }
     }
 }

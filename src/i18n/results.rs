@@ -7,15 +7,15 @@
 
 use phieu_core::Lang;
 
+use crate::i18n::Electors;
+
 /// Every fixed string of the results, verify and merge pages, in one language.
 pub struct Strings {
     // Results
     pub results_heading: &'static str,
-    pub electorate_total: &'static str,
-    pub present: &'static str,
     pub ballots_cast: &'static str,
     pub ballots_valid: &'static str,
-    pub ballots_invalid: &'static str,
+    pub ballots_blank: &'static str,
     pub option: &'static str,
     pub count: &'static str,
     pub ballots_unit: &'static str,
@@ -88,11 +88,9 @@ pub struct Strings {
 
 const VI: Strings = Strings {
     results_heading: "Kết quả kiểm phiếu",
-    electorate_total: "Tổng số cử tri (hộ)",
-    present: "Số có mặt",
     ballots_cast: "Số phiếu thu vào",
     ballots_valid: "Số phiếu hợp lệ",
-    ballots_invalid: "Số phiếu không hợp lệ (để trống toàn bộ)",
+    ballots_blank: "Số phiếu trắng (để trống toàn bộ)",
     option: "Lựa chọn",
     count: "Số phiếu",
     ballots_unit: "phiếu",
@@ -105,15 +103,15 @@ const VI: Strings = Strings {
     chart_caption: "Biểu đồ số phiếu so với tổng số cử tri",
     outcome: "Kết quả",
     no_decision: "Lấy ý kiến: không biểu quyết, chỉ tổng hợp ý kiến.",
-    fingerprint_heading: "Dấu vân tay hòm phiếu",
-    fingerprint_hint: "Đọc to và so với dấu vân tay in trên biên bản giấy.",
+    fingerprint_heading: "Mã kiểm tra hòm phiếu",
+    fingerprint_hint: "Đọc to và so với mã kiểm tra in trên biên bản giấy.",
     fingerprint_full: "Đầy đủ (SHA-256)",
     boxes_heading: "Các hòm phiếu đã gộp",
     box_column: "Hòm",
     where_when: "Nơi, thời gian",
     exports_heading: "Tải về và in",
-    download_bundle: "Tải biên bản điện tử (gửi xã)",
-    download_summary: "Tải bản công khai",
+    download_bundle: "Tải tệp kiểm tra (gửi xã)",
+    download_summary: "Tải bản tóm tắt công khai",
     download_csv: "Tải kết quả (CSV, mở bằng Excel)",
     download_xlsx: "Tải kết quả (Excel .xlsx: tóm tắt, kết quả, từng phiếu, ý kiến)",
     print_receipts: "In danh sách mã biên nhận",
@@ -129,9 +127,9 @@ const VI: Strings = Strings {
     receipt_found: "Đã được đếm trong hòm phiếu này.",
     receipt_not_found: "Không tìm thấy trong hòm phiếu này.",
     verify_heading: "Kiểm tra kết quả",
-    verify_intro: "Chọn hoặc kéo thả tệp biên bản điện tử (và bản công khai nếu có). Mọi việc kiểm tra diễn ra trên máy này, không cần mạng, không gửi tệp đi đâu.",
-    bundle_file: "Tệp biên bản điện tử (audit bundle, .json)",
-    summary_file: "Bản công khai (public summary, .json), không bắt buộc",
+    verify_intro: "Chọn hoặc kéo thả tệp kiểm tra (và bản tóm tắt công khai nếu có). Mọi việc kiểm tra diễn ra trên máy này, không cần mạng, không gửi tệp đi đâu.",
+    bundle_file: "Tệp kiểm tra (.json)",
+    summary_file: "Bản tóm tắt công khai (.json), không bắt buộc",
     drop_here: "Kéo thả tệp vào đây",
     reading: "Đang đọc tệp…",
     check_ok: "Khớp",
@@ -139,33 +137,31 @@ const VI: Strings = Strings {
     check_not_run: "Chưa kiểm tra được",
     check_file: "Tệp đọc được, đúng định dạng và không bị sửa cách viết",
     check_commitments: "Mọi mã cam kết khớp với nội dung phiếu",
-    check_fingerprint: "Dấu vân tay hòm phiếu khớp với các phiếu",
+    check_fingerprint: "Mã kiểm tra hòm phiếu khớp với các phiếu",
     check_tally: "Kết quả kiểm lại từ các phiếu khớp với kết quả ghi trong tệp",
     check_seal: "Niêm phong khớp (tổng số cử tri, thời gian, địa điểm, Ban kiểm phiếu, người chứng kiến)",
-    check_summary: "Bản công khai khớp với biên bản điện tử",
-    check_summary_alone: "Bản công khai tự khớp (dấu vân tay, niêm phong, số phiếu, kết quả)",
+    check_summary: "Bản tóm tắt công khai khớp với tệp kiểm tra",
+    check_summary_alone: "Bản tóm tắt công khai tự khớp (mã kiểm tra, niêm phong, số phiếu, kết quả)",
     all_ok: "Mọi kiểm tra đều khớp",
     not_ok: "Có điểm không khớp",
-    compare_with_paper: "So sánh với dấu vân tay trên biên bản giấy",
+    compare_with_paper: "So sánh với mã kiểm tra trên biên bản giấy",
     regenerated: "Biên bản lập lại từ tệp",
     merge_heading: "Gộp kết quả các hòm phiếu",
-    merge_intro: "Thêm tệp biên bản điện tử của từng máy, từng cụm dân cư hoặc từng buổi họp của cùng một cuộc biểu quyết. Phiếu được cộng lại thành một kết quả chung.",
-    merge_files: "Thêm tệp biên bản điện tử (có thể chọn nhiều tệp)",
+    merge_intro: "Thêm tệp kiểm tra của từng máy, từng cụm dân cư hoặc từng buổi họp của cùng một cuộc biểu quyết. Phiếu được cộng lại thành một kết quả chung.",
+    merge_files: "Thêm tệp kiểm tra (có thể chọn nhiều tệp)",
     merge_refused: "Không gộp tệp",
     merge_unreadable: "Tệp không qua kiểm tra",
     merged_heading: "Kết quả chung",
-    remove_box: "Bỏ hòm này",
-    clear_boxes: "Bỏ tất cả",
+    remove_box: "Loại hòm này",
+    clear_boxes: "Loại tất cả",
     file_column: "Tệp",
 };
 
 const EN: Strings = Strings {
     results_heading: "Results of the count",
-    electorate_total: "Total electorate (households)",
-    present: "Present",
     ballots_cast: "Ballots returned",
     ballots_valid: "Valid ballots",
-    ballots_invalid: "Invalid ballots (entirely blank)",
+    ballots_blank: "Blank ballots (nothing answered)",
     option: "Option",
     count: "Ballots",
     ballots_unit: "ballots",
@@ -178,14 +174,14 @@ const EN: Strings = Strings {
     chart_caption: "Chart of ballots against the total electorate",
     outcome: "Outcome",
     no_decision: "Opinion survey: no decision, answers are summarised.",
-    fingerprint_heading: "Ballot-box fingerprint",
-    fingerprint_hint: "Read it aloud and compare it with the fingerprint on the paper minutes.",
+    fingerprint_heading: "Box check code",
+    fingerprint_hint: "Read it aloud and compare it with the check code on the paper minutes.",
     fingerprint_full: "In full (SHA-256)",
     boxes_heading: "Boxes merged",
     box_column: "Box",
     where_when: "Place, time",
     exports_heading: "Download and print",
-    download_bundle: "Download the audit bundle (for the commune)",
+    download_bundle: "Download the check file (for the commune)",
     download_summary: "Download the public summary",
     download_csv: "Download the results (CSV, opens in Excel)",
     download_xlsx: "Download the results (Excel .xlsx: summary, results, each ballot, written answers)",
@@ -202,8 +198,8 @@ const EN: Strings = Strings {
     receipt_found: "Counted in this box.",
     receipt_not_found: "Not found in this box.",
     verify_heading: "Verify results",
-    verify_intro: "Choose or drop an audit bundle (and a public summary if you have one). Everything is checked on this device, offline; no file is sent anywhere.",
-    bundle_file: "Audit bundle (.json)",
+    verify_intro: "Choose or drop a check file (and a public summary if you have one). Everything is checked on this device, offline; no file is sent anywhere.",
+    bundle_file: "Check file (.json)",
     summary_file: "Public summary (.json), optional",
     drop_here: "Drop files here",
     reading: "Reading the file…",
@@ -212,18 +208,18 @@ const EN: Strings = Strings {
     check_not_run: "Could not be checked",
     check_file: "The file is readable, well formed and written exactly as phieu writes it",
     check_commitments: "Every commitment matches its ballot",
-    check_fingerprint: "The ballot-box fingerprint matches the ballots",
+    check_fingerprint: "The box check code matches the ballots",
     check_tally: "The tally recounted from the ballots matches the tally in the file",
     check_seal: "The seal matches (electorate, time, place, counting board, witnesses)",
-    check_summary: "The public summary matches the audit bundle",
-    check_summary_alone: "The public summary is consistent (fingerprint, seal, ballot count, outcomes)",
+    check_summary: "The public summary matches the check file",
+    check_summary_alone: "The public summary is consistent (box check code, seal, ballot count, outcomes)",
     all_ok: "Everything checks out",
     not_ok: "Something does not check out",
-    compare_with_paper: "Compare with the fingerprint on the paper minutes",
+    compare_with_paper: "Compare with the check code on the paper minutes",
     regenerated: "The minutes, regenerated from the file",
     merge_heading: "Merge ballot boxes",
-    merge_intro: "Add the audit bundles of each tablet, residential cluster or sitting of the same poll. Their ballots add up to one result.",
-    merge_files: "Add audit bundles (you can choose several)",
+    merge_intro: "Add the check files of each tablet, residential cluster or sitting of the same poll. Their ballots add up to one result.",
+    merge_files: "Add check files (you can choose several)",
     merge_refused: "Not merged",
     merge_unreadable: "The file does not verify",
     merged_heading: "Merged result",
@@ -256,14 +252,11 @@ pub struct MinutesWords {
     pub no_board: &'static str,
     pub proceeded: &'static str,
     pub figures: &'static str,
-    pub electorate_total: &'static str,
-    pub present: &'static str,
     pub not_recorded: &'static str,
     pub issued: &'static str,
     pub returned: &'static str,
     pub valid: &'static str,
-    pub invalid: &'static str,
-    pub per_item: &'static str,
+    pub blank_ballots: &'static str,
     pub question: &'static str,
     pub option: &'static str,
     pub count: &'static str,
@@ -307,14 +300,11 @@ pub const MINUTES: MinutesWords = MinutesWords {
     no_board: "Người lập biên bản:",
     proceeded: "đã tiến hành kiểm phiếu. Kết quả như sau:",
     figures: "I. SỐ LIỆU CHUNG",
-    electorate_total: "Tổng số hộ gia đình (cử tri) được lấy ý kiến",
-    present: "Số đại diện hộ gia đình có mặt",
     not_recorded: "không ghi",
     issued: "Số phiếu phát ra",
     returned: "Số phiếu thu vào",
     valid: "Số phiếu hợp lệ",
-    invalid: "Số phiếu không hợp lệ (để trống toàn bộ)",
-    per_item: "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số hộ gia đình)",
+    blank_ballots: "Số phiếu trắng (để trống toàn bộ)",
     question: "Nội dung",
     option: "Lựa chọn",
     count: "Số phiếu",
@@ -325,17 +315,17 @@ pub const MINUTES: MinutesWords = MinutesWords {
     free_texts: "Ý kiến ghi thêm",
     outcome: "Kết quả",
     no_decision: "Lấy ý kiến, không biểu quyết.",
-    test_line: "Kiểm thử trước khi bỏ phiếu",
+    test_line: "Chạy thử trước khi bỏ phiếu",
     boxes: "III. CÁC HÒM PHIẾU ĐIỆN TỬ ĐÃ GỘP",
     box_column: "Hòm",
     where_when: "Nơi, thời gian",
-    fingerprint: "Dấu vân tay hòm phiếu điện tử",
+    fingerprint: "Mã kiểm tra hòm phiếu điện tử",
     fingerprint_full: "Đầy đủ (SHA-256)",
-    fingerprint_note: "Dấu vân tay được tính từ toàn bộ phiếu trong hòm; bất kỳ ai có tệp biên bản điện tử đều kiểm tra lại được.",
-    copies: "Biên bản được lập thành 03 bản: 01 bản gửi Ủy ban nhân dân xã, 01 bản gửi Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã, 01 bản lưu tại thôn.",
+    fingerprint_note: "Mã kiểm tra được tính từ toàn bộ phiếu trong hòm; bất kỳ ai có tệp kiểm tra đều tính lại được.",
+    copies: "Biên bản được lập thành 03 bản: 01 bản gửi Ủy ban nhân dân xã, 01 bản gửi Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã, 01 bản lưu tại thôn, tổ dân phố.",
     copy: "Bản số",
     recipient: "Nơi nhận",
-    recipients: ["Ủy ban nhân dân xã", "Ủy ban MTTQ xã", "Lưu thôn"],
+    recipients: ["Ủy ban nhân dân xã", "Ban Thường trực Ủy ban MTTQ Việt Nam xã", "Lưu: thôn, tổ dân phố"],
     board_member: "Thành viên Ban kiểm phiếu",
     witness: "Người chứng kiến",
     recorder: "Người lập biên bản",
@@ -343,3 +333,67 @@ pub const MINUTES: MinutesWords = MinutesWords {
     receipts_title: "DANH SÁCH MÃ BIÊN NHẬN CÁC PHIẾU ĐÃ ĐƯỢC ĐẾM",
     receipts_intro: "Mỗi người bỏ phiếu giữ một mã biên nhận. Nếu mã của mình có trong danh sách thì phiếu đã được đếm. Mã không cho biết nội dung phiếu. Danh sách xếp theo thứ tự chữ cái.",
 };
+
+/// How the results name the electorate: its total, and those present.
+pub struct ElectorateWords {
+    pub total: &'static str,
+    pub present: &'static str,
+}
+
+/// The electorate's words on the results page, named for who votes.
+pub fn electorate_words(electors: Electors, lang: Lang) -> ElectorateWords {
+    let (total, present) = match (electors, lang) {
+        (Electors::Households, Lang::Vi) => {
+            ("Tổng số hộ gia đình", "Số đại diện hộ gia đình có mặt")
+        }
+        (Electors::Households, Lang::En) => {
+            ("Total households", "Household representatives present")
+        }
+        (Electors::Delegates, Lang::Vi) => ("Tổng số đại biểu", "Số đại biểu có mặt"),
+        (Electors::Delegates, Lang::En) => ("Total delegates", "Delegates present"),
+        (Electors::Convened, Lang::Vi) => ("Tổng số người được triệu tập", "Số người dự hội nghị"),
+        (Electors::Convened, Lang::En) => ("Total people convened", "Attendees"),
+        (Electors::Asked, Lang::Vi) => ("Tổng số hộ, người được lấy ý kiến", "Số có mặt"),
+        (Electors::Asked, Lang::En) => ("Total households or people asked", "Present"),
+    };
+    ElectorateWords { total, present }
+}
+
+/// How the minutes name the electorate: its total, those present, and the heading of part II
+/// (whose shares are of that total).
+pub struct MinutesElectorate {
+    pub total: &'static str,
+    pub present: &'static str,
+    pub per_item: &'static str,
+}
+
+/// The electorate's words in the minutes (Vietnamese only, like [`MINUTES`]).
+pub fn minutes_electorate(electors: Electors) -> MinutesElectorate {
+    let (total, present, per_item) = match electors {
+        Electors::Households => (
+            "Tổng số hộ gia đình (cử tri) được lấy ý kiến",
+            "Số đại diện hộ gia đình có mặt",
+            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số hộ gia đình)",
+        ),
+        Electors::Delegates => (
+            "Tổng số đại biểu",
+            "Số đại biểu có mặt",
+            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số đại biểu)",
+        ),
+        Electors::Convened => (
+            "Tổng số người được triệu tập",
+            "Số người dự hội nghị",
+            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số người được triệu tập)",
+        ),
+        Electors::Asked => (
+            "Tổng số hộ, người được lấy ý kiến",
+            "Số có mặt",
+            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số được lấy ý kiến)",
+        ),
+    };
+    MinutesElectorate {
+        total,
+        present,
+        per_item,
+    }
+}

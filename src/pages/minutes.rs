@@ -15,7 +15,8 @@ use yew::prelude::*;
 
 use crate::components::fingerprint::qr_svg;
 use crate::edge::print::{print, PrintJob};
-use crate::i18n::results::{strings, MINUTES};
+use crate::i18n::results::{minutes_electorate, strings, MINUTES};
+use crate::i18n::Electors;
 
 #[derive(Properties, PartialEq)]
 pub struct CountingMinutesProps {
@@ -87,6 +88,7 @@ fn copy(
         .present()
         .map_or(m.not_recorded.to_owned(), |p| p.to_string());
     let total = electorate.total();
+    let named = minutes_electorate(Electors::of(poll));
     let figure = |label: &str, value: String| {
         html! { <li><span>{ label }{ ": " }</span><strong>{ value }</strong></li> }
     };
@@ -120,15 +122,15 @@ fn copy(
 
             <h2>{ m.figures }</h2>
             <ol class="figures">
-                { figure(m.electorate_total, total.to_string()) }
-                { figure(m.present, present) }
+                { figure(named.total, total.to_string()) }
+                { figure(named.present, present) }
                 { figure(m.issued, tally.ballots().to_string()) }
                 { figure(m.returned, tally.ballots().to_string()) }
                 { figure(m.valid, tally.valid_ballots().to_string()) }
-                { figure(m.invalid, (tally.ballots() - tally.valid_ballots()).to_string()) }
+                { figure(m.blank_ballots, (tally.ballots() - tally.valid_ballots()).to_string()) }
             </ol>
 
-            <h2>{ m.per_item }</h2>
+            <h2>{ named.per_item }</h2>
             { for poll.items().iter().zip(tally.items()).enumerate().map(|(i, (item, it))| {
                 let share = |count: u64| electorate.share(count).percent(vi);
                 let outcome = bundle.outcomes().iter().find(|o| o.item() == item.id());

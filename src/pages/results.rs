@@ -14,7 +14,8 @@ use crate::components::fingerprint::Fingerprint;
 use crate::components::receipt_check::ReceiptCheck;
 use crate::edge::download::{self, download, DownloadError};
 use crate::edge::print::{print, PrintJob};
-use crate::i18n::results::strings;
+use crate::i18n::results::{electorate_words, strings};
+use crate::i18n::Electors;
 use crate::pages::minutes::{item_title, CountingMinutes, ReceiptList};
 
 #[derive(Properties, PartialEq)]
@@ -79,6 +80,7 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |r: Receipt| bundle.ballot_box().contains_receipt(&r))
     };
 
+    let named = electorate_words(Electors::of(bundle.poll()), lang);
     let fact =
         |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
     html! {
@@ -87,13 +89,13 @@ pub fn results(props: &ResultsProps) -> Html {
                 <h1 id="results-heading">{ t.results_heading }</h1>
                 <p class="results-poll">{ bundle.poll().title().get(lang) }</p>
                 <dl class="facts">
-                    { fact(t.electorate_total, electorate.total().to_string()) }
+                    { fact(named.total, electorate.total().to_string()) }
                     if let Some(present) = electorate.present() {
-                        { fact(t.present, present.to_string()) }
+                        { fact(named.present, present.to_string()) }
                     }
                     { fact(t.ballots_cast, tally.ballots().to_string()) }
                     { fact(t.ballots_valid, tally.valid_ballots().to_string()) }
-                    { fact(t.ballots_invalid, (tally.ballots() - tally.valid_ballots()).to_string()) }
+                    { fact(t.ballots_blank, (tally.ballots() - tally.valid_ballots()).to_string()) }
                 </dl>
                 if bundle.outcomes().is_empty() {
                     <p class="outcome neutral">{ t.no_decision }</p>

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Poll, PollKind};
+use phieu_core::{Lang, Poll};
 use yew::prelude::*;
 
 use crate::edge::file_input;
@@ -16,6 +16,7 @@ use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
 use crate::i18n::designer::setup_words;
 use crate::i18n::kiosk::kiosk;
+use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
 use crate::state::setup::{FieldProblem, SetupForm};
 use crate::state::{Doc, Page, PollState};
@@ -211,9 +212,10 @@ pub fn setup(props: &SetupProps) -> Html {
             problems.set(on_create.emit((*form).clone()));
         })
     };
-    let delegates = matches!(&props.poll, PollState::Ready(p)
-        if matches!(p.kind(), PollKind::ConfidenceRating | PollKind::ConfidenceVote)
-            || p.rule().preset() == phieu_core::Preset::Conference);
+    let electors = match &props.poll {
+        PollState::Ready(p) => Electors::of(p),
+        _ => Electors::Households,
+    };
     let ready = matches!(props.poll, PollState::Ready(_));
 
     // The templates shipped with the app, listed once.
@@ -356,10 +358,10 @@ pub fn setup(props: &SetupProps) -> Html {
                 <form class="setup-form" {onsubmit} novalidate=true>
                     <fieldset>
                         <legend>{ t.electorate_heading }</legend>
-                        { field("total", if delegates { t.total_delegates } else { t.total_households },
+                        { field("total", t.total(electors),
                                 Some(t.total_hint), &form.total, problem("total").as_deref(), true,
                                 set(|f, v| f.total = v)) }
-                        { field("present", t.present, Some(t.present_hint), &form.present,
+                        { field("present", t.present(electors), Some(t.present_hint), &form.present,
                                 problem("present").as_deref(), true, set(|f, v| f.present = v)) }
                     </fieldset>
                     <fieldset>

@@ -42,7 +42,7 @@ impl FieldFacts {
     /// The line the minutes carry in place of the logic-and-accuracy test.
     pub fn minutes_line(&self) -> String {
         if self.summary.is_empty() {
-            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa); không kiểm thử máy.".to_owned()
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa); không chạy thử máy.".to_owned()
         } else {
             self.summary.clone()
         }
@@ -116,7 +116,7 @@ impl Days {
             .collect::<Vec<_>>()
             .join("; ");
         format!(
-            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa){by}; số phiếu theo ngày: {per_day}. Không kiểm thử máy."
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa){by}; số phiếu theo ngày: {per_day}. Không chạy thử máy."
         )
     }
 }
@@ -752,7 +752,7 @@ mod tests {
         assert_eq!(Days::default().plus_one("2026-11-25").span(), "25/11/2026");
         assert_eq!(
             days.summary("Lê Thị Hoa"),
-            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa) do Lê Thị Hoa thực hiện; số phiếu theo ngày: 24/11/2026: 1; 25/11/2026: 2. Không kiểm thử máy."
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa) do Lê Thị Hoa thực hiện; số phiếu theo ngày: 24/11/2026: 1; 25/11/2026: 2. Không chạy thử máy."
         );
     }
 

@@ -57,7 +57,7 @@ impl TestResult {
     /// The line for the minutes, in Vietnamese (the minutes' language).
     pub fn minutes_line(&self) -> String {
         format!(
-            "Đã kiểm thử máy trước khi bỏ phiếu: {} phiếu thử, kết quả {}; mã hộp phiếu thử {}; hộp phiếu thử đã được xóa trước khi mở bỏ phiếu.",
+            "Đã chạy thử máy trước khi bỏ phiếu: {} phiếu thử, kết quả {}; mã kiểm tra hòm phiếu thử {}; hòm phiếu thử đã được xóa trước khi mở bỏ phiếu.",
             self.ballots,
             if self.passed { "khớp" } else { "KHÔNG khớp" },
             self.fingerprint
@@ -98,7 +98,7 @@ impl Meeting {
             match (&self.field, &self.test) {
                 (Some(field), _) => field.minutes_line(),
                 (None, Some(test)) => test.minutes_line(),
-                (None, None) => "Chưa kiểm thử máy trước khi bỏ phiếu.".to_owned(),
+                (None, None) => "Chưa chạy thử máy trước khi bỏ phiếu.".to_owned(),
             },
         )
     }
@@ -378,7 +378,7 @@ mod tests {
             free_text: Some("Làm vào mùa khô".into()),
         };
         assert_eq!(
-            answer_in_words(&poll, 0, &other, Lang::Vi, "(bỏ trống)"),
+            answer_in_words(&poll, 0, &other, Lang::Vi, "(để trống)"),
             "Ý kiến khác: “Làm vào mùa khô”"
         );
         assert_eq!(

@@ -176,7 +176,7 @@ test('the office pages: verify (empty, good, tampered, unreadable) and merge (em
   await page.getByLabel(LABELS.bundle).setInputFiles(file('demo-all.json', await fixture('demo-all.json')));
   await page.getByLabel(LABELS.summary).setInputFiles(file('summary.json', await fixture('demo-all-summary.json')));
   await page.getByRole('heading', { name: '✓ Mọi kiểm tra đều khớp' }).waitFor();
-  await page.getByText('Bản công khai khớp với biên bản điện tử').waitFor();
+  await page.getByText('Bản tóm tắt công khai khớp với tệp kiểm tra').waitFor();
   await axeBothLanguages(page, 'verify: good bundle with its summary');
   const good = JSON.parse(await fixture('demo-all.json'));
   good.tally.items[0].options[0].count += 1;

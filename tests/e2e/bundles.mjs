@@ -38,9 +38,9 @@ export function withDroppedBallot(text) {
 }
 
 export const LABELS = {
-  bundle: 'Tệp biên bản điện tử (audit bundle, .json)',
-  summary: 'Bản công khai (public summary, .json), không bắt buộc',
-  merge: 'Thêm tệp biên bản điện tử (có thể chọn nhiều tệp)',
+  bundle: 'Tệp kiểm tra (.json)',
+  summary: 'Bản tóm tắt công khai (.json), không bắt buộc',
+  merge: 'Thêm tệp kiểm tra (có thể chọn nhiều tệp)',
 };
 
 /** Opens the verify page in Vietnamese and chooses `bundle` (and `summary`) as files. */

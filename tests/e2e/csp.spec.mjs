@@ -115,7 +115,7 @@ test('a whole meeting under the policy: setup, test, voting, close, results, exp
   assert.equal(await castCount(page), 3);
   await closeVoting(page);
   await page.getByRole('heading', { level: 1, name: 'Kết quả kiểm phiếu' }).waitFor();
-  for (const button of ['Tải biên bản điện tử (gửi xã)', 'Tải bản công khai', 'Tải kết quả (CSV, mở bằng Excel)']) {
+  for (const button of ['Tải tệp kiểm tra (gửi xã)', 'Tải bản tóm tắt công khai', 'Tải kết quả (CSV, mở bằng Excel)']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
     assert.ok((await readFile(await download.path())).length > 0, button);
   }

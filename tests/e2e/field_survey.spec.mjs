@@ -85,7 +85,7 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await answer(page, 'Không hài lòng');
   await next(page);
   await page.reload();
-  await page.getByRole('button', { name: 'Bỏ phiếu dở, bắt đầu người mới' }).click();
+  await page.getByRole('button', { name: 'Hủy phiếu đang làm dở, bắt đầu người mới' }).click();
   await firstQuestion(page);
   assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
   await page.reload();
@@ -112,7 +112,7 @@ test('a field survey over two days: first question at once, resume, discard, cou
 
   // The office page shows the closed survey's results, as for a closed meeting.
   await page.waitForURL(/office\.html/);
-  const download = page.getByRole('button', { name: 'Tải biên bản điện tử (gửi xã)' });
+  const download = page.getByRole('button', { name: 'Tải tệp kiểm tra (gửi xã)' });
   await download.waitFor();
   await screenshotAllSizes(page, 'field-results');
   const fact = async (name) => Number(await page.locator('dt', { hasText: name }).first().locator('xpath=following-sibling::dd[1]').innerText());

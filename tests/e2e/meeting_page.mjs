@@ -14,7 +14,8 @@ export async function createMeeting(page, { total = '12', present = '11', title 
   await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
   await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   await page.getByLabel(/^Tổng số/).fill(total);
-  await page.getByLabel('Số đại diện hộ có mặt').fill(present);
+  // Those present, named for who votes: household representatives, delegates or attendees.
+  await page.getByLabel(/^(Số đại diện hộ có mặt|Số đại biểu có mặt|Số người dự hội nghị)$/).fill(present);
   await page.getByLabel('Địa điểm').fill('Nhà văn hóa thôn Đồng Tâm');
   await page.getByLabel('Thời gian').fill('19 giờ 30, ngày 25 tháng 11 năm 2026');
   const board = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];

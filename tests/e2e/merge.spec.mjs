@@ -41,7 +41,7 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
   // The merged audit bundle is byte for byte the bundle of one box holding all eleven ballots.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải biên bản điện tử (gửi xã)' }).click(),
+    page.getByRole('button', { name: 'Tải tệp kiểm tra (gửi xã)' }).click(),
   ]);
   assert.equal(await readFile(await download.path(), 'utf8'), all);
 
@@ -78,11 +78,11 @@ test('a merge of one box is that box; removing a box merges the rest again', asy
   await page.getByLabel(LABELS.merge).setInputFiles([file('a.json', a), file('b.json', b)]);
   const boxes = page.getByRole('table', { name: 'Các hòm phiếu đã gộp' });
   await boxes.getByRole('row').nth(2).waitFor();
-  await page.getByRole('button', { name: 'Bỏ hòm này 1' }).click();
+  await page.getByRole('button', { name: 'Loại hòm này 1' }).click();
   await boxes.getByRole('row').nth(2).waitFor({ state: 'detached' });
   assert.equal(await boxes.getByRole('cell', { name: 'b.json' }).count(), 1);
   assert.equal(await page.getByTestId('fingerprint-short').first().innerText(), shortOf(b));
-  await page.getByRole('button', { name: 'Bỏ tất cả' }).click();
+  await page.getByRole('button', { name: 'Loại tất cả' }).click();
   await boxes.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await page.close();

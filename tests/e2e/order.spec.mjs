@@ -51,7 +51,7 @@ async function meeting(order) {
   assert.equal(await castCount(page), order.length);
   await closeVoting(page);
   const exports = {};
-  for (const name of ['Tải biên bản điện tử (gửi xã)', 'Tải bản công khai']) {
+  for (const name of ['Tải tệp kiểm tra (gửi xã)', 'Tải bản tóm tắt công khai']) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name }).click(),
@@ -73,7 +73,7 @@ test('two meetings casting the same ballots in different orders export byte-iden
     assert.ok(first[name].length > 500, `${name} is a real export`);
     assert.ok(first[name].equals(second[name]), `${name} is byte-identical`);
   }
-  const bundle = JSON.parse(first['Tải biên bản điện tử (gửi xã)'].toString('utf8'));
+  const bundle = JSON.parse(first['Tải tệp kiểm tra (gửi xã)'].toString('utf8'));
   const commitments = bundle.ballots.map((x) => x.commitment);
   assert.deepEqual(commitments, [...commitments].sort(), 'ballots are sorted by commitment');
   assert.equal(commitments.length, 4);

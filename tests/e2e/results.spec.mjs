@@ -75,13 +75,13 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
   assert.ok(flat.includes('ỦY BAN NHÂN DÂN XÃ TAM HƯNG'));
   assert.ok(flat.includes('THÔN ĐỒNG TÂM'));
   assert.ok(flat.includes('về việc đóng góp xây dựng đường bê tông liên xóm năm 2027'));
-  for (const recipient of ['Ủy ban nhân dân xã', 'Ủy ban MTTQ xã', 'Lưu thôn']) {
+  for (const recipient of ['Ủy ban nhân dân xã', 'Ban Thường trực Ủy ban MTTQ Việt Nam xã', 'Lưu: thôn, tổ dân phố']) {
     assert.ok(flat.includes(`Nơi nhận: ${recipient}`), recipient);
   }
   assert.ok(flat.includes('Tổng số hộ gia đình (cử tri) được lấy ý kiến: 12'));
   assert.ok(flat.includes('Số đại diện hộ gia đình có mặt: 11'));
   assert.ok(flat.includes('Số phiếu thu vào: 11'));
-  assert.ok(flat.includes('Số phiếu không hợp lệ (để trống toàn bộ): 0'));
+  assert.ok(flat.includes('Số phiếu trắng (để trống toàn bộ): 0'));
   assert.match(flat, /Đồng ý 8 66,67%/);
   assert.match(flat, /Không đồng ý 2 16,67%/);
   assert.ok(flat.includes('Đạt: 8/12 hộ đồng ý'));
@@ -139,10 +139,10 @@ async function save(page, button) {
 
 test('the exports download: the audit bundle and public summary byte for byte, the CSV with its BOM', async () => {
   const { context, page, errors } = await openResults();
-  const bundle = await save(page, 'Tải biên bản điện tử (gửi xã)');
+  const bundle = await save(page, 'Tải tệp kiểm tra (gửi xã)');
   assert.equal(bundle.name, `phieu-thon-dong-tam-2026-duong-be-tong-${FINGERPRINT}-audit.json`);
   assert.equal(bundle.bytes.toString('utf8'), await fixture('demo-all.json'));
-  const summary = await save(page, 'Tải bản công khai');
+  const summary = await save(page, 'Tải bản tóm tắt công khai');
   assert.equal(summary.bytes.toString('utf8'), await fixture('demo-all-summary.json'));
 
   const csv = await save(page, 'Tải kết quả (CSV, mở bằng Excel)');

@@ -185,7 +185,7 @@ test(`kill/reload soak: ${CYCLES} cycles, no ballot lost or duplicated`, { timeo
   // Close voting and download the audit bundle, as the officer would.
   const { page } = browser;
   await closeVoting(page);
-  const save = page.getByRole('button', { name: 'Tải biên bản điện tử (gửi xã)' });
+  const save = page.getByRole('button', { name: 'Tải tệp kiểm tra (gửi xã)' });
   const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
   const bundlePath = join(profile, 'soak-audit.json');
   await download.saveAs(bundlePath);

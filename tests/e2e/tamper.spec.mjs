@@ -69,7 +69,7 @@ test('every tampered bundle is reported as not checking out, in Vietnamese and E
   for (const lang of ['vi', 'en']) {
     if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
     const words = WORDS[lang];
-    const label = lang === 'vi' ? LABELS.bundle : 'Audit bundle (.json)';
+    const label = lang === 'vi' ? LABELS.bundle : 'Check file (.json)';
     for (const f of list) {
       await page.getByLabel(label).setInputFiles(f);
       // The report is about this file, and it says no.

@@ -73,7 +73,7 @@ async function closedMeeting() {
 }
 
 async function configure(page, url, token) {
-  await page.getByLabel('Địa chỉ nhận gói (URL)').fill(url);
+  await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(url);
   await page.getByLabel('Mã tải lên').fill(token);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByText('Đã lưu cài đặt.').waitFor();
@@ -99,7 +99,7 @@ async function stored(fingerprint) {
 // A refused upload makes the browser log "Failed to load resource … 401": expected here.
 const unexpected = (errors) => errors.filter((e) => !/status of 401/.test(e));
 
-const item = (page) => page.getByRole('list', { name: /^(Các gói đang gửi và đã gửi|Bundles being sent and sent)$/ }).getByRole('listitem').first();
+const item = (page) => page.getByRole('list', { name: /^(Các tệp kiểm tra đang gửi và đã gửi|Check files being sent and sent)$/ }).getByRole('listitem').first();
 
 test('offline the bundle waits; online it is sent; after a reload it is still sent and stored once', async () => {
   const { context, page, errors, fingerprint } = await closedMeeting();
@@ -195,12 +195,12 @@ test('the address must be http or https, said in both languages', async () => {
   await voter(page, 'Đồng ý');
   await closeVoting(page);
   // The embedding portal gave the address; the token is never taken from the address.
-  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), `${collector.url}bundles`);
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), `${collector.url}bundles`);
   await page.getByText('Địa chỉ này do cổng thông tin nhúng trang cung cấp.').waitFor();
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await page.getByText('Hãy nhập và lưu địa chỉ cổng thông tin và mã tải lên trước khi gửi.').waitFor();
 
-  await page.getByLabel('Địa chỉ nhận gói (URL)').fill('ftp://xa.example.vn/bundles');
+  await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill('ftp://xa.example.vn/bundles');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByText('Địa chỉ phải bắt đầu bằng https:// hoặc http://.').waitFor();
   await page.getByText('Hãy nhập mã tải lên do cổng thông tin cấp.').waitFor();

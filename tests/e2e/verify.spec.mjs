@@ -22,7 +22,7 @@ test('a good bundle and its public summary: every check passes, minutes regenera
   assert.equal(await checks.count(), 6);
   for (const text of await checks.allInnerTexts()) assert.match(text, /^✓\s*Khớp:/);
   await page.getByText('Mọi mã cam kết khớp với nội dung phiếu (11 phiếu)').waitFor();
-  await page.getByText('Bản công khai khớp với biên bản điện tử').waitFor();
+  await page.getByText('Bản tóm tắt công khai khớp với tệp kiểm tra').waitFor();
   // The fingerprint to compare with the paper, and the minutes rebuilt from the file.
   assert.equal(await page.getByTestId('fingerprint-short').first().innerText(), FINGERPRINT);
   const minutes = page.getByRole('article', { name: /Bản số 1\/3/ });
@@ -88,7 +88,7 @@ test('a truncated file and a huge file are refused with a message naming the pro
   assert.match(await failed.innerText(), /«half\.json».*\n?.*không phải JSON hợp lệ ở dòng \d+/s);
 
   const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(21 * 1024 * 1024, 32) };
-  await page.getByLabel('Tệp biên bản điện tử (audit bundle, .json)').setInputFiles(huge);
+  await page.getByLabel('Tệp kiểm tra (.json)').setInputFiles(huge);
   await page.getByRole('alert').filter({ hasText: '«huge.json»: tệp nặng 21,0 MB, quá giới hạn 20,0 MB' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
