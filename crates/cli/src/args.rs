@@ -122,4 +122,7 @@ pub struct CollectArgs {
     /// The largest bundle accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_body_bytes: usize,
+    /// Connections served at once; more are closed when accepted (fewer if the open-files limit is lower).
+    #[arg(long, default_value_t = 4096, value_name = "N")]
+    pub max_connections: usize,
 }

@@ -9,6 +9,7 @@
 
 mod commit;
 mod routes;
+mod serve;
 pub mod store;
 pub mod tokens;
 
@@ -22,8 +23,9 @@ use phieu_core::Lang;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use serve::Limits;
 pub use store::{BoxRow, Store, StoreError, Stored};
-pub use tokens::Tokens;
+pub use tokens::{Role, Scope, Token, Tokens};
 
 use crate::args::CollectArgs;
 use crate::error::CliError;
@@ -31,8 +33,11 @@ use crate::{tr, Status};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CollectError {
-    #[error("{origin}: a token is NAME=SECRET, the secret at least 16 characters without spaces")]
-    Token { origin: String },
+    #[error("{origin}: {}", why.en())]
+    Token {
+        origin: String,
+        why: tokens::TokenProblem,
+    },
     #[error("{}: cannot read the tokens file: {source}", path.display())]
     TokensFile {
         path: PathBuf,
@@ -54,9 +59,7 @@ pub enum CollectError {
 impl CollectError {
     pub fn message(&self, lang: Lang) -> String {
         let vi = match self {
-            CollectError::Token { origin } => format!(
-                "{origin}: mã tải lên có dạng TÊN=MÃ_BÍ_MẬT, mã bí mật dài ít nhất 16 ký tự, không có dấu cách"
-            ),
+            CollectError::Token { origin, why } => format!("{origin}: {}", why.vi()),
             CollectError::TokensFile { path, source } => {
                 format!("{}: không đọc được tệp mã tải lên: {source}", path.display())
             }
@@ -82,6 +85,8 @@ pub struct Config {
     pub tokens: Tokens,
     pub allow_origins: Vec<HeaderValue>,
     pub max_body_bytes: usize,
+    /// Timeouts and caps (docs/collector.md §Timeouts and limits).
+    pub limits: Limits,
 }
 
 impl Config {
@@ -96,6 +101,10 @@ impl Config {
                 .map(|o| origin(o))
                 .collect::<Result<_, _>>()?,
             max_body_bytes: a.max_body_bytes,
+            limits: Limits {
+                max_connections: a.max_connections,
+                ..Limits::default()
+            },
         })
     }
 }
@@ -145,6 +154,20 @@ fn origin(o: &str) -> Result<HeaderValue, CollectError> {
     HeaderValue::from_str(o).map_err(|_| bad())
 }
 
+/// Binds `addr` with a backlog of 4,096 connections (the kernel caps it at `somaxconn`): a
+/// burst of connections waits to be accepted instead of being left half-open by the kernel
+/// (tokio's `bind` asks for 1,024).
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4096)
+}
+
 /// A running collector.
 pub struct Collector {
     addr: SocketAddr,
@@ -163,34 +186,31 @@ impl Collector {
                     url: redacted(&config.database),
                     error,
                 })?;
-        let listener = tokio::net::TcpListener::bind(config.listen)
-            .await
-            .map_err(|source| CollectError::Listen {
-                addr: config.listen,
-                source,
-            })?;
+        let listener = listen(config.listen).map_err(|source| CollectError::Listen {
+            addr: config.listen,
+            source,
+        })?;
         let addr = listener
             .local_addr()
             .map_err(|source| CollectError::Listen {
                 addr: config.listen,
                 source,
             })?;
+        let limits = Limits {
+            max_connections: serve::connection_cap(config.limits.max_connections),
+            ..config.limits
+        };
         let app = routes::router(
             Arc::new(routes::AppState {
                 store: store.clone(),
                 tokens: config.tokens,
                 max_body_bytes: config.max_body_bytes,
+                limits,
             }),
             &config.allow_origins,
         );
         let (shutdown, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
-        });
+        let task = tokio::spawn(serve::serve(listener, app, limits, stopped));
         Ok(Collector {
             addr,
             store,

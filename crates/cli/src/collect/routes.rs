@@ -29,6 +29,7 @@ pub(super) struct AppState {
     pub store: Store,
     pub tokens: Tokens,
     pub max_body_bytes: usize,
+    pub limits: super::Limits,
 }
 
 type Shared = Arc<AppState>;
@@ -206,10 +207,31 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
     if declared.is_some_and(|n| n > s.max_body_bytes as u64) {
         return too_large();
     }
-    let bytes = match axum::body::to_bytes(body, s.max_body_bytes).await {
-        Ok(b) => b,
-        Err(e) if is_length_limit(&e) => return too_large(),
+    let read = tokio::time::timeout(
+        s.limits.body_timeout,
+        axum::body::to_bytes(body, s.max_body_bytes),
+    );
+    let bytes = match read.await {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) if is_length_limit(&e) => return too_large(),
         Err(_) => {
+            return refuse_unread(
+                StatusCode::REQUEST_TIMEOUT,
+                "timeout",
+                vec![Reason::new(
+                    "",
+                    format!(
+                        "nội dung không đến đủ trong {} giây; hãy gửi lại",
+                        s.limits.body_timeout.as_secs()
+                    ),
+                    format!(
+                        "the body did not arrive whole within {} s; send it again",
+                        s.limits.body_timeout.as_secs()
+                    ),
+                )],
+            )
+        }
+        Ok(Err(_)) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
                 "bad_request",

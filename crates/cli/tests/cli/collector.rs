@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use phieu_cli::collect::{Collector, Config, Tokens};
+use phieu_cli::collect::{Collector, Config, Limits, Tokens};
 use phieu_core::AuditBundle;
 use serde_json::Value;
 
@@ -15,12 +15,17 @@ pub const TOKEN: &str = "tinh-test-0123456789abcdef";
 pub const ORIGIN: &str = "https://xa-tamhung.example.vn";
 
 pub async fn start(database: &str, max_body_bytes: usize) -> Collector {
+    start_with(database, max_body_bytes, Limits::default()).await
+}
+
+pub async fn start_with(database: &str, max_body_bytes: usize, limits: Limits) -> Collector {
     let config = Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         database: phieu_cli::collect::database_url(database),
         tokens: Tokens::parse(&[format!("tinh={TOKEN}")], None).unwrap(),
         allow_origins: vec![ORIGIN.parse().unwrap()],
         max_body_bytes,
+        limits,
     };
     Collector::start(config).await.unwrap()
 }

@@ -7,6 +7,7 @@ mod commands;
 mod fixtures;
 mod flaky;
 mod postgres;
+mod slow_sockets;
 mod support;
 mod tamper;
 mod xlsform;
