@@ -16,6 +16,7 @@ pub mod tokens;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use axum::http::HeaderValue;
@@ -24,7 +25,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use serve::Limits;
-pub use store::{BoxRow, Store, StoreError, Stored};
+pub use store::{BoxRow, BoxState, LogEntry, Store, StoreError, Stored};
 pub use tokens::{Role, Scope, Token, Tokens};
 
 use crate::args::CollectArgs;
@@ -74,6 +75,16 @@ impl CollectError {
         };
         tr(lang, vi, self.to_string())
     }
+}
+
+/// The code a person at the commune types (or scans) from the signed paper minutes to confirm
+/// a stored box: the one place the collector computes it. Until the minutes carry their own
+/// code (bundle format 2, `minutes_code`), it is the first 16 lower-case hex digits of the
+/// bundle's seal, which the minutes print.
+pub fn paper_code(bundle: &phieu_core::AuditBundle) -> String {
+    let mut seal = bundle.seal().to_hex();
+    seal.truncate(16);
+    seal
 }
 
 /// Everything the server needs, checked.
@@ -171,6 +182,7 @@ fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
 /// A running collector.
 pub struct Collector {
     addr: SocketAddr,
+    verifications: Arc<AtomicU64>,
     store: Store,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
@@ -200,19 +212,19 @@ impl Collector {
             max_connections: serve::connection_cap(config.limits.max_connections),
             ..config.limits
         };
-        let app = routes::router(
-            Arc::new(routes::AppState {
-                store: store.clone(),
-                tokens: config.tokens,
-                max_body_bytes: config.max_body_bytes,
-                limits,
-            }),
-            &config.allow_origins,
-        );
+        let state = Arc::new(routes::AppState::new(
+            store.clone(),
+            config.tokens,
+            config.max_body_bytes,
+            limits,
+        ));
+        let verifications = Arc::clone(&state.verifications);
+        let app = routes::router(state, &config.allow_origins);
         let (shutdown, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve::serve(listener, app, limits, stopped));
         Ok(Collector {
             addr,
+            verifications,
             store,
             shutdown,
             task,
@@ -226,6 +238,12 @@ impl Collector {
     /// `http://127.0.0.1:8787/`
     pub fn url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// How many times stored boxes were verified and merged for a tally, a summary or a
+    /// roll-up (each set of boxes once, then from the cache): for tests and benchmarks.
+    pub fn verifications(&self) -> u64 {
+        self.verifications.load(Ordering::Relaxed)
     }
 
     pub fn store(&self) -> &Store {

@@ -66,6 +66,66 @@ pub struct BoxRow {
     pub received_at: i64,
 }
 
+/// What the log says of a box: whether it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoxState {
+    /// Received and verified, not yet confirmed against its paper minutes: not counted.
+    Received,
+    /// Confirmed against the code on its signed paper minutes: counted.
+    Confirmed,
+    /// Taken out by an operator (the log says who and why): not counted.
+    Quarantined,
+}
+
+/// One stored box with its place and state, without its bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub fingerprint: String,
+    pub poll_hash: String,
+    pub village: String,
+    pub ballots: i64,
+    pub state: BoxState,
+}
+
+/// One line of the append-only log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LogEntry {
+    /// Seconds since 1970, the collector's clock.
+    pub at: i64,
+    pub action: String,
+    pub subject: String,
+    pub actor: String,
+    pub reason: String,
+}
+
+/// The state of a box from its counts of confirm and quarantine lines.
+fn state_of(confirms: i64, quarantines: i64) -> BoxState {
+    if quarantines > 0 {
+        BoxState::Quarantined
+    } else if confirms > 0 {
+        BoxState::Confirmed
+    } else {
+        BoxState::Received
+    }
+}
+
+/// The columns of [`Listed`], then the state's two counts.
+const LISTED: &str = "SELECT b.fingerprint, b.poll_hash, b.village, b.ballots, \
+     (SELECT COUNT(*) FROM box_log l WHERE l.subject = b.fingerprint AND l.action = 'confirm'), \
+     (SELECT COUNT(*) FROM box_log l WHERE l.subject = b.fingerprint AND l.action = 'quarantine') \
+     FROM boxes b";
+
+fn listed(r: &AnyRow) -> Result<Listed, StoreError> {
+    Ok(Listed {
+        fingerprint: r.try_get(0)?,
+        poll_hash: r.try_get(1)?,
+        village: r.try_get(2)?,
+        ballots: r.try_get(3)?,
+        state: state_of(r.try_get(4)?, r.try_get(5)?),
+    })
+}
+
 /// The collector's database.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -83,13 +143,22 @@ impl<'s> MigrationSource<'s> for Embedded {
         self,
     ) -> Pin<Box<dyn Future<Output = Result<Vec<Migration>, BoxDynError>> + Send + 's>> {
         Box::pin(async {
-            Ok(vec![Migration::new(
-                1,
-                Cow::Borrowed("boxes and ballots"),
-                MigrationType::Simple,
-                Cow::Borrowed(include_str!("../../migrations/0001_boxes.sql")),
-                false,
-            )])
+            Ok(vec![
+                Migration::new(
+                    1,
+                    Cow::Borrowed("boxes and ballots"),
+                    MigrationType::Simple,
+                    Cow::Borrowed(include_str!("../../migrations/0001_boxes.sql")),
+                    false,
+                ),
+                Migration::new(
+                    2,
+                    Cow::Borrowed("the log: confirmations, quarantines, revoked tokens"),
+                    MigrationType::Simple,
+                    Cow::Borrowed(include_str!("../../migrations/0002_box_log.sql")),
+                    false,
+                ),
+            ])
         })
     }
 }
@@ -247,6 +316,118 @@ impl Store {
         rows.iter()
             .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
             .collect()
+    }
+
+    /// The boxes of one poll, by fingerprint, with their states.
+    pub async fn boxes_of_poll(&self, poll_hash: &str) -> Result<Vec<Listed>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "{LISTED} WHERE b.poll_hash = $1 ORDER BY b.fingerprint"
+        ))
+        .bind(poll_hash)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(listed).collect()
+    }
+
+    /// The boxes of a commune-wide poll id, by village, poll hash and fingerprint.
+    pub async fn boxes_in_commune(
+        &self,
+        commune: &str,
+        poll_id: &str,
+    ) -> Result<Vec<Listed>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "{LISTED} WHERE b.commune = $1 AND b.poll_id = $2 \
+             ORDER BY b.village, b.poll_hash, b.fingerprint"
+        ))
+        .bind(commune)
+        .bind(poll_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(listed).collect()
+    }
+
+    /// One box's row and state.
+    pub async fn box_of(
+        &self,
+        fingerprint: &str,
+    ) -> Result<Option<(BoxRow, BoxState)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT fingerprint, poll_hash, poll_id, commune, village, title, ballots, portal, \
+             received_at, \
+             (SELECT COUNT(*) FROM box_log l WHERE l.subject = b.fingerprint AND l.action = 'confirm'), \
+             (SELECT COUNT(*) FROM box_log l WHERE l.subject = b.fingerprint AND l.action = 'quarantine') \
+             FROM boxes b WHERE fingerprint = $1",
+        )
+        .bind(fingerprint)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some((
+            box_row(&r)?,
+            state_of(r.try_get(9)?, r.try_get(10)?),
+        )))
+    }
+
+    /// The state of every stored box.
+    pub async fn states(&self) -> Result<Vec<(String, BoxState)>, StoreError> {
+        let rows = sqlx::query(&format!("{LISTED} ORDER BY b.fingerprint"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| listed(r).map(|l| (l.fingerprint, l.state)))
+            .collect()
+    }
+
+    /// Appends one line to the log.
+    pub async fn log(&self, entry: &LogEntry) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO box_log (at, action, subject, actor, reason) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(entry.at)
+        .bind(&entry.action)
+        .bind(&entry.subject)
+        .bind(&entry.actor)
+        .bind(&entry.reason)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The log lines about these subjects (box fingerprints, token names), oldest first.
+    pub async fn log_of(&self, subjects: &[String]) -> Result<Vec<LogEntry>, StoreError> {
+        let mut all = self.whole_log().await?;
+        all.retain(|e| subjects.contains(&e.subject));
+        Ok(all)
+    }
+
+    /// The whole log, oldest first.
+    pub async fn whole_log(&self) -> Result<Vec<LogEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT at, action, subject, actor, reason FROM box_log ORDER BY at, action, subject",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(LogEntry {
+                    at: r.try_get(0)?,
+                    action: r.try_get(1)?,
+                    subject: r.try_get(2)?,
+                    actor: r.try_get(3)?,
+                    reason: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether the token named `name` has been revoked.
+    pub async fn revoked(&self, name: &str) -> Result<bool, StoreError> {
+        let row =
+            sqlx::query("SELECT COUNT(*) FROM box_log WHERE action = 'revoke' AND subject = $1")
+                .bind(name)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
     }
 
     /// The pool, for the group commit's tests.

@@ -3,6 +3,7 @@
 //! `PHIEU_BLESS=1 cargo test -p phieu-cli` rewrites them and the golden outputs.
 
 mod collector;
+mod collector_trust;
 mod commands;
 mod fixtures;
 mod flaky;
