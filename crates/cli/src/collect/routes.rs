@@ -84,6 +84,7 @@ pub(super) fn router(state: Shared, origins: &[HeaderValue]) -> Router {
         .route("/bundles/{fingerprint}", get(get_bundle))
         .route("/bundles/{fingerprint}/summary", get(box_summary))
         .route("/boxes/{fingerprint}/confirm", post(confirm))
+        .route("/boxes/{fingerprint}/quarantine", post(quarantine))
         .route("/polls/{hash}/tally", get(tally))
         .route("/polls/{hash}/summary", get(summary))
         .route("/villages", get(villages))
@@ -268,6 +269,91 @@ fn outside_scope(token: &Token, commune: &str, village: &str) -> Response {
     )
 }
 
+/// Records, against the stored box `subject`, that an upload was refused because of it, so
+/// that the operator sees the conflict in its tally (the refused box is not stored). A
+/// failure to record it does not change the answer to the upload.
+async fn log_conflict(s: &AppState, subject: &str, portal: &str, reason: String) {
+    let _ = s
+        .store
+        .log(&LogEntry {
+            at: now(),
+            action: "conflict".to_owned(),
+            subject: subject.to_owned(),
+            actor: portal.to_owned(),
+            reason,
+        })
+        .await;
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct QuarantineBody {
+    reason: String,
+}
+
+/// `POST /boxes/{fingerprint}/quarantine` with `{"reason": "…"}`: an operator (a token with the
+/// role `operator` covering the box) takes the box out of every tally, for good; the log keeps
+/// who, when and why. The box's ballots are freed, so the real box that holds one of them can
+/// be sent again.
+async fn quarantine(
+    State(s): State<Shared>,
+    Path(fp): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<QuarantineBody>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    if !is_digest(&fp) {
+        return bad_digest("fingerprint");
+    }
+    let token = match authorize(&s, &headers, &[Role::Operator]).await {
+        Ok(t) => t,
+        Err(answer) => return answer,
+    };
+    let reason = match body {
+        Ok(Json(b)) if !b.reason.trim().is_empty() => b.reason,
+        _ => {
+            return refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "refused",
+                vec![Reason::new(
+                    "reason",
+                    "cần {\"reason\": \"…\"}: lý do cách ly, ghi vào nhật ký",
+                    "expected {\"reason\": \"…\"}: why, for the log",
+                )],
+            )
+        }
+    };
+    let (row, state) = match s.store.box_of(&fp).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found().await,
+        Err(e) => return internal(&e),
+    };
+    if !token.scope.covers(&row.commune, &row.village) {
+        return outside_scope(&token, &row.commune, &row.village);
+    }
+    let short = BoxFingerprint::from_hex(&fp)
+        .map(|f| f.short())
+        .unwrap_or_default();
+    if state != BoxState::Quarantined {
+        let entry = LogEntry {
+            at: now(),
+            action: "quarantine".to_owned(),
+            subject: fp.clone(),
+            actor: token.name.clone(),
+            reason,
+        };
+        if let Err(e) = s.store.quarantine(&entry).await {
+            return internal(&e);
+        }
+    }
+    Json(json!({
+        "status": "quarantined",
+        "fingerprint": fp,
+        "short": short,
+        "vi": format!("hòm phiếu {short} đã cách ly: không còn được tính"),
+        "en": format!("box {short} quarantined: no longer counted"),
+    }))
+    .into_response()
+}
+
 /// `POST /bundles`: auth, then media type, then size, then verification, then storage.
 async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
@@ -413,7 +499,22 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
             format!("box {} received and stored", fp.short()),
         ),
         Ok(Stored::Already) => already_stored(fp, &poll_hash, ballots),
-        Err(StoreError::Conflict { fingerprint, stored_seal }) => refuse(
+        Err(StoreError::Conflict {
+            fingerprint,
+            stored_seal,
+        }) => {
+            log_conflict(
+                &s,
+                &fingerprint,
+                &portal,
+                format!(
+                    "hòm phiếu cùng dấu vân tay với biên bản khác (niêm phong {}) bị từ chối / the same box with other minutes (seal {}) was refused",
+                    bundle.seal().to_hex(),
+                    bundle.seal().to_hex()
+                ),
+            )
+            .await;
+            refuse(
             StatusCode::CONFLICT,
             "conflict",
             vec![Reason::new(
@@ -421,16 +522,30 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 format!("hòm phiếu {fingerprint} đã được lưu với biên bản khác (niêm phong {stored_seal}); không thay thế"),
                 format!("box {fingerprint} is already stored with different minutes (seal {stored_seal}); not replaced"),
             )],
-        ),
-        Err(StoreError::DuplicateBallot { commitment, other }) => refuse(
+        )
+        }
+        Err(StoreError::DuplicateBallot { commitment, other }) => {
+            log_conflict(
+                &s,
+                &other,
+                &portal,
+                format!(
+                    "hòm phiếu {} bị từ chối: phiếu {commitment} đã có trong hòm này / box {} was refused: ballot {commitment} is already in this box",
+                    fp.to_hex(),
+                    fp.to_hex()
+                ),
+            )
+            .await;
+            refuse(
             StatusCode::CONFLICT,
             "conflict",
             vec![Reason::new(
                 "ballots",
-                format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần"),
-                format!("ballot {commitment} is already in box {other}: no ballot is counted twice"),
+                format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần; nếu hòm kia sai, cán bộ vận hành có thể cách ly nó rồi gửi lại hòm này"),
+                format!("ballot {commitment} is already in box {other}: no ballot is counted twice; if that box is the wrong one, an operator can quarantine it, then send this one again"),
             )],
-        ),
+        )
+        }
         Err(e) => internal(&e),
     }
 }
@@ -829,6 +944,7 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
         Err(answer) => return answer,
     };
     let not_counted: Vec<Value> = others.iter().map(not_counted_json).collect();
+    let conflicts = open_conflicts(&log, &others);
     if counted.is_empty() {
         return Json(json!({
             "poll_hash": hash,
@@ -838,6 +954,7 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
             "outcomes": [],
             "summary": null,
             "not_counted": not_counted,
+            "conflicts": conflicts,
             "log": log,
             "vi": "chưa có hòm phiếu nào được xác nhận: chưa có kết quả",
             "en": "no box is confirmed yet: no result",
@@ -846,7 +963,27 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
     }
     let m = match merged(&s, counted).await {
         Ok(Ok(m)) => m,
-        Ok(Err(reasons)) => return refuse(StatusCode::CONFLICT, "conflict", reasons),
+        Ok(Err(reasons)) => {
+            // The confirmed boxes do not merge (electorates that differ, more ballots than
+            // households): no result, the boxes and the reasons listed for the operator, who
+            // quarantines the wrong one; never a tally that fails for good.
+            let mut conflicts = conflicts;
+            conflicts.push(json!({ "kind": "boxes_do_not_merge", "reasons": reasons }));
+            return Json(json!({
+                "poll_hash": hash,
+                "boxes": 0,
+                "box_fingerprints": [],
+                "ballots": 0,
+                "outcomes": [],
+                "summary": null,
+                "not_counted": not_counted,
+                "conflicts": conflicts,
+                "log": log,
+                "vi": "các hòm phiếu đã xác nhận không gộp được: chưa có kết quả, xem conflicts",
+                "en": "the confirmed boxes do not merge: no result, see conflicts",
+            }))
+            .into_response();
+        }
         Err(answer) => return answer,
     };
     // Embedded as raw JSON so that its bytes keep the canonical field order.
@@ -860,9 +997,32 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
         "outcomes": outcomes_json(&m.bundle),
         "summary": summary,
         "not_counted": not_counted,
+        "conflicts": conflicts,
         "log": log,
     }))
     .into_response()
+}
+
+/// The conflicts still open: uploads refused because of a stored box (log lines `conflict`)
+/// that an operator has not quarantined.
+fn open_conflicts(log: &[LogEntry], others: &[Listed]) -> Vec<Value> {
+    let quarantined = |fp: &str| {
+        others
+            .iter()
+            .any(|l| l.fingerprint == fp && l.state == BoxState::Quarantined)
+    };
+    log.iter()
+        .filter(|e| e.action == "conflict" && !quarantined(&e.subject))
+        .map(|e| {
+            json!({
+                "kind": "upload_refused",
+                "box": e.subject,
+                "portal": e.actor,
+                "at": e.at,
+                "reason": e.reason,
+            })
+        })
+        .collect()
 }
 
 /// `GET /polls/{hash}/summary`: the merged public summary of the confirmed boxes, byte for
@@ -981,11 +1141,12 @@ async fn rollup(
         Ok(l) => l,
         Err(e) => return internal(&e),
     };
-    let not_counted: Vec<Value> = listed
+    let others: Vec<Listed> = listed
         .iter()
         .filter(|l| l.state != BoxState::Confirmed)
-        .map(not_counted_json)
+        .cloned()
         .collect();
+    let not_counted: Vec<Value> = others.iter().map(not_counted_json).collect();
     // The confirmed boxes, by village, then by poll hash: one poll per village.
     let mut by_village: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for l in listed
@@ -1001,7 +1162,7 @@ async fn rollup(
     }
     let mut results = Vec::new();
     let mut villages = Vec::new();
-    let mut conflicts = Vec::new();
+    let mut conflicts = open_conflicts(&log, &others);
     for (village, polls) in by_village {
         // Two polls with one id in one village (an edited poll): the village is left out and
         // the operator told, instead of the whole roll-up failing; quarantining the wrong

@@ -420,6 +420,28 @@ impl Store {
             .collect()
     }
 
+    /// Quarantines box `fingerprint`: appends the log line and, in the same transaction, frees
+    /// its ballots' commitments, so that the real box holding a ballot this one took can be
+    /// stored (the quarantined box's bundle stays as received, for the record).
+    pub async fn quarantine(&self, entry: &LogEntry) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO box_log (at, action, subject, actor, reason) VALUES ($1, 'quarantine', $2, $3, $4)",
+        )
+        .bind(entry.at)
+        .bind(&entry.subject)
+        .bind(&entry.actor)
+        .bind(&entry.reason)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM ballots WHERE fingerprint = $1")
+            .bind(&entry.subject)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Whether the token named `name` has been revoked.
     pub async fn revoked(&self, name: &str) -> Result<bool, StoreError> {
         let row =

@@ -174,3 +174,350 @@ async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_
     assert_eq!(result_of(&tally(&http, &real).await), (9, "passed"));
     c.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_acts_only_for_its_places() {
+    let dir = Scratch::new("scope");
+    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+    let http = Http::new(&c.url());
+    // The Đồng Tâm token may send a box of Đồng Tâm, not one of Tân Lập.
+    let tan_lap = fixtures::bundle("Thôn Tân Lập", 10, "Nhà văn hóa", &[(701, "agree")]);
+    let (status, body) = http
+        .post_with(&tan_lap.to_json(), Some(VILLAGE), "application/json")
+        .await;
+    assert_eq!(
+        (status, &body["status"]),
+        (403, &"outside_scope".into()),
+        "{body}"
+    );
+    assert!(body["reasons"][0]["en"]
+        .as_str()
+        .unwrap()
+        .contains("is only for Xã Tam Hưng: Thôn Đồng Tâm; this box is of Thôn Tân Lập"));
+    assert!(body["reasons"][0]["vi"]
+        .as_str()
+        .unwrap()
+        .contains("chỉ dùng cho Xã Tam Hưng: Thôn Đồng Tâm"));
+    assert_eq!(c.store().count().await.unwrap(), 0);
+    let (status, body) = http
+        .post_with(&real_cluster().to_json(), Some(VILLAGE), "application/json")
+        .await;
+    assert_eq!(status, 201, "{body}");
+    // An auditor or a confirmer cannot upload.
+    for token in [AUDITOR, CONFIRMER] {
+        let (status, _) = http
+            .post_with(&tan_lap.to_json(), Some(token), "application/json")
+            .await;
+        assert_eq!(status, 403, "{token}");
+    }
+    c.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_token_is_refused_at_once() {
+    let dir = Scratch::new("revoke");
+    let db = dir.path().join("phieu.db");
+    let db = db.to_str().unwrap();
+    let c = start(db, 1 << 20).await;
+    let http = Http::new(&c.url());
+    assert_eq!(
+        http.post_with(&real_cluster().to_json(), Some(VILLAGE), "application/json")
+            .await
+            .0,
+        201
+    );
+    // Revoked on the database while the collector runs.
+    let run = crate::support::phieu(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "collect",
+            "--database",
+            db,
+            "token",
+            "revoke",
+            "dong-tam",
+            "--by",
+            "Chủ tịch UBND xã",
+            "--reason",
+            "tablet lost",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("revoked"), "{}", run.stdout);
+    let (status, body) = http
+        .post_with(&forged_box().to_json(), Some(VILLAGE), "application/json")
+        .await;
+    assert_eq!(status, 401, "{body}");
+    assert!(body["reasons"][0]["vi"]
+        .as_str()
+        .unwrap()
+        .contains("đã bị thu hồi"));
+    // Listed as revoked; its name is not given again.
+    let tokens = [
+        format!("dong-tam={VILLAGE};role=uploader;commune=Xã Tam Hưng;villages=Thôn Đồng Tâm"),
+        format!("ubnd={CONFIRMER};role=confirmer,operator;commune=Xã Tam Hưng"),
+    ];
+    let run = crate::support::phieu(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "collect",
+            "--database",
+            db,
+            "--token",
+            &tokens[0],
+            "--token",
+            &tokens[1],
+            "token",
+            "list",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("dong-tam\tuploader\tXã Tam Hưng: Thôn Đồng Tâm\trevoked")
+            && run
+                .stdout
+                .contains("ubnd\tconfirmer,operator\tXã Tam Hưng\tactive"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(VILLAGE));
+    let run = crate::support::phieu(
+        dir.path(),
+        &[
+            "collect",
+            "--database",
+            db,
+            "token",
+            "add",
+            "dong-tam",
+            "--commune",
+            "Xã Tam Hưng",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("đã bị thu hồi"), "{}", run.stderr);
+    // A new token: one line, with a fresh secret, that the collector reads.
+    let file = dir.path().join("tokens");
+    let run = crate::support::phieu(
+        dir.path(),
+        &[
+            "collect",
+            "--database",
+            db,
+            "--tokens-file",
+            file.to_str().unwrap(),
+            "token",
+            "add",
+            "dong-tam-2",
+            "--role",
+            "uploader",
+            "--commune",
+            "Xã Tam Hưng",
+            "--village",
+            "Thôn Đồng Tâm",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run.stdout.trim();
+    assert!(
+        line.starts_with("dong-tam-2=")
+            && line.ends_with(";role=uploader;commune=Xã Tam Hưng;villages=Thôn Đồng Tâm"),
+        "{line}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap().trim(), line);
+    let read = phieu_cli::collect::Tokens::parse(&[], Some(&file)).unwrap();
+    assert_eq!(read.iter().next().unwrap().name, "dong-tam-2");
+    c.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_concurrent_tallies_verify_the_boxes_once() {
+    let dir = Scratch::new("cache");
+    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+    let http = Http::new(&c.url());
+    let (a, b) = (fixtures::cluster_a(), fixtures::cluster_b());
+    for x in [&a, &b] {
+        assert_eq!(http.post(x).await.0, 201);
+        http.confirm_box(x).await;
+    }
+    let hash = a.poll().hash().to_hex();
+    let before = c.verifications();
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let (client, base, hash) = (http.client.clone(), http.base.clone(), hash.clone());
+        tasks.spawn(async move {
+            let h = Http { client, base };
+            let path = if i % 2 == 0 { "tally" } else { "summary" };
+            h.get(&format!("/polls/{hash}/{path}")).await
+        });
+    }
+    let mut answers = std::collections::BTreeSet::new();
+    while let Some(joined) = tasks.join_next().await {
+        let (status, body) = joined.unwrap();
+        assert_eq!(status, 200, "{body}");
+        answers.insert(body);
+    }
+    assert_eq!(
+        answers.len(),
+        2,
+        "one tally and one summary, each the same 20 times"
+    );
+    assert_eq!(
+        c.verifications() - before,
+        1,
+        "40 requests, one verification"
+    );
+    // A new confirmed box is a new set: verified once more, then cached again.
+    let extra = fixtures::bundle("Thôn Đồng Tâm", 12, "Cụm dân cư số 4", &[(801, "agree")]);
+    assert_eq!(http.post(&extra).await.0, 201);
+    http.confirm_box(&extra).await;
+    let before = c.verifications();
+    for _ in 0..5 {
+        let (_, t) = http.get_json(&format!("/polls/{hash}/tally")).await;
+        assert_eq!(t["ballots"], 10);
+    }
+    assert_eq!(c.verifications() - before, 1);
+    c.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_box_holding_a_stolen_ballot_no_longer_blocks_the_real_cluster() {
+    let dir = Scratch::new("stolen");
+    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+    let http = Http::new(&c.url());
+    // A box holding ballot 105 of cluster 1 arrives first; the real cluster 1 is refused.
+    let (stolen, real) = (fixtures::overlap(), fixtures::cluster_a());
+    assert_eq!(http.post(&stolen).await.0, 201);
+    let (status, body) = http.post(&real).await;
+    assert_eq!(status, 409, "{body}");
+    // The operator sees the conflict in the tally, with the box to look at.
+    let t = tally(&http, &real).await;
+    assert_eq!(t["conflicts"][0]["kind"], "upload_refused", "{t}");
+    assert_eq!(t["conflicts"][0]["box"], stolen.fingerprint().to_hex());
+    assert!(t["conflicts"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains(&real.fingerprint().to_hex()));
+    // An uploader cannot quarantine; the operator does, saying why.
+    let fp = stolen.fingerprint().to_hex();
+    let quarantine = |token: &'static str| {
+        http.client
+            .post(format!("{}/boxes/{fp}/quarantine", http.base))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json")
+            .body(r#"{"reason":"holds ballot 105 of cluster 1, no paper minutes"}"#)
+            .send()
+    };
+    assert_eq!(quarantine(TOKEN).await.unwrap().status().as_u16(), 403);
+    assert_eq!(quarantine(CONFIRMER).await.unwrap().status().as_u16(), 200);
+    // The real cluster goes in, is confirmed and counts; the conflict is closed.
+    assert_eq!(http.post(&real).await.0, 201);
+    http.confirm_box(&real).await;
+    let t = tally(&http, &real).await;
+    assert_eq!(result_of(&t).0, 5, "{t}");
+    assert_eq!(t["conflicts"], serde_json::json!([]), "{t}");
+    assert_eq!(t["not_counted"][0]["state"], "quarantined");
+    let q = t["log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "quarantine")
+        .unwrap();
+    assert_eq!(
+        (&q["subject"], &q["actor"]),
+        (&fp.clone().into(), &"ubnd".into())
+    );
+    // The page shows the log too.
+    let (_, page) = http.get("/").await;
+    assert!(
+        page.contains("holds ballot 105 of cluster 1") && page.contains("quarantined, not counted"),
+        "{page}"
+    );
+    c.stop().await.unwrap();
+}
+
+/// The Đồng Tâm poll edited after some boxes were made with it: same id, another hash.
+fn edited_poll_box() -> AuditBundle {
+    use phieu_core::{Answer, Ballot, BallotBox, Electorate, Minutes, Poll};
+    let json = std::fs::read_to_string(fixtures::data().join("poll-road.json"))
+        .unwrap()
+        .replace("500.000 đồng", "400.000 đồng");
+    let poll = Poll::from_json(&json).unwrap();
+    let mut bx = BallotBox::new(poll.clone());
+    for n in 901..=903 {
+        bx.cast(Ballot::new(&poll, vec![Answer::choice("dong_y")], fixtures::salt(n)).unwrap())
+            .unwrap();
+    }
+    let minutes = Minutes::new(
+        "Nhà văn hóa thôn Đồng Tâm".into(),
+        "14 giờ 00, ngày 19/4/2026".into(),
+        vec![
+            "Nguyễn Văn An".into(),
+            "Trần Thị Bình".into(),
+            "Lê Văn Cường".into(),
+        ],
+        vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
+        String::new(),
+    )
+    .unwrap();
+    AuditBundle::new(bx, Electorate::new(12, None).unwrap(), minutes).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup() {
+    let dir = Scratch::new("edited");
+    let db = dir.path().join("phieu.db");
+    let db = db.to_str().unwrap();
+    let c = start(db, 1 << 20).await;
+    let http = Http::new(&c.url());
+    let (good, edited) = (fixtures::good(), edited_poll_box());
+    assert_eq!(good.poll().id(), edited.poll().id());
+    assert_ne!(good.poll().hash(), edited.poll().hash());
+    for x in [&good, &edited] {
+        assert_eq!(http.post(x).await.0, 201);
+        http.confirm_box(x).await;
+    }
+    let rollup = format!(
+        "/communes/X%C3%A3%20Tam%20H%C6%B0ng/polls/{}/rollup?villages=3",
+        good.poll().id()
+    );
+    let (status, r) = http.get_json(&rollup).await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(r["villages_reporting"], 0, "{r}");
+    assert_eq!(r["conflicts"][0]["kind"], "two_polls_one_id", "{r}");
+    assert_eq!(r["conflicts"][0]["village"], "Thôn Đồng Tâm");
+    // The operator quarantines the edited poll's box from the command line.
+    let run = crate::support::phieu(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "collect",
+            "--database",
+            db,
+            "quarantine",
+            &edited.fingerprint().to_hex(),
+            "--reason",
+            "made with an edited poll",
+            "--by",
+            "Cán bộ văn phòng xã",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (status, r) = http.get_json(&rollup).await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(r["villages_reporting"], 1, "{r}");
+    assert_eq!(r["approved"], 1, "{r}");
+    assert_eq!(r["conflicts"], serde_json::json!([]), "{r}");
+    assert!(r["log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "quarantine" && e["actor"] == "Cán bộ văn phòng xã"));
+    c.stop().await.unwrap();
+}
