@@ -38,7 +38,8 @@ pub(super) struct AppState {
     /// The verified merge of each set of boxes asked for, by their sorted fingerprints. A
     /// stored box never changes (its fingerprint is its key, the first bundle stays), so an
     /// entry never goes stale; a new box, a confirmation or a quarantine changes which set a
-    /// tally asks for. Emptied when it holds [`MERGES_KEPT`] sets.
+    /// tally asks for. Emptied when it holds [`MERGES_KEPT`] sets or [`BALLOTS_KEPT`] ballots,
+    /// so that it stays small however many sets are asked for.
     pub merges: Mutex<HashMap<Vec<String>, Arc<OnceCell<Merge>>>>,
     /// Heavy requests (a merge not yet cached) computed at once.
     pub heavy: Semaphore,
@@ -64,7 +65,10 @@ impl AppState {
 }
 
 /// Sets of boxes whose merge is kept.
-const MERGES_KEPT: usize = 256;
+const MERGES_KEPT: usize = 64;
+
+/// Ballots kept in merges (a parsed ballot with its opening is some hundreds of bytes).
+const BALLOTS_KEPT: u64 = 1_000_000;
 
 /// A verified merge, or why the boxes do not merge.
 type Merge = Result<Arc<Merged>, Vec<Reason>>;
@@ -667,6 +671,12 @@ async fn box_summary(State(s): State<Shared>, Path(fp): Path<String>) -> Respons
     if !is_digest(&fp) {
         return bad_digest("fingerprint");
     }
+    // Only a stored box reaches the cache: unknown fingerprints must not push real merges out.
+    match s.store.box_of(&fp).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return not_found().await,
+        Err(e) => return internal(&e),
+    }
     match merged(&s, vec![fp]).await {
         Ok(Ok(m)) => (
             [(CONTENT_TYPE, "application/json")],
@@ -841,8 +851,16 @@ async fn merged(s: &AppState, mut fingerprints: Vec<String>) -> Result<Merge, Re
     fingerprints.sort();
     let cell = {
         let mut merges = s.merges.lock().unwrap_or_else(|p| p.into_inner());
-        if merges.len() >= MERGES_KEPT && !merges.contains_key(&fingerprints) {
-            merges.clear();
+        if !merges.contains_key(&fingerprints) {
+            let ballots: u64 = merges
+                .values()
+                .filter_map(|cell| cell.get())
+                .filter_map(|m| m.as_ref().ok())
+                .map(|m| m.bundle.tally().ballots())
+                .sum();
+            if merges.len() >= MERGES_KEPT || ballots >= BALLOTS_KEPT {
+                merges.clear();
+            }
         }
         Arc::clone(merges.entry(fingerprints.clone()).or_default())
     };

@@ -1,7 +1,10 @@
 //! Issue 17, items 2 and 3, against a real collector: who may read openings, what counts in a
 //! tally (a box confirmed against its signed paper minutes), tokens scoped to places and
 //! revoked, one verification for many tallies, and conflicts that an operator resolves instead
-//! of a tally that fails for good.
+//! of a tally that fails for good. Each scenario runs on a fresh SQLite file and, in
+//! `postgres_scenarios`, on a database of its own in a PostgreSQL cluster the test starts.
+
+use std::path::Path;
 
 use phieu_core::AuditBundle;
 use serde_json::Value;
@@ -40,10 +43,8 @@ fn result_of(t: &Value) -> (u64, &str) {
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn openings_go_only_to_an_auditor() {
-    let dir = Scratch::new("openings");
-    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+async fn openings_go_only_to_an_auditor(db: &str, _dir: &Path) {
+    let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     let good = fixtures::good();
     let fp = good.fingerprint().to_hex();
@@ -75,10 +76,11 @@ async fn openings_go_only_to_an_auditor() {
     c.stop().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_minutes() {
-    let dir = Scratch::new("forged");
-    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_minutes(
+    db: &str,
+    _dir: &Path,
+) {
+    let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     let (real, forged) = (real_cluster(), forged_box());
 
@@ -175,10 +177,8 @@ async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_
     c.stop().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_token_acts_only_for_its_places() {
-    let dir = Scratch::new("scope");
-    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+async fn a_token_acts_only_for_its_places(db: &str, _dir: &Path) {
+    let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     // The Đồng Tâm token may send a box of Đồng Tâm, not one of Tân Lập.
     let tan_lap = fixtures::bundle("Thôn Tân Lập", 10, "Nhà văn hóa", &[(701, "agree")]);
@@ -213,11 +213,7 @@ async fn a_token_acts_only_for_its_places() {
     c.stop().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_revoked_token_is_refused_at_once() {
-    let dir = Scratch::new("revoke");
-    let db = dir.path().join("phieu.db");
-    let db = db.to_str().unwrap();
+async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
     let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     assert_eq!(
@@ -228,7 +224,7 @@ async fn a_revoked_token_is_refused_at_once() {
     );
     // Revoked on the database while the collector runs.
     let run = crate::support::phieu(
-        dir.path(),
+        dir,
         &[
             "--lang",
             "en",
@@ -260,7 +256,7 @@ async fn a_revoked_token_is_refused_at_once() {
         format!("ubnd={CONFIRMER};role=confirmer,operator;commune=Xã Tam Hưng"),
     ];
     let run = crate::support::phieu(
-        dir.path(),
+        dir,
         &[
             "--lang",
             "en",
@@ -287,7 +283,7 @@ async fn a_revoked_token_is_refused_at_once() {
     );
     assert!(!run.stdout.contains(VILLAGE));
     let run = crate::support::phieu(
-        dir.path(),
+        dir,
         &[
             "collect",
             "--database",
@@ -302,9 +298,9 @@ async fn a_revoked_token_is_refused_at_once() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("đã bị thu hồi"), "{}", run.stderr);
     // A new token: one line, with a fresh secret, that the collector reads.
-    let file = dir.path().join("tokens");
+    let file = dir.join("tokens");
     let run = crate::support::phieu(
-        dir.path(),
+        dir,
         &[
             "collect",
             "--database",
@@ -335,10 +331,8 @@ async fn a_revoked_token_is_refused_at_once() {
     c.stop().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn many_concurrent_tallies_verify_the_boxes_once() {
-    let dir = Scratch::new("cache");
-    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+async fn many_concurrent_tallies_verify_the_boxes_once(db: &str, _dir: &Path) {
+    let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     let (a, b) = (fixtures::cluster_a(), fixtures::cluster_b());
     for x in [&a, &b] {
@@ -385,10 +379,8 @@ async fn many_concurrent_tallies_verify_the_boxes_once() {
     c.stop().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_box_holding_a_stolen_ballot_no_longer_blocks_the_real_cluster() {
-    let dir = Scratch::new("stolen");
-    let c = start(dir.path().join("phieu.db").to_str().unwrap(), 1 << 20).await;
+async fn a_box_holding_a_stolen_ballot_no_longer_blocks_the_real_cluster(db: &str, _dir: &Path) {
+    let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     // A box holding ballot 105 of cluster 1 arrives first; the real cluster 1 is refused.
     let (stolen, real) = (fixtures::overlap(), fixtures::cluster_a());
@@ -468,11 +460,7 @@ fn edited_poll_box() -> AuditBundle {
     AuditBundle::new(bx, Electorate::new(12, None).unwrap(), minutes).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup() {
-    let dir = Scratch::new("edited");
-    let db = dir.path().join("phieu.db");
-    let db = db.to_str().unwrap();
+async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup(db: &str, dir: &Path) {
     let c = start(db, 1 << 20).await;
     let http = Http::new(&c.url());
     let (good, edited) = (fixtures::good(), edited_poll_box());
@@ -493,7 +481,7 @@ async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup() {
     assert_eq!(r["conflicts"][0]["village"], "Thôn Đồng Tâm");
     // The operator quarantines the edited poll's box from the command line.
     let run = crate::support::phieu(
-        dir.path(),
+        dir,
         &[
             "--lang",
             "en",
@@ -519,5 +507,127 @@ async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup() {
         .unwrap()
         .iter()
         .any(|e| e["action"] == "quarantine" && e["actor"] == "Cán bộ văn phòng xã"));
+    c.stop().await.unwrap();
+}
+
+/// Each scenario as a test on its own SQLite file.
+macro_rules! on_sqlite {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            use crate::support::Scratch;
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let dir = Scratch::new(stringify!($name));
+                    let db = dir.path().join("phieu.db");
+                    super::$name(db.to_str().unwrap(), dir.path()).await;
+                }
+            )*
+        }
+        /// Every scenario on PostgreSQL, each in a database of its own (SKIP where PostgreSQL
+        /// is not installed, as in postgres.rs).
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn postgres_scenarios() {
+            let dir = Scratch::new("pg-trust");
+            let cluster = match pg_cluster::Cluster::start(dir.path(), false) {
+                Ok(c) => c,
+                Err(reason) => {
+                    println!("SKIP postgres_scenarios: {reason}");
+                    return;
+                }
+            };
+            sqlx::any::install_default_drivers();
+            let admin = sqlx::AnyPool::connect(&cluster.url()).await.unwrap();
+            $(
+                sqlx::query(concat!("CREATE DATABASE ", stringify!($name)))
+                    .execute(&admin)
+                    .await
+                    .unwrap();
+                let url = cluster.url().replace("/postgres", concat!("/", stringify!($name)));
+                $name(&url, dir.path()).await;
+            )*
+            admin.close().await;
+        }
+    };
+}
+
+// postgres.rs keeps its cluster module private; loading the file a second time here leaves
+// that file as it is (making it `pub` there would let this be a `use`).
+#[allow(clippy::duplicate_mod)]
+#[path = "pg_cluster.rs"]
+mod pg_cluster;
+
+on_sqlite!(
+    openings_go_only_to_an_auditor,
+    a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_minutes,
+    a_token_acts_only_for_its_places,
+    a_revoked_token_is_refused_at_once,
+    many_concurrent_tallies_verify_the_boxes_once,
+    a_box_holding_a_stolen_ballot_no_longer_blocks_the_real_cluster,
+    an_edited_poll_with_the_same_id_no_longer_fails_the_rollup,
+);
+
+/// A box of `n` ballots (salts from `from`) of `village`'s poll, with 3n households.
+fn big_box(village: &str, from: u32, n: u32, place: &str) -> AuditBundle {
+    let ballots: Vec<(u32, &str)> = (from..from + n).map(|i| (i, "agree")).collect();
+    fixtures::bundle(village, u64::from(n) * 3, place, &ballots)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn heavy_requests_beyond_the_limit_get_503_with_retry_after() {
+    let dir = Scratch::new("heavy");
+    let limits = phieu_cli::collect::Limits {
+        max_heavy_requests: 1,
+        ..phieu_cli::collect::Limits::default()
+    };
+    let c = crate::collector::start_with(
+        dir.path().join("phieu.db").to_str().unwrap(),
+        64 << 20,
+        limits,
+    )
+    .await;
+    let http = Http::new(&c.url());
+    // Two polls of two big boxes each, confirmed: neither poll's merge is cached yet.
+    let mut hashes = Vec::new();
+    for (k, village) in ["Thôn Lớn", "Thôn Nhỏ"].into_iter().enumerate() {
+        let base = 10_000 + 20_000 * u32::try_from(k).unwrap();
+        let boxes = [
+            big_box(village, base, 4_000, "Cụm 1"),
+            big_box(village, base + 10_000, 4_000, "Cụm 2"),
+        ];
+        for b in &boxes {
+            assert_eq!(http.post(b).await.0, 201);
+            http.confirm_box(b).await;
+        }
+        hashes.push(boxes[0].poll().hash().to_hex());
+    }
+    // Both tallies at once: one is computed, the other turned away with Retry-After.
+    let ask = |hash: String| {
+        let (client, base) = (http.client.clone(), http.base.clone());
+        async move {
+            let resp = client
+                .get(format!("{base}/polls/{hash}/tally"))
+                .send()
+                .await
+                .unwrap();
+            let retry = resp
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_owned());
+            (resp.status().as_u16(), retry)
+        }
+    };
+    let (first, second) = tokio::join!(ask(hashes[0].clone()), ask(hashes[1].clone()));
+    let mut answers = [first, second];
+    answers.sort();
+    assert_eq!(
+        answers,
+        [(200, None), (503, Some("5".to_owned()))],
+        "one computed, one refused"
+    );
+    // Asked again, both are answered.
+    for hash in hashes {
+        assert_eq!(http.get(&format!("/polls/{hash}/tally")).await.0, 200);
+    }
     c.stop().await.unwrap();
 }
