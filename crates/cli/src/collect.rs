@@ -414,6 +414,7 @@ fn run_action(
                         subject: a.name.clone(),
                         actor: a.by.clone(),
                         reason: a.reason.clone(),
+                        generation: 0,
                     })
                     .await
                     .map_err(db)?;
@@ -435,6 +436,7 @@ fn run_action(
                             subject: fp.clone(),
                             actor: a.by.clone(),
                             reason: a.reason.clone(),
+                            generation: 0,
                         })
                         .await
                         .map_err(db)?,

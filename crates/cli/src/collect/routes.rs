@@ -24,7 +24,7 @@ use subtle::ConstantTimeEq;
 use tokio::sync::{OnceCell, Semaphore};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use super::store::{BoxState, Listed, LogEntry, StoreError, Stored};
+use super::store::{BoxState, Listed, LogEntry, StoreError, Stored, StoredAs};
 use super::{paper_code, Role, Store, Token, Tokens};
 use crate::minutes::esc;
 
@@ -285,6 +285,7 @@ async fn log_conflict(s: &AppState, subject: &str, portal: &str, reason: String)
             subject: subject.to_owned(),
             actor: portal.to_owned(),
             reason,
+            generation: 0,
         })
         .await;
 }
@@ -343,6 +344,7 @@ async fn quarantine(
             subject: fp.clone(),
             actor: token.name.clone(),
             reason,
+            generation: 0,
         };
         if let Err(e) = s.store.quarantine(&entry).await {
             return internal(&e);
@@ -455,14 +457,17 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
     // A resend of a stored box is answered from the stored copy, without verifying it again:
     // bundles are canonical, so the same box is the same bytes, and the stored bytes were
     // verified on the way in. Anything else (a new box, other bytes) goes the whole way.
+    // A bundle of a quarantined box with other minutes replaces it (once verified, below).
+    let mut replaces: Option<String> = None;
     if let Some(fp) = claimed_fingerprint(&text) {
         match s.store.stored_as(fp, &text).await {
-            Ok(Some((poll_hash, ballots))) => {
+            Ok(StoredAs::Same { poll_hash, ballots }) => {
                 if let Some(fp) = BoxFingerprint::from_hex(fp) {
                     return already_stored(fp, &poll_hash, u64::try_from(ballots).unwrap_or(0));
                 }
             }
-            Ok(None) => {}
+            Ok(StoredAs::Quarantined) => replaces = Some(fp.to_owned()),
+            Ok(StoredAs::Nothing | StoredAs::Other) => {}
             Err(e) => return internal(&e),
         }
     }
@@ -492,6 +497,30 @@ async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
     let fp = bundle.fingerprint();
     let poll_hash = bundle.poll().hash().to_hex();
     let ballots = bundle.tally().ballots();
+    if replaces.as_deref() == Some(fp.to_hex().as_str()) {
+        let new = Store::new_box(&bundle, text, &portal, now());
+        return match s.store.replace(&new).await {
+            Ok(()) => stored(
+                StatusCode::CREATED,
+                "replaced",
+                fp,
+                &poll_hash,
+                ballots,
+                format!("đã nhận hòm phiếu {} thay cho hòm đã cách ly; chờ xác nhận bằng mã trên biên bản giấy", fp.short()),
+                format!("box {} received in place of the quarantined one; it counts once confirmed with the code on its paper minutes", fp.short()),
+            ),
+            Err(StoreError::DuplicateBallot { commitment, other }) => refuse(
+                StatusCode::CONFLICT,
+                "conflict",
+                vec![Reason::new(
+                    "ballots",
+                    format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần"),
+                    format!("ballot {commitment} is already in box {other}: no ballot is counted twice"),
+                )],
+            ),
+            Err(e) => internal(&e),
+        };
+    }
     match s.store.put(&bundle, text, &portal, now()).await {
         Ok(Stored::New) => stored(
             StatusCode::CREATED,
@@ -789,6 +818,7 @@ async fn confirm(
         subject: fp.clone(),
         actor: token.name.clone(),
         reason: "mã biên bản khớp / minutes code matches".to_owned(),
+        generation: 0,
     };
     if let Err(e) = s.store.log(&entry).await {
         return internal(&e);
@@ -1023,14 +1053,17 @@ async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Response {
 
 /// The conflicts still open: uploads refused because of a stored box (log lines `conflict`)
 /// that an operator has not quarantined.
-fn open_conflicts(log: &[LogEntry], others: &[Listed]) -> Vec<Value> {
-    let quarantined = |fp: &str| {
-        others
+fn open_conflicts(log: &[LogEntry], boxes: &[Listed]) -> Vec<Value> {
+    // A conflict stays open while the box it names is the one it was about (not replaced since)
+    // and counts or may still count (not quarantined).
+    let open = |e: &LogEntry| {
+        boxes
             .iter()
-            .any(|l| l.fingerprint == fp && l.state == BoxState::Quarantined)
+            .find(|l| l.fingerprint == e.subject)
+            .is_none_or(|l| l.state != BoxState::Quarantined && l.generation == e.generation)
     };
     log.iter()
-        .filter(|e| e.action == "conflict" && !quarantined(&e.subject))
+        .filter(|e| e.action == "conflict" && open(e))
         .map(|e| {
             json!({
                 "kind": "upload_refused",

@@ -565,6 +565,7 @@ on_sqlite!(
     many_concurrent_tallies_verify_the_boxes_once,
     a_box_holding_a_stolen_ballot_no_longer_blocks_the_real_cluster,
     an_edited_poll_with_the_same_id_no_longer_fails_the_rollup,
+    a_quarantined_box_is_replaced_by_the_real_minutes,
 );
 
 /// A box of `n` ballots (salts from `from`) of `village`'s poll, with 3n households.
@@ -629,5 +630,82 @@ async fn heavy_requests_beyond_the_limit_get_503_with_retry_after() {
     for hash in hashes {
         assert_eq!(http.get(&format!("/polls/{hash}/tally")).await.0, 200);
     }
+    c.stop().await.unwrap();
+}
+
+/// The same ballots as `real`, other minutes: the same box (fingerprint), another seal.
+fn false_minutes(real: &AuditBundle) -> AuditBundle {
+    let minutes = phieu_core::Minutes::new(
+        "Nơi khác".into(),
+        "20 giờ 00, ngày 12/4/2026".into(),
+        vec!["Người lạ".into(), "Người lạ 2".into(), "Người lạ 3".into()],
+        vec!["X".into(), "Y".into()],
+        String::new(),
+    )
+    .unwrap();
+    AuditBundle::new(
+        real.ballot_box().clone(),
+        phieu_core::Electorate::new(100, None).unwrap(),
+        minutes,
+    )
+    .unwrap()
+}
+
+/// Good ballots sent first with false minutes (electorate 100 instead of 12) block the real
+/// minutes (same box, other seal: 409); once the operator quarantines the false one, the real
+/// one replaces it, starts unconfirmed, and counts when confirmed.
+async fn a_quarantined_box_is_replaced_by_the_real_minutes(db: &str, _dir: &Path) {
+    let c = start(db, 1 << 20).await;
+    let http = Http::new(&c.url());
+    let real = fixtures::good();
+    let false_one = false_minutes(&real);
+    assert_eq!(false_one.fingerprint(), real.fingerprint());
+    assert_ne!(false_one.seal(), real.seal());
+    assert_eq!(http.post(&false_one).await.0, 201);
+    let (status, body) = http.post(&real).await;
+    assert_eq!(status, 409, "{body}");
+    let t = tally(&http, &real).await;
+    assert_eq!(t["conflicts"][0]["kind"], "upload_refused", "{t}");
+    // Quarantined, then replaced by the real minutes, which start unconfirmed.
+    let fp = real.fingerprint().to_hex();
+    let resp = http
+        .client
+        .post(format!("{}/boxes/{fp}/quarantine", http.base))
+        .header("authorization", format!("Bearer {CONFIRMER}"))
+        .header("content-type", "application/json")
+        .body(r#"{"reason":"electorate 100 is not Đồng Tâm's 12"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let (status, body) = http.post(&real).await;
+    assert_eq!(
+        (status, &body["status"]),
+        (201, &"replaced".into()),
+        "{body}"
+    );
+    assert_eq!(http.post(&real).await.0, 200, "a resend of the replacement");
+    let t = tally(&http, &real).await;
+    assert_eq!(t["not_counted"][0]["state"], "received", "{t}");
+    assert_eq!(t["conflicts"], serde_json::json!([]), "{t}");
+    // The false minutes' code no longer confirms anything; the real one does.
+    let (status, _) = http
+        .confirm(&fp, &phieu_cli::collect::paper_code(&false_one), CONFIRMER)
+        .await;
+    assert_eq!(status, 422);
+    http.confirm_box(&real).await;
+    let t = tally(&http, &real).await;
+    assert_eq!(result_of(&t), (9, "passed"), "{t}");
+    let actions: Vec<&str> = t["log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for a in ["conflict", "quarantine", "replace", "confirm"] {
+        assert!(actions.contains(&a), "{actions:?}");
+    }
+    let (_, bundle) = http.get_as(&format!("/bundles/{fp}"), Some(AUDITOR)).await;
+    assert_eq!(bundle, real.to_json());
     c.stop().await.unwrap();
 }
