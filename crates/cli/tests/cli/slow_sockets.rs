@@ -175,9 +175,13 @@ async fn two_thousand_slow_sockets_do_not_stop_an_upload_and_are_closed_after_th
             open.push(stall);
         }
     }
+    let by_kind: Vec<(Stall, usize)> = kinds
+        .iter()
+        .map(|k| (*k, open.iter().filter(|o| *o == k).count()))
+        .collect();
     assert!(
         open.is_empty(),
-        "{} sockets still open: {open:?}",
+        "{} sockets still open: {by_kind:?}",
         open.len()
     );
     // And the collector still serves.
