@@ -1121,24 +1121,40 @@ fn outcomes_json(merged: &AuditBundle) -> Vec<Value> {
         .collect()
 }
 
-/// (poll id, title, boxes, ballots) of one poll in `/villages`.
-type PollEntry = (String, String, u64, i64);
+/// One poll in `/villages`: poll id, title, boxes and ballots received, and of them confirmed.
+#[derive(Default)]
+struct PollEntry {
+    id: String,
+    title: String,
+    boxes: u64,
+    ballots: i64,
+    confirmed_boxes: u64,
+    confirmed_ballots: i64,
+}
 
-/// `GET /villages`: the villages heard from, with their polls, boxes and ballots.
+/// `GET /villages`: the villages heard from, with their polls, boxes and ballots received and,
+/// of them, those confirmed (only those count).
 async fn villages(State(s): State<Shared>) -> Response {
-    let rows = match s.store.boxes().await {
-        Ok(r) => r,
-        Err(e) => return internal(&e),
+    let (rows, states) = match (s.store.boxes().await, s.store.states().await) {
+        (Ok(r), Ok(st)) => (r, st.into_iter().collect::<BTreeMap<_, _>>()),
+        (Err(e), _) | (_, Err(e)) => return internal(&e),
     };
-    // (commune, village) → poll hash → (poll id, title, boxes, ballots)
+    // (commune, village) → poll hash → entry
     let mut map: BTreeMap<(String, String), BTreeMap<String, PollEntry>> = BTreeMap::new();
     for r in rows {
+        let confirmed = states.get(&r.fingerprint) == Some(&BoxState::Confirmed);
         let polls = map.entry((r.commune, r.village)).or_default();
-        let e = polls
-            .entry(r.poll_hash)
-            .or_insert((r.poll_id, r.title, 0, 0));
-        e.2 += 1;
-        e.3 = e.3.saturating_add(r.ballots);
+        let e = polls.entry(r.poll_hash).or_insert_with(|| PollEntry {
+            id: r.poll_id,
+            title: r.title,
+            ..PollEntry::default()
+        });
+        e.boxes += 1;
+        e.ballots = e.ballots.saturating_add(r.ballots);
+        if confirmed {
+            e.confirmed_boxes += 1;
+            e.confirmed_ballots = e.confirmed_ballots.saturating_add(r.ballots);
+        }
     }
     let list: Vec<Value> = map
         .into_iter()
@@ -1146,12 +1162,14 @@ async fn villages(State(s): State<Shared>) -> Response {
             json!({
                 "commune": commune,
                 "village": village,
-                "polls": polls.into_iter().map(|(hash, (id, title, boxes, ballots))| json!({
+                "polls": polls.into_iter().map(|(hash, e)| json!({
                     "poll_hash": hash,
-                    "poll_id": id,
-                    "title": title,
-                    "boxes": boxes,
-                    "ballots": ballots,
+                    "poll_id": e.id,
+                    "title": e.title,
+                    "boxes": e.boxes,
+                    "ballots": e.ballots,
+                    "confirmed_boxes": e.confirmed_boxes,
+                    "confirmed_ballots": e.confirmed_ballots,
                 })).collect::<Vec<_>>(),
             })
         })

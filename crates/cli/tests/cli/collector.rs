@@ -365,6 +365,16 @@ pub async fn suite(database: &str) {
         .map(|x| x["village"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Thôn Hòa Bình", "Thôn Tân Lập", "Thôn Đồng Tâm"]);
+    let dong_tam = &v["villages"][2]["polls"][0];
+    assert_eq!(
+        (
+            &dong_tam["boxes"],
+            &dong_tam["confirmed_boxes"],
+            &dong_tam["confirmed_ballots"]
+        ),
+        (&2.into(), &2.into(), &9.into()),
+        "{v}"
+    );
     let rollup = |n: &str| {
         format!(
             "/communes/X%C3%A3%20Tam%20H%C6%B0ng/polls/{}/rollup{n}",
