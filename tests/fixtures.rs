@@ -17,6 +17,9 @@
 
 use std::path::PathBuf;
 
+#[path = "support/fixture_salts.rs"]
+mod fixture_salts;
+
 use phieu_core::report::merge_bundles;
 use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};
 
@@ -47,34 +50,10 @@ fn minutes() -> Minutes {
     .expect("fixture minutes are valid")
 }
 
-/// The salt of fixture ballot `seed`, from `tests/data/fixture-salts.json`; when blessing, a new
-/// one from the operating system's random source for a ballot that has none.
+/// The salt of fixture ballot `seed` (`fixture_salts::salt`).
 fn salt(seed: u8) -> Salt {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture-salts.json");
-    let mut salts: std::collections::BTreeMap<String, String> = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    let key = format!("{seed:03}");
-    if let Some(hex) = salts.get(&key) {
-        return Salt::from_hex(hex).expect("fixture-salts.json holds 32 hex digits per ballot");
-    }
-    assert!(
-        std::env::var_os("PHIEU_BLESS").is_some(),
-        "ballot {seed} has no salt in {}: run with PHIEU_BLESS=1",
-        path.display()
-    );
-    let mut bytes = [0u8; 16];
-    std::io::Read::read_exact(
-        &mut std::fs::File::open("/dev/urandom").expect("the OS random source"),
-        &mut bytes,
-    )
-    .expect("16 random bytes");
-    let salt = Salt::from_bytes(bytes);
-    salts.insert(key, salt.to_hex());
-    let text = serde_json::to_string_pretty(&salts).expect("a map of strings") + "\n";
-    std::fs::write(&path, text).expect("tests/data is writable");
-    salt
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture-salts.json");
+    fixture_salts::salt(&file, &format!("{seed:03}"))
 }
 
 fn bundle(poll: &str, ballots: &[(u8, Vec<Answer>)], total: u64, present: u64) -> AuditBundle {

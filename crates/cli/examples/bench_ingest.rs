@@ -83,6 +83,7 @@ fn ingest(runtime: &tokio::runtime::Runtime, label: &str, database: String, bund
             tokens: Tokens::parse(&[format!("bench={TOKEN}")], None).expect("tokens"),
             allow_origins: Vec::new(),
             max_body_bytes: 16 << 20,
+            limits: phieu_cli::collect::Limits::default(),
         };
         let collector = Collector::start(config).await.expect("collector");
         let url = format!("{}bundles", collector.url());

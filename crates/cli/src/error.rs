@@ -91,7 +91,7 @@ impl CliError {
             CliError::NeedsAuditBundle { path } => tr(
                 lang,
                 format!(
-                    "{}: không phải gói kiểm toán (cần nội dung từng phiếu để làm việc này)",
+                    "{}: không phải tệp kiểm tra (cần nội dung từng phiếu để làm việc này)",
                     path.display()
                 ),
                 self.to_string(),

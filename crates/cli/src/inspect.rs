@@ -43,7 +43,7 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let kind_name = match v {
         Verified::Audit(_) => tr(
             lang,
-            "gói kiểm toán (đã kiểm lại)",
+            "tệp kiểm tra (đã kiểm lại)",
             "audit bundle (verified)",
         ),
         Verified::Summary(_) => tr(
@@ -193,18 +193,15 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {}",
-        tr(lang, "Dấu vân tay hòm phiếu", "Box fingerprint"),
+        tr(lang, "Mã kiểm tra hòm phiếu", "Box check code"),
         v.fingerprint().short()
     )?;
     writeln!(out, "  {}", v.fingerprint().to_hex())?;
     writeln!(
         out,
-        "{}: {}",
+        "{}: {} ({})",
         tr(lang, "Mã biên bản (minutes code)", "Minutes code"),
-        format!(
-            "{} ({})",
-            v.minutes_code().short(),
-            v.minutes_code().to_hex()
-        )
+        v.minutes_code().short(),
+        v.minutes_code().to_hex()
     )
 }

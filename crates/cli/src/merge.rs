@@ -39,7 +39,9 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, 
         args.out.display(),
     );
     let line = match lang {
-        Lang::Vi => format!("Đã gộp {n} hòm phiếu ({b} phiếu) vào {path}, dấu vân tay {fp}."),
+        Lang::Vi => {
+            format!("Đã gộp {n} hòm phiếu ({b} phiếu) vào {path}, mã kiểm tra hòm phiếu {fp}.")
+        }
         Lang::En => format!("Merged {n} boxes ({b} ballots) into {path}, fingerprint {fp}."),
     };
     writeln!(out, "{line}").map_err(|source| CliError::Write {

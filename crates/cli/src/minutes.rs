@@ -135,7 +135,11 @@ pub fn blocks(v: &Verified, lang: Lang) -> Vec<Block> {
     if !m.logic_and_accuracy_test().is_empty() {
         b.push(Block::Line(format!(
             "{}: {}",
-            tr(lang, "Kiểm thử trước khi bỏ phiếu", "Test before voting"),
+            tr(
+                lang,
+                "Chạy thử trước khi bỏ phiếu",
+                "Test run before voting"
+            ),
             m.logic_and_accuracy_test()
         )));
     }
@@ -211,10 +215,30 @@ pub fn blocks(v: &Verified, lang: Lang) -> Vec<Block> {
     }
     b.push(Block::Line(format!(
         "{}: {} ({})",
-        tr(lang, "Dấu vân tay hòm phiếu", "Box fingerprint"),
+        tr(lang, "Mã kiểm tra hòm phiếu", "Box check code"),
         v.fingerprint().short(),
         v.fingerprint().to_hex()
     )));
+    for (label, value) in [
+        (tr(lang, "Chủ trì", "Chaired by"), m.chair()),
+        (tr(lang, "Thư ký", "Secretary"), m.secretary()),
+        (
+            tr(lang, "Kết thúc kiểm phiếu lúc", "Count ended at"),
+            m.closed_at(),
+        ),
+        (
+            tr(
+                lang,
+                "Khiếu nại, tố cáo (nếu có)",
+                "Complaints raised (if any)",
+            ),
+            m.complaints(),
+        ),
+    ] {
+        if !value.is_empty() {
+            b.push(Block::Line(format!("{label}: {value}")));
+        }
+    }
     b.push(Block::Line(
         tr(
             lang,
@@ -258,6 +282,17 @@ pub fn blocks(v: &Verified, lang: Lang) -> Vec<Block> {
         }
     }
     b.push(Block::Signatures(signatures));
+    // The code a paper copy is checked against (docs/bundle-format.md §Minutes code), beside the
+    // signatures on every copy: it covers everything above.
+    b.push(Block::Line(format!(
+        "{}: {}",
+        tr(
+            lang,
+            "Mã biên bản (đối chiếu tệp với biên bản giấy: phieu verify --paper)",
+            "Minutes code (to check a file against this paper: phieu verify --paper)"
+        ),
+        v.minutes_code().short()
+    )));
     b
 }
 

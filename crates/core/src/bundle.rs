@@ -449,6 +449,7 @@ impl AuditBundle {
     /// parses the whole file, re-writes it and compares; both report the same thing for the same
     /// file.
     pub fn verify(json: &str) -> Result<AuditBundle, VerifyError> {
+        sniff_version(json, AUDIT_FORMAT)?;
         match verify_fast(json) {
             Some(result) => result,
             None => verify_general(json),
@@ -716,6 +717,7 @@ impl PublicSummary {
     /// whether this is the summary whose minutes were signed, only the paper says
     /// (`MinutesCode::matches_paper`).
     pub fn verify(json: &str) -> Result<PublicSummary, VerifyError> {
+        sniff_version(json, SUMMARY_FORMAT)?;
         let dto: PublicSummaryDto = parse_canonical(json)?;
         check_header(&dto.format, SUMMARY_FORMAT, dto.version)?;
         let poll = poll_of(dto.poll)?;
@@ -915,6 +917,23 @@ where
         return Err(BundleError::NotCanonical { offset, line });
     }
     Ok(dto)
+}
+
+/// Reads the version from the opening of a file in canonical form before anything else, so that
+/// a file of another version is told it is one (with both versions named) rather than refused
+/// for a field its version did not have. Anything else is left to the full reading.
+fn sniff_version(json: &str, format: &str) -> Result<(), BundleError> {
+    let opening = format!("{{\n  \"format\": \"{format}\",\n  \"version\": ");
+    let Some(rest) = json.strip_prefix(&opening) else {
+        return Ok(());
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    match rest[..digits].parse::<u64>() {
+        Ok(found) if found != BUNDLE_VERSION && rest[digits..].starts_with(",\n") => {
+            Err(BundleError::Version { found })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn check_header(format: &str, expected: &'static str, version: u64) -> Result<(), BundleError> {

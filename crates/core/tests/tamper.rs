@@ -25,6 +25,10 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../../tests/support/fixture_salts.rs"]
+mod fixture_salts;
+use fixture_salts::forge_summary;
+
 use phieu_core::{
     Answer, AuditBundle, Ballot, BallotBox, BundleError, Discrepancy, Electorate, Minutes, Poll,
     PublicSummary, Salt, VerifyError,
@@ -566,50 +570,6 @@ fn a_rebuilt_bundle_shows_in_its_fingerprint() {
 // ---------------------------------------------------------------------------------------------
 // The signed paper (issue 15): what the minutes state is what verifies
 
-/// A forger who edits a file and then recomputes every digest the reader recomputes: returns
-/// the edited text with each claimed digest replaced by the reader's own, or `None` if the edit
-/// is refused for another reason (shape, spelling, counts that do not add up). What such a
-/// forger cannot recompute is the paper.
-fn forge_summary(text: &str) -> Option<String> {
-    let mut text = text.to_owned();
-    for _ in 0..4 {
-        match PublicSummary::verify(&text) {
-            Ok(_) => return Some(text),
-            Err(VerifyError::Mismatch(found)) => {
-                for d in found {
-                    match d {
-                        Discrepancy::MinutesCode { claimed, computed } => {
-                            text = text.replace(&claimed.to_hex(), &computed.to_hex());
-                        }
-                        Discrepancy::Count {
-                            path,
-                            claimed,
-                            computed,
-                        } if path.starts_with("outcomes") => {
-                            // The outcome and its sentences, regenerated as the reader would.
-                            let key = path.rsplit('.').next().unwrap_or_default();
-                            let at = text.find("\n  \"outcomes\": ").unwrap_or(0);
-                            let (head, tail) = text.split_at(at);
-                            let tail = tail.replacen(
-                                &format!("\"{key}\": {claimed}"),
-                                &format!("\"{key}\": {computed}"),
-                                1,
-                            );
-                            text = format!("{head}{tail}");
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            Err(VerifyError::Parse(e)) => {
-                eprintln!("forgery refused: {e}");
-                return None;
-            }
-        }
-    }
-    None
-}
-
 /// `json` with the count of `option` (its first occurrence in the tally) changed by `by`.
 fn with_count(json: &str, option: &str, by: i64) -> String {
     let at = json.find("\n  \"tally\": ").unwrap();
@@ -783,14 +743,16 @@ fn a_summary_whose_counts_do_not_add_up_is_refused() {
     ));
 }
 
-/// The old format is refused with a sentence naming both versions.
+/// The old format is refused with a sentence naming both versions: a real version-1 file
+/// (the demo vector as version 1 wrote it), not only a version number changed.
 #[test]
 fn version_one_is_named_as_the_old_format() {
-    let (_, bundle) = bundles().remove(0);
-    let old = bundle
-        .to_json()
-        .replacen("\"version\": 2", "\"version\": 1", 1);
+    let old = read(&data("version-1-audit-bundle.json"));
     let err = AuditBundle::verify(&old).unwrap_err();
+    assert!(
+        matches!(err, VerifyError::Parse(BundleError::Version { found: 1 })),
+        "{err}"
+    );
     let vi = err.message(phieu_core::Lang::Vi);
     let en = err.message(phieu_core::Lang::En);
     assert!(

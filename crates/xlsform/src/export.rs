@@ -44,19 +44,19 @@ impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (ExportError::TooManyRows { rows, max }, Lang::Vi) => format!(
-                "cần {rows} hàng trên một trang tính, Excel chỉ chứa {max}: hãy dùng tệp CSV hoặc gói kiểm toán"
+                "cần {rows} hàng trên một trang tính, Excel chỉ chứa {max}: hãy dùng tệp CSV hoặc tệp kiểm tra"
             ),
             (ExportError::TooManyRows { rows, max }, Lang::En) => format!(
                 "{rows} rows are needed on one sheet, and Excel holds {max}: use the CSV file or the audit bundle"
             ),
             (ExportError::TextTooLong { sheet, cell }, Lang::Vi) => format!(
-                "ô {cell} của trang tính {sheet} dài hơn 32767 ký tự, Excel không chứa được: hãy dùng tệp CSV hoặc gói kiểm toán"
+                "ô {cell} của trang tính {sheet} dài hơn 32767 ký tự, Excel không chứa được: hãy dùng tệp CSV hoặc tệp kiểm tra"
             ),
             (ExportError::TextTooLong { sheet, cell }, Lang::En) => format!(
                 "cell {cell} of sheet {sheet} is longer than the 32767 characters Excel holds: use the CSV file or the audit bundle"
             ),
             (ExportError::TooLarge, Lang::Vi) => {
-                "tệp Excel sẽ lớn hơn 4 GB: hãy dùng tệp CSV hoặc gói kiểm toán".to_owned()
+                "tệp Excel sẽ lớn hơn 4 GB: hãy dùng tệp CSV hoặc tệp kiểm tra".to_owned()
             }
             (ExportError::TooLarge, Lang::En) => {
                 "the Excel file would be larger than 4 GB: use the CSV file or the audit bundle"

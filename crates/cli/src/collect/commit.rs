@@ -461,7 +461,7 @@ mod tests {
             String::new(),
         )
         .unwrap();
-        AuditBundle::new(bx, Electorate::new(100, None).unwrap(), minutes).unwrap()
+        AuditBundle::new(bx, Electorate::new(100, Some(100)).unwrap(), minutes).unwrap()
     }
 
     fn job(b: &AuditBundle) -> (Job, oneshot::Receiver<Result<Stored, StoreError>>) {

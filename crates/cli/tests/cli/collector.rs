@@ -4,23 +4,46 @@
 
 use std::time::Duration;
 
-use phieu_cli::collect::{Collector, Config, Tokens};
+use phieu_cli::collect::{Collector, Config, Limits, Tokens};
 use phieu_core::AuditBundle;
 use serde_json::Value;
 
 use crate::fixtures;
 use crate::support::{phieu_child, Scratch};
 
+/// A first-version token (`NAME=SECRET`): an uploader for every place.
 pub const TOKEN: &str = "tinh-test-0123456789abcdef";
+/// Confirms and quarantines boxes of Xã Tam Hưng.
+pub const CONFIRMER: &str = "ubnd-test-0123456789abcdef";
+/// Reads bundles with their openings, everywhere.
+pub const AUDITOR: &str = "kiem-toan-0123456789abcdef";
+/// Uploads boxes of Thôn Đồng Tâm only.
+pub const VILLAGE: &str = "dong-tam-0123456789abcdef";
 pub const ORIGIN: &str = "https://xa-tamhung.example.vn";
 
 pub async fn start(database: &str, max_body_bytes: usize) -> Collector {
+    start_with(database, max_body_bytes, Limits::default()).await
+}
+
+pub async fn start_with(database: &str, max_body_bytes: usize, limits: Limits) -> Collector {
     let config = Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         database: phieu_cli::collect::database_url(database),
-        tokens: Tokens::parse(&[format!("tinh={TOKEN}")], None).unwrap(),
+        tokens: Tokens::parse(
+            &[
+                format!("tinh={TOKEN}"),
+                format!("ubnd={CONFIRMER};role=confirmer,operator;commune=Xã Tam Hưng"),
+                format!("kiem-toan={AUDITOR};role=auditor;commune=*"),
+                format!(
+                    "dong-tam={VILLAGE};role=uploader;commune=Xã Tam Hưng;villages=Thôn Đồng Tâm"
+                ),
+            ],
+            None,
+        )
+        .unwrap(),
         allow_origins: vec![ORIGIN.parse().unwrap()],
         max_body_bytes,
+        limits,
     };
     Collector::start(config).await.unwrap()
 }
@@ -82,13 +105,48 @@ impl Http {
     }
 
     pub async fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(path, None).await
+    }
+
+    /// `GET path` with this bearer token, if any.
+    pub async fn get_as(&self, path: &str, token: Option<&str>) -> (u16, String) {
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let resp = req.send().await.unwrap();
+        (resp.status().as_u16(), resp.text().await.unwrap())
+    }
+
+    /// `POST /boxes/{fp}/confirm` with this code and token.
+    pub async fn confirm(&self, fp: &str, code: &str, token: &str) -> (u16, Value) {
         let resp = self
             .client
-            .get(format!("{}{path}", self.base))
+            .post(format!("{}/boxes/{fp}/confirm", self.base))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json")
+            .body(serde_json::json!({ "code": code }).to_string())
             .send()
             .await
             .unwrap();
-        (resp.status().as_u16(), resp.text().await.unwrap())
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    /// Confirms `bundle`'s box with the code on its paper minutes: 200.
+    pub async fn confirm_box(&self, bundle: &AuditBundle) {
+        let (status, body) = self
+            .confirm(
+                &bundle.fingerprint().to_hex(),
+                &phieu_cli::collect::paper_code(bundle),
+                CONFIRMER,
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, Value) {
@@ -172,7 +230,10 @@ pub async fn suite(database: &str) {
 
     // Refusals, with reasons, and nothing stored changes.
     let stored_a = http
-        .get(&format!("/bundles/{}", a.fingerprint().to_hex()))
+        .get_as(
+            &format!("/bundles/{}", a.fingerprint().to_hex()),
+            Some(AUDITOR),
+        )
         .await;
     assert_eq!(stored_a, (200, a.to_json()));
     let tampered = std::fs::read_to_string(fixtures::data().join("tampered-count.json")).unwrap();
@@ -220,8 +281,11 @@ pub async fn suite(database: &str) {
     assert_eq!(body["reasons"][0]["path"], "seal");
     assert_eq!(counts(&c).await, (2, 9));
     assert_eq!(
-        http.get(&format!("/bundles/{}", a.fingerprint().to_hex()))
-            .await,
+        http.get_as(
+            &format!("/bundles/{}", a.fingerprint().to_hex()),
+            Some(AUDITOR)
+        )
+        .await,
         stored_a
     );
 
@@ -262,8 +326,18 @@ pub async fn suite(database: &str) {
     );
     assert_eq!(counts(&c).await, (2, 9));
 
-    // The merged tally of Đồng Tâm: the two clusters, 9 ballots, 8 agree of 12 households.
+    // The merged tally of Đồng Tâm, once both clusters are confirmed against their paper
+    // minutes: 9 ballots, 8 agree of 12 households.
     let hash = a.poll().hash().to_hex();
+    let (status, t) = http.get_json(&format!("/polls/{hash}/tally")).await;
+    assert_eq!(
+        (status, &t["boxes"], &t["ballots"]),
+        (200, &0.into(), &0.into()),
+        "{t}"
+    );
+    assert_eq!(t["not_counted"].as_array().map(Vec::len), Some(2), "{t}");
+    http.confirm_box(&a).await;
+    http.confirm_box(&b).await;
     let (status, t) = http.get_json(&format!("/polls/{hash}/tally")).await;
     assert_eq!(status, 200, "{t}");
     assert_eq!(t["boxes"], 2);
@@ -280,6 +354,8 @@ pub async fn suite(database: &str) {
     // Two more villages, then the commune roll-up (L 21.1).
     assert_eq!(http.post(&tan_lap()).await.0, 201);
     assert_eq!(http.post(&hoa_binh()).await.0, 201);
+    http.confirm_box(&tan_lap()).await;
+    http.confirm_box(&hoa_binh()).await;
     let (status, v) = http.get_json("/villages").await;
     assert_eq!(status, 200);
     let names: Vec<&str> = v["villages"]
@@ -289,29 +365,57 @@ pub async fn suite(database: &str) {
         .map(|x| x["village"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Thôn Hòa Bình", "Thôn Tân Lập", "Thôn Đồng Tâm"]);
+    let dong_tam = &v["villages"][2]["polls"][0];
+    assert_eq!(
+        (
+            &dong_tam["boxes"],
+            &dong_tam["confirmed_boxes"],
+            &dong_tam["confirmed_ballots"]
+        ),
+        (&2.into(), &2.into(), &9.into()),
+        "{v}"
+    );
     let rollup = |n: &str| {
         format!(
             "/communes/X%C3%A3%20Tam%20H%C6%B0ng/polls/{}/rollup{n}",
             a.poll().id()
         )
     };
-    let (status, r) = http.get_json(&rollup("?villages=3")).await;
+    // Two of three villages approve (Đồng Tâm 8/12, Tân Lập 7/10; Hòa Bình 5/10 does not), but
+    // the commune counts households (issue 16, item 3): 20 of 32 agree, 60 < 64, not passed.
+    let (status, r) = http.get_json(&rollup("?households=32")).await;
     assert_eq!(status, 200, "{r}");
     assert_eq!(
-        (r["approved"].as_u64(), r["passed"].as_bool()),
-        (Some(2), Some(true)),
+        (
+            r["agree"].as_u64(),
+            r["passed"].as_bool(),
+            r["villages_reporting"].as_u64()
+        ),
+        (Some(20), Some(false), Some(3)),
         "{r}"
     );
-    // A fourth village that has not reported counts as not approving: 2 × 3 < 4 × 2.
-    let (status, r) = http.get_json(&rollup("?villages=4")).await;
-    assert_eq!(status, 200, "{r}");
-    assert_eq!(r["passed"], false);
     assert!(
-        r["vi"].as_str().unwrap().starts_with("Không đạt: 2/4"),
+        r["vi"]
+            .as_str()
+            .unwrap()
+            .starts_with("Không được thông qua: 20/32"),
         "{r}"
     );
+    let approving = r["villages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["approved"] == true)
+        .count();
+    assert_eq!(approving, 2, "{r}");
+    // Households of villages that have not reported count as not agreeing.
+    let (status, r) = http.get_json(&rollup("?households=40")).await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(r["households_reporting"], 32);
+    assert_eq!(r["passed"], false);
     assert_eq!(http.get_json(&rollup("")).await.0, 400);
-    assert_eq!(http.get_json(&rollup("?villages=2")).await.0, 400);
+    // Fewer households in the commune than in the villages that reported: refused.
+    assert_eq!(http.get_json(&rollup("?households=31")).await.0, 400);
 
     // The page lists the boxes, escaped.
     let (status, page) = http.get("/").await;

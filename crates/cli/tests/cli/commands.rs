@@ -140,10 +140,21 @@ fn minutes_as_html_carry_the_form_and_escape_text() {
         "Nguyễn Văn An",
         "Phạm Thị Dung",
         "66,67%",
-        "Điều 15 Luật 10/2022/QH15",
+        "khoản 1 Điều 21 Luật 10/2022/QH15",
     ] {
         assert!(run.stdout.contains(needle), "{needle} missing");
     }
+    // Issue 15: the minutes code stands on the minutes after the signatures.
+    let code = fixtures::good().minutes_code().short();
+    let signatures = run
+        .stdout
+        .find("Người chứng kiến")
+        .expect("signature lines");
+    let at = run
+        .stdout
+        .rfind(&code)
+        .expect("the minutes code on the minutes");
+    assert!(at > signatures, "the code comes with the signatures");
     assert_eq!(
         phieu_cli::minutes::esc("<a href=\"x\">&'"),
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
@@ -282,4 +293,121 @@ fn merge_adds_clusters_and_refuses_duplicates() {
         ],
     );
     assert_eq!(run.code, 1);
+}
+
+/// Issue 15, hole 1, at the command line: a public summary whose tally was changed and made
+/// consistent again verifies on its own; `--paper` with the code printed on the signed minutes
+/// says it is not the signed file.
+#[test]
+fn verify_against_the_code_on_the_paper() {
+    let paper = fixtures::good().minutes_code().short();
+    let run = phieu(&data(), &["verify", "good.json", "--paper", &paper]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("ĐÚNG là tệp của biên bản giấy đã ký"),
+        "{}",
+        run.stdout
+    );
+    // Lower case, spaces instead of dashes, or all 64 digits: the same code.
+    let typed = paper.to_lowercase().replace('-', " ");
+    let full = fixtures::good().minutes_code().to_hex();
+    for code in [typed.as_str(), full.as_str()] {
+        assert_eq!(
+            phieu(&data(), &["verify", "good.json", "--paper", code]).code,
+            0
+        );
+    }
+    // The forged summary: consistent alone, not the signed file.
+    let alone = phieu(&data(), &["verify", "tampered-summary.json"]);
+    assert_eq!(alone.code, 0, "{}", alone.stdout);
+    let run = phieu(
+        &data(),
+        &[
+            "--lang",
+            "en",
+            "verify",
+            "--json",
+            "tampered-summary.json",
+            "--paper",
+            &paper,
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["files"][0]["matches_paper"], false);
+    assert_eq!(report["files"][0]["problems"][0]["path"], "minutes_code");
+    let run = phieu(
+        &data(),
+        &["verify", "tampered-summary.json", "--paper", &paper],
+    );
+    assert!(
+        run.stdout.contains("không phải tệp của biên bản đã ký"),
+        "{}",
+        run.stdout
+    );
+    // A code that cannot be one is a usage error, not a finding.
+    let run = phieu(&data(), &["verify", "good.json", "--paper", "ABCD-12"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("16 chữ số hex"), "{}", run.stderr);
+}
+
+/// `phieu simulate` makes a bundle that verifies, with salts from the operating system: the same
+/// ballots twice give two different boxes.
+#[test]
+fn simulate_makes_a_bundle_that_verifies() {
+    let dir = Scratch::new("simulate");
+    std::fs::copy(data().join("poll-road.json"), dir.path().join("poll.json")).unwrap();
+    std::fs::write(
+        dir.path().join("ballots.json"),
+        r#"[[{"option": "dong_y"}], [{"option": "dong_y"}], [{"option": "khong_dong_y"}],
+            [{"option": "y_kien_khac", "free_text": "Góp 300.000 đồng"}], [{"option": "dong_y"}]]"#,
+    )
+    .unwrap();
+    let mut fingerprints = Vec::new();
+    for out in ["a.json", "b.json"] {
+        let run = phieu(
+            dir.path(),
+            &[
+                "simulate",
+                "poll.json",
+                "--ballots",
+                "ballots.json",
+                "--total",
+                "12",
+                "--present",
+                "8",
+                "-o",
+                out,
+            ],
+        );
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains("5 phiếu"), "{}", run.stdout);
+        let verify = phieu(dir.path(), &["verify", out]);
+        assert_eq!(verify.code, 0, "{}", verify.stdout);
+        let text = std::fs::read_to_string(dir.path().join(out)).unwrap();
+        let bundle = AuditBundle::verify(&text).unwrap();
+        assert_eq!(bundle.tally().ballots(), 5);
+        fingerprints.push(bundle.fingerprint());
+    }
+    assert_ne!(fingerprints[0], fingerprints[1], "salts must be random");
+    // A ballot the poll does not allow is named, and nothing is written.
+    std::fs::write(dir.path().join("bad.json"), r#"[[{"option": "co"}]]"#).unwrap();
+    let run = phieu(
+        dir.path(),
+        &[
+            "simulate",
+            "poll.json",
+            "--ballots",
+            "bad.json",
+            "--total",
+            "12",
+            "--present",
+            "8",
+            "-o",
+            "c.json",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("phiếu 0"), "{}", run.stderr);
+    assert!(!dir.path().join("c.json").exists());
 }

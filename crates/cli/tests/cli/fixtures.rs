@@ -1,8 +1,12 @@
-//! Deterministic bundles built with the core (fixed salts, fixed minutes), so that the files
-//! under tests/data/ can be regenerated and compared byte for byte: `fixtures_are_current`
-//! fails when they drift, and `PHIEU_BLESS=1 cargo test -p phieu-cli` rewrites them.
+//! Bundles built with the core (fixed minutes, random salts kept in tests/data/fixture-salts.json
+//! so they are reproducible), so that the files under tests/data/ can be regenerated and
+//! compared byte for byte: `fixtures_are_current` fails when they drift, and
+//! `PHIEU_BLESS=1 cargo test -p phieu-cli` rewrites them.
 
 use std::path::{Path, PathBuf};
+
+#[path = "../../../../tests/support/fixture_salts.rs"]
+mod fixture_salts;
 
 use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};
 
@@ -42,10 +46,9 @@ pub fn poll(village: &str) -> Poll {
     Poll::from_json(&json).unwrap()
 }
 
+/// The salt of fixture ballot `n` (`fixture_salts::salt`: random, drawn once and kept).
 pub fn salt(n: u32) -> Salt {
-    let mut b = [0u8; 16];
-    b[12..].copy_from_slice(&n.to_be_bytes());
-    Salt::from_bytes(b)
+    fixture_salts::salt(&data().join("fixture-salts.json"), &format!("{n:04}"))
 }
 
 /// One ballot per (salt number, answer): "agree", "disagree" or any other text as "other
@@ -74,10 +77,18 @@ pub fn bundle(village: &str, households: u64, place: &str, ballots: &[(u32, &str
             "Lê Văn Cường".into(),
         ],
         vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
-        "Kiểm thử: 3 phiếu mẫu, kết quả đúng".into(),
+        "Chạy thử: 3 phiếu mẫu, kết quả đúng".into(),
     )
     .unwrap();
-    AuditBundle::new(bx, Electorate::new(households, None).unwrap(), minutes).unwrap()
+    // Those present: everyone who voted (a cluster alone may be short of the village's quorum;
+    // merged, the clusters' attendance adds up).
+    let present = (ballots.len() as u64).min(households);
+    AuditBundle::new(
+        bx,
+        Electorate::new(households, Some(present)).unwrap(),
+        minutes,
+    )
+    .unwrap()
 }
 
 fn agree(from: u32, count: u32) -> Vec<(u32, &'static str)> {
@@ -151,9 +162,16 @@ pub fn all() -> Vec<(&'static str, String)> {
             0
         )
     );
-    // The summary claims 2 "other opinion" instead of 1: alone it still adds up, against the
-    // audit bundle it does not.
-    let tampered_summary = replace_nth(&summary, "\"count\": 1\n", "\"count\": 2\n", 0);
+    // One "agree" moved to "disagree", the outcome, its sentences and the minutes code made to
+    // agree with it by a forger: alone it verifies, against the audit bundle or the code on the
+    // paper it does not.
+    let moved = replace_nth(
+        &replace_nth(&summary, "\"count\": 8\n", "\"count\": 7\n", 0),
+        "\"count\": 0\n",
+        "\"count\": 1\n",
+        0,
+    );
+    let tampered_summary = fixture_salts::forge_summary(&moved).expect("a consistent forgery");
     vec![
         ("good.json", good),
         ("good-summary.json", summary),

@@ -3,10 +3,12 @@
 //! `PHIEU_BLESS=1 cargo test -p phieu-cli` rewrites them and the golden outputs.
 
 mod collector;
+mod collector_trust;
 mod commands;
 mod fixtures;
 mod flaky;
 mod postgres;
+mod slow_sockets;
 mod support;
 mod tamper;
 mod xlsform;

@@ -148,9 +148,14 @@ fn export_writes_xlsx_and_csv() {
     let summary = cells(&bytes, "Summary");
     let fingerprint = summary
         .iter()
-        .find(|r| matches!(&r[0], Data::String(s) if s == "Box fingerprint"))
+        .find(|r| matches!(&r[0], Data::String(s) if s == "Box check code"))
         .unwrap();
     assert_eq!(fingerprint[1].to_string(), bundle.fingerprint().short());
+    let code = summary
+        .iter()
+        .find(|r| matches!(&r[0], Data::String(s) if s == "Minutes code"))
+        .unwrap();
+    assert_eq!(code[1].to_string(), bundle.minutes_code().short());
     let ballots = cells(&bytes, "Ballots");
     assert_eq!(ballots.len() as u64, 2 + bundle.tally().ballots());
 

@@ -40,7 +40,7 @@ pub fn bundle(village: &str, households: u64, ballots: u64) -> AuditBundle {
     .expect("minutes");
     AuditBundle::new(
         bx,
-        Electorate::new(households, None).expect("electorate"),
+        Electorate::new(households, Some(households)).expect("electorate"),
         minutes,
     )
     .expect("bundle")
