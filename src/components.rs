@@ -1,8 +1,8 @@
 //! Leaf components: they take props and callbacks, hold no app state.
 
 pub mod bar_chart;
+pub mod code_panel;
 pub mod designer;
-pub mod fingerprint;
 pub mod header;
 pub mod outbox_pump;
 pub mod pin_pad;

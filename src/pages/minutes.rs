@@ -13,7 +13,7 @@ use phieu_core::report::{receipt_codes, BoxEntry};
 use phieu_core::{AuditBundle, Item, ItemKind, Lang};
 use yew::prelude::*;
 
-use crate::components::fingerprint::qr_svg;
+use crate::components::code_panel::qr_svg;
 use crate::edge::print::{print, PrintJob};
 use crate::i18n::results::{minutes_electorate, strings, MINUTES};
 use crate::i18n::Electors;
@@ -49,6 +49,7 @@ pub fn counting_minutes(props: &CountingMinutesProps) -> Html {
     let print_three = Callback::from(|_: MouseEvent| print(PrintJob::MinutesThreeCopies));
     let print_one = Callback::from(|_: MouseEvent| print(PrintJob::MinutesOneCopy));
     let qr = qr_svg(&props.bundle.fingerprint().to_hex());
+    let code_qr = qr_svg(&props.bundle.minutes_code().to_hex());
     html! {
         <section class="minutes-preview" aria-labelledby="minutes-preview-heading">
             <div class="screen-only">
@@ -61,7 +62,7 @@ pub fn counting_minutes(props: &CountingMinutesProps) -> Html {
             </div>
             <div class="minutes-doc" lang="vi">
                 { for MINUTES.recipients.iter().enumerate().map(|(n, recipient)| {
-                    copy(&props.bundle, props.boxes.as_deref(), n, recipient, qr.clone())
+                    copy(&props.bundle, props.boxes.as_deref(), n, recipient, (qr.clone(), code_qr.clone()))
                 }) }
             </div>
         </section>
@@ -73,7 +74,7 @@ fn copy(
     boxes: Option<&Vec<BoxEntry>>,
     n: usize,
     recipient: &str,
-    qr: Html,
+    (qr, code_qr): (Html, Html),
 ) -> Html {
     let m = &MINUTES;
     let vi = Lang::Vi;
@@ -179,12 +180,13 @@ fn copy(
             if let Some(boxes) = boxes {
                 <h2>{ m.boxes }</h2>
                 <table class="minutes-table">
-                    <thead><tr><th>{ m.box_column }</th><th>{ m.fingerprint }</th><th>{ m.count }</th><th>{ m.where_when }</th></tr></thead>
+                    <thead><tr><th>{ m.box_column }</th><th>{ m.fingerprint }</th><th>{ m.minutes_code }</th><th>{ m.count }</th><th>{ m.where_when }</th></tr></thead>
                     <tbody>
                         { for boxes.iter().enumerate().map(|(i, b)| html! {
                             <tr>
                                 <td>{ i + 1 }</td>
                                 <td class="mono">{ b.fingerprint().short() }</td>
+                                <td class="mono">{ b.minutes_code().short() }</td>
                                 <td>{ b.ballots() }</td>
                                 <td>{ format!("{}, {}", b.place(), b.time()) }</td>
                             </tr>
@@ -203,14 +205,36 @@ fn copy(
                 <div class="fingerprint-qr">{ qr }</div>
             </section>
 
+            { for [
+                (m.chair, minutes.chair()),
+                (m.secretary, minutes.secretary()),
+                (m.closed_at, minutes.closed_at()),
+                (m.complaints, minutes.complaints()),
+            ].into_iter().filter(|(_, v)| !v.is_empty()).map(|(label, value)| html! {
+                <p>{ format!("{label}: {value}") }</p>
+            }) }
+
             <p>{ m.copies }</p>
 
             <section class="signatures">
-                { for minutes.board().iter().map(|name| signature(m.board_member, name)) }
+                { for minutes.board().iter().enumerate().map(|(i, name)| {
+                    signature(if i == 0 { m.board_head } else { m.board_member }, name)
+                }) }
                 if minutes.board().is_empty() {
                     { signature(m.recorder, "") }
                 }
                 { for minutes.witnesses().iter().map(|name| signature(m.witness, name)) }
+            </section>
+
+            // The code a paper copy is checked against (docs/bundle-format.md §Minutes code), on
+            // every copy beside the signatures: it covers everything above.
+            <section class="minutes-fingerprint minutes-code">
+                <div>
+                    <p>{ m.minutes_code }{ ":" }</p>
+                    <p class="fingerprint-short" data-testid="minutes-code-printed">{ bundle.minutes_code().short() }</p>
+                    <p class="small">{ m.minutes_code_note }</p>
+                </div>
+                <div class="fingerprint-qr">{ code_qr }</div>
             </section>
         </article>
     }

@@ -1,7 +1,8 @@
 //! Results of a closed ballot box: per item and option the count and its share of the **total
 //! electorate** (never of ballots cast), blanks and invalid ballots, the outcome sentence from the
 //! core (which cites the article applied), bar charts, survey means and written answers (sorted,
-//! never in cast order); then the fingerprint, the exports, the receipt check and the minutes.
+//! never in cast order); then the fingerprint and the minutes code, the exports, the receipt check
+//! and the minutes.
 
 use std::rc::Rc;
 
@@ -10,7 +11,7 @@ use phieu_core::{AuditBundle, Item, ItemKind, ItemTally, Lang, Preset, Receipt};
 use yew::prelude::*;
 
 use crate::components::bar_chart::{Bar, BarChart};
-use crate::components::fingerprint::Fingerprint;
+use crate::components::code_panel::CodePanel;
 use crate::components::receipt_check::ReceiptCheck;
 use crate::edge::download::{self, download, DownloadError};
 use crate::edge::print::{print, PrintJob};
@@ -106,14 +107,19 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <section class="screen-only" aria-labelledby="fingerprint-heading">
                 <h2 id="fingerprint-heading" class="visually-hidden">{ t.fingerprint_heading }</h2>
-                <Fingerprint fingerprint={bundle.fingerprint()} heading={t.fingerprint_heading}
-                             full_label={t.fingerprint_full} hint={Some(AttrValue::from(t.fingerprint_hint))} />
+                <CodePanel short={bundle.fingerprint().short()} full={bundle.fingerprint().to_hex()}
+                           testid="fingerprint-short" heading={t.fingerprint_heading}
+                           full_label={t.fingerprint_full} hint={Some(AttrValue::from(t.fingerprint_hint))} />
+                <CodePanel short={bundle.minutes_code().short()} full={bundle.minutes_code().to_hex()}
+                           testid="minutes-code-short" heading={t.minutes_code_heading}
+                           full_label={t.fingerprint_full} hint={Some(AttrValue::from(t.minutes_code_hint))} />
                 if let Some(boxes) = &props.boxes {
                     <h3>{ t.boxes_heading }</h3>
                     <table class="results-table">
-                        <thead><tr><th>{ t.box_column }</th><th>{ t.fingerprint_heading }</th><th>{ t.count }</th><th>{ t.where_when }</th></tr></thead>
+                        <thead><tr><th>{ t.box_column }</th><th>{ t.fingerprint_heading }</th><th>{ t.minutes_code_heading }</th><th>{ t.count }</th><th>{ t.where_when }</th></tr></thead>
                         <tbody>{ for boxes.iter().enumerate().map(|(i, b)| html! {
                             <tr><td>{ i + 1 }</td><td class="mono">{ b.fingerprint().short() }</td>
+                                <td class="mono">{ b.minutes_code().short() }</td>
                                 <td>{ b.ballots() }</td><td>{ format!("{}, {}", b.place(), b.time()) }</td></tr>
                         }) }</tbody>
                     </table>

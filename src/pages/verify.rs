@@ -1,17 +1,22 @@
 //! The auditor's verify page, offline: choose or drop an audit bundle (and optionally a public
 //! summary) and see, in plain words, whether every commitment, the fingerprint, the tally and the
-//! seal check out; the fingerprint to compare with the paper minutes; and the minutes regenerated
-//! from the bundle. Anything that does not check out is named exactly, with the core's
-//! `Discrepancy` messages (which ballot, which count, claimed and recounted).
+//! minutes code check out; with the code printed on the paper minutes typed in, whether this is
+//! the file whose minutes were signed (the one check a self-consistent forgery cannot pass); the
+//! codes to compare with the paper; and the minutes regenerated from the bundle. Anything that
+//! does not check out is named exactly, with the core's `Discrepancy` messages (which ballot,
+//! which count, claimed and recounted).
 
 use std::rc::Rc;
 
-use phieu_core::{AuditBundle, Discrepancy, Lang, PublicSummary, Receipt, VerifyError};
+use phieu_core::{
+    AuditBundle, Discrepancy, Lang, MinutesCode, PublicSummary, Receipt, VerifyError,
+};
 use yew::prelude::*;
 
-use crate::components::fingerprint::Fingerprint;
+use crate::components::code_panel::CodePanel;
 use crate::components::receipt_check::ReceiptCheck;
 use crate::edge::file_input::{self, FileError, PickedFile, MAX_BYTES};
+use crate::edge::form::input_value;
 use crate::i18n::results::{strings, Strings};
 use crate::pages::results::Results;
 
@@ -189,6 +194,26 @@ fn summary_check(
     Check { label, status }
 }
 
+/// Whether the verified file is the one whose paper minutes carry `printed` (docs/bundle-format.md
+/// §Minutes code); `None` when nothing was typed.
+fn paper_check(printed: &str, code: MinutesCode, t: &Strings) -> Option<Check> {
+    if printed.trim().is_empty() {
+        return None;
+    }
+    let status = match MinutesCode::paper_digits(printed) {
+        None => Status::Failed(vec![t.paper_code_malformed.to_owned()]),
+        Some(_) if code.matches_paper(printed) => Status::Ok,
+        Some(digits) => Status::Failed(vec![t
+            .paper_code_differs
+            .replace("{file}", &code.short())
+            .replace("{paper}", &digits.to_ascii_uppercase())]),
+    };
+    Some(Check {
+        label: t.check_paper.to_owned(),
+        status,
+    })
+}
+
 fn view_check(check: &Check, t: &Strings) -> Html {
     let (class, mark, word) = match &check.status {
         Status::Ok => ("check ok", "✓", t.check_ok),
@@ -239,6 +264,11 @@ pub fn verify(props: &VerifyProps) -> Html {
         Callback::from(move |e: Event| read(Slot::Summary, file_input::picked(&e)))
     };
     let ondrop = Callback::from(move |e: DragEvent| read(Slot::Auto, file_input::dropped(&e)));
+    let paper = use_state(String::new);
+    let on_paper = {
+        let paper = paper.clone();
+        Callback::from(move |e: InputEvent| paper.set(input_value(&e)))
+    };
     let ondragover = Callback::from(|e: DragEvent| file_input::allow_drop(&e));
 
     let mut checks = Vec::new();
@@ -270,6 +300,13 @@ pub fn verify(props: &VerifyProps) -> Html {
             verified_summary = result.as_ref().ok().cloned();
         }
     }
+    let code = verified_bundle
+        .as_ref()
+        .map(|b| b.minutes_code())
+        .or_else(|| verified_summary.as_ref().map(|s| s.minutes_code()));
+    if let Some(check) = code.and_then(|code| paper_check(&paper, code, t)) {
+        checks.push(check);
+    }
     let all_ok = checks.iter().all(|c| matches!(c.status, Status::Ok));
 
     html! {
@@ -287,6 +324,12 @@ pub fn verify(props: &VerifyProps) -> Html {
                         <label for="summary-file">{ t.summary_file }</label>
                         <input id="summary-file" type="file" accept=".json,application/json" onchange={on_summary} />
                     </div>
+                </div>
+                <div class="field">
+                    <label for="paper-code">{ t.paper_code_label }</label>
+                    <p class="hint" id="paper-code-hint">{ t.paper_code_hint }</p>
+                    <input id="paper-code" type="text" class="mono" autocomplete="off" spellcheck="false"
+                           aria-describedby="paper-code-hint" value={(*paper).clone()} oninput={on_paper} />
                 </div>
                 if let Some(name) = reading {
                     <p class="status" role="status">{ format!("{} «{name}»", t.reading) }</p>
@@ -309,16 +352,24 @@ pub fn verify(props: &VerifyProps) -> Html {
             if let Some(bundle) = verified_bundle {
                 <section class="screen-only">
                     <h2>{ t.compare_with_paper }</h2>
-                    <Fingerprint fingerprint={bundle.fingerprint()} heading={t.fingerprint_heading}
-                                 full_label={t.fingerprint_full} qr=true />
+                    <CodePanel short={bundle.minutes_code().short()} full={bundle.minutes_code().to_hex()}
+                               testid="minutes-code-short" heading={t.minutes_code_heading}
+                               full_label={t.fingerprint_full} qr=true />
+                    <CodePanel short={bundle.fingerprint().short()} full={bundle.fingerprint().to_hex()}
+                               testid="fingerprint-short" heading={t.fingerprint_heading}
+                               full_label={t.fingerprint_full} qr=true />
                     <h2>{ t.regenerated }</h2>
                 </section>
                 <Results {lang} {bundle} />
             } else if let Some(summary) = verified_summary {
                 <section class="screen-only">
                     <h2>{ t.compare_with_paper }</h2>
-                    <Fingerprint fingerprint={summary.fingerprint()} heading={t.fingerprint_heading}
-                                 full_label={t.fingerprint_full} qr=true />
+                    <CodePanel short={summary.minutes_code().short()} full={summary.minutes_code().to_hex()}
+                               testid="minutes-code-short" heading={t.minutes_code_heading}
+                               full_label={t.fingerprint_full} qr=true />
+                    <CodePanel short={summary.fingerprint().short()} full={summary.fingerprint().to_hex()}
+                               testid="fingerprint-short" heading={t.fingerprint_heading}
+                               full_label={t.fingerprint_full} qr=true />
                 </section>
                 <ReceiptCheck {lang} contains={Callback::from(move |r: Receipt| summary.contains_receipt(&r))} />
             }

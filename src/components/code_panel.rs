@@ -1,13 +1,18 @@
-//! The ballot-box fingerprint as people compare it: the short form large (read aloud at closing
-//! and printed on the minutes), the full SHA-256 in hex, and optionally a QR code of the full
-//! form for a phone to read. The QR code is drawn by the `qrcode` crate as SVG.
+//! A code as people compare it with the paper: the box fingerprint (mã kiểm tra hòm phiếu) or
+//! the minutes code (mã biên bản), each a SHA-256. The short form large (read aloud at closing
+//! and printed on the minutes), the full digest in hex, and optionally a QR code of the full form
+//! for a phone to read. The QR code is drawn by the `qrcode` crate as SVG.
 
-use phieu_core::BoxFingerprint;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct FingerprintProps {
-    pub fingerprint: BoxFingerprint,
+pub struct CodePanelProps {
+    /// The 16 grouped hex digits, e.g. `BoxFingerprint::short`.
+    pub short: AttrValue,
+    /// The 64 hex digits.
+    pub full: AttrValue,
+    /// What the short form is found by in tests (`fingerprint-short`, `minutes-code-short`).
+    pub testid: AttrValue,
     pub heading: AttrValue,
     pub full_label: AttrValue,
     #[prop_or_default]
@@ -36,14 +41,14 @@ pub fn qr_svg(text: &str) -> Html {
     }
 }
 
-#[function_component(Fingerprint)]
-pub fn fingerprint(props: &FingerprintProps) -> Html {
-    let full = props.fingerprint.to_hex();
+#[function_component(CodePanel)]
+pub fn code_panel(props: &CodePanelProps) -> Html {
+    let full = props.full.clone();
     html! {
         <div class="fingerprint-panel">
             <div class="fingerprint-text">
                 <p class="fingerprint-heading">{ props.heading.clone() }</p>
-                <p class="fingerprint-short" data-testid="fingerprint-short">{ props.fingerprint.short() }</p>
+                <p class="fingerprint-short" data-testid={props.testid.clone()}>{ props.short.clone() }</p>
                 if let Some(hint) = &props.hint {
                     <p class="fingerprint-hint">{ hint.clone() }</p>
                 }
