@@ -16,6 +16,8 @@ mod drafts;
 mod field;
 #[path = "browser/outbox.rs"]
 mod outbox;
+#[path = "browser/random.rs"]
+mod random;
 #[path = "browser/results.rs"]
 mod results;
 #[path = "browser/storage.rs"]

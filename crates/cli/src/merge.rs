@@ -42,7 +42,7 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, 
         Lang::Vi => {
             format!("Đã gộp {n} hòm phiếu ({b} phiếu) vào {path}, mã kiểm tra hòm phiếu {fp}.")
         }
-        Lang::En => format!("Merged {n} boxes ({b} ballots) into {path}, fingerprint {fp}."),
+        Lang::En => format!("Merged {n} boxes ({b} ballots) into {path}, box check code {fp}."),
     };
     writeln!(out, "{line}").map_err(|source| CliError::Write {
         path: "-".into(),
