@@ -1,5 +1,6 @@
 // Shared by the results, verify and merge journeys: the fixture bundles of tests/data (built by
-// tests/fixtures.rs from fixed salts), ways to tamper with them, and opening the verify page
+// tests/fixtures.rs from random salts kept in tests/data/fixture-salts.json), ways to tamper with
+// them, and opening the verify page
 // with files chosen the way a person would (the labelled file inputs).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +14,20 @@ export function fixture(name) {
 }
 
 /** A file for setInputFiles. */
+/** A 64-digit code as printed: its first 16 digits, upper case, in groups of four. */
+export function short(hex) {
+  return hex.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
+}
+
+/**
+ * The codes a fixture carries, read from the file (its salts are random, so they are not
+ * written into the tests): the box fingerprint and the minutes code, short and in full.
+ */
+export async function codes(name) {
+  const b = JSON.parse(await fixture(name));
+  return { fingerprint: short(b.fingerprint), full: b.fingerprint, minutesCode: short(b.minutes_code), minutesFull: b.minutes_code };
+}
+
 export function file(name, text) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };
 }

@@ -31,11 +31,14 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
   assert.deepEqual(rows, [['1', 'may-1.json', shortOf(a), '6'], ['2', 'may-2.json', shortOf(b), '5']]);
   await page.getByRole('heading', { level: 1, name: 'Kết quả kiểm phiếu' }).waitFor();
   assert.equal(await page.getByTestId('fingerprint-short').first().innerText(), shortOf(all));
-  await page.getByText('Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)').first().waitFor();
+  await page.getByText('Được thông qua: 8/12 đại diện hộ gia đình đồng ý (từ 2/3 tổng số đại diện hộ gia đình trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)').first().waitFor();
   // The merged minutes list every box.
   const minutes = page.getByRole('article', { name: /Bản số 1\/3/ });
   await minutes.getByRole('heading', { name: 'III. CÁC HÒM PHIẾU ĐIỆN TỬ ĐÃ GỘP' }).waitFor();
   for (const box of [a, b]) await minutes.getByRole('cell', { name: shortOf(box), exact: true }).waitFor();
+  // Each box's own minutes code, which its own signed paper carries (issue 15).
+  const codeOf = (json) => JSON.parse(json).minutes_code.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
+  for (const box of [a, b]) await minutes.getByRole('cell', { name: codeOf(box), exact: true }).waitFor();
   await screenshotAllSizes(page, 'merge-vi');
 
   // The merged audit bundle is byte for byte the bundle of one box holding all eleven ballots.
@@ -48,7 +51,7 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
   // The same bundle again: refused, named, and the two boxes stay.
   await input.setInputFiles(file('may-1-lan-2.json', a));
   const alert = page.getByRole('alert');
-  await alert.filter({ hasText: `«may-1-lan-2.json»: Không gộp tệp: boxes[2]: trùng với hòm boxes[0] (dấu vân tay ${JSON.parse(a).fingerprint})` }).waitFor();
+  await alert.filter({ hasText: `«may-1-lan-2.json»: Không gộp tệp: boxes[2]: trùng với hòm boxes[0] (mã kiểm tra hòm phiếu ${JSON.parse(a).fingerprint})` }).waitFor();
   assert.equal(await boxes.getByRole('row').count(), 3);
 
   // Another poll: refused.

@@ -10,10 +10,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, screenshotAllSizes, root } from './support.mjs';
-import { fixture, file, openVerify } from './bundles.mjs';
+import { fixture, file, openVerify, codes } from './bundles.mjs';
 
-const FINGERPRINT = '4106-1AF6-EC14-5F5E';
-const FULL = '41061af6ec145f5e6b76989b50ee788d8865ef43e758896bc66f330947fb7644';
+const { fingerprint: FINGERPRINT, full: FULL, minutesCode: MINUTES_CODE } = await codes('demo-all.json');
+const PASSED = 'Được thông qua: 8/12 đại diện hộ gia đình đồng ý (từ 2/3 tổng số đại diện hộ gia đình trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)';
 let server;
 let browser;
 let work;
@@ -49,7 +49,9 @@ const count = (text, needle) => text.split(needle).length - 1;
 test('the results show counts and shares of the total electorate, and the outcome with its article', async () => {
   const { context, page, errors } = await openResults();
   const item = page.getByRole('region', { name: /^1\. Hộ gia đình có đồng ý/ });
-  await item.getByText('Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)').waitFor();
+  await item.getByText(PASSED).waitFor();
+  // Issue 15: the minutes code on the results screen, beside the fingerprint.
+  assert.equal(await page.getByTestId('minutes-code-short').first().innerText(), MINUTES_CODE);
   const rows = await item.getByRole('table').getByRole('row').allInnerTexts();
   assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [
     ['Lựa chọn', 'Số phiếu', 'Tỷ lệ trên tổng số cử tri'],
@@ -84,11 +86,20 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
   assert.ok(flat.includes('Số phiếu trắng (để trống toàn bộ): 0'));
   assert.match(flat, /Đồng ý 8 66,67%/);
   assert.match(flat, /Không đồng ý 2 16,67%/);
-  assert.ok(flat.includes('Đạt: 8/12 hộ đồng ý'));
-  assert.ok(flat.includes('Đã kiểm thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.'));
+  assert.ok(flat.includes(PASSED));
+  assert.ok(flat.includes('Đã chạy thử máy trước khi bỏ phiếu: 3 phiếu thử, kết quả khớp.'));
   assert.equal(count(flat, FINGERPRINT), 3);
   assert.equal(count(text.replace(/\s+/g, ''), FULL), 3, 'the full fingerprint, once per copy');
-  assert.equal(count(flat, 'THÀNH VIÊN BAN KIỂM PHIẾU'), 9);
+  // Issue 15: the minutes code on every copy, after its signatures.
+  assert.equal(count(flat, `Mã biên bản: ${MINUTES_CODE}`), 3, 'the minutes code, once per copy');
+  for (const copy of flat.split('BIÊN BẢN KIỂM PHIẾU').slice(1)) {
+    assert.ok(copy.indexOf(MINUTES_CODE) > copy.lastIndexOf('NGƯỜI CHỨNG KIẾN'), 'the code comes after the signatures');
+  }
+  assert.ok(flat.includes('Chủ trì: Nguyễn Văn Hòa'));
+  assert.ok(flat.includes('Thư ký: Đỗ Thị Lan'));
+  assert.ok(flat.includes('Việc kiểm phiếu kết thúc vào hồi: 15 giờ 30, ngày 12 tháng 4 năm 2026'));
+  assert.equal(count(flat, 'TRƯỞNG BAN KIỂM PHIẾU'), 3);
+  assert.equal(count(flat, 'THÀNH VIÊN BAN KIỂM PHIẾU'), 6);
   assert.equal(count(flat, 'NGƯỜI CHỨNG KIẾN'), 6);
   for (const name of ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em']) {
     assert.ok(count(flat, name) >= 3, name);
@@ -189,7 +200,7 @@ test('a survey shows counts, shares of the total, means and written answers in s
   const { context, page, errors } = await openResults('survey.json');
   const satisfaction = page.getByRole('region', { name: /^1\. Mức độ hài lòng/ });
   await satisfaction.getByText('Điểm trung bình: 3,17').waitFor();
-  await satisfaction.getByText('Chưa đạt chỉ tiêu: 3/10 (chỉ tiêu ≥ 90/100 tổng số)').waitFor();
+  await satisfaction.getByText('Chưa đạt chỉ tiêu: 3/10 (chỉ tiêu từ 90/100 tổng số trở lên)').waitFor();
   const why = page.getByRole('region', { name: /^2\. Vì sao chưa hài lòng/ });
   assert.deepEqual(await why.locator('.free-texts li').allInnerTexts(), ['Chưa có nước sạch', 'Đường còn lầy lội']);
   const areas = page.getByRole('region', { name: /^3\. Lĩnh vực cần cải thiện/ });

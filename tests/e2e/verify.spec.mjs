@@ -5,10 +5,13 @@
 // each named exactly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
-import { fixture, file, canonical, withChangedChoice, withDroppedBallot, openVerify } from './bundles.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
+import { fixture, file, canonical, withChangedChoice, withDroppedBallot, openVerify, codes, short } from './bundles.mjs';
 
-const FINGERPRINT = '4106-1AF6-EC14-5F5E';
+const { fingerprint: FINGERPRINT, full: FULL, minutesCode: MINUTES_CODE } = await codes('demo-all.json');
+const PASSED = 'Được thông qua: 8/12 đại diện hộ gia đình đồng ý (từ 2/3 tổng số đại diện hộ gia đình trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)';
 const h = harness();
 
 test('a good bundle and its public summary: every check passes, minutes regenerated', async () => {
@@ -27,13 +30,14 @@ test('a good bundle and its public summary: every check passes, minutes regenera
   assert.equal(await page.getByTestId('fingerprint-short').first().innerText(), FINGERPRINT);
   const minutes = page.getByRole('article', { name: /Bản số 1\/3/ });
   await minutes.getByRole('heading', { name: 'BIÊN BẢN KIỂM PHIẾU' }).waitFor();
-  await minutes.getByText('Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)').waitFor();
+  await minutes.getByText(PASSED).waitFor();
+  assert.equal(await page.getByTestId('minutes-code-short').first().innerText(), MINUTES_CODE);
   await screenshotAllSizes(page, 'verify-ok-vi');
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('a changed choice is named: the ballot, the counts, the fingerprint and the seal', async () => {
+test('a changed choice is named: the ballot, the counts, the fingerprint and the minutes code', async () => {
   const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   const original = await fixture('demo-all.json');
@@ -46,8 +50,8 @@ test('a changed choice is named: the ballot, the counts, the fingerprint and the
   assert.ok(listed.some((m) => m.startsWith(`ballots[${index}].commitment: ghi `)), listed.join('\n'));
   assert.ok(listed.includes('tally.items[0].options[0].count: ghi 8, kiểm lại được 7'), listed.join('\n'));
   assert.ok(listed.includes('tally.items[0].options[1].count: ghi 2, kiểm lại được 3'), listed.join('\n'));
-  assert.ok(listed.some((m) => m.startsWith('fingerprint: ghi 41061af6')), listed.join('\n'));
-  assert.ok(listed.some((m) => m.startsWith('seal: ghi ')), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith(`fingerprint: ghi ${FULL.slice(0, 8)}`)), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith('minutes_code: ghi ')), listed.join('\n'));
   // The file itself is readable: only the claims fail.
   assert.match(await page.locator('.checks > li').first().innerText(), /^✓/);
   // No minutes are regenerated from a bundle that does not verify.
@@ -73,7 +77,38 @@ test('a dropped ballot is named: the ballot count, the option count and the fing
   assert.ok(listed.includes('tally.ballots: ghi 11, kiểm lại được 10'), listed.join('\n'));
   const option = ['dong_y', 'khong_dong_y', 'y_kien_khac'].indexOf(dropped.answers[0].option);
   assert.ok(listed.some((m) => m.startsWith(`tally.items[0].options[${option}].count: ghi `)), listed.join('\n'));
-  assert.ok(listed.some((m) => m.startsWith('fingerprint: ghi 41061af6')), listed.join('\n'));
+  assert.ok(listed.some((m) => m.startsWith(`fingerprint: ghi ${FULL.slice(0, 8)}`)), listed.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Issue 15, hole 1, as an auditor meets it: a public summary whose tally was changed and then made
+// consistent (outcome, sentences and minutes code recomputed) passes every check of the file
+// alone; the code printed on the signed paper tells it apart.
+test('the code printed on the paper minutes tells the signed file from a consistent forgery', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  const cli = join(root, 'crates/cli/tests/data');
+  const good = JSON.parse(await readFile(join(cli, 'good.json'), 'utf8'));
+  const paper = short(good.minutes_code);
+  const forged = await readFile(join(cli, 'tampered-summary.json'), 'utf8');
+  await openVerify(page, h.server.url, undefined, file('forged-summary.json', forged));
+  await page.getByRole('heading', { name: '✓ Mọi kiểm tra đều khớp' }).waitFor();
+  // The officer types the code as printed on the paper (lower case and spaces are fine).
+  await page.getByLabel('Mã biên bản in trên biên bản giấy (không bắt buộc)').fill(paper.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('alert').filter({ hasText: '✗ Có điểm không khớp' }).waitFor();
+  const listed = await page.locator('.discrepancies li').allInnerTexts();
+  assert.ok(listed.some((m) => m.includes(`không phải ${paper} in trên giấy`)), listed.join('\n'));
+  // The genuine summary with the same code: the signed file.
+  await page.reload();
+  await openVerify(page, h.server.url, undefined, file('good-summary.json', await readFile(join(cli, 'good-summary.json'), 'utf8')));
+  await page.getByLabel('Mã biên bản in trên biên bản giấy (không bắt buộc)').fill(paper);
+  await page.getByText('Đúng là tệp của biên bản giấy đã ký (mã biên bản khớp)').waitFor();
+  await page.getByRole('heading', { name: '✓ Mọi kiểm tra đều khớp' }).waitFor();
+  // A code that cannot be one is said so, not taken for another file's.
+  await page.getByLabel('Mã biên bản in trên biên bản giấy (không bắt buộc)').fill('12AB');
+  await page.getByText('Mã vừa nhập không phải mã biên bản', { exact: false }).waitFor();
+  await screenshotAllSizes(page, 'verify-paper-code-vi');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -157,15 +157,7 @@ fn check_paper(report: &mut FileReport, paper: &str) {
         let short = MinutesCode::from_hex(code)
             .map(|c| c.short())
             .unwrap_or_default();
-        // As printed: the first 16 digits in groups of four.
-        let printed = paper
-            .to_ascii_uppercase()
-            .as_bytes()
-            .chunks(4)
-            .take(4)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join("-");
+        let printed = MinutesCode::as_printed(paper).unwrap_or_default();
         report.status = "mismatch";
         report.problems.push(Problem {
             path: "minutes_code".into(),

@@ -28,7 +28,12 @@ impl BoxFingerprint {
 
 /// Upper-case hex in groups of four joined by '-', as the short codes are printed.
 pub(crate) fn grouped_hex(bytes: &[u8]) -> String {
-    let hex = crate::encoding::to_hex(bytes).to_ascii_uppercase();
+    grouped(&crate::encoding::to_hex(bytes))
+}
+
+/// Hex digits upper case in groups of four joined by '-'.
+pub(crate) fn grouped(hex: &str) -> String {
+    let hex = hex.to_ascii_uppercase();
     let mut out = String::with_capacity(hex.len() + hex.len() / 4);
     for (i, c) in hex.chars().enumerate() {
         if i > 0 && i % 4 == 0 {

@@ -61,6 +61,13 @@ impl MinutesCode {
         MinutesCode::paper_digits(printed).is_some_and(|digits| self.to_hex().starts_with(&digits))
     }
 
+    /// A code as someone typed it, written as the minutes print it (its first 16 digits, upper
+    /// case, in groups of four), to say which code was compared; `None` if it cannot be a code.
+    pub fn as_printed(printed: &str) -> Option<String> {
+        let digits = MinutesCode::paper_digits(printed)?;
+        Some(crate::ballot_box::grouped(&digits[..16]))
+    }
+
     /// The hex digits of a code as printed (16 or 64 of them; case, spaces and dashes do not
     /// matter), lower-case; `None` for anything else, so a mistyped code is told apart from a
     /// code of another file.
