@@ -1213,6 +1213,16 @@ fn check_rule(dto: RuleDto, kind: PollKind, items: &[Item]) -> Result<Rule, Poll
                 ));
             };
             check_option_list("rule.target", "options", item, &t.options)?;
+            // On a multiple item, counts of several options add choices, not ballots: 57 of 40
+            // could "meet" a target. One option counts the ballots that chose it.
+            if matches!(item.kind, ItemKind::Multiple { .. }) && t.options.len() > 1 {
+                return Err(err(
+                    "rule.target.options",
+                    PollErrorKind::TargetOnSeveralChoices {
+                        item: t.item.clone(),
+                    },
+                ));
+            }
             if t.denominator == 0 || t.numerator == 0 || t.numerator > t.denominator {
                 return Err(err(
                     "rule.target",

@@ -955,3 +955,21 @@ proptest! {
         }
     }
 }
+
+/// Issue 16, item 9: a target on a multiple item names one option, so its count is of ballots
+/// and cannot exceed the electorate.
+#[test]
+fn a_target_on_a_multiple_item_counts_ballots() {
+    let json = read(&data("survey-poll.json"));
+    let with_target = |options: &str| {
+        let json = json.replace(
+            r#""target": { "item": "hai_long", "options": ["hai_long", "rat_hai_long"],"#,
+            &format!(r#""target": {{ "item": "linh_vuc", "options": [{options}],"#),
+        );
+        Poll::from_json(&json)
+    };
+    assert!(with_target(r#""duong""#).is_ok());
+    let err = with_target(r#""duong", "nuoc""#).unwrap_err();
+    assert_eq!(err.path(), "rule.target.options");
+    assert!(err.message(Lang::Vi).contains("không phải số phiếu"));
+}

@@ -123,6 +123,8 @@ pub enum PollErrorKind {
         "option {found:?} cannot stand on a board election's list: each option is a candidate"
     )]
     BoardCandidate { found: String },
+    #[error("a target on the multiple-choice item {item:?} may name one option only: several options count choices, not ballots, and could exceed the electorate")]
+    TargetOnSeveralChoices { item: String },
 }
 
 impl PollErrorKind {
@@ -252,6 +254,10 @@ impl PollErrorKind {
             ),
             K::PresetNotForMatter { preset, matter, expected } => lang.pick(
                 format!("quy tắc {preset:?} không được dùng cho nội dung loại {matter:?}: pháp luật quy định quyết định theo {expected:?} (xem docs/legal.md)"),
+                self.to_string(),
+            ),
+            K::TargetOnSeveralChoices { item } => lang.pick(
+                format!("chỉ tiêu trên câu nhiều lựa chọn {item:?} chỉ được chọn một lựa chọn: cộng nhiều lựa chọn là đếm số lựa chọn, không phải số phiếu, và có thể vượt tổng số cử tri"),
                 self.to_string(),
             ),
             K::BoardCandidate { found } => lang.pick(
