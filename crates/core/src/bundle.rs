@@ -348,14 +348,14 @@ impl AuditBundle {
     ) -> Result<AuditBundle, OutcomeError> {
         let outcomes = decide(ballot_box.poll(), ballot_box.tally(), &electorate)?;
         let poll = ballot_box.poll();
-        let minutes_code = minutes_code(
-            poll.hash(),
-            ballot_box.fingerprint(),
-            &electorate,
-            &minutes,
-            &tally_dto(poll, ballot_box.tally(), View::Public),
-            &outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
-        );
+        let minutes_code = minutes_code(Stated {
+            poll_hash: poll.hash(),
+            fingerprint: ballot_box.fingerprint(),
+            electorate: &electorate,
+            minutes: &minutes,
+            tally: &tally_dto(poll, ballot_box.tally(), View::Public),
+            outcomes: &outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
+        });
         Ok(AuditBundle {
             ballot_box,
             electorate,
@@ -402,14 +402,14 @@ impl AuditBundle {
     /// §Minutes code), for a verifier written elsewhere to compare its own bytes with.
     pub fn minutes_code_encoding(&self) -> Vec<u8> {
         let poll = self.poll();
-        minutes_code_encoding(
-            poll.hash(),
-            self.fingerprint(),
-            &self.electorate,
-            &self.minutes,
-            &tally_dto(poll, self.tally(), View::Public),
-            &self.outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
-        )
+        minutes_code_encoding(Stated {
+            poll_hash: poll.hash(),
+            fingerprint: self.fingerprint(),
+            electorate: &self.electorate,
+            minutes: &self.minutes,
+            tally: &tally_dto(poll, self.tally(), View::Public),
+            outcomes: &self.outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
+        })
         .bytes()
         .to_vec()
     }
@@ -804,28 +804,32 @@ impl PublicSummary {
 // ---------------------------------------------------------------------------------------------
 // Encoding helpers
 
-/// The minutes code (docs/bundle-format.md §Minutes code): the tally and outcomes are taken as
-/// the public summary writes them, so the summary alone can recompute it.
-fn minutes_code(
+/// What the signed minutes state, as the minutes code covers it (docs/bundle-format.md
+/// §Minutes code): the tally and outcomes as the public summary writes them, so the summary
+/// alone can recompute it.
+struct Stated<'a> {
     poll_hash: PollHash,
     fingerprint: BoxFingerprint,
-    electorate: &Electorate,
-    minutes: &Minutes,
-    tally: &TallyDto,
-    outcomes: &[OutcomeDto],
-) -> MinutesCode {
-    let e = minutes_code_encoding(poll_hash, fingerprint, electorate, minutes, tally, outcomes);
-    MinutesCode::from_bytes(e.sha256())
+    electorate: &'a Electorate,
+    minutes: &'a Minutes,
+    tally: &'a TallyDto,
+    outcomes: &'a [OutcomeDto],
+}
+
+fn minutes_code(stated: Stated<'_>) -> MinutesCode {
+    MinutesCode::from_bytes(minutes_code_encoding(stated).sha256())
 }
 
 /// The canonical encoding the minutes code is SHA-256 of.
 fn minutes_code_encoding(
-    poll_hash: PollHash,
-    fingerprint: BoxFingerprint,
-    electorate: &Electorate,
-    minutes: &Minutes,
-    tally: &TallyDto,
-    outcomes: &[OutcomeDto],
+    Stated {
+        poll_hash,
+        fingerprint,
+        electorate,
+        minutes,
+        tally,
+        outcomes,
+    }: Stated<'_>,
 ) -> Encoder {
     let mut e = Encoder::tagged(MINUTES_CODE_TAG);
     e.raw(poll_hash.as_bytes());
@@ -983,14 +987,14 @@ fn check_fingerprint_and_code(
             computed: computed_fp,
         });
     }
-    let computed = minutes_code(
-        poll.hash(),
-        computed_fp,
+    let computed = minutes_code(Stated {
+        poll_hash: poll.hash(),
+        fingerprint: computed_fp,
         electorate,
         minutes,
         tally,
         outcomes,
-    );
+    });
     let claimed = MinutesCode::from_bytes(digest_of(claimed_code, "minutes_code")?);
     if claimed != computed {
         found.push(Discrepancy::MinutesCode { claimed, computed });

@@ -253,6 +253,23 @@ async fn authorize(s: &AppState, headers: &HeaderMap, roles: &[Role]) -> Result<
 }
 
 /// 403: a box of a place the token does not cover.
+/// The state and the short fingerprint of the stored box `fp`, if the token's place covers it;
+/// otherwise the answer to give (404, 403, 500). Shared by confirming and quarantining.
+async fn box_in_scope(s: &Shared, token: &Token, fp: &str) -> Result<(BoxState, String), Response> {
+    let (row, state) = match s.store.box_of(fp).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return Err(not_found().await),
+        Err(e) => return Err(internal(&e)),
+    };
+    if !token.scope.covers(&row.commune, &row.village) {
+        return Err(outside_scope(token, &row.commune, &row.village));
+    }
+    let short = BoxFingerprint::from_hex(fp)
+        .map(|f| f.short())
+        .unwrap_or_default();
+    Ok((state, short))
+}
+
 fn outside_scope(token: &Token, commune: &str, village: &str) -> Response {
     refuse(
         StatusCode::FORBIDDEN,
@@ -326,17 +343,10 @@ async fn quarantine(
             )
         }
     };
-    let (row, state) = match s.store.box_of(&fp).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found().await,
-        Err(e) => return internal(&e),
+    let (state, short) = match box_in_scope(&s, &token, &fp).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
-    if !token.scope.covers(&row.commune, &row.village) {
-        return outside_scope(&token, &row.commune, &row.village);
-    }
-    let short = BoxFingerprint::from_hex(&fp)
-        .map(|f| f.short())
-        .unwrap_or_default();
     if state != BoxState::Quarantined {
         let entry = LogEntry {
             at: now(),
@@ -750,17 +760,10 @@ async fn confirm(
             )],
         );
     };
-    let (row, state) = match s.store.box_of(&fp).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found().await,
-        Err(e) => return internal(&e),
+    let (state, short) = match box_in_scope(&s, &token, &fp).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
-    if !token.scope.covers(&row.commune, &row.village) {
-        return outside_scope(&token, &row.commune, &row.village);
-    }
-    let short = BoxFingerprint::from_hex(&fp)
-        .map(|f| f.short())
-        .unwrap_or_default();
     let answer = |status: StatusCode, word: &str, vi: String, en: String| {
         (
             status,
