@@ -20,7 +20,11 @@ fn shipped_polls() -> Vec<(String, Poll)> {
         file: String,
     }
     let index: Vec<Entry> = serde_json::from_str(&read("assets/templates/index.json")).unwrap();
-    assert_eq!(index.len(), 9, "the nine templates of issue #7");
+    assert_eq!(
+        index.len(),
+        10,
+        "the nine templates of issue #7 and the board of issue 16"
+    );
     let mut paths = vec![
         "assets/polls/demo.json".to_owned(),
         "assets/polls/survey20.json".to_owned(),
