@@ -130,8 +130,28 @@ fn check_poll(file: &str, json: &str, vi: &str, en: Option<&str>) {
     let electorate = Electorate::new(100, Some(80)).expect("electorate is valid");
     let outcomes = decide(&poll, ballot_box.tally(), &electorate)
         .unwrap_or_else(|e| panic!("{file}: not decided: {}", e.message(Lang::En)));
-    let expected = poll.decided_items().count() + usize::from(poll.rule().target().is_some());
+    // One outcome per decided item, but a board's: one per candidate and one when seats stay
+    // unfilled (issue 16); plus one for a survey target.
+    let expected: usize = poll
+        .decided_items()
+        .map(|(_, item)| match item.kind() {
+            ItemKind::Multiple { .. } => outcomes
+                .iter()
+                .filter(|o| o.item() == item.id())
+                .count()
+                .max(1),
+            _ => 1,
+        })
+        .sum::<usize>()
+        + usize::from(poll.rule().target().is_some());
     assert_eq!(outcomes.len(), expected, "{file}: outcomes");
+    for (_, item) in poll.decided_items() {
+        assert!(
+            outcomes.iter().any(|o| o.item() == item.id()),
+            "{file}: {} has no outcome",
+            item.id()
+        );
+    }
     for outcome in &outcomes {
         assert!(
             !outcome.sentence(Lang::Vi).is_empty(),
@@ -219,4 +239,72 @@ fn a_template_with_a_preset_not_for_its_kind_fails_the_check() {
         &entry.vi,
         entry.en.as_deref(),
     );
+}
+
+/// The board template (issue 16): the Community Investment Supervision Board of a project, not
+/// the People's Inspection Board, which is commune-wide with one member per village (L 36.1;
+/// docs/legal.md §7). Up to 5 residents are elected at the village meeting (D59 Điều 17).
+#[test]
+fn the_board_template_elects_up_to_five_of_seven_and_states_a_tie_at_the_last_seat() {
+    let entry = index()
+        .into_iter()
+        .find(|e| e.file == "bau-ban-giam-sat.json")
+        .expect("the board template is listed");
+    let json = std::fs::read_to_string(dir().join(&entry.file)).unwrap();
+    let poll = Poll::from_json(&json).unwrap();
+    assert_eq!(poll.kind().name(), "election");
+    assert!(poll
+        .subject()
+        .unwrap()
+        .vi()
+        .contains("Điều 17 Nghị định 59/2023/NĐ-CP"));
+    let item = &poll.items()[0];
+    let ItemKind::Multiple { options, min, max } = item.kind() else {
+        panic!("the board is a multiple item");
+    };
+    assert_eq!((options.len(), *min, *max), (7, 0, 5));
+
+    // 10 households, 9 present: A 9, B 8, C 7 votes; D, E, F 6 each (more than half of 10),
+    // G none. Three are elected; D, E and F tie for the last two seats; 3 of 5 are filled.
+    let wanted = [9, 8, 7, 6, 6, 6, 0];
+    let mut kept: Vec<Vec<usize>> = vec![Vec::new(); 9];
+    for (candidate, votes) in wanted.iter().enumerate() {
+        let mut voters: Vec<usize> = (0..9).collect();
+        voters.sort_by_key(|v| kept[*v].len());
+        for v in voters.into_iter().take(*votes) {
+            kept[v].push(candidate);
+        }
+    }
+    let mut ballot_box = BallotBox::new(poll.clone());
+    for (n, names) in kept.iter_mut().enumerate() {
+        names.sort_unstable();
+        assert!(names.len() <= 5, "a voter keeps at most 5 names");
+        let answer = Answer::Choices {
+            options: names.iter().map(|c| options[*c].id().to_owned()).collect(),
+            free_text: None,
+        };
+        let salt = Salt::from_bytes([u8::try_from(n).unwrap(); 16]);
+        ballot_box
+            .cast(Ballot::new(&poll, vec![answer], salt).unwrap())
+            .unwrap();
+    }
+    let electorate = Electorate::new(10, Some(9)).unwrap();
+    let outcomes = decide(&poll, ballot_box.tally(), &electorate).unwrap();
+    let results: Vec<&str> = outcomes.iter().map(|o| o.result()).collect();
+    assert_eq!(
+        results,
+        [
+            "elected",
+            "elected",
+            "elected",
+            "tied_for_last_seat",
+            "tied_for_last_seat",
+            "tied_for_last_seat",
+            "not_elected",
+            "seats_unfilled"
+        ]
+    );
+    assert!(outcomes[7]
+        .sentence(Lang::Vi)
+        .starts_with("Bầu được 3/5 thành viên"));
 }

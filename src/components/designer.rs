@@ -61,7 +61,10 @@ pub fn dom_id(draft: &Draft, field: Field) -> String {
         Field::Subject(l) => format!("d-subject-{}", lang_suffix(l)),
         Field::Commune => "d-commune".into(),
         Field::Village => "d-village".into(),
+        // A decision offers no preset: its rule follows from the matter chosen there.
+        Field::Preset if draft.kind == phieu_core::PollKind::Decision => "d-matter".into(),
         Field::Preset => "d-rule".into(),
+        Field::Matter => "d-matter".into(),
         Field::TargetItem => "d-target-item".into(),
         Field::TargetOptions => "d-target-options".into(),
         Field::TargetFraction => "d-target-numerator".into(),

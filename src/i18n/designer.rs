@@ -3,7 +3,7 @@
 //! way an officer who never saw the JSON understands them (question numbers instead of ids,
 //! the option names instead of their ids). Every other reason is the core's own message.
 
-use phieu_core::{Lang, PollErrorKind, PollKind, Preset};
+use phieu_core::{Lang, Matter, PollErrorKind, PollKind, Preset};
 
 use crate::state::designer::{
     Draft, Field, FieldProblem, ItemField, ItemPreset, ItemType, Problem,
@@ -390,6 +390,139 @@ const EN: Words = Words {
     pick_target_item: "Choose the question the target counts.",
 };
 
+/// The designer's words for a decision's matter and a board's seats (bundle format 2).
+pub struct MatterWords {
+    pub matter_legend: &'static str,
+    pub matter_hint: &'static str,
+    /// The rule that follows from the chosen matter, before its sentence.
+    pub rule_follows: &'static str,
+    /// A decision taken at a village meeting: valid only with more than half of the households.
+    pub quorum_note: &'static str,
+    pub pick_matter: &'static str,
+    /// "The matter … is decided by another rule: …" (a file whose preset does not fit).
+    pub preset_not_for_matter: &'static str,
+    pub seats: &'static str,
+    pub seats_hint: &'static str,
+    pub seats_missing: &'static str,
+    pub board_candidate: &'static str,
+    pub candidates: &'static str,
+}
+
+const MATTER_VI: MatterWords = MatterWords {
+    matter_legend: "Việc cần biểu quyết",
+    matter_hint: "Luật quy định cách tính kết quả theo từng việc: chọn đúng việc, cách tính đi theo.",
+    rule_follows: "Cách tính kết quả",
+    quorum_note: "Cuộc họp chỉ hợp lệ khi có trên 50% tổng số đại diện hộ gia đình tham dự; số người có mặt nhập khi chuẩn bị cuộc họp.",
+    pick_matter: "Hãy chọn việc cần biểu quyết: cách tính kết quả theo luật đi theo việc đó.",
+    preset_not_for_matter: "Việc này được quyết định theo cách tính khác: {rule}.",
+    seats: "Số thành viên cần bầu",
+    seats_hint: "Mỗi người bầu giữ lại nhiều nhất chừng này tên, gạch các tên còn lại.",
+    seats_missing: "Hãy nhập số thành viên cần bầu.",
+    board_candidate: "Bầu thành viên ban: mỗi lựa chọn là tên một ứng cử viên, không dùng Đồng ý / Không đồng ý.",
+    candidates: "Ứng cử viên",
+};
+
+const MATTER_EN: MatterWords = MatterWords {
+    matter_legend: "What is decided",
+    matter_hint: "The law sets how the result is decided for each matter: choose the matter, and its rule follows.",
+    rule_follows: "How the result is decided",
+    quorum_note: "The meeting is valid only when more than 50% of all household representatives attend; the number present is entered when the meeting is prepared.",
+    pick_matter: "Choose what is decided: the rule the law gives that matter follows from it.",
+    preset_not_for_matter: "This matter is decided by another rule: {rule}.",
+    seats: "Number of members to elect",
+    seats_hint: "Each voter keeps at most this many names and crosses out the others.",
+    seats_missing: "Enter the number of members to elect.",
+    board_candidate: "A board election: each option is a candidate's name, not Agree / Disagree.",
+    candidates: "Candidates",
+};
+
+/// The words for matters and seats in `lang`.
+pub fn matter_words(lang: Lang) -> &'static MatterWords {
+    match lang {
+        Lang::Vi => &MATTER_VI,
+        Lang::En => &MATTER_EN,
+    }
+}
+
+/// A matter as the officer reads it: what is decided, in the law's words (L 15, D59 3.5, L 51).
+pub fn matter_name(matter: Matter, lang: Lang) -> &'static str {
+    match (matter, lang) {
+        (Matter::Contribution, Lang::Vi) => "Đóng góp xây dựng công trình, thu chi",
+        (Matter::Contribution, Lang::En) => {
+            "Contributions to public works; collecting and spending them"
+        }
+        (Matter::VillageRules, Lang::Vi) => "Hương ước, quy ước",
+        (Matter::VillageRules, Lang::En) => "Village rules (hương ước, quy ước)",
+        (Matter::VillageHead, Lang::Vi) => "Bầu, cho thôi làm Trưởng thôn",
+        (Matter::VillageHead, Lang::En) => "Electing or relieving the village head",
+        (Matter::Boards, Lang::Vi) => {
+            "Bầu, cho thôi làm thành viên Ban Thanh tra nhân dân / Ban Giám sát đầu tư của cộng đồng"
+        }
+        (Matter::Boards, Lang::En) => {
+            "Electing or relieving members of the People's Inspection Board / Community Investment Supervision Board"
+        }
+        (Matter::SelfGovernance, Lang::Vi) => "Việc khác cộng đồng tự quyết",
+        (Matter::SelfGovernance, Lang::En) => "Other matters the community decides itself",
+        (Matter::Procedural, Lang::Vi) => {
+            "Việc thủ tục của cuộc họp (thư ký, ban kiểm phiếu, cách biểu quyết)"
+        }
+        (Matter::Procedural, Lang::En) => {
+            "The meeting's own procedure (secretary, counting board, how to vote)"
+        }
+        (Matter::Conference, Lang::Vi) => "Hội nghị cán bộ, công chức, người lao động",
+        (Matter::Conference, Lang::En) => "Staff or workers' conference of an agency or enterprise",
+    }
+}
+
+/// The rule the law gives `matter`, in words, with the article it comes from as docs/legal.md
+/// records it (§1–3, §11). Never a preset id.
+pub fn matter_rule(matter: Matter, lang: Lang) -> &'static str {
+    match (matter, lang) {
+        (Matter::Contribution, Lang::Vi) => {
+            "Được thông qua khi từ 2/3 tổng số đại diện hộ gia đình trở lên đồng ý (khoản 1, 2 Điều 15; khoản 1 Điều 21 Luật 10/2022/QH15)"
+        }
+        (Matter::Contribution, Lang::En) => {
+            "Passes when at least 2/3 of all household representatives agree (Art. 15.1-2; Art. 21.1, Law 10/2022/QH15)"
+        }
+        (Matter::VillageRules, Lang::Vi) => {
+            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 3 Điều 15 Luật 10/2022/QH15; Điều 10 Nghị định 61/2023/NĐ-CP)"
+        }
+        (Matter::VillageRules, Lang::En) => {
+            "Passes when more than 50% of all household representatives agree (Art. 15.3, Law 10/2022/QH15; Art. 10, Decree 61/2023/ND-CP)"
+        }
+        (Matter::VillageHead, Lang::Vi) => {
+            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 4 Điều 15, khoản 1 Điều 21 Luật 10/2022/QH15; Điều 9 Nghị định 59/2023/NĐ-CP)"
+        }
+        (Matter::VillageHead, Lang::En) => {
+            "Passes when more than 50% of all household representatives agree (Art. 15.4, Art. 21.1, Law 10/2022/QH15; Art. 9, Decree 59/2023/ND-CP)"
+        }
+        (Matter::Boards, Lang::Vi) => {
+            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 5 Điều 15, khoản 1 Điều 21 Luật 10/2022/QH15)"
+        }
+        (Matter::Boards, Lang::En) => {
+            "Passes when more than 50% of all household representatives agree (Art. 15.5, Art. 21.1, Law 10/2022/QH15)"
+        }
+        (Matter::SelfGovernance, Lang::Vi) => {
+            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 6 Điều 15, khoản 1 Điều 21 Luật 10/2022/QH15)"
+        }
+        (Matter::SelfGovernance, Lang::En) => {
+            "Passes when more than 50% of all household representatives agree (Art. 15.6, Art. 21.1, Law 10/2022/QH15)"
+        }
+        (Matter::Procedural, Lang::Vi) => {
+            "Được thông qua khi trên 50% số đại diện hộ gia đình có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"
+        }
+        (Matter::Procedural, Lang::En) => {
+            "Passes when more than 50% of the household representatives present agree (Art. 3.5, Decree 59/2023/ND-CP)"
+        }
+        (Matter::Conference, Lang::Vi) => {
+            "Hội nghị hợp lệ khi có từ 2/3 số người được triệu tập trở lên; được thông qua khi trên 50% số người dự hội nghị đồng ý (Điều 51, khoản 2 Điều 69 Luật 10/2022/QH15)"
+        }
+        (Matter::Conference, Lang::En) => {
+            "Valid when at least 2/3 of those convened attend; passes when more than 50% of attendees agree (Art. 51, Art. 69.2, Law 10/2022/QH15)"
+        }
+    }
+}
+
 /// The words of the setup page's ways into the designer and the XLSForm import.
 pub struct SetupWords {
     pub design: &'static str,
@@ -498,6 +631,8 @@ pub fn preset_name(preset: ItemPreset, lang: Lang) -> &'static str {
         (P::Candidates, Lang::En) => "List of candidates",
         (P::OneCandidate, Lang::Vi) => "Một ứng cử viên (Đồng ý / Không đồng ý)",
         (P::OneCandidate, Lang::En) => "One candidate (Agree / Disagree)",
+        (P::Board, Lang::Vi) => "Bầu thành viên ban (nhiều người)",
+        (P::Board, Lang::En) => "Board members (several seats)",
         (P::Rating, Lang::Vi) => "Một người được lấy phiếu tín nhiệm",
         (P::Rating, Lang::En) => "One official to rate",
         (P::ConfidenceVote, Lang::Vi) => "Một người được bỏ phiếu tín nhiệm",
@@ -588,8 +723,10 @@ fn question_number(draft: &Draft, id: &str) -> String {
 /// The sentence shown next to a field for `problem`.
 pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> String {
     let w = words(lang);
+    let m = matter_words(lang);
     let error = match &problem.problem {
         Problem::NotANumber { text } => return w.not_a_number.replace("{text}", text),
+        Problem::SeatsMissing => return m.seats_missing.into(),
         Problem::Core(e) => e,
     };
     if problem.field == Field::Poll {
@@ -616,6 +753,15 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
             .no_decided_item
             .replace("{kind}", kind_name(draft.kind, lang).0),
         K::PersonRequired => w.person_required.into(),
+        K::MatterRequired | K::UnknownMatter { .. } => m.pick_matter.into(),
+        // Said in words, never with the preset ids the core's message names.
+        K::PresetNotForMatter { .. } => match draft.matter {
+            Some(matter) => m
+                .preset_not_for_matter
+                .replace("{rule}", matter_rule(matter, lang)),
+            None => m.pick_matter.into(),
+        },
+        K::BoardCandidate { .. } => m.board_candidate.into(),
         K::Missing {
             field: "min" | "max",
         } => w.number_bound_missing.into(),
@@ -688,7 +834,9 @@ mod tests {
             "Question 1 has no options to test (only single, multiple or scale questions do)."
         );
         // Options the rule needs: said in words, not ids.
-        let decision = s.apply(Edit::Kind(PollKind::Decision));
+        let decision = s
+            .apply(Edit::Kind(PollKind::Decision))
+            .apply(Edit::Matter(phieu_core::Matter::VillageRules));
         assert_eq!(
             message_of(&decision, Lang::Vi),
             "Câu này phải có các lựa chọn: Đồng ý, Không đồng ý."
@@ -704,7 +852,40 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_that_does_not_fit_the_matter_is_said_in_words_not_ids_issue_16() {
+        let mut d = [
+            Edit::Title(Lang::Vi, "Hương ước".into()),
+            Edit::Commune("Xã A".into()),
+            Edit::AddItem(ItemPreset::Decision),
+            Edit::ItemLabel(0, Lang::Vi, "Thông qua hương ước?".into()),
+            Edit::Matter(phieu_core::Matter::VillageRules),
+        ]
+        .into_iter()
+        .fold(Draft::blank(PollKind::Decision, "h".into()), |d, e| {
+            d.apply(e)
+        });
+        assert!(d.check().is_ok());
+        // Only a record written by hand can hold such a pair; it is still said in words.
+        d.preset = phieu_core::Preset::MajorityPresent;
+        for lang in [Lang::Vi, Lang::En] {
+            let m = message_of(&d, lang);
+            assert!(!m.contains("majority"), "{m}");
+            assert!(!m.contains("village_rules"), "{m}");
+        }
+        assert!(message_of(&d, Lang::Vi).contains("trên 50% tổng số đại diện hộ gia đình"));
+        let mut blank = d.clone();
+        blank.matter = None;
+        assert!(message_of(&blank, Lang::Vi).starts_with("Hãy chọn việc cần biểu quyết"));
+    }
+
+    #[test]
     fn every_word_exists_in_both_languages() {
+        for matter in phieu_core::Matter::ALL {
+            assert_ne!(matter_name(matter, Lang::Vi), matter_name(matter, Lang::En));
+            assert_ne!(matter_rule(matter, Lang::Vi), matter_rule(matter, Lang::En));
+            // A rule is said in words: never a preset id.
+            assert!(!matter_rule(matter, Lang::En).contains('_'));
+        }
         for kind in PollKind::ALL {
             assert_ne!(kind_name(kind, Lang::Vi), kind_name(kind, Lang::En));
             for preset in ItemPreset::for_kind(kind) {

@@ -328,3 +328,28 @@ impl Kiosk {
         }
     }
 }
+
+/// The setup form's hint under the number present, by what the poll needs of it (issue 16).
+/// Added beside `Kiosk::present_hint`, which stays the hint where the number is optional.
+pub struct PresentHints {
+    pub village_meeting: &'static str,
+    pub conference: &'static str,
+}
+
+const PRESENT_VI: PresentHints = PresentHints {
+    village_meeting:
+        "Bắt buộc: cuộc họp thôn chỉ hợp lệ khi có trên 50% tổng số đại diện hộ gia đình tham dự.",
+    conference: "Bắt buộc: hội nghị chỉ hợp lệ khi có từ 2/3 số người được triệu tập trở lên.",
+};
+
+const PRESENT_EN: PresentHints = PresentHints {
+    village_meeting: "Required: a village meeting is valid only when more than 50% of all household representatives attend.",
+    conference: "Required: a conference is valid only when at least 2/3 of those convened attend.",
+};
+
+pub fn present_hints(lang: Lang) -> &'static PresentHints {
+    match lang {
+        Lang::Vi => &PRESENT_VI,
+        Lang::En => &PRESENT_EN,
+    }
+}

@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Poll, PollKind, Preset};
+use phieu_core::{Lang, Matter, Poll, PollKind, Preset};
 use yew::prelude::*;
 
 use crate::components::designer::fields::{
@@ -21,7 +21,9 @@ use crate::components::designer::item_list::ItemList;
 use crate::components::designer::{dom_id, Editor};
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::{dom, download, drafts, file_input, random};
-use crate::i18n::designer::{electorate_name, kind_name, problem_message, words};
+use crate::i18n::designer::{
+    electorate_name, kind_name, matter_name, matter_rule, matter_words, problem_message, words,
+};
 use crate::i18n::rule_name;
 use crate::pages::voter::Voter;
 use crate::state::designer::{
@@ -690,20 +692,63 @@ fn rule(ed: &Editor) -> Html {
                 }) }
                 { problem_line("d-kind", ed.problem(Field::Kind).as_ref()) }
             </fieldset>
-            <fieldset class="d-radios" id={dom_id(draft, Field::Preset)} tabindex="-1">
-                <legend>{ w.rule_legend }</legend>
-                { for draft.kind.allowed_presets().iter().map(|&preset| {
-                    radio("d-rule", format!("d-rule-{}", preset.name()), draft.preset == preset,
-                          rule_name(preset, lang), None, pick(Edit::Preset(preset)))
-                }) }
-                { problem_line("d-rule", ed.problem(Field::Preset).as_ref()) }
-                <p class="d-electorate">
-                    <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(draft.preset, lang) }
-                    { ". " }{ w.electorate_note }
-                </p>
-            </fieldset>
+            if draft.kind == PollKind::Decision {
+                { matter(ed) }
+            } else {
+                <fieldset class="d-radios" id={dom_id(draft, Field::Preset)} tabindex="-1">
+                    <legend>{ w.rule_legend }</legend>
+                    { for draft.kind.allowed_presets().iter().map(|&preset| {
+                        radio("d-rule", format!("d-rule-{}", preset.name()), draft.preset == preset,
+                              rule_name(preset, lang), None, pick(Edit::Preset(preset)))
+                    }) }
+                    { problem_line("d-rule", ed.problem(Field::Preset).as_ref()) }
+                    <p class="d-electorate">
+                        <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(draft.preset, lang) }
+                        { ". " }{ w.electorate_note }
+                    </p>
+                    if draft.kind == PollKind::Election {
+                        <p class="d-electorate">{ matter_words(lang).quorum_note }</p>
+                    }
+                </fieldset>
+            }
             if draft.preset == Preset::None { { target(ed) } }
         </section>
+    }
+}
+
+/// What a decision decides (docs/poll-format.md §Matters): one radio per matter, in the law's
+/// words; the rule follows and is said in words with its article, never as a preset id.
+fn matter(ed: &Editor) -> Html {
+    let (lang, draft) = (ed.lang, &ed.draft);
+    let (w, m) = (words(lang), matter_words(lang));
+    let pick = |e: Edit| ed.on_edit.reform(move |_: Event| e.clone());
+    // A file whose preset does not fit its matter is said here too: there is no preset to pick.
+    let problem = ed
+        .problem(Field::Matter)
+        .or_else(|| ed.problem(Field::Preset));
+    html! {
+        <fieldset class={classes!("d-radios", problem.as_ref().map(|_| "d-bad"))} id="d-matter" tabindex="-1"
+                  aria-describedby="d-matter-hint">
+            <legend>{ m.matter_legend }</legend>
+            <p class="hint" id="d-matter-hint">{ m.matter_hint }</p>
+            { for Matter::ALL.into_iter().map(|matter| {
+                radio("d-matter", format!("d-matter-{}", matter.name()), draft.matter == Some(matter),
+                      matter_name(matter, lang), None, pick(Edit::Matter(matter)))
+            }) }
+            { problem_line("d-matter", problem.as_ref()) }
+            if let Some(matter) = draft.matter {
+                <p class="d-electorate d-rule-follows">
+                    <strong>{ m.rule_follows }{ ": " }</strong>{ matter_rule(matter, lang) }{ "." }
+                </p>
+                <p class="d-electorate">
+                    <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(matter.preset(), lang) }
+                    { ". " }{ w.electorate_note }
+                </p>
+                if matter != Matter::Conference {
+                    <p class="d-electorate">{ m.quorum_note }</p>
+                }
+            }
+        </fieldset>
     }
 }
 

@@ -15,10 +15,10 @@ use crate::edge::file_input;
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
 use crate::i18n::designer::setup_words;
-use crate::i18n::kiosk::kiosk;
+use crate::i18n::kiosk::{kiosk, present_hints};
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
-use crate::state::setup::{FieldProblem, SetupForm};
+use crate::state::setup::{quorum_warning, Attendance, FieldProblem, SetupForm};
 use crate::state::{Doc, Page, PollState};
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
@@ -217,6 +217,18 @@ pub fn setup(props: &SetupProps) -> Html {
         _ => Electors::Households,
     };
     let ready = matches!(props.poll, PollState::Ready(_));
+    // Whether the number present is required, and the warning while it is too low.
+    let (present_hint, present_warning) = match &props.poll {
+        PollState::Ready(p) => (
+            match Attendance::of(p) {
+                Attendance::VillageMeeting => present_hints(lang).village_meeting,
+                Attendance::Conference => present_hints(lang).conference,
+                Attendance::Optional => t.present_hint,
+            },
+            quorum_warning(&form, p),
+        ),
+        _ => (t.present_hint, None),
+    };
 
     // The templates shipped with the app, listed once.
     let templates = use_state(Vec::<TemplateEntry>::new);
@@ -361,8 +373,11 @@ pub fn setup(props: &SetupProps) -> Html {
                         { field("total", t.total(electors),
                                 Some(t.total_hint), &form.total, problem("total").as_deref(), true,
                                 set(|f, v| f.total = v)) }
-                        { field("present", t.present(electors), Some(t.present_hint), &form.present,
+                        { field("present", t.present(electors), Some(present_hint), &form.present,
                                 problem("present").as_deref(), true, set(|f, v| f.present = v)) }
+                        if let Some(w) = &present_warning {
+                            <p class="warning quorum-warning" id="present-warning" role="status">{ w.get(lang) }</p>
+                        }
                     </fieldset>
                     <fieldset>
                         <legend>{ t.meeting_heading }</legend>

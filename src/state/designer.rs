@@ -19,7 +19,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{ItemKind, Lang, Poll, PollError, PollKind, Preset};
+use phieu_core::{ItemKind, Lang, Matter, Poll, PollError, PollKind, Preset};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -206,6 +206,11 @@ pub struct Draft {
     pub village: String,
     #[serde(with = "preset_name")]
     pub preset: Preset,
+    /// What a decision decides (docs/poll-format.md §Matters); the rule follows from it. `None`
+    /// until the officer chooses: a blank decision does not guess what it is about. Kept when
+    /// the kind changes, but written out only for a decision.
+    #[serde(default, with = "matter_name")]
+    pub matter: Option<Matter>,
     /// Kept while the rule is not `none`, but written out only with it.
     #[serde(default)]
     pub target: Option<TargetDraft>,
@@ -225,6 +230,27 @@ mod kind_name {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PollKind, D::Error> {
         let name = String::deserialize(d)?;
         PollKind::from_name(&name).ok_or_else(|| D::Error::custom(format!("kind {name:?}")))
+    }
+}
+
+mod matter_name {
+    use phieu_core::Matter;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(matter: &Option<Matter>, s: S) -> Result<S::Ok, S::Error> {
+        match matter {
+            Some(m) => s.serialize_some(m.name()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Matter>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(name) => Matter::from_name(&name)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("matter {name:?}"))),
+        }
     }
 }
 
@@ -255,6 +281,10 @@ pub enum ItemPreset {
     Candidates,
     /// An election with one candidate: Đồng ý / Không đồng ý, the item naming the person.
     OneCandidate,
+    /// A board with several seats (Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng):
+    /// a `multiple` item of candidates whose `max` is the number of seats (docs/poll-format.md
+    /// §Board elections; docs/legal.md §7).
+    Board,
     /// Tín nhiệm cao / Tín nhiệm / Tín nhiệm thấp for one official (R96 3).
     Rating,
     /// Tín nhiệm / Không tín nhiệm for one official (R96, L87 64).
@@ -278,7 +308,7 @@ impl ItemPreset {
         use ItemPreset as P;
         match kind {
             PollKind::Decision => &[P::Decision, P::Multiple, P::Scale5, P::Number, P::Text],
-            PollKind::Election => &[P::Candidates, P::OneCandidate, P::Text],
+            PollKind::Election => &[P::Candidates, P::OneCandidate, P::Board, P::Text],
             PollKind::ConfidenceRating => &[P::Rating, P::Text],
             PollKind::ConfidenceVote => &[P::ConfidenceVote, P::Text],
             PollKind::Survey => &[
@@ -295,7 +325,7 @@ impl ItemPreset {
 
     fn item_type(self) -> ItemType {
         match self {
-            ItemPreset::Multiple => ItemType::Multiple,
+            ItemPreset::Multiple | ItemPreset::Board => ItemType::Multiple,
             ItemPreset::Scale5 => ItemType::Scale,
             ItemPreset::Number => ItemType::Number,
             ItemPreset::Text => ItemType::Text,
@@ -377,8 +407,11 @@ pub enum Edit {
     Subject(Lang, String),
     Commune(String),
     Village(String),
-    /// Ignored when the preset cannot decide a poll of the draft's kind.
+    /// Ignored when the preset cannot decide a poll of the draft's kind, and for a decision,
+    /// whose rule follows from its matter.
     Preset(Preset),
+    /// What a decision decides; its rule follows (docs/poll-format.md §Matters).
+    Matter(Matter),
     /// Gives a survey a target, or takes it away.
     Target(bool),
     TargetItem(Option<u32>),
@@ -435,6 +468,7 @@ impl Draft {
             commune: String::new(),
             village: String::new(),
             preset: kind.allowed_presets()[0],
+            matter: None,
             target: None,
             items: Vec::new(),
             next_key: 1,
@@ -450,6 +484,7 @@ impl Draft {
         draft.commune = poll.place().commune().to_owned();
         draft.village = poll.place().village().to_owned();
         draft.preset = poll.rule().preset();
+        draft.matter = poll.rule().matter();
         for item in poll.items() {
             let key = draft.new_key();
             let mut d = ItemDraft {
@@ -537,14 +572,40 @@ impl Draft {
     }
 
     /// Whether item `index` is decided by the rule: a single-choice item of any poll but a
-    /// survey (docs/poll-format.md §Kinds). It must be shown to everyone and carry the rule's
-    /// options.
+    /// survey, and an election's multiple-choice item, a board (docs/poll-format.md §Kinds). It
+    /// must be shown to everyone and carry the rule's options.
     pub fn decided(&self, index: usize) -> bool {
         self.kind != PollKind::Survey
+            && self.items.get(index).is_some_and(|i| {
+                i.kind == ItemType::Single
+                    || (i.kind == ItemType::Multiple && self.kind == PollKind::Election)
+            })
+    }
+
+    /// Whether item `index` is a board with several seats: an election's multiple-choice item,
+    /// whose upper bound is the number of seats.
+    pub fn board(&self, index: usize) -> bool {
+        self.kind == PollKind::Election
             && self
                 .items
                 .get(index)
-                .is_some_and(|i| i.kind == ItemType::Single)
+                .is_some_and(|i| i.kind == ItemType::Multiple)
+    }
+
+    /// A draft saved before decisions named their matter (draft record version 1) opens with
+    /// the matter its preset was used for: every preset of a decision belongs to one matter,
+    /// or to several that share its rule, of which the widest is chosen (docs/designer.md).
+    fn with_matter_from_preset(mut self) -> Draft {
+        if self.kind == PollKind::Decision && self.matter.is_none() {
+            self.matter = match self.preset {
+                Preset::TwoThirdsHouseholds => Some(Matter::Contribution),
+                Preset::MajorityHouseholds => Some(Matter::SelfGovernance),
+                Preset::MajorityPresent => Some(Matter::Procedural),
+                Preset::Conference => Some(Matter::Conference),
+                _ => None,
+            };
+        }
+        self
     }
 
     /// Whether option `option` of item `index` is one the rule counts: it can be relabelled,
@@ -680,6 +741,15 @@ impl Draft {
                 o.value = (n + 1).to_string();
             }
         }
+        if preset == ItemPreset::Board {
+            // The number of seats is set per election (domain brief, "Boards with several
+            // seats"): left for the officer to type, and asked for until typed.
+            item.choose_min = "0".into();
+            for _ in 0..3 {
+                let option = self.blank_option(&item);
+                item.options.push(option);
+            }
+        }
         if matches!(
             preset,
             ItemPreset::Candidates | ItemPreset::Single | ItemPreset::Multiple
@@ -724,14 +794,23 @@ impl Draft {
                 if !kind.allowed_presets().contains(&self.preset) {
                     self.preset = kind.allowed_presets()[0];
                 }
+                if let (PollKind::Decision, Some(matter)) = (kind, self.matter) {
+                    self.preset = matter.preset();
+                }
             }
             Edit::Title(lang, v) => self.title.set(lang, v),
             Edit::Subject(lang, v) => self.subject.set(lang, v),
             Edit::Commune(v) => self.commune = v,
             Edit::Village(v) => self.village = v,
             Edit::Preset(p) => {
-                if self.kind.allowed_presets().contains(&p) {
+                if self.kind != PollKind::Decision && self.kind.allowed_presets().contains(&p) {
                     self.preset = p;
+                }
+            }
+            Edit::Matter(matter) => {
+                self.matter = Some(matter);
+                if self.kind == PollKind::Decision {
+                    self.preset = matter.preset();
                 }
             }
             Edit::Target(on) => {
@@ -983,6 +1062,8 @@ pub enum Field {
     Commune,
     Village,
     Preset,
+    /// What a decision decides.
+    Matter,
     /// The survey target's item, its options, and its fraction.
     TargetItem,
     TargetOptions,
@@ -1057,6 +1138,7 @@ impl Field {
             [("place", None), ("commune", None)] => Field::Commune,
             [("place", None), ("village", None)] => Field::Village,
             [("rule", None), ("preset", None)] => Field::Preset,
+            [("rule", None), ("matter", None)] => Field::Matter,
             [("rule", None), ("target", None), ("item", None)] => Field::TargetItem,
             [("rule", None), ("target", None), ("options", _)] => Field::TargetOptions,
             [("rule", None), ("target", None), ..] => Field::TargetFraction,
@@ -1102,6 +1184,9 @@ pub enum Problem {
     Core(PollError),
     /// What was typed in a number field is not a whole number (the core never sees it).
     NotANumber { text: String },
+    /// A board's number of seats is not typed: the format would take every candidate as a
+    /// seat, which no election means (docs/poll-format.md §Board elections).
+    SeatsMissing,
 }
 
 /// A problem and the field it belongs next to.
@@ -1154,6 +1239,9 @@ impl Draft {
         );
         let mut rule = Map::new();
         rule.insert("preset".into(), json!(self.preset.name()));
+        if let (PollKind::Decision, Some(matter)) = (self.kind, self.matter) {
+            rule.insert("matter".into(), json!(matter.name()));
+        }
         if let (Preset::None, Some(t)) = (self.preset, &self.target) {
             let item = t.item.and_then(|k| self.item_at(k)).map(|i| &self.items[i]);
             let ids: Vec<&str> = item
@@ -1181,6 +1269,16 @@ impl Draft {
         let items: Vec<Value> = (0..self.items.len())
             .map(|i| self.item_value(i, &mut problems))
             .collect();
+        for i in (0..self.items.len()).filter(|&i| self.board(i)) {
+            let max = Field::Item(i, ItemField::Max);
+            if self.items[i].choose_max.trim().is_empty() && problems.iter().all(|p| p.field != max)
+            {
+                problems.push(FieldProblem {
+                    field: max,
+                    problem: Problem::SeatsMissing,
+                });
+            }
+        }
         poll.insert("items".into(), Value::Array(items));
         (Value::Object(poll), problems)
     }
@@ -1240,7 +1338,13 @@ impl Draft {
                     })
                     .collect();
                 v.insert("options".into(), Value::Array(options));
-                if item.kind == ItemType::Multiple {
+                if self.board(i) {
+                    // A voter may keep no name at all (a blank ballot for the board).
+                    v.insert("min".into(), json!(0));
+                    if let Some(n) = number::<i64>(at(ItemField::Max), &item.choose_max, problems) {
+                        v.insert("max".into(), json!(n));
+                    }
+                } else if item.kind == ItemType::Multiple {
                     if let Some(n) = number::<i64>(at(ItemField::Min), &item.choose_min, problems) {
                         v.insert("min".into(), json!(n));
                     }
@@ -1296,10 +1400,20 @@ impl Draft {
 /// order of the list; a draft is not a ballot, and its time reveals nothing about a vote).
 pub const DRAFT_FORMAT: &str = "phieu/draft";
 
+/// The version of the draft record this build writes. Version 2 (bundle format 2) added a
+/// decision's `matter`; a record without `version` is version 1, from before it.
+pub const DRAFT_VERSION: u32 = 2;
+
+fn version_one() -> u32 {
+    1
+}
+
 /// A draft as stored, under its own random `key`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedDraft {
     pub format: String,
+    #[serde(default = "version_one")]
+    pub version: u32,
     pub key: String,
     pub saved_ms: f64,
     pub draft: Draft,
@@ -1309,6 +1423,7 @@ impl SavedDraft {
     pub fn new(key: String, saved_ms: f64, draft: Draft) -> SavedDraft {
         SavedDraft {
             format: DRAFT_FORMAT.into(),
+            version: DRAFT_VERSION,
             key,
             saved_ms,
             draft,
@@ -1321,11 +1436,17 @@ impl SavedDraft {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// A record read back, or `None` when it is not a draft this build can read.
+    /// A record read back, or `None` when it is not a draft this build can read. A version 1
+    /// decision opens with the matter of its preset, and is version 2 from then on.
     pub fn decode(text: &str) -> Option<SavedDraft> {
-        serde_json::from_str::<SavedDraft>(text)
+        let mut saved = serde_json::from_str::<SavedDraft>(text)
             .ok()
-            .filter(|d| d.format == DRAFT_FORMAT)
+            .filter(|d| d.format == DRAFT_FORMAT && d.version <= DRAFT_VERSION)?;
+        if saved.version < 2 {
+            saved.draft = saved.draft.with_matter_from_preset();
+            saved.version = DRAFT_VERSION;
+        }
+        Some(saved)
     }
 }
 

@@ -1,9 +1,18 @@
 //! The officer's setup form, checked into a [`Meeting`] (D59 3.5c: a counting board of 3 to 5
 //! people and 2 witnesses; the electorate is the total number of households or delegates).
+//!
+//! The number present is required where the law makes the meeting's validity depend on it
+//! ([`Attendance`]): a village meeting (every decision but a staff conference's, and every
+//! election) is valid only when more than half of all household representatives attend, and a
+//! staff conference only when at least two-thirds of those convened do. A number present below
+//! that is not refused: the form warns ([`quorum_warning`]) and the meeting may still be opened,
+//! because D59 4.1.b lets a village collect opinions by forms only after a meeting "was held"
+//! without enough households, and the minutes of that meeting are its record. Its results say
+//! "the meeting was not validly held" (`phieu_core::decide`), never "rejected".
 
 use std::rc::Rc;
 
-use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll};
+use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, PollKind, Preset};
 
 use super::meeting::{Meeting, Phase};
 use super::Notice;
@@ -64,6 +73,76 @@ fn count(field: &'static str, text: &str, required: bool) -> Result<Option<u64>,
     }
 }
 
+/// Whether a poll needs the number present, and why (docs/poll-format.md §Rules, "Quorum").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attendance {
+    /// Surveys, confidence ratings and votes: the number present decides nothing.
+    Optional,
+    /// A village meeting of household representatives: valid only when present × 2 > total
+    /// (D61 10.1.a; D59 4.1.b; docs/legal.md §4).
+    VillageMeeting,
+    /// An agency or enterprise staff conference: valid only when present × 3 ≥ convened × 2,
+    /// and it passes on those present (L 51, L 69.2; docs/legal.md §11).
+    Conference,
+}
+
+impl Attendance {
+    /// The attendance `poll` needs; the same test as the core's quorum (`rule::decide`).
+    pub fn of(poll: &Poll) -> Attendance {
+        match (poll.kind(), poll.rule().preset()) {
+            (PollKind::Decision, Preset::Conference) => Attendance::Conference,
+            (PollKind::Decision | PollKind::Election, _) => Attendance::VillageMeeting,
+            _ => Attendance::Optional,
+        }
+    }
+
+    pub fn required(self) -> bool {
+        self != Attendance::Optional
+    }
+
+    /// Why the number present must be entered, in both languages.
+    fn why_required(self) -> Notice {
+        match self {
+            Attendance::Conference => Notice::new(
+                "Hãy nhập số người dự hội nghị: hội nghị chỉ hợp lệ khi có từ 2/3 số người được triệu tập trở lên, và nghị quyết được thông qua khi trên 50% số người dự đồng ý (Điều 51, khoản 2 Điều 69 Luật 10/2022/QH15).",
+                "Enter the number of attendees: a conference is valid only when at least 2/3 of those convened attend, and a resolution passes with more than 50% of attendees (Art. 51, Art. 69.2, Law 10/2022/QH15).",
+            ),
+            _ => Notice::new(
+                "Hãy nhập số đại diện hộ gia đình có mặt: cuộc họp thôn chỉ hợp lệ khi có trên 50% tổng số đại diện hộ gia đình tham dự (Điều 10 Nghị định 61/2023/NĐ-CP; điểm b khoản 1 Điều 4 Nghị định 59/2023/NĐ-CP).",
+                "Enter the number of household representatives present: a village meeting is valid only when more than 50% of all household representatives attend (Art. 10, Decree 61/2023/ND-CP; Art. 4.1(b), Decree 59/2023/ND-CP).",
+            ),
+        }
+    }
+}
+
+/// The warning for a meeting that, with the numbers typed, would not be validly held; `None`
+/// when it would be, when the poll does not depend on attendance, or while a number is not
+/// yet a number. The meeting may still be opened (see the module's note).
+pub fn quorum_warning(form: &SetupForm, poll: &Poll) -> Option<Notice> {
+    let total = form.total.trim().parse::<u64>().ok().filter(|t| *t > 0)?;
+    let present = form.present.trim().parse::<u64>().ok()?;
+    if present > total {
+        return None;
+    }
+    match Attendance::of(poll) {
+        Attendance::VillageMeeting if present * 2 <= total => {
+            let need = total / 2 + 1;
+            Some(Notice::new(
+                format!("Cuộc họp không hợp lệ: {present}/{total} đại diện hộ gia đình có mặt, cần trên 50% (ít nhất {need}). Vẫn có thể mở để ghi lại cuộc họp, nhưng kết quả sẽ là «Cuộc họp không hợp lệ, chưa quyết định được», không phải «Không được thông qua»; hãy tổ chức họp lại hoặc phát phiếu lấy ý kiến tới hộ gia đình (điểm b khoản 1 Điều 4 Nghị định 59/2023/NĐ-CP)."),
+                format!("The meeting is not validly held: {present}/{total} household representatives present, more than 50% needed (at least {need}). It can still be opened to record the meeting, but its result will be “the meeting was not validly held”, not “not passed”; hold it again or collect opinions by forms handed to every household (Art. 4.1(b), Decree 59/2023/ND-CP)."),
+            ))
+        }
+        Attendance::Conference if u128::from(present) * 3 < u128::from(total) * 2 => {
+            let need = (u128::from(total) * 2).div_ceil(3);
+            Some(Notice::new(
+                format!("Hội nghị không hợp lệ: {present}/{total} người được triệu tập có mặt, cần từ 2/3 trở lên (ít nhất {need}). Vẫn có thể mở để ghi lại, nhưng kết quả sẽ là «Hội nghị không hợp lệ» (Điều 51, khoản 2 Điều 69 Luật 10/2022/QH15)."),
+                format!("The conference is not valid: {present}/{total} of those convened present, at least 2/3 needed (at least {need}). It can still be opened to record it, but its result will be “conference not valid” (Art. 51, Art. 69.2, Law 10/2022/QH15)."),
+            ))
+        }
+        _ => None,
+    }
+}
+
 fn names(list: &[String]) -> Vec<String> {
     list.iter()
         .map(|n| n.trim().to_owned())
@@ -83,10 +162,21 @@ pub fn check(
         problems.push(p);
         None
     });
-    let present = count("present", &form.present, false).unwrap_or_else(|p| {
-        problems.push(p);
-        None
-    });
+    let attendance = Attendance::of(&poll);
+    let present = match count("present", &form.present, false) {
+        Ok(None) if attendance.required() => {
+            problems.push(FieldProblem {
+                field: "present",
+                why: attendance.why_required(),
+            });
+            None
+        }
+        Ok(n) => n,
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    };
     let electorate = total.and_then(|t| match Electorate::new(t, present) {
         Ok(e) => Some(e),
         Err(e) => {
@@ -171,3 +261,6 @@ pub fn check(
         _ => Err(problems),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -71,7 +71,16 @@ fn the_setup_form_names_every_problem() {
     let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
     assert_eq!(
         fields,
-        ["total", "board", "witnesses", "place", "time", "pin"]
+        // The demo is a village decision: the number present is required (issue 16).
+        [
+            "total",
+            "present",
+            "board",
+            "witnesses",
+            "place",
+            "time",
+            "pin"
+        ]
     );
     assert!(problems.iter().all(|p| p.why.vi != p.why.en));
 }

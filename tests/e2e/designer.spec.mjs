@@ -220,3 +220,46 @@ test('a poll downloaded as JSON opens again with the same fingerprint; a bad fil
   await context.close();
   await rm(work, { recursive: true, force: true });
 });
+
+test('a decision chooses what it decides, and the rule follows in words; a board asks for its seats (issue 16)', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openDesigner(page, h.server.url);
+  await page.getByRole('button', { name: /^Biểu quyết/ }).click();
+  await vi(page, 'Tiêu đề phiếu').fill('Phiếu biểu quyết về việc thông qua Hương ước');
+  await page.getByLabel('Xã, phường').fill('Xã Tân Hòa');
+  await page.getByRole('button', { name: '+ Câu biểu quyết (Đồng ý / Không đồng ý / Ý kiến khác)' }).click();
+  await vi(question(page, 1), 'Nội dung câu hỏi').fill('Thông qua Hương ước thôn Bình An?');
+  // Nothing chosen yet: the poll is not ready, and says where to choose.
+  const matters = page.getByRole('group', { name: 'Việc cần biểu quyết' });
+  await matters.getByText('Hãy chọn việc cần biểu quyết').waitFor();
+  await status(page).getByText('Phiếu chưa dùng được.').waitFor();
+  assert.equal(await matters.getByRole('radio').count(), 7);
+  await matters.getByRole('radio', { name: 'Hương ước, quy ước', exact: true }).check();
+  await matters.getByText('Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 3 Điều 15 Luật 10/2022/QH15; Điều 10 Nghị định 61/2023/NĐ-CP)').waitFor();
+  await matters.getByText('Cuộc họp chỉ hợp lệ khi có trên 50% tổng số đại diện hộ gia đình tham dự').waitFor();
+  await status(page).getByText('Phiếu hợp lệ, sẵn sàng dùng.').waitFor();
+  // The officer never reads a preset or matter id.
+  const text = await page.locator('body').innerText();
+  for (const id of ['majority_households', 'two_thirds_households', 'majority_present', 'village_rules']) {
+    assert.ok(!text.includes(id), `${id} is shown`);
+  }
+  await matters.scrollIntoViewIfNeeded();
+  await screenshotAllSizes(page, 'designer-matter');
+  // Another matter, another rule.
+  await matters.getByRole('radio', { name: 'Đóng góp xây dựng công trình, thu chi', exact: true }).check();
+  await matters.getByText(/Được thông qua khi từ 2\/3 tổng số đại diện hộ gia đình trở lên đồng ý/).waitFor();
+
+  // A board: an election's "several members" question asks for the number of seats.
+  await page.getByRole('button', { name: '← Các bản nháp' }).click();
+  await page.getByRole('button', { name: /^Bầu cử/ }).click();
+  await page.getByRole('button', { name: '+ Bầu thành viên ban (nhiều người)' }).click();
+  const seats = question(page, 1).getByLabel('Số thành viên cần bầu');
+  await question(page, 1).getByText('Hãy nhập số thành viên cần bầu.').waitFor();
+  await seats.fill('2');
+  await question(page, 1).getByText('Hãy nhập số thành viên cần bầu.').waitFor({ state: 'detached' });
+  assert.equal(await question(page, 1).getByLabel('Chọn ít nhất').count(), 0, 'a board has no minimum to set');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fields::{checkbox, input, pair, problem_line, Input, Pair, Shape};
 use super::item_list::DragStep;
 use super::{dom_id, Editor};
-use crate::i18n::designer::{type_name, words};
+use crate::i18n::designer::{matter_words, type_name, words};
 use crate::state::designer::{Edit, Field, ItemDraft, ItemField, ItemType, OptionField, Problem};
 
 #[derive(Properties)]
@@ -254,6 +254,18 @@ fn body(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
     let w = words(ed.lang);
     match item.kind {
         ItemType::Single | ItemType::Scale => options(ed, i, item),
+        // A board: the upper bound is the number of seats, and a voter may keep no name.
+        ItemType::Multiple if ed.draft.board(i) => {
+            let m = matter_words(ed.lang);
+            html! {
+                <>
+                    { options(ed, i, item) }
+                    <div class="d-row">
+                        { number(ed, i, ItemField::Max, m.seats, Some(m.seats_hint), &item.choose_max, Edit::ChooseMax) }
+                    </div>
+                </>
+            }
+        }
         ItemType::Multiple => html! {
             <>
                 { options(ed, i, item) }

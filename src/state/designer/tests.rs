@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Lang, Poll, PollErrorKind, PollKind, Preset};
+use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset};
 
 use super::*;
 use crate::state::meeting::Step;
@@ -20,7 +20,11 @@ fn shipped_polls() -> Vec<(String, Poll)> {
         file: String,
     }
     let index: Vec<Entry> = serde_json::from_str(&read("assets/templates/index.json")).unwrap();
-    assert_eq!(index.len(), 9, "the nine templates of issue #7");
+    assert_eq!(
+        index.len(),
+        10,
+        "the nine templates of issue #7 and the board of issue 16"
+    );
     let mut paths = vec![
         "assets/polls/demo.json".to_owned(),
         "assets/polls/survey20.json".to_owned(),
@@ -147,6 +151,8 @@ fn every_offered_question_makes_a_valid_poll_of_its_kind() {
                 [
                     Edit::Title(Lang::Vi, "Phiếu".into()),
                     Edit::Commune("Xã A".into()),
+                    // Written out only for a decision.
+                    Edit::Matter(Matter::SelfGovernance),
                 ],
             );
             // A kind that decides needs one decided question besides the undecided ones.
@@ -158,6 +164,9 @@ fn every_offered_question_makes_a_valid_poll_of_its_kind() {
                 draft = draft.apply(Edit::ItemLabel(i, Lang::Vi, format!("Câu {i}")));
                 if draft.shows_person(i) {
                     draft = draft.apply(Edit::PersonName(i, "Nguyễn Văn A".into()));
+                }
+                if draft.board(i) {
+                    draft = draft.apply(Edit::ChooseMax(i, "2".into()));
                 }
                 for j in 0..draft.items[i].options.len() {
                     if draft.items[i].options[j].label.vi.is_empty() {
@@ -474,6 +483,9 @@ fn each_problem_of_a_decision_lands_on_its_field() {
             Edit::Commune("Xã A".into()),
         ],
     );
+    // A blank decision does not guess what it decides: the matter is asked for first.
+    assert_eq!(decision.matter, None);
+    let decision = decision.apply(Edit::Matter(Matter::Contribution));
     assert_eq!(decision.preset, Preset::TwoThirdsHouseholds);
     check_core(&decision, vec![], F::Items, |k| matches!(k, K::NoItems));
     // A comment alone: nothing for the rule to decide.
@@ -534,7 +546,11 @@ fn each_problem_of_a_decision_lands_on_its_field() {
     let survey = good();
     let turned = check_core(
         &survey,
-        vec![Edit::Kind(PollKind::Decision), Edit::ShowIfItem(1, None)],
+        vec![
+            Edit::Kind(PollKind::Decision),
+            Edit::Matter(Matter::Contribution),
+            Edit::ShowIfItem(1, None),
+        ],
         F::Item(0, I::Options),
         |k| matches!(k, K::WrongOptions { .. }),
     );
@@ -744,9 +760,13 @@ fn kinds_bring_their_rules() {
         let k = d.apply(Edit::Kind(kind));
         assert!(kind.allowed_presets().contains(&k.preset), "{kind:?}");
     }
-    let majority = d
-        .apply(Edit::Kind(PollKind::Decision))
-        .apply(Edit::Preset(Preset::MajorityHouseholds));
+    // A decision's rule follows from its matter; a preset alone changes nothing.
+    let decision = d.apply(Edit::Kind(PollKind::Decision));
+    assert_eq!(
+        decision.apply(Edit::Preset(Preset::MajorityHouseholds)),
+        decision
+    );
+    let majority = decision.apply(Edit::Matter(Matter::VillageRules));
     assert_eq!(majority.preset, Preset::MajorityHouseholds);
     // Still allowed for an election: kept.
     let election = majority.apply(Edit::Kind(PollKind::Election));
@@ -855,4 +875,147 @@ fn records_that_are_not_drafts_are_not_read() {
     let mut v: serde_json::Value = serde_json::from_str(&record("a", 1.0, "t")).unwrap();
     v["draft"]["kind"] = "vote".into();
     assert_eq!(SavedDraft::decode(&v.to_string()), None);
+}
+
+/// A decision with one decided question, about `matter`.
+fn decision_about(matter: Option<Matter>) -> Draft {
+    let mut edits = vec![
+        Edit::Title(Lang::Vi, "Biểu quyết".into()),
+        Edit::Commune("Xã A".into()),
+        Edit::AddItem(ItemPreset::Decision),
+        Edit::ItemLabel(0, Lang::Vi, "Đồng ý?".into()),
+    ];
+    edits.extend(matter.map(Edit::Matter));
+    edited(&Draft::blank(PollKind::Decision, "d".into()), edits)
+}
+
+#[test]
+fn a_decision_chooses_its_matter_and_the_rule_follows_issue_16() {
+    for matter in Matter::ALL {
+        let draft = decision_about(Some(matter));
+        assert_eq!(draft.preset, matter.preset(), "{matter:?}");
+        let poll = draft
+            .check()
+            .unwrap_or_else(|p| panic!("{matter:?}: {p:?}"));
+        assert_eq!(poll.rule().matter(), Some(matter));
+        assert_eq!(poll.rule().preset(), matter.preset());
+        assert!(
+            poll.to_json()
+                .contains(&format!("\"matter\": \"{}\"", matter.name())),
+            "{matter:?}"
+        );
+        // Another kind leaves the matter out of the poll, and back it comes with its rule.
+        let election = draft.apply(Edit::Kind(PollKind::Election));
+        assert_eq!(election.preset, Preset::MajorityHouseholds);
+        let back = election.apply(Edit::Kind(PollKind::Decision));
+        assert_eq!(back.preset, matter.preset(), "{matter:?}");
+        assert_eq!(back.check().unwrap().rule().matter(), Some(matter));
+    }
+    // Until a matter is chosen the decision is not a poll, and says where to choose.
+    let problems = decision_about(None).check().unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, Field::Matter);
+}
+
+/// The record a build before bundle format 2 saved: no `version`, no `matter`.
+fn version_one_record(draft: &Draft) -> String {
+    let mut record: Value =
+        serde_json::from_str(&SavedDraft::new("k".into(), 1.0, draft.clone()).encode()).unwrap();
+    let object = record.as_object_mut().unwrap();
+    object.remove("version");
+    object["draft"].as_object_mut().unwrap().remove("matter");
+    record.to_string()
+}
+
+#[test]
+fn a_draft_saved_before_matters_opens_with_the_matter_of_its_preset_issue_16() {
+    for (preset, matter) in [
+        (Preset::TwoThirdsHouseholds, Matter::Contribution),
+        (Preset::MajorityHouseholds, Matter::SelfGovernance),
+        (Preset::MajorityPresent, Matter::Procedural),
+        (Preset::Conference, Matter::Conference),
+    ] {
+        let mut old = decision_about(None);
+        old.preset = preset;
+        let opened = SavedDraft::decode(&version_one_record(&old)).unwrap();
+        assert_eq!(opened.version, DRAFT_VERSION);
+        assert_eq!(opened.draft.matter, Some(matter), "{preset:?}");
+        let poll = opened.draft.check().unwrap();
+        assert_eq!(poll.rule().preset(), preset);
+    }
+    // A survey saved then has no matter to find.
+    let survey = SavedDraft::decode(&version_one_record(&good())).unwrap();
+    assert_eq!(survey.draft.matter, None);
+    // A blank decision saved now is not given one on reopening: the officer still chooses.
+    let blank = SavedDraft::new("k".into(), 1.0, decision_about(None));
+    assert_eq!(
+        SavedDraft::decode(&blank.encode()).unwrap().draft.matter,
+        None
+    );
+    // A record of a later version than this build reads is left alone, unread.
+    let later = blank.encode().replace("\"version\":2", "\"version\":3");
+    assert_eq!(SavedDraft::decode(&later), None);
+}
+
+/// An election of a board: seven candidates.
+fn board() -> Draft {
+    let mut draft = edited(
+        &Draft::blank(PollKind::Election, "ban-giam-sat".into()),
+        [
+            Edit::Title(Lang::Vi, "Bầu Ban Giám sát đầu tư của cộng đồng".into()),
+            Edit::Commune("Xã A".into()),
+            Edit::AddItem(ItemPreset::Board),
+            Edit::ItemLabel(0, Lang::Vi, "Bầu thành viên".into()),
+        ],
+    );
+    while draft.items[0].options.len() < 7 {
+        draft = draft.apply(Edit::AddOption(0));
+    }
+    for j in 0..7 {
+        draft = draft.apply(Edit::OptionLabel(
+            0,
+            j,
+            Lang::Vi,
+            format!("Ứng cử viên {j}"),
+        ));
+    }
+    draft
+}
+
+#[test]
+fn a_board_is_a_multiple_of_candidates_with_its_seats_issue_16() {
+    use ItemField as I;
+    let draft = board();
+    assert!(draft.decided(0) && draft.board(0));
+    // The number of seats is asked for: the format's default would make every candidate a seat.
+    let p = only_problem(&draft);
+    assert_eq!(p.field, Field::Item(0, I::Max));
+    assert_eq!(p.problem, Problem::SeatsMissing);
+    let five = draft.apply(Edit::ChooseMax(0, "5".into()));
+    let poll = five.check().unwrap();
+    match poll.items()[0].kind() {
+        ItemKind::Multiple { min, max, options } => {
+            assert_eq!((*min, *max, options.len()), (0, 5, 7));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A minimum typed before the item was a board is not written: a voter may keep no name.
+    let typed = five
+        .apply(Edit::ItemType(0, ItemType::Single))
+        .apply(Edit::ChooseMin(0, "3".into()))
+        .apply(Edit::ItemType(0, ItemType::Multiple));
+    assert_eq!(typed.check().unwrap(), poll);
+    // More seats than candidates, and agree/disagree among the names, are said at their field.
+    let eight = only_problem(&five.apply(Edit::ChooseMax(0, "8".into())));
+    assert_eq!(eight.field, Field::Item(0, I::Max));
+    let agree = only_problem(&five.apply(Edit::OptionId(0, 0, "dong_y".into())));
+    assert_eq!(agree.field, Field::Item(0, I::Option(0, OptionField::Id)));
+    assert!(matches!(
+        core_kind(&agree),
+        PollErrorKind::BoardCandidate { .. }
+    ));
+    // The template of a board comes back whole, seats included.
+    assert_eq!(Draft::from_poll(&poll).check().unwrap(), poll);
+    // In a survey the same item is a plain multiple choice, not a board.
+    assert!(!five.apply(Edit::Kind(PollKind::Survey)).board(0));
 }

@@ -1,0 +1,123 @@
+//! The setup form's attendance: required where the meeting's validity depends on it, said why
+//! in both languages, and a warning (not a refusal) when the meeting would not be validly held.
+
+use super::*;
+
+fn template(file: &str) -> Rc<Poll> {
+    let path = format!("{}/assets/templates/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Rc::new(Poll::from_json(&text).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+fn form(total: &str, present: &str) -> SetupForm {
+    SetupForm {
+        total: total.into(),
+        present: present.into(),
+        place: "Nhà văn hóa thôn".into(),
+        time: "19 giờ 30, ngày 25/11/2026".into(),
+        board: vec!["An".into(), "Bình".into(), "Cường".into()],
+        witnesses: vec!["Dung".into(), "Em".into()],
+        pin: "2468".into(),
+        pin_again: "2468".into(),
+    }
+}
+
+/// Each template and whether its number present is required, and why.
+const ATTENDANCE: [(&str, Attendance); 9] = [
+    ("dong-gop-cong-trinh.json", Attendance::VillageMeeting),
+    ("huong-uoc.json", Attendance::VillageMeeting),
+    ("mien-nhiem-truong-thon.json", Attendance::VillageMeeting),
+    ("bau-truong-thon.json", Attendance::VillageMeeting),
+    ("hoi-nghi-can-bo.json", Attendance::Conference),
+    ("lay-phieu-tin-nhiem.json", Attendance::Optional),
+    ("bo-phieu-tin-nhiem.json", Attendance::Optional),
+    ("hai-long-nong-thon-moi.json", Attendance::Optional),
+    ("khao-sat-mttq.json", Attendance::Optional),
+];
+
+#[test]
+fn the_number_present_is_required_for_a_village_meeting_and_a_conference_issue_16() {
+    for (file, attendance) in ATTENDANCE {
+        let poll = template(file);
+        assert_eq!(Attendance::of(&poll), attendance, "{file}");
+        let result = check(&form("100", ""), poll.clone(), "m".into(), [0; 16]);
+        if attendance.required() {
+            let problems = result.expect_err(file);
+            assert_eq!(problems.len(), 1, "{file}: {problems:?}");
+            assert_eq!(problems[0].field, "present");
+            // The reason is named, in each language.
+            let (vi, en) = (problems[0].get(Lang::Vi), problems[0].get(Lang::En));
+            match attendance {
+                Attendance::Conference => {
+                    assert!(vi.contains("từ 2/3 số người được triệu tập"), "{vi}");
+                    assert!(en.contains("at least 2/3 of those convened"), "{en}");
+                }
+                _ => {
+                    assert!(
+                        vi.contains("trên 50% tổng số đại diện hộ gia đình tham dự"),
+                        "{vi}"
+                    );
+                    assert!(
+                        en.contains("more than 50% of all household representatives attend"),
+                        "{en}"
+                    );
+                }
+            }
+            assert!(
+                check(&form("100", "60"), poll, "m".into(), [0; 16]).is_ok(),
+                "{file}"
+            );
+        } else {
+            let meeting = result.unwrap_or_else(|p| panic!("{file}: {p:?}"));
+            assert_eq!(meeting.electorate.present(), None);
+        }
+    }
+}
+
+#[test]
+fn an_inquorate_village_meeting_is_warned_of_at_its_boundary_but_may_be_opened_issue_16() {
+    let poll = template("dong-gop-cong-trinh.json");
+    // 50 of 100 is not more than half: warned, in words that say it is not a rejection.
+    let warning = quorum_warning(&form("100", "50"), &poll).expect("50/100 is inquorate");
+    assert!(
+        warning
+            .get(Lang::Vi)
+            .starts_with("Cuộc họp không hợp lệ: 50/100"),
+        "{}",
+        warning.get(Lang::Vi)
+    );
+    assert!(warning.get(Lang::Vi).contains("ít nhất 51"));
+    assert!(warning.get(Lang::En).contains("not “not passed”"));
+    // The officer may still open it: the results will say it was not validly held.
+    let meeting = check(&form("100", "50"), poll.clone(), "m".into(), [0; 16]).unwrap();
+    assert_eq!(meeting.electorate.present(), Some(50));
+    // 51 of 100 is a valid meeting; so is 3 of 5, not 2 of 5 (odd totals).
+    assert_eq!(quorum_warning(&form("100", "51"), &poll), None);
+    assert_eq!(quorum_warning(&form("5", "3"), &poll), None);
+    assert!(quorum_warning(&form("5", "2"), &poll).is_some());
+    // Nothing to warn of while the numbers are not numbers yet, or are refused anyway.
+    assert_eq!(quorum_warning(&form("100", ""), &poll), None);
+    assert_eq!(quorum_warning(&form("", "10"), &poll), None);
+    assert_eq!(quorum_warning(&form("100", "120"), &poll), None);
+    // An election is a village meeting too; a survey is not.
+    assert!(quorum_warning(&form("100", "50"), &template("bau-truong-thon.json")).is_some());
+    assert_eq!(
+        quorum_warning(&form("100", "10"), &template("khao-sat-mttq.json")),
+        None
+    );
+}
+
+#[test]
+fn a_conference_is_warned_of_below_two_thirds_of_those_convened() {
+    let poll = template("hoi-nghi-can-bo.json");
+    let warning = quorum_warning(&form("90", "59"), &poll).expect("59/90 is below 2/3");
+    assert!(
+        warning.get(Lang::Vi).contains("ít nhất 60"),
+        "{}",
+        warning.get(Lang::Vi)
+    );
+    assert_eq!(quorum_warning(&form("90", "60"), &poll), None);
+    // Two-thirds of 100 is 66.67: at least 67 attend.
+    assert!(quorum_warning(&form("100", "66"), &poll).is_some());
+    assert_eq!(quorum_warning(&form("100", "67"), &poll), None);
+}
