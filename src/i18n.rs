@@ -122,16 +122,16 @@ pub fn other(lang: Lang) -> Lang {
 pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
     match (preset, lang) {
         (Preset::TwoThirdsHouseholds, Lang::Vi) => {
-            "Được thông qua khi ít nhất 2/3 tổng số hộ gia đình đồng ý (Điều 15 Luật 10/2022/QH15)"
+            "Được thông qua khi từ 2/3 tổng số đại diện hộ gia đình trở lên đồng ý (khoản 1 Điều 21 Luật 10/2022/QH15)"
         }
         (Preset::TwoThirdsHouseholds, Lang::En) => {
-            "Passes when at least 2/3 of all households agree (Art. 15, Law 10/2022/QH15)"
+            "Passes when at least 2/3 of all household representatives agree (Art. 21.1, Law 10/2022/QH15)"
         }
         (Preset::MajorityHouseholds, Lang::Vi) => {
-            "Được thông qua khi trên 1/2 tổng số hộ gia đình đồng ý (Điều 15 Luật 10/2022/QH15)"
+            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 1 Điều 21 Luật 10/2022/QH15)"
         }
         (Preset::MajorityHouseholds, Lang::En) => {
-            "Passes when more than half of all households agree (Art. 15, Law 10/2022/QH15)"
+            "Passes when more than 50% of all household representatives agree (Art. 21.1, Law 10/2022/QH15)"
         }
         (Preset::MajorityPresent, Lang::Vi) => {
             "Được thông qua khi trên 1/2 số người có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"

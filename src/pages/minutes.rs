@@ -134,7 +134,8 @@ fn copy(
             <h2>{ named.per_item }</h2>
             { for poll.items().iter().zip(tally.items()).enumerate().map(|(i, (item, it))| {
                 let share = |count: u64| electorate.share(count).percent(vi);
-                let outcome = bundle.outcomes().iter().find(|o| o.item() == item.id());
+                // A board with several seats has one outcome per candidate.
+                let outcomes: Vec<_> = bundle.outcomes().iter().filter(|o| o.item() == item.id()).collect();
                 let free: Vec<&str> = it.free_texts().collect();
                 html! {
                     <section class="minutes-item">
@@ -161,9 +162,9 @@ fn copy(
                             <p>{ m.free_texts }{ ":" }</p>
                             <ul class="free-texts">{ for free.iter().map(|f| html! { <li>{ *f }</li> }) }</ul>
                         }
-                        if let Some(o) = outcome {
+                        { for outcomes.iter().map(|o| html! {
                             <p class="minutes-outcome"><strong>{ format!("{}: ", m.outcome) }</strong>{ o.sentence(vi) }</p>
-                        }
+                        }) }
                     </section>
                 }
             }) }

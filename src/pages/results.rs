@@ -195,16 +195,21 @@ fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, la
         })
         .collect::<Vec<_>>();
     let heading_id = format!("result-item-{index}");
-    let outcome = bundle.outcomes().iter().find(|o| o.item() == item.id());
+    // A board with several seats has one outcome per candidate (and one if seats stay empty).
+    let outcomes: Vec<_> = bundle
+        .outcomes()
+        .iter()
+        .filter(|o| o.item() == item.id())
+        .collect();
     html! {
         <section class="result-item" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id.clone()}>{ format!("{}. {}", index + 1, item_title(item, lang)) }</h2>
-            if let Some(o) = outcome {
+            { for outcomes.iter().map(|o| html! {
                 <p class={classes!("outcome", if o.passed() { "passed" } else { "not-passed" })}>
                     <span class="visually-hidden">{ format!("{}: ", t.outcome) }</span>
                     { o.sentence(lang) }
                 </p>
-            }
+            }) }
             <div class="result-body">
                 <table class="results-table">
                     <thead><tr><th scope="col">{ t.option }</th><th scope="col">{ t.count }</th>

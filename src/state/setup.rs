@@ -12,7 +12,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, PollKind, Preset};
+use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, Preset};
 
 use super::meeting::{Meeting, Phase};
 use super::Notice;
@@ -87,12 +87,14 @@ pub enum Attendance {
 }
 
 impl Attendance {
-    /// The attendance `poll` needs; the same test as the core's quorum (`rule::decide`).
+    /// The attendance `poll` needs: the core's quorum test (`Poll::is_village_meeting`).
     pub fn of(poll: &Poll) -> Attendance {
-        match (poll.kind(), poll.rule().preset()) {
-            (PollKind::Decision, Preset::Conference) => Attendance::Conference,
-            (PollKind::Decision | PollKind::Election, _) => Attendance::VillageMeeting,
-            _ => Attendance::Optional,
+        if poll.is_village_meeting() {
+            Attendance::VillageMeeting
+        } else if poll.rule().preset() == Preset::Conference {
+            Attendance::Conference
+        } else {
+            Attendance::Optional
         }
     }
 

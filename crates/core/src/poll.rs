@@ -555,6 +555,17 @@ impl Poll {
         })
     }
 
+    /// Whether this poll is decided at a village meeting of household representatives, valid
+    /// only when more than half of them attend: every decision but a staff conference's, and
+    /// every election (domain brief, "Quorum"; `rule::decide` applies it).
+    pub fn is_village_meeting(&self) -> bool {
+        match self.kind {
+            PollKind::Decision => self.rule.preset != Preset::Conference,
+            PollKind::Election => true,
+            _ => false,
+        }
+    }
+
     /// SHA-256 over the canonical encoding (docs/bundle-format.md §Poll hash).
     pub fn hash(&self) -> PollHash {
         self.hash

@@ -449,17 +449,6 @@ impl Outcome {
     }
 }
 
-/// Whether a poll is decided at a village meeting of household representatives, which is valid
-/// only when more than half of them attend: every decision but a staff conference's, and every
-/// election (domain brief, "Quorum").
-fn needs_village_quorum(poll: &Poll) -> bool {
-    match poll.kind() {
-        PollKind::Decision => poll.rule().preset() != Preset::Conference,
-        PollKind::Election => true,
-        _ => false,
-    }
-}
-
 /// The outcomes of a board election with `seats` seats (domain brief, "Boards with several
 /// seats"): candidates with more than half of all households, highest first, are elected up to
 /// the seats; candidates tied across the last seat are not, and say so; fewer elected than seats
@@ -567,7 +556,7 @@ pub fn decide(
             .unwrap_or(0)
     };
     let mut outcomes = Vec::new();
-    if needs_village_quorum(poll) {
+    if poll.is_village_meeting() {
         let present = present()?;
         if !more_than_half(present, total) {
             // An invalid meeting decides nothing: one outcome per decided item says so.
