@@ -255,6 +255,12 @@ test('issue 17: a new address takes effect only with the PIN, without the old to
   const evil = await evilCollector();
   const { context, page, errors } = await closedMeeting();
   await configure(page, collector.url, TOKEN);
+  // By hand too: another address with the saved token still in its field is refused.
+  await page.getByLabel('Địa chỉ nhận gói (URL)').fill(evil.url);
+  await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await page.getByText('Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.').waitFor();
+
   await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
   const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
   await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
@@ -271,12 +277,6 @@ test('issue 17: a new address takes effect only with the PIN, without the old to
   await page.getByText('Đã đổi địa chỉ nhận gói. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.').waitFor();
   assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), evil.url);
   assert.equal(await page.getByLabel('Mã tải lên').inputValue(), '', 'the old token is not carried over');
-
-  // Typing the old token back for the new address is refused too.
-  await page.getByLabel('Mã tải lên').fill(TOKEN);
-  await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
-  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
-  await page.getByText('Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.').waitFor();
 
   // With a token of its own, the look-alike's "stored" (no fingerprint) does not count.
   await page.getByLabel('Mã tải lên').fill('its-own-token-000');
