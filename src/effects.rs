@@ -11,7 +11,7 @@ use yew::Callback;
 use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{random, tab_lock};
-use crate::state::meeting::{Meeting, Phase, TestResult};
+use crate::state::meeting::{Meeting, Phase, PinVerdict, TestResult};
 use crate::state::{Action, Device, Intent, Notice};
 
 /// Free space below which the officer is warned before opening (bytes): about 5,000 ballots.
@@ -222,47 +222,54 @@ pub fn open_voting(meeting: Meeting, result: TestResult, dispatch: Callback<Acti
     });
 }
 
-/// Checks a PIN. A wrong one is counted (and stored, so a reload does not reset the count);
-/// a right one does what it was asked for.
+/// Checks a PIN. A wrong one is counted (and stored, so a reload does not reset the count or
+/// lift a lock: the rules are `Meeting::attempt_pin`); a right one does what it was asked for.
 pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback<Action>) {
     spawn(async move {
-        let now = js_sys::Date::now();
-        if let Some(seconds) = meeting.pin_wait(now) {
-            dispatch.emit(Action::Notice(Some(Notice::new(
-                format!("Đã nhập sai mã PIN 5 lần. Hãy chờ {seconds} giây."),
-                format!("5 wrong PINs. Wait {seconds} seconds."),
-            ))));
+        let (mut next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
+        if let PinVerdict::Locked { .. } = verdict {
+            dispatch.emit(Action::Notice(verdict.notice()));
             return;
         }
-        let right = meeting.pin.matches(&pin);
-        let mut next = meeting.after_pin(right, now);
+        let right = verdict == PinVerdict::Right;
         if right && intent == Intent::Close {
             next.phase = Phase::Closed;
         }
-        let stored = save_now(&next).await;
-        match (stored, right) {
-            (Err(e), _) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
-            (Ok(()), true) => {
+        match save_now(&next).await {
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+            Ok(()) => {
                 dispatch.emit(Action::MeetingStored(next));
-                if intent == Intent::Officer {
+                if right && intent == Intent::Officer {
                     dispatch.emit(Action::ShowOfficer);
                 }
+                if !right {
+                    dispatch.emit(Action::Notice(verdict.notice()));
+                }
             }
-            (Ok(()), false) => {
-                let left = crate::state::meeting::PIN_TRIES - next.pin_failures;
-                let notice = if next.pin_wait(now).is_some() {
-                    Notice::new(
-                        "Sai mã PIN 5 lần: khóa 60 giây.",
-                        "5 wrong PINs: locked for 60 seconds.",
-                    )
-                } else {
-                    Notice::new(
-                        format!("Sai mã PIN. Còn {left} lần thử."),
-                        format!("Wrong PIN. {left} tries left."),
-                    )
-                };
+        }
+    });
+}
+
+/// Checks the PIN for a step outside the voting flow (confirming a new upload address): the
+/// same count and locks as [`try_pin`], stored first; `done` hears `Ok` for the right PIN, or
+/// what to tell the officer.
+pub fn confirm_pin(
+    meeting: Meeting,
+    pin: String,
+    dispatch: Callback<Action>,
+    done: Callback<Result<(), Notice>>,
+) {
+    spawn(async move {
+        let (next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
+        if let (PinVerdict::Locked { .. }, Some(notice)) = (verdict, verdict.notice()) {
+            done.emit(Err(notice));
+            return;
+        }
+        match save_now(&next).await {
+            Err(e) => done.emit(Err(storage_notice(&e))),
+            Ok(()) => {
                 dispatch.emit(Action::MeetingStored(next));
-                dispatch.emit(Action::Notice(Some(notice)));
+                done.emit(verdict.notice().map_or(Ok(()), Err));
             }
         }
     });

@@ -159,9 +159,16 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
             { match bundle {
                 Ok(b) => {
                     let (bundle_json, fingerprint) = (Rc::new(b.to_json()), b.fingerprint().to_hex());
+                    // Changing where bundles go takes the officer's PIN (issue 17).
+                    let on_pin = {
+                        let (m, dispatch) = (m.clone(), dispatch.clone());
+                        Callback::from(move |(pin, done)| {
+                            effects::confirm_pin(m.clone(), pin, dispatch.clone(), done)
+                        })
+                    };
                     html! { <>
                         <Results {lang} bundle={Rc::new(b)} />
-                        <Upload {lang} {bundle_json} {fingerprint} />
+                        <Upload {lang} {bundle_json} {fingerprint} {on_pin} />
                     </> }
                 }
                 Err(why) => html! { <p class="problem" role="alert">{ why }</p> },

@@ -8,7 +8,8 @@
 //! a reload or an earlier meeting is sent without anyone opening the results again. A failed try
 //! (offline, network, timeout, 408, 429, 5xx) waits 2 s doubling to 5 min with jitter
 //! (`state::outbox::backoff_ms`); the browser's `online` event makes every waiting bundle due
-//! at once. The portal's address and token are the officer's settings (`edge::upload`).
+//! at once. The portal's address and token are the officer's settings (`edge::upload`), as
+//! saved: an address a link proposes (`?upload=`) is never sent to from here (issue 17).
 //!
 //! The screens that show the outbox (`components::upload` on the results) read it through
 //! [`OutboxContext`] and ask the pump to act: put a bundle in, try again now, use new settings.
@@ -75,6 +76,8 @@ enum Msg {
     Wake(f64),
     /// New portal settings at this time: refused items get one more try.
     NewEndpoint(Endpoint, f64),
+    /// The address changed and its token is not known yet: nothing is sent until it is.
+    NoEndpoint,
     /// A backoff ended: look again.
     Tick,
 }
@@ -123,6 +126,7 @@ impl Reducible for Pump {
                     item.state = item.state.after_new_settings(now);
                 }
             }
+            Msg::NoEndpoint => next.endpoint = None,
             Msg::Tick => {}
         }
         Rc::new(Pump(next))
@@ -134,6 +138,7 @@ enum Command {
     Enqueue(Item),
     Wake,
     NewEndpoint(Endpoint),
+    NoEndpoint,
 }
 
 /// The outbox as the screens see it, and the way to ask the pump to act. Equal while the
@@ -175,6 +180,12 @@ impl OutboxContext {
     /// since they are no longer sent unchanged.
     pub fn use_endpoint(&self, endpoint: Endpoint) {
         self.commands.emit(Command::NewEndpoint(endpoint));
+    }
+
+    /// Sends nowhere until [`OutboxContext::use_endpoint`]: the officer confirmed a new address
+    /// whose token is still to be typed (the old token never goes there).
+    pub fn stop_sending(&self) {
+        self.commands.emit(Command::NoEndpoint);
     }
 }
 
@@ -298,6 +309,7 @@ pub fn outbox_pump(props: &OutboxPumpProps) -> Html {
                 });
             }
             Command::Wake => dispatcher.dispatch(Msg::Wake(upload::now_ms())),
+            Command::NoEndpoint => dispatcher.dispatch(Msg::NoEndpoint),
             Command::NewEndpoint(endpoint) => {
                 // Refused bundles get one more try; remember that on disk too, so a reload
                 // before the try does not forget it.

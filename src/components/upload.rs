@@ -9,8 +9,10 @@
 //! with the portal's reason in the interface language — and takes the officer's settings and
 //! "try again now".
 //!
-//! The address and token are set in the officer's form below the outbox; an embedding portal
-//! may give the address as `?upload=` (never the token: see `edge::upload`).
+//! The address and token are set in the officer's form below the outbox, and saved only with
+//! the officer's PIN. A link may propose an address (`?upload=`): it is shown first, with its
+//! host in large type, and used only once the officer confirms it with the PIN; the saved token
+//! never goes along to another origin (`state::outbox::Endpoint::parse_change`; issue 17).
 
 use std::rc::Rc;
 
@@ -21,7 +23,14 @@ use crate::components::outbox_pump::{OutboxContext, OutboxPump};
 use crate::edge::form::input_value;
 use crate::edge::upload::{self, Settings};
 use crate::i18n::upload::{strings, Strings};
-use crate::state::outbox::{short, Endpoint, Item, ItemState, TokenError, UrlError};
+use crate::state::outbox::{
+    check_url, host_of, short, Endpoint, Item, ItemState, TokenError, UrlError,
+};
+use crate::state::Notice;
+
+/// Asks whether a PIN is the officer's: the PIN, and who hears `Ok` or what to say. The page
+/// wires it to `effects::confirm_pin`, which counts wrong PINs and locks as the tablet does.
+pub type PinCheck = Callback<(String, Callback<Result<(), Notice>>)>;
 
 #[derive(Properties, PartialEq)]
 pub struct UploadProps {
@@ -30,6 +39,8 @@ pub struct UploadProps {
     pub bundle_json: Rc<String>,
     /// The box fingerprint in hex: the bundle's key in the outbox and at the collector.
     pub fingerprint: String,
+    /// Checks the officer's PIN before the settings change.
+    pub on_pin: PinCheck,
 }
 
 /// The outbox and the settings, read from the page's pump. A page without a pump at its root
@@ -39,7 +50,7 @@ pub struct UploadProps {
 pub fn upload(props: &UploadProps) -> Html {
     let panel = html! {
         <UploadPanel lang={props.lang} bundle_json={props.bundle_json.clone()}
-                     fingerprint={props.fingerprint.clone()} />
+                     fingerprint={props.fingerprint.clone()} on_pin={props.on_pin.clone()} />
     };
     if use_context::<OutboxContext>().is_some() {
         panel
@@ -55,6 +66,15 @@ fn upload_panel(props: &UploadProps) -> Html {
     let initial = use_memo((), |()| upload::load_settings());
     let url = use_state(|| initial.settings.url.clone());
     let token = use_state(|| initial.settings.token.clone());
+    // What is saved: the token is refused for an address on another origin than this one.
+    let saved = use_state(|| initial.settings.clone());
+    let settings_pin = use_state(String::new);
+    let settings_problem = use_state(|| None::<Notice>);
+    // The address a link proposes, until the officer confirms or dismisses it.
+    let proposed = use_state(|| initial.proposed.clone());
+    let proposal_pin = use_state(String::new);
+    let proposal_problem = use_state(|| None::<Notice>);
+    let proposal_done = use_state(|| false);
     let form_errors = use_state(|| (None::<UrlError>, None::<TokenError>));
     // Whether the settings were saved (`Some(true)`), held only for this page (`Some(false)`).
     let form_note = use_state(|| None::<bool>);
@@ -95,31 +115,91 @@ fn upload_panel(props: &UploadProps) -> Html {
     };
 
     let on_save = {
-        let (url, token) = (url.clone(), token.clone());
+        let (url, token, saved) = (url.clone(), token.clone(), saved.clone());
         let (form_errors, form_note) = (form_errors.clone(), form_note.clone());
+        let (settings_pin, settings_problem) = (settings_pin.clone(), settings_problem.clone());
         let need_settings = need_settings.clone();
         let outbox = outbox.clone();
+        let on_pin = props.on_pin.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match Endpoint::parse(&url, &token) {
-                Ok(checked) => {
-                    form_errors.set((None, None));
-                    let stored = upload::save_settings(&Settings {
-                        url: (*url).clone(),
-                        token: (*token).clone(),
-                    });
-                    form_note.set(Some(stored));
-                    need_settings.set(false);
-                    if let Some(outbox) = &outbox {
-                        outbox.use_endpoint(checked);
+            form_note.set(None);
+            settings_problem.set(None);
+            let checked = match Endpoint::parse_change(&saved.url, &saved.token, &url, &token) {
+                Ok(checked) => checked,
+                Err(errors) => return form_errors.set(errors),
+            };
+            form_errors.set((None, None));
+            let settings = Settings {
+                url: (*url).clone(),
+                token: (*token).clone(),
+            };
+            let (saved, form_note, settings_problem) =
+                (saved.clone(), form_note.clone(), settings_problem.clone());
+            let (need_settings, outbox) = (need_settings.clone(), outbox.clone());
+            let pin = (*settings_pin).clone();
+            settings_pin.set(String::new());
+            on_pin.emit((
+                pin,
+                Callback::from(move |verdict: Result<(), Notice>| match verdict {
+                    Ok(()) => {
+                        form_note.set(Some(upload::save_settings(&settings)));
+                        saved.set(settings.clone());
+                        need_settings.set(false);
+                        if let Some(outbox) = &outbox {
+                            outbox.use_endpoint(checked.clone());
+                        }
                     }
-                }
-                Err(errors) => {
-                    form_note.set(None);
-                    form_errors.set(errors);
-                }
-            }
+                    Err(why) => settings_problem.set(Some(why)),
+                }),
+            ));
         })
+    };
+
+    // A link's address: used only after the PIN, and without the old token.
+    let on_confirm = {
+        let (url, token, saved) = (url.clone(), token.clone(), saved.clone());
+        let (proposed, proposal_pin) = (proposed.clone(), proposal_pin.clone());
+        let (proposal_problem, proposal_done) = (proposal_problem.clone(), proposal_done.clone());
+        let outbox = outbox.clone();
+        let on_pin = props.on_pin.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(address) = (*proposed).clone() else {
+                return;
+            };
+            let pin = (*proposal_pin).clone();
+            proposal_pin.set(String::new());
+            let (url, token, saved) = (url.clone(), token.clone(), saved.clone());
+            let (proposed, proposal_problem) = (proposed.clone(), proposal_problem.clone());
+            let (proposal_done, outbox) = (proposal_done.clone(), outbox.clone());
+            on_pin.emit((
+                pin,
+                Callback::from(move |verdict: Result<(), Notice>| match verdict {
+                    Ok(()) => {
+                        let settings = Settings {
+                            url: address.clone(),
+                            token: String::new(),
+                        };
+                        upload::save_settings(&settings);
+                        saved.set(settings);
+                        url.set(address.clone());
+                        token.set(String::new());
+                        proposed.set(None);
+                        proposal_problem.set(None);
+                        proposal_done.set(true);
+                        if let Some(outbox) = &outbox {
+                            outbox.stop_sending();
+                        }
+                    }
+                    Err(why) => proposal_problem.set(Some(why)),
+                }),
+            ));
+        })
+    };
+    let on_keep = {
+        let proposed = proposed.clone();
+        Callback::from(move |_: MouseEvent| proposed.set(None))
     };
 
     let empty = Vec::new();
@@ -146,6 +226,12 @@ fn upload_panel(props: &UploadProps) -> Html {
     html! {
         <section class="upload screen-only no-print" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{ t.heading }</h2>
+            if let Some(address) = &*proposed {
+                { proposal(t, props.lang, address, &saved.url, &proposal_pin, (*proposal_problem).as_ref(), &on_confirm, &on_keep) }
+            }
+            if *proposal_done {
+                <p class="upload-note" role="status">{ t.proposal_done }</p>
+            }
             <p class="hint">{ t.intro }</p>
             if let Some(problem) = &problem {
                 <p class="problem" role="alert">{ format!("{} {}", t.storage_failed, problem.message(props.lang)) }</p>
@@ -172,10 +258,7 @@ fn upload_panel(props: &UploadProps) -> Html {
                        aria-invalid={url_error.is_some().then_some("true")}
                        value={(*url).clone()}
                        oninput={let url = url.clone(); Callback::from(move |e: InputEvent| url.set(input_value(&e)))} />
-                <p id="upload-url-hint" class="hint">
-                    { t.url_hint }
-                    if initial.url_from_portal && *url == initial.settings.url { { " " }{ t.url_from_portal } }
-                </p>
+                <p id="upload-url-hint" class="hint">{ t.url_hint }</p>
                 if let Some(e) = url_error {
                     <p class="problem" role="alert">{ t.url_error(e) }</p>
                 }
@@ -189,12 +272,71 @@ fn upload_panel(props: &UploadProps) -> Html {
                 if let Some(e) = token_error {
                     <p class="problem" role="alert">{ t.token_error(e) }</p>
                 }
+                <label for="upload-pin">{ t.settings_pin }</label>
+                <input id="upload-pin" type="password" inputmode="numeric" autocomplete="off"
+                       aria-describedby="upload-pin-hint" value={(*settings_pin).clone()}
+                       oninput={let p = settings_pin.clone(); Callback::from(move |e: InputEvent| p.set(input_value(&e)))} />
+                <p id="upload-pin-hint" class="hint">{ t.settings_pin_hint }</p>
+                if let Some(why) = &*settings_problem {
+                    <p class="problem" role="alert">{ why.get(props.lang) }</p>
+                }
                 <button type="submit" class="button button-secondary">{ t.save }</button>
                 if let Some(stored) = *form_note {
                     <p class="upload-note" role="status">{ if stored { t.saved } else { t.save_failed } }</p>
                 }
             </form>
         </section>
+    }
+}
+
+/// The address a link proposes: its host in large type, the address in use, and the PIN.
+#[allow(clippy::too_many_arguments)]
+fn proposal(
+    t: &'static Strings,
+    lang: Lang,
+    address: &str,
+    current: &str,
+    pin: &UseStateHandle<String>,
+    problem: Option<&Notice>,
+    on_confirm: &Callback<SubmitEvent>,
+    on_keep: &Callback<MouseEvent>,
+) -> Html {
+    let host = host_of(address);
+    let oninput = {
+        let pin = pin.clone();
+        Callback::from(move |e: InputEvent| pin.set(input_value(&e)))
+    };
+    html! {
+        <form class="upload-proposal" role="group" aria-labelledby="upload-proposal-heading"
+              onsubmit={on_confirm.clone()} novalidate=true>
+            <h3 id="upload-proposal-heading">{ t.proposal_heading }</h3>
+            if let Some(host) = host {
+                <p>{ t.proposal_intro }</p>
+                <p class="upload-host"><strong>{ host }</strong></p>
+                <p class="mono upload-address">{ address }</p>
+                <p>{ t.proposal_current }{ " " }
+                    if current.trim().is_empty() { { t.proposal_none } }
+                    else { <span class="mono">{ current }</span> }
+                </p>
+                <p class="hint">{ t.proposal_hint }</p>
+                <label for="upload-proposal-pin">{ t.proposal_pin }</label>
+                <input id="upload-proposal-pin" type="password" inputmode="numeric" autocomplete="off"
+                       value={(**pin).clone()} {oninput} />
+                if let Some(why) = problem {
+                    <p class="problem" role="alert">{ why.get(lang) }</p>
+                }
+                <div class="actions">
+                    <button type="submit" class="button">{ t.proposal_confirm }</button>
+                    <button type="button" class="button button-secondary" onclick={on_keep.clone()}>{ t.proposal_keep }</button>
+                </div>
+            } else {
+                <p class="problem" role="alert">
+                    { t.proposal_bad }{ " " }<span class="mono">{ address }</span>
+                    { check_url(address).err().map(|e| format!(" ({})", t.url_error(e))) }
+                </p>
+                <button type="button" class="button button-secondary" onclick={on_keep.clone()}>{ t.proposal_keep }</button>
+            }
+        </form>
     }
 }
 

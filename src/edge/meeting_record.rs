@@ -30,6 +30,13 @@ struct MeetingRecord {
     /// Until when the officer's PIN is locked after 5 wrong tries (ms since the epoch). The
     /// only clock reading stored, and it is about the officer, never about a ballot.
     pin_locked_until: f64,
+    /// How often the PIN has locked in this meeting (each lock doubles the next), and every
+    /// wrong PIN typed in it (for the minutes). Absent in records written before either
+    /// existed: no lock then, and the wrong PINs in a row are all that is known.
+    #[serde(default)]
+    pin_lockouts: u32,
+    #[serde(default)]
+    pin_wrong_total: u32,
     /// A field survey's facts (`state::field`); absent for a meeting, and in records written
     /// before field surveys existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +77,8 @@ pub fn to_json(meeting: &Meeting) -> String {
         }),
         pin_failures: meeting.pin_failures,
         pin_locked_until: meeting.pin_locked_until,
+        pin_lockouts: meeting.pin_lockouts,
+        pin_wrong_total: meeting.pin_wrong_total,
         field: meeting.field.as_ref().map(|f| FieldRecord {
             staff: f.staff.clone(),
             summary: f.summary.clone(),
@@ -113,6 +122,8 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
         }),
         pin_failures: r.pin_failures,
         pin_locked_until: r.pin_locked_until,
+        pin_lockouts: r.pin_lockouts,
+        pin_wrong_total: r.pin_wrong_total.max(r.pin_failures),
         field: r.field.map(|f| FieldFacts {
             staff: f.staff,
             summary: f.summary,

@@ -61,6 +61,7 @@ fn retry_name(retry: Retry) -> (&'static str, Option<u16>) {
         Retry::Timeout => ("timeout", None),
         Retry::Server(s) => ("server", Some(s)),
         Retry::Unexpected(s) => ("unexpected", Some(s)),
+        Retry::NotThisBox(s) => ("not-this-box", Some(s)),
     }
 }
 
@@ -71,6 +72,7 @@ fn retry_from(name: &str, status: Option<u16>) -> Option<Retry> {
         ("timeout", _) => Retry::Timeout,
         ("server", Some(s)) => Retry::Server(s),
         ("unexpected", Some(s)) => Retry::Unexpected(s),
+        ("not-this-box", Some(s)) => Retry::NotThisBox(s),
         _ => return None,
     })
 }

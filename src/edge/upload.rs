@@ -7,11 +7,13 @@
 //! sent, refused and "try again".
 //!
 //! The address and token are the officer's settings, kept in `localStorage` under
-//! [`SETTINGS_KEY`] as `{"url": …, "token": …}`. A portal that embeds the app may give the
-//! address in the query (`?upload=https://…`), which then wins over the stored one. It can never
-//! give the token in the address: a query or `#fragment` ends up in history, logs and the
-//! `Referer`, where a token must not be. The embedding API will pass the token to the app
-//! (a message from the parent page); until then the officer types it once on this tablet.
+//! [`SETTINGS_KEY`] as `{"url": …, "token": …}`; only they are ever used to send. A link may
+//! *propose* an address in the query (`?upload=https://…`, an embedding portal's way to fill
+//! it in), but a proposal is only that (issue 17: a link must not steal the outbox): nothing is
+//! sent there until the officer has seen its host and confirmed it with the PIN
+//! (`components::upload`), and even then the saved token does not follow it: the officer types
+//! the new portal's token. A token is never taken from the address either: a query or
+//! `#fragment` ends up in history, logs and the `Referer`, where a token must not be.
 
 use gloo::events::EventListener;
 use gloo::net::http::Request;
@@ -36,11 +38,14 @@ pub struct Settings {
     pub token: String,
 }
 
-/// The settings to start with, and whether the address came from the embedding portal.
+/// The settings to start with, and the address a link proposes in their place.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Initial {
+    /// What the officer saved: the only settings the outbox sends with.
     pub settings: Settings,
-    pub url_from_portal: bool,
+    /// `?upload=` when it differs from the saved address: shown for the officer to confirm,
+    /// never used before that.
+    pub proposed: Option<String>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -61,21 +66,14 @@ fn url_from_query() -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-/// The stored settings, with the address from `?upload=` when the portal gave one.
+/// The stored settings, and the address `?upload=` proposes when it is another one.
 pub fn load_settings() -> Initial {
-    let mut settings: Settings = local_storage()
+    let settings: Settings = local_storage()
         .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
-    let from_query = url_from_query();
-    let url_from_portal = from_query.is_some();
-    if let Some(url) = from_query {
-        settings.url = url;
-    }
-    Initial {
-        settings,
-        url_from_portal,
-    }
+    let proposed = url_from_query().filter(|url| url.trim() != settings.url.trim());
+    Initial { settings, proposed }
 }
 
 /// Remembers the settings on this tablet. `false` when storage refused them (then they hold

@@ -43,6 +43,8 @@ pub fn mount(
         options,
         emit,
         inbox: inbox.clone(),
+        // The element runs in its host's own page: there is no other parent to prove.
+        gate: Default::default(),
     };
     let app = yew::Renderer::<EmbedApp>::with_root_and_props(root, props).render();
     Ok(Mounted {

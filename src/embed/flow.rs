@@ -13,6 +13,26 @@ use crate::embed::protocol::Mode;
 use crate::state::meeting::{Step as VoterStep, Voting};
 use crate::state::{Notice, VoterAction};
 
+/// The fewest ballots a kiosk box may be closed with, and its tally reported with. A portal
+/// could otherwise open a fresh box (`box=`) per voter and close it after one ballot, and read
+/// that voter's choice off the tally (issue 17; docs/embedding.md §Closing).
+pub const MIN_BALLOTS_TO_CLOSE: u64 = 5;
+
+/// Why a kiosk box of `ballots` may not be closed or reported yet, if so (results mode shows a
+/// published bundle, which is the publisher's decision, and is not held back).
+pub fn too_few(mode: Mode, ballots: u64) -> Option<Notice> {
+    (mode == Mode::Kiosk && ballots < MIN_BALLOTS_TO_CLOSE).then(|| {
+        Notice::new(
+            format!(
+                "Chưa đóng được hòm phiếu: cần ít nhất {MIN_BALLOTS_TO_CLOSE} phiếu, hiện có {ballots}. Với ít phiếu hơn, kết quả có thể cho biết một người đã chọn gì."
+            ),
+            format!(
+                "The box cannot be closed yet: it needs at least {MIN_BALLOTS_TO_CLOSE} ballots and holds {ballots}. With fewer, the tally could tell what one person chose."
+            ),
+        )
+    })
+}
+
 /// A box that is closed: what the results screen shows and what the host receives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Closed {
@@ -47,6 +67,8 @@ pub struct Flow {
     pub lang: Lang,
     pub poll: Option<Rc<Poll>>,
     pub screen: Screen,
+    /// The ballots in the device's box for this poll (read back on opening, one more per cast).
+    pub ballots: u64,
 }
 
 /// Everything that happens to an embedded poll.
@@ -79,6 +101,7 @@ impl Flow {
             lang,
             poll: None,
             screen: Screen::Loading,
+            ballots: 0,
         }
     }
 
@@ -107,8 +130,12 @@ impl Flow {
                 ballots,
                 closed,
             } => {
+                next.ballots = u64::from(ballots);
                 next.screen = match (closed, Flow::refuses(self.mode, &poll)) {
-                    (Some(closed), _) => Screen::Closed(closed),
+                    (Some(closed), _) => match too_few(self.mode, closed.tally.ballots()) {
+                        Some(why) => Screen::Failed(why),
+                        None => Screen::Closed(closed),
+                    },
                     (None, Some(refused)) => Screen::Failed(refused),
                     (None, None) if self.mode == Mode::Survey && ballots > 0 => Screen::Answered,
                     (None, None) => Screen::Voting(Voting::new(&poll, false)),
@@ -134,7 +161,10 @@ impl Flow {
                 });
             }
             // The answers leave memory here: the receipt holds only its code.
-            Step::Cast(receipt) => next.screen = Screen::Receipt(receipt),
+            Step::Cast(receipt) => {
+                next.screen = Screen::Receipt(receipt);
+                next.ballots += 1;
+            }
             Step::NotCast(notice) => {
                 if let Screen::Voting(voting) = &mut next.screen {
                     voting.step = VoterStep::Review;
@@ -159,6 +189,24 @@ impl Flow {
             Screen::Voting(v) if v.step == VoterStep::Saving => Some(v),
             _ => None,
         }
+    }
+
+    /// Why the host may not close voting now, in both languages; `None` when it may: a kiosk
+    /// with its poll open, no ballot being written, and at least [`MIN_BALLOTS_TO_CLOSE`].
+    pub fn close_refusal(&self) -> Option<Notice> {
+        if !self.may_close() {
+            return Some(Notice::new(
+                format!(
+                    "Không đóng được: chỉ đóng được ở chế độ kiosk, khi phiếu đã mở và không có phiếu nào đang được lưu (chế độ hiện tại: {}).",
+                    self.mode.name()
+                ),
+                format!(
+                    "Cannot close: only a kiosk with its poll open and no ballot being stored can close (this one is {}).",
+                    self.mode.name()
+                ),
+            ));
+        }
+        too_few(self.mode, self.ballots)
     }
 
     /// Whether the host may close voting now (kiosk, a poll open, no ballot being written).
@@ -240,5 +288,56 @@ mod tests {
             "a survey's thanks stay"
         );
         assert!(!f.may_close());
+    }
+
+    #[test]
+    fn a_kiosk_closes_only_with_five_ballots_said_in_both_languages() {
+        let mut f = opened(Mode::Kiosk, DEMO, 3);
+        let why = f.close_refusal().expect("3 ballots are too few");
+        assert!(why.vi.contains("ít nhất 5 phiếu, hiện có 3"), "{}", why.vi);
+        assert!(
+            why.en.contains("at least 5 ballots and holds 3"),
+            "{}",
+            why.en
+        );
+        f = f.apply(Step::Cast("A".into()));
+        assert!(f.close_refusal().is_some(), "4 are still too few");
+        f = f.apply(Step::NextVoter).apply(Step::Cast("B".into()));
+        assert_eq!(f.ballots, 5);
+        assert_eq!(f.close_refusal(), None);
+        assert!(opened(Mode::Survey, SURVEY, 9).close_refusal().is_some());
+    }
+
+    #[test]
+    fn a_closed_box_with_too_few_ballots_shows_no_tally() {
+        let poll = Rc::new(Poll::from_json(DEMO).unwrap());
+        let mut bx = phieu_core::BallotBox::new((*poll).clone());
+        let ballot = phieu_core::Ballot::new(
+            &poll,
+            vec![Answer::choice("dong_y")],
+            phieu_core::Salt::from_bytes([7; 16]),
+        )
+        .unwrap();
+        bx.cast(ballot).unwrap();
+        let closed = Rc::new(Closed {
+            poll: poll.clone(),
+            tally: bx.tally().clone(),
+            fingerprint: bx.fingerprint(),
+            electorate: None,
+            outcomes: vec![],
+        });
+        let step = || Step::Opened {
+            poll: poll.clone(),
+            ballots: 1,
+            closed: Some(closed.clone()),
+        };
+        let kiosk = Flow::new(Mode::Kiosk, Lang::En).apply(step());
+        assert!(
+            matches!(kiosk.screen, Screen::Failed(_)),
+            "{:?}",
+            kiosk.screen
+        );
+        let results = Flow::new(Mode::Results, Lang::En).apply(step());
+        assert!(matches!(results.screen, Screen::Closed(_)));
     }
 }

@@ -2,22 +2,27 @@
 //! its options from the address, the allowed parent origins from `embed-origins.json` beside
 //! the build, and talks to its parent by `postMessage` (docs/embedding.md §iframe):
 //!
-//! - the parent's origin is the first of `location.ancestorOrigins[0]`, the referrer's origin and
-//!   `?parent=` that the allow-list holds: the address can pick among allowed origins, never
-//!   add one;
+//! - the parent's origin is what the browser says (`location.ancestorOrigins[0]`, else the
+//!   referrer's origin), and it must be on the allow-list; `?parent=` counts only when the
+//!   browser says nothing, and then the frame takes no ballot until the parent's first message
+//!   comes from that origin (`AllowList::check_parent`; issue 17: the address cannot make a
+//!   page off the list a place that takes ballots);
 //! - every message to the parent names that exact origin (never `*`);
 //! - a message is read only when it comes from that origin *and* from `window.parent`; any other
 //!   is dropped unread;
 //! - the content's height goes to the parent on every change (`resize`), so the parent sizes the
-//!   iframe and no scrollbar shows.
+//!   iframe and no scrollbar shows; in steps of 160 px that never shrink, so that the height does
+//!   not tell the parent what a voter chose.
 
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::embed::protocol::{AllowList, EmbedMessage, HostMessage, Options};
-use crate::embed::view::{EmbedApp, EmbedProps, Inbox};
+use crate::embed::protocol::{
+    resize_height, AllowList, EmbedMessage, HostMessage, Options, ParentCheck,
+};
+use crate::embed::view::{EmbedApp, EmbedProps, Gate, Inbox};
 use crate::embed::words::words;
 
 /// The id of the element `embed.html` renders into; no other page has it.
@@ -73,25 +78,19 @@ async fn allow_list() -> Result<AllowList, String> {
     })
 }
 
-/// Where the parent says it is: the browser's own word first.
-fn candidates(q: &web_sys::UrlSearchParams) -> Vec<String> {
+/// What the browser says about the parent (`location.ancestorOrigins[0]`, the referrer's
+/// origin) and what the address claims (`?parent=`).
+fn evidence(q: &web_sys::UrlSearchParams) -> (Option<String>, Option<String>, Option<String>) {
     let window = gloo::utils::window();
-    let mut out = Vec::new();
     // `location.ancestorOrigins` (Chromium, WebKit; not Firefox): not in web-sys's stable API.
-    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
+    let ancestor = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
         .ok()
-        .and_then(|l| l.dyn_into::<web_sys::DomStringList>().ok());
-    if let Some(first) = ancestors.and_then(|l| l.item(0)) {
-        out.push(first);
-    }
-    let referrer = gloo::utils::document().referrer();
-    if let Ok(url) = web_sys::Url::new(&referrer) {
-        out.push(url.origin());
-    }
-    if let Some(p) = q.get("parent") {
-        out.push(p);
-    }
-    out
+        .and_then(|l| l.dyn_into::<web_sys::DomStringList>().ok())
+        .and_then(|l| l.item(0));
+    let referrer = web_sys::Url::new(&gloo::utils::document().referrer())
+        .ok()
+        .map(|url| url.origin());
+    (ancestor, referrer, q.get("parent"))
 }
 
 fn show_refusal(root: &web_sys::Element, lang: phieu_core::Lang, detail: &str) {
@@ -127,15 +126,24 @@ async fn start(root: web_sys::Element) {
         .is_some_and(|p| !js_sys::Object::is(p, &window));
 
     // Opened on its own (not in a frame): the poll works, and talks to no one.
+    let gate = Gate::default();
     let parent_origin = if framed {
         let list = match allow_list().await {
             Ok(list) => list,
             Err(detail) => return show_refusal(&root, lang, &detail),
         };
-        let candidates = candidates(&q);
-        match list.parent(candidates.iter().map(String::as_str)) {
-            Some(origin) => Some(origin),
-            None => return show_refusal(&root, lang, &candidates.join(", ")),
+        let (ancestor, referrer, claimed) = evidence(&q);
+        match list.check_parent(ancestor.as_deref(), referrer.as_deref(), claimed.as_deref()) {
+            ParentCheck::Allowed(origin) => Some(origin),
+            ParentCheck::Claimed(origin) => {
+                gate.shut();
+                Some(origin)
+            }
+            ParentCheck::Refused => {
+                let seen = [ancestor, referrer, claimed];
+                let seen: Vec<String> = seen.into_iter().flatten().collect();
+                return show_refusal(&root, lang, &seen.join(", "));
+            }
         }
     } else {
         None
@@ -174,6 +182,7 @@ async fn start(root: web_sys::Element) {
             options,
             emit,
             inbox: inbox.clone(),
+            gate: gate.clone(),
         },
     )
     .render();
@@ -182,9 +191,12 @@ async fn start(root: web_sys::Element) {
         return;
     };
 
-    // Messages from the parent, and only from it.
+    // Messages from the parent, and only from it. Where only the address named the parent,
+    // its first message settles who it is: from that origin, ballots may be taken; from any
+    // other, never in this frame's life.
     {
         let post = post.clone();
+        let first = std::cell::Cell::new(true);
         let listener = EventListener::new(&window, "message", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                 return;
@@ -192,6 +204,9 @@ async fn start(root: web_sys::Element) {
             let from_parent = event
                 .source()
                 .is_some_and(|s| js_sys::Object::is(&s, &parent));
+            if from_parent && first.replace(false) && event.origin() == origin {
+                gate.open();
+            }
             if event.origin() != origin || !from_parent {
                 return;
             }
@@ -218,12 +233,15 @@ async fn start(root: web_sys::Element) {
     // does not run the rendering steps of a cross-origin frame that is scrolled out of view, so
     // its observer stays silent until the portal's reader scrolls to it. Every change of the DOM
     // (a MutationObserver, which is not throttled) measures too, forcing the layout it needs.
+    // The height goes in steps and never shrinks (`resize_height`): the portal must not learn
+    // a choice from it.
     let last = std::cell::Cell::new(0u32);
     let measure = Closure::<dyn FnMut()>::new(move || {
-        let height = gloo::utils::body()
+        let content = gloo::utils::body()
             .get_bounding_client_rect()
             .height()
             .ceil() as u32;
+        let height = resize_height(content, last.get());
         if height != last.get() {
             last.set(height);
             post(&EmbedMessage::Resize { height });

@@ -497,6 +497,61 @@ impl AllowList {
     pub fn is_empty(&self) -> bool {
         self.origins.is_empty()
     }
+
+    /// Who the parent is, from what the browser says and what the address claims (issue 17:
+    /// `?parent=` naming an allowed portal must not let another page take ballots).
+    ///
+    /// The browser's word decides when it has one: `location.ancestorOrigins[0]` (Chromium,
+    /// WebKit), else the referrer's origin; the parent is then allowed only if that origin is,
+    /// whatever `?parent=` says. Only when the browser says nothing (Firefox with the referrer
+    /// withheld) does `?parent=` count, and then as a claim: the frame shows the poll but takes
+    /// no ballot until the parent's first message arrives from that very origin.
+    pub fn check_parent(
+        &self,
+        ancestor: Option<&str>,
+        referrer: Option<&str>,
+        claimed: Option<&str>,
+    ) -> ParentCheck {
+        let allowed = |o: &str| normalize_origin(o).filter(|o| self.origins.contains(o));
+        let witness = [ancestor, referrer]
+            .into_iter()
+            .flatten()
+            .find(|o| !o.trim().is_empty() && *o != "null");
+        match (witness, claimed) {
+            (Some(seen), _) => allowed(seen).map_or(ParentCheck::Refused, ParentCheck::Allowed),
+            (None, Some(claim)) => {
+                allowed(claim).map_or(ParentCheck::Refused, ParentCheck::Claimed)
+            }
+            (None, None) => ParentCheck::Refused,
+        }
+    }
+}
+
+/// The `resize` heights are multiples of this many CSS px.
+pub const HEIGHT_STEP: u32 = 160;
+
+/// The height to send for content `content` px tall after `last` was sent: rounded up to a
+/// multiple of [`HEIGHT_STEP`], and never below `last`. With a question's opinion field
+/// reserved whether or not it is open (`embed::view`), what a choice can still change (a longer
+/// answer on the review screen) then moves the height at most by one step, once in the frame's
+/// life, instead of at every voter (issue 17).
+pub fn resize_height(content: u32, last: u32) -> u32 {
+    content
+        .div_ceil(HEIGHT_STEP)
+        .saturating_mul(HEIGHT_STEP)
+        .max(last)
+}
+
+/// What [`AllowList::check_parent`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParentCheck {
+    /// The browser names the parent and the list allows it: talk to it, take ballots.
+    Allowed(String),
+    /// Only the address names the parent: talk to that origin (nothing else receives the
+    /// messages), but take no ballot until a message from the parent proves its origin.
+    Claimed(String),
+    /// The parent is not allowed: the refusal screen, and no message.
+    Refused,
 }
 
 #[cfg(test)]
@@ -707,5 +762,51 @@ mod tests {
             json!({"id": "khong_dong_y", "count": 1})
         );
         assert_eq!(v["fingerprint"], json!(bx.fingerprint().to_hex()));
+    }
+
+    #[test]
+    fn the_browser_names_the_parent_and_the_address_cannot_overrule_it() {
+        let list = AllowList::parse(
+            r#"{"version":1,"origins":["https://xa.example.gov.vn","http://127.0.0.1:8081"]}"#,
+        )
+        .unwrap();
+        let portal = "https://xa.example.gov.vn";
+        let evil = "https://evil.example";
+        use ParentCheck::*;
+        // Issue 17: a page not on the list claiming an allowed parent in the address.
+        assert_eq!(list.check_parent(Some(evil), None, Some(portal)), Refused);
+        assert_eq!(list.check_parent(None, Some(evil), Some(portal)), Refused);
+        assert_eq!(
+            list.check_parent(Some(evil), Some(portal), Some(portal)),
+            Refused
+        );
+        assert_eq!(
+            list.check_parent(Some(portal), None, None),
+            Allowed(portal.into())
+        );
+        assert_eq!(
+            list.check_parent(None, Some("https://xa.example.gov.vn"), Some(evil)),
+            Allowed(portal.into())
+        );
+        // The browser says nothing: the address's claim, to be proved by the first message.
+        assert_eq!(
+            list.check_parent(None, None, Some(portal)),
+            Claimed(portal.into())
+        );
+        assert_eq!(
+            list.check_parent(None, Some(""), Some(portal)),
+            Claimed(portal.into())
+        );
+        assert_eq!(list.check_parent(None, None, Some(evil)), Refused);
+        assert_eq!(list.check_parent(None, None, None), Refused);
+    }
+
+    #[test]
+    fn resize_heights_come_in_steps_and_never_shrink() {
+        assert_eq!(resize_height(1, 0), 160);
+        assert_eq!(resize_height(160, 0), 160);
+        assert_eq!(resize_height(161, 0), 320);
+        assert_eq!(resize_height(300, 480), 480);
+        assert_eq!(resize_height(0, 0), 0);
     }
 }

@@ -19,7 +19,7 @@ use yew::prelude::*;
 use crate::components::question::Question;
 use crate::edge::store::{BoxKind, Store, StoreError};
 use crate::edge::{poll_loader, random};
-use crate::embed::flow::{Closed, Flow, Screen, Step};
+use crate::embed::flow::{self, Closed, Flow, Screen, Step};
 use crate::embed::protocol::{tally_value, EmbedMessage, HostMessage, Mode, Options, PollSource};
 use crate::embed::words::words;
 use crate::i18n::kiosk::kiosk;
@@ -66,11 +66,46 @@ impl Inbox {
     }
 }
 
+/// Whether this poll may take ballots. Open for the element (its host is the page it runs in)
+/// and for an iframe whose parent the browser names and the allow-list holds; shut for an
+/// iframe whose parent only the address names, until the parent's first message proves its
+/// origin (`embed::frame`, `AllowList::check_parent`). Read when a ballot is confirmed.
+#[derive(Clone)]
+pub struct Gate(Rc<std::cell::Cell<bool>>);
+
+impl Default for Gate {
+    fn default() -> Gate {
+        Gate(Rc::new(std::cell::Cell::new(true)))
+    }
+}
+
+impl PartialEq for Gate {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Gate {
+    pub fn shut(&self) {
+        self.0.set(false);
+    }
+
+    pub fn open(&self) {
+        self.0.set(true);
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.0.get()
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
     pub options: Options,
     pub emit: Callback<EmbedMessage>,
     pub inbox: Inbox,
+    #[prop_or_default]
+    pub gate: Gate,
 }
 
 struct Reduced(Flow);
@@ -291,8 +326,13 @@ fn open(
                     poll: poll.id().to_owned(),
                     lang,
                 });
+                // A kiosk box closed with too few ballots (by a build without the minimum) is
+                // not reported either: its tally could name a voter's choice.
                 if let Some(closed) = closed {
-                    emit.emit(closed_message(closed));
+                    match flow::too_few(mode, closed.tally.ballots()) {
+                        Some(why) => error(&emit, "close-refused", &why, lang),
+                        None => emit.emit(closed_message(closed)),
+                    }
                 }
                 if let Some(refused) = refused {
                     error(&emit, "mode-refused", &refused, lang);
@@ -312,6 +352,7 @@ fn cast(
     poll: Rc<Poll>,
     voting: Voting,
     options: &Options,
+    gate: Gate,
     lang: Lang,
     dispatch: Callback<Step>,
     emit: Callback<EmbedMessage>,
@@ -326,6 +367,13 @@ fn cast(
             error(&emit, "not-cast", &notice, lang);
             dispatch.emit(Step::NotCast(notice));
         };
+        // A page whose origin is not proved to be an allowed portal takes no ballot.
+        if !gate.is_open() {
+            return not_cast(
+                words(Lang::Vi).not_allowed.into(),
+                words(Lang::En).not_allowed.into(),
+            );
+        }
         let Some(salt) = random::bytes16() else {
             return not_cast(
                 "máy không tạo được số ngẫu nhiên".into(),
@@ -424,37 +472,27 @@ pub fn embed_app(props: &EmbedProps) -> Html {
             dispatch.clone(),
             props.emit.clone(),
         );
-        let may_close = f.may_close();
+        let refusal = f.close_refusal();
         let poll = f.poll.clone();
-        let mode = f.mode;
-        inbox.clone().listen(Callback::from(move |m: HostMessage| match m {
-            HostMessage::SetLang(l) => dispatch.emit(Step::SetLang(l)),
-            HostMessage::LoadPoll(source) => {
-                open(source, options.clone(), lang, dispatch.clone(), emit.clone())
-            }
-            HostMessage::Close => match (&poll, may_close) {
-                (Some(poll), true) => close(
-                    poll.clone(),
-                    &options,
+        inbox
+            .clone()
+            .listen(Callback::from(move |m: HostMessage| match m {
+                HostMessage::SetLang(l) => dispatch.emit(Step::SetLang(l)),
+                HostMessage::LoadPoll(source) => open(
+                    source,
+                    options.clone(),
                     lang,
                     dispatch.clone(),
                     emit.clone(),
                 ),
-                _ => {
-                    let why = Notice::new(
-                        format!(
-                            "Không đóng được: chỉ đóng được ở chế độ kiosk, khi phiếu đã mở và không có phiếu nào đang được lưu (chế độ hiện tại: {}).",
-                            mode.name()
-                        ),
-                        format!(
-                            "Cannot close: only a kiosk with its poll open and no ballot being stored can close (this one is {}).",
-                            mode.name()
-                        ),
-                    );
-                    error(&emit, "close-refused", &why, lang);
-                }
-            },
-        }));
+                HostMessage::Close => match (&poll, &refusal) {
+                    (Some(poll), None) => {
+                        close(poll.clone(), &options, lang, dispatch.clone(), emit.clone())
+                    }
+                    (_, Some(why)) => error(&emit, "close-refused", why, lang),
+                    (None, None) => {}
+                },
+            }));
     }
 
     // A confirmed ballot is cast once, when the flow enters Saving.
@@ -463,9 +501,10 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         let poll = f.poll.clone();
         let (options, dispatch, emit) =
             (props.options.clone(), dispatch.clone(), props.emit.clone());
+        let gate = props.gate.clone();
         use_effect_with(saving.is_some(), move |now| {
             if let (true, Some(v), Some(poll)) = (*now, saving, poll) {
-                cast(poll, v, &options, lang, dispatch, emit);
+                cast(poll, v, &options, gate, lang, dispatch, emit);
             }
         });
     }
@@ -572,6 +611,29 @@ fn screen_key(screen: &Screen) -> (u8, Option<VoterStep>) {
 
 /// The voter's screens: the app's walk and its `Question`, without the tablet's page-wide
 /// chores (scrolling the window to the top would scroll the portal's page).
+/// The room of a question's opinion field while the field is closed: the same label and
+/// text box, invisible and out of reach, so the question is as tall whatever the voter chose
+/// and the iframe's `resize` never tells the portal that "Ý kiến khác" was picked (issue 17).
+fn reserve(label: &str, item: &phieu_core::Item, answer: &phieu_core::Answer) -> Html {
+    use phieu_core::Answer;
+    let options = item.kind().options();
+    let opens = |id: &str| options.iter().any(|c| c.id() == id && c.free_text());
+    let open = match answer {
+        Answer::Choice { option, .. } => opens(option),
+        Answer::Choices { options, .. } => options.iter().any(|o| opens(o)),
+        _ => false,
+    };
+    if open || !options.iter().any(|c| c.free_text()) {
+        return Html::default();
+    }
+    html! {
+        <div class="free-text phieu-reserve" aria-hidden="true">
+            <label>{ label }</label>
+            <textarea class="answer-text" rows="3" tabindex="-1" disabled=true />
+        </div>
+    }
+}
+
 fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> Html {
     let t = kiosk(lang);
     let act = |a: VoterAction| on.reform(move |_: MouseEvent| a.clone());
@@ -593,7 +655,8 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
                     <p class="phieu-progress phieu-focus" tabindex="-1">
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
-                    <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} />
+                    <Question {lang} item={item.clone()} answer={v.answers[i].clone()} {on_answer} {problem} />
+                    { reserve(t.your_opinion, &item, &v.answers[i]) }
                     <div class="phieu-nav">
                         <button type="button" class="phieu-button phieu-secondary" onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
                         <button type="button" class="phieu-button" onclick={act(VoterAction::Forward)}>{ t.next }{ " →" }</button>

@@ -106,6 +106,10 @@ pub struct Kiosk {
     // Results wrapper
     pub results_title: &'static str,
     pub new_meeting: &'static str,
+    // The PIN's rules (docs/security.md): a new PIN has 6 digits; wrong PINs are counted.
+    pub new_pin: &'static str,
+    /// `{n}`: every wrong PIN typed in this meeting.
+    pub wrong_pins: &'static str,
 }
 
 const VI: Kiosk = Kiosk {
@@ -203,6 +207,8 @@ const VI: Kiosk = Kiosk {
     done: "Xong",
     results_title: "Kết quả bỏ phiếu",
     new_meeting: "Chuẩn bị cuộc họp mới",
+    new_pin: "Mã PIN (6 đến 8 chữ số)",
+    wrong_pins: "Số lần nhập sai mã PIN trong cuộc họp: {n}",
 };
 
 const EN: Kiosk = Kiosk {
@@ -300,6 +306,8 @@ const EN: Kiosk = Kiosk {
     done: "Done",
     results_title: "Results",
     new_meeting: "Prepare a new meeting",
+    new_pin: "PIN (6 to 8 digits)",
+    wrong_pins: "Wrong PIN attempts in this meeting: {n}",
 };
 
 pub fn kiosk(lang: Lang) -> &'static Kiosk {

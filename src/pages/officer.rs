@@ -144,6 +144,7 @@ pub fn officer(props: &OfficerProps) -> Html {
                 </section>
             }
             { for test_panel }
+            <p class="hint wrong-pins" role="status">{ t.wrong_pins.replace("{n}", &m.pin_wrong_total.to_string()) }</p>
             <button type="button" class="button button-secondary" onclick={click(&props.on_lock)}>{ t.lock }</button>
         </div>
     }

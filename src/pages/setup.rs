@@ -406,7 +406,7 @@ pub fn setup(props: &SetupProps) -> Html {
                     <fieldset>
                         <legend>{ t.pin_heading }</legend>
                         <p class="hint">{ t.pin_hint }</p>
-                        { pin_field("pin", t.pin, &form.pin, problem("pin").as_deref(), set(|f, v| f.pin = v)) }
+                        { pin_field("pin", t.new_pin, &form.pin, problem("pin").as_deref(), set(|f, v| f.pin = v)) }
                         { pin_field("pin-again", t.pin_again, &form.pin_again, None, set(|f, v| f.pin_again = v)) }
                     </fieldset>
                     if !problems.is_empty() { <p class="problem" role="alert">{ t.fix_problems }</p> }

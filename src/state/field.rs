@@ -335,6 +335,8 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         test: None,
         pin_failures: 0,
         pin_locked_until: 0.0,
+        pin_lockouts: 0,
+        pin_wrong_total: 0,
         field: Some(FieldFacts::default()),
     }
 }

@@ -11,9 +11,20 @@ use phieu_core::{
     PinHash, Poll,
 };
 
-/// How many wrong PINs in a row lock the officer's screens, and for how long (ms).
+use super::Notice;
+
+/// How many wrong PINs in a row lock the officer's screens.
 pub const PIN_TRIES: u32 = 5;
+/// How long the first lock lasts (ms); each further lock of the same meeting lasts twice as long
+/// as the one before (60 s, 120 s, 240 s …), up to [`PIN_MAX_DOUBLINGS`] doublings.
 pub const PIN_LOCK_MS: f64 = 60_000.0;
+/// The longest lock is 60 s × 2¹⁰ (about 17 hours): past that a meeting is over anyway, and a
+/// cap keeps the arithmetic finite.
+pub const PIN_MAX_DOUBLINGS: u32 = 10;
+/// The fewest digits of a new PIN (setup). The core reads PINs of 4 to 8 digits, so a meeting
+/// stored with a 4-digit PIN before this rule keeps working; only new ones need 6: 10⁶ PINs
+/// against 5 tries per doubling lock.
+pub const NEW_PIN_MIN: usize = 6;
 
 /// Where voting stands. Stored with the meeting, so a reload comes back to the same phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,9 +89,16 @@ pub struct Meeting {
     pub pin: PinHash,
     pub phase: Phase,
     pub test: Option<TestResult>,
-    /// Wrong PINs in a row, and until when (ms since the epoch) the PIN is locked.
+    /// Wrong PINs in a row since the last lock or right PIN, and until when (ms since the
+    /// epoch) the PIN is locked.
     pub pin_failures: u32,
     pub pin_locked_until: f64,
+    /// How many times the PIN has locked in this meeting: the next lock lasts
+    /// [`lock_ms`]`(pin_lockouts + 1)`. A right PIN never lowers it.
+    pub pin_lockouts: u32,
+    /// Every wrong PIN typed in this meeting, for the console and the minutes ("N wrong PIN
+    /// attempts"). Never reset.
+    pub pin_wrong_total: u32,
     /// The real box. Its ballots are never shown before `Phase::Closed`.
     pub ballots: Rc<BallotBox>,
     /// A field survey's own facts (`state::field`); `None` for a meeting.
@@ -109,21 +127,83 @@ impl Meeting {
             .then(|| ((self.pin_locked_until - now) / 1000.0).ceil() as u32)
     }
 
-    /// The meeting after a PIN attempt at `now`: a right PIN clears the failures, the fifth
-    /// wrong one in a row locks the PIN for a minute.
-    pub fn after_pin(&self, right: bool, now: f64) -> Meeting {
-        let mut next = self.clone();
-        if right {
-            next.pin_failures = 0;
-            next.pin_locked_until = 0.0;
-        } else {
-            next.pin_failures += 1;
-            if next.pin_failures >= PIN_TRIES {
-                next.pin_failures = 0;
-                next.pin_locked_until = now + PIN_LOCK_MS;
-            }
+    /// One PIN attempt at `now` (ms): the meeting after it (to be stored before anything is
+    /// shown, so a reload neither forgets a failure nor lifts a lock) and what to say. While
+    /// locked the PIN is not even compared, and the attempt is not counted.
+    pub fn attempt_pin(&self, pin: &str, now: f64) -> (Meeting, PinVerdict) {
+        if let Some(seconds) = self.pin_wait(now) {
+            return (self.clone(), PinVerdict::Locked { seconds });
         }
-        next
+        let mut next = self.clone();
+        if self.pin.matches(pin) {
+            // The officer is back: a new run of tries, but the locks so far still count, so
+            // the next lock is longer than the last.
+            next.pin_failures = 0;
+            return (next, PinVerdict::Right);
+        }
+        next.pin_wrong_total = next.pin_wrong_total.saturating_add(1);
+        next.pin_failures += 1;
+        if next.pin_failures < PIN_TRIES {
+            let left = PIN_TRIES - next.pin_failures;
+            return (next, PinVerdict::Wrong { left });
+        }
+        next.pin_failures = 0;
+        next.pin_lockouts = next.pin_lockouts.saturating_add(1);
+        next.pin_locked_until = now + lock_ms(next.pin_lockouts);
+        let seconds = (lock_ms(next.pin_lockouts) / 1000.0) as u32;
+        (next, PinVerdict::NowLocked { seconds })
+    }
+
+    /// The line for the minutes about wrong PINs, in Vietnamese (the minutes' language).
+    pub fn wrong_pins_line(&self) -> String {
+        format!(
+            "Số lần nhập sai mã PIN của cán bộ trong cuộc họp: {}.",
+            self.pin_wrong_total
+        )
+    }
+}
+
+/// How long the `n`-th lock of a meeting lasts (ms): 60 s, then twice the one before, capped.
+pub fn lock_ms(n: u32) -> f64 {
+    PIN_LOCK_MS * f64::from(1u32 << n.saturating_sub(1).min(PIN_MAX_DOUBLINGS))
+}
+
+/// What one PIN attempt came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinVerdict {
+    Right,
+    /// Wrong, with `left` tries before the PIN locks.
+    Wrong {
+        left: u32,
+    },
+    /// Wrong, and the PIN is now locked for `seconds`.
+    NowLocked {
+        seconds: u32,
+    },
+    /// Not tried: the PIN is locked for `seconds` more.
+    Locked {
+        seconds: u32,
+    },
+}
+
+impl PinVerdict {
+    /// What the officer is told, in both languages (`None` for a right PIN).
+    pub fn notice(self) -> Option<Notice> {
+        match self {
+            PinVerdict::Right => None,
+            PinVerdict::Wrong { left } => Some(Notice::new(
+                format!("Sai mã PIN. Còn {left} lần thử."),
+                format!("Wrong PIN. {left} tries left."),
+            )),
+            PinVerdict::NowLocked { seconds } => Some(Notice::new(
+                format!("Sai mã PIN {PIN_TRIES} lần: khóa {seconds} giây."),
+                format!("{PIN_TRIES} wrong PINs: locked for {seconds} seconds."),
+            )),
+            PinVerdict::Locked { seconds } => Some(Notice::new(
+                format!("Đã nhập sai mã PIN {PIN_TRIES} lần. Hãy chờ {seconds} giây."),
+                format!("{PIN_TRIES} wrong PINs. Wait {seconds} seconds."),
+            )),
+        }
     }
 }
 
@@ -391,10 +471,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_fifth_wrong_pin_locks_for_a_minute() {
+    fn meeting_with_pin(pin: &str) -> Meeting {
         let poll = Rc::new(Poll::from_json(DEMO).unwrap());
-        let mut m = Meeting {
+        Meeting {
             id: "m".into(),
             poll: poll.clone(),
             electorate: Electorate::new(100, None).unwrap(),
@@ -402,23 +481,104 @@ mod tests {
             time: "19 giờ".into(),
             board: vec![],
             witnesses: vec![],
-            pin: PinHash::new("2468", "2468", [0; 16]).unwrap(),
+            pin: PinHash::new(pin, pin, [0; 16]).unwrap(),
             phase: Phase::Open,
             test: None,
             pin_failures: 0,
             pin_locked_until: 0.0,
+            pin_lockouts: 0,
+            pin_wrong_total: 0,
             ballots: Rc::new(BallotBox::new((*poll).clone())),
             field: None,
-        };
-        for _ in 0..4 {
-            m = m.after_pin(false, 1_000.0);
+        }
+    }
+
+    /// Types `pin` at `now` and returns the verdict, keeping the meeting.
+    fn attempt(m: &mut Meeting, pin: &str, now: f64) -> PinVerdict {
+        let (next, verdict) = m.attempt_pin(pin, now);
+        *m = next;
+        verdict
+    }
+
+    #[test]
+    fn the_fifth_wrong_pin_locks_for_a_minute() {
+        let mut m = meeting_with_pin("246813");
+        for left in (1..=4).rev() {
+            assert_eq!(
+                attempt(&mut m, "111111", 1_000.0),
+                PinVerdict::Wrong { left }
+            );
             assert_eq!(m.pin_wait(1_000.0), None);
         }
-        m = m.after_pin(false, 1_000.0);
+        assert_eq!(
+            attempt(&mut m, "111111", 1_000.0),
+            PinVerdict::NowLocked { seconds: 60 }
+        );
         assert_eq!(m.pin_wait(1_000.0), Some(60));
         assert_eq!(m.pin_wait(60_999.0), Some(1));
         assert_eq!(m.pin_wait(61_000.0), None);
-        assert_eq!(m.after_pin(true, 61_000.0).pin_failures, 0);
+        assert_eq!(
+            PinVerdict::NowLocked { seconds: 60 }.notice().unwrap().vi,
+            "Sai mã PIN 5 lần: khóa 60 giây."
+        );
+    }
+
+    #[test]
+    fn a_locked_pin_is_not_even_compared_and_the_try_is_not_counted() {
+        let mut m = meeting_with_pin("246813");
+        for _ in 0..5 {
+            attempt(&mut m, "000000", 0.0);
+        }
+        assert_eq!(
+            attempt(&mut m, "246813", 30_000.0),
+            PinVerdict::Locked { seconds: 30 }
+        );
+        assert_eq!(m.pin_wrong_total, 5);
+        assert_eq!(attempt(&mut m, "246813", 60_000.0), PinVerdict::Right);
+    }
+
+    #[test]
+    fn locks_double_and_a_right_pin_does_not_shorten_the_next_one() {
+        let mut m = meeting_with_pin("246813");
+        let mut now = 0.0;
+        let mut locks = Vec::new();
+        for round in 0..4 {
+            for _ in 0..4 {
+                attempt(&mut m, "999999", now);
+            }
+            // Between rounds the officer types the right PIN: the run of tries starts again,
+            // the doubling does not.
+            if round % 2 == 1 {
+                assert_eq!(attempt(&mut m, "246813", now), PinVerdict::Right);
+                for _ in 0..4 {
+                    attempt(&mut m, "999999", now);
+                }
+            }
+            let PinVerdict::NowLocked { seconds } = attempt(&mut m, "999999", now) else {
+                panic!("round {round} did not lock");
+            };
+            locks.push(seconds);
+            now = m.pin_locked_until;
+        }
+        assert_eq!(locks, [60, 120, 240, 480]);
+        assert_eq!(m.pin_lockouts, 4);
+        // 5 per round, and 4 more in each of the two rounds with a right PIN in between.
+        assert_eq!(m.pin_wrong_total, 28);
+        assert!(m.wrong_pins_line().contains("28"));
+    }
+
+    #[test]
+    fn the_lock_stops_doubling_at_its_cap() {
+        assert_eq!(lock_ms(1), 60_000.0);
+        assert_eq!(lock_ms(2), 120_000.0);
+        assert_eq!(lock_ms(11), 60_000.0 * 1024.0);
+        assert_eq!(lock_ms(u32::MAX), 60_000.0 * 1024.0);
+    }
+
+    #[test]
+    fn a_stored_four_digit_pin_still_opens_its_meeting() {
+        let mut m = meeting_with_pin("2468");
+        assert_eq!(attempt(&mut m, "2468", 0.0), PinVerdict::Right);
     }
 
     #[test]

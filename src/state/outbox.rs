@@ -61,6 +61,9 @@ pub enum Retry {
     Server(u16),
     /// An answer that is not the collector's (e.g. a Wi-Fi login page answering 200 with HTML).
     Unexpected(u16),
+    /// A 2xx that says "stored" but does not carry this bundle's fingerprint back (none, or
+    /// another): not a collector that verified this box, so the bundle is not counted as sent.
+    NotThisBox(u16),
 }
 
 /// What one try came to.
@@ -86,23 +89,30 @@ struct Answer {
 }
 
 /// Reads the collector's answer to `POST /bundles` of the bundle `fingerprint` (hex).
+///
+/// A bundle counts as delivered only when the answer names its fingerprint: the collector
+/// computes it from the ballots it verified (docs/collector.md §`POST /bundles`), so an answer
+/// without it, or with another, is not that collector having stored this box (issue 17: a
+/// look-alike answering `201 {"status":"stored"}` must not make the real collector miss it).
 pub fn classify(status: u16, body: &str, fingerprint: &str) -> Outcome {
     let answer = serde_json::from_str::<Answer>(body).ok();
     match status {
         200 | 201 => {
             // A 2xx counts only when it is the collector speaking about this very box: a captive
             // portal's login page also answers 200.
-            let accepted = match answer {
-                Some(a) if a.fingerprint.as_deref().is_none_or(|f| f == fingerprint) => {
-                    match (status, a.status.as_str()) {
-                        (201, "stored") => Some(Accepted::Stored),
-                        (200, "already_stored") => Some(Accepted::AlreadyStored),
-                        _ => None,
-                    }
-                }
-                _ => None,
+            let Some(a) = answer else {
+                return Outcome::Retry(Retry::Unexpected(status));
             };
-            accepted.map_or(Outcome::Retry(Retry::Unexpected(status)), Outcome::Accepted)
+            let accepted = match (status, a.status.as_str()) {
+                (201, "stored") => Accepted::Stored,
+                (200, "already_stored") => Accepted::AlreadyStored,
+                _ => return Outcome::Retry(Retry::Unexpected(status)),
+            };
+            if a.fingerprint.as_deref() == Some(fingerprint) {
+                Outcome::Accepted(accepted)
+            } else {
+                Outcome::Retry(Retry::NotThisBox(status))
+            }
         }
         408 | 429 | 500..=599 => Outcome::Retry(Retry::Server(status)),
         400..=499 => Outcome::Refused {
@@ -275,6 +285,9 @@ pub enum TokenError {
     Empty,
     /// Spaces or characters outside printable ASCII cannot go into an HTTP header.
     BadCharacters,
+    /// The token saved for another portal, kept while the address moved elsewhere: a token is
+    /// the secret of one portal and never follows an address to a new one.
+    Inherited,
 }
 
 /// Checks the portal's address and gives the address to `POST` to: the collector's
@@ -310,6 +323,21 @@ pub fn check_url(input: &str) -> Result<String, UrlError> {
     })
 }
 
+/// The origin of a checked address (`https://xa.example.vn:8443`), lower-cased, or `None`
+/// when the address is not usable: what the officer is shown before confirming a new address,
+/// and what decides whether the saved token may go along.
+pub fn origin_of(input: &str) -> Option<String> {
+    let url = check_url(input).ok()?;
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    Some(format!("{}://{}", scheme, authority).to_ascii_lowercase())
+}
+
+/// The server's name and port alone (`xa.example.vn:8443`), in large type on the confirmation.
+pub fn host_of(input: &str) -> Option<String> {
+    origin_of(input).and_then(|o| o.split_once("://").map(|(_, host)| host.to_owned()))
+}
+
 /// Checks the upload token given by the portal (docs/collector.md §Authentication).
 pub fn check_token(input: &str) -> Result<String, TokenError> {
     let token = input.trim();
@@ -330,6 +358,23 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// New settings typed over the saved ones (`saved_url`, `saved_token`): both fields checked
+    /// as [`Endpoint::parse`] does, and the saved token refused for an address on another
+    /// origin, so that changing the address never sends the old portal's secret elsewhere.
+    pub fn parse_change(
+        saved_url: &str,
+        saved_token: &str,
+        url: &str,
+        token: &str,
+    ) -> Result<Endpoint, (Option<UrlError>, Option<TokenError>)> {
+        let endpoint = Endpoint::parse(url, token)?;
+        let moved = origin_of(url) != origin_of(saved_url);
+        if moved && !saved_token.trim().is_empty() && token.trim() == saved_token.trim() {
+            return Err((None, Some(TokenError::Inherited)));
+        }
+        Ok(endpoint)
+    }
+
     /// Both fields checked; each error is for its own field of the form.
     pub fn parse(
         url: &str,
@@ -397,7 +442,7 @@ mod tests {
     #[test]
     fn a_2xx_that_is_not_the_collector_about_this_box_is_tried_again() {
         let other = r#"{"status":"stored","fingerprint":"00"}"#;
-        check_classify(201, other, Outcome::Retry(Retry::Unexpected(201)));
+        check_classify(201, other, Outcome::Retry(Retry::NotThisBox(201)));
         check_classify(
             200,
             "<html>Wi-Fi login</html>",
@@ -407,6 +452,23 @@ mod tests {
             200,
             r#"{"status":"stored"}"#,
             Outcome::Retry(Retry::Unexpected(200)),
+        );
+        // Issue 17: a look-alike's "stored" without this box's fingerprint, or with another,
+        // leaves the bundle waiting and says why.
+        check_classify(
+            201,
+            r#"{"status":"stored"}"#,
+            Outcome::Retry(Retry::NotThisBox(201)),
+        );
+        check_classify(
+            201,
+            r#"{"status":"stored","fingerprint":null}"#,
+            Outcome::Retry(Retry::NotThisBox(201)),
+        );
+        check_classify(
+            200,
+            r#"{"status":"already_stored"}"#,
+            Outcome::Retry(Retry::NotThisBox(200)),
         );
         check_classify(204, "", Outcome::Retry(Retry::Unexpected(204)));
         check_classify(302, "", Outcome::Retry(Retry::Unexpected(302)));
@@ -590,5 +652,30 @@ mod tests {
                 token: "t0ken".into()
             })
         );
+    }
+
+    #[test]
+    fn a_new_address_shows_its_origin_and_never_takes_the_old_token_along() {
+        assert_eq!(
+            origin_of("HTTPS://Xa.Example.vn:8443/phieu/bundles").as_deref(),
+            Some("https://xa.example.vn:8443")
+        );
+        assert_eq!(
+            host_of("http://127.0.0.1:9999").as_deref(),
+            Some("127.0.0.1:9999")
+        );
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+        let saved = ("https://xa.example.vn/bundles", "old-secret");
+        let change = |url: &str, token: &str| Endpoint::parse_change(saved.0, saved.1, url, token);
+        assert_eq!(
+            change("http://127.0.0.1:9999/", "old-secret"),
+            Err((None, Some(TokenError::Inherited)))
+        );
+        assert!(change("http://127.0.0.1:9999/", "new-secret").is_ok());
+        // Same portal, another path or the same address: the token stays the portal's.
+        assert!(change("https://XA.example.vn/phieu/bundles", "old-secret").is_ok());
+        assert!(change("https://xa.example.vn/bundles", "old-secret").is_ok());
+        // Nothing saved yet: the first settings.
+        assert!(Endpoint::parse_change("", "", "https://xa.example.vn", "t").is_ok());
     }
 }

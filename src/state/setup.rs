@@ -12,9 +12,10 @@
 
 use std::rc::Rc;
 
+use phieu_core::pin::PIN_MAX;
 use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, Preset};
 
-use super::meeting::{Meeting, Phase};
+use super::meeting::{Meeting, Phase, NEW_PIN_MIN};
 use super::Notice;
 
 /// What the officer typed, as typed.
@@ -218,8 +219,19 @@ pub fn check(
             ));
         }
     }
-    let pin = PinHash::new(&form.pin, &form.pin_again, pin_salt)
-        .map_err(|e| FieldProblem::new("pin", e.message(Lang::Vi), e.message(Lang::En)));
+    // A new PIN has 6 to 8 digits (the core reads 4 to 8, so meetings stored with a 4-digit
+    // PIN keep working): 10⁶ PINs against 5 tries per doubling lock (docs/security.md).
+    let digits = form.pin.trim();
+    let pin = if digits.len() < NEW_PIN_MIN || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        Err(FieldProblem::new(
+            "pin",
+            format!("Mã PIN mới phải gồm {NEW_PIN_MIN} đến {PIN_MAX} chữ số (đã nhập {} ký tự): mã ngắn hơn dễ bị đoán.", digits.chars().count()),
+            format!("A new PIN must be {NEW_PIN_MIN} to {PIN_MAX} digits ({} characters entered): a shorter one is easier to guess.", digits.chars().count()),
+        ))
+    } else {
+        PinHash::new(digits, form.pin_again.trim(), pin_salt)
+            .map_err(|e| FieldProblem::new("pin", e.message(Lang::Vi), e.message(Lang::En)))
+    };
     let pin = match pin {
         Ok(p) => Some(p),
         Err(p) => {
@@ -258,6 +270,8 @@ pub fn check(
             test: None,
             pin_failures: 0,
             pin_locked_until: 0.0,
+            pin_lockouts: 0,
+            pin_wrong_total: 0,
             field: None,
         }),
         _ => Err(problems),

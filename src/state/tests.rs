@@ -20,8 +20,8 @@ fn form() -> SetupForm {
             "".into(),
         ],
         witnesses: vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
-        pin: "2468".into(),
-        pin_again: "2468".into(),
+        pin: "246813".into(),
+        pin_again: "246813".into(),
     }
 }
 
@@ -83,6 +83,32 @@ fn the_setup_form_names_every_problem() {
         ]
     );
     assert!(problems.iter().all(|p| p.why.vi != p.why.en));
+}
+
+#[test]
+fn a_new_pin_needs_six_digits_said_in_both_languages() {
+    for short in ["2468", "24681"] {
+        let four = SetupForm {
+            pin: short.into(),
+            pin_again: short.into(),
+            ..form()
+        };
+        let problems = check(&four, poll(), "m".into(), [0; 16]).unwrap_err();
+        assert_eq!(problems.len(), 1, "{short}");
+        assert_eq!(problems[0].field, "pin");
+        assert!(problems[0].get(Lang::Vi).contains("6 đến 8 chữ số"));
+        assert!(problems[0].get(Lang::En).contains("6 to 8 digits"));
+    }
+    let letters = SetupForm {
+        pin: "24681a".into(),
+        pin_again: "24681a".into(),
+        ..form()
+    };
+    assert_eq!(
+        check(&letters, poll(), "m".into(), [0; 16]).unwrap_err()[0].field,
+        "pin"
+    );
+    assert!(check(&form(), poll(), "m".into(), [0; 16]).is_ok());
 }
 
 #[test]

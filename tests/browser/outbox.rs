@@ -161,7 +161,25 @@ fn the_portal_settings_are_remembered() {
     assert!(save_settings(&settings));
     let loaded = load_settings();
     assert_eq!(loaded.settings, settings);
-    assert!(!loaded.url_from_portal, "the test page has no ?upload=");
+    assert_eq!(loaded.proposed, None, "the test page has no ?upload=");
+
+    // Issue 17: a link's `?upload=` is only proposed; the saved address and token stand.
+    let history = gloo::utils::window().history().unwrap();
+    let here = gloo::utils::window().location().href().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?upload=http%3A%2F%2F127.0.0.1%3A9%2Fsteal"),
+        )
+        .unwrap();
+    let linked = load_settings();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here))
+        .unwrap();
+    assert_eq!(linked.settings, settings, "the link changes nothing saved");
+    assert_eq!(linked.proposed.as_deref(), Some("http://127.0.0.1:9/steal"));
+
     storage.set_item(SETTINGS_KEY, "{broken").unwrap();
     assert_eq!(load_settings().settings, Settings::default());
     storage.remove_item(SETTINGS_KEY).unwrap();

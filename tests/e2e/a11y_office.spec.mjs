@@ -128,6 +128,11 @@ test('the embedding: the portal’s elements (welcome, question, receipt, result
   await kiosk.getByRole('button', { name: '← Quay lại' }).click();
   await voteDemo(kiosk);
   await voter('element: receipt');
+  // A kiosk box closes with at least 5 ballots (docs/embedding.md §Closing).
+  for (let i = 0; i < 4; i++) {
+    await kiosk.getByRole('button', { name: 'Xong' }).click();
+    await voteDemo(kiosk);
+  }
   await page.getByRole('button', { name: 'Kết thúc bỏ phiếu (cán bộ)' }).click();
   await kiosk.getByRole('heading', { name: 'Kết quả' }).waitFor();
   await axeBothLanguages(page, 'element: results once closed', { switchIn: kiosk, hosted: true });

@@ -61,6 +61,12 @@ test('every built page carries the policy: no unsafe-inline, no unsafe-eval, not
     assert.deepEqual(policy.get('object-src'), ["'none'"], name);
     assert.deepEqual(policy.get('base-uri'), ["'none'"], name);
     assert.ok(policy.get('connect-src')?.includes("'self'"), `${name}: connect-src allows this origin`);
+    // Issue 17: the pages that hold the outbox and its token connect to named origins only,
+    // never to every https site (embed.html has neither, and may fetch a portal's poll).
+    if (name !== 'embed.html') {
+      const wide = policy.get('connect-src').filter((s) => ['https:', 'http:', '*'].includes(s));
+      assert.deepEqual(wide, [], `${name}: connect-src names its collector, not a whole scheme`);
+    }
     assert.ok(!policy.has('frame-ancestors'), `${name}: frame-ancestors is ignored in a meta, so it is not there`);
     // Every script is a file; the start-up script Trunk writes inline has been moved out.
     for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\ssrc="/, `${name}: ${tag}`);

@@ -42,19 +42,32 @@ test('the element: a vote is cast, the portal gets the receipt only, the officer
   assert.deepEqual(both.map((c) => c.detail.receipt), [first, second]);
   assert.doesNotMatch(JSON.stringify(both), /khong_dong_y|Không đồng ý/);
 
+  // Issue 17: a box with fewer than 5 ballots is not closed, and no tally leaves it: a portal
+  // opening a box per voter would read that voter's choice off it.
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu (cán bộ)' }).click();
+  const [refused] = await waitReceived(page, { id: 'kiosk', type: 'error' });
+  assert.equal(refused.detail.code, 'close-refused');
+  assert.match(refused.detail.message, /cần ít nhất 5 phiếu, hiện có 2/);
+  assert.deepEqual(await received(page, { id: 'kiosk', type: 'closed' }), []);
+  for (const choice of ['Đồng ý', 'Đồng ý', 'Không đồng ý']) {
+    await kiosk.getByRole('button', { name: 'Xong' }).click();
+    await voteDemo(kiosk, choice);
+  }
+  await waitReceived(page, { id: 'kiosk', type: 'cast' }, 5);
+
   await page.getByRole('button', { name: 'Kết thúc bỏ phiếu (cán bộ)' }).click();
   const [closed] = await waitReceived(page, { id: 'kiosk', type: 'closed' });
   assert.deepEqual(Object.keys(closed.detail).sort(), ['fingerprint', 'tally']);
-  assert.equal(closed.detail.tally.ballots, 2);
+  assert.equal(closed.detail.tally.ballots, 5);
   assert.deepEqual(
     closed.detail.tally.items[0].options.map((o) => [o.id, o.count]),
-    [['dong_y', 1], ['khong_dong_y', 1], ['y_kien_khac', 0]],
+    [['dong_y', 3], ['khong_dong_y', 2], ['y_kien_khac', 0]],
   );
   assert.equal(closed.detail.fingerprint, closed.detail.tally.fingerprint);
   const tally = await page.evaluate(() => document.getElementById('kiosk').getTally());
   assert.deepEqual(tally, closed.detail);
   await kiosk.getByRole('heading', { name: 'Kết quả' }).waitFor();
-  await kiosk.getByText('Số phiếu: 2 trên tổng số 120').waitFor();
+  await kiosk.getByText('Số phiếu: 5 trên tổng số 120').waitFor();
 
   // A reload shows the closed box again, from the device's storage.
   await page.reload();
@@ -85,7 +98,7 @@ test('the iframe: it takes its content height, a vote reaches the portal as a re
   await frame.getByLabel(/Ý kiến của/).fill('Làm vào mùa khô');
   const f = await fits();
   const resizes = await received(page, { way: 'iframe', type: 'resize' });
-  assert.ok(resizes.length >= 2, 'the height was sent again when the content grew');
+  assert.ok(resizes.length >= 1, 'the height was sent');
   const box = await iframe.boundingBox();
   assert.equal(Math.round(box.height), resizes.at(-1).detail.height);
 
@@ -165,6 +178,57 @@ test('an origin missing from embed-origins.json gets a refusal and no message', 
   await waitReceived(page, { id: 'kiosk', type: 'ready' });
   assert.deepEqual(await received(page, { way: 'iframe' }), []);
   await context.close();
+});
+
+test('issue 17: a page off the list naming an allowed portal in ?parent= gets the refusal and takes no ballot', async () => {
+  const { context, page } = await portal({ bypassCSP: true });
+  await waitReceived(page, { way: 'iframe', type: 'ready' });
+  // The stranger's page (an origin the list does not hold) frames phieu claiming the portal.
+  const stranger = await context.newPage();
+  await stranger.goto(`${h.stranger.url}portal.css`);
+  const src = `${h.app.url}embed.html?mode=kiosk&src=polls/demo.json&box=stolen&lang=vi&parent=${encodeURIComponent(h.portal.origin)}`;
+  await stranger.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'claimed';
+    f.src = src;
+    document.body.append(f);
+  }, src);
+  const frame = stranger.frameLocator('#claimed');
+  await frame.getByRole('heading', { name: 'Trang này không được phép nhúng phiếu' }).waitFor();
+  assert.equal(await frame.getByRole('button', { name: 'Bắt đầu' }).count(), 0, 'no ballot can be started');
+  await context.close();
+});
+
+test('issue 17: the iframe\'s height says nothing of the choice, opinion box open or not', async () => {
+  const heights = async (choice, opinion) => {
+    const { context, page, errors } = await portal();
+    const frame = page.frameLocator('#frame');
+    await waitReceived(page, { way: 'iframe', type: 'ready' });
+    await frame.getByRole('button', { name: 'Bắt đầu' }).click();
+    await frame.getByRole('radio', { name: choice, exact: true }).click();
+    if (opinion) await frame.getByLabel(/Ý kiến của/).fill(opinion);
+    // A message that phieu answers: once its answer is back, every resize of the question
+    // screen has been sent before it.
+    const ask = () => page.evaluate(() =>
+      document.getElementById('frame').contentWindow.postMessage({ phieu: 1, type: 'bogus' }, new URL(document.getElementById('frame').src).origin));
+    await ask();
+    await waitReceived(page, { way: 'iframe', type: 'error' }, 1);
+    const onQuestion = (await received(page, { way: 'iframe', type: 'resize' })).map((r) => r.detail.height);
+    await frame.getByRole('button', { name: /Tiếp/ }).click();
+    await frame.getByRole('heading', { name: /Xem lại/ }).waitFor();
+    await frame.getByRole('button', { name: /Xác nhận/ }).click();
+    await waitReceived(page, { way: 'iframe', type: 'cast' });
+    await ask();
+    await waitReceived(page, { way: 'iframe', type: 'error' }, 2);
+    const all = (await received(page, { way: 'iframe', type: 'resize' })).map((r) => r.detail.height);
+    assert.deepEqual(errors, []);
+    await context.close();
+    return { onQuestion, all };
+  };
+  const agree = await heights('Đồng ý');
+  const other = await heights('Ý kiến khác', 'Làm vào mùa khô, trước khi mưa');
+  assert.deepEqual(other.onQuestion, agree.onQuestion, 'the question screen is as tall either way');
+  assert.deepEqual(other.all, agree.all, 'every height sent, from welcome to receipt, is the same');
 });
 
 test('two polls on one page keep their own state', async () => {

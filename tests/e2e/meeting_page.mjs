@@ -1,7 +1,7 @@
 // Page object for the meeting flow: what an officer and a voter do, by role and label.
 import assert from 'node:assert/strict';
 
-export const PIN = '2468';
+export const PIN = '246813';
 
 /** The setup page at `url`, with the demo poll chosen first and the form shown with it. */
 export async function openSetup(page, url) {
@@ -24,7 +24,7 @@ export async function fillSetup(page, { total = '12', present = '11', title = 'G
   for (const [i, name] of board.entries()) await page.getByLabel(`Thành viên ${i + 1}`).fill(name);
   await page.getByLabel('Người chứng kiến 1').fill('Phạm Thị Dung');
   await page.getByLabel('Người chứng kiến 2').fill('Hoàng Văn Em');
-  await page.getByLabel('Mã PIN (4 đến 8 chữ số)').fill(PIN);
+  await page.getByLabel('Mã PIN (6 đến 8 chữ số)').fill(PIN);
   await page.getByLabel('Nhập lại mã PIN').fill(PIN);
 }
 

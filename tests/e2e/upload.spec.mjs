@@ -3,7 +3,11 @@
 // outbox; online again, it is sent; after a reload it is still "sent" and the collector holds it
 // exactly once, even when the tablet sends it again. A wrong token is refused with the
 // collector's own reason, in the interface language, and a corrected token sends it.
+// Issue 17: a link naming another upload address (`?upload=`) sends nothing there, not even
+// the token; the officer sees its host and must confirm it with the PIN, and the saved token
+// never goes with it.
 import { test, before, after } from 'node:test';
+import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +15,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, root, screenshots } from './support.mjs';
-import { createMeeting, testAndOpen, voter, closeVoting } from './meeting_page.mjs';
+import { createMeeting, testAndOpen, voter, closeVoting, PIN } from './meeting_page.mjs';
 
 const TOKEN = 'portal-token-0123456789abcdef';
 let server;
@@ -75,8 +79,35 @@ async function closedMeeting() {
 async function configure(page, url, token) {
   await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(url);
   await page.getByLabel('Mã tải lên').fill(token);
+  await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByText('Đã lưu cài đặt.').waitFor();
+}
+
+/**
+ * A look-alike collector on 127.0.0.1: records every request (method, path, headers, body
+ * length) and answers as `phieu collect` would, `201 {"status":"stored"}`, without the box's
+ * fingerprint (it could compute it from the bundle; it never gets the bundle to do so).
+ */
+async function evilCollector() {
+  const requests = [];
+  const server = createServer((req, res) => {
+    let length = 0;
+    req.on('data', (chunk) => (length += chunk.length));
+    req.on('end', () => {
+      requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization ?? null, length });
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 201, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Allow-Methods': 'POST',
+        'Content-Type': 'application/json',
+      });
+      res.end(req.method === 'OPTIONS' ? '' : '{"status":"stored","vi":"Đã lưu","en":"Stored"}');
+    });
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** The upload section alone at tablet landscape and phone size, to look at. */
@@ -178,6 +209,7 @@ test('a wrong token is refused with the collector\'s reason in the interface lan
   assert.equal((await stored(fingerprint)).status, 404);
 
   await page.getByLabel('Upload token').fill(TOKEN);
+  await page.getByLabel("Officer's PIN to save the settings").fill(PIN);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await item(page).getByText('Sent: the portal received and stored the box.').waitFor();
   assert.equal((await stored(fingerprint)).status, 200);
@@ -185,18 +217,95 @@ test('a wrong token is refused with the collector\'s reason in the interface lan
   await context.close();
 });
 
+test('issue 17: a link naming another address sends it nothing, no token, and the bundle waits for the real collector', async () => {
+  const evil = await evilCollector();
+  const { context, page, errors, fingerprint } = await closedMeeting();
+  await configure(page, collector.url, TOKEN);
+  // The real collector is out of reach for now: the bundle is left waiting, token saved.
+  const real = `${collector.url}**`;
+  await context.route(real, (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
+  await item(page).getByText(/^Không kết nối được tới cổng thông tin\./).waitFor();
+
+  // The attacker's link: the same app, with ?upload= pointing at the look-alike.
+  await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
+  // The page's outbox has tried again since it opened (the real collector, refused again).
+  await item(page).getByText(/^Không kết nối được tới cổng thông tin\. Sẽ thử lại lúc .* \(đã thử 2 lần\)\.$/).waitFor();
+  assert.deepEqual(evil.requests, [], 'the look-alike received nothing');
+  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), collector.url, 'the saved address stands');
+  await mkdir(screenshots, { recursive: true });
+  await proposal.screenshot({ path: join(screenshots, 'upload-proposal-vi.png') });
+
+  // The officer keeps the address in use; the real collector is back and gets the bundle.
+  await proposal.getByRole('button', { name: 'Giữ địa chỉ đang dùng' }).click();
+  assert.equal(await proposal.count(), 0);
+  await context.unroute(real);
+  await item(page).getByRole('button', { name: 'Thử lại ngay' }).click();
+  await item(page).getByText('Đã gửi: cổng thông tin đã nhận và lưu hòm phiếu.').waitFor();
+  assert.equal((await stored(fingerprint)).status, 200, 'the real collector holds the box');
+  assert.deepEqual(evil.requests, [], 'and the look-alike still nothing');
+  assert.deepEqual(unexpected(errors).filter((e) => !/ERR_CONNECTION_REFUSED|ERR_FAILED/.test(e)), []);
+  await context.close();
+  await evil.close();
+});
+
+test('issue 17: a new address takes effect only with the PIN, without the old token; a "stored" without this box\'s fingerprint is not "sent"', async () => {
+  const evil = await evilCollector();
+  const { context, page, errors } = await closedMeeting();
+  await configure(page, collector.url, TOKEN);
+  // By hand too: another address with the saved token still in its field is refused.
+  await page.getByLabel('Địa chỉ nhận gói (URL)').fill(evil.url);
+  await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await page.getByText('Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.').waitFor();
+
+  await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
+  await proposal.getByText(collector.url).waitFor();
+  await shoot(page, 'upload-proposal-vi');
+
+  await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill('000000');
+  await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
+  await proposal.getByText('Sai mã PIN. Còn 4 lần thử.').waitFor();
+  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), collector.url, 'a wrong PIN changes nothing');
+
+  await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill(PIN);
+  await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
+  await page.getByText('Đã đổi địa chỉ nhận gói. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.').waitFor();
+  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), evil.url);
+  assert.equal(await page.getByLabel('Mã tải lên').inputValue(), '', 'the old token is not carried over');
+
+  // With a token of its own, the look-alike's "stored" (no fingerprint) does not count.
+  await page.getByLabel('Mã tải lên').fill('its-own-token-000');
+  await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await page.getByText('Đã lưu cài đặt.').waitFor();
+  await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
+  await item(page).getByText(/^Câu trả lời không xác nhận đúng hòm phiếu này \(HTTP 201/).waitFor();
+  assert.ok(evil.requests.every((r) => r.authorization !== `Bearer ${TOKEN}`), 'the real token never reached it');
+  await shoot(page, 'upload-not-this-box-vi');
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+  await evil.close();
+});
+
 test('the address must be http or https, said in both languages', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}?upload=${encodeURIComponent(`${collector.url}bundles`)}`);
+  await page.goto(`${server.url}?upload=${encodeURIComponent('ftp://xa.example.vn/bundles')}`);
   await createMeeting(page);
   await testAndOpen(page);
   await voter(page, 'Đồng ý');
   await closeVoting(page);
-  // The embedding portal gave the address; the token is never taken from the address.
-  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), `${collector.url}bundles`);
-  await page.getByText('Địa chỉ này do cổng thông tin nhúng trang cung cấp.').waitFor();
+  // A link's unusable address is said, and never becomes the address.
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  await proposal.getByText('Đường liên kết đưa ra một địa chỉ không dùng được, máy sẽ không gửi tới đó:').waitFor();
+  await proposal.getByRole('button', { name: 'Giữ địa chỉ đang dùng' }).click();
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), '');
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await page.getByText('Hãy nhập và lưu địa chỉ cổng thông tin và mã tải lên trước khi gửi.').waitFor();
 

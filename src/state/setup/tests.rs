@@ -17,8 +17,8 @@ fn form(total: &str, present: &str) -> SetupForm {
         time: "19 giờ 30, ngày 25/11/2026".into(),
         board: vec!["An".into(), "Bình".into(), "Cường".into()],
         witnesses: vec!["Dung".into(), "Em".into()],
-        pin: "2468".into(),
-        pin_again: "2468".into(),
+        pin: "246802".into(),
+        pin_again: "246802".into(),
     }
 }
 
