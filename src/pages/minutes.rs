@@ -214,6 +214,7 @@ fn copy(
             ].into_iter().filter(|(_, v)| !v.is_empty()).map(|(label, value)| html! {
                 <p>{ format!("{label}: {value}") }</p>
             }) }
+            <p>{ format!("{}: {}", m.wrong_pins, minutes.wrong_pins()) }</p>
 
             <p>{ m.copies }</p>
 

@@ -239,6 +239,15 @@ pub fn blocks(v: &Verified, lang: Lang) -> Vec<Block> {
             b.push(Block::Line(format!("{label}: {value}")));
         }
     }
+    b.push(Block::Line(format!(
+        "{}: {}",
+        tr(
+            lang,
+            "Số lần nhập sai mã PIN của cán bộ trong cuộc họp",
+            "Wrong tries of the officer's PIN during the meeting"
+        ),
+        m.wrong_pins()
+    )));
     b.push(Block::Line(
         tr(
             lang,

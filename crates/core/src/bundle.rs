@@ -849,6 +849,7 @@ fn minutes_code_encoding(
     }
     e.str(minutes.logic_and_accuracy_test());
     e.str(minutes.complaints());
+    e.u64(minutes.wrong_pins());
     e.u64(tally.ballots);
     e.u64(tally.blank_ballots);
     e.len(tally.items.len());
@@ -1077,6 +1078,7 @@ fn minutes_dto(m: &Minutes) -> MinutesDto {
         witnesses: m.witnesses().to_vec(),
         logic_and_accuracy_test: m.logic_and_accuracy_test().into(),
         complaints: m.complaints().into(),
+        wrong_pins: m.wrong_pins(),
     }
 }
 
@@ -1089,6 +1091,7 @@ fn minutes_of(dto: MinutesDto) -> Result<Minutes, BundleError> {
         dto.logic_and_accuracy_test,
     )
     .and_then(|m| m.with_proceedings(dto.chair, dto.secretary, dto.closed_at, dto.complaints))
+    .map(|m| m.with_wrong_pins(dto.wrong_pins))
     .map_err(BundleError::Minutes)
 }
 

@@ -27,6 +27,7 @@ pub struct Minutes {
     secretary: String,
     closed_at: String,
     complaints: String,
+    wrong_pins: u64,
 }
 
 /// Why minutes metadata is refused.
@@ -203,6 +204,20 @@ impl Minutes {
     /// The result line of the logic-and-accuracy test, e.g. "Kiểm thử: 3 phiếu mẫu, kết quả đúng".
     pub fn logic_and_accuracy_test(&self) -> &str {
         &self.logic_and_accuracy_test
+    }
+
+    /// The same minutes recording `n` wrong tries of the officer's PIN during the meeting
+    /// (issue 17: a guessed PIN leaves a trace on the paper).
+    pub fn with_wrong_pins(self, n: u64) -> Minutes {
+        Minutes {
+            wrong_pins: n,
+            ..self
+        }
+    }
+
+    /// How many times a wrong PIN was entered during the meeting (0 when none, or not counted).
+    pub fn wrong_pins(&self) -> u64 {
+        self.wrong_pins
     }
 
     /// Who chaired the meeting (chủ trì), as typed; empty when not given.

@@ -277,7 +277,8 @@ impl MergeBundlesError {
 /// numbers add (two clusters of 14 present each are 28 present, not 14). When any box states no
 /// number present, the merge has none. The merged minutes keep every box's facts: each field
 /// lists every distinct value in input order, texts joined by "; " and names (board, witnesses,
-/// chair, secretary) as one list without repeats; each box's own minutes stay in `boxes`
+/// chair, secretary) as one list without repeats; wrong PIN tries summed; each box's own
+/// minutes stay in `boxes`
 /// (docs/cli.md §merge). Merging one box gives that box's bundle back unchanged.
 pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundlesError> {
     let boxes = bundles.iter().map(|b| b.ballot_box().clone()).collect();
@@ -334,7 +335,8 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
             texts(Minutes::complaints),
         )
     })
-    .map_err(MergeBundlesError::Minutes)?;
+    .map_err(MergeBundlesError::Minutes)?
+    .with_wrong_pins(bundles.iter().map(|b| b.minutes().wrong_pins()).sum());
     let bundle =
         AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
     Ok(MergedBundle {

@@ -973,3 +973,19 @@ fn a_target_on_a_multiple_item_counts_ballots() {
     assert_eq!(err.path(), "rule.target.options");
     assert!(err.message(Lang::Vi).contains("không phải số phiếu"));
 }
+
+/// Issue 17, item 4: the wrong PIN tries of a meeting are in the minutes, and the minutes code
+/// covers them: a file that hides them is not the signed one.
+#[test]
+fn wrong_pin_tries_are_part_of_the_minutes_code() {
+    let poll = demo_poll();
+    let the_box = boxed(&poll, ballots(&poll, "demo-ballots.json"));
+    let electorate = Electorate::new(10, Some(8)).unwrap();
+    let none = AuditBundle::new(the_box.clone(), electorate, minutes()).unwrap();
+    let seven = AuditBundle::new(the_box, electorate, minutes().with_wrong_pins(7)).unwrap();
+    assert_eq!(seven.minutes().wrong_pins(), 7);
+    assert_ne!(none.minutes_code(), seven.minutes_code());
+    assert!(seven.to_json().contains("\"wrong_pins\": 7"));
+    let read = AuditBundle::verify(&seven.to_json()).unwrap();
+    assert_eq!(read.minutes().wrong_pins(), 7);
+}

@@ -57,6 +57,7 @@ pub(crate) struct MinutesDto {
     pub witnesses: Vec<String>,
     pub logic_and_accuracy_test: String,
     pub complaints: String,
+    pub wrong_pins: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
