@@ -192,6 +192,17 @@ fn fixture_bundles_are_current() {
     check("demo-tablet-a.json", &a.to_json());
     check("demo-tablet-b.json", &b.to_json());
     check("demo-all.json", &all.to_json());
+    // The example portal publishes the same box (examples/portal/index.html, results mode).
+    let portal = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/portal/ket-qua-thon-dong-tam.json");
+    if std::env::var_os("PHIEU_BLESS").is_some() {
+        std::fs::write(&portal, all.to_json()).expect("examples/portal is writable");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&portal).ok().as_deref(),
+        Some(all.to_json().as_str()),
+        "examples/portal/ket-qua-thon-dong-tam.json is stale: run with PHIEU_BLESS=1"
+    );
     check("demo-all-summary.json", &all.public_summary().to_json());
     check("survey.json", &survey().to_json());
     let example = vec![

@@ -112,20 +112,20 @@ const VI: Strings = Strings {
     token_empty: "Hãy nhập mã tải lên do cổng thông tin cấp.",
     token_bad: "Mã tải lên chỉ gồm chữ cái không dấu, chữ số và ký hiệu, không có dấu cách.",
     storage_failed: "Hộp thư đi trên máy gặp lỗi lưu trữ:",
-    not_this_box: "Câu trả lời không xác nhận đúng hòm phiếu này (HTTP {status}: không có, hoặc có dấu vân tay khác): gói chưa được coi là đã gửi. Hãy kiểm tra địa chỉ cổng thông tin",
+    not_this_box: "Câu trả lời không xác nhận đúng hòm phiếu này (HTTP {status}: không có, hoặc có mã kiểm tra hòm phiếu khác): tệp kiểm tra chưa được coi là đã gửi. Hãy kiểm tra địa chỉ cổng thông tin",
     token_inherited: "Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.",
-    proposal_heading: "Xác nhận địa chỉ nhận gói mới",
-    proposal_intro: "Đường liên kết vừa mở muốn gửi các gói kiểm toán của máy này tới máy chủ:",
+    proposal_heading: "Xác nhận địa chỉ nhận tệp kiểm tra mới",
+    proposal_intro: "Đường liên kết vừa mở muốn gửi các tệp kiểm tra của máy này tới máy chủ:",
     proposal_current: "Địa chỉ đang dùng:",
     proposal_none: "Chưa có địa chỉ nào.",
-    proposal_hint: "Chỉ xác nhận nếu cổng thông tin của xã hoặc tỉnh đã cho anh/chị đúng máy chủ này. Mã tải lên cũ không đi theo địa chỉ mới: sau khi xác nhận, hãy nhập mã tải lên do cổng thông tin này cấp. Trước đó không gói nào được gửi tới địa chỉ mới.",
+    proposal_hint: "Chỉ xác nhận nếu cổng thông tin của xã hoặc tỉnh đã cho anh/chị đúng máy chủ này. Mã tải lên cũ không đi theo địa chỉ mới: sau khi xác nhận, hãy nhập mã tải lên do cổng thông tin này cấp. Trước đó không tệp kiểm tra nào được gửi tới địa chỉ mới.",
     proposal_bad: "Đường liên kết đưa ra một địa chỉ không dùng được, máy sẽ không gửi tới đó:",
     proposal_pin: "Mã PIN của cán bộ để xác nhận",
     proposal_confirm: "Xác nhận địa chỉ mới",
     proposal_keep: "Giữ địa chỉ đang dùng",
-    proposal_done: "Đã đổi địa chỉ nhận gói. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.",
+    proposal_done: "Đã đổi địa chỉ nhận tệp kiểm tra. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.",
     settings_pin: "Mã PIN của cán bộ để lưu cài đặt",
-    settings_pin_hint: "Chỉ cán bộ được đổi nơi nhận gói kiểm toán.",
+    settings_pin_hint: "Chỉ cán bộ được đổi nơi nhận tệp kiểm tra.",
 };
 
 const EN: Strings = Strings {
@@ -168,10 +168,10 @@ const EN: Strings = Strings {
     token_empty: "Enter the upload token the portal gave you.",
     token_bad: "The upload token holds only unaccented letters, digits and symbols, no spaces.",
     storage_failed: "The outbox on this tablet has a storage problem:",
-    not_this_box: "The answer does not confirm this box (HTTP {status}: no fingerprint, or another one): the bundle is not counted as sent. Check the portal's address",
+    not_this_box: "The answer does not confirm this box (HTTP {status}: no box check code, or another one): the check file is not counted as sent. Check the portal's address",
     token_inherited: "This is the old address's upload token. A token never goes to another address: enter the one the new portal gave you.",
     proposal_heading: "Confirm a new upload address",
-    proposal_intro: "The link just opened wants this tablet's audit bundles sent to the server:",
+    proposal_intro: "The link just opened wants this tablet's check files sent to the server:",
     proposal_current: "Address in use:",
     proposal_none: "No address yet.",
     proposal_hint: "Confirm only if your commune or province portal gave you this very server. The old upload token does not go with the new address: after confirming, enter the token this portal gave you. Until then nothing is sent to the new address.",
@@ -181,7 +181,7 @@ const EN: Strings = Strings {
     proposal_keep: "Keep the address in use",
     proposal_done: "Upload address changed. Enter the upload token this portal gave you and save the settings.",
     settings_pin: "Officer's PIN to save the settings",
-    settings_pin_hint: "Only the officer may change where the audit bundles go.",
+    settings_pin_hint: "Only the officer may change where the check files go.",
 };
 
 /// The upload's words in `lang`.

@@ -20,14 +20,14 @@ fn with_stubbed_crypto<T>(f: impl FnOnce() -> T) -> (T, u32) {
     js_sys::Reflect::set(&crypto, &key, &stub).unwrap();
     let out = f();
     // Remove the own property: the prototype's real method shows through again.
-    js_sys::Reflect::delete_property(crypto.unchecked_ref(), &key).unwrap();
+    js_sys::Reflect::delete_property(crypto.unchecked_ref::<js_sys::Object>(), &key).unwrap();
     let global = js_sys::global();
     let calls_key = JsValue::from_str("__phieuRandomCalls");
     let calls = js_sys::Reflect::get(&global, &calls_key)
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0) as u32;
-    js_sys::Reflect::delete_property(global.unchecked_ref(), &calls_key).unwrap();
+    js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &calls_key).unwrap();
     (out, calls)
 }
 

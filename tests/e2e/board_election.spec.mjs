@@ -72,7 +72,7 @@ test('a 5-seat board: five voters keep up to five of seven names; who is elected
   // minutes.
   for (const o of bundle.outcomes) assert.ok(shown.includes(o.sentence_vi), o.sentence_vi);
   assert.ok(shown.includes('Bầu được 4/5 thành viên: còn thiếu 1, cần bầu bổ sung'), shown);
-  const minutes = await page.locator('.minutes-doc').innerText();
+  const minutes = await page.locator('.minutes-doc').textContent();
   for (const o of bundle.outcomes) assert.equal(minutes.split(o.sentence_vi).length - 1, 3, o.sentence_vi);
   assert.deepEqual(errors, []);
   await context.close();

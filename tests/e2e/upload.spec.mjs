@@ -121,7 +121,8 @@ async function shoot(page, name) {
 }
 
 async function stored(fingerprint) {
-  const bundle = await fetch(`${collector.url}bundles/${fingerprint}`);
+  // The public summary: the bundle with its openings is for an auditor's token (issue 17).
+  const bundle = await fetch(`${collector.url}bundles/${fingerprint}/summary`);
   const villages = await (await fetch(`${collector.url}villages`)).json();
   const boxes = villages.villages.flatMap((v) => v.polls).reduce((n, p) => n + p.boxes, 0);
   return { status: bundle.status, boxes };
@@ -229,12 +230,12 @@ test('issue 17: a link naming another address sends it nothing, no token, and th
 
   // The attacker's link: the same app, with ?upload= pointing at the look-alike.
   await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
-  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận tệp kiểm tra mới' });
   await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
   // The page's outbox has tried again since it opened (the real collector, refused again).
   await item(page).getByText(/^Không kết nối được tới cổng thông tin\. Sẽ thử lại lúc .* \(đã thử 2 lần\)\.$/).waitFor();
   assert.deepEqual(evil.requests, [], 'the look-alike received nothing');
-  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), collector.url, 'the saved address stands');
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), collector.url, 'the saved address stands');
   await mkdir(screenshots, { recursive: true });
   await proposal.screenshot({ path: join(screenshots, 'upload-proposal-vi.png') });
 
@@ -256,13 +257,13 @@ test('issue 17: a new address takes effect only with the PIN, without the old to
   const { context, page, errors } = await closedMeeting();
   await configure(page, collector.url, TOKEN);
   // By hand too: another address with the saved token still in its field is refused.
-  await page.getByLabel('Địa chỉ nhận gói (URL)').fill(evil.url);
+  await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(evil.url);
   await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByText('Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.').waitFor();
 
   await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
-  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận tệp kiểm tra mới' });
   await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
   await proposal.getByText(collector.url).waitFor();
   await shoot(page, 'upload-proposal-vi');
@@ -270,12 +271,12 @@ test('issue 17: a new address takes effect only with the PIN, without the old to
   await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill('000000');
   await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
   await proposal.getByText('Sai mã PIN. Còn 4 lần thử.').waitFor();
-  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), collector.url, 'a wrong PIN changes nothing');
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), collector.url, 'a wrong PIN changes nothing');
 
   await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill(PIN);
   await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
-  await page.getByText('Đã đổi địa chỉ nhận gói. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.').waitFor();
-  assert.equal(await page.getByLabel('Địa chỉ nhận gói (URL)').inputValue(), evil.url);
+  await page.getByText('Đã đổi địa chỉ nhận tệp kiểm tra. Hãy nhập mã tải lên do cổng thông tin này cấp rồi lưu cài đặt.').waitFor();
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), evil.url);
   assert.equal(await page.getByLabel('Mã tải lên').inputValue(), '', 'the old token is not carried over');
 
   // With a token of its own, the look-alike's "stored" (no fingerprint) does not count.
@@ -302,7 +303,7 @@ test('the address must be http or https, said in both languages', async () => {
   await voter(page, 'Đồng ý');
   await closeVoting(page);
   // A link's unusable address is said, and never becomes the address.
-  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận gói mới' });
+  const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận tệp kiểm tra mới' });
   await proposal.getByText('Đường liên kết đưa ra một địa chỉ không dùng được, máy sẽ không gửi tới đó:').waitFor();
   await proposal.getByRole('button', { name: 'Giữ địa chỉ đang dùng' }).click();
   assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), '');

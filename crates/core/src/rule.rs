@@ -164,9 +164,16 @@ pub enum Decision {
     /// handed to every household (domain brief, "Quorum"; docs/legal.md §Quorum).
     NotValidlyHeld { present: u64, households: u64 },
     /// A candidate won more than half of all households; a village head then awaits the
-    /// commune's recognition (docs/legal.md §Village head). On a board with several seats, one
-    /// such outcome per elected member.
+    /// commune's recognition (docs/legal.md §Village head).
     Elected {
+        option: String,
+        name: String,
+        votes: u64,
+        of: u64,
+    },
+    /// A member elected to a board with several seats: more than half of all households, and
+    /// among the highest up to the seats.
+    ElectedToBoard {
         option: String,
         name: String,
         votes: u64,
@@ -259,7 +266,7 @@ impl Outcome {
             Decision::Threshold { passed: false, .. } => "failed",
             Decision::Inquorate { .. } => "inquorate",
             Decision::NotValidlyHeld { .. } => "not_validly_held",
-            Decision::Elected { .. } => "elected",
+            Decision::Elected { .. } | Decision::ElectedToBoard { .. } => "elected",
             Decision::NoMajority { .. } => "no_majority",
             Decision::NotElected { .. } => "not_elected",
             Decision::TiedForLastSeat { .. } => "tied_for_last_seat",
@@ -299,6 +306,9 @@ impl Outcome {
                 households,
             } => (*present, *households, None),
             Decision::Elected {
+                option, votes, of, ..
+            }
+            | Decision::ElectedToBoard {
                 option, votes, of, ..
             }
             | Decision::NotElected {
@@ -374,16 +384,22 @@ impl Outcome {
                 majority_min(*households)
             ),
             (Decision::Elected { name, votes, of, .. }, Lang::Vi) => format!(
-                "Trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu (trên 50% tổng số đại diện hộ gia đình, {L21_VI}); kết quả chờ Chủ tịch Ủy ban nhân dân xã công nhận ({D59_HEAD_VI})"
+                "Trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu (trên 50% tổng số đại diện hộ gia đình, {L21_VI}); kết quả chờ Ủy ban nhân dân xã công nhận ({D59_HEAD_VI})"
             ),
             (Decision::Elected { name, votes, of, .. }, Lang::En) => format!(
-                "Elected: {name}, {votes}/{of} household representatives (more than 50% of all household representatives, {L21_EN}); the result awaits recognition by the chair of the commune People's Committee ({D59_HEAD_EN})"
+                "Elected: {name}, {votes}/{of} household representatives (more than 50% of all household representatives, {L21_EN}); the result awaits recognition by the commune People's Committee ({D59_HEAD_EN})"
             ),
             (Decision::NoMajority { best, of }, Lang::Vi) => format!(
                 "Không có người nào đạt trên 50% tổng số đại diện hộ gia đình (cao nhất {best}/{of}); Ủy ban nhân dân xã xem xét, quyết định bầu lại ({D59_HEAD_VI})"
             ),
             (Decision::NoMajority { best, of }, Lang::En) => format!(
                 "No candidate reached more than 50% of all household representatives (highest {best}/{of}); the commune People's Committee decides on a new election ({D59_HEAD_EN})"
+            ),
+            (Decision::ElectedToBoard { name, votes, of, .. }, Lang::Vi) => format!(
+                "Trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu (trên 50% tổng số đại diện hộ gia đình, {L21_VI})"
+            ),
+            (Decision::ElectedToBoard { name, votes, of, .. }, Lang::En) => format!(
+                "Elected: {name}, {votes}/{of} household representatives (more than 50% of all household representatives, {L21_EN})"
             ),
             (Decision::NotElected { name, votes, of, .. }, Lang::Vi) => format!(
                 "Không trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu"
@@ -484,7 +500,7 @@ fn board_outcomes(
                 of,
             }
         } else if above(votes) {
-            Decision::Elected {
+            Decision::ElectedToBoard {
                 option,
                 name,
                 votes,
@@ -495,7 +511,7 @@ fn board_outcomes(
             let tied = reached.iter().filter(|x| **x == votes).count() as u64;
             let seats_left = seats - elected_above;
             if tied <= seats_left {
-                Decision::Elected {
+                Decision::ElectedToBoard {
                     option,
                     name,
                     votes,
@@ -521,7 +537,7 @@ fn board_outcomes(
     }
     let elected = out
         .iter()
-        .filter(|d| matches!(d, Decision::Elected { .. }))
+        .filter(|d| matches!(d, Decision::ElectedToBoard { .. }))
         .count() as u64;
     if elected < seats {
         out.push(Decision::SeatsUnfilled { elected, seats });

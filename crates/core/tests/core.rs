@@ -467,7 +467,7 @@ fn elections_need_more_than_half_of_all_households() {
     assert!(
         elected[0]
             .1
-            .contains("kết quả chờ Chủ tịch Ủy ban nhân dân xã công nhận"),
+            .contains("kết quả chờ Ủy ban nhân dân xã công nhận"),
         "{}",
         elected[0].1
     );
