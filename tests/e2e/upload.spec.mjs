@@ -200,12 +200,12 @@ test('a wrong token is refused with the collector\'s reason in the interface lan
   await configure(page, collector.url, 'not-the-portal-token-000');
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await item(page).getByText('Bị từ chối (HTTP 401):').waitFor();
-  await item(page).getByText('thiếu hoặc sai mã tải lên (Authorization: Bearer …)').waitFor();
+  await item(page).getByText('thiếu hoặc sai mã (Authorization: Bearer …)').waitFor();
   await shoot(page, 'upload-refused-vi');
 
   await page.getByRole('button', { name: 'English' }).click();
   await item(page).getByText('Refused (HTTP 401):').waitFor();
-  await item(page).getByText('missing or wrong upload token (Authorization: Bearer …)').waitFor();
+  await item(page).getByText('missing or wrong token (Authorization: Bearer …)').waitFor();
   await shoot(page, 'upload-refused-en');
   assert.equal((await stored(fingerprint)).status, 404);
 
