@@ -59,7 +59,11 @@ async fn the_results_render_shares_of_the_total_and_three_copies_of_the_minutes(
     });
     wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Đạt: 8/12 hộ đồng ý (≥ 2/3 tổng số hộ, Điều 15 Luật 10/2022/QH15)"));
+    assert!(text.contains(
+        "Được thông qua: 8/12 đại diện hộ gia đình đồng ý (từ 2/3 tổng số đại diện hộ gia đình trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)"
+    ));
+    // The minutes code beside the fingerprint (issue 15).
+    assert!(text.contains("Mã biên bản"));
     assert!(
         text.contains("66,67%"),
         "8 of the 12 households, not of the 11 ballots"
