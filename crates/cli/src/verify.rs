@@ -146,17 +146,19 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
 /// Compares a file's minutes code with the one printed on the paper (`--paper`): a file that
 /// does not carry it is not the file whose minutes were signed, whatever else it says.
 fn check_paper(report: &mut FileReport, paper: &str) {
-    let Some(code) = report.minutes_code.as_deref() else {
+    let Some(code) = report
+        .minutes_code
+        .as_deref()
+        .and_then(MinutesCode::from_hex)
+    else {
         // It did not verify: its own problems already say no.
         report.matches_paper = Some(false);
         return;
     };
-    let matches = code.starts_with(paper);
+    let matches = code.matches_paper(paper);
     report.matches_paper = Some(matches);
     if !matches {
-        let short = MinutesCode::from_hex(code)
-            .map(|c| c.short())
-            .unwrap_or_default();
+        let short = code.short();
         let printed = MinutesCode::as_printed(paper).unwrap_or_default();
         report.status = "mismatch";
         report.problems.push(Problem {

@@ -349,7 +349,7 @@ impl AuditBundle {
         let outcomes = decide(ballot_box.poll(), ballot_box.tally(), &electorate)?;
         let poll = ballot_box.poll();
         let minutes_code = minutes_code(Stated {
-            poll_hash: poll.hash(),
+            poll,
             fingerprint: ballot_box.fingerprint(),
             electorate: &electorate,
             minutes: &minutes,
@@ -403,7 +403,7 @@ impl AuditBundle {
     pub fn minutes_code_encoding(&self) -> Vec<u8> {
         let poll = self.poll();
         minutes_code_encoding(Stated {
-            poll_hash: poll.hash(),
+            poll,
             fingerprint: self.fingerprint(),
             electorate: &self.electorate,
             minutes: &self.minutes,
@@ -625,10 +625,7 @@ fn check_audit<E>(
         &poll,
         computed_fp,
         (&electorate, &minutes),
-        (
-            &tally_dto(&poll, ballot_box.tally(), View::Public),
-            &computed_outcomes,
-        ),
+        (&computed_tally, &computed_outcomes),
         &mut found,
     )?;
     if !found.is_empty() {
@@ -806,9 +803,10 @@ impl PublicSummary {
 
 /// What the signed minutes state, as the minutes code covers it (docs/bundle-format.md
 /// §Minutes code): the tally and outcomes as the public summary writes them, so the summary
-/// alone can recompute it.
+/// alone can recompute it. `tally` may be either view: the written answers of an item that does
+/// not publish them are never encoded (and a public summary has none to encode).
 struct Stated<'a> {
-    poll_hash: PollHash,
+    poll: &'a Poll,
     fingerprint: BoxFingerprint,
     electorate: &'a Electorate,
     minutes: &'a Minutes,
@@ -823,7 +821,7 @@ fn minutes_code(stated: Stated<'_>) -> MinutesCode {
 /// The canonical encoding the minutes code is SHA-256 of.
 fn minutes_code_encoding(
     Stated {
-        poll_hash,
+        poll,
         fingerprint,
         electorate,
         minutes,
@@ -832,7 +830,7 @@ fn minutes_code_encoding(
     }: Stated<'_>,
 ) -> Encoder {
     let mut e = Encoder::tagged(MINUTES_CODE_TAG);
-    e.raw(poll_hash.as_bytes());
+    e.raw(poll.hash().as_bytes());
     e.raw(fingerprint.as_bytes());
     e.u64(electorate.total());
     e.opt(electorate.present(), |e, p| e.u64(p));
@@ -853,7 +851,12 @@ fn minutes_code_encoding(
     e.u64(tally.ballots);
     e.u64(tally.blank_ballots);
     e.len(tally.items.len());
-    for item in &tally.items {
+    for (published, item) in poll
+        .items()
+        .iter()
+        .map(|i| i.publishes_written_answers())
+        .zip(&tally.items)
+    {
         e.str(&item.item);
         e.u64(item.blank);
         e.len(item.options.len());
@@ -861,8 +864,9 @@ fn minutes_code_encoding(
             e.str(&o.option);
             e.u64(o.count);
         }
-        e.len(item.free_text.len());
-        for t in &item.free_text {
+        let written: &[String] = if published { &item.free_text } else { &[] };
+        e.len(written.len());
+        for t in written {
             e.str(t);
         }
         e.opt(item.mean.as_ref(), |e, m| {
@@ -989,7 +993,7 @@ fn check_fingerprint_and_code(
         });
     }
     let computed = minutes_code(Stated {
-        poll_hash: poll.hash(),
+        poll,
         fingerprint: computed_fp,
         electorate,
         minutes,
