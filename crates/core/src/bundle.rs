@@ -23,7 +23,7 @@ use crate::lang::Lang;
 use crate::minutes::{Minutes, MinutesError};
 use crate::poll::{Poll, PollError, PollHash};
 use crate::receipt::Receipt;
-use crate::rule::{decide, Electorate, Outcome, OutcomeError};
+use crate::rule::{decide, Electorate, Method, Outcome, OutcomeError};
 use crate::tally::{ItemTally, Tally};
 use ballot_list::{NotRead, Opening};
 use dto::{
@@ -884,6 +884,10 @@ fn minutes_code_encoding(
         e.str(&o.sentence_vi);
         e.str(&o.sentence_en);
     }
+    // A trailer only for forms, so that the codes of every meeting's minutes stay as they were.
+    if electorate.method() == Method::HouseholdForms {
+        e.str(Method::HOUSEHOLD_FORMS);
+    }
     e
 }
 
@@ -1064,11 +1068,25 @@ fn electorate_dto(e: &Electorate) -> ElectorateDto {
     ElectorateDto {
         total: e.total(),
         present: e.present(),
+        method: match e.method() {
+            Method::Meeting => None,
+            Method::HouseholdForms => Some(Method::HOUSEHOLD_FORMS.into()),
+        },
     }
 }
 
 fn electorate_of(dto: &ElectorateDto) -> Result<Electorate, BundleError> {
-    Electorate::new(dto.total, dto.present).map_err(BundleError::Electorate)
+    match dto.method.as_deref() {
+        None => Electorate::new(dto.total, dto.present),
+        Some(Method::HOUSEHOLD_FORMS) => match dto.present {
+            None => Electorate::by_household_forms(dto.total),
+            Some(present) => Err(OutcomeError::PresentWithForms { present }),
+        },
+        Some(other) => Err(OutcomeError::UnknownMethod {
+            found: other.to_owned(),
+        }),
+    }
+    .map_err(BundleError::Electorate)
 }
 
 fn minutes_dto(m: &Minutes) -> MinutesDto {
@@ -1493,6 +1511,43 @@ mod tests {
         .to_json();
         assert!(empty.contains("\"ballots\": [],"));
         assert!(matches!(verify_fast(&empty), Some(Ok(_))));
+    }
+
+    /// Issue 16, item 2: a bundle of forms handed to households says so, keeps saying so
+    /// through verification, and its minutes code differs from a meeting's with the same ballots.
+    #[test]
+    fn forms_to_households_travel_in_the_bundle_and_its_code() {
+        let demo = AuditBundle::verify(DEMO).unwrap();
+        let rebuilt = |electorate: Electorate| {
+            let mut the_box = BallotBox::new(demo.poll().clone());
+            for b in demo.ballot_box().ballots() {
+                the_box.cast(b.clone()).unwrap();
+            }
+            AuditBundle::new(the_box, electorate, demo.minutes().clone()).unwrap()
+        };
+        let total = demo.electorate().total();
+        let forms = rebuilt(Electorate::by_household_forms(total).unwrap());
+        let meeting = rebuilt(Electorate::new(total, Some(total)).unwrap());
+        let json = forms.to_json();
+        assert!(json.contains("\"method\": \"household_forms\""), "{json}");
+        assert!(!meeting.to_json().contains("\"method\""));
+        let back = check(&json).unwrap();
+        assert_eq!(back.electorate().method(), Method::HouseholdForms);
+        assert_eq!(back.minutes_code(), forms.minutes_code());
+        assert_ne!(forms.minutes_code(), meeting.minutes_code());
+        let summary = forms.public_summary().to_json();
+        assert!(PublicSummary::verify(&summary).is_ok());
+        for (from, to) in [
+            (
+                "\"method\": \"household_forms\"",
+                "\"method\": \"telepathy\"",
+            ),
+            ("\"total\": ", "\"present\": 1,\n    \"total\": "),
+        ] {
+            let changed = json.replacen(from, to, 1);
+            assert_ne!(changed, json);
+            assert!(check(&changed).is_err(), "{to}");
+        }
     }
 
     #[test]

@@ -48,5 +48,5 @@ pub use minutes::{Minutes, MinutesError};
 pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
-pub use rule::{decide, Decision, Electorate, Outcome, OutcomeError, RatingLevel};
+pub use rule::{decide, Decision, Electorate, Method, Outcome, OutcomeError, RatingLevel};
 pub use tally::{ItemTally, Mean, Share, Tally, TallyError};

@@ -12,11 +12,30 @@ use crate::tally::{Share, Tally};
 
 /// The denominator of a poll: total households (village polls, L 18.2), total delegates
 /// (confidence votes, L87 63-64) or those convened (conferences, L 51, L 69), and optionally
-/// how many are present.
+/// how many are present; and how the ballots were collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Electorate {
     total: u64,
     present: Option<u64>,
+    method: Method,
+}
+
+/// How the ballots of a poll were collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Method {
+    /// At a meeting (or a conference, or a session): the quorum rules apply to those present.
+    #[default]
+    Meeting,
+    /// By opinion forms handed to every household and collected over several days, when a
+    /// village meeting cannot be held or the commune chooses it (domain brief, "Quorum, and
+    /// voting by form"). No one is "present", so no quorum applies; every share is still of
+    /// the total households.
+    HouseholdForms,
+}
+
+impl Method {
+    /// The JSON name of a method that is not a meeting; a meeting is written as no field.
+    pub const HOUSEHOLD_FORMS: &'static str = "household_forms";
 }
 
 /// Why an electorate or an outcome cannot be computed.
@@ -34,6 +53,12 @@ pub enum OutcomeError {
     PresentRequired { preset: &'static str },
     #[error("tally.poll_hash: the tally is for poll {found}, not for poll {expected}")]
     WrongPoll { expected: PollHash, found: PollHash },
+    #[error("electorate.method: forms handed to households collect a village's decision or election, not a {kind}")]
+    FormsNotForThisPoll { kind: &'static str },
+    #[error("electorate.method: {found:?} is not a method (only \"household_forms\", or none for a meeting)")]
+    UnknownMethod { found: String },
+    #[error("electorate.present: forms handed to households have no one present, {present} given")]
+    PresentWithForms { present: u64 },
 }
 
 impl OutcomeError {
@@ -44,6 +69,10 @@ impl OutcomeError {
             | OutcomeError::BallotsExceedPresent { .. }
             | OutcomeError::PresentRequired { .. } => "electorate.present",
             OutcomeError::WrongPoll { .. } => "tally.poll_hash",
+            OutcomeError::FormsNotForThisPoll { .. } | OutcomeError::UnknownMethod { .. } => {
+                "electorate.method"
+            }
+            OutcomeError::PresentWithForms { .. } => "electorate.present",
         }
     }
 
@@ -66,6 +95,15 @@ impl OutcomeError {
             E::WrongPoll { expected, found } => format!(
                 "tally.poll_hash: kết quả thuộc cuộc lấy ý kiến {found}, không phải {expected}"
             ),
+            E::FormsNotForThisPoll { kind } => format!(
+                "electorate.method: phát phiếu lấy ý kiến tới hộ gia đình chỉ dùng cho việc quyết định hoặc bầu cử của thôn, không dùng cho loại {kind}"
+            ),
+            E::UnknownMethod { found } => format!(
+                "electorate.method: {found:?} không phải cách lấy ý kiến (chỉ có \"household_forms\", hoặc để trống khi họp)"
+            ),
+            E::PresentWithForms { present } => format!(
+                "electorate.present: phát phiếu tới hộ gia đình thì không có số người có mặt, nhưng tệp ghi {present}"
+            ),
         };
         lang.pick(vi, self.to_string())
     }
@@ -81,7 +119,25 @@ impl Electorate {
                 return Err(OutcomeError::PresentExceedsTotal { present, total });
             }
         }
-        Ok(Electorate { total, present })
+        Ok(Electorate {
+            total,
+            present,
+            method: Method::Meeting,
+        })
+    }
+
+    /// The electorate of opinion forms handed to each of `total` households: no one is present,
+    /// the total households stay the denominator.
+    pub fn by_household_forms(total: u64) -> Result<Electorate, OutcomeError> {
+        Ok(Electorate {
+            method: Method::HouseholdForms,
+            ..Electorate::new(total, None)?
+        })
+    }
+
+    /// How the ballots were collected.
+    pub fn method(&self) -> Method {
+        self.method
     }
 
     /// Total households, delegates or people convened: the denominator of every share.
@@ -572,7 +628,12 @@ pub fn decide(
             .unwrap_or(0)
     };
     let mut outcomes = Vec::new();
-    if poll.is_village_meeting() {
+    if electorate.method() == Method::HouseholdForms && !poll.is_village_meeting() {
+        return Err(OutcomeError::FormsNotForThisPoll {
+            kind: poll.kind().name(),
+        });
+    }
+    if poll.is_village_meeting() && electorate.method() == Method::Meeting {
         let present = present()?;
         if !more_than_half(present, total) {
             // An invalid meeting decides nothing: one outcome per decided item says so.

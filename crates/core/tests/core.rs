@@ -375,6 +375,48 @@ fn a_village_meeting_needs_more_than_half_of_the_households_present() {
     );
 }
 
+/// Issue 16, item 2: a matter decided by forms handed to every household has no quorum (no one
+/// is present) and is still counted on the total households; forms are for a village's decisions
+/// and elections only.
+#[test]
+fn forms_handed_to_households_are_counted_on_all_households_without_a_quorum() {
+    let tally_of = |poll: &Poll, agree: u64| {
+        let mut tally = Tally::new(poll);
+        for n in 0..agree {
+            let b = Ballot::new(
+                poll,
+                vec![Answer::choice("dong_y")],
+                salt(u128::from(n) + 1),
+            )
+            .unwrap();
+            tally.add(poll, &b).unwrap();
+        }
+        tally
+    };
+    let forms = Electorate::by_household_forms(100).unwrap();
+    assert_eq!(forms.present(), None);
+    let poll = decision_poll("majority_households");
+    // 50 forms agree of 100 households: not more than half, so it fails (not "not validly held").
+    let fifty = decide(&poll, &tally_of(&poll, 50), &forms).unwrap();
+    assert_eq!(fifty[0].result(), "failed");
+    let fifty_one = decide(&poll, &tally_of(&poll, 51), &forms).unwrap();
+    assert_eq!(fifty_one[0].result(), "passed");
+    let two_thirds = decision_poll("two_thirds_households");
+    assert_eq!(
+        decide(&two_thirds, &tally_of(&two_thirds, 66), &forms).unwrap()[0].result(),
+        "failed"
+    );
+    assert_eq!(
+        decide(&two_thirds, &tally_of(&two_thirds, 67), &forms).unwrap()[0].result(),
+        "passed"
+    );
+    let conference = decision_poll("conference");
+    assert_eq!(
+        decide(&conference, &tally_of(&conference, 1), &forms),
+        Err(OutcomeError::FormsNotForThisPoll { kind: "decision" })
+    );
+}
+
 /// Issue 16, item 5: each matter allows only the rule the law gives it.
 #[test]
 fn a_matter_is_decided_only_by_its_own_rule() {

@@ -43,6 +43,9 @@ pub(crate) struct ElectorateDto {
     pub total: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub present: Option<u64>,
+    /// `"household_forms"`, or absent for a meeting (docs/bundle-format.md §Electorate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
