@@ -805,8 +805,10 @@ fn target(ed: &Editor) -> Html {
                         on_input: ed.edit(Edit::TargetDenominator),
                     }) }
                 </div>
-                <p class="hint">{ w.target_hint }</p>
+                <p class="hint">{ if t.of_ballots { w.target_hint_ballots } else { w.target_hint } }</p>
                 { problem_line("d-target-fraction", fraction_problem.as_ref()) }
+                { checkbox("d-target-of-ballots".into(), w.target_of_ballots, t.of_ballots,
+                           ed.on_edit.reform(Edit::TargetOfBallots)) }
             </>
         }
     });

@@ -19,7 +19,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{ItemKind, Lang, Matter, Poll, PollError, PollKind, Preset};
+use phieu_core::{ItemKind, Lang, Matter, Poll, PollError, PollKind, Preset, TargetBase};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -189,6 +189,10 @@ pub struct TargetDraft {
     pub options: Vec<u32>,
     pub numerator: String,
     pub denominator: String,
+    /// The target is a share of the forms collected, not of the total electorate
+    /// (docs/poll-format.md §Rule). Drafts saved before this field read as `false`.
+    #[serde(default)]
+    pub of_ballots: bool,
 }
 
 /// A poll being made. Serialised as is into the drafts store (see [`SavedDraft`]).
@@ -419,6 +423,8 @@ pub enum Edit {
     TargetOption(u32, bool),
     TargetNumerator(String),
     TargetDenominator(String),
+    /// Counts the target on the forms collected (`true`) or on the total electorate.
+    TargetOfBallots(bool),
     AddItem(ItemPreset),
     DeleteItem(usize),
     /// Moves an item to position `to` (the others shift), by the arrows or by dragging.
@@ -555,6 +561,7 @@ impl Draft {
                 options: option_keys(item, t.options()),
                 numerator: t.numerator().to_string(),
                 denominator: t.denominator().to_string(),
+                of_ballots: t.of() == TargetBase::Ballots,
             })
         });
         draft
@@ -820,6 +827,7 @@ impl Draft {
                         options: Vec::new(),
                         numerator: "90".into(),
                         denominator: "100".into(),
+                        of_ballots: false,
                     })
                 });
             }
@@ -847,6 +855,11 @@ impl Draft {
             Edit::TargetDenominator(v) => {
                 if let Some(t) = &mut self.target {
                     t.denominator = v;
+                }
+            }
+            Edit::TargetOfBallots(on) => {
+                if let Some(t) = &mut self.target {
+                    t.of_ballots = on;
                 }
             }
             Edit::AddItem(preset) => {
@@ -1255,15 +1268,16 @@ impl Draft {
             let fraction = Field::TargetFraction;
             let numerator: u64 = number(fraction, &t.numerator, &mut problems).unwrap_or(0);
             let denominator: u64 = number(fraction, &t.denominator, &mut problems).unwrap_or(0);
-            rule.insert(
-                "target".into(),
-                json!({
-                    "item": item.map(|i| i.id.as_str()).unwrap_or(""),
-                    "options": ids,
-                    "numerator": numerator,
-                    "denominator": denominator,
-                }),
-            );
+            let mut target = json!({
+                "item": item.map(|i| i.id.as_str()).unwrap_or(""),
+                "options": ids,
+                "numerator": numerator,
+                "denominator": denominator,
+            });
+            if t.of_ballots {
+                target["of"] = json!(TargetBase::Ballots.name());
+            }
+            rule.insert("target".into(), target);
         }
         poll.insert("rule".into(), Value::Object(rule));
         let items: Vec<Value> = (0..self.items.len())

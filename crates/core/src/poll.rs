@@ -246,13 +246,36 @@ impl Rule {
 }
 
 /// A survey target such as "at least 90% of households satisfied" (new-rural practice): met
-/// when the chosen options' count × denominator ≥ electorate × numerator.
+/// when the chosen options' count × denominator ≥ base × numerator, where the base is the total
+/// electorate or, when the poll says so, the ballots collected.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Target {
     item: String,
     options: Vec<String>,
     numerator: u64,
     denominator: u64,
+    of: TargetBase,
+}
+
+/// What a survey target is a share of (issue 16, item 9). A satisfaction target such as "≥ 90%
+/// satisfied" is in practice a share of the forms collected, not of every household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TargetBase {
+    /// The total electorate, as every legal threshold is (the default).
+    #[default]
+    Electorate,
+    /// The ballots (forms) collected.
+    Ballots,
+}
+
+impl TargetBase {
+    /// The JSON name, written only for `Ballots`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TargetBase::Electorate => "electorate",
+            TargetBase::Ballots => "ballots",
+        }
+    }
 }
 
 impl Target {
@@ -271,6 +294,11 @@ impl Target {
 
     pub fn denominator(&self) -> u64 {
         self.denominator
+    }
+
+    /// What the target is a share of.
+    pub fn of(&self) -> TargetBase {
+        self.of
     }
 }
 
@@ -596,6 +624,7 @@ impl Poll {
                     options: t.options.clone(),
                     numerator: t.numerator,
                     denominator: t.denominator,
+                    of: (t.of == TargetBase::Ballots).then(|| t.of.name().into()),
                 }),
             },
             items: self
@@ -740,6 +769,15 @@ fn encode(poll: &Poll) -> Encoder {
     if let Some(matter) = poll.rule.matter {
         e.str("matter");
         e.str(matter.name());
+    }
+    if let Some(t) = poll
+        .rule
+        .target
+        .as_ref()
+        .filter(|t| t.of != TargetBase::Electorate)
+    {
+        e.str("target_of");
+        e.str(t.of.name());
     }
     let default = publishes_by_default(poll.kind);
     let overrides: Vec<(usize, bool)> = poll
@@ -1243,11 +1281,24 @@ fn check_rule(dto: RuleDto, kind: PollKind, items: &[Item]) -> Result<Rule, Poll
                     },
                 ));
             }
+            let of = match t.of.as_deref() {
+                None | Some("electorate") => TargetBase::Electorate,
+                Some("ballots") => TargetBase::Ballots,
+                Some(other) => {
+                    return Err(err(
+                        "rule.target.of",
+                        PollErrorKind::UnknownTargetBase {
+                            found: other.to_owned(),
+                        },
+                    ))
+                }
+            };
             Some(Target {
                 item: t.item,
                 options: t.options,
                 numerator: t.numerator,
                 denominator: t.denominator,
+                of,
             })
         }
     };

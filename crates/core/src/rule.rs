@@ -6,7 +6,7 @@
 
 use crate::lang::Lang;
 use crate::poll::{
-    ItemKind, Poll, PollHash, PollKind, Preset, AGREE, LOW_CONFIDENCE, NO_CONFIDENCE,
+    ItemKind, Poll, PollHash, PollKind, Preset, TargetBase, AGREE, LOW_CONFIDENCE, NO_CONFIDENCE,
 };
 use crate::tally::{Share, Tally};
 
@@ -271,12 +271,14 @@ pub enum Decision {
         of: u64,
         dismissal_proposed: bool,
     },
-    /// A survey target (practice): `count` × `denominator` ≥ `of` × `numerator`.
+    /// A survey target (practice): `count` × `denominator` ≥ `of` × `numerator`, where `of` is
+    /// the electorate or the ballots collected (`base`).
     Target {
         count: u64,
         of: u64,
         numerator: u64,
         denominator: u64,
+        base: TargetBase,
         met: bool,
     },
 }
@@ -509,13 +511,21 @@ impl Outcome {
                 };
                 format!("{name}: {no_confidence}/{of} delegates voted no confidence, {what} ({VOTE_EN})")
             }
-            (Decision::Target { count, of, numerator, denominator, met }, Lang::Vi) => format!(
-                "{}: {count}/{of} (chỉ tiêu từ {numerator}/{denominator} tổng số trở lên)",
-                if *met { "Đạt chỉ tiêu" } else { "Chưa đạt chỉ tiêu" }
+            (Decision::Target { count, of, numerator, denominator, base, met }, Lang::Vi) => format!(
+                "{}: {count}/{of} (chỉ tiêu từ {numerator}/{denominator} {} trở lên)",
+                if *met { "Đạt chỉ tiêu" } else { "Chưa đạt chỉ tiêu" },
+                match base {
+                    TargetBase::Electorate => "tổng số",
+                    TargetBase::Ballots => "số phiếu thu về",
+                }
             ),
-            (Decision::Target { count, of, numerator, denominator, met }, Lang::En) => format!(
-                "{}: {count}/{of} (target at least {numerator}/{denominator} of the total)",
-                if *met { "Target met" } else { "Target not met" }
+            (Decision::Target { count, of, numerator, denominator, base, met }, Lang::En) => format!(
+                "{}: {count}/{of} (target at least {numerator}/{denominator} of {})",
+                if *met { "Target met" } else { "Target not met" },
+                match base {
+                    TargetBase::Electorate => "the total",
+                    TargetBase::Ballots => "the ballots collected",
+                }
             ),
         }
     }
@@ -653,15 +663,22 @@ pub fn decide(
         let index = poll.items().iter().position(|i| i.id() == target.item());
         if let Some(index) = index {
             let count: u64 = target.options().iter().map(|o| count_of(index, o)).sum();
-            let met = u128::from(count) * u128::from(target.denominator())
-                >= u128::from(total) * u128::from(target.numerator());
+            let of = match target.of() {
+                TargetBase::Electorate => total,
+                TargetBase::Ballots => tally.ballots(),
+            };
+            // No ballot collected meets no target (0 × d ≥ 0 × n would say "met").
+            let met = count > 0
+                && u128::from(count) * u128::from(target.denominator())
+                    >= u128::from(of) * u128::from(target.numerator());
             outcomes.push(Outcome {
                 item: target.item().to_owned(),
                 decision: Decision::Target {
                     count,
-                    of: total,
+                    of,
                     numerator: target.numerator(),
                     denominator: target.denominator(),
+                    base: target.of(),
                     met,
                 },
             });

@@ -1016,6 +1016,62 @@ fn a_target_on_a_multiple_item_counts_ballots() {
     assert!(err.message(Lang::Vi).contains("không phải số phiếu"));
 }
 
+/// Issue 16, item 9: a satisfaction target may be a share of the forms collected, as it is in
+/// practice, when the poll says so; otherwise it stays a share of the total electorate.
+#[test]
+fn a_target_may_be_a_share_of_the_ballots_collected() {
+    let json = read(&data("survey-poll.json"));
+    let of_ballots = json.replace(
+        r#""numerator": 90, "denominator": 100 }"#,
+        r#""numerator": 90, "denominator": 100, "of": "ballots" }"#,
+    );
+    assert_ne!(of_ballots, json);
+    let electorate_poll = Poll::from_json(&json).unwrap();
+    let ballots_poll = Poll::from_json(&of_ballots).unwrap();
+    // Old polls keep their hash; the new field changes it.
+    assert_ne!(electorate_poll.hash(), ballots_poll.hash());
+    assert_eq!(
+        Poll::from_json(&ballots_poll.to_json()).unwrap().hash(),
+        ballots_poll.hash()
+    );
+    let outcome = |poll: &Poll, satisfied: u64, collected: u64| {
+        let mut tally = Tally::new(poll);
+        for n in 0..collected {
+            let choice = if n < satisfied {
+                "hai_long"
+            } else {
+                "khong_hai_long"
+            };
+            let answers = vec![
+                Answer::choice(choice),
+                Answer::Blank,
+                Answer::Blank,
+                Answer::Blank,
+            ];
+            let b = Ballot::new(poll, answers, salt(u128::from(n) + 1)).unwrap();
+            tally.add(poll, &b).unwrap();
+        }
+        let out = decide(poll, &tally, &Electorate::new(100, None).unwrap()).unwrap();
+        (out[0].result().to_owned(), out[0].sentence(Lang::Vi))
+    };
+    // 9 of 10 forms collected are satisfied, of 100 households.
+    let (result, sentence) = outcome(&ballots_poll, 9, 10);
+    assert_eq!(result, "target_met");
+    assert_eq!(
+        sentence,
+        "Đạt chỉ tiêu: 9/10 (chỉ tiêu từ 90/100 số phiếu thu về trở lên)"
+    );
+    assert_eq!(outcome(&ballots_poll, 8, 10).0, "target_missed");
+    assert_eq!(outcome(&electorate_poll, 9, 10).0, "target_missed");
+    // No form collected meets no target.
+    assert_eq!(outcome(&ballots_poll, 0, 0).0, "target_missed");
+    let bad = json.replace(
+        r#""numerator": 90, "denominator": 100 }"#,
+        r#""numerator": 90, "denominator": 100, "of": "present" }"#,
+    );
+    assert_eq!(Poll::from_json(&bad).unwrap_err().path(), "rule.target.of");
+}
+
 /// Issue 17, item 4: the wrong PIN tries of a meeting are in the minutes, and the minutes code
 /// covers them: a file that hides them is not the signed one.
 #[test]

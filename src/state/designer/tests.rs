@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset};
+use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase};
 
 use super::*;
 use crate::state::meeting::Step;
@@ -640,6 +640,13 @@ fn a_survey_target_checks_its_item_options_and_fraction() {
     assert_eq!(back.preset, Preset::None);
     assert_eq!(back.check().unwrap(), poll);
     assert!(full.apply(Edit::Target(false)).target.is_none());
+    // Issue 16, item 9: the target may count on the forms collected, and a poll that says so
+    // comes back into the designer saying so.
+    assert_eq!(t.of(), TargetBase::Electorate);
+    let of_ballots = full.apply(Edit::TargetOfBallots(true));
+    let counted = of_ballots.check().unwrap();
+    assert_eq!(counted.rule().target().unwrap().of(), TargetBase::Ballots);
+    assert_eq!(Draft::from_poll(&counted).check().unwrap(), counted);
 }
 
 #[test]

@@ -51,6 +51,9 @@ pub(crate) struct TargetDto {
     pub options: Vec<String>,
     pub numerator: u64,
     pub denominator: u64,
+    /// `"ballots"`, or absent for the electorate (docs/poll-format.md §Target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

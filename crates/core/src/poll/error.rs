@@ -125,6 +125,8 @@ pub enum PollErrorKind {
     BoardCandidate { found: String },
     #[error("a target on the multiple-choice item {item:?} may name one option only: several options count choices, not ballots, and could exceed the electorate")]
     TargetOnSeveralChoices { item: String },
+    #[error("unknown target denominator {found:?} (\"electorate\", the default, or \"ballots\")")]
+    UnknownTargetBase { found: String },
 }
 
 impl PollErrorKind {
@@ -254,6 +256,10 @@ impl PollErrorKind {
             ),
             K::PresetNotForMatter { preset, matter, expected } => lang.pick(
                 format!("quy tắc {preset:?} không được dùng cho nội dung loại {matter:?}: pháp luật quy định quyết định theo {expected:?} (xem docs/legal.md)"),
+                self.to_string(),
+            ),
+            K::UnknownTargetBase { found } => lang.pick(
+                format!("mẫu số của chỉ tiêu {found:?} không có (\"electorate\": tổng số cử tri, mặc định; hoặc \"ballots\": số phiếu thu về)"),
                 self.to_string(),
             ),
             K::TargetOnSeveralChoices { item } => lang.pick(
