@@ -12,10 +12,7 @@ use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{random, tab_lock};
 use crate::state::meeting::{Meeting, Phase, PinVerdict, TestResult};
-use crate::state::{Action, Device, Intent, Notice};
-
-/// Free space below which the officer is warned before opening (bytes): about 5,000 ballots.
-const LOW_STORAGE: f64 = 10.0 * 1024.0 * 1024.0;
+use crate::state::{Action, Device, Intent, Notice, Storage};
 
 fn storage_notice(e: &StoreError) -> Notice {
     Notice::new(e.message(Lang::Vi), e.message(Lang::En))
@@ -42,13 +39,13 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
                 return;
             }
         };
-        store::persist().await;
-        if let Some((quota, usage)) = store::estimate().await {
-            let free = (quota - usage).max(0.0);
-            dispatch.emit(Action::LowStorage(
-                (free < LOW_STORAGE).then_some(free as u64),
-            ));
-        }
+        let persisted = store::persist().await;
+        let estimate = store::estimate().await;
+        dispatch.emit(Action::Storage(Storage {
+            persisted,
+            quota: estimate.map(|(q, _)| q),
+            usage: estimate.map(|(_, u)| u),
+        }));
         let records = match store.meetings().await {
             Ok(r) => r,
             Err(e) => {

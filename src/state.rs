@@ -144,6 +144,32 @@ pub struct Test {
     pub checked: Option<Rc<BallotBox>>,
 }
 
+/// What the browser says of this site's storage: whether it will keep our data under storage
+/// pressure (`navigator.storage.persist()`), and the quota and usage it estimates. Each is
+/// `None` where the browser does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Storage {
+    pub persisted: Option<bool>,
+    pub quota: Option<u64>,
+    pub usage: Option<u64>,
+}
+
+impl Storage {
+    /// Free space below which the officer is warned before opening (bytes): about 5,000
+    /// ballots.
+    pub const LOW: u64 = 10 * 1024 * 1024;
+
+    /// Bytes the site may still store, when the browser says.
+    pub fn free(&self) -> Option<u64> {
+        Some(self.quota?.saturating_sub(self.usage?))
+    }
+
+    /// Whether the free space is below [`Storage::LOW`]; unknown space is not "low".
+    pub fn low(&self) -> bool {
+        self.free().is_some_and(|f| f < Storage::LOW)
+    }
+}
+
 /// Everything the app shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
@@ -151,8 +177,9 @@ pub struct Model {
     pub page: Page,
     pub poll: PollState,
     pub device: Device,
-    /// Free storage is low: said on the setup and officer screens.
-    pub low_storage: Option<u64>,
+    /// What the browser said of this site's storage at start: shown on the setup screen, and
+    /// its warning on the officer's console too.
+    pub storage: Option<Storage>,
     pub meeting: Option<Meeting>,
     pub screen: Screen,
     pub test: Test,
@@ -199,7 +226,8 @@ pub enum Action {
     /// Storage is open and the meeting (if any) read back.
     Started(Option<Meeting>),
     DeviceUnusable(Device),
-    LowStorage(Option<u64>),
+    /// What the browser said of this site's storage (issue 19, item 2).
+    Storage(Storage),
     /// The meeting was created or changed and the change is stored.
     MeetingStored(Meeting),
     /// Show the officer's console (after a right PIN, or on creating the meeting).
@@ -253,7 +281,7 @@ impl Model {
             page,
             poll: PollState::Loading,
             device: Device::Starting,
-            low_storage: None,
+            storage: None,
             meeting: None,
             screen: Screen::Setup,
             test: Test::default(),
@@ -289,7 +317,7 @@ impl Model {
                 next.meeting = meeting;
             }
             Action::DeviceUnusable(device) => next.device = device,
-            Action::LowStorage(free) => next.low_storage = free,
+            Action::Storage(storage) => next.storage = Some(storage),
             Action::MeetingStored(meeting) => {
                 // A meeting new to this page (just created) opens on the officer's console.
                 if next.meeting.as_ref().is_none_or(|m| m.id != meeting.id) {

@@ -116,7 +116,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
     html! {
         <>
             if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
-            <Setup {lang} poll={model.poll.clone()} low_storage={model.low_storage.is_some()}
+            <Setup {lang} poll={model.poll.clone()} storage={model.storage}
                    on_retry={dispatch.reform(|()| Action::LoadPoll)}
                    on_poll={dispatch.reform(Action::PollChosen)} {on_create} />
         </>

@@ -116,7 +116,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                 <>
                     if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
                     <Officer {lang} meeting={m.clone()} test={model.test.clone()}
-                             low_storage={model.low_storage.is_some()}
+                             low_storage={model.storage.is_some_and(|s| s.low())}
                              on_test_ballot={dispatch.reform(|()| Action::StartVoter { test: true })}
                              on_check_test={with_meeting(effects::check_test)}
                              {on_open}

@@ -382,27 +382,27 @@ impl Store {
 
 /// How much the browser lets this site store, and how much is used, in bytes; `None` where the
 /// browser does not say.
-pub async fn estimate() -> Option<(f64, f64)> {
+pub async fn estimate() -> Option<(u64, u64)> {
     let storage = web_sys::window()?.navigator().storage();
     let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
-    let get = |k: &str| Reflect::get(&estimate, &k.into()).ok()?.as_f64();
+    // Byte counts are whole numbers below 2^53; `as` saturates anything odd to 0 or u64::MAX.
+    let get = |k: &str| {
+        let v = Reflect::get(&estimate, &k.into()).ok()?.as_f64()?;
+        (v.is_finite() && v >= 0.0).then_some(v as u64)
+    };
     Some((get("quota")?, get("usage")?))
 }
 
-/// Asks the browser not to evict our data under storage pressure. Chromium grants it to
-/// installed or frequently used sites; the answer is advisory, so failure is not an error.
-pub async fn persist() -> bool {
-    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return false;
-    };
-    match storage.persist() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false),
-        Err(_) => false,
-    }
+/// Asks the browser not to evict our data under storage pressure, and returns its answer:
+/// `Some(true)` when it will keep the data until the user clears it, `Some(false)` when it may
+/// evict it, `None` when the browser cannot say. Chromium grants it to installed or frequently
+/// used sites, and to sites with notification permission.
+pub async fn persist() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 thread_local! {

@@ -10,7 +10,6 @@ pub struct Kiosk {
     pub no_storage_title: &'static str,
     pub other_tab_title: &'static str,
     pub other_tab: &'static str,
-    pub low_storage: &'static str,
     // Setup
     pub setup_title: &'static str,
     pub setup_intro: &'static str,
@@ -116,7 +115,6 @@ const VI: Kiosk = Kiosk {
     no_storage_title: "Máy này không lưu được phiếu",
     other_tab_title: "phieu đang mở ở một thẻ khác",
     other_tab: "Cuộc họp chỉ được điều khiển từ một thẻ. Hãy dùng thẻ đang mở, hoặc đóng thẻ đó rồi tải lại trang này.",
-    low_storage: "Bộ nhớ còn trống ít: hãy giải phóng dung lượng trước khi mở bỏ phiếu.",
     setup_title: "Chuẩn bị cuộc họp",
     setup_intro: "Kiểm tra nội dung phiếu, nhập số cử tri, Ban kiểm phiếu, người chứng kiến và đặt mã PIN của cán bộ.",
     poll_heading: "Nội dung phiếu",
@@ -214,7 +212,6 @@ const EN: Kiosk = Kiosk {
     no_storage_title: "This device cannot keep ballots",
     other_tab_title: "phieu is open in another tab",
     other_tab: "A meeting is driven from one tab only. Use the tab that is open, or close it and reload this page.",
-    low_storage: "Little storage is left: free some space before opening the vote.",
     setup_title: "Prepare the meeting",
     setup_intro: "Check the ballot, enter the electorate, the counting board and the witnesses, and set the officer's PIN.",
     poll_heading: "The ballot",
@@ -356,5 +353,61 @@ pub fn present_hints(lang: Lang) -> &'static PresentHints {
     match lang {
         Lang::Vi => &PRESENT_VI,
         Lang::En => &PRESENT_EN,
+    }
+}
+
+/// What the setup screen says of this device's storage (issue 19, item 2).
+pub struct StorageWords {
+    pub heading: &'static str,
+    pub kept: &'static str,
+    pub not_kept: &'static str,
+    pub unknown: &'static str,
+    /// "{used}" and "{free}" are replaced by sizes.
+    pub space: &'static str,
+    pub low: &'static str,
+}
+
+const STORAGE_VI: StorageWords = StorageWords {
+    heading: "Bộ nhớ của máy",
+    kept: "Trình duyệt đã đồng ý giữ lâu dài các phiếu lưu trên máy này: không tự xóa khi máy thiếu chỗ (chỉ mất nếu ai đó xóa dữ liệu trang web).",
+    not_kept: "Trình duyệt chưa đồng ý giữ lâu dài: khi máy thiếu chỗ, nó có thể xóa dữ liệu của trang này. Sau khi đóng hòm, hãy tải tệp kiểm tra về máy hoặc gửi lên cổng ngay; cài ứng dụng vào màn hình chính giúp trình duyệt đồng ý.",
+    unknown: "Trình duyệt này không cho biết có giữ lâu dài dữ liệu hay không. Sau khi đóng hòm, hãy tải tệp kiểm tra về máy hoặc gửi lên cổng ngay.",
+    space: "Đã dùng {used}, còn trống {free}.",
+    low: "Bộ nhớ còn trống ít: hãy giải phóng dung lượng (xóa ảnh, video, ứng dụng không dùng) trước khi mở bỏ phiếu.",
+};
+
+const STORAGE_EN: StorageWords = StorageWords {
+    heading: "This device's storage",
+    kept: "The browser agreed to keep the ballots stored on this device: it will not delete them when space runs short (only someone clearing this site's data can).",
+    not_kept: "The browser has not agreed to keep the data: when space runs short it may delete this site's data. After closing the box, download the audit file or upload it at once; installing the app on the home screen helps the browser agree.",
+    unknown: "This browser does not say whether it keeps the data. After closing the box, download the audit file or upload it at once.",
+    space: "{used} used, {free} free.",
+    low: "Little storage is left: free some space (photos, videos, unused apps) before opening the vote.",
+};
+
+pub fn storage_words(lang: Lang) -> &'static StorageWords {
+    match lang {
+        Lang::Vi => &STORAGE_VI,
+        Lang::En => &STORAGE_EN,
+    }
+}
+
+/// A byte count as an officer reads it: "850 KB", "12 MB", "1,5 GB" (Vietnamese decimal comma)
+/// or "1.5 GB".
+pub fn size(bytes: u64, lang: Lang) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * 1024;
+    const GB: u64 = MB * 1024;
+    match bytes {
+        b if b < MB => format!("{} KB", b.div_ceil(KB)),
+        b if b < GB => format!("{} MB", b / MB),
+        b => {
+            let tenths = b * 10 / GB;
+            let point = match lang {
+                Lang::Vi => ",",
+                Lang::En => ".",
+            };
+            format!("{}{point}{} GB", tenths / 10, tenths % 10)
+        }
     }
 }

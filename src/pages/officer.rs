@@ -6,7 +6,7 @@ use std::rc::Rc;
 use phieu_core::{BallotBox, Lang};
 use yew::prelude::*;
 
-use crate::i18n::kiosk::kiosk;
+use crate::i18n::kiosk::{kiosk, storage_words};
 use crate::state::meeting::{Meeting, Phase, TestResult};
 use crate::state::Test;
 
@@ -122,7 +122,7 @@ pub fn officer(props: &OfficerProps) -> Html {
         <div class="officer">
             <h1>{ t.officer_title }</h1>
             <p class="phase" role="status">{ phase }</p>
-            if props.low_storage { <p class="warning" role="alert">{ t.low_storage }</p> }
+            if props.low_storage { <p class="warning" role="alert">{ storage_words(lang).low }</p> }
             <p class="poll-name">{ m.poll.title().get(lang) }</p>
             if m.phase != Phase::Testing {
                 <section class="panel" aria-labelledby="count-h">

@@ -15,11 +15,11 @@ use crate::edge::file_input;
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
 use crate::i18n::designer::setup_words;
-use crate::i18n::kiosk::{kiosk, present_hints};
+use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
 use crate::state::setup::{quorum_warning, Attendance, FieldProblem, SetupForm};
-use crate::state::{Doc, Page, PollState};
+use crate::state::{Doc, Page, PollState, Storage};
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
 const MAX_XLSFORM: u64 = 8 * 1024 * 1024;
@@ -121,11 +121,39 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
     }
 }
 
+/// Whether the browser will keep the ballots, how much space is used and free, and a warning
+/// when it is short (issue 19, item 2). Nothing until the browser has answered.
+fn storage_note(storage: Option<Storage>, lang: Lang) -> Html {
+    let Some(s) = storage else {
+        return Html::default();
+    };
+    let w = storage_words(lang);
+    let kept = match s.persisted {
+        Some(true) => w.kept,
+        Some(false) => w.not_kept,
+        None => w.unknown,
+    };
+    let space = s.free().zip(s.usage).map(|(free, used)| {
+        w.space
+            .replace("{used}", &size(used, lang))
+            .replace("{free}", &size(free, lang))
+    });
+    html! {
+        <section class="setup-storage" aria-labelledby="setup-storage-h">
+            <h2 id="setup-storage-h">{ w.heading }</h2>
+            <p class={classes!((s.persisted != Some(true)).then_some("warning"))}>{ kept }</p>
+            if let Some(space) = space { <p class="storage-space">{ space }</p> }
+            if s.low() { <p class="warning" role="alert">{ w.low }</p> }
+        </section>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
     pub lang: Lang,
     pub poll: PollState,
-    pub low_storage: bool,
+    /// What the browser said of this site's storage, once it has.
+    pub storage: Option<Storage>,
     pub on_retry: Callback<()>,
     /// A template or a poll file was chosen and is valid.
     pub on_poll: Callback<Rc<Poll>>,
@@ -328,7 +356,7 @@ pub fn setup(props: &SetupProps) -> Html {
         <div class="setup">
             <h1>{ t.setup_title }</h1>
             <p class="lead">{ t.setup_intro }</p>
-            if props.low_storage { <p class="warning" role="alert">{ t.low_storage }</p> }
+            { storage_note(props.storage, lang) }
             <section class="setup-poll" aria-labelledby="setup-poll-h">
                 <h2 id="setup-poll-h">{ t.poll_heading }</h2>
                 <div class="poll-choice">

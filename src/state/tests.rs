@@ -313,3 +313,30 @@ fn a_hand_over_opens_the_console_once_and_only_for_that_meeting_in_its_test() {
         "once voting is open, only the PIN opens the console"
     );
 }
+
+/// Issue 19, item 2: the setup screen warns before a meeting when little space is left, says
+/// nothing it does not know, and gives sizes an officer reads.
+#[test]
+fn storage_is_low_only_when_the_browser_says_so() {
+    use crate::i18n::kiosk::size;
+    use crate::state::Storage;
+    let mb = 1024 * 1024;
+    let s = |quota, usage| Storage {
+        persisted: Some(false),
+        quota,
+        usage,
+    };
+    assert_eq!(s(Some(100 * mb), Some(95 * mb)).free(), Some(5 * mb));
+    assert!(s(Some(100 * mb), Some(95 * mb)).low());
+    assert!(!s(Some(100 * mb), Some(90 * mb)).low());
+    assert!(
+        s(Some(10 * mb), Some(20 * mb)).low(),
+        "over quota is no space"
+    );
+    assert!(!s(None, Some(20 * mb)).low(), "unknown is not low");
+    assert!(!s(Some(20 * mb), None).low());
+    assert_eq!(size(1, Lang::Vi), "1 KB");
+    assert_eq!(size(12 * mb + 5, Lang::Vi), "12 MB");
+    assert_eq!(size(1536 * mb, Lang::Vi), "1,5 GB");
+    assert_eq!(size(1536 * mb, Lang::En), "1.5 GB");
+}
