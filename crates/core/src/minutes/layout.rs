@@ -292,9 +292,14 @@ fn words(kind: MinutesKind, lang: Lang) -> Words {
         ),
         MinutesKind::Survey => (
             (
-                tr(lang, "Tổng số người được hỏi", "Total people asked"),
+                // docs/glossary.md: a survey may ask households or people.
+                tr(
+                    lang,
+                    "Tổng số hộ, người được lấy ý kiến",
+                    "Total households or people asked",
+                ),
                 tr(lang, "Số có mặt", "Present"),
-                tr(lang, "tổng số người được hỏi", "all people asked"),
+                tr(lang, "tổng số được lấy ý kiến", "all asked"),
             ),
             String::new(),
             (
@@ -1043,10 +1048,10 @@ mod tests {
     }
 
     #[test]
-    fn a_survey_counts_the_people_asked_and_is_signed_by_its_recorder() {
+    fn a_survey_counts_those_asked_and_is_signed_by_its_recorder() {
         let l = layout("khao-sat", Electorate::new(40, None).unwrap(), 0, 0);
         assert_eq!(l.kind, MinutesKind::Survey);
-        assert!(has(&l, "Tổng số người được hỏi: 40"));
+        assert!(has(&l, "Tổng số hộ, người được lấy ý kiến: 40"));
         assert!(has(&l, "Người lập biên bản: Đỗ Thị Lan"));
         assert!(!mentions(&l, "có mặt"));
         assert!(!mentions(&l, "chứng kiến"));
