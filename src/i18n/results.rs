@@ -124,7 +124,7 @@ const VI: Strings = Strings {
     download_csv: "Tải kết quả (CSV, mở bằng Excel)",
     download_xlsx: "Tải kết quả (Excel .xlsx: tóm tắt, kết quả, từng phiếu, ý kiến)",
     print_receipts: "In danh sách mã biên nhận",
-    print_three: "In biên bản (3 bản)",
+    print_three: "In biên bản (tất cả các bản)",
     print_one: "In 1 bản",
     minutes_preview: "Biên bản kiểm phiếu (xem trước bản in)",
     minutes_in_vietnamese: "Biên bản in bằng tiếng Việt theo mẫu số 02 Nghị định 59/2023/NĐ-CP.",
@@ -202,7 +202,7 @@ const EN: Strings = Strings {
     download_csv: "Download the results (CSV, opens in Excel)",
     download_xlsx: "Download the results (Excel .xlsx: summary, results, each ballot, written answers)",
     print_receipts: "Print the receipt-code list",
-    print_three: "Print the minutes (3 copies)",
+    print_three: "Print the minutes (all copies)",
     print_one: "Print 1 copy",
     minutes_preview: "Counting minutes (print preview)",
     minutes_in_vietnamese: "The minutes print in Vietnamese, on form 02 of Decree 59/2023/ND-CP.",
@@ -257,115 +257,26 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// The fixed words of the counting minutes (Biên bản kiểm phiếu, D59 form 02). Vietnamese only:
-/// the minutes are the legal record, signed and filed in Vietnamese.
+/// The words the print page puts around the core's minutes (`phieu_core::minutes::layout`, which
+/// holds the minutes' own wording), and the receipt list's. Vietnamese only: the minutes are the
+/// legal record, signed and filed in Vietnamese.
 pub struct MinutesWords {
-    pub committee: &'static str,
-    pub nation: &'static str,
-    pub motto: &'static str,
-    pub title: &'static str,
-    pub about: &'static str,
-    pub opening: &'static str,
-    pub at: &'static str,
     pub ballots_unit: &'static str,
-    pub board: &'static str,
-    pub witnesses: &'static str,
-    pub no_board: &'static str,
-    pub proceeded: &'static str,
-    pub figures: &'static str,
-    pub not_recorded: &'static str,
-    pub issued: &'static str,
-    pub returned: &'static str,
-    pub valid: &'static str,
-    pub blank_ballots: &'static str,
-    pub question: &'static str,
-    pub option: &'static str,
-    pub count: &'static str,
-    pub share: &'static str,
-    pub blank: &'static str,
-    pub answered: &'static str,
-    pub mean: &'static str,
-    pub free_texts: &'static str,
-    pub outcome: &'static str,
-    pub no_decision: &'static str,
-    pub test_line: &'static str,
-    pub boxes: &'static str,
-    pub box_column: &'static str,
-    pub where_when: &'static str,
     pub fingerprint: &'static str,
     pub fingerprint_full: &'static str,
-    pub fingerprint_note: &'static str,
-    pub copies: &'static str,
     pub copy: &'static str,
     pub recipient: &'static str,
-    pub recipients: [&'static str; 3],
-    pub board_member: &'static str,
-    pub board_head: &'static str,
-    pub witness: &'static str,
-    pub chair: &'static str,
-    pub secretary: &'static str,
-    pub closed_at: &'static str,
-    pub complaints: &'static str,
-    pub wrong_pins: &'static str,
-    pub minutes_code: &'static str,
-    pub minutes_code_note: &'static str,
-    pub recorder: &'static str,
     pub sign: &'static str,
     pub receipts_title: &'static str,
     pub receipts_intro: &'static str,
 }
 
 pub const MINUTES: MinutesWords = MinutesWords {
-    committee: "ỦY BAN NHÂN DÂN",
-    nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    motto: "Độc lập - Tự do - Hạnh phúc",
-    title: "BIÊN BẢN KIỂM PHIẾU",
-    about: "về việc",
-    opening: "Hôm nay, vào hồi",
-    at: "tại",
     ballots_unit: "phiếu",
-    board: "Ban kiểm phiếu gồm:",
-    witnesses: "Người chứng kiến việc kiểm phiếu (đại diện hộ gia đình):",
-    no_board: "Người lập biên bản:",
-    proceeded: "đã tiến hành kiểm phiếu. Kết quả như sau:",
-    figures: "I. SỐ LIỆU CHUNG",
-    not_recorded: "không ghi",
-    issued: "Số phiếu phát ra",
-    returned: "Số phiếu thu vào",
-    valid: "Số phiếu hợp lệ",
-    blank_ballots: "Số phiếu trắng (để trống toàn bộ)",
-    question: "Nội dung",
-    option: "Lựa chọn",
-    count: "Số phiếu",
-    share: "Tỷ lệ",
-    blank: "Để trống",
-    answered: "Có trả lời",
-    mean: "Điểm trung bình",
-    free_texts: "Ý kiến ghi thêm",
-    outcome: "Kết quả",
-    no_decision: "Lấy ý kiến, không biểu quyết.",
-    test_line: "Chạy thử trước khi bỏ phiếu",
-    boxes: "III. CÁC HÒM PHIẾU ĐIỆN TỬ ĐÃ GỘP",
-    box_column: "Hòm",
-    where_when: "Nơi, thời gian",
     fingerprint: "Mã kiểm tra hòm phiếu điện tử",
     fingerprint_full: "Đầy đủ (SHA-256)",
-    fingerprint_note: "Mã kiểm tra được tính từ toàn bộ phiếu trong hòm; bất kỳ ai có tệp kiểm tra đều tính lại được.",
-    copies: "Biên bản được lập thành 03 bản: 01 bản gửi Ủy ban nhân dân xã, 01 bản gửi Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã, 01 bản lưu tại thôn, tổ dân phố.",
     copy: "Bản số",
     recipient: "Nơi nhận",
-    recipients: ["Ủy ban nhân dân xã", "Ban Thường trực Ủy ban MTTQ Việt Nam xã", "Lưu: thôn, tổ dân phố"],
-    board_member: "Thành viên Ban kiểm phiếu",
-    board_head: "Trưởng Ban kiểm phiếu",
-    witness: "Người chứng kiến",
-    chair: "Chủ trì",
-    secretary: "Thư ký",
-    closed_at: "Việc kiểm phiếu kết thúc vào hồi",
-    complaints: "Khiếu nại, tố cáo (nếu có)",
-    wrong_pins: "Số lần nhập sai mã PIN của cán bộ trong cuộc họp",
-    minutes_code: "Mã biên bản",
-    minutes_code_note: "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm tra tệp, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
-    recorder: "Người lập biên bản",
     sign: "(Ký, ghi rõ họ tên)",
     receipts_title: "DANH SÁCH MÃ BIÊN NHẬN CÁC PHIẾU ĐÃ ĐƯỢC ĐẾM",
     receipts_intro: "Mỗi người bỏ phiếu giữ một mã biên nhận. Nếu mã của mình có trong danh sách thì phiếu đã được đếm. Mã không cho biết nội dung phiếu. Danh sách xếp theo thứ tự chữ cái.",
@@ -394,43 +305,4 @@ pub fn electorate_words(electors: Electors, lang: Lang) -> ElectorateWords {
         (Electors::Asked, Lang::En) => ("Total households or people asked", "Present"),
     };
     ElectorateWords { total, present }
-}
-
-/// How the minutes name the electorate: its total, those present, and the heading of part II
-/// (whose shares are of that total).
-pub struct MinutesElectorate {
-    pub total: &'static str,
-    pub present: &'static str,
-    pub per_item: &'static str,
-}
-
-/// The electorate's words in the minutes (Vietnamese only, like [`MINUTES`]).
-pub fn minutes_electorate(electors: Electors) -> MinutesElectorate {
-    let (total, present, per_item) = match electors {
-        Electors::Households => (
-            "Tổng số hộ gia đình (cử tri) được lấy ý kiến",
-            "Số đại diện hộ gia đình có mặt",
-            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số hộ gia đình)",
-        ),
-        Electors::Delegates => (
-            "Tổng số đại biểu",
-            "Số đại biểu có mặt",
-            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số đại biểu)",
-        ),
-        Electors::Convened => (
-            "Tổng số người được triệu tập",
-            "Số người dự hội nghị",
-            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số người được triệu tập)",
-        ),
-        Electors::Asked => (
-            "Tổng số hộ, người được lấy ý kiến",
-            "Số có mặt",
-            "II. KẾT QUẢ THEO TỪNG NỘI DUNG (tỷ lệ tính trên tổng số được lấy ý kiến)",
-        ),
-    };
-    MinutesElectorate {
-        total,
-        present,
-        per_item,
-    }
 }

@@ -18,7 +18,9 @@ use crate::i18n::designer::setup_words;
 use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
-use crate::state::setup::{quorum_warning, Attendance, FieldProblem, SetupForm};
+use crate::state::setup::{
+    needs_household_witnesses, quorum_warning, Attendance, FieldProblem, SetupForm,
+};
 use crate::state::{Doc, Page, PollState, Storage};
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
@@ -245,6 +247,11 @@ pub fn setup(props: &SetupProps) -> Html {
         _ => Electors::Households,
     };
     let ready = matches!(props.poll, PollState::Ready(_));
+    // Household witnesses only at a village meeting (not a council, a conference or a survey).
+    let witnesses = match &props.poll {
+        PollState::Ready(p) => needs_household_witnesses(p),
+        _ => true,
+    };
     // Whether the number present is required, and the warning while it is too low.
     let (present_hint, present_warning) = match &props.poll {
         PollState::Ready(p) => (
@@ -423,6 +430,7 @@ pub fn setup(props: &SetupProps) -> Html {
                             set_name(|f| &mut f.board, i))) }
                         if let Some(p) = problem("board") { <p class="problem" role="alert">{ p }</p> }
                     </fieldset>
+                    if witnesses {
                     <fieldset class={classes!(problem("witnesses").map(|_| "field-bad"))}>
                         <legend>{ t.witnesses }</legend>
                         { for (0..2).map(|i| field(
@@ -431,6 +439,7 @@ pub fn setup(props: &SetupProps) -> Html {
                             set_name(|f| &mut f.witnesses, i))) }
                         if let Some(p) = problem("witnesses") { <p class="problem" role="alert">{ p }</p> }
                     </fieldset>
+                    }
                     <fieldset>
                         <legend>{ t.pin_heading }</legend>
                         <p class="hint">{ t.pin_hint }</p>

@@ -119,6 +119,17 @@ impl Meeting {
                 (None, None) => "Chưa chạy thử máy trước khi bỏ phiếu.".to_owned(),
             },
         )
+        // A survey's minutes are signed by whoever collected the responses ("Người lập biên
+        // bản"), kept as the one who took the minutes.
+        .and_then(|m| match &self.field {
+            Some(field) if !field.staff.trim().is_empty() => m.with_proceedings(
+                String::new(),
+                field.staff.trim().to_owned(),
+                String::new(),
+                String::new(),
+            ),
+            _ => Ok(m),
+        })
         .map(|m| m.with_wrong_pins(u64::from(self.pin_wrong_total)))
     }
 

@@ -1,5 +1,6 @@
 //! The officer's setup form, checked into a [`Meeting`] (D59 3.5c: a counting board of 3 to 5
-//! people and 2 witnesses; the electorate is the total number of households or delegates).
+//! people, and 2 household witnesses at a village meeting only; the electorate is the total
+//! number of households, delegates or people convened).
 //!
 //! The number present is required where the law makes the meeting's validity depend on it
 //! ([`Attendance`]): a village meeting (every decision but a staff conference's, and every
@@ -146,6 +147,12 @@ pub fn quorum_warning(form: &SetupForm, poll: &Poll) -> Option<Notice> {
     }
 }
 
+/// Whether the count is watched by two household representatives (D59 3.5, Mẫu 02): at a
+/// village meeting only, never at a People's Council session, a staff conference or a survey.
+pub fn needs_household_witnesses(poll: &Poll) -> bool {
+    poll.is_village_meeting()
+}
+
 fn names(list: &[String]) -> Vec<String> {
     list.iter()
         .map(|n| n.trim().to_owned())
@@ -192,7 +199,13 @@ pub fn check(
         }
     });
     let board = names(&form.board);
-    let witnesses = names(&form.witnesses);
+    // Household witnesses watch a village meeting's count (D59 3.5); a council session, a staff
+    // conference or a survey has none, so anything typed there before the poll changed is dropped.
+    let witnesses = if needs_household_witnesses(&poll) {
+        names(&form.witnesses)
+    } else {
+        Vec::new()
+    };
     if !(3..=5).contains(&board.len()) {
         problems.push(FieldProblem::new(
             "board",
@@ -200,7 +213,7 @@ pub fn check(
             format!("The counting board has 3 to 5 members (Decree 59/2023, Art. 3.5); {} entered.", board.len()),
         ));
     }
-    if witnesses.len() != 2 {
+    if needs_household_witnesses(&poll) && witnesses.len() != 2 {
         problems.push(FieldProblem::new(
             "witnesses",
             format!(

@@ -85,6 +85,36 @@ fn the_setup_form_names_every_problem() {
     assert!(problems.iter().all(|p| p.why.vi != p.why.en));
 }
 
+/// Issue 16 item 8: only a village meeting asks for two household witnesses; a People's
+/// Council's confidence vote, a staff conference and a survey have none, and what was typed
+/// there for another poll is not carried into their minutes.
+#[test]
+fn only_a_village_meeting_needs_household_witnesses() {
+    let template = |json: &str| Rc::new(Poll::from_json(json).unwrap());
+    for poll in [
+        template(include_str!("../../assets/templates/hoi-nghi-can-bo.json")),
+        template(include_str!(
+            "../../assets/templates/bo-phieu-tin-nhiem.json"
+        )),
+        template(include_str!("../../assets/templates/khao-sat-mttq.json")),
+    ] {
+        let none = SetupForm {
+            witnesses: vec![String::new(); 2],
+            ..form()
+        };
+        let meeting = check(&none, poll.clone(), "m".into(), [0; 16]).unwrap();
+        assert!(meeting.witnesses.is_empty());
+        let typed = check(&form(), poll, "m".into(), [0; 16]).unwrap();
+        assert!(typed.witnesses.is_empty());
+    }
+    let none = SetupForm {
+        witnesses: vec![String::new(); 2],
+        ..form()
+    };
+    let problems = check(&none, poll(), "m".into(), [0; 16]).unwrap_err();
+    assert_eq!(problems[0].field, "witnesses");
+}
+
 #[test]
 fn a_new_pin_needs_six_digits_said_in_both_languages() {
     for short in ["2468", "24681"] {

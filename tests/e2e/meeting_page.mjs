@@ -22,8 +22,12 @@ export async function fillSetup(page, { total = '12', present = '11', title = 'G
   await page.getByLabel('Thời gian').fill('19 giờ 30, ngày 25 tháng 11 năm 2026');
   const board = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
   for (const [i, name] of board.entries()) await page.getByLabel(`Thành viên ${i + 1}`).fill(name);
-  await page.getByLabel('Người chứng kiến 1').fill('Phạm Thị Dung');
-  await page.getByLabel('Người chứng kiến 2').fill('Hoàng Văn Em');
+  // Household witnesses watch a village meeting's count only: a council session, a staff
+  // conference or a survey has none, and the form does not ask (issue 16 item 8).
+  if (await page.getByLabel('Người chứng kiến 1').count()) {
+    await page.getByLabel('Người chứng kiến 1').fill('Phạm Thị Dung');
+    await page.getByLabel('Người chứng kiến 2').fill('Hoàng Văn Em');
+  }
   await page.getByLabel('Mã PIN (6 đến 8 chữ số)').fill(PIN);
   await page.getByLabel('Nhập lại mã PIN').fill(PIN);
 }

@@ -76,12 +76,12 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
   assert.equal(count(flat, 'BIÊN BẢN KIỂM PHIẾU'), 3);
   assert.ok(flat.includes('ỦY BAN NHÂN DÂN XÃ TAM HƯNG'));
   assert.ok(flat.includes('THÔN ĐỒNG TÂM'));
-  assert.ok(flat.includes('về việc đóng góp xây dựng đường bê tông liên xóm năm 2027'));
+  assert.ok(flat.includes('Về việc đóng góp xây dựng đường bê tông liên xóm năm 2027'));
   for (const recipient of ['Ủy ban nhân dân xã', 'Ban Thường trực Ủy ban MTTQ Việt Nam xã', 'Lưu: thôn, tổ dân phố']) {
     assert.ok(flat.includes(`Nơi nhận: ${recipient}`), recipient);
   }
-  assert.ok(flat.includes('Tổng số hộ gia đình (cử tri) được lấy ý kiến: 12'));
-  assert.ok(flat.includes('Số đại diện hộ gia đình có mặt: 11'));
+  assert.ok(flat.includes('Tổng số đại diện hộ gia đình: 12'));
+  assert.ok(flat.includes('Số đại diện hộ gia đình có mặt: 11/12 (trên 50%: cuộc họp hợp lệ)'));
   assert.ok(flat.includes('Số phiếu thu vào: 11'));
   assert.ok(flat.includes('Số phiếu trắng (để trống toàn bộ): 0'));
   assert.match(flat, /Đồng ý 8 66,67%/);

@@ -9,6 +9,8 @@
 
 use std::ops::RangeInclusive;
 
+pub mod layout;
+
 use crate::lang::Lang;
 
 const MAX_FIELD: usize = 2_000;

@@ -161,6 +161,49 @@ fn minutes_as_html_carry_the_form_and_escape_text() {
     );
 }
 
+/// Issue 16 item 8: forms handed to every household print D59 Mẫu 04's title, count forms
+/// issued and returned on all households, and state no quorum and no one present.
+#[test]
+fn minutes_of_household_forms_follow_form_04() {
+    let good = fixtures::good();
+    let minutes = phieu_core::Minutes::new(
+        "Nhà văn hóa thôn Đồng Tâm".into(),
+        "từ ngày 12/4/2026 đến ngày 15/4/2026".into(),
+        good.minutes().board().to_vec(),
+        Vec::new(),
+        String::new(),
+    )
+    .unwrap();
+    let forms = AuditBundle::new(
+        good.ballot_box().clone(),
+        phieu_core::Electorate::by_household_forms(12).unwrap(),
+        minutes,
+    )
+    .unwrap();
+    let dir = Scratch::new("forms");
+    std::fs::write(dir.path().join("forms.json"), forms.to_json()).unwrap();
+    let run = phieu(dir.path(), &["minutes", "forms.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for needle in [
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Về việc phát phiếu lấy ý kiến của hộ gia đình về đóng góp",
+        "Tổng số hộ gia đình được phát phiếu: 12",
+        "Số phiếu phát ra: 12",
+        "Số phiếu thu về: 9",
+        "không xét điều kiện cuộc họp hợp lệ",
+        "Tổ trưởng Ban kiểm phiếu: Nguyễn Văn An",
+    ] {
+        assert!(
+            run.stdout.contains(needle),
+            "{needle} missing:\n{}",
+            run.stdout
+        );
+    }
+    for absent in ["có mặt:", "Hôm nay", "Người chứng kiến"] {
+        assert!(!run.stdout.contains(absent), "{absent}:\n{}", run.stdout);
+    }
+}
+
 #[test]
 fn receipt_in_the_box_or_not() {
     let mine = fixtures::first_receipt(&fixtures::good());
