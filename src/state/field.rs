@@ -534,7 +534,10 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             next.screen = Screen::Field(FieldScreen::NewRoll(poll));
         }
         FieldAction::Handed(roll) => {
-            if let (Some(m), Some(s)) = (&next.meeting, next.field.as_mut()) {
+            // Only from the officer's screen: a second "hand" (a double tap) opens no form
+            // over the one already open.
+            let between = matches!(next.screen, Screen::Field(FieldScreen::Between { .. }));
+            if let (true, Some(m), Some(s)) = (between, &next.meeting, next.field.as_mut()) {
                 s.roll = Some(roll);
                 s.paused = None;
                 next.notice = None;

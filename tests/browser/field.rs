@@ -1,11 +1,12 @@
 //! A field survey's working storage in a real browser (`edge::field_store`): a draft is there
 //! after a new connection and a put replaces it; counting a response and forgetting its draft
-//! happen together; each session counts its own days, read back in date order; the route's
-//! `src` is a path on this site.
+//! happen together; each session counts its own days, read back in date order; a household
+//! roll is kept per session in its own store, apart from drafts and days; the route's `src` is
+//! a path on this site.
 
 use phieu::edge::field_store::{today, FieldStore};
 use phieu::edge::route::survey_src_of_hash;
-use phieu::state::field::Draft;
+use phieu::state::field::{Draft, Roll};
 use phieu::state::meeting::Step;
 use phieu_core::{Answer, Poll};
 use wasm_bindgen_futures::JsFuture;
@@ -82,6 +83,35 @@ async fn a_draft_survives_a_new_connection_and_is_forgotten_when_its_response_is
     assert_eq!(again.draft("field-b").await.unwrap(), None);
     // Deleting what is not there is not an error.
     again.delete_draft("field-b").await.unwrap();
+}
+
+/// Issue 16, item 2: the roll of a collection by forms survives a new connection, a put
+/// replaces it, and it is its own record: counting a form and forgetting its draft leave it as
+/// it was.
+#[wasm_bindgen_test]
+async fn a_household_roll_survives_a_new_connection_apart_from_drafts_and_days() {
+    let store = fresh("phieu-test-field-roll").await;
+    assert_eq!(store.roll("field-f").await.unwrap(), None);
+    let roll = Roll::new("5", "Nguyễn Văn An").unwrap();
+    store.put_roll("field-f", &roll.to_json()).await.unwrap();
+    let marked = roll.mark(4).unwrap().mark(2).unwrap();
+    store.put_roll("field-f", &marked.to_json()).await.unwrap();
+    store
+        .count_and_forget("field-f", "2026-11-24")
+        .await
+        .unwrap();
+    store.close();
+
+    let again = FieldStore::open_named("phieu-test-field-roll")
+        .await
+        .unwrap();
+    let back = Roll::from_json(&again.roll("field-f").await.unwrap().unwrap());
+    assert_eq!(back, Some(marked));
+    assert_eq!(again.roll("field-g").await.unwrap(), None);
+    assert_eq!(
+        again.days("field-f").await.unwrap(),
+        vec![("2026-11-24".to_owned(), 1)]
+    );
 }
 
 #[wasm_bindgen_test]
