@@ -96,21 +96,23 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
     let notice = notice(model);
     let session = model.field.clone().unwrap_or_default();
     let field_action = |a: FieldAction| dispatch.reform(move |()| Action::Field(a.clone()));
-    // A collection by forms: between forms, the officer's screen with the household roll.
+    // A collection by forms: between forms, the officer's screen with the household roll. A
+    // household's form set aside is offered back even with nothing answered: its household is
+    // marked, and another household's form would lose it.
     if let (Screen::Field(FieldScreen::Between { saved }), Some(roll)) =
         (&model.screen, session.roll.clone())
     {
         let on_hand = {
             let dispatch = dispatch.clone();
-            let (id, roll) = (m.id.clone(), roll.clone());
+            let (m, roll) = (m.clone(), roll.clone());
             Callback::from(move |n: Household| {
-                effects::field::hand(id.clone(), roll.clone(), n, dispatch.clone())
+                effects::field::hand(&m, roll.clone(), n, dispatch.clone())
             })
         };
         return html! {
             <Households key={format!("households-{}", m.ballots.len())} {lang} poll={m.poll.clone()}
                         {roll} collected={m.ballots.len()} saved={*saved} days={session.days.clone()}
-                        today={session.today.clone()} paused={session.unfinished()} {notice}
+                        today={session.today.clone()} paused={session.paused.is_some()} {notice}
                         {on_hand} on_back={field_action(FieldAction::Next)}
                         on_close={field_action(FieldAction::AskClose)} />
         };

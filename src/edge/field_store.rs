@@ -129,6 +129,27 @@ impl FieldStore {
         committed(&tx).await
     }
 
+    /// Replaces the roll of session `meeting` (a household just marked) and its draft (that
+    /// household's form, not yet answered), in one transaction: a reload after a household is
+    /// marked offers its form back instead of losing it. The draft names no household.
+    pub async fn put_roll_and_draft(
+        &self,
+        meeting: &str,
+        roll: &str,
+        draft: &str,
+    ) -> Result<(), StoreError> {
+        let tx = strict_write(&self.db, &[ROLLS, DRAFTS])?;
+        tx.object_store(ROLLS)
+            .map_err(js)?
+            .put_with_key(&roll.into(), &meeting.into())
+            .map_err(js)?;
+        tx.object_store(DRAFTS)
+            .map_err(js)?
+            .put_with_key(&draft.into(), &meeting.into())
+            .map_err(js)?;
+        committed(&tx).await
+    }
+
     /// The household roll of session `meeting`, if it is a collection by forms.
     pub async fn roll(&self, meeting: &str) -> Result<Option<String>, StoreError> {
         let (_tx, store) = self.read(ROLLS)?;

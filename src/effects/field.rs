@@ -225,16 +225,20 @@ pub fn begin_forms(poll: Rc<Poll>, roll: Roll, dispatch: Callback<Action>) {
 /// Marks `household` on the roll, on disk, before its form opens; a household already marked
 /// is refused with a message and nothing changes. Only the set of households is written: no
 /// time, no order, nothing of the form to come.
-pub fn hand(meeting_id: String, roll: Roll, household: Household, dispatch: Callback<Action>) {
+/// The form's empty draft is written with the roll, so a reload before its first answer
+/// offers it back.
+pub fn hand(meeting: &Meeting, roll: Roll, household: Household, dispatch: Callback<Action>) {
     let marked = match roll.mark(household) {
         Ok(r) => r,
         Err(e) => return dispatch.emit(Action::Notice(Some(e.notice()))),
     };
+    let meeting_id = meeting.id.clone();
+    let draft = Draft::handed(&meeting.poll).to_json();
     spawn(async move {
         let stored = async {
             field_store::shared()
                 .await?
-                .put_roll(&meeting_id, &marked.to_json())
+                .put_roll_and_draft(&meeting_id, &marked.to_json(), &draft)
                 .await
         };
         match stored.await {

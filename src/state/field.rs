@@ -332,6 +332,17 @@ impl Draft {
         v
     }
 
+    /// The draft of a form just handed to a household, nothing answered yet: kept so that a
+    /// reload before the first answer offers the form back (the household is already marked).
+    pub fn handed(poll: &Poll) -> Draft {
+        let v = respondent(poll);
+        Draft {
+            step: v.step,
+            answers: v.answers,
+            salt: None,
+        }
+    }
+
     /// How many questions the respondent had answered (for the resume screen).
     pub fn answered(&self) -> usize {
         self.answers.iter().filter(|a| **a != Answer::Blank).count()
@@ -990,6 +1001,17 @@ mod tests {
         assert_eq!(kept, &marked, "saving a form keeps the roll");
         assert_eq!(kept.mark(3), Err(RollError::AlreadyAnswered(3)));
         assert!(kept.mark(3).unwrap_err().notice().vi.contains("Hộ số 3"));
+        // The form just handed is kept, unanswered, so a reload offers it back.
+        let handed = Draft::handed(&p);
+        assert_eq!(handed.step, Step::Question(0));
+        assert_eq!(
+            Draft::from_json(&p, &handed.to_json()),
+            Some(handed.clone())
+        );
+        assert!(
+            !handed.to_json().contains('3'),
+            "the draft names no household"
+        );
         // An interrupted form discarded after a reload goes back to the roll, not to a form.
         let draft = Draft::of(&voting(&answering).answer(&p, 0, Answer::choice("dong_y"))).unwrap();
         let mut resumed = forms_started(marked.clone());
