@@ -330,9 +330,9 @@ pub fn households(props: &HouseholdsProps) -> Html {
                             <li>
                                 <button type="button" class={classes!("roll-household", done.then_some("roll-done"))}
                                         {onclick}>
-                                    <span class="roll-number">{ n }</span>
+                                    <span class="roll-number">{ n }</span>{ " " }
                                     <span class="roll-name">{ name.unwrap_or_default().to_owned() }</span>
-                                    if done { <span class="roll-mark">{ "✓ " }{ t.forms_done }</span> }
+                                    if done { { " " }<span class="roll-mark">{ "✓ " }{ t.forms_done }</span> }
                                 </button>
                             </li>
                         }
