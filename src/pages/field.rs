@@ -352,7 +352,8 @@ pub fn households(props: &HouseholdsProps) -> Html {
     }
     html! {
         <section class="field-screen field-staff field-forms">
-            if props.saved {
+            // A refusal replaces the "saved" line: one message at a time.
+            if props.saved && props.notice.is_none() {
                 <p class="field-saved ok" role="status">{ "✓ " }{ t.saved }</p>
             }
             if let Some(n) = &props.notice { <p class="problem" role="alert">{ n }</p> }
