@@ -224,9 +224,8 @@ pub fn begin_forms(poll: Rc<Poll>, roll: Roll, dispatch: Callback<Action>) {
 
 /// Marks `household` on the roll, on disk, before its form opens; a household already marked
 /// is refused with a message and nothing changes. Only the set of households is written: no
-/// time, no order, nothing of the form to come.
-/// The form's empty draft is written with the roll, so a reload before its first answer
-/// offers it back.
+/// time, no order, nothing of the form to come. The form's empty draft is written with the
+/// roll, so a reload before its first answer offers it back.
 pub fn hand(meeting: &Meeting, roll: Roll, household: Household, dispatch: Callback<Action>) {
     let marked = match roll.mark(household) {
         Ok(r) => r,

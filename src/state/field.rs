@@ -526,6 +526,11 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             roll,
         } => {
             next.device = super::Device::Ready;
+            // Whatever the roll's setup said (a total refused) is over; a notice of the
+            // opening itself (a sealed response not finished) stays.
+            if matches!(next.screen, Screen::Field(FieldScreen::NewRoll(_))) {
+                next.notice = None;
+            }
             next.screen = match (draft, &roll) {
                 (Some(d), _) => Screen::Field(FieldScreen::Resume(d)),
                 // Forms: a household is chosen on the roll before any form opens.
