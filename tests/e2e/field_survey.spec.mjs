@@ -138,7 +138,7 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await context.close();
 });
 
-test('every survey template opens on its first question; a vote, a missing or an invalid poll is said plainly', async () => {
+test('every survey template opens on its first question; a staff conference vote, a missing or an invalid poll is said plainly', async () => {
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
