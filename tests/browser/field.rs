@@ -114,6 +114,49 @@ async fn a_household_roll_survives_a_new_connection_apart_from_drafts_and_days()
     );
 }
 
+/// A device that ran a survey before forms existed has `phieu-field` at version 1 (drafts and
+/// days only): opening it creates `rolls` and keeps the draft of the respondent in progress.
+#[wasm_bindgen_test]
+async fn a_version_1_field_database_gains_the_roll_store_and_keeps_its_draft() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let name = "phieu-test-field-v1";
+    let factory = gloo::utils::window().indexed_db().unwrap().unwrap();
+    let gone = factory.delete_database(name).unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| gone.set_onsuccess(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    // Version 1 as it was: two stores, one draft.
+    let request = factory.open_with_u32(name, 1).unwrap();
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let request = request.clone();
+        move |_| {
+            let db: web_sys::IdbDatabase = request.result().unwrap().dyn_into().unwrap();
+            let drafts = db.create_object_store("drafts").unwrap();
+            db.create_object_store("days").unwrap();
+            drafts
+                .put_with_key(&"old draft".into(), &"field-old".into())
+                .unwrap();
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    JsFuture::from(opened).await.unwrap();
+    let v1: web_sys::IdbDatabase = request.result().unwrap().dyn_into().unwrap();
+    assert_eq!(v1.version(), 1.0);
+    v1.close();
+
+    let store = FieldStore::open_named(name)
+        .await
+        .expect("the upgrade opens");
+    assert_eq!(
+        store.draft("field-old").await.unwrap().as_deref(),
+        Some("old draft")
+    );
+    let roll = Roll::new("3", "").unwrap().mark(1).unwrap();
+    store.put_roll("field-new", &roll.to_json()).await.unwrap();
+    let back = store.roll("field-new").await.unwrap().unwrap();
+    assert_eq!(Roll::from_json(&back), Some(roll));
+}
+
 #[wasm_bindgen_test]
 fn today_is_a_local_date_and_the_route_names_a_poll_on_this_site() {
     let day = today();
