@@ -2,7 +2,9 @@
 //! else (docs/field-survey.md): the poll fetched and checked, the respondent's screens, the
 //! resume screen after an interruption, the staff member's screen between respondents, and
 //! closing into a closed meeting, whose results the office page shows. No officer's console,
-//! no PIN pad and no outbox pump: the office page sends the closed survey's bundle.
+//! no PIN pad and no outbox pump: the office page sends the closed survey's bundle. A
+//! village's decision or election runs here too, as forms handed to households: the roll's
+//! setup, then the officer's screen with the household roll between forms.
 
 use yew::prelude::*;
 
@@ -10,8 +12,8 @@ use super::{not_ready, notice, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::edge::route;
 use crate::effects;
-use crate::pages::field::{Close, Failed, Respondent, Resume, Staff};
-use crate::state::field::{FieldAction, FieldScreen};
+use crate::pages::field::{Close, Failed, Households, NewRoll, Respondent, Resume, Staff};
+use crate::state::field::{FieldAction, FieldScreen, Household, Roll};
 use crate::state::meeting::{Meeting, Step, Voting};
 use crate::state::{Action, Doc, Model, Page, Screen, VoterAction};
 
@@ -67,6 +69,19 @@ fn survey(model: &Model, dispatch: &Callback<Action>) -> Html {
             <Failed {lang} why={why.get(lang).to_owned()} on_retry={Callback::from(|()| route::reload())} />
         };
     }
+    if let Screen::Field(FieldScreen::NewRoll(poll)) = &model.screen {
+        let on_start = {
+            let dispatch = dispatch.clone();
+            let poll = poll.clone();
+            Callback::from(move |(total, names): (String, String)| {
+                match Roll::new(&total, &names) {
+                    Ok(roll) => effects::field::begin_forms(poll.clone(), roll, dispatch.clone()),
+                    Err(e) => dispatch.emit(Action::Notice(Some(e.notice()))),
+                }
+            })
+        };
+        return html! { <NewRoll {lang} poll={poll.clone()} notice={notice(model)} {on_start} /> };
+    }
     match model.meeting.as_ref() {
         Some(m) if m.field.is_some() => field_survey(model, m, dispatch),
         // Never shown: the survey page moves to the page that shows anything else.
@@ -81,6 +96,27 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
     let notice = notice(model);
     let session = model.field.clone().unwrap_or_default();
     let field_action = |a: FieldAction| dispatch.reform(move |()| Action::Field(a.clone()));
+    // A collection by forms: between forms, the officer's screen with the household roll. A
+    // household's form set aside is offered back even with nothing answered: its household is
+    // marked, and another household's form would lose it.
+    if let (Screen::Field(FieldScreen::Between { saved }), Some(roll)) =
+        (&model.screen, session.roll.clone())
+    {
+        let on_hand = {
+            let dispatch = dispatch.clone();
+            let (m, roll) = (m.clone(), roll.clone());
+            Callback::from(move |n: Household| {
+                effects::field::hand(&m, roll.clone(), n, dispatch.clone())
+            })
+        };
+        return html! {
+            <Households key={format!("households-{}", m.ballots.len())} {lang} poll={m.poll.clone()}
+                        {roll} collected={m.ballots.len()} saved={*saved} days={session.days.clone()}
+                        today={session.today.clone()} paused={session.paused.is_some()} {notice}
+                        {on_hand} on_back={field_action(FieldAction::Next)}
+                        on_close={field_action(FieldAction::AskClose)} />
+        };
+    }
     match &model.screen {
         Screen::Voter(voting) => {
             let on_action = {
@@ -117,8 +153,9 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
                 })
             };
             // A fresh key per respondent: nothing of one survives to the next.
+            let handed = session.roll.as_ref().map_or(0, Roll::answered_count);
             html! {
-                <Respondent key={format!("respondent-{}", m.ballots.len())} {lang}
+                <Respondent key={format!("respondent-{}-{handed}", m.ballots.len())} {lang}
                             poll={m.poll.clone()} voting={voting.clone()} {on_action} {on_change}
                             on_staff={field_action(FieldAction::Staff)} />
             }
@@ -146,13 +183,22 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
                 let dispatch = dispatch.clone();
                 let m = m.clone();
                 let days = session.days.clone();
+                let roll = session.roll.clone();
                 Callback::from(move |(place, staff): (String, String)| {
-                    effects::field::close(m.clone(), days.clone(), place, staff, dispatch.clone())
+                    effects::field::close(
+                        m.clone(),
+                        days.clone(),
+                        roll.clone(),
+                        place,
+                        staff,
+                        dispatch.clone(),
+                    )
                 })
             };
             let unfinished = session.unfinished();
+            let households = session.roll.as_ref().map(Roll::total);
             html! {
-                <Close {lang} count={m.ballots.len()} place={m.place.clone()} {unfinished} {notice}
+                <Close {lang} count={m.ballots.len()} {households} place={m.place.clone()} {unfinished} {notice}
                        {on_close} on_cancel={field_action(FieldAction::CancelClose)} />
             }
         }

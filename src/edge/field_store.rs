@@ -2,12 +2,17 @@
 //! responses per day, in IndexedDB.
 //!
 //! Its own database, `phieu-field`, so that it never shares a schema version (or an upgrade)
-//! with the ballots in `phieu`. Two object stores:
+//! with the ballots in `phieu`. Three object stores:
 //! - `drafts`: at most one record per field session, keyed by the meeting id: the answers of
 //!   the respondent in progress (`state::field::Draft`), written at every answer and deleted
 //!   when the response is committed or discarded;
 //! - `days`: one integer per session and local date, keyed by `[meeting id, "YYYY-MM-DD"]`.
 //!   It counts confirmations and names no response; the ballots themselves keep no time.
+//! - `rolls` (version 2): the household roll of a collection by forms, one record per
+//!   session keyed by the meeting id (`state::field::Roll`): the total, the names, and the
+//!   *set* of households that answered, sorted by number. Never in the same database, store or
+//!   transaction as a ballot, and it holds no commitment, order or time: the roll cannot be
+//!   linked to a form (docs/security.md, "Forms handed to households").
 //!
 //! Every write asks for `durability: "strict"` (`store::strict_write`): a draft is what a dead
 //! battery must not lose. Counting a response and deleting its draft are one transaction, so a
@@ -21,9 +26,11 @@ use crate::edge::store::{committed, done, open_database, strict_write, StoreErro
 
 /// The database name used by the app. Tests open others.
 pub const DB_NAME: &str = "phieu-field";
-const DB_VERSION: u32 = 1;
+/// Version 2 added `rolls`; opening a version-1 database creates it and keeps the rest.
+const DB_VERSION: u32 = 2;
 const DRAFTS: &str = "drafts";
 const DAYS: &str = "days";
+const ROLLS: &str = "rolls";
 
 /// An open connection to the field database.
 #[derive(Clone)]
@@ -55,7 +62,7 @@ impl FieldStore {
     /// Opens the field database `name`; tests use their own names.
     pub async fn open_named(name: &str) -> Result<FieldStore, StoreError> {
         Ok(FieldStore {
-            db: open_database(name, DB_VERSION, &[DRAFTS, DAYS]).await?,
+            db: open_database(name, DB_VERSION, &[DRAFTS, DAYS, ROLLS]).await?,
         })
     }
 
@@ -110,6 +117,44 @@ impl FieldStore {
             .delete(&meeting.into())
             .map_err(js)?;
         committed(&tx).await
+    }
+
+    /// Replaces the household roll of session `meeting`; resolves once it is on disk.
+    pub async fn put_roll(&self, meeting: &str, record: &str) -> Result<(), StoreError> {
+        let tx = strict_write(&self.db, &[ROLLS])?;
+        tx.object_store(ROLLS)
+            .map_err(js)?
+            .put_with_key(&record.into(), &meeting.into())
+            .map_err(js)?;
+        committed(&tx).await
+    }
+
+    /// Replaces the roll of session `meeting` (a household just marked) and its draft (that
+    /// household's form, not yet answered), in one transaction: a reload after a household is
+    /// marked offers its form back instead of losing it. The draft names no household.
+    pub async fn put_roll_and_draft(
+        &self,
+        meeting: &str,
+        roll: &str,
+        draft: &str,
+    ) -> Result<(), StoreError> {
+        let tx = strict_write(&self.db, &[ROLLS, DRAFTS])?;
+        tx.object_store(ROLLS)
+            .map_err(js)?
+            .put_with_key(&roll.into(), &meeting.into())
+            .map_err(js)?;
+        tx.object_store(DRAFTS)
+            .map_err(js)?
+            .put_with_key(&draft.into(), &meeting.into())
+            .map_err(js)?;
+        committed(&tx).await
+    }
+
+    /// The household roll of session `meeting`, if it is a collection by forms.
+    pub async fn roll(&self, meeting: &str) -> Result<Option<String>, StoreError> {
+        let (_tx, store) = self.read(ROLLS)?;
+        let value = done(&store.get(&meeting.into()).map_err(js)?).await?;
+        Ok(value.as_string())
     }
 
     /// Every day of session `meeting` with its count, in date order.

@@ -3,11 +3,16 @@
 
 use wasm_bindgen::JsCast;
 
-/// The value of the input element that fired `event`, or an empty string.
+/// The value of the `<input>` or `<textarea>` that fired `event`, or an empty string.
 pub fn input_value(event: &web_sys::Event) -> String {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .unwrap_or_default()
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    match target.dyn_into::<web_sys::HtmlInputElement>() {
+        Ok(input) => input.value(),
+        Err(target) => target
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .map(|area| area.value())
+            .unwrap_or_default(),
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{BallotBox, Electorate, PinHash, Poll, PollError};
+use phieu_core::{BallotBox, Electorate, Method, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
 use crate::state::field::FieldFacts;
@@ -19,6 +19,11 @@ struct MeetingRecord {
     poll: String,
     total: u64,
     present: Option<u64>,
+    /// How the ballots are collected: `"household_forms"` for forms handed to every household
+    /// (`Electorate::by_household_forms`); absent for a meeting, and in records written before
+    /// forms existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method: Option<String>,
     place: String,
     time: String,
     board: Vec<String>,
@@ -64,6 +69,10 @@ pub fn to_json(meeting: &Meeting) -> String {
         poll: meeting.poll.to_json(),
         total: meeting.electorate.total(),
         present: meeting.electorate.present(),
+        method: match meeting.electorate.method() {
+            Method::Meeting => None,
+            Method::HouseholdForms => Some(Method::HOUSEHOLD_FORMS.to_owned()),
+        },
         place: meeting.place.clone(),
         time: meeting.time.clone(),
         board: meeting.board.clone(),
@@ -104,8 +113,15 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
         ));
     }
     let poll = read_poll(&r.poll).map_err(|e| e.to_string())?;
+    let electorate = match r.method.as_deref() {
+        None => Electorate::new(r.total, r.present),
+        Some(Method::HOUSEHOLD_FORMS) if r.present.is_none() => {
+            Electorate::by_household_forms(r.total)
+        }
+        Some(other) => return Err(format!("unknown method {other:?} in a meeting record")),
+    };
     Ok(Meeting {
-        electorate: Electorate::new(r.total, r.present).map_err(|e| e.to_string())?,
+        electorate: electorate.map_err(|e| e.to_string())?,
         ballots: Rc::new(BallotBox::new(poll.clone())),
         poll: Rc::new(poll),
         id: r.id,

@@ -1,5 +1,8 @@
 //! The effects of a field survey (`state::field`): opening the session for a poll, keeping the
-//! respondent's draft, committing a response exactly as a ballot is cast, closing.
+//! respondent's draft, committing a response exactly as a ballot is cast, closing. A village's
+//! decision or election runs the same way as a collection by forms handed to households, with
+//! its household roll stored apart from the box (`state::field::roll`): starting one, and
+//! marking a household before its form opens.
 
 use std::rc::Rc;
 
@@ -12,7 +15,7 @@ use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{meeting_record, random, tab_lock};
-use crate::state::field::{self, Days, Draft, FieldAction};
+use crate::state::field::{self, Days, Draft, FieldAction, Household, Roll};
 use crate::state::meeting::{Meeting, Phase, Voting};
 use crate::state::{Action, Device, Notice};
 
@@ -113,11 +116,12 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
                 return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En));
             }
         };
-        if poll.kind() != phieu_core::PollKind::Survey {
+        let forms = field::by_forms(&poll);
+        if poll.kind() != phieu_core::PollKind::Survey && !forms {
             return failed(
                 &dispatch,
-                "Phiếu này là biểu quyết, không phải phiếu khảo sát: hãy tổ chức cuộc họp trên trang văn phòng.".into(),
-                "This poll is a vote, not a survey: run it as a meeting from the office page.".into(),
+                "Phiếu này không phát tới hộ gia đình được (chỉ việc quyết định hoặc bầu cử của thôn): hãy tổ chức trên trang văn phòng.".into(),
+                "This poll cannot be handed to households (only a village's decision or election can): run it from the office page.".into(),
             );
         }
         let hash = poll.hash();
@@ -127,15 +131,13 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
                 Ok(m) => m,
                 Err(e) => return store_failed(&dispatch, &e),
             },
-            None => match new_session(poll) {
+            // A collection by forms starts with its roll: asked first (`begin_forms`).
+            None if forms => {
+                return dispatch.emit(Action::Field(FieldAction::NeedsRoll(poll)));
+            }
+            None => match new_session(poll, None) {
                 Some(m) => m,
-                None => return failed(
-                    &dispatch,
-                    "Máy này không tạo được số ngẫu nhiên an toàn: không thể lấy ý kiến kín."
-                        .into(),
-                    "This device cannot make secure random numbers: a secret survey is impossible."
-                        .into(),
-                ),
+                None => return no_random(&dispatch),
             },
         };
         open_session(meeting, true, dispatch).await;
@@ -174,9 +176,18 @@ async fn with_box(store: &store::Store, mut meeting: Meeting) -> Result<Meeting,
     Ok(meeting)
 }
 
+fn no_random(dispatch: &Callback<Action>) {
+    failed(
+        dispatch,
+        "Máy này không tạo được số ngẫu nhiên an toàn: không thể lấy ý kiến kín.".into(),
+        "This device cannot make secure random numbers: a secret survey is impossible.".into(),
+    )
+}
+
 /// A new session's meeting: a random id, and a PIN hash of random digits nobody is told (a
-/// field session never asks for a PIN; the record's format wants one).
-fn new_session(poll: Rc<Poll>) -> Option<Meeting> {
+/// field session never asks for a PIN; the record's format wants one). With a roll, a
+/// collection by forms over its households.
+fn new_session(poll: Rc<Poll>, roll: Option<&Roll>) -> Option<Meeting> {
     let id = random::id()?;
     let secret: String = random::bytes16()?
         .iter()
@@ -184,7 +195,56 @@ fn new_session(poll: Rc<Poll>) -> Option<Meeting> {
         .map(|b| char::from(b'0' + b % 10))
         .collect();
     let pin = PinHash::new(&secret, &secret, random::bytes16()?).ok()?;
-    Some(field::new_session(poll, id, pin))
+    Some(match roll {
+        Some(roll) => field::new_forms_session(poll, id, pin, roll),
+        None => field::new_session(poll, id, pin),
+    })
+}
+
+/// Starts a collection by forms of `poll` over `roll`: the roll is stored (in `phieu-field`,
+/// apart from the box) before the session's record, so a session by forms never exists
+/// without its roll.
+pub fn begin_forms(poll: Rc<Poll>, roll: Roll, dispatch: Callback<Action>) {
+    spawn(async move {
+        let Some(meeting) = new_session(poll, Some(&roll)) else {
+            return no_random(&dispatch);
+        };
+        let stored = async {
+            field_store::shared()
+                .await?
+                .put_roll(&meeting.id, &roll.to_json())
+                .await
+        };
+        if let Err(e) = stored.await {
+            return dispatch.emit(Action::Notice(Some(storage_notice(&e))));
+        }
+        open_session(meeting, true, dispatch).await;
+    });
+}
+
+/// Marks `household` on the roll, on disk, before its form opens; a household already marked
+/// is refused with a message and nothing changes. Only the set of households is written: no
+/// time, no order, nothing of the form to come. The form's empty draft is written with the
+/// roll, so a reload before its first answer offers it back.
+pub fn hand(meeting: &Meeting, roll: Roll, household: Household, dispatch: Callback<Action>) {
+    let marked = match roll.mark(household) {
+        Ok(r) => r,
+        Err(e) => return dispatch.emit(Action::Notice(Some(e.notice()))),
+    };
+    let meeting_id = meeting.id.clone();
+    let draft = Draft::handed(&meeting.poll).to_json();
+    spawn(async move {
+        let stored = async {
+            field_store::shared()
+                .await?
+                .put_roll_and_draft(&meeting_id, &marked.to_json(), &draft)
+                .await
+        };
+        match stored.await {
+            Ok(()) => dispatch.emit(Action::Field(FieldAction::Handed(marked))),
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
 }
 
 /// Reads the session's draft and counts and shows it; a sealed draft (confirmed, then
@@ -212,11 +272,29 @@ async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callba
         Ok(d) => Days::of(d),
         Err(e) => return store_failed(&dispatch, &e),
     };
+    let roll = if field::is_forms(&meeting) {
+        match fs.roll(&meeting.id).await {
+            Ok(r) => match r.as_deref().and_then(Roll::from_json) {
+                Some(roll) => Some(roll),
+                None => {
+                    return failed(
+                        &dispatch,
+                        "Danh sách hộ gia đình của đợt phát phiếu này bị mất hoặc hỏng: không thể tiếp tục phát phiếu.".into(),
+                        "The household roll of this collection is missing or damaged: forms cannot go on.".into(),
+                    )
+                }
+            },
+            Err(e) => return store_failed(&dispatch, &e),
+        }
+    } else {
+        None
+    };
     dispatch.emit(Action::Field(FieldAction::Started {
         meeting: Box::new(meeting.clone()),
         draft,
         days,
         today,
+        roll,
     }));
     if store_record {
         if let Err(e) = save_now(&meeting).await {
@@ -365,11 +443,12 @@ pub fn commit(
 pub fn close(
     meeting: Meeting,
     days: Days,
+    roll: Option<Roll>,
     place: String,
     staff: String,
     dispatch: Callback<Action>,
 ) {
-    let closed = match field::closed(&meeting, &days, &place, &staff) {
+    let closed = match field::closed(&meeting, &days, roll.as_ref(), &place, &staff) {
         Ok(m) => m,
         Err(why) => {
             dispatch.emit(Action::Notice(Some(why)));

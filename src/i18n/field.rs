@@ -1,5 +1,6 @@
 //! The words of a field survey (`pages/field.rs`): the respondent's form bar, the resume
-//! screen, the staff member's screen between respondents, closing.
+//! screen, the staff member's screen between respondents, closing; and the words of a
+//! collection by forms handed to households (its roll, the officer's screen, closing).
 
 use phieu_core::Lang;
 
@@ -42,6 +43,36 @@ pub struct Field {
     // Failure
     pub failed_title: &'static str,
     pub retry: &'static str,
+    // Forms handed to households: the roll
+    pub roll_title: &'static str,
+    pub roll_text: &'static str,
+    pub roll_total: &'static str,
+    pub roll_total_hint: &'static str,
+    pub roll_names: &'static str,
+    pub roll_names_hint: &'static str,
+    pub roll_start: &'static str,
+    // Forms: the officer's screen
+    pub forms_title: &'static str,
+    pub forms_answered: &'static str,
+    pub forms_collected: &'static str,
+    pub forms_household: &'static str,
+    pub forms_household_hint: &'static str,
+    pub forms_choose: &'static str,
+    pub forms_roll: &'static str,
+    pub forms_done: &'static str,
+    pub forms_hand_to: &'static str,
+    pub forms_hand: &'static str,
+    pub forms_other: &'static str,
+    pub forms_back: &'static str,
+    pub forms_hint: &'static str,
+    pub forms_close: &'static str,
+    // Forms: closing
+    pub forms_close_title: &'static str,
+    pub forms_close_text: &'static str,
+    pub forms_place: &'static str,
+    pub forms_staff_name: &'static str,
+    pub forms_close_check: &'static str,
+    pub forms_close_confirm: &'static str,
 }
 
 const VI: Field = Field {
@@ -79,6 +110,33 @@ const VI: Field = Field {
     closing: "Đang kết thúc…",
     failed_title: "Không mở được phiếu khảo sát",
     retry: "Thử lại",
+    roll_title: "Phát phiếu lấy ý kiến tới hộ gia đình",
+    roll_text: "Mỗi hộ gia đình trả lời một phiếu, trong nhiều ngày. Kết quả tính trên tổng số hộ gia đình của thôn, như khi họp.",
+    roll_total: "Tổng số hộ gia đình",
+    roll_total_hint: "Các hộ được đánh số từ 1 đến tổng số hộ.",
+    roll_names: "Danh sách tên chủ hộ (không bắt buộc)",
+    roll_names_hint: "Dán danh sách, mỗi dòng một hộ, theo thứ tự số hộ.",
+    roll_start: "Bắt đầu phát phiếu",
+    forms_title: "Đang phát phiếu tới hộ gia đình",
+    forms_answered: "Số hộ đã trả lời",
+    forms_collected: "Số phiếu đã thu",
+    forms_household: "Số thứ tự của hộ",
+    forms_household_hint: "Hoặc chọn hộ trong danh sách bên dưới.",
+    forms_choose: "Chọn hộ này",
+    forms_roll: "Danh sách hộ gia đình",
+    forms_done: "đã trả lời",
+    forms_hand_to: "Trao phiếu cho hộ số {n}",
+    forms_hand: "Trao phiếu cho hộ này",
+    forms_other: "Chọn hộ khác",
+    forms_back: "Quay lại hộ đang trả lời",
+    forms_hint: "Danh sách chỉ ghi hộ nào đã trả lời, không ghi hộ trả lời gì hay vào lúc nào.",
+    forms_close: "Kết thúc phát phiếu",
+    forms_close_title: "Kết thúc phát phiếu và kiểm phiếu?",
+    forms_close_text: "Kiểm phiếu với {n} phiếu thu về, trên tổng số {total} hộ gia đình. Sau khi kết thúc không thể thêm phiếu.",
+    forms_place: "Nơi phát phiếu",
+    forms_staff_name: "Người phát phiếu (không bắt buộc)",
+    forms_close_check: "Tôi đã thu xong phiếu; không thêm phiếu nữa.",
+    forms_close_confirm: "Kết thúc và kiểm phiếu",
 };
 
 const EN: Field = Field {
@@ -116,6 +174,33 @@ const EN: Field = Field {
     closing: "Closing…",
     failed_title: "The survey could not be opened",
     retry: "Try again",
+    roll_title: "Opinion forms handed to households",
+    roll_text: "Each household answers one form, over several days. The result is counted on all the village's households, as at a meeting.",
+    roll_total: "Total households",
+    roll_total_hint: "Households are numbered from 1 to the total.",
+    roll_names: "Names of the heads of household (optional)",
+    roll_names_hint: "Paste a list, one household per line, in the order of their numbers.",
+    roll_start: "Start handing out forms",
+    forms_title: "Handing out forms to households",
+    forms_answered: "Households that answered",
+    forms_collected: "Forms collected",
+    forms_household: "Household number",
+    forms_household_hint: "Or choose the household in the list below.",
+    forms_choose: "Choose this household",
+    forms_roll: "Household roll",
+    forms_done: "answered",
+    forms_hand_to: "Hand the form to household {n}",
+    forms_hand: "Hand the form to this household",
+    forms_other: "Choose another household",
+    forms_back: "Back to the household answering",
+    forms_hint: "The roll says only which households answered, never what they answered or when.",
+    forms_close: "Stop handing out forms",
+    forms_close_title: "Stop handing out forms and count them?",
+    forms_close_text: "Count {n} forms collected, on a total of {total} households. After this no form can be added.",
+    forms_place: "Where the forms were handed out",
+    forms_staff_name: "Who handed them out (optional)",
+    forms_close_check: "I have collected every form; no more forms.",
+    forms_close_confirm: "Stop and count",
 };
 
 /// The field survey's words in `lang`.

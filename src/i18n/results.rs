@@ -13,6 +13,9 @@ use crate::i18n::Electors;
 pub struct Strings {
     // Results
     pub results_heading: &'static str,
+    /// How the ballots were collected, and the words for forms handed to households.
+    pub method: &'static str,
+    pub method_forms: &'static str,
     pub ballots_cast: &'static str,
     pub ballots_valid: &'static str,
     pub ballots_blank: &'static str,
@@ -95,6 +98,8 @@ pub struct Strings {
 
 const VI: Strings = Strings {
     results_heading: "Kết quả kiểm phiếu",
+    method: "Hình thức",
+    method_forms: "Phát phiếu lấy ý kiến tới hộ gia đình",
     ballots_cast: "Số phiếu thu vào",
     ballots_valid: "Số phiếu hợp lệ",
     ballots_blank: "Số phiếu trắng (để trống toàn bộ)",
@@ -173,6 +178,8 @@ const VI: Strings = Strings {
 
 const EN: Strings = Strings {
     results_heading: "Results of the count",
+    method: "How the ballots were collected",
+    method_forms: "Opinion forms handed to households",
     ballots_cast: "Ballots returned",
     ballots_valid: "Valid ballots",
     ballots_blank: "Blank ballots (nothing answered)",

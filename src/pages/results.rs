@@ -90,6 +90,9 @@ pub fn results(props: &ResultsProps) -> Html {
                 <h1 id="results-heading">{ t.results_heading }</h1>
                 <p class="results-poll">{ bundle.poll().title().get(lang) }</p>
                 <dl class="facts">
+                    if electorate.method() == phieu_core::Method::HouseholdForms {
+                        { fact(t.method, t.method_forms.to_owned()) }
+                    }
                     { fact(named.total, electorate.total().to_string()) }
                     if let Some(present) = electorate.present() {
                         { fact(named.present, present.to_string()) }

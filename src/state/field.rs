@@ -15,16 +15,26 @@
 //!   It is a separate tally of integers that names no response, and the ballots keep no time or
 //!   order (ARCHITECTURE.md, invariants), so no day can be linked to an answer.
 //!
+//!
+//! The same session also runs a village's decision or election **by forms handed to every
+//! household**, over days, when a meeting cannot be held (issue 16, item 2; domain brief,
+//! "Quorum, and voting by form"): its electorate is `Electorate::by_household_forms` (every
+//! share of the total households, no quorum), and a household [`Roll`] kept apart from the box
+//! lets each household answer once ([`roll`]).
+//!
 //! Plain Rust, like the rest of the model: native tests below.
+
+pub mod roll;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use phieu_core::{Answer, BallotBox, Electorate, PinHash, Poll};
+use phieu_core::{Answer, BallotBox, Electorate, Method, PinHash, Poll};
 use serde::{Deserialize, Serialize};
 
 use super::meeting::{Meeting, Phase, Step, Voting};
 use super::{Model, Notice, Screen};
+pub use roll::{Household, Roll, RollError};
 
 /// Every field session's meeting id starts with this, so a glance at storage tells them apart.
 pub const ID_PREFIX: &str = "field-";
@@ -117,6 +127,29 @@ impl Days {
             .join("; ");
         format!(
             "Lấy ý kiến tại hộ gia đình (khảo sát thực địa){by}; số phiếu theo ngày: {per_day}. Không chạy thử máy."
+        )
+    }
+}
+
+impl Days {
+    /// The minutes' line for a closed collection by forms: who ran it, how many households of
+    /// the roll answered, and how many forms came in each day.
+    pub fn forms_summary(&self, staff: &str, roll: &Roll) -> String {
+        let by = if staff.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" do {} thực hiện", staff.trim())
+        };
+        let per_day = self
+            .0
+            .iter()
+            .map(|(d, n)| format!("{}: {n}", Days::written(d)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!(
+            "Phát phiếu lấy ý kiến tới từng hộ gia đình{by}; số hộ đã trả lời theo danh sách: {}/{}; số phiếu theo ngày: {per_day}. Danh sách hộ giữ riêng, không gắn với phiếu. Không chạy thử máy.",
+            roll.answered_count(),
+            roll.total()
         )
     }
 }
@@ -299,6 +332,17 @@ impl Draft {
         v
     }
 
+    /// The draft of a form just handed to a household, nothing answered yet: kept so that a
+    /// reload before the first answer offers the form back (the household is already marked).
+    pub fn handed(poll: &Poll) -> Draft {
+        let v = respondent(poll);
+        Draft {
+            step: v.step,
+            answers: v.answers,
+            salt: None,
+        }
+    }
+
     /// How many questions the respondent had answered (for the resume screen).
     pub fn answered(&self) -> usize {
         self.answers.iter().filter(|a| **a != Answer::Blank).count()
@@ -341,10 +385,41 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
     }
 }
 
-/// Why a survey cannot be closed as asked, or the closed meeting.
-pub fn closed(meeting: &Meeting, days: &Days, place: &str, staff: &str) -> Result<Meeting, Notice> {
+/// Whether `poll` may be collected by forms handed to households: a village's decision or
+/// election (`Poll::is_village_meeting`), never a confidence poll or a staff conference.
+pub fn by_forms(poll: &Poll) -> bool {
+    poll.is_village_meeting()
+}
+
+/// A new collection by forms of `poll` over `roll`'s households: open at once, its electorate
+/// the total households of the roll, with no one "present" (`Electorate::by_household_forms`).
+pub fn new_forms_session(poll: Rc<Poll>, id: String, pin: PinHash, roll: &Roll) -> Meeting {
+    let mut m = new_session(poll, id, pin);
+    m.electorate = Electorate::by_household_forms(u64::from(roll.total()))
+        .expect("a roll has at least one household");
+    m
+}
+
+/// Whether `meeting` is a collection by forms handed to households.
+pub fn is_forms(meeting: &Meeting) -> bool {
+    meeting.electorate.method() == Method::HouseholdForms
+}
+
+/// Why a survey (or a collection by forms) cannot be closed as asked, or the closed meeting.
+/// A survey's electorate becomes its respondents; forms keep the total households.
+pub fn closed(
+    meeting: &Meeting,
+    days: &Days,
+    roll: Option<&Roll>,
+    place: &str,
+    staff: &str,
+) -> Result<Meeting, Notice> {
     let count = meeting.ballots.len() as u64;
-    let Ok(electorate) = Electorate::new(count, None) else {
+    let electorate = match roll {
+        Some(_) if is_forms(meeting) && count > 0 => Ok(meeting.electorate),
+        _ => Electorate::new(count, None),
+    };
+    let Ok(electorate) = electorate else {
         return Err(Notice::new(
             "Chưa có phiếu nào: chưa thể kết thúc khảo sát.",
             "There are no responses yet: the survey cannot be closed.",
@@ -363,7 +438,10 @@ pub fn closed(meeting: &Meeting, days: &Days, place: &str, staff: &str) -> Resul
     next.phase = Phase::Closed;
     next.field = Some(FieldFacts {
         staff: staff.trim().to_owned(),
-        summary: days.summary(staff),
+        summary: match roll {
+            Some(roll) if is_forms(meeting) => days.forms_summary(staff, roll),
+            _ => days.summary(staff),
+        },
     });
     Ok(next)
 }
@@ -379,6 +457,9 @@ pub enum FieldScreen {
     Close,
     /// The survey could not be opened (its file, or the route): why, in both languages.
     Failed(Notice),
+    /// A village's decision or election opened for forms, with no collection on this device
+    /// yet: the officer enters the total households and may paste their names.
+    NewRoll(Rc<Poll>),
 }
 
 /// What the field session holds besides its meeting.
@@ -389,6 +470,8 @@ pub struct Session {
     pub today: String,
     /// The respondent set aside while the staff member looks at the counts.
     pub paused: Option<Voting>,
+    /// A collection by forms: the household roll (kept apart from the box).
+    pub roll: Option<Roll>,
 }
 
 impl Session {
@@ -402,14 +485,21 @@ impl Session {
 /// What happens in a field session.
 #[derive(Clone, Debug)]
 pub enum FieldAction {
-    /// Storage and the poll are ready; `draft` is an unfinished respondent to offer.
+    /// Storage and the poll are ready; `draft` is an unfinished respondent to offer; `roll`
+    /// the household roll of a collection by forms.
     Started {
         meeting: Box<Meeting>,
         draft: Option<Draft>,
         days: Days,
         today: String,
+        roll: Option<Roll>,
     },
     Failed(Notice),
+    /// The poll is a village's decision or election with no collection here yet: ask for the
+    /// roll.
+    NeedsRoll(Rc<Poll>),
+    /// Household `n` is marked on the roll (on disk): its form opens on the first question.
+    Handed(Roll),
     Resume,
     Discard,
     /// A response is on disk: the box now holds it and the day's count is one more.
@@ -433,18 +523,42 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             draft,
             days,
             today,
+            roll,
         } => {
             next.device = super::Device::Ready;
-            next.screen = match draft {
-                Some(d) => Screen::Field(FieldScreen::Resume(d)),
-                None => Screen::Voter(respondent(&meeting.poll)),
+            // Whatever the roll's setup said (a total refused) is over; a notice of the
+            // opening itself (a sealed response not finished) stays.
+            if matches!(next.screen, Screen::Field(FieldScreen::NewRoll(_))) {
+                next.notice = None;
+            }
+            next.screen = match (draft, &roll) {
+                (Some(d), _) => Screen::Field(FieldScreen::Resume(d)),
+                // Forms: a household is chosen on the roll before any form opens.
+                (None, Some(_)) => Screen::Field(FieldScreen::Between { saved: false }),
+                (None, None) => Screen::Voter(respondent(&meeting.poll)),
             };
             next.meeting = Some(*meeting);
             next.field = Some(Session {
                 days,
                 today,
                 paused: None,
+                roll,
             });
+        }
+        FieldAction::NeedsRoll(poll) => {
+            next.device = super::Device::Ready;
+            next.screen = Screen::Field(FieldScreen::NewRoll(poll));
+        }
+        FieldAction::Handed(roll) => {
+            // Only from the officer's screen: a second "hand" (a double tap) opens no form
+            // over the one already open.
+            let between = matches!(next.screen, Screen::Field(FieldScreen::Between { .. }));
+            if let (true, Some(m), Some(s)) = (between, &next.meeting, next.field.as_mut()) {
+                s.roll = Some(roll);
+                s.paused = None;
+                next.notice = None;
+                next.screen = Screen::Voter(respondent(&m.poll));
+            }
         }
         FieldAction::Failed(why) => {
             next.device = super::Device::Ready;
@@ -457,7 +571,11 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             }
         }
         FieldAction::Discard => {
-            if let Some(m) = &next.meeting {
+            let forms = next.field.as_ref().is_some_and(|s| s.roll.is_some());
+            if forms {
+                // The household stays marked: its form was handed over (module `roll`).
+                next.screen = Screen::Field(FieldScreen::Between { saved: false });
+            } else if let Some(m) = &next.meeting {
                 next.screen = Screen::Voter(respondent(&m.poll));
             }
         }
@@ -471,10 +589,12 @@ pub fn apply(next: &mut Model, action: FieldAction) {
                 m.ballots = ballots;
             }
             next.notice = None;
+            let roll = next.field.take().and_then(|s| s.roll);
             next.field = Some(Session {
                 days,
                 today,
                 paused: None,
+                roll,
             });
             next.screen = Screen::Field(FieldScreen::Between { saved: true });
         }
@@ -485,9 +605,14 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             }
         }
         FieldAction::Next => {
+            let forms = next.field.as_ref().is_some_and(|s| s.roll.is_some());
             let paused = next.field.as_mut().and_then(|s| s.paused.take());
-            if let Some(m) = &next.meeting {
-                next.screen = Screen::Voter(paused.unwrap_or_else(|| respondent(&m.poll)));
+            match (&next.meeting, paused) {
+                (Some(_), Some(v)) => next.screen = Screen::Voter(v),
+                // Forms: the next form opens only for a household marked on the roll.
+                (Some(_), None) if forms => {}
+                (Some(m), None) => next.screen = Screen::Voter(respondent(&m.poll)),
+                (None, _) => {}
             }
         }
         FieldAction::AskClose => {
@@ -524,6 +649,7 @@ mod tests {
             draft,
             days,
             today: "2026-11-25".into(),
+            roll: None,
         }))
     }
 
@@ -763,7 +889,7 @@ mod tests {
         let p = poll(SURVEY20);
         let meeting = new_session(p.clone(), "x".into(), pin());
         let days = Days::default().plus_one("2026-11-25");
-        assert!(closed(&meeting, &days, "Thôn Bình An", "").is_err());
+        assert!(closed(&meeting, &days, None, "Thôn Bình An", "").is_err());
         let mut with_one = meeting.clone();
         let mut b = BallotBox::new((*p).clone());
         let mut v = respondent(&p);
@@ -791,12 +917,13 @@ mod tests {
         b.cast(ballot).unwrap();
         with_one.ballots = Rc::new(b);
         assert!(
-            closed(&with_one, &days, "  ", "").is_err(),
+            closed(&with_one, &days, None, "  ", "").is_err(),
             "a place is needed"
         );
         let c = closed(
             &with_one,
             &days,
+            None,
             " Thôn Bình An, Xã Tân Hòa ",
             " Lê Thị Hoa ",
         )
@@ -810,5 +937,225 @@ mod tests {
         let bundle =
             phieu_core::AuditBundle::new((*c.ballots).clone(), c.electorate, minutes).unwrap();
         assert_eq!(bundle.ballot_box().len(), 1);
+    }
+
+    const DEMO: &str = include_str!("../../assets/polls/demo.json");
+
+    /// A ballot of the demo decision with `option`, its salt `n`.
+    fn demo_ballot(p: &Poll, option: &str, n: u8) -> phieu_core::Ballot {
+        phieu_core::Ballot::new(
+            p,
+            vec![Answer::choice(option)],
+            phieu_core::Salt::from_bytes([n; 16]),
+        )
+        .unwrap()
+    }
+
+    fn forms_started(roll: Roll) -> Model {
+        let meeting = new_forms_session(poll(DEMO), "forms".into(), pin(), &roll);
+        Model::new(Lang::Vi, Page::Survey).apply(Action::Field(FieldAction::Started {
+            meeting: Box::new(meeting),
+            draft: None,
+            days: Days::default(),
+            today: "2026-11-24".into(),
+            roll: Some(roll),
+        }))
+    }
+
+    /// Issue 16, item 2: a village's decision opens as a collection by forms: the roll first,
+    /// then the officer's screen; a household's form opens only once it is marked; a household
+    /// already marked is refused (the roll unchanged, the box untouched), and the next form
+    /// waits for a household.
+    #[test]
+    fn forms_open_on_the_roll_and_a_household_cannot_answer_twice() {
+        let p = poll(DEMO);
+        assert!(by_forms(&p));
+        assert!(!by_forms(&poll(SURVEY20)));
+        assert!(!by_forms(&poll(include_str!(
+            "../../assets/templates/lay-phieu-tin-nhiem.json"
+        ))));
+        assert!(!by_forms(&poll(include_str!(
+            "../../assets/templates/hoi-nghi-can-bo.json"
+        ))));
+        let asked = Model::new(Lang::Vi, Page::Survey)
+            .apply(Action::Field(FieldAction::NeedsRoll(p.clone())));
+        assert_eq!(asked.screen, Screen::Field(FieldScreen::NewRoll(p.clone())));
+        assert_eq!(asked.elsewhere(Doc::Survey), None);
+
+        let m = forms_started(Roll::new("5", "").unwrap());
+        assert_eq!(
+            m.screen,
+            Screen::Field(FieldScreen::Between { saved: false })
+        );
+        assert_eq!(m.elsewhere(Doc::Survey), None);
+        assert!(is_forms(m.meeting.as_ref().unwrap()));
+        // No household chosen: "next" opens no form.
+        let still = m.apply(Action::Field(FieldAction::Next));
+        assert_eq!(still.screen, m.screen);
+
+        let roll = m.field.as_ref().unwrap().roll.clone().unwrap();
+        let marked = roll.mark(3).unwrap();
+        let answering = m.apply(Action::Field(FieldAction::Handed(marked.clone())));
+        assert_eq!(voting(&answering).step, Step::Question(0));
+        let saved = answering.apply(Action::Field(FieldAction::Saved {
+            ballots: Rc::new(BallotBox::new((*p).clone())),
+            days: Days::default().plus_one("2026-11-24"),
+            today: "2026-11-24".into(),
+        }));
+        let kept = saved.field.as_ref().unwrap().roll.as_ref().unwrap();
+        assert_eq!(kept, &marked, "saving a form keeps the roll");
+        assert_eq!(kept.mark(3), Err(RollError::AlreadyAnswered(3)));
+        assert!(kept.mark(3).unwrap_err().notice().vi.contains("Hộ số 3"));
+        // The form just handed is kept, unanswered, so a reload offers it back.
+        let handed = Draft::handed(&p);
+        assert_eq!(handed.step, Step::Question(0));
+        assert_eq!(
+            Draft::from_json(&p, &handed.to_json()),
+            Some(handed.clone())
+        );
+        assert!(
+            !handed.to_json().contains('3'),
+            "the draft names no household"
+        );
+        // An interrupted form discarded after a reload goes back to the roll, not to a form.
+        let draft = Draft::of(&voting(&answering).answer(&p, 0, Answer::choice("dong_y"))).unwrap();
+        let mut resumed = forms_started(marked.clone());
+        resumed = resumed.apply(Action::Field(FieldAction::Started {
+            meeting: Box::new(resumed.meeting.clone().unwrap()),
+            draft: Some(draft.clone()),
+            days: Days::default(),
+            today: "2026-11-24".into(),
+            roll: Some(marked),
+        }));
+        assert_eq!(resumed.screen, Screen::Field(FieldScreen::Resume(draft)));
+        let discarded = resumed.apply(Action::Field(FieldAction::Discard));
+        assert_eq!(
+            discarded.screen,
+            Screen::Field(FieldScreen::Between { saved: false })
+        );
+    }
+
+    /// Issue 16, item 2: the roll and the box are kept apart. The roll's record names no
+    /// ballot and no order; the meeting's record and a form's draft name no household.
+    #[test]
+    fn the_roll_and_the_box_are_kept_apart() {
+        let p = poll(DEMO);
+        let roll = Roll::new("4", "Nguyễn Văn An\nTrần Thị Bình").unwrap();
+        let mut meeting = new_forms_session(p.clone(), "apart".into(), pin(), &roll);
+        let mut b = BallotBox::new((*p).clone());
+        let (one, two) = (
+            demo_ballot(&p, "dong_y", 1),
+            demo_ballot(&p, "khong_dong_y", 2),
+        );
+        let commitments = [one.commitment().to_hex(), two.commitment().to_hex()];
+        b.cast(one).unwrap();
+        b.cast(two).unwrap();
+        meeting.ballots = Rc::new(b);
+        // Households 2 then 1 answered; the roll stored is the one of 1 then 2.
+        let roll = roll.mark(2).unwrap().mark(1).unwrap();
+        let stored = roll.to_json();
+        assert_eq!(
+            stored,
+            Roll::new("4", "Nguyễn Văn An\nTrần Thị Bình")
+                .unwrap()
+                .mark(1)
+                .unwrap()
+                .mark(2)
+                .unwrap()
+                .to_json()
+        );
+        for c in &commitments {
+            assert!(!stored.contains(&c[..16]), "the roll names no ballot");
+        }
+        assert!(!stored.contains("2026") && !stored.contains("dong_y"));
+        let record = crate::edge::meeting_record::to_json(&meeting);
+        assert!(
+            !record.contains("Nguyễn Văn An") && !record.contains("answered"),
+            "{record}"
+        );
+        let draft = Draft::of(&respondent(&p).answer(&p, 0, Answer::choice("dong_y"))).unwrap();
+        assert!(
+            !draft.to_json().contains("household"),
+            "{}",
+            draft.to_json()
+        );
+    }
+
+    /// Issue 16, item 2: a collection by forms survives a reload through its storage records:
+    /// the meeting record keeps the method and the total households, the roll its households.
+    #[test]
+    fn a_forms_session_round_trips_through_its_storage_records() {
+        let p = poll(DEMO);
+        let roll = Roll::new("120", "Nguyễn Văn An").unwrap().mark(7).unwrap();
+        let meeting = new_forms_session(p, "trip".into(), pin(), &roll);
+        let json = crate::edge::meeting_record::to_json(&meeting);
+        assert!(json.contains("\"method\":\"household_forms\""), "{json}");
+        let back = crate::edge::meeting_record::from_json(&json, Poll::from_json_plain).unwrap();
+        assert_eq!(
+            back.electorate,
+            Electorate::by_household_forms(120).unwrap()
+        );
+        assert_eq!(back.electorate.present(), None);
+        assert_eq!(back, meeting);
+        assert_eq!(Roll::from_json(&roll.to_json()), Some(roll));
+        // A meeting's record is as before: no method.
+        let survey = new_session(poll(SURVEY20), "s".into(), pin());
+        assert!(!crate::edge::meeting_record::to_json(&survey).contains("method"));
+        let spoilt = json.replace("\"household_forms\"", "\"telepathy\"");
+        assert!(crate::edge::meeting_record::from_json(&spoilt, Poll::from_json_plain).is_err());
+    }
+
+    /// Issue 16, item 2: closing counts on the total households, as a meeting does, with no
+    /// quorum; the bundle says household_forms.
+    #[test]
+    fn closing_forms_counts_on_every_household() {
+        let p = poll(DEMO);
+        let roll = Roll::new("5", "").unwrap();
+        let mut meeting = new_forms_session(p.clone(), "close".into(), pin(), &roll);
+        let days = Days::default()
+            .plus_one("2026-11-24")
+            .plus_one("2026-11-25");
+        assert!(
+            closed(&meeting, &days, Some(&roll), "Thôn Đồng Tâm", "").is_err(),
+            "no form yet"
+        );
+        let mut b = BallotBox::new((*p).clone());
+        for (i, o) in ["dong_y", "dong_y", "dong_y", "khong_dong_y"]
+            .iter()
+            .enumerate()
+        {
+            b.cast(demo_ballot(&p, o, i as u8)).unwrap();
+        }
+        meeting.ballots = Rc::new(b);
+        let roll = (1..=4).fold(roll, |r, n| r.mark(n).unwrap());
+        let c = closed(
+            &meeting,
+            &days,
+            Some(&roll),
+            " Thôn Đồng Tâm ",
+            "Lê Thị Hoa",
+        )
+        .unwrap();
+        assert_eq!(c.electorate, Electorate::by_household_forms(5).unwrap());
+        assert_eq!(c.time, "24/11/2026 – 25/11/2026");
+        let minutes = c.minutes().unwrap();
+        assert!(
+            minutes.logic_and_accuracy_test().contains("Phát phiếu lấy ý kiến tới từng hộ gia đình do Lê Thị Hoa thực hiện; số hộ đã trả lời theo danh sách: 4/5"),
+            "{}",
+            minutes.logic_and_accuracy_test()
+        );
+        let bundle =
+            phieu_core::AuditBundle::new((*c.ballots).clone(), c.electorate, minutes).unwrap();
+        // 3 agree of 5 households: 9 < 10, not two-thirds. Not "not validly held".
+        assert!(matches!(
+            bundle.outcomes()[0].decision(),
+            phieu_core::Decision::Threshold {
+                agree: 3,
+                of: 5,
+                passed: false,
+                ..
+            }
+        ));
+        assert!(bundle.to_json().contains("\"method\": \"household_forms\""));
     }
 }

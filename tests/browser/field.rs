@@ -1,11 +1,12 @@
 //! A field survey's working storage in a real browser (`edge::field_store`): a draft is there
 //! after a new connection and a put replaces it; counting a response and forgetting its draft
-//! happen together; each session counts its own days, read back in date order; the route's
-//! `src` is a path on this site.
+//! happen together; each session counts its own days, read back in date order; a household
+//! roll is kept per session in its own store, apart from drafts and days; the route's `src` is
+//! a path on this site.
 
 use phieu::edge::field_store::{today, FieldStore};
 use phieu::edge::route::survey_src_of_hash;
-use phieu::state::field::Draft;
+use phieu::state::field::{Draft, Roll};
 use phieu::state::meeting::Step;
 use phieu_core::{Answer, Poll};
 use wasm_bindgen_futures::JsFuture;
@@ -82,6 +83,78 @@ async fn a_draft_survives_a_new_connection_and_is_forgotten_when_its_response_is
     assert_eq!(again.draft("field-b").await.unwrap(), None);
     // Deleting what is not there is not an error.
     again.delete_draft("field-b").await.unwrap();
+}
+
+/// Issue 16, item 2: the roll of a collection by forms survives a new connection, a put
+/// replaces it, and it is its own record: counting a form and forgetting its draft leave it as
+/// it was.
+#[wasm_bindgen_test]
+async fn a_household_roll_survives_a_new_connection_apart_from_drafts_and_days() {
+    let store = fresh("phieu-test-field-roll").await;
+    assert_eq!(store.roll("field-f").await.unwrap(), None);
+    let roll = Roll::new("5", "Nguyễn Văn An").unwrap();
+    store.put_roll("field-f", &roll.to_json()).await.unwrap();
+    let marked = roll.mark(4).unwrap().mark(2).unwrap();
+    store.put_roll("field-f", &marked.to_json()).await.unwrap();
+    store
+        .count_and_forget("field-f", "2026-11-24")
+        .await
+        .unwrap();
+    store.close();
+
+    let again = FieldStore::open_named("phieu-test-field-roll")
+        .await
+        .unwrap();
+    let back = Roll::from_json(&again.roll("field-f").await.unwrap().unwrap());
+    assert_eq!(back, Some(marked));
+    assert_eq!(again.roll("field-g").await.unwrap(), None);
+    assert_eq!(
+        again.days("field-f").await.unwrap(),
+        vec![("2026-11-24".to_owned(), 1)]
+    );
+}
+
+/// A device that ran a survey before forms existed has `phieu-field` at version 1 (drafts and
+/// days only): opening it creates `rolls` and keeps the draft of the respondent in progress.
+#[wasm_bindgen_test]
+async fn a_version_1_field_database_gains_the_roll_store_and_keeps_its_draft() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let name = "phieu-test-field-v1";
+    let factory = gloo::utils::window().indexed_db().unwrap().unwrap();
+    let gone = factory.delete_database(name).unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| gone.set_onsuccess(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    // Version 1 as it was: two stores, one draft.
+    let request = factory.open_with_u32(name, 1).unwrap();
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let request = request.clone();
+        move |_| {
+            let db: web_sys::IdbDatabase = request.result().unwrap().dyn_into().unwrap();
+            let drafts = db.create_object_store("drafts").unwrap();
+            db.create_object_store("days").unwrap();
+            drafts
+                .put_with_key(&"old draft".into(), &"field-old".into())
+                .unwrap();
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    JsFuture::from(opened).await.unwrap();
+    let v1: web_sys::IdbDatabase = request.result().unwrap().dyn_into().unwrap();
+    assert_eq!(v1.version(), 1.0);
+    v1.close();
+
+    let store = FieldStore::open_named(name)
+        .await
+        .expect("the upgrade opens");
+    assert_eq!(
+        store.draft("field-old").await.unwrap().as_deref(),
+        Some("old draft")
+    );
+    let roll = Roll::new("3", "").unwrap().mark(1).unwrap();
+    store.put_roll("field-new", &roll.to_json()).await.unwrap();
+    let back = store.roll("field-new").await.unwrap().unwrap();
+    assert_eq!(Roll::from_json(&back), Some(roll));
 }
 
 #[wasm_bindgen_test]
