@@ -175,6 +175,7 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
             } }
             <button type="button" class="button button-secondary no-print"
                     onclick={dispatch.reform(|_: MouseEvent| Action::NewMeeting)}>{ t.new_meeting }</button>
+            <p class="hint no-print">{ t.new_meeting_hint }</p>
         </div>
     }
 }

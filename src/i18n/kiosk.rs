@@ -117,6 +117,8 @@ pub struct Kiosk {
     // Results wrapper
     pub results_title: &'static str,
     pub new_meeting: &'static str,
+    /// Said beside it: the closed meeting is not lost (issue 22, item 9).
+    pub new_meeting_hint: &'static str,
     // The PIN's rules (docs/security.md): a new PIN has 6 digits; wrong PINs are counted.
     pub new_pin: &'static str,
     /// `{n}`: every wrong PIN typed in this meeting.
@@ -213,7 +215,7 @@ const VI: Kiosk = Kiosk {
     type_number: "Nhập một số",
     type_text: "Viết câu trả lời",
     review_title: "Xem lại phiếu của ông/bà",
-    review_hint: "Nếu đúng, bấm Xác nhận. Muốn sửa, bấm Sửa bên cạnh câu hỏi.",
+    review_hint: "Nếu đúng, bấm Xác nhận. Muốn sửa, bấm Sửa ngay dưới câu trả lời.",
     change: "Sửa",
     confirm: "Xác nhận",
     saving: "Đang ghi phiếu…",
@@ -223,6 +225,7 @@ const VI: Kiosk = Kiosk {
     receipt_countdown: "Màn hình tự trở về cán bộ sau {s} giây.",
     results_title: "Kết quả bỏ phiếu",
     new_meeting: "Chuẩn bị cuộc họp mới",
+    new_meeting_hint: "Kết quả, biên bản và tệp kiểm tra của cuộc họp vừa kết thúc vẫn được lưu trên máy này.",
     new_pin: "Mã PIN (6 đến 8 chữ số)",
     wrong_pins: "Số lần nhập sai mã PIN trong cuộc họp: {n}",
 };
@@ -317,7 +320,7 @@ const EN: Kiosk = Kiosk {
     type_number: "Enter a number",
     type_text: "Write your answer",
     review_title: "Review your ballot",
-    review_hint: "If it is right, press Confirm. To change an answer, press Change beside it.",
+    review_hint: "If it is right, press Confirm. To change an answer, press Change just below it.",
     change: "Change",
     confirm: "Confirm",
     saving: "Recording the ballot…",
@@ -327,6 +330,7 @@ const EN: Kiosk = Kiosk {
     receipt_countdown: "Back to the officer in {s} seconds.",
     results_title: "Results",
     new_meeting: "Prepare a new meeting",
+    new_meeting_hint: "The results, minutes and check file of the meeting just closed stay stored on this device.",
     new_pin: "PIN (6 to 8 digits)",
     wrong_pins: "Wrong PIN attempts in this meeting: {n}",
 };

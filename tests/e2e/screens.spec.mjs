@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, watchErrors, SIZES, screenshotAllSizes } from './support.mjs';
-import { createMeeting, testAnythingAndOpen, enterPin, castCount, PIN } from './meeting_page.mjs';
+import { createMeeting, testAnythingAndOpen, enterPin, castCount, closeVoting, PIN } from './meeting_page.mjs';
 
 const h = harness();
 
@@ -53,6 +53,8 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
   await page.getByRole('button', { name: 'Tiếp →' }).click();
   await page.getByRole('heading', { name: REVIEW }).waitFor();
   await assertPlain(page, 'review');
+  // The Sửa button is below the answer, and the hint says so (item 9).
+  await page.getByText('Muốn sửa, bấm Sửa ngay dưới câu trả lời.', { exact: false }).waitFor();
 
   // A reload before Xác nhận: the ballot is not in the box, and the tablet says so.
   await page.reload();
@@ -89,6 +91,15 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
   await page.getByRole('heading', { name: CONSOLE }).waitFor();
   assert.equal(await castCount(page), 1);
   await assertPlain(page, 'console after a voter');
+
+  // The results: plain words, and preparing a new meeting says the closed one stays (item 9).
+  await closeVoting(page);
+  await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+  await page.getByText('Kết quả, biên bản và tệp kiểm tra của cuộc họp vừa kết thúc vẫn được lưu trên máy này.').waitFor();
+  // The verify page says what a commitment is before it names one.
+  await page.goto(h.server.url + 'office.html#/verify');
+  await page.getByText(/Mỗi phiếu trong tệp có một mã cam kết, tính từ chính nội dung phiếu/).waitFor();
+  await assertPlain(page, 'verify page');
   assert.deepEqual(errors, []);
   await context.close();
 });
