@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, watchErrors, SIZES, screenshotAllSizes } from './support.mjs';
-import { createMeeting, testAnythingAndOpen, enterPin, castCount, closeVoting, PIN } from './meeting_page.mjs';
+import { createMeeting, fillSetup, testAnythingAndOpen, enterPin, castCount, closeVoting, PIN } from './meeting_page.mjs';
 
 const h = harness();
 
@@ -163,6 +163,24 @@ test('a test ballot of seven candidates: every primary button on screen at three
   await onScreenAtEverySize(page, page.getByRole('button', { name: 'Mở khóa' }), 'Mở khóa');
   await page.getByRole('button', { name: 'Mở khóa' }).click();
   await page.getByRole('heading', { name: CONSOLE }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a setup that cannot be created takes the officer to the first field to fix', async () => {
+  const context = await h.browser.newContext({ viewport: SIZES.phone });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(h.server.url);
+  await fillSetup(page);
+  const total = page.getByLabel(/^Tổng số/);
+  await total.fill('');
+  await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+  await page.getByText('Hãy sửa các mục được đánh dấu.').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+  assert.ok(await total.evaluate((el) => el === document.activeElement), 'the first field to fix has the focus');
+  const box = await total.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= SIZES.phone.height, `in view: ${JSON.stringify(box)}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
