@@ -49,6 +49,10 @@ pub fn office_app() -> Html {
         });
     }
 
+    // Each page of the office opens at its top (issue 22, item 8): the designer, followed from
+    // the middle of setup, does not open scrolled halfway down.
+    use_effect_with(model.page, |_| crate::edge::dom::scroll_to_top());
+
     let go = model.elsewhere(Doc::Office);
     let moving = go.is_some();
     use_elsewhere(go);

@@ -184,3 +184,20 @@ test('a setup that cannot be created takes the officer to the first field to fix
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the designer opens at its top, even from the middle of setup', async () => {
+  const context = await h.browser.newContext({ viewport: SIZES.phone });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(h.server.url);
+  await fillSetup(page);
+  const link = page.getByRole('link', { name: 'Soạn phiếu' });
+  await link.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'setup is scrolled down');
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: 'Soạn phiếu', exact: true }).waitFor();
+  await page.waitForFunction(() => window.scrollY === 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
