@@ -185,7 +185,7 @@ test('a setup that cannot be created takes the officer to the first field to fix
   await context.close();
 });
 
-test('the designer opens at its top, even from the middle of setup', async () => {
+test('the designer opens at its top, even from the middle of setup, and its summary names the field to fix', async () => {
   const context = await h.browser.newContext({ viewport: SIZES.phone });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -198,6 +198,9 @@ test('the designer opens at its top, even from the middle of setup', async () =>
   await link.click();
   await page.getByRole('heading', { level: 1, name: 'Soạn phiếu', exact: true }).waitFor();
   await page.waitForFunction(() => window.scrollY === 0);
+  // A blank poll: the summary at the top names the field to fix, not only the problem.
+  await page.getByRole('button', { name: /^Lấy ý kiến/ }).click();
+  await page.locator('#d-problems').getByText('Phiếu chưa dùng được. Cần sửa: Tiêu đề phiếu: Không được để trống.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
