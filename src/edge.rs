@@ -12,6 +12,7 @@ pub mod file_input;
 pub mod form;
 pub mod meeting_record;
 pub mod offline;
+pub mod open_ballot;
 pub mod outbox;
 pub mod poll_loader;
 pub mod prefs;

@@ -10,7 +10,7 @@ use yew::Callback;
 
 use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
-use crate::edge::{random, tab_lock};
+use crate::edge::{open_ballot, random, tab_lock};
 use crate::state::meeting::{Meeting, Phase, PinVerdict, TestResult};
 use crate::state::{Action, Device, Intent, Notice, Storage};
 
@@ -177,14 +177,38 @@ pub fn cast(
             Err(e) => Err(e),
         };
         match written {
-            Ok(_) => dispatch.emit(Action::Cast {
-                receipt,
-                ballots,
-                test_ballot,
-            }),
+            Ok(_) => {
+                // The ballot is in the box: a reload from here on is not an unfinished ballot.
+                if !test {
+                    open_ballot::clear(&meeting.id);
+                }
+                dispatch.emit(Action::Cast {
+                    receipt,
+                    ballots,
+                    test_ballot,
+                })
+            }
             Err(e) => dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En))),
         }
     });
+}
+
+/// Lets the next voter in (or the officer, for a test ballot). A real voter's ballot is marked
+/// open first, so a reload before Confirm is told on the lock screen and the console
+/// (`edge::open_ballot`).
+pub fn start_voter(meeting: &Meeting, test: bool, dispatch: &Callback<Action>) {
+    if !test {
+        open_ballot::mark(&meeting.id, meeting.ballots.len());
+    }
+    dispatch.emit(Action::StartVoter { test });
+}
+
+/// After the tablet page has read its meeting back: what became of a ballot a voter held
+/// when the page went away.
+pub fn settle_open_ballot(meeting: &Meeting, dispatch: &Callback<Action>) {
+    if let Some((last, abandoned)) = open_ballot::settle(&meeting.id, meeting.ballots.len()) {
+        dispatch.emit(Action::Reloaded { last, abandoned });
+    }
 }
 
 /// Reads the test box back from storage for the logic-and-accuracy check.

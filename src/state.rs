@@ -15,7 +15,7 @@ use std::rc::Rc;
 use phieu_core::{Ballot, BallotBox, Lang, Poll};
 
 use crate::edge::poll_loader::LoadError;
-use meeting::{Meeting, Phase, Voting};
+use meeting::{LastBallot, Meeting, Phase, Voting};
 
 /// Where the poll shown on the setup page stands.
 #[derive(Clone, Debug)]
@@ -187,6 +187,12 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// The field survey's counts per day and the respondent set aside (field sessions only).
     pub field: Option<field::Session>,
+    /// What became of the last voter's ballot, for the lock screen; `None` when no voter has
+    /// held the tablet since it was last locked by the officer or reloaded without one.
+    pub last_ballot: Option<LastBallot>,
+    /// A ballot was left unfinished (a reload mid-ballot): the console says so, with how many
+    /// in this meeting, until the next voter is let in.
+    pub abandoned: Option<u32>,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -250,6 +256,12 @@ pub enum Action {
         ballots: Option<Rc<BallotBox>>,
         test_ballot: Option<Rc<Ballot>>,
     },
+    /// After a reload: what became of the ballot a voter held, and how many ballots of this
+    /// meeting were left unfinished in all.
+    Reloaded {
+        last: LastBallot,
+        abandoned: u32,
+    },
     /// The ballot could not be stored: it was not cast. The message says why.
     NotCast(Notice),
     /// The voter closed the receipt (or it timed out).
@@ -287,6 +299,8 @@ impl Model {
             test: Test::default(),
             notice: None,
             field: None,
+            last_ballot: None,
+            abandoned: None,
         }
     }
 
@@ -342,7 +356,16 @@ impl Model {
                     next.screen = Screen::Officer;
                 }
             }
-            Action::Lock => next.screen = Model::resting_screen(next.meeting.as_ref()),
+            Action::Lock => {
+                next.screen = Model::resting_screen(next.meeting.as_ref());
+                next.last_ballot = None;
+            }
+            Action::Reloaded { last, abandoned } => {
+                next.last_ballot = Some(last);
+                if last == LastBallot::Abandoned {
+                    next.abandoned = Some(abandoned);
+                }
+            }
             Action::AskPin(intent) => {
                 next.screen = Screen::Pin(intent);
                 next.notice = None;
@@ -357,6 +380,8 @@ impl Model {
                     };
                     if allowed {
                         next.screen = Screen::Voter(Voting::new(&m.poll, test));
+                        next.last_ballot = None;
+                        next.abandoned = None;
                     }
                 }
             }
@@ -407,6 +432,7 @@ impl Model {
                     Some(Phase::Testing) => Screen::Officer,
                     _ => Model::resting_screen(next.meeting.as_ref()),
                 };
+                next.last_ballot = Some(LastBallot::Recorded);
             }
             Action::TestChecked(read_back) => next.test.checked = Some(read_back),
             Action::TestCleared => next.test = Test::default(),

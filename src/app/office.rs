@@ -49,6 +49,10 @@ pub fn office_app() -> Html {
         });
     }
 
+    // Each page of the office opens at its top (issue 22, item 8): the designer, followed from
+    // the middle of setup, does not open scrolled halfway down.
+    use_effect_with(model.page, |_| crate::edge::dom::scroll_to_top());
+
     let go = model.elsewhere(Doc::Office);
     let moving = go.is_some();
     use_elsewhere(go);
@@ -175,6 +179,7 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
             } }
             <button type="button" class="button button-secondary no-print"
                     onclick={dispatch.reform(|_: MouseEvent| Action::NewMeeting)}>{ t.new_meeting }</button>
+            <p class="hint no-print">{ t.new_meeting_hint }</p>
         </div>
     }
 }

@@ -46,7 +46,16 @@ pub fn tablet_app() -> Html {
                         (Action::Started(Some(m)), Some(id)) if &m.id == id => Some(id.clone()),
                         _ => None,
                     };
+                    let reread = match &action {
+                        Action::Started(Some(m)) => Some(m.clone()),
+                        _ => None,
+                    };
                     dispatch.emit(action);
+                    // A voter held the tablet when the page went away: say what became of
+                    // the ballot (the lock screen, the console).
+                    if let Some(m) = reread {
+                        effects::settle_open_ballot(&m, &dispatch);
+                    }
                     if let Some(id) = handed {
                         dispatch.emit(Action::HandedOver(id));
                     }
@@ -63,6 +72,12 @@ pub fn tablet_app() -> Html {
         model.screen,
         Screen::Voter(_) | Screen::Receipt(_) | Screen::Pin(_) | Screen::ConfirmClose
     );
+    // While a voter holds the tablet, the browser's Back stays on the ballot (edge::route).
+    let voter_holds = matches!(model.screen, Screen::Voter(_) | Screen::Receipt(_));
+    use_effect_with(voter_holds, |holds| {
+        let guard = holds.then(route::hold_back).flatten();
+        move || drop(guard)
+    });
 
     html! {
         // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
@@ -98,6 +113,12 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
         })
     };
 
+    let start_voter = |test: bool| {
+        let dispatch = dispatch.clone();
+        let m = m.clone();
+        Callback::from(move |()| effects::start_voter(&m, test, &dispatch))
+    };
+
     match &model.screen {
         Screen::Officer => {
             let on_open = {
@@ -117,10 +138,11 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                     if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
                     <Officer {lang} meeting={m.clone()} test={model.test.clone()}
                              low_storage={model.storage.is_some_and(|s| s.low())}
-                             on_test_ballot={dispatch.reform(|()| Action::StartVoter { test: true })}
+                             abandoned={model.abandoned}
+                             on_test_ballot={start_voter(true)}
                              on_check_test={with_meeting(effects::check_test)}
                              {on_open}
-                             on_next_voter={dispatch.reform(|()| Action::StartVoter { test: false })}
+                             on_next_voter={start_voter(false)}
                              {on_phase}
                              on_close={dispatch.reform(|()| Action::ConfirmClose)}
                              on_lock={dispatch.reform(|()| Action::Lock)} />
@@ -129,6 +151,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
         }
         Screen::Pin(intent) => html! {
             <Locked {lang} paused={m.phase == Phase::Paused} {notice} locked={pin_locked}
+                    last={model.last_ballot}
                     on_pin={on_pin(*intent)} />
         },
         Screen::Voter(voting) => {

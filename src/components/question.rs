@@ -135,11 +135,16 @@ pub fn question(props: &QuestionProps) -> Html {
                 </>
             }
         }
-        ItemKind::Multiple { options, .. } => {
+        ItemKind::Multiple { options, max, .. } => {
             let current: Vec<String> = chosen(&props.answer)
                 .into_iter()
                 .map(str::to_owned)
                 .collect();
+            // Once the maximum is ticked the other options are off, and say why (issue 22,
+            // item 3): a fifth tick is refused at once, not at Tiếp.
+            let limited = (*max as usize) < options.len();
+            let full = limited && current.len() as u64 >= *max;
+            let full_id = format!("q-{}-full", item.id());
             let text = free_text(&props.answer);
             let toggle = |id: String| {
                 let on_answer = props.on_answer.clone();
@@ -164,15 +169,20 @@ pub fn question(props: &QuestionProps) -> Html {
                 .any(|c| c.free_text() && current.iter().any(|o| o == c.id()));
             html! {
                 <>
-                    <p class="question-how">{ t.choose_many }</p>
+                    <p class="question-how">
+                        { if limited { t.choose_at_most.replace("{n}", &max.to_string()) } else { t.choose_many.to_owned() } }
+                    </p>
                     <div class="choices" role="group" aria-labelledby={label_id.clone()}
                          aria-describedby={described.clone()}>
                         { for options.iter().map(|c| {
                             let on = current.iter().any(|o| o == c.id());
+                            let off = full && !on;
                             html! {
                                 <button type="button" role="checkbox"
                                         class={classes!("choice", "choice-multi", on.then_some("chosen"))}
                                         aria-checked={if on { "true" } else { "false" }}
+                                        disabled={off}
+                                        aria-describedby={off.then(|| full_id.clone())}
                                         onclick={toggle(c.id().to_owned())}>
                                     <span class="choice-mark" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
                                     <span class="choice-label">{ c.label().get(lang) }</span>
@@ -180,6 +190,11 @@ pub fn question(props: &QuestionProps) -> Html {
                             }
                         }) }
                     </div>
+                    if full {
+                        <p class="question-full" id={full_id.clone()} role="status">
+                            { t.max_reached.replace("{n}", &max.to_string()) }
+                        </p>
+                    }
                     if free_on { { free_text_field(props, t.your_opinion, None) } }
                 </>
             }

@@ -30,6 +30,13 @@ pub fn scroll_to_top() {
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
+/// Focuses the first field marked wrong inside `within` (`aria-invalid="true"`, or an input of
+/// a `.field-bad` group), which also scrolls it into view: after a failed submit the officer
+/// lands on what to fix, not 2,800 px below it (issue 22, item 8).
+pub fn focus_first_problem(within: &yew::NodeRef) {
+    focus_in(within, "[aria-invalid=\"true\"], .field-bad input");
+}
+
 /// Whether the page's focus is inside `own` (a component's own element, e.g. an embedded poll),
 /// or nowhere (on the page's body, as when the focused button was taken away with its screen).
 pub fn focus_within_or_lost(own: &yew::NodeRef) -> bool {

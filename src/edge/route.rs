@@ -147,3 +147,20 @@ pub fn reload() {
         let _ = l.reload();
     }
 }
+
+/// Keeps the browser's Back (a back swipe, the Back key) inside the page while a voter holds
+/// the tablet (issue 22, item 2): one history entry is pushed, and each Back that pops it
+/// pushes it again, so the voter stays on the ballot. Dropping the guard stops it; the entry
+/// it pushed stays, and a later Back only lands on the same address.
+pub fn hold_back() -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    let history = window.history().ok()?;
+    history.push_state(&wasm_bindgen::JsValue::NULL, "").ok()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| {
+            let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
+        },
+    ))
+}

@@ -649,7 +649,10 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
             let item = poll.items()[i].clone();
             let (at, of) = v.progress(poll).unwrap_or((1, 1));
             let on_answer = on.reform(move |a| VoterAction::Answer(i, a));
-            let problem = v.problem.as_ref().map(|p| AttrValue::from(p.message(lang)));
+            let problem = v
+                .problem
+                .as_ref()
+                .map(|p| AttrValue::from(p.advice(lang, poll)));
             html! {
                 <div class="phieu-question" key={format!("q{i}")}>
                     <p class="phieu-progress phieu-focus" tabindex="-1">

@@ -727,6 +727,35 @@ fn question_number(draft: &Draft, id: &str) -> String {
 }
 
 /// The sentence shown next to a field for `problem`.
+/// Where a problem is, named as the designer labels it ("Câu 2, lựa chọn 1", "Tiêu đề phiếu"),
+/// for the summary at the top, which is far from the field (issue 22, item 8). `None` for a
+/// problem of the poll as a whole or of its list of questions: the message says it.
+pub fn problem_place(field: Field, lang: Lang) -> Option<String> {
+    let w = words(lang);
+    // The label without its parenthesis: "Về việc (ghi trong …)" is "Về việc".
+    let short = |label: &str| label.split(" (").next().unwrap_or(label).to_owned();
+    Some(match field {
+        Field::Poll | Field::Items => return None,
+        Field::PollId => w.poll_id.into(),
+        Field::Kind => w.kind_legend.into(),
+        Field::Preset => w.rule_legend.into(),
+        Field::Title(_) => w.poll_title.into(),
+        Field::Subject(_) => short(w.subject),
+        Field::Commune => w.commune.into(),
+        Field::Village => w.village.into(),
+        Field::Matter => matter_words(lang).matter_legend.into(),
+        Field::TargetItem | Field::TargetOptions | Field::TargetFraction => short(w.target_legend),
+        Field::Item(i, ItemField::Option(j, _)) => format!(
+            "{}, {}",
+            w.question_n.replace("{n}", &(i + 1).to_string()),
+            w.option_n
+                .replace("{n}", &(j + 1).to_string())
+                .to_lowercase()
+        ),
+        Field::Item(i, _) => w.question_n.replace("{n}", &(i + 1).to_string()),
+    })
+}
+
 pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> String {
     let w = words(lang);
     let m = matter_words(lang);
@@ -908,5 +937,35 @@ mod tests {
                 electorate_name(preset, Lang::En)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+    use crate::state::designer::OptionField;
+
+    /// Issue 22, item 8: the summary at the top names the field ("Cần sửa: Câu 2, lựa chọn 1:
+    /// Không được để trống."), not only the problem.
+    #[test]
+    fn a_problem_is_placed_in_words() {
+        let option = Field::Item(1, ItemField::Option(0, OptionField::Whole));
+        assert_eq!(
+            problem_place(option, Lang::Vi).as_deref(),
+            Some("Câu 2, lựa chọn 1")
+        );
+        assert_eq!(
+            problem_place(option, Lang::En).as_deref(),
+            Some("Question 2, option 1")
+        );
+        assert_eq!(
+            problem_place(Field::Title(Lang::Vi), Lang::Vi).as_deref(),
+            Some("Tiêu đề phiếu")
+        );
+        assert_eq!(
+            problem_place(Field::Subject(Lang::Vi), Lang::Vi).as_deref(),
+            Some("Về việc")
+        );
+        assert_eq!(problem_place(Field::Poll, Lang::Vi), None);
     }
 }

@@ -22,7 +22,8 @@ use crate::components::designer::{dom_id, Editor};
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::{dom, download, drafts, file_input, random};
 use crate::i18n::designer::{
-    electorate_name, kind_name, matter_name, matter_rule, matter_words, problem_message, words,
+    electorate_name, kind_name, matter_name, matter_rule, matter_words, problem_message,
+    problem_place, words,
 };
 use crate::i18n::rule_name;
 use crate::pages::voter::Voter;
@@ -580,7 +581,11 @@ fn editor_screen(props: &EditorProps) -> Html {
             let more = ed.problems.len() - 1;
             html! {
                 <div id="d-problems" class="d-status d-status-bad" tabindex="-1">
-                    <p><strong>{ w.not_ready }</strong>{ " " }{ problem_message(first, draft, lang) }</p>
+                    <p>
+                        <strong>{ w.not_ready }</strong>{ " " }
+                        { for problem_place(first.field, lang).map(|place| html! { <>{ place }{ ": " }</> }) }
+                        { problem_message(first, draft, lang) }
+                    </p>
                     if more > 0 { <p class="hint">{ w.more_problems.replace("{n}", &more.to_string()) }</p> }
                     <button type="button" class="button button-secondary" onclick={go}>{ w.go_to_problem }</button>
                 </div>

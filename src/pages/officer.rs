@@ -16,6 +16,9 @@ pub struct OfficerProps {
     pub meeting: Meeting,
     pub test: Test,
     pub low_storage: bool,
+    /// A ballot was left unfinished (a reload mid-ballot): how many in this meeting.
+    #[prop_or_default]
+    pub abandoned: Option<u32>,
     pub on_test_ballot: Callback<()>,
     pub on_check_test: Callback<()>,
     pub on_open: Callback<TestResult>,
@@ -123,6 +126,9 @@ pub fn officer(props: &OfficerProps) -> Html {
             <h1>{ t.officer_title }</h1>
             <p class="phase" role="status">{ phase }</p>
             if props.low_storage { <p class="warning" role="alert">{ storage_words(lang).low }</p> }
+            if let Some(n) = props.abandoned {
+                <p class="warning abandoned" role="alert">{ t.abandoned_notice.replace("{n}", &n.to_string()) }</p>
+            }
             <p class="poll-name">{ m.poll.title().get(lang) }</p>
             if m.phase != Phase::Testing {
                 <section class="panel" aria-labelledby="count-h">

@@ -1,5 +1,6 @@
-//! The receipt: the code in large type, and "done". After 60 seconds without a touch the
-//! tablet locks by itself, so a voter who walks away leaves nothing on screen.
+//! The receipt: a green tick, the code in large type, and "done". After 60 seconds without a
+//! touch the tablet locks by itself, so a voter who walks away leaves nothing on screen; the
+//! seconds left are shown.
 
 use phieu_core::Lang;
 use yew::prelude::*;
@@ -22,24 +23,39 @@ pub fn receipt(props: &ReceiptProps) -> Html {
     let t = kiosk(props.lang);
     // Looked up from the receipt itself, so it is found inside an embedded poll's shadow root.
     let own = use_node_ref();
+    // The seconds left, shown, so the voter sees the screen will go back by itself (issue 22,
+    // item 5) instead of a silent minute.
+    let left = use_state(|| RECEIPT_IDLE_MS / 1000);
     {
         let on_done = props.on_done.clone();
         let own = own.clone();
+        let left = left.clone();
         use_effect_with(props.code.clone(), move |_| {
             crate::edge::dom::focus_in(&own, "#receipt-done");
             let timeout =
                 gloo::timers::callback::Timeout::new(RECEIPT_IDLE_MS, move || on_done.emit(()));
-            move || drop(timeout)
+            let started = RECEIPT_IDLE_MS / 1000;
+            let mut ticks = 0;
+            let tick = gloo::timers::callback::Interval::new(1_000, move || {
+                ticks += 1;
+                left.set(started.saturating_sub(ticks));
+            });
+            move || {
+                drop(timeout);
+                drop(tick);
+            }
         });
     }
     let onclick = props.on_done.reform(|_: MouseEvent| ());
     html! {
         <div class="receipt" ref={own}>
             if props.test { <p class="test-banner" role="note">{ t.test_banner }</p> }
-            <h1 class="huge">{ "✓ " }{ t.receipt_title }</h1>
+            <p class="receipt-tick" aria-hidden="true">{ "✓" }</p>
+            <h1 class="huge">{ t.receipt_title }</h1>
             <p class="voter-hint">{ t.receipt_hint }</p>
             <p class="receipt-code" aria-label={props.code.replace('-', " ")}>{ &props.code }</p>
             <button id="receipt-done" type="button" class="button button-huge" {onclick}>{ t.done }</button>
+            <p class="receipt-countdown">{ t.receipt_countdown.replace("{s}", &left.to_string()) }</p>
         </div>
     }
 }

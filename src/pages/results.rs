@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::report::{results_csv, BoxEntry};
+use phieu_core::report::{results_csv, results_csv_semicolon, BoxEntry};
 use phieu_core::{AuditBundle, Item, ItemKind, ItemTally, Lang, Preset, Receipt};
 use yew::prelude::*;
 
@@ -59,6 +59,7 @@ pub fn results(props: &ResultsProps) -> Html {
         b.public_summary().to_json()
     });
     let on_csv = save("ket-qua.csv", download::CSV, results_csv);
+    let on_csv_semicolon = save("ket-qua-excel-vn.csv", download::CSV, results_csv_semicolon);
     let on_xlsx = {
         let bundle = props.bundle.clone();
         let name = format!("{stem}-ket-qua.xlsx");
@@ -135,6 +136,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     <button type="button" class="button" onclick={on_bundle}>{ t.download_bundle }</button>
                     <button type="button" class="button secondary" onclick={on_summary}>{ t.download_summary }</button>
                     <button type="button" class="button secondary" onclick={on_csv}>{ t.download_csv }</button>
+                    <button type="button" class="button secondary" onclick={on_csv_semicolon}>{ t.download_csv_semicolon }</button>
                     <button type="button" class="button secondary" onclick={on_xlsx}>{ t.download_xlsx }</button>
                     <button type="button" class="button secondary" onclick={on_receipts}>
                         { format!("{} ({} {})", t.print_receipts, tally.ballots(), t.receipts_count) }

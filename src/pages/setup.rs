@@ -233,13 +233,27 @@ pub fn setup(props: &SetupProps) -> Html {
             form.set(next);
         })
     };
+    // Each failed submit takes the officer to the first field to fix.
+    let form_ref = use_node_ref();
+    let submits = use_state(|| 0u32);
+    {
+        let form_ref = form_ref.clone();
+        let failed = !problems.is_empty();
+        use_effect_with(*submits, move |_| {
+            if failed {
+                crate::edge::dom::focus_first_problem(&form_ref);
+            }
+        });
+    }
     let onsubmit = {
         let form = form.clone();
         let problems = problems.clone();
         let on_create = props.on_create.clone();
+        let submits = submits.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             problems.set(on_create.emit((*form).clone()));
+            submits.set(*submits + 1);
         })
     };
     let electors = match &props.poll {
@@ -402,7 +416,7 @@ pub fn setup(props: &SetupProps) -> Html {
                 <PollPreview lang={lang} poll={props.poll.clone()} on_retry={props.on_retry.clone()} />
             </section>
             if ready {
-                <form class="setup-form" {onsubmit} novalidate=true>
+                <form class="setup-form" ref={form_ref} {onsubmit} novalidate=true>
                     <fieldset>
                         <legend>{ t.electorate_heading }</legend>
                         { field("total", t.total(electors),

@@ -142,7 +142,7 @@ fn bundle_checks(
                     Discrepancy::Count { .. } | Discrepancy::Electorate(_) => 3,
                     Discrepancy::MinutesCode { .. } => 4,
                 };
-                found[slot].push(d.message(lang));
+                found[slot].push(d.plain_message(lang));
             }
             true
         }
@@ -186,7 +186,7 @@ fn summary_check(
             if found.is_empty() {
                 Status::Ok
             } else {
-                Status::Failed(found.iter().map(|d| d.message(lang)).collect())
+                Status::Failed(found.iter().map(|d| d.plain_message(lang)).collect())
             }
         }
         (Ok(_), None) => Status::Ok,

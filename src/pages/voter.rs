@@ -50,7 +50,10 @@ pub fn voter(props: &VoterProps) -> Html {
             let item = poll.items()[i].clone();
             let (at, of) = v.progress(poll).unwrap_or((1, 1));
             let on_answer = props.on_action.reform(move |a| VoterAction::Answer(i, a));
-            let problem = v.problem.as_ref().map(|p| AttrValue::from(p.message(lang)));
+            let problem = v
+                .problem
+                .as_ref()
+                .map(|p| AttrValue::from(p.advice(lang, poll)));
             html! {
                 <div class="voter-question">
                     <p id="voter-heading" tabindex="-1" class="progress">

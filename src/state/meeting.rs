@@ -211,6 +211,30 @@ impl PinVerdict {
     }
 }
 
+/// What became of the last ballot a voter held, as the lock screen says it (issue 22, item 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LastBallot {
+    /// Confirmed and in the box: the voter saw the receipt.
+    Recorded,
+    /// Not in the box: the tablet was reloaded (or left the voting screen) before Confirm.
+    Abandoned,
+}
+
+impl LastBallot {
+    /// After a reload: a voter was let in with `at_unlock` ballots in the box (`None`: no voter
+    /// held the tablet), and the box now holds `cast`. Only a ballot cast since then is the
+    /// voter's, so an unchanged count means the ballot was never confirmed.
+    pub fn after_reload(at_unlock: Option<usize>, cast: usize) -> Option<LastBallot> {
+        at_unlock.map(|n| {
+            if cast > n {
+                LastBallot::Recorded
+            } else {
+                LastBallot::Abandoned
+            }
+        })
+    }
+}
+
 /// Which step of a ballot the voter is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {

@@ -370,3 +370,58 @@ fn storage_is_low_only_when_the_browser_says_so() {
     assert_eq!(size(1536 * mb, Lang::Vi), "1,5 GB");
     assert_eq!(size(1536 * mb, Lang::En), "1.5 GB");
 }
+
+/// Issue 22, item 2: the lock screen says what became of the last ballot instead of guessing.
+#[test]
+fn the_lock_screen_knows_whether_the_last_ballot_was_recorded() {
+    use super::meeting::LastBallot;
+    // No voter held the tablet; a voter held it and a ballot was added since; none was.
+    assert_eq!(LastBallot::after_reload(None, 3), None);
+    assert_eq!(
+        LastBallot::after_reload(Some(3), 4),
+        Some(LastBallot::Recorded)
+    );
+    assert_eq!(
+        LastBallot::after_reload(Some(3), 3),
+        Some(LastBallot::Abandoned)
+    );
+
+    let model = opened().apply(Action::Lock);
+    assert_eq!(model.screen, Screen::Pin(Intent::Officer));
+    assert_eq!(model.last_ballot, None, "nothing to say before any voter");
+
+    // A voter casts and closes the receipt: recorded.
+    let voting = model
+        .apply(Action::ShowOfficer)
+        .apply(Action::StartVoter { test: false });
+    let after = voting
+        .apply(Action::Cast {
+            receipt: "ABCD-EFGH-JKM".into(),
+            ballots: None,
+            test_ballot: None,
+        })
+        .apply(Action::ReceiptDone);
+    assert_eq!(after.screen, Screen::Pin(Intent::Officer));
+    assert_eq!(after.last_ballot, Some(LastBallot::Recorded));
+
+    // The page reloads mid-ballot: the lock screen says it was not cast, and the console says
+    // so too, with the count, until the next voter is let in.
+    let reloaded = opened()
+        .apply(Action::Started(opened().meeting))
+        .apply(Action::Reloaded {
+            last: LastBallot::Abandoned,
+            abandoned: 2,
+        });
+    assert_eq!(reloaded.screen, Screen::Pin(Intent::Officer));
+    assert_eq!(reloaded.last_ballot, Some(LastBallot::Abandoned));
+    let console = reloaded.apply(Action::ShowOfficer);
+    assert_eq!(console.abandoned, Some(2));
+    let next = console.apply(Action::StartVoter { test: false });
+    assert_eq!((next.abandoned, next.last_ballot), (None, None));
+    // A reload after a recorded ballot tells the console nothing.
+    let fine = opened().apply(Action::Reloaded {
+        last: LastBallot::Recorded,
+        abandoned: 0,
+    });
+    assert_eq!(fine.abandoned, None);
+}

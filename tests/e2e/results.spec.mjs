@@ -124,8 +124,8 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
   await context.close();
 });
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text) {
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF), separated by `separator`. */
+function parseCsv(text, separator = ',') {
   const rows = [];
   let row = [];
   let field = '';
@@ -137,7 +137,7 @@ function parseCsv(text) {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === separator) { row.push(field); field = ''; }
     else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
     else field += c;
   }
@@ -169,6 +169,16 @@ test('the exports download: the audit bundle and public summary byte for byte, t
     ['q1', '', '(để trống)', '0', '12', '0,00%'],
   ]);
   assert.ok(rows[1][1].startsWith('Hộ gia đình có đồng ý mỗi hộ góp 500.000 đồng'));
+
+  // Excel under Vietnamese regional settings splits a CSV at `;` (`,` is its decimal comma):
+  // read back that way, the second CSV has every column, the first only falls apart (issue 22).
+  const excel = await save(page, 'Tải kết quả cho Excel cài tiếng Việt (CSV, dấu chấm phẩy)');
+  assert.ok(excel.name.endsWith('-ket-qua-excel-vn.csv'));
+  assert.deepEqual([...excel.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+  const asExcel = parseCsv(excel.bytes.subarray(3).toString('utf8'), ';');
+  assert.deepEqual(asExcel, rows, 'the same table');
+  assert.ok(asExcel.every((r) => r.length === 8));
+  assert.ok(parseCsv(csv.bytes.subarray(3).toString('utf8'), ';').some((r) => r.length !== 8), 'the comma CSV does not open in columns there');
   assert.deepEqual(errors, []);
   await context.close();
 });

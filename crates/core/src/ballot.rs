@@ -191,6 +191,153 @@ impl BallotError {
     }
 }
 
+impl BallotError {
+    /// What the voter, respondent or officer is told, in `lang`: a plain sentence that names the
+    /// question by its number and its words, never a field path or an id (issue 22, item 1).
+    /// The paths stay in [`BallotError::message`], for `--json` and logs.
+    pub fn plain_message(&self, lang: Lang, poll: &Poll) -> String {
+        self.plain(lang, Some(poll))
+    }
+
+    /// What to do, without naming the question: for a screen that shows the question right
+    /// above it ("Xin chọn một ý trước khi bấm Tiếp").
+    pub fn advice(&self, lang: Lang, poll: &Poll) -> String {
+        self.what_to_do(lang, Some(poll))
+    }
+
+    /// The plain sentence; without the poll (a file that did not verify) the question is named
+    /// by its number alone.
+    pub(crate) fn plain(&self, lang: Lang, poll: Option<&Poll>) -> String {
+        let Some(index) = self.index() else {
+            return self.what_to_do(lang, poll);
+        };
+        let number = index + 1;
+        let label = poll
+            .and_then(|p| p.items().get(index))
+            .map(|item| shortened(item.label().get(lang)));
+        let question = match (lang, label) {
+            (Lang::Vi, Some(l)) => format!("Câu {number} («{l}»)"),
+            (Lang::Vi, None) => format!("Câu {number}"),
+            (Lang::En, Some(l)) => format!("Question {number} (“{l}”)"),
+            (Lang::En, None) => format!("Question {number}"),
+        };
+        format!("{question}: {}", lower_first(&self.what_to_do(lang, poll)))
+    }
+
+    fn index(&self) -> Option<usize> {
+        use BallotError as E;
+        match self {
+            E::WrongCount { .. } => None,
+            E::WrongType { index, .. }
+            | E::UnknownOption { index, .. }
+            | E::DuplicateOption { index, .. }
+            | E::ChoiceCount { index, .. }
+            | E::FreeTextNotAllowed { index, .. }
+            | E::TooLong { index, .. }
+            | E::OutOfRange { index, .. }
+            | E::Required { index, .. }
+            | E::Hidden { index, .. } => Some(*index),
+        }
+    }
+
+    /// The sentence that says what is wrong and what to do, as a whole sentence.
+    fn what_to_do(&self, lang: Lang, poll: Option<&Poll>) -> String {
+        use BallotError as E;
+        let kind = self
+            .index()
+            .and_then(|i| poll.and_then(|p| p.items().get(i)))
+            .map(|item| item.kind());
+        match self {
+            E::Required { .. } => match kind {
+                Some(ItemKind::Multiple { min, .. }) if *min > 1 => lang.pick(
+                    format!("Xin chọn ít nhất {min} ý trước khi bấm Tiếp."),
+                    format!("Please choose at least {min} before pressing Next."),
+                ),
+                Some(ItemKind::Number { .. }) => lang.pick(
+                    "Xin nhập một số trước khi bấm Tiếp.".into(),
+                    "Please enter a number before pressing Next.".into(),
+                ),
+                Some(ItemKind::Text { .. }) => lang.pick(
+                    "Xin viết câu trả lời trước khi bấm Tiếp.".into(),
+                    "Please write an answer before pressing Next.".into(),
+                ),
+                _ => lang.pick(
+                    "Xin chọn một ý trước khi bấm Tiếp.".into(),
+                    "Please choose one before pressing Next.".into(),
+                ),
+            },
+            E::ChoiceCount {
+                min, max, found, ..
+            } if (*found as u64) > *max => lang.pick(
+                format!("Chỉ được chọn tối đa {max} ý, đang chọn {found}: xin bỏ bớt."),
+                format!("Choose at most {max}; {found} are chosen: please untick some."),
+            ),
+            E::ChoiceCount { min, found, .. } => lang.pick(
+                format!("Cần chọn ít nhất {min} ý, đang chọn {found}."),
+                format!("Choose at least {min}; {found} chosen so far."),
+            ),
+            E::OutOfRange {
+                min, max, value, ..
+            } => lang.pick(
+                format!("Xin nhập một số từ {min} đến {max} (đã nhập {value})."),
+                format!("Please enter a number from {min} to {max} ({value} was entered)."),
+            ),
+            E::TooLong { max, len, .. } => lang.pick(
+                format!("Ý kiến dài tối đa {max} ký tự, đang có {len}: xin viết ngắn lại."),
+                format!("At most {max} characters; this has {len}: please shorten it."),
+            ),
+            E::FreeTextNotAllowed { .. } => lang.pick(
+                "Chỉ ghi ý kiến khi chọn mục ghi ý kiến.".into(),
+                "Write an opinion only with the option that asks for one.".into(),
+            ),
+            E::Hidden { .. } => lang.pick(
+                "Câu này không được hỏi theo câu trả lời trước đó nên phải để trống.".into(),
+                "This question is not asked after the earlier answer, so it must be left blank."
+                    .into(),
+            ),
+            E::WrongType { .. } | E::UnknownOption { .. } | E::DuplicateOption { .. } => lang.pick(
+                "Câu trả lời không đúng với các lựa chọn của câu hỏi: xin trả lời lại.".into(),
+                "The answer does not fit the question's options: please answer again.".into(),
+            ),
+            E::WrongCount { expected, found } => lang.pick(
+                format!(
+                    "Phiếu có {found} câu trả lời, nhưng cuộc lấy ý kiến có {expected} câu hỏi."
+                ),
+                format!("The ballot has {found} answers, but the poll has {expected} questions."),
+            ),
+        }
+    }
+}
+
+/// A question's words, cut after about 60 characters (at a character boundary) so that a
+/// message stays one or two lines.
+fn shortened(label: &str) -> String {
+    const MOST: usize = 60;
+    if label.chars().count() <= MOST {
+        return label.to_owned();
+    }
+    let cut: String = label.chars().take(MOST).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// A sentence's first letter in lower case, to follow a colon.
+pub(crate) fn lower_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A sentence's first letter in upper case.
+pub(crate) fn upper_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A valid ballot for one poll, with its commitment computed once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ballot {

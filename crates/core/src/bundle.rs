@@ -291,6 +291,119 @@ impl Discrepancy {
     }
 }
 
+impl Discrepancy {
+    /// What an officer or auditor reads on the verify page, in `lang`: a plain sentence that
+    /// names the ballot, question, option or result by its number, never a field path (issue
+    /// 22, item 1). The paths stay in [`Discrepancy::message`] and [`Discrepancy::path`], for
+    /// `--json` and logs. A file that did not verify has no trusted poll, so questions are
+    /// named by number.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            Discrepancy::PollHash { .. } => lang.pick(
+                "Nội dung phiếu (các câu hỏi, lựa chọn) trong tệp không khớp với mã kiểm tra nội dung phiếu ghi kèm: tệp có thể đã bị sửa.".into(),
+                "The poll in the file (its questions and options) does not match the poll check code beside it: the file may have been altered.".into(),
+            ),
+            Discrepancy::InvalidBallot { index, error } => lang.pick(
+                format!("Phiếu thứ {} không hợp lệ: {}", index + 1, crate::ballot::lower_first(&error.plain(lang, None))),
+                format!("Ballot {} is not valid: {}", index + 1, crate::ballot::lower_first(&error.plain(lang, None))),
+            ),
+            Discrepancy::Commitment { index, .. } => lang.pick(
+                format!("Phiếu thứ {}: mã cam kết ghi trong tệp không khớp với nội dung phiếu (phiếu có thể đã bị sửa).", index + 1),
+                format!("Ballot {}: the commitment written in the file does not match the ballot's contents (the ballot may have been altered).", index + 1),
+            ),
+            Discrepancy::Order { .. } => lang.pick(
+                "Các phiếu không được xếp theo thứ tự mà phieu luôn ghi (theo mã cam kết): tệp có thể đã bị sửa.".into(),
+                "The ballots are not in the order phieu always writes them (by commitment): the file may have been altered.".into(),
+            ),
+            Discrepancy::Electorate(e) => {
+                let message = e.message(lang);
+                let words = message.split_once(": ").map_or(message.as_str(), |(_, w)| w);
+                format!("{}.", crate::ballot::upper_first(words.trim_end_matches('.')))
+            }
+            Discrepancy::Fingerprint { claimed, computed } => lang.pick(
+                format!("Mã kiểm tra hòm phiếu ghi trong tệp là {}, nhưng các phiếu trong tệp cho {}.", claimed.short(), computed.short()),
+                format!("The box check code written in the file is {}, but its ballots give {}.", claimed.short(), computed.short()),
+            ),
+            Discrepancy::MinutesCode { claimed, computed } => lang.pick(
+                format!("Mã biên bản ghi trong tệp là {}, nhưng biên bản, kết quả và các phiếu trong tệp cho {}.", claimed.short(), computed.short()),
+                format!("The minutes code written in the file is {}, but its minutes, tally and ballots give {}.", claimed.short(), computed.short()),
+            ),
+            Discrepancy::Count { path, claimed, computed } => {
+                let what = count_in_words(path, lang);
+                lang.pick(
+                    format!("{what}: tệp ghi {claimed}, kiểm lại từ các phiếu được {computed}."),
+                    format!("{what}: the file says {claimed}, the ballots give {computed}."),
+                )
+            }
+        }
+    }
+}
+
+/// The number or words a [`Discrepancy::Count`] path points at, named for people: "Câu 1, lựa
+/// chọn 2: số phiếu" for `tally.items[0].options[1].count`.
+fn count_in_words(path: &str, lang: Lang) -> String {
+    // The indexes along the path, in order: `outcomes[0].of` gives [0].
+    let numbers: Vec<usize> = path
+        .split('[')
+        .skip(1)
+        .filter_map(|s| s.split(']').next()?.parse::<usize>().ok())
+        .map(|n| n + 1)
+        .collect();
+    let last = path.rsplit(['.', ']']).next().unwrap_or("");
+    let item = numbers.first().copied().unwrap_or(0);
+    if path == "tally.ballots" {
+        return lang.pick("Số phiếu", "The number of ballots").into();
+    }
+    if path == "tally.blank_ballots" {
+        return lang
+            .pick("Số phiếu trắng", "The number of blank ballots")
+            .into();
+    }
+    if path.starts_with("tally.items[") {
+        if path.contains(".options[") {
+            let option = numbers.get(1).copied().unwrap_or(0);
+            return lang.pick(
+                format!("Câu {item}, lựa chọn thứ {option}: số phiếu"),
+                format!("Question {item}, option {option}: the count"),
+            );
+        }
+        let part = match last {
+            "blank" => lang.pick("số người để trống", "the number left blank"),
+            _ if path.contains(".free_text") => {
+                lang.pick("các ý kiến ghi thêm", "the written opinions")
+            }
+            _ if path.contains(".mean") => lang.pick("điểm trung bình", "the average"),
+            _ => lang.pick("kết quả", "the result"),
+        };
+        return lang.pick(
+            format!("Câu {item}: {part}"),
+            format!("Question {item}: {part}"),
+        );
+    }
+    if path.starts_with("outcomes[") {
+        let part = match last {
+            "of" => lang.pick(
+                "tổng số dùng để tính tỷ lệ",
+                "the total the share is taken of",
+            ),
+            "count" => lang.pick("số phiếu", "the count"),
+            "result" => lang.pick("kết luận", "the decision"),
+            "option" => lang.pick("lựa chọn được nêu", "the option named"),
+            "sentence_vi" | "sentence_en" => lang.pick("câu kết luận", "the sentence"),
+            _ => lang.pick("nội dung", "its contents"),
+        };
+        return lang.pick(
+            format!("Kết quả thứ {item}: {part}"),
+            format!("Outcome {item}: {part}"),
+        );
+    }
+    if path.starts_with("outcomes") {
+        return lang.pick("Số kết quả", "The number of outcomes").into();
+    }
+    lang.pick("Một con số trong tệp", "A number in the file")
+        .into()
+}
+
 /// Why verification failed: the file could not be read, or it could and its claims do not hold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyError {

@@ -28,6 +28,18 @@ pub const CSV_BOM: &str = "\u{feff}";
 /// total electorate (domain brief, "the denominator"), never of ballots cast. The mean is filled
 /// on every row of a number or scale item that has answers.
 pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
+    results_csv_with(bundle, lang, ',')
+}
+
+/// The same results separated by `;`, the list separator of Excel under Vietnamese regional
+/// settings (where `,` is the decimal comma), so the file opens in columns there instead of in
+/// one (issue 22, item 10). A `sep=;` first line would do it too, but Excel then ignores the
+/// BOM and shows the diacritics as mojibake. XLSX stays the recommended export.
+pub fn results_csv_semicolon(bundle: &AuditBundle, lang: Lang) -> String {
+    results_csv_with(bundle, lang, ';')
+}
+
+fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String {
     let (header, answered, blank) = match lang {
         Lang::Vi => (
             [
@@ -61,7 +73,7 @@ pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
     let electorate = bundle.electorate();
     let total = electorate.total().to_string();
     let mut out = String::from(CSV_BOM);
-    push_row(&mut out, header.iter().copied());
+    push_row(&mut out, separator, header.iter().copied());
     for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
         let label = item.label().get(lang);
         let mean = tally.mean().map(|m| m.display(lang)).unwrap_or_default();
@@ -70,6 +82,7 @@ pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
             let share = electorate.share(count).percent(lang);
             push_row(
                 &mut out,
+                separator,
                 [
                     item.id(),
                     label,
@@ -98,12 +111,12 @@ pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
     out
 }
 
-fn push_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+fn push_row<'a>(out: &mut String, separator: char, fields: impl IntoIterator<Item = &'a str>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(separator);
         }
-        if field.contains([',', '"', '\n', '\r']) {
+        if field.contains([separator, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
@@ -437,9 +450,33 @@ mod tests {
     }
 
     #[test]
+    fn csv_for_vietnamese_excel_is_separated_by_semicolons() {
+        let b = bundle(
+            &[("dong_y", 1), ("dong_y", 2), ("khong_dong_y", 3)],
+            8,
+            Some(8),
+            "Nhà văn hóa",
+        );
+        let csv = results_csv_semicolon(&b, Lang::Vi);
+        assert_eq!(
+            csv.strip_prefix(CSV_BOM),
+            Some(
+                "Mã câu hỏi;Câu hỏi;Mã lựa chọn;Lựa chọn;Số phiếu;Tổng số cử tri;Tỷ lệ trên tổng số cử tri;Trung bình\r\n\
+                 q1;Đồng ý?;dong_y;Đồng ý;2;8;25,00%;\r\n\
+                 q1;Đồng ý?;khong_dong_y;Không đồng ý;1;8;12,50%;\r\n\
+                 q1;Đồng ý?;;(để trống);0;8;0,00%;\r\n"
+            ),
+            "{csv}"
+        );
+        let mut out = String::new();
+        push_row(&mut out, ';', ["a;b", "c,d"]);
+        assert_eq!(out, "\"a;b\";c,d\r\n");
+    }
+
+    #[test]
     fn csv_fields_with_quotes_are_escaped() {
         let mut out = String::new();
-        push_row(&mut out, ["a\"b", "c", "d\ne"]);
+        push_row(&mut out, ',', ["a\"b", "c", "d\ne"]);
         assert_eq!(out, "\"a\"\"b\",c,\"d\ne\"\r\n");
     }
 

@@ -1087,3 +1087,112 @@ fn wrong_pin_tries_are_part_of_the_minutes_code() {
     let read = AuditBundle::verify(&seven.to_json()).unwrap();
     assert_eq!(read.minutes().wrong_pins(), 7);
 }
+
+/// Issue 22, item 1: what a voter, respondent or officer reads names the question by its number
+/// and words, never a field path (`answers[0]`) or an id (`"q1"`); the paths stay in `message`.
+#[test]
+fn ballot_problems_read_as_plain_sentences() {
+    use phieu_core::{check_answer, BallotError};
+    let demo = demo_poll();
+    let survey = Poll::from_json(&read(&data("survey-poll.json"))).unwrap();
+    let problem = |poll: &Poll, index: usize, answer: Answer| -> BallotError {
+        let mut answers = vec![Answer::Blank; poll.items().len()];
+        answers[index] = answer;
+        check_answer(poll, &mut answers, index).unwrap_err()
+    };
+    let required = problem(&demo, 0, Answer::Blank);
+    assert!(
+        required.message(Lang::Vi).starts_with("answers[0]: "),
+        "the path stays for logs"
+    );
+    assert_eq!(
+        required.advice(Lang::Vi, &demo),
+        "Xin chọn một ý trước khi bấm Tiếp."
+    );
+    assert_eq!(
+        required.advice(Lang::En, &demo),
+        "Please choose one before pressing Next."
+    );
+    let label = demo.items()[0].label().get(Lang::Vi);
+    let plain = required.plain_message(Lang::Vi, &demo);
+    assert!(plain.starts_with("Câu 1 («"), "{plain}");
+    let start: String = label.chars().take(40).collect();
+    assert!(plain.contains(&start), "{plain}");
+    let cases = [
+        (
+            problem(&survey, 3, Answer::Number(40)),
+            "Câu 4 («Số người trong hộ»): xin nhập một số từ 1 đến 30 (đã nhập 40).",
+            "Question 4 (“Số người trong hộ”): please enter a number from 1 to 30 (40 was entered).",
+        ),
+        (
+            problem(
+                &survey,
+                2,
+                Answer::Choices {
+                    options: survey.items()[2].kind().options()[..3]
+                        .iter()
+                        .map(|c| c.id().to_owned())
+                        .collect(),
+                    free_text: None,
+                },
+            ),
+            "Câu 3 («Lĩnh vực cần cải thiện»): chỉ được chọn tối đa 2 ý, đang chọn 3: xin bỏ bớt.",
+            "Question 3 (“Lĩnh vực cần cải thiện”): choose at most 2; 3 are chosen: please untick some.",
+        ),
+    ];
+    for (error, vi, en) in cases {
+        assert_eq!(error.plain_message(Lang::Vi, &survey), vi);
+        assert_eq!(error.plain_message(Lang::En, &survey), en);
+    }
+    for lang in [Lang::Vi, Lang::En] {
+        let text = required.plain_message(lang, &demo);
+        assert!(
+            !text.contains('[') && !text.contains(demo.items()[0].id()),
+            "{text}"
+        );
+    }
+}
+
+/// Issue 22, item 1: the verify page's tamper report names what does not add up in words.
+#[test]
+fn discrepancies_read_as_plain_sentences() {
+    use phieu_core::Discrepancy;
+    let count = |path: &str| Discrepancy::Count {
+        path: path.into(),
+        claimed: "12".into(),
+        computed: "11".into(),
+    };
+    let cases = [
+        (
+            count("outcomes[0].of"),
+            "Kết quả thứ 1: tổng số dùng để tính tỷ lệ: tệp ghi 12, kiểm lại từ các phiếu được 11.",
+            "Outcome 1: the total the share is taken of: the file says 12, the ballots give 11.",
+        ),
+        (
+            count("tally.items[0].options[1].count"),
+            "Câu 1, lựa chọn thứ 2: số phiếu: tệp ghi 12, kiểm lại từ các phiếu được 11.",
+            "Question 1, option 2: the count: the file says 12, the ballots give 11.",
+        ),
+        (
+            count("tally.ballots"),
+            "Số phiếu: tệp ghi 12, kiểm lại từ các phiếu được 11.",
+            "The number of ballots: the file says 12, the ballots give 11.",
+        ),
+        (
+            Discrepancy::Electorate(OutcomeError::BallotsExceedTotal {
+                ballots: 13,
+                total: 12,
+            }),
+            "Số phiếu 13 lớn hơn tổng số cử tri 12.",
+            "13 ballots cast is more than the electorate of 12.",
+        ),
+    ];
+    for (d, vi, en) in cases {
+        assert!(
+            d.message(Lang::Vi).contains(&d.path()),
+            "the path stays for --json and logs"
+        );
+        assert_eq!(d.plain_message(Lang::Vi), vi);
+        assert_eq!(d.plain_message(Lang::En), en);
+    }
+}
