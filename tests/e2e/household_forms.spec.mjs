@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, root, watchErrors, screenshotAllSizes } from './support.mjs';
 
@@ -134,6 +135,23 @@ test('forms handed to households over two days: roll, a second answer refused, r
   const minutes = await page.locator('.minutes-doc').textContent();
   assert.match(minutes, /Phát phiếu lấy ý kiến tới từng hộ gia đình do Lê Thị Hoa thực hiện; số hộ đã trả lời theo danh sách: 4\/5/);
   await screenshotAllSizes(page, 'forms-results');
+  // The minutes printed to PDF and read back (issue 16: each kind's minutes on paper): D59 Mẫu
+  // 04's title, the households handed a form as the denominator, no one present and no quorum,
+  // and the counting board's signature lines, on every copy.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(await mkdtemp(join(tmpdir(), 'phieu-forms-')), 'minutes.pdf');
+  await writeFile(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const count = (needle) => flat.split(needle).length - 1;
+  const copies = count('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  assert.ok(copies >= 2, `${copies} copies`);
+  assert.equal(count('Về việc phát phiếu lấy ý kiến của hộ gia đình về'), copies);
+  assert.equal(count('Tổng số hộ gia đình được phát phiếu: 5'), copies);
+  assert.equal(count('không xét điều kiện cuộc họp hợp lệ'), copies);
+  assert.equal(count('TỔ TRƯỞNG BAN KIỂM PHIẾU'), copies);
+  assert.doesNotMatch(flat, /có mặt: \d/, 'no one is present at forms');
 
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   const path = await file.path();
