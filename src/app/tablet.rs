@@ -17,7 +17,7 @@ use crate::pages::locked::Locked;
 use crate::pages::officer::Officer;
 use crate::pages::receipt::ReceiptScreen;
 use crate::pages::voter::Voter;
-use crate::state::meeting::{Meeting, Phase, Step};
+use crate::state::meeting::{Meeting, Phase, Proceedings, Step};
 use crate::state::{Action, Doc, Intent, Model, Screen, VoterAction};
 
 #[function_component(TabletApp)]
@@ -113,6 +113,20 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
         })
     };
 
+    // Closing keeps what the officer typed for the minutes with the meeting, stored with the
+    // PIN attempt (a wrong PIN keeps it too, so nothing typed is lost).
+    let on_close_pin = {
+        let dispatch = dispatch.clone();
+        let m = m.clone();
+        Callback::from(move |(pin, proceedings): (String, Proceedings)| {
+            let meeting = Meeting {
+                proceedings,
+                ..m.clone()
+            };
+            effects::try_pin(meeting, pin, Intent::Close, dispatch.clone())
+        })
+    };
+
     let start_voter = |test: bool| {
         let dispatch = dispatch.clone();
         let m = m.clone();
@@ -186,8 +200,9 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                            on_done={dispatch.reform(|()| Action::ReceiptDone)} />
         },
         Screen::ConfirmClose => html! {
-            <Closing {lang} count={m.ballots.len()} {notice} locked={pin_locked}
-                     on_pin={on_pin(Intent::Close)} on_cancel={dispatch.reform(|()| Action::ShowOfficer)} />
+            <Closing {lang} count={m.ballots.len()} proceedings={m.proceedings.clone()} {notice}
+                     locked={pin_locked} on_pin={on_close_pin}
+                     on_cancel={dispatch.reform(|()| Action::ShowOfficer)} />
         },
         // Never shown: the tablet page moves to the office page for these, and a field
         // survey's screens are the survey page's.

@@ -7,7 +7,7 @@ use phieu_core::{BallotBox, Electorate, Method, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
 use crate::state::field::FieldFacts;
-use crate::state::meeting::{Meeting, Phase, TestResult};
+use crate::state::meeting::{Meeting, Phase, Proceedings, TestResult};
 
 const RECORD_VERSION: u32 = 1;
 
@@ -46,6 +46,18 @@ struct MeetingRecord {
     /// before field surveys existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     field: Option<FieldRecord>,
+    /// What the officer typed at closing for the minutes (chair, secretary, when the count
+    /// ended, complaints); absent until then, and in records written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    proceedings: Option<ProceedingsRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProceedingsRecord {
+    chair: String,
+    secretary: String,
+    closed_at: String,
+    complaints: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,6 +103,15 @@ pub fn to_json(meeting: &Meeting) -> String {
         field: meeting.field.as_ref().map(|f| FieldRecord {
             staff: f.staff.clone(),
             summary: f.summary.clone(),
+        }),
+        proceedings: (meeting.proceedings != Proceedings::default()).then(|| {
+            let p = meeting.proceedings.clone();
+            ProceedingsRecord {
+                chair: p.chair,
+                secretary: p.secretary,
+                closed_at: p.closed_at,
+                complaints: p.complaints,
+            }
         }),
     };
     serde_json::to_string(&record).unwrap_or_default()
@@ -144,5 +165,14 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
             staff: f.staff,
             summary: f.summary,
         }),
+        proceedings: r
+            .proceedings
+            .map(|p| Proceedings {
+                chair: p.chair,
+                secretary: p.secretary,
+                closed_at: p.closed_at,
+                complaints: p.complaints,
+            })
+            .unwrap_or_default(),
     })
 }

@@ -439,3 +439,38 @@ pub fn size(bytes: u64, lang: Lang) -> String {
         }
     }
 }
+
+/// What the closing screen asks for the minutes (issue 16, item 8).
+pub struct ClosingWords {
+    pub legend: &'static str,
+    pub hint: &'static str,
+    pub chair: &'static str,
+    pub secretary: &'static str,
+    pub closed_at: &'static str,
+    pub complaints: &'static str,
+}
+
+const CLOSING_VI: ClosingWords = ClosingWords {
+    legend: "Ghi vào biên bản",
+    hint: "Không bắt buộc: ô nào để trống, biên bản in dòng chấm để ghi tay.",
+    chair: "Người chủ trì cuộc họp",
+    secretary: "Thư ký cuộc họp",
+    closed_at: "Kiểm phiếu xong lúc (ví dụ: 21 giờ 15, ngày 25/11/2026)",
+    complaints: "Khiếu nại, tố cáo trong khi kiểm phiếu (nếu có)",
+};
+
+const CLOSING_EN: ClosingWords = ClosingWords {
+    legend: "For the minutes",
+    hint: "Optional: the minutes print a dotted line to fill in by hand for anything left empty.",
+    chair: "Chair of the meeting",
+    secretary: "Secretary of the meeting",
+    closed_at: "Count ended at (e.g. 21:15, 25/11/2026)",
+    complaints: "Complaints raised during the count (if any)",
+};
+
+pub fn closing_words(lang: Lang) -> &'static ClosingWords {
+    match lang {
+        Lang::Vi => &CLOSING_VI,
+        Lang::En => &CLOSING_EN,
+    }
+}

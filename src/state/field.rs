@@ -382,6 +382,7 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         pin_lockouts: 0,
         pin_wrong_total: 0,
         field: Some(FieldFacts::default()),
+        proceedings: Default::default(),
     }
 }
 

@@ -103,6 +103,37 @@ pub struct Meeting {
     pub ballots: Rc<BallotBox>,
     /// A field survey's own facts (`state::field`); `None` for a meeting.
     pub field: Option<super::field::FieldFacts>,
+    /// What the officer typed at closing for the minutes: the chair, the secretary, when the
+    /// count ended and the complaints raised (all may be empty; the minutes then print lines
+    /// to fill in by hand).
+    pub proceedings: Proceedings,
+}
+
+/// The meeting's proceedings as the officer types them when closing the vote (issue 16, item
+/// 8): each is free text, at most [`Proceedings::MAX_LEN`] characters, and may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Proceedings {
+    pub chair: String,
+    pub secretary: String,
+    pub closed_at: String,
+    pub complaints: String,
+}
+
+impl Proceedings {
+    /// The longest text the minutes keep in one field (`phieu_core::Minutes`).
+    pub const MAX_LEN: usize = 2_000;
+
+    /// The same proceedings with each field trimmed and cut to [`Proceedings::MAX_LEN`]
+    /// characters, so that the minutes always accept them.
+    pub fn tidied(self) -> Proceedings {
+        let tidy = |s: String| s.trim().chars().take(Proceedings::MAX_LEN).collect();
+        Proceedings {
+            chair: tidy(self.chair),
+            secretary: tidy(self.secretary),
+            closed_at: tidy(self.closed_at),
+            complaints: tidy(self.complaints),
+        }
+    }
 }
 
 impl Meeting {
@@ -128,7 +159,11 @@ impl Meeting {
                 String::new(),
                 String::new(),
             ),
-            _ => Ok(m),
+            Some(_) => Ok(m),
+            None => {
+                let p = self.proceedings.clone();
+                m.with_proceedings(p.chair, p.secretary, p.closed_at, p.complaints)
+            }
         })
         .map(|m| m.with_wrong_pins(u64::from(self.pin_wrong_total)))
     }
@@ -518,7 +553,34 @@ mod tests {
             pin_wrong_total: 0,
             ballots: Rc::new(BallotBox::new((*poll).clone())),
             field: None,
+            proceedings: Proceedings::default(),
         }
+    }
+
+    /// Issue 16, item 8: what the officer types at closing reaches the minutes (and so their
+    /// code), survives a reload, and is tidied to what the minutes accept.
+    #[test]
+    fn the_proceedings_typed_at_closing_reach_the_minutes_and_survive_a_reload() {
+        let mut m = meeting_with_pin("246813");
+        assert_eq!(m.minutes().unwrap().chair(), "");
+        m.proceedings = Proceedings {
+            chair: "  Nguyễn Văn Tâm ".into(),
+            secretary: "Đỗ Thị Lan".into(),
+            closed_at: "21 giờ 15, ngày 25/11/2026".into(),
+            complaints: "x".repeat(Proceedings::MAX_LEN + 5),
+        }
+        .tidied();
+        let minutes = m.minutes().unwrap();
+        assert_eq!(minutes.chair(), "Nguyễn Văn Tâm");
+        assert_eq!(minutes.secretary(), "Đỗ Thị Lan");
+        assert_eq!(minutes.closed_at(), "21 giờ 15, ngày 25/11/2026");
+        assert_eq!(minutes.complaints().chars().count(), Proceedings::MAX_LEN);
+        let json = crate::edge::meeting_record::to_json(&m);
+        let back = crate::edge::meeting_record::from_json(&json, Poll::from_json_plain).unwrap();
+        assert_eq!(back.proceedings, m.proceedings);
+        // A meeting closed without any keeps its record as before.
+        let plain = meeting_with_pin("246813");
+        assert!(!crate::edge::meeting_record::to_json(&plain).contains("proceedings"));
     }
 
     /// Types `pin` at `now` and returns the verdict, keeping the meeting.

@@ -286,6 +286,7 @@ pub fn check(
             pin_lockouts: 0,
             pin_wrong_total: 0,
             field: None,
+            proceedings: Default::default(),
         }),
         _ => Err(problems),
     }

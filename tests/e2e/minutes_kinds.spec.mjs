@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, root } from './support.mjs';
 import { file, openVerify, short } from './bundles.mjs';
-import { createMeeting, testAnythingAndOpen, castAnything, enterPin, closeVoting } from './meeting_page.mjs';
+import { createMeeting, testAnythingAndOpen, castAnything, enterPin, PIN } from './meeting_page.mjs';
 
 const PHIEU = join(root, 'target/debug/phieu');
 let server;
@@ -161,10 +161,27 @@ test('a staff conference on the kiosk: no household witnesses asked, those conve
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
   await castAnything(page);
   await enterPin(page);
-  await closeVoting(page);
+  // The closing screen asks what the minutes record of the proceedings; a wrong PIN keeps what
+  // was typed.
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+  await page.getByRole('heading', { name: 'Kết thúc bỏ phiếu?' }).waitFor();
+  await page.getByLabel('Người chủ trì cuộc họp').fill('Nguyễn Văn Tâm');
+  await page.getByLabel('Thư ký cuộc họp').fill('Đỗ Thị Lan');
+  await page.getByLabel(/^Kiểm phiếu xong lúc/).fill('10 giờ 30, ngày 5/3/2027');
+  await page.getByLabel('Khiếu nại, tố cáo trong khi kiểm phiếu (nếu có)').fill('Không có');
+  await page.getByLabel('Nhập mã PIN để kết thúc').fill('000000');
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+  await page.getByRole('alert').filter({ hasText: /PIN/ }).waitFor();
+  assert.equal(await page.getByLabel('Người chủ trì cuộc họp').inputValue(), 'Nguyễn Văn Tâm');
+  await page.getByLabel('Nhập mã PIN để kết thúc').fill(PIN);
+  await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
   await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
   const code = await page.getByTestId('minutes-code-printed').first().innerText();
   const flat = await minutesText(page, 'minutes-conference');
+  assert.equal(count(flat, 'Chủ trì: Nguyễn Văn Tâm'), 2);
+  assert.equal(count(flat, 'Thư ký: Đỗ Thị Lan'), 2);
+  assert.equal(count(flat, 'Việc kiểm phiếu kết thúc vào hồi: 10 giờ 30, ngày 5/3/2027'), 2);
+  assert.equal(count(flat, 'Khiếu nại, tố cáo (nếu có): Không có'), 2);
   checkCopies(flat, { recipients: ['Thủ trưởng cơ quan, đơn vị', 'Lưu: hồ sơ hội nghị'], code });
   assert.equal(count(flat, 'ỦY BAN NHÂN DÂN XÃ TÂN HÒA'), 2);
   assert.equal(count(flat, 'Tổng số người được triệu tập: 30'), 2);
