@@ -45,7 +45,9 @@ test('the language switch shows English and is remembered after a reload', async
 });
 
 test('a broken poll file gets a clear message in Vietnamese, not a blank page', async () => {
-  const page = await h.browser.newPage();
+  // No service worker: once it claims the page it answers polls/demo.json from its cache, and
+  // the broken file routed below would never be fetched (a race the test lost under load).
+  const page = await h.browser.newPage({ serviceWorkers: 'block' });
   const errors = watchErrors(page);
   await page.route('**/polls/demo.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "phieu/poll", "version": 1' }),
