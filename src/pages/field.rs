@@ -121,6 +121,26 @@ pub struct StaffProps {
     pub on_close: Callback<()>,
 }
 
+/// The count of each day, once there is more than one day (the survey's and the forms' staff
+/// screens).
+fn per_day(d: &Days, lang: Lang) -> Html {
+    if d.0.len() < 2 {
+        return Html::default();
+    }
+    let t = field(lang);
+    html! {
+        <table class="test-table field-days">
+            <caption>{ t.per_day }</caption>
+            <thead><tr><th scope="col">{ t.day }</th><th scope="col">{ t.responses }</th></tr></thead>
+            <tbody>
+                { for d.0.iter().map(|(day, n)| html! {
+                    <tr><th scope="row">{ Days::written(day) }</th><td>{ n }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 /// The staff member's screen between respondents: today's and the total count, next, close.
 #[function_component(Staff)]
 pub fn staff(props: &StaffProps) -> Html {
@@ -144,17 +164,7 @@ pub fn staff(props: &StaffProps) -> Html {
                     { if props.paused { t.back_to_respondent } else { t.next } }
                 </button>
             </div>
-            if d.0.len() > 1 {
-                <table class="test-table field-days">
-                    <caption>{ t.per_day }</caption>
-                    <thead><tr><th scope="col">{ t.day }</th><th scope="col">{ t.responses }</th></tr></thead>
-                    <tbody>
-                        { for d.0.iter().map(|(day, n)| html! {
-                            <tr><th scope="row">{ Days::written(day) }</th><td>{ n }</td></tr>
-                        }) }
-                    </tbody>
-                </table>
-            }
+            { per_day(d, props.lang) }
             <p class="hint">{ t.counts_hint }</p>
             <div class="field-actions field-close-row">
                 <button type="button" class="button button-secondary" onclick={click(&props.on_close)}>
@@ -365,17 +375,7 @@ pub fn households(props: &HouseholdsProps) -> Html {
                 <p class="big-count field-today">{ t.today }{ ": " }<strong>{ d.on(&props.today) }</strong></p>
             </div>
             { picker }
-            if d.0.len() > 1 {
-                <table class="test-table field-days">
-                    <caption>{ t.per_day }</caption>
-                    <thead><tr><th scope="col">{ t.day }</th><th scope="col">{ t.responses }</th></tr></thead>
-                    <tbody>
-                        { for d.0.iter().map(|(day, n)| html! {
-                            <tr><th scope="row">{ Days::written(day) }</th><td>{ n }</td></tr>
-                        }) }
-                    </tbody>
-                </table>
-            }
+            { per_day(d, props.lang) }
             <p class="hint">{ t.forms_hint }</p>
             <div class="field-actions field-close-row">
                 <button type="button" class="button button-secondary" onclick={click(&props.on_close)}>

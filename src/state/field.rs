@@ -112,19 +112,28 @@ impl Days {
         }
     }
 
-    /// The minutes' line for a closed survey: who ran it and how many responses each day.
-    pub fn summary(&self, staff: &str) -> String {
-        let by = if staff.trim().is_empty() {
+    /// " do NAME thực hiện" for the minutes' line, or nothing when no name was given.
+    fn by(staff: &str) -> String {
+        let staff = staff.trim();
+        if staff.is_empty() {
             String::new()
         } else {
-            format!(" do {} thực hiện", staff.trim())
-        };
-        let per_day = self
-            .0
+            format!(" do {staff} thực hiện")
+        }
+    }
+
+    /// "DAY: N; DAY: N" for the minutes' line.
+    fn per_day(&self) -> String {
+        self.0
             .iter()
             .map(|(d, n)| format!("{}: {n}", Days::written(d)))
             .collect::<Vec<_>>()
-            .join("; ");
+            .join("; ")
+    }
+
+    /// The minutes' line for a closed survey: who ran it and how many responses each day.
+    pub fn summary(&self, staff: &str) -> String {
+        let (by, per_day) = (Days::by(staff), self.per_day());
         format!(
             "Lấy ý kiến tại hộ gia đình (khảo sát thực địa){by}; số phiếu theo ngày: {per_day}. Không chạy thử máy."
         )
@@ -135,17 +144,7 @@ impl Days {
     /// The minutes' line for a closed collection by forms: who ran it, how many households of
     /// the roll answered, and how many forms came in each day.
     pub fn forms_summary(&self, staff: &str, roll: &Roll) -> String {
-        let by = if staff.trim().is_empty() {
-            String::new()
-        } else {
-            format!(" do {} thực hiện", staff.trim())
-        };
-        let per_day = self
-            .0
-            .iter()
-            .map(|(d, n)| format!("{}: {n}", Days::written(d)))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let (by, per_day) = (Days::by(staff), self.per_day());
         format!(
             "Phát phiếu lấy ý kiến tới từng hộ gia đình{by}; số hộ đã trả lời theo danh sách: {}/{}; số phiếu theo ngày: {per_day}. Danh sách hộ giữ riêng, không gắn với phiếu. Không chạy thử máy.",
             roll.answered_count(),

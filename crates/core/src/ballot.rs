@@ -136,19 +136,8 @@ pub enum BallotError {
 impl BallotError {
     /// The field path of the answer concerned, such as `answers[2]`.
     pub fn path(&self) -> String {
-        use BallotError as E;
-        match self {
-            E::WrongCount { .. } => "answers".into(),
-            E::WrongType { index, .. }
-            | E::UnknownOption { index, .. }
-            | E::DuplicateOption { index, .. }
-            | E::ChoiceCount { index, .. }
-            | E::FreeTextNotAllowed { index, .. }
-            | E::TooLong { index, .. }
-            | E::OutOfRange { index, .. }
-            | E::Required { index, .. }
-            | E::Hidden { index, .. } => format!("answers[{index}]"),
-        }
+        self.index()
+            .map_or_else(|| "answers".into(), |index| format!("answers[{index}]"))
     }
 
     /// A sentence for people in `lang`.
@@ -224,6 +213,7 @@ impl BallotError {
         format!("{question}: {}", lower_first(&self.what_to_do(lang, poll)))
     }
 
+    /// The index of the answer concerned; `None` when the ballot has the wrong number of them.
     fn index(&self) -> Option<usize> {
         use BallotError as E;
         match self {
