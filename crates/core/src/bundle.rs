@@ -229,6 +229,8 @@ pub enum Discrepancy {
         claimed: String,
         computed: String,
     },
+    #[error("minutes.ballots_issued: {issued} ballots issued, but {returned} returned")]
+    Issued { issued: u64, returned: u64 },
 }
 
 impl Discrepancy {
@@ -243,6 +245,7 @@ impl Discrepancy {
             Discrepancy::Electorate(e) => e.path().into(),
             Discrepancy::Fingerprint { .. } => "fingerprint".into(),
             Discrepancy::MinutesCode { .. } => "minutes_code".into(),
+            Discrepancy::Issued { .. } => "minutes.ballots_issued".into(),
         }
     }
 
@@ -279,6 +282,9 @@ impl Discrepancy {
                 claimed,
                 computed,
             } => format!("{path}: ghi {claimed}, kiểm lại được {computed}"),
+            Discrepancy::Issued { issued, returned } => format!(
+                "minutes.ballots_issued: ghi {issued} phiếu phát ra, nhưng có {returned} phiếu thu vào"
+            ),
         };
         match (lang, self) {
             (Lang::Vi, _) => vi,
@@ -335,6 +341,10 @@ impl Discrepancy {
                     format!("{what}: the file says {claimed}, the ballots give {computed}."),
                 )
             }
+            Discrepancy::Issued { issued, returned } => lang.pick(
+                format!("Biên bản ghi {issued} phiếu phát ra, nhưng tệp có {returned} phiếu thu vào: không thể thu vào nhiều phiếu hơn số đã phát."),
+                format!("The minutes say {issued} ballots were issued, but the file holds {returned} returned: more cannot be returned than were issued."),
+            ),
         }
     }
 }
@@ -705,6 +715,7 @@ fn check_audit<E>(
         }
     }
     let ballot_box = builder.finish();
+    check_issued(&minutes, ballot_box.len() as u64, &mut found);
     let computed_tally = tally_dto(&poll, ballot_box.tally(), View::Audit);
     // Equal shapes have no differing leaf, so the path-by-path comparison is needed only when
     // they differ.
@@ -853,6 +864,7 @@ impl PublicSummary {
             commitments.push(c);
         }
         let tally = tally_of(&poll, &dto.tally)?;
+        check_issued(&minutes, commitments.len() as u64, &mut found);
         if tally.ballots() != commitments.len() as u64 {
             found.push(Discrepancy::Count {
                 path: "tally.ballots".into(),
@@ -1001,8 +1013,16 @@ fn minutes_code_encoding(
     if electorate.method() == Method::HouseholdForms {
         e.str(Method::HOUSEHOLD_FORMS);
     }
+    // And one only when the tablet counted the ballots it issued, for the same reason.
+    if let Some(n) = minutes.issued() {
+        e.str(ISSUED_TRAILER);
+        e.u64(n);
+    }
     e
 }
+
+/// Tags the count of ballots issued in the minutes code's encoding (after the forms trailer).
+const ISSUED_TRAILER: &str = "ballots_issued";
 
 /// Pretty JSON with two-space indents and a final newline (docs/bundle-format.md §JSON rules).
 fn canonical_json<T: serde::Serialize>(value: &T) -> String {
@@ -1066,6 +1086,13 @@ fn sniff_version(json: &str, format: &str) -> Result<(), BundleError> {
             Err(BundleError::Version { found })
         }
         _ => Ok(()),
+    }
+}
+
+/// Ballots returned cannot outnumber the ballots issued, when the minutes count them.
+fn check_issued(minutes: &Minutes, returned: u64, found: &mut Vec<Discrepancy>) {
+    if let Some(issued) = minutes.issued().filter(|&n| n < returned) {
+        found.push(Discrepancy::Issued { issued, returned });
     }
 }
 
@@ -1214,6 +1241,7 @@ fn minutes_dto(m: &Minutes) -> MinutesDto {
         logic_and_accuracy_test: m.logic_and_accuracy_test().into(),
         complaints: m.complaints().into(),
         wrong_pins: m.wrong_pins(),
+        ballots_issued: m.issued(),
     }
 }
 
@@ -1227,6 +1255,10 @@ fn minutes_of(dto: MinutesDto) -> Result<Minutes, BundleError> {
     )
     .and_then(|m| m.with_proceedings(dto.chair, dto.secretary, dto.closed_at, dto.complaints))
     .map(|m| m.with_wrong_pins(dto.wrong_pins))
+    .map(|m| match dto.ballots_issued {
+        Some(n) => m.with_issued(n),
+        None => m,
+    })
     .map_err(BundleError::Minutes)
 }
 

@@ -30,6 +30,7 @@ pub struct Minutes {
     closed_at: String,
     complaints: String,
     wrong_pins: u64,
+    issued: Option<u64>,
 }
 
 /// Why minutes metadata is refused.
@@ -220,6 +221,22 @@ impl Minutes {
     /// How many times a wrong PIN was entered during the meeting (0 when none, or not counted).
     pub fn wrong_pins(&self) -> u64 {
         self.wrong_pins
+    }
+
+    /// The same minutes recording `n` ballots issued: each time the tablet was unlocked for a
+    /// voter (issue 19, item 3). A voter who walked away, or whose ballot the officer cancelled,
+    /// was issued a ballot that was not returned. Not given for forms and surveys, which count
+    /// what they hand out otherwise, nor by a phieu older than this count.
+    pub fn with_issued(self, n: u64) -> Minutes {
+        Minutes {
+            issued: Some(n),
+            ..self
+        }
+    }
+
+    /// The ballots issued, when the tablet counted them (see [`Minutes::with_issued`]).
+    pub fn issued(&self) -> Option<u64> {
+        self.issued
     }
 
     /// Who chaired the meeting (chủ trì), as typed; empty when not given.

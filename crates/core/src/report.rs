@@ -350,6 +350,15 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
     })
     .map_err(MergeBundlesError::Minutes)?
     .with_wrong_pins(bundles.iter().map(|b| b.minutes().wrong_pins()).sum());
+    // Ballots issued add up only when every sitting counted them.
+    let minutes = match bundles
+        .iter()
+        .map(|b| b.minutes().issued())
+        .sum::<Option<u64>>()
+    {
+        Some(n) => minutes.with_issued(n),
+        None => minutes,
+    };
     let bundle =
         AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
     Ok(MergedBundle {

@@ -1088,6 +1088,63 @@ fn wrong_pin_tries_are_part_of_the_minutes_code() {
     assert_eq!(read.minutes().wrong_pins(), 7);
 }
 
+/// Issue 19, item 3: the ballots the tablet issued (one per unlock for a voter) are in the
+/// minutes beside those returned, covered by the minutes code; a bundle without the count keeps
+/// the code it had; more returned than issued is a discrepancy.
+#[test]
+fn ballots_issued_are_in_the_minutes_and_its_code() {
+    use phieu_core::minutes::layout::{minutes_layout, Block, Record};
+    let poll = demo_poll();
+    let the_box = boxed(&poll, ballots(&poll, "demo-ballots.json"));
+    let returned = the_box.len() as u64;
+    let electorate = Electorate::new(10, Some(8)).unwrap();
+    let uncounted = AuditBundle::new(the_box.clone(), electorate, minutes()).unwrap();
+    assert!(!uncounted.to_json().contains("ballots_issued"));
+    let issued = AuditBundle::new(
+        the_box.clone(),
+        electorate,
+        minutes().with_issued(returned + 2),
+    )
+    .unwrap();
+    assert_ne!(uncounted.minutes_code(), issued.minutes_code());
+    let json = issued.to_json();
+    assert!(json.contains(&format!("\"ballots_issued\": {}", returned + 2)));
+    let read = AuditBundle::verify(&json).unwrap();
+    assert_eq!(read.minutes().issued(), Some(returned + 2));
+    assert_eq!(read.minutes_code(), issued.minutes_code());
+
+    // The minutes print both numbers, and the difference.
+    let figures: Vec<(String, String)> = minutes_layout(Record::of_audit(&read), Lang::Vi)
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Figures(f) => Some(f),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let figure = |k: &str| {
+        figures
+            .iter()
+            .find(|(key, _)| key.starts_with(k))
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(figure("Số phiếu phát ra"), Some((returned + 2).to_string()));
+    assert_eq!(figure("Số phiếu thu vào"), Some(returned.to_string()));
+    assert_eq!(figure("Số phiếu phát ra không thu vào"), Some("2".into()));
+
+    // Fewer issued than returned cannot be: verify says so.
+    let short = AuditBundle::new(the_box, electorate, minutes().with_issued(returned - 1)).unwrap();
+    let found = match AuditBundle::verify(&short.to_json()) {
+        Err(phieu_core::VerifyError::Mismatch(found)) => found,
+        other => panic!("verified: {other:?}"),
+    };
+    assert!(
+        found.iter().any(|d| d.path() == "minutes.ballots_issued"),
+        "{found:?}"
+    );
+}
+
 /// Issue 22, item 1: what a voter, respondent or officer reads names the question by its number
 /// and words, never a field path (`answers[0]`) or an id (`"q1"`); the paths stay in `message`.
 #[test]

@@ -61,6 +61,10 @@ pub(crate) struct MinutesDto {
     pub logic_and_accuracy_test: String,
     pub complaints: String,
     pub wrong_pins: u64,
+    /// Ballots issued on the tablet (unlocks for a voter); absent when not counted
+    /// (docs/bundle-format.md §Minutes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballots_issued: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -551,15 +551,27 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         }
         _ => {
             figures.push((w.present.clone(), quorum(kind, e, lang)));
-            // On the tablet every voter is issued one ballot and casts it.
+            // A ballot is issued each time the tablet is unlocked for a voter (issue 19, item
+            // 3); a bundle from before that count has every ballot issued to be cast.
+            let issued = m.issued().unwrap_or(t.ballots());
             figures.push((
                 tr(lang, "Số phiếu phát ra", "Ballots issued"),
-                t.ballots().to_string(),
+                issued.to_string(),
             ));
             figures.push((
                 tr(lang, "Số phiếu thu vào", "Ballots returned"),
                 t.ballots().to_string(),
             ));
+            if let Some(n) = issued.checked_sub(t.ballots()).filter(|&n| n > 0) {
+                figures.push((
+                    tr(
+                        lang,
+                        "Số phiếu phát ra không thu vào (cử tri không bấm Xác nhận, hoặc cán bộ hủy lượt)",
+                        "Issued, not returned (the voter did not confirm, or the officer cancelled)",
+                    ),
+                    n.to_string(),
+                ));
+            }
         }
     }
     figures.push((
@@ -731,8 +743,8 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     closing.push((
         tr(
             lang,
-            "Số lần nhập sai mã PIN của cán bộ trong cuộc họp",
-            "Wrong tries of the officer's PIN during the meeting",
+            "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp",
+            "Wrong tries of the officer's PIN or voter code during the meeting",
         ),
         m.wrong_pins().to_string(),
     ));
