@@ -11,7 +11,7 @@ use yew::Callback;
 use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{open_ballot, random, tab_lock};
-use crate::state::meeting::{Meeting, Phase, PinVerdict, TestResult};
+use crate::state::meeting::{Admit, Meeting, Phase, PinVerdict, TestResult};
 use crate::state::{Action, Device, Intent, Notice, Storage};
 
 fn storage_notice(e: &StoreError) -> Notice {
@@ -193,14 +193,59 @@ pub fn cast(
     });
 }
 
-/// Lets the next voter in (or the officer, for a test ballot). A real voter's ballot is marked
-/// open first, so a reload before Confirm is told on the lock screen and the console
-/// (`edge::open_ballot`).
+/// Lets the next voter in (or the officer, for a test ballot). A real voter's ballot is counted
+/// as issued and stored before the first screen shows (issue 19, item 3), and marked open, so a
+/// reload before Confirm is told on the lock screen and the console (`edge::open_ballot`).
 pub fn start_voter(meeting: &Meeting, test: bool, dispatch: &Callback<Action>) {
-    if !test {
-        open_ballot::mark(&meeting.id, meeting.ballots.len());
+    if test {
+        dispatch.emit(Action::StartVoter { test });
+        return;
     }
-    dispatch.emit(Action::StartVoter { test });
+    let issued = meeting.issuing();
+    let dispatch = dispatch.clone();
+    spawn(async move {
+        match save_now(&issued).await {
+            Ok(()) => {
+                open_ballot::mark(&issued.id, issued.ballots.len());
+                dispatch.emit(Action::MeetingStored(issued));
+                dispatch.emit(Action::StartVoter { test });
+            }
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
+}
+
+/// Draws this sitting's voter-admission code from the CSPRNG (`state::meeting::Admit`). Without
+/// Web Crypto there is none, and the officer lets each voter in from the console.
+pub fn draw_admit(dispatch: &Callback<Action>) {
+    if let Some(bytes) = random::bytes16() {
+        let [a, b, c, d, ..] = bytes;
+        dispatch.emit(Action::Admit(Some(Admit::from_random([a, b, c, d]))));
+    }
+}
+
+/// A voter-admission code typed on the lock screen: the right one lets the next voter in; a
+/// wrong one is counted with the wrong PINs (stored first, for the minutes) and three void it.
+pub fn admit(meeting: Meeting, admit: Admit, typed: String, dispatch: Callback<Action>) {
+    let (after, verdict) = admit.attempt(&typed);
+    let Some(notice) = verdict.notice() else {
+        start_voter(&meeting, false, &dispatch);
+        return;
+    };
+    let mut next = meeting;
+    next.pin_wrong_total = next.pin_wrong_total.saturating_add(1);
+    spawn(async move {
+        match save_now(&next).await {
+            Ok(()) => {
+                dispatch.emit(Action::MeetingStored(next));
+                dispatch.emit(Action::AdmitMissed {
+                    admit: after,
+                    notice,
+                });
+            }
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+        }
+    });
 }
 
 /// After the tablet page has read its meeting back: what became of a ballot a voter held
@@ -259,10 +304,18 @@ pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback
         match save_now(&next).await {
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
             Ok(()) => {
+                if right && intent == Intent::CancelBallot {
+                    // Not abandoned by a reload: cancelled, and counted as issued, not returned.
+                    open_ballot::clear(&next.id);
+                }
                 dispatch.emit(Action::MeetingStored(next));
+                if right && intent == Intent::CancelBallot {
+                    dispatch.emit(Action::BallotCancelled);
+                }
                 if right && intent == Intent::Officer {
                     dispatch.emit(Action::ShowOfficer);
                 }
+
                 if !right {
                     dispatch.emit(Action::Notice(verdict.notice()));
                 }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use phieu_core::{Ballot, BallotBox, Lang, Poll};
 
 use crate::edge::poll_loader::LoadError;
-use meeting::{LastBallot, Meeting, Phase, Voting};
+use meeting::{Admit, LastBallot, Meeting, Phase, Voting};
 
 /// Where the poll shown on the setup page stands.
 #[derive(Clone, Debug)]
@@ -112,6 +112,9 @@ pub enum Intent {
     Officer,
     /// Close voting, after the confirmation that states the count.
     Close,
+    /// Cancel the turn of a voter who walked away mid-ballot (the ballot is issued and not
+    /// returned; issue 19, item 3).
+    CancelBallot,
 }
 
 /// The screen of the meeting flow.
@@ -125,6 +128,9 @@ pub enum Screen {
     Pin(Intent),
     /// One voter's ballot.
     Voter(Voting),
+    /// The officer's PIN to cancel this voter's turn; the voter's answers so far stay in memory
+    /// until then, so "back to the ballot" loses nothing.
+    CancelBallot(Voting),
     /// The receipt code, in large type, for the voter who just cast.
     Receipt(String),
     /// "Close voting with N ballots?"
@@ -193,6 +199,8 @@ pub struct Model {
     /// A ballot was left unfinished (a reload mid-ballot): the console says so, with how many
     /// in this meeting, until the next voter is let in.
     pub abandoned: Option<u32>,
+    /// This sitting's voter-admission code (`meeting::Admit`): in memory only.
+    pub admit: Option<Admit>,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -244,6 +252,20 @@ pub enum Action {
     /// Back to "hand the tablet back".
     Lock,
     AskPin(Intent),
+    /// A voter-admission code was drawn (or voided: `None`).
+    Admit(Option<Admit>),
+    /// A wrong admission code was typed on the lock screen (and counted as a wrong PIN): the
+    /// code after it (`None`: void) and what to say.
+    AdmitMissed {
+        admit: Option<Admit>,
+        notice: Notice,
+    },
+    /// The voter's screen asks for the officer's PIN to cancel this turn.
+    CancelBallot,
+    /// Back from that PIN pad to the ballot, answers kept.
+    BackToBallot,
+    /// The officer cancelled the turn: the ballot was not cast; the console says so.
+    BallotCancelled,
     /// Unlock the tablet for one voter (or one test ballot).
     StartVoter {
         test: bool,
@@ -301,6 +323,7 @@ impl Model {
             field: None,
             last_ballot: None,
             abandoned: None,
+            admit: None,
         }
     }
 
@@ -340,6 +363,11 @@ impl Model {
                 if meeting.phase == Phase::Closed {
                     next.screen = Screen::Results;
                 }
+                // A pause or the close voids the admission code: the console draws a new one
+                // when voting opens again.
+                if meeting.phase != Phase::Open {
+                    next.admit = None;
+                }
                 next.meeting = Some(meeting);
                 next.notice = None;
             }
@@ -365,6 +393,33 @@ impl Model {
                 if last == LastBallot::Abandoned {
                     next.abandoned = Some(abandoned);
                 }
+            }
+            Action::Admit(admit) => next.admit = admit,
+            Action::AdmitMissed { admit, notice } => {
+                next.admit = admit;
+                next.notice = Some(notice);
+            }
+            Action::CancelBallot => {
+                if let Screen::Voter(voting) = &next.screen {
+                    if voting.step != meeting::Step::Saving {
+                        next.screen = Screen::CancelBallot(voting.clone());
+                        next.notice = None;
+                    }
+                }
+            }
+            Action::BackToBallot => {
+                if let Screen::CancelBallot(voting) = &next.screen {
+                    next.screen = Screen::Voter(voting.clone());
+                    next.notice = None;
+                }
+            }
+            Action::BallotCancelled => {
+                next.screen = Screen::Officer;
+                next.last_ballot = None;
+                next.notice = Some(Notice::new(
+                    "Đã hủy lượt bỏ phiếu: phiếu không được bỏ vào hòm và được tính là phiếu phát ra không thu vào.",
+                    "The turn was cancelled: no ballot went into the box, and it counts as issued and not returned.",
+                ));
             }
             Action::AskPin(intent) => {
                 next.screen = Screen::Pin(intent);

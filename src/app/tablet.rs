@@ -10,8 +10,10 @@ use yew::prelude::*;
 use super::{not_ready, notice, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::components::outbox_pump::OutboxPump;
+use crate::components::pin_pad::PinPad;
 use crate::edge::route;
 use crate::effects;
+use crate::i18n::kiosk::kiosk;
 use crate::pages::closing::Closing;
 use crate::pages::locked::Locked;
 use crate::pages::officer::Officer;
@@ -66,14 +68,37 @@ pub fn tablet_app() -> Html {
 
     use_elsewhere(go);
 
+    // The console of an open sitting draws its voter-admission code once (memory only).
+    let wants_code = model.screen == Screen::Officer
+        && model.admit.is_none()
+        && model
+            .meeting
+            .as_ref()
+            .is_some_and(|m| m.phase == Phase::Open);
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(wants_code, move |wants| {
+            if *wants {
+                effects::draw_admit(&dispatch);
+            }
+        });
+    }
+
     let on_lang = dispatch.reform(Action::SetLang);
     // While a voter holds the tablet, the header offers only the language.
     let kiosk_mode = matches!(
         model.screen,
-        Screen::Voter(_) | Screen::Receipt(_) | Screen::Pin(_) | Screen::ConfirmClose
+        Screen::Voter(_)
+            | Screen::Receipt(_)
+            | Screen::Pin(_)
+            | Screen::ConfirmClose
+            | Screen::CancelBallot(_)
     );
     // While a voter holds the tablet, the browser's Back stays on the ballot (edge::route).
-    let voter_holds = matches!(model.screen, Screen::Voter(_) | Screen::Receipt(_));
+    let voter_holds = matches!(
+        model.screen,
+        Screen::Voter(_) | Screen::Receipt(_) | Screen::CancelBallot(_)
+    );
     use_effect_with(voter_holds, |holds| {
         let guard = holds.then(route::hold_back).flatten();
         move || drop(guard)
@@ -159,14 +184,45 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                              on_next_voter={start_voter(false)}
                              {on_phase}
                              on_close={dispatch.reform(|()| Action::ConfirmClose)}
-                             on_lock={dispatch.reform(|()| Action::Lock)} />
+                             on_lock={dispatch.reform(|()| Action::Lock)}
+                             admit={model.admit.as_ref().map(|a| AttrValue::from(a.code().to_owned()))}
+                             on_redraw={{
+                                 let dispatch = dispatch.clone();
+                                 Callback::from(move |()| effects::draw_admit(&dispatch))
+                             }} />
                 </>
             }
         }
-        Screen::Pin(intent) => html! {
-            <Locked {lang} paused={m.phase == Phase::Paused} {notice} locked={pin_locked}
-                    last={model.last_ballot}
-                    on_pin={on_pin(*intent)} />
+        Screen::Pin(intent) => {
+            let on_admit = {
+                let dispatch = dispatch.clone();
+                let m = m.clone();
+                let admit = model.admit.clone();
+                Callback::from(move |typed: String| {
+                    if let Some(admit) = admit.clone() {
+                        effects::admit(m.clone(), admit, typed, dispatch.clone());
+                    }
+                })
+            };
+            let admit =
+                *intent == Intent::Officer && m.phase == Phase::Open && model.admit.is_some();
+            html! {
+                <Locked {lang} paused={m.phase == Phase::Paused} {notice} locked={pin_locked}
+                        last={model.last_ballot} {admit} {on_admit}
+                        on_pin={on_pin(*intent)} />
+            }
+        }
+        Screen::CancelBallot(_) => html! {
+            <div class="locked cancel-turn">
+                <h1>{ kiosk(lang).cancel_turn_title }</h1>
+                <p class="voter-hint">{ kiosk(lang).cancel_turn_body }</p>
+                if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
+                <button type="button" class="button button-big" onclick={dispatch.reform(|_: MouseEvent| Action::BackToBallot)}>
+                    { kiosk(lang).back_to_ballot }
+                </button>
+                <PinPad label={kiosk(lang).officer_pin} submit={kiosk(lang).cancel_turn_ok} delete={kiosk(lang).delete_digit}
+                        on_submit={on_pin(Intent::CancelBallot)} disabled={pin_locked} />
+            </div>
         },
         Screen::Voter(voting) => {
             let on_action = {
@@ -189,10 +245,21 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                     }
                 })
             };
+            // The officer's way out when a voter walks away (not for the officer's own test ballots).
+            let cancel = (!voting.test && voting.step != Step::Saving).then(|| html! {
+                <p class="officer-cancel">
+                    <button type="button" class="link-button" onclick={dispatch.reform(|_: MouseEvent| Action::CancelBallot)}>
+                        { kiosk(lang).cancel_turn }
+                    </button>
+                </p>
+            });
             // A fresh key per ballot: no element (and no text field's undo) survives a voter.
             html! {
-                <Voter key={format!("ballot-{}-{}", m.ballots.len(), model.test.entered.len())}
-                       {lang} poll={m.poll.clone()} voting={voting.clone()} {on_action} />
+                <>
+                    <Voter key={format!("ballot-{}-{}-{}", m.ballots.len(), model.test.entered.len(), m.issued.unwrap_or(0))}
+                           {lang} poll={m.poll.clone()} voting={voting.clone()} {on_action} />
+                    { for cancel }
+                </>
             }
         }
         Screen::Receipt(code) => html! {

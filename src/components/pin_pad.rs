@@ -14,18 +14,39 @@ pub struct PinPadProps {
     /// Disables the pad (while a PIN is checked, or locked after 5 wrong tries).
     #[prop_or_default]
     pub disabled: bool,
+    /// A code of exactly this many digits, sent as soon as the last one is typed (the voter-
+    /// admission code: three taps, no OK). `None`: a PIN of any length up to the maximum, sent
+    /// with the OK key.
+    #[prop_or_default]
+    pub length: Option<usize>,
 }
 
 #[function_component(PinPad)]
 pub fn pin_pad(props: &PinPadProps) -> Html {
     let pin = use_state(String::new);
     let input_ref = use_node_ref();
+    let max = props.length.unwrap_or(phieu_core::pin::PIN_MAX);
 
+    // The digits typed so far become `typed`: a code of the set length goes at once.
+    let typed = {
+        let pin = pin.clone();
+        let on_submit = props.on_submit.clone();
+        let length = props.length;
+        move |typed: String| {
+            if length == Some(typed.len()) {
+                on_submit.emit(typed);
+                pin.set(String::new());
+            } else {
+                pin.set(typed);
+            }
+        }
+    };
     let press = |digit: char| {
         let pin = pin.clone();
+        let typed = typed.clone();
         Callback::from(move |_: MouseEvent| {
-            if pin.len() < phieu_core::pin::PIN_MAX {
-                pin.set(format!("{}{digit}", *pin));
+            if pin.len() < max {
+                typed(format!("{}{digit}", *pin));
             }
         })
     };
@@ -38,16 +59,16 @@ pub fn pin_pad(props: &PinPadProps) -> Html {
         })
     };
     let oninput = {
-        let pin = pin.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let digits: String = input
                 .value()
                 .chars()
                 .filter(char::is_ascii_digit)
-                .take(phieu_core::pin::PIN_MAX)
+                .take(max)
                 .collect();
-            pin.set(digits);
+            typed(digits);
         })
     };
     let onsubmit = {
@@ -66,7 +87,7 @@ pub fn pin_pad(props: &PinPadProps) -> Html {
         <form class="pin-pad" {onsubmit}>
             <label class="pin-label" for="pin-input">{ &props.label }</label>
             <input id="pin-input" ref={input_ref} class="pin-input" type="password"
-                   inputmode="numeric" autocomplete="off" maxlength="8"
+                   inputmode="numeric" autocomplete="off" maxlength={max.to_string()}
                    value={(*pin).clone()} {oninput} disabled={props.disabled} />
             <div class="pin-keys">
                 { for "123456789".chars().map(|d| html! {

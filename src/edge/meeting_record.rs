@@ -50,6 +50,10 @@ struct MeetingRecord {
     /// ended, complaints); absent until then, and in records written before it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     proceedings: Option<ProceedingsRecord>,
+    /// Ballots issued (unlocks for a voter); absent for a field survey and in records written
+    /// before the count existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issued: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -113,6 +117,7 @@ pub fn to_json(meeting: &Meeting) -> String {
                 complaints: p.complaints,
             }
         }),
+        issued: meeting.issued,
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -174,5 +179,6 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
                 complaints: p.complaints,
             })
             .unwrap_or_default(),
+        issued: r.issued,
     })
 }

@@ -76,6 +76,25 @@ pub struct Kiosk {
     pub last_abandoned: &'static str,
     /// The console's notice of a ballot left unconfirmed; {n} is how many in this meeting.
     pub abandoned_notice: &'static str,
+    /// The lock screen's short pad: the voter-admission code (issue 22, item 4).
+    pub admit_label: &'static str,
+    pub admit_hint: &'static str,
+    /// Switch from the admission code to the officer's full PIN (the console), and back.
+    pub use_pin: &'static str,
+    pub use_admit: &'static str,
+    /// The console's panel with the code; {code} is the code.
+    pub admit_title: &'static str,
+    pub admit_body: &'static str,
+    pub admit_redraw: &'static str,
+    /// Ballots issued and returned on the console; {i} issued, {r} returned.
+    pub issued_line: &'static str,
+    /// The officer's way out of a voter's turn, on the voter's screens.
+    pub cancel_turn: &'static str,
+    pub cancel_turn_title: &'static str,
+    pub cancel_turn_body: &'static str,
+    /// The PIN pad's submit key on that screen.
+    pub cancel_turn_ok: &'static str,
+    pub back_to_ballot: &'static str,
     pub officer_pin: &'static str,
     pub unlock: &'static str,
     pub delete_digit: &'static str,
@@ -188,7 +207,20 @@ const VI: Kiosk = Kiosk {
     hand_back_hint: "Chỉ cán bộ mở được máy, bằng mã PIN.",
     last_recorded: "Cảm ơn ông/bà. Phiếu vừa rồi đã được ghi nhận.",
     last_abandoned: "Phiếu vừa rồi chưa được bỏ vào hòm: người bỏ phiếu chưa bấm Xác nhận.",
-    abandoned_notice: "Có một phiếu bị bỏ dở: cử tri chưa bấm Xác nhận thì máy bị tải lại hoặc rời màn hình bỏ phiếu. Phiếu đó không được tính; hãy ghi vào biên bản là phiếu đã phát nhưng không thu về. Số phiếu bỏ dở trong cuộc họp này: {n}.",
+    abandoned_notice: "Có một phiếu bị bỏ dở: cử tri chưa bấm Xác nhận thì máy bị tải lại hoặc rời màn hình bỏ phiếu. Phiếu đó không được tính; biên bản ghi nó là phiếu phát ra không thu vào. Số phiếu bỏ dở trong cuộc họp này: {n}.",
+    admit_label: "Mã mời cử tri (3 số)",
+    admit_hint: "Cán bộ nhập 3 số ghi trên bảng điều khiển để mời cử tri tiếp theo.",
+    use_pin: "Mở bảng điều khiển (mã PIN)",
+    use_admit: "Mời cử tri (mã 3 số)",
+    admit_title: "Mã mời cử tri",
+    admit_body: "Sau mỗi cử tri, nhập 3 số này trên màn hình khóa để mời người tiếp theo vào bỏ phiếu. Đừng đọc to. Mã chỉ có trong phiên này: khi tải lại trang, tạm dừng, hoặc nhập sai 3 lần, cần mã PIN để lấy mã mới.",
+    admit_redraw: "Đổi mã mời",
+    issued_line: "Phiếu phát ra: {i} · thu vào: {r}",
+    cancel_turn: "Cán bộ: hủy lượt này",
+    cancel_turn_title: "Hủy lượt bỏ phiếu này?",
+    cancel_turn_body: "Chỉ cán bộ làm việc này, khi cử tri bỏ đi mà chưa bấm Xác nhận. Phiếu không được bỏ vào hòm; biên bản ghi nó là phiếu phát ra không thu vào.",
+    cancel_turn_ok: "Hủy lượt",
+    back_to_ballot: "Quay lại phiếu",
     officer_pin: "Mã PIN của cán bộ",
     unlock: "Mở khóa",
     delete_digit: "Xóa",
@@ -225,7 +257,7 @@ const VI: Kiosk = Kiosk {
     new_meeting: "Chuẩn bị cuộc họp mới",
     new_meeting_hint: "Kết quả, biên bản và tệp kiểm tra của cuộc họp vừa kết thúc vẫn được lưu trên máy này.",
     new_pin: "Mã PIN (6 đến 8 chữ số)",
-    wrong_pins: "Số lần nhập sai mã PIN trong cuộc họp: {n}",
+    wrong_pins: "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp: {n}",
 };
 
 const EN: Kiosk = Kiosk {
@@ -292,7 +324,20 @@ const EN: Kiosk = Kiosk {
     hand_back_hint: "Only the officer can unlock the tablet, with the PIN.",
     last_recorded: "Thank you. The last ballot has been recorded.",
     last_abandoned: "The last ballot was not put in the box: the voter did not press Confirm.",
-    abandoned_notice: "A ballot was left unfinished: the tablet was reloaded or left the voting screen before the voter pressed Confirm. It is not counted; record it in the minutes as issued and not returned. Unfinished ballots in this meeting: {n}.",
+    abandoned_notice: "A ballot was left unfinished: the tablet was reloaded or left the voting screen before the voter pressed Confirm. It is not counted; the minutes record it as issued and not returned. Unfinished ballots in this meeting: {n}.",
+    admit_label: "Voter code (3 digits)",
+    admit_hint: "The officer types the 3 digits shown on the console to let the next voter in.",
+    use_pin: "Open the console (PIN)",
+    use_admit: "Let a voter in (3-digit code)",
+    admit_title: "Voter code",
+    admit_body: "After each voter, type these 3 digits on the lock screen to let the next one in. Do not say it aloud. It lasts this sitting only: after a reload, a pause or 3 wrong tries, the PIN is needed for a new one.",
+    admit_redraw: "New code",
+    issued_line: "Ballots issued: {i} · returned: {r}",
+    cancel_turn: "Officer: cancel this turn",
+    cancel_turn_title: "Cancel this voter's turn?",
+    cancel_turn_body: "For the officer only, when a voter walked away without pressing Confirm. No ballot goes into the box; the minutes record it as issued and not returned.",
+    cancel_turn_ok: "Cancel turn",
+    back_to_ballot: "Back to the ballot",
     officer_pin: "Officer's PIN",
     unlock: "Unlock",
     delete_digit: "Delete",
@@ -329,7 +374,7 @@ const EN: Kiosk = Kiosk {
     new_meeting: "Prepare a new meeting",
     new_meeting_hint: "The results, minutes and check file of the meeting just closed stay stored on this device.",
     new_pin: "PIN (6 to 8 digits)",
-    wrong_pins: "Wrong PIN attempts in this meeting: {n}",
+    wrong_pins: "Wrong PIN or voter code attempts in this meeting: {n}",
 };
 
 pub fn kiosk(lang: Lang) -> &'static Kiosk {

@@ -26,6 +26,11 @@ pub struct OfficerProps {
     pub on_phase: Callback<Phase>,
     pub on_close: Callback<()>,
     pub on_lock: Callback<()>,
+    /// This sitting's voter-admission code, shown only here (`state::meeting::Admit`).
+    #[prop_or_default]
+    pub admit: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_redraw: Callback<()>,
 }
 
 /// The box the officer entered, rebuilt in memory, against the box read back from storage.
@@ -137,6 +142,9 @@ pub fn officer(props: &OfficerProps) -> Html {
                         <strong>{ m.ballots.len() }</strong>
                         { format!(" {} {}", t.of_electorate, m.electorate.total()) }
                     </p>
+                    if let Some(i) = m.issued {
+                        <p class="issued">{ t.issued_line.replace("{i}", &i.to_string()).replace("{r}", &m.ballots.len().to_string()) }</p>
+                    }
                     <p class="hint">{ t.never_choices }</p>
                     <div class="actions">
                         if m.phase == Phase::Open {
@@ -147,6 +155,14 @@ pub fn officer(props: &OfficerProps) -> Html {
                         }
                         <button type="button" class="button button-danger" onclick={click(&props.on_close)}>{ t.close_voting }</button>
                     </div>
+                </section>
+            }
+            if let (Phase::Open, Some(code)) = (m.phase, &props.admit) {
+                <section class="panel admit" aria-labelledby="admit-h">
+                    <h2 id="admit-h">{ t.admit_title }</h2>
+                    <p class="admit-code mono" aria-label={code.chars().map(String::from).collect::<Vec<_>>().join(" ")}>{ code }</p>
+                    <p class="hint">{ t.admit_body }</p>
+                    <button type="button" class="button button-secondary" onclick={click(&props.on_redraw)}>{ t.admit_redraw }</button>
                 </section>
             }
             { for test_panel }

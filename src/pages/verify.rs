@@ -140,7 +140,7 @@ fn bundle_checks(
                     | Discrepancy::Order { .. } => 1,
                     Discrepancy::Fingerprint { .. } => 2,
                     Discrepancy::Count { .. } | Discrepancy::Electorate(_) => 3,
-                    Discrepancy::MinutesCode { .. } => 4,
+                    Discrepancy::MinutesCode { .. } | Discrepancy::Issued { .. } => 4,
                 };
                 found[slot].push(d.plain_message(lang));
             }

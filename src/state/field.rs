@@ -380,6 +380,7 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         pin_locked_until: 0.0,
         pin_lockouts: 0,
         pin_wrong_total: 0,
+        issued: None,
         field: Some(FieldFacts::default()),
         proceedings: Default::default(),
     }

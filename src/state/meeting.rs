@@ -107,6 +107,10 @@ pub struct Meeting {
     /// count ended and the complaints raised (all may be empty; the minutes then print lines
     /// to fill in by hand).
     pub proceedings: Proceedings,
+    /// Ballots issued: each time the tablet was unlocked for a voter, stored before the voter's
+    /// first screen shows (issue 19, item 3). `None` for a field survey, and for a meeting
+    /// stored before the count existed.
+    pub issued: Option<u64>,
 }
 
 /// The meeting's proceedings as the officer types them when closing the vote (issue 16, item
@@ -166,6 +170,25 @@ impl Meeting {
             }
         })
         .map(|m| m.with_wrong_pins(u64::from(self.pin_wrong_total)))
+        .map(|m| match self.issued {
+            Some(n) => m.with_issued(n),
+            None => m,
+        })
+    }
+
+    /// Ballots issued and not returned: voters let in who did not confirm (the tablet was
+    /// reloaded, or the officer cancelled their turn). `None` when issues are not counted.
+    pub fn not_returned(&self) -> Option<u64> {
+        self.issued
+            .map(|n| n.saturating_sub(self.ballots.len() as u64))
+    }
+
+    /// The same meeting with one more ballot issued (when issues are counted).
+    pub fn issuing(&self) -> Meeting {
+        Meeting {
+            issued: self.issued.map(|n| n.saturating_add(1)),
+            ..self.clone()
+        }
     }
 
     /// Whether the PIN may be tried at `now` (ms), or how many seconds are left of the lock.
@@ -241,6 +264,94 @@ impl PinVerdict {
             PinVerdict::Locked { seconds } => Some(Notice::new(
                 format!("Đã nhập sai mã PIN {PIN_TRIES} lần. Hãy chờ {seconds} giây."),
                 format!("{PIN_TRIES} wrong PINs. Wait {seconds} seconds."),
+            )),
+        }
+    }
+}
+
+/// How many digits the voter-admission code has (docs/security.md §Letting each voter in).
+pub const ADMIT_DIGITS: usize = 3;
+/// How many wrong admission codes in a row void the code: then only the officer's full PIN
+/// opens the console, which draws a new one. A guess then succeeds with odds of at most
+/// 3 in 1,000 per code drawn.
+pub const ADMIT_TRIES: u32 = 3;
+
+/// The voter-admission code of one sitting (issue 22, item 4): a short code drawn at random when
+/// the officer's console shows while voting is open, shown only there, kept in memory only (a
+/// reload forgets it, and the full PIN is needed once again). Typed on the lock screen, it lets
+/// the next voter straight into the ballot: three taps instead of a PIN, OK and "next voter".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Admit {
+    code: String,
+    misses: u32,
+}
+
+/// What one typed admission code came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdmitVerdict {
+    Right,
+    /// Wrong, with `left` tries before the code is void.
+    Wrong {
+        left: u32,
+    },
+    /// Wrong, and the code is now void: only the full PIN opens the console.
+    Void,
+}
+
+impl Admit {
+    /// The code drawn from `random` (four bytes of the browser's CSPRNG): a number below
+    /// 1,000 written with three digits. The modulo bias (296 in 2³²) is negligible.
+    pub fn from_random(random: [u8; 4]) -> Admit {
+        let n = u32::from_le_bytes(random) % 1_000;
+        Admit {
+            code: format!("{n:03}"),
+            misses: 0,
+        }
+    }
+
+    /// The code, for the officer's console only.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Checks a typed code: the admission after it (`None`: void) and the verdict.
+    pub fn attempt(&self, typed: &str) -> (Option<Admit>, AdmitVerdict) {
+        if typed == self.code {
+            let again = Admit {
+                misses: 0,
+                ..self.clone()
+            };
+            return (Some(again), AdmitVerdict::Right);
+        }
+        let misses = self.misses + 1;
+        if misses >= ADMIT_TRIES {
+            return (None, AdmitVerdict::Void);
+        }
+        let next = Admit {
+            misses,
+            ..self.clone()
+        };
+        (
+            Some(next),
+            AdmitVerdict::Wrong {
+                left: ADMIT_TRIES - misses,
+            },
+        )
+    }
+}
+
+impl AdmitVerdict {
+    /// What the officer is told on the lock screen, in both languages (`None` when right).
+    pub fn notice(self) -> Option<Notice> {
+        match self {
+            AdmitVerdict::Right => None,
+            AdmitVerdict::Wrong { left } => Some(Notice::new(
+                format!("Sai mã mời cử tri. Còn {left} lần thử."),
+                format!("Wrong voter code. {left} tries left."),
+            )),
+            AdmitVerdict::Void => Some(Notice::new(
+                format!("Sai mã mời cử tri {ADMIT_TRIES} lần: mã đã bị hủy. Cán bộ nhập mã PIN để mở bảng điều khiển, nơi có mã mới."),
+                format!("{ADMIT_TRIES} wrong voter codes: the code is void. The officer enters the PIN to open the console, which shows a new one."),
             )),
         }
     }
@@ -551,6 +662,7 @@ mod tests {
             pin_locked_until: 0.0,
             pin_lockouts: 0,
             pin_wrong_total: 0,
+            issued: Some(0),
             ballots: Rc::new(BallotBox::new((*poll).clone())),
             field: None,
             proceedings: Proceedings::default(),
@@ -588,6 +700,43 @@ mod tests {
         let (next, verdict) = m.attempt_pin(pin, now);
         *m = next;
         verdict
+    }
+
+    #[test]
+    fn the_admission_code_has_three_digits_and_three_tries() {
+        let admit = Admit::from_random([0xe7, 0x03, 0, 0]); // 999
+        assert_eq!(admit.code(), "999");
+        assert_eq!(Admit::from_random([7, 0, 0, 0]).code(), "007");
+        assert_eq!(Admit::from_random([0xe8, 0x03, 0, 0]).code(), "000"); // 1000 % 1000
+        let (after, verdict) = admit.attempt("998");
+        assert_eq!(verdict, AdmitVerdict::Wrong { left: 2 });
+        let after = after.unwrap();
+        // A right code resets the run of misses; the code stays for the next voter.
+        let (again, verdict) = after.attempt("999");
+        assert_eq!(verdict, AdmitVerdict::Right);
+        assert_eq!(again, Some(admit.clone()));
+        let (a1, _) = admit.attempt("1");
+        let (a2, v2) = a1.unwrap().attempt("12");
+        assert_eq!(v2, AdmitVerdict::Wrong { left: 1 });
+        let (a3, v3) = a2.unwrap().attempt("123");
+        assert_eq!((a3, v3), (None, AdmitVerdict::Void));
+        assert!(v3.notice().unwrap().vi.contains("mã PIN"));
+        assert_eq!(AdmitVerdict::Right.notice(), None);
+    }
+
+    #[test]
+    fn ballots_issued_count_unlocks_and_go_into_the_minutes() {
+        let m = meeting_with_pin("246813");
+        assert_eq!(m.not_returned(), Some(0));
+        let m = m.issuing().issuing();
+        assert_eq!(m.issued, Some(2));
+        assert_eq!(m.not_returned(), Some(2));
+        assert_eq!(m.minutes().unwrap().issued(), Some(2));
+        // Not counted (a field survey, or a meeting stored before the count): nothing added.
+        let uncounted = Meeting { issued: None, ..m };
+        assert_eq!(uncounted.issuing().issued, None);
+        assert_eq!(uncounted.not_returned(), None);
+        assert_eq!(uncounted.minutes().unwrap().issued(), None);
     }
 
     #[test]

@@ -285,6 +285,7 @@ pub fn check(
             pin_locked_until: 0.0,
             pin_lockouts: 0,
             pin_wrong_total: 0,
+            issued: Some(0),
             field: None,
             proceedings: Default::default(),
         }),

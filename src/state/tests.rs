@@ -425,3 +425,60 @@ fn the_lock_screen_knows_whether_the_last_ballot_was_recorded() {
     });
     assert_eq!(fine.abandoned, None);
 }
+
+/// Issue 22, item 4: the sitting's admission code lives in memory; a pause or the close voids
+/// it; misses are said and three void it.
+#[test]
+fn the_admission_code_is_voided_by_a_pause_and_by_three_misses() {
+    use super::meeting::{Admit, AdmitVerdict};
+    let admit = Admit::from_random([42, 0, 0, 0]);
+    let model = opened().apply(Action::Admit(Some(admit.clone())));
+    assert_eq!(model.admit.as_ref().map(Admit::code), Some("042"));
+    let mut paused = model.meeting.clone().unwrap();
+    paused.phase = Phase::Paused;
+    assert_eq!(model.apply(Action::MeetingStored(paused)).admit, None);
+    let (after, verdict) = admit.attempt("000");
+    let missed = model.apply(Action::AdmitMissed {
+        admit: after,
+        notice: verdict.notice().unwrap(),
+    });
+    assert!(missed.admit.is_some());
+    assert!(missed.notice.as_ref().unwrap().vi.contains("Còn 2 lần"));
+    let void = missed.apply(Action::AdmitMissed {
+        admit: None,
+        notice: AdmitVerdict::Void.notice().unwrap(),
+    });
+    assert_eq!(void.admit, None);
+}
+
+/// Issue 19, item 3: a voter who walks away is cancelled by the officer with the PIN; until the
+/// PIN is right, "back to the ballot" keeps the answers; the console says what happened.
+#[test]
+fn a_walked_away_turn_is_cancelled_and_back_keeps_the_answers() {
+    let model = opened()
+        .apply(Action::StartVoter { test: false })
+        .apply(Action::Vote(VoterAction::Forward))
+        .apply(Action::Vote(VoterAction::Answer(
+            0,
+            Answer::choice("dong_y"),
+        )));
+    let asking = model.apply(Action::CancelBallot);
+    assert!(matches!(asking.screen, Screen::CancelBallot(_)));
+    let back = asking.apply(Action::BackToBallot);
+    assert_eq!(back.screen, model.screen, "the answers are still there");
+    let cancelled = asking.apply(Action::BallotCancelled);
+    assert_eq!(cancelled.screen, Screen::Officer);
+    assert!(cancelled.notice.unwrap().vi.contains("không thu vào"));
+    assert!(
+        !format!("{:?}", cancelled.screen).contains("dong_y"),
+        "the cancelled answers leave the screen"
+    );
+    // While the ballot is being written, the turn cannot be cancelled.
+    let saving = model
+        .apply(Action::Vote(VoterAction::Forward))
+        .apply(Action::Vote(VoterAction::Confirm));
+    assert!(matches!(
+        saving.apply(Action::CancelBallot).screen,
+        Screen::Voter(_)
+    ));
+}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { harness, watchErrors, root } from './support.mjs';
-import { createMeeting, enterPin, PIN } from './meeting_page.mjs';
+import { createMeeting, enterPin, usePin, PIN } from './meeting_page.mjs';
 import { fixture, file, LABELS } from './bundles.mjs';
 import { openVerifyByLink } from './tampering.mjs';
 import { axeBothLanguages, axeViolations, smallTargets, usableZoomed, summary } from './a11y.mjs';
@@ -96,6 +96,8 @@ test('the meeting: setup, console, test ballot, every question type, review, rec
   await walkBallot(page, 'voter');
   await page.getByRole('button', { name: 'Xong' }).click();
   await page.getByRole('heading', { name: 'Xin đưa máy lại cho cán bộ' }).waitFor();
+  await voterScreen(page, 'voter-code pad', page.getByRole('button', { name: 'Mở khóa' }));
+  await usePin(page);
   await voterScreen(page, 'PIN pad', page.getByRole('button', { name: 'Mở khóa' }));
   await page.getByLabel('Mã PIN của cán bộ').fill('1111');
   await page.getByRole('button', { name: 'Mở khóa' }).click();

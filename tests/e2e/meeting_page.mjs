@@ -57,9 +57,23 @@ export async function castBallot(page, choice, opinion) {
   return receipt;
 }
 
+/** Types the officer's full PIN on the lock screen (switching from the voter-code pad, which
+ * an open sitting offers first) and unlocks: the console opens. */
 export async function enterPin(page, pin = PIN) {
+  await usePin(page);
   await page.getByLabel('Mã PIN của cán bộ').fill(pin);
   await page.getByRole('button', { name: 'Mở khóa' }).click();
+}
+
+/** On the lock screen, the full PIN pad: from the voter-code pad when it shows. */
+export async function usePin(page) {
+  const pin = page.getByLabel('Mã PIN của cán bộ');
+  const admit = page.getByLabel('Mã mời cử tri (3 số)');
+  await pin.or(admit).first().waitFor();
+  if (await admit.isVisible()) {
+    await page.getByRole('button', { name: 'Mở bảng điều khiển (mã PIN)' }).click();
+    await pin.waitFor();
+  }
 }
 
 /** Runs the logic-and-accuracy test with two known ballots and opens voting. */

@@ -96,7 +96,7 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
     assert.ok(copy.indexOf(MINUTES_CODE) > copy.lastIndexOf('NGƯỜI CHỨNG KIẾN'), 'the code comes after the signatures');
   }
   assert.ok(flat.includes('Chủ trì: Nguyễn Văn Hòa'));
-  assert.equal(count(flat, 'Số lần nhập sai mã PIN của cán bộ trong cuộc họp: 0'), 3);
+  assert.equal(count(flat, 'Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp: 0'), 3);
   assert.ok(flat.includes('Thư ký: Đỗ Thị Lan'));
   assert.ok(flat.includes('Việc kiểm phiếu kết thúc vào hồi: 15 giờ 30, ngày 12 tháng 4 năm 2026'));
   assert.equal(count(flat, 'TRƯỞNG BAN KIỂM PHIẾU'), 3);

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, watchErrors, SIZES, screenshotAllSizes } from './support.mjs';
-import { createMeeting, fillSetup, testAnythingAndOpen, enterPin, castCount, closeVoting, PIN } from './meeting_page.mjs';
+import { createMeeting, fillSetup, testAnythingAndOpen, enterPin, usePin, castCount, closeVoting, PIN } from './meeting_page.mjs';
 
 const h = harness();
 
@@ -66,7 +66,7 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
   await enterPin(page);
   await page.getByRole('heading', { name: CONSOLE }).waitFor();
   const notice = await page.getByRole('alert').filter({ hasText: 'bị bỏ dở' }).innerText();
-  assert.match(notice, /đã phát nhưng không thu về/);
+  assert.match(notice, /phiếu phát ra không thu vào/);
   assert.match(notice, /Số phiếu bỏ dở trong cuộc họp này: 1\./);
   assert.equal(await castCount(page), 0);
 
@@ -159,6 +159,7 @@ test('a test ballot of seven candidates: every primary button on screen at three
   // The PIN pad: Mở khóa on screen at every size.
   await page.getByRole('button', { name: 'Khóa máy' }).click();
   await page.getByRole('heading', { name: 'Xin đưa máy lại cho cán bộ' }).waitFor();
+  await usePin(page);
   await page.getByLabel('Mã PIN của cán bộ').fill(PIN);
   await onScreenAtEverySize(page, page.getByRole('button', { name: 'Mở khóa' }), 'Mở khóa');
   await page.getByRole('button', { name: 'Mở khóa' }).click();

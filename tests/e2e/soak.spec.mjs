@@ -154,7 +154,7 @@ test(`kill/reload soak: ${CYCLES} cycles, no ballot lost or duplicated`, { timeo
               receipts.push(await steps.receipt(page));
               if (point !== 'receipt') {
                 await steps.done(page);
-                if (point === 'pin-typed') await page.getByLabel('Mã PIN của cán bộ').fill('24');
+                if (point === 'pin-typed') await page.locator('#pin-input').fill('24');
               }
             }
           }
