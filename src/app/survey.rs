@@ -12,6 +12,7 @@ use super::{not_ready, notice, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::edge::route;
 use crate::effects;
+use crate::i18n::field::field;
 use crate::pages::field::{Close, Failed, Households, NewRoll, Respondent, Resume, Staff};
 use crate::state::field::{FieldAction, FieldScreen, Household, Roll};
 use crate::state::meeting::{Meeting, Step, Voting};
@@ -89,9 +90,31 @@ fn survey(model: &Model, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// A field session's screens, with the staff member told of damaged records (left out of the
+/// count, and put in the minutes) between respondents and when closing.
+fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html {
+    let damaged = model.field.as_ref().map_or(0, |s| s.damaged);
+    let staff_screen = matches!(
+        model.screen,
+        Screen::Field(FieldScreen::Between { .. } | FieldScreen::Close)
+    );
+    let note = (damaged > 0 && staff_screen).then(|| {
+        let words = field(model.lang)
+            .damaged
+            .replace("{n}", &damaged.to_string());
+        html! { <p class="warning damaged" role="alert">{ words }</p> }
+    });
+    html! {
+        <>
+            { for note }
+            { field_screens(model, m, dispatch) }
+        </>
+    }
+}
+
 /// The respondent's form, the resume screen,
 /// the staff member's screen between respondents, closing (`state::field`).
-fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html {
+fn field_screens(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html {
     let lang = model.lang;
     let notice = notice(model);
     let session = model.field.clone().unwrap_or_default();
@@ -184,13 +207,14 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
                 let m = m.clone();
                 let days = session.days.clone();
                 let roll = session.roll.clone();
-                Callback::from(move |(place, staff): (String, String)| {
+                let damaged = session.damaged;
+                Callback::from(move |names: (String, String)| {
                     effects::field::close(
                         m.clone(),
                         days.clone(),
                         roll.clone(),
-                        place,
-                        staff,
+                        names,
+                        damaged,
                         dispatch.clone(),
                     )
                 })

@@ -126,9 +126,9 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
         }
         let hash = poll.hash();
         let session = open_sessions(&records).find(|m| m.poll.hash() == hash);
-        let meeting = match session {
+        let (meeting, damaged) = match session {
             Some(m) => match with_box(&store, m).await {
-                Ok(m) => m,
+                Ok(opened) => opened,
                 Err(e) => return store_failed(&dispatch, &e),
             },
             // A collection by forms starts with its roll: asked first (`begin_forms`).
@@ -136,11 +136,11 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
                 return dispatch.emit(Action::Field(FieldAction::NeedsRoll(poll)));
             }
             None => match new_session(poll, None) {
-                Some(m) => m,
+                Some(m) => (m, 0),
                 None => return no_random(&dispatch),
             },
         };
-        open_session(meeting, true, dispatch).await;
+        open_session(meeting, damaged, true, dispatch).await;
     });
 }
 
@@ -155,7 +155,7 @@ async fn resume(store: store::Store, records: Vec<String>, dispatch: Callback<Ac
         );
     };
     match with_box(&store, meeting).await {
-        Ok(meeting) => open_session(meeting, false, dispatch).await,
+        Ok((meeting, damaged)) => open_session(meeting, damaged, false, dispatch).await,
         Err(e) => store_failed(&dispatch, &e),
     }
 }
@@ -168,12 +168,15 @@ fn open_sessions(records: &[String]) -> impl Iterator<Item = Meeting> + '_ {
         .filter(|m| m.field.is_some() && m.phase != Phase::Closed)
 }
 
-/// A session with its box rebuilt from the ballot store. (The count of damaged records that
-/// `load_box` also gives is not shown on this page yet: docs/field-survey.md, "Storage".)
-async fn with_box(store: &store::Store, mut meeting: Meeting) -> Result<Meeting, StoreError> {
-    let (ballots, _damaged) = load_box(store, &meeting, BoxKind::Real).await?;
+/// A session with its box rebuilt from the ballot store, and how many stored records were
+/// damaged and left out (`load_box`): the staff screens and the minutes say so.
+async fn with_box(
+    store: &store::Store,
+    mut meeting: Meeting,
+) -> Result<(Meeting, usize), StoreError> {
+    let (ballots, damaged) = load_box(store, &meeting, BoxKind::Real).await?;
     meeting.ballots = Rc::new(ballots);
-    Ok(meeting)
+    Ok((meeting, damaged))
 }
 
 fn no_random(dispatch: &Callback<Action>) {
@@ -218,7 +221,7 @@ pub fn begin_forms(poll: Rc<Poll>, roll: Roll, dispatch: Callback<Action>) {
         if let Err(e) = stored.await {
             return dispatch.emit(Action::Notice(Some(storage_notice(&e))));
         }
-        open_session(meeting, true, dispatch).await;
+        open_session(meeting, 0, true, dispatch).await;
     });
 }
 
@@ -250,7 +253,12 @@ pub fn hand(meeting: &Meeting, roll: Roll, household: Household, dispatch: Callb
 /// Reads the session's draft and counts and shows it; a sealed draft (confirmed, then
 /// interrupted) is committed first with its own salt. A new session's record is stored after
 /// the first question is drawn.
-async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callback<Action>) {
+async fn open_session(
+    mut meeting: Meeting,
+    damaged: usize,
+    store_record: bool,
+    dispatch: Callback<Action>,
+) {
     let fs = match field_store::shared().await {
         Ok(fs) => fs,
         Err(e) => return store_failed(&dispatch, &e),
@@ -295,6 +303,7 @@ async fn open_session(mut meeting: Meeting, store_record: bool, dispatch: Callba
         days,
         today,
         roll,
+        damaged,
     }));
     if store_record {
         if let Err(e) = save_now(&meeting).await {
@@ -444,12 +453,15 @@ pub fn close(
     meeting: Meeting,
     days: Days,
     roll: Option<Roll>,
-    place: String,
-    staff: String,
+    (place, staff): (String, String),
+    damaged: usize,
     dispatch: Callback<Action>,
 ) {
     let closed = match field::closed(&meeting, &days, roll.as_ref(), &place, &staff) {
-        Ok(m) => m,
+        Ok(mut m) => {
+            m.field = m.field.map(|f| f.with_damaged(damaged));
+            m
+        }
         Err(why) => {
             dispatch.emit(Action::Notice(Some(why)));
             return;

@@ -5,6 +5,8 @@
 use phieu_core::Lang;
 
 pub struct Field {
+    /// Damaged ballot records left out of the count; {n} is how many (issue 19, item 6).
+    pub damaged: &'static str,
     pub staff_button: &'static str,
     pub staff_hint: &'static str,
     // Resume
@@ -76,6 +78,7 @@ pub struct Field {
 }
 
 const VI: Field = Field {
+    damaged: "{n} bản ghi phiếu trong bộ nhớ bị hỏng và không được tính. Biên bản ghi số này.",
     staff_button: "Dành cho cán bộ: số phiếu, kết thúc",
     staff_hint: "Mỗi câu trả lời được lưu ngay trên máy.",
     resume_title: "Có một người trả lời chưa xong",
@@ -140,6 +143,7 @@ const VI: Field = Field {
 };
 
 const EN: Field = Field {
+    damaged: "{n} stored response records are damaged and were not counted. The minutes record this number.",
     staff_button: "For staff: counts, close",
     staff_hint: "Every answer is saved on this device at once.",
     resume_title: "A respondent did not finish",

@@ -49,6 +49,21 @@ pub struct FieldFacts {
 }
 
 impl FieldFacts {
+    /// The same facts with the count of damaged ballot records (left out of the count) added
+    /// to the minutes' line; unchanged for none.
+    pub fn with_damaged(self, damaged: usize) -> FieldFacts {
+        if damaged == 0 {
+            return self;
+        }
+        let line = self.minutes_line();
+        FieldFacts {
+            summary: format!(
+                "{line} Có {damaged} bản ghi phiếu trong bộ nhớ bị hỏng, không được tính."
+            ),
+            ..self
+        }
+    }
+
     /// The line the minutes carry in place of the logic-and-accuracy test.
     pub fn minutes_line(&self) -> String {
         if self.summary.is_empty() {
@@ -473,6 +488,10 @@ pub struct Session {
     pub paused: Option<Voting>,
     /// A collection by forms: the household roll (kept apart from the box).
     pub roll: Option<Roll>,
+    /// Stored ballot records found damaged when the session opened (not text, not an opening
+    /// of this poll, or a repeat): left out of the count, shown to the staff member and put in
+    /// the minutes (issue 19, item 6).
+    pub damaged: usize,
 }
 
 impl Session {
@@ -494,6 +513,8 @@ pub enum FieldAction {
         days: Days,
         today: String,
         roll: Option<Roll>,
+        /// Damaged ballot records left out of the box when it was read back.
+        damaged: usize,
     },
     Failed(Notice),
     /// The poll is a village's decision or election with no collection here yet: ask for the
@@ -525,6 +546,7 @@ pub fn apply(next: &mut Model, action: FieldAction) {
             days,
             today,
             roll,
+            damaged,
         } => {
             next.device = super::Device::Ready;
             // Whatever the roll's setup said (a total refused) is over; a notice of the
@@ -544,6 +566,7 @@ pub fn apply(next: &mut Model, action: FieldAction) {
                 today,
                 paused: None,
                 roll,
+                damaged,
             });
         }
         FieldAction::NeedsRoll(poll) => {
@@ -590,12 +613,13 @@ pub fn apply(next: &mut Model, action: FieldAction) {
                 m.ballots = ballots;
             }
             next.notice = None;
-            let roll = next.field.take().and_then(|s| s.roll);
+            let (roll, damaged) = next.field.take().map_or((None, 0), |s| (s.roll, s.damaged));
             next.field = Some(Session {
                 days,
                 today,
                 paused: None,
                 roll,
+                damaged,
             });
             next.screen = Screen::Field(FieldScreen::Between { saved: true });
         }
@@ -651,6 +675,7 @@ mod tests {
             days,
             today: "2026-11-25".into(),
             roll: None,
+            damaged: 0,
         }))
     }
 
@@ -762,6 +787,21 @@ mod tests {
             salt: None,
         };
         assert_eq!(Draft::from_json(&p, &every.to_json()), Some(every));
+    }
+
+    #[test]
+    fn damaged_records_go_into_the_minutes_line() {
+        let facts = FieldFacts {
+            staff: "Lê Thị Hoa".into(),
+            summary: String::new(),
+        };
+        assert_eq!(facts.clone().with_damaged(0), facts);
+        let line = facts.with_damaged(2).minutes_line();
+        assert!(line.starts_with("Lấy ý kiến tại hộ gia đình"), "{line}");
+        assert!(
+            line.ends_with(" Có 2 bản ghi phiếu trong bộ nhớ bị hỏng, không được tính."),
+            "{line}"
+        );
     }
 
     #[test]
@@ -960,6 +1000,7 @@ mod tests {
             days: Days::default(),
             today: "2026-11-24".into(),
             roll: Some(roll),
+            damaged: 0,
         }))
     }
 
@@ -1027,6 +1068,7 @@ mod tests {
             days: Days::default(),
             today: "2026-11-24".into(),
             roll: Some(marked),
+            damaged: 0,
         }));
         assert_eq!(resumed.screen, Screen::Field(FieldScreen::Resume(draft)));
         let discarded = resumed.apply(Action::Field(FieldAction::Discard));
