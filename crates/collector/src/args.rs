@@ -22,12 +22,11 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Run the HTTP server that receives bundles from tablets and portals (docs/collector.md).
+/// Run the HTTP server that receives bundles from tablets and portals.
 #[derive(Debug, Clone, Parser)]
 #[command(
     name = "phieu collect",
     version,
-    about,
     max_term_width = 100,
     subcommand_negates_reqs = true
 )]
