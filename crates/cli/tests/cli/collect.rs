@@ -29,17 +29,35 @@ fn stand_in(dir: &Path) {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
+/// Runs the copy of `phieu` with `PATH` set to `path_var`. A file just written can be "busy"
+/// (ETXTBSY) for a moment when another test's thread forks while it is open (the child holds
+/// the descriptor until its own exec), so that one error is tried again.
 fn run(phieu: &Path, path_var: &Path, args: &[&str]) -> Run {
-    let out = Command::new(phieu)
-        .args(args)
-        .env("PATH", path_var)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
+    const ETXTBSY: i32 = 26;
+    for _ in 0..100 {
+        let out = match Command::new(phieu)
+            .args(args)
+            .env("PATH", path_var)
+            .output()
+        {
+            Err(e) if e.raw_os_error() == Some(ETXTBSY) => None,
+            out => Some(out.unwrap()),
+        };
+        let Some(out) = out else {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            continue;
+        };
+        let run = Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        };
+        if !(run.code == 2 && run.stderr.contains("(os error 26)")) {
+            return run;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    panic!("{} stayed busy (ETXTBSY)", phieu.display());
 }
 
 #[test]
