@@ -26,7 +26,9 @@ let work;
 /** Starts `phieu collect` on a free port; resolves with its URL once it prints it. */
 function startCollector(origin, dir) {
   const binary = join(root, 'target/debug/phieu');
-  if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build -p phieu-cli first`);
+  for (const needed of [binary, join(root, 'target/debug/phieu-collect')]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: run cargo build -p phieu-cli -p phieu-collector first`);
+  }
   const child = spawn(
     binary,
     ['collect', '--listen', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'collect.db')}`,

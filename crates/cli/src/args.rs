@@ -1,7 +1,6 @@
 //! The command line, declared with clap's derive API (docs/cli.md). Help texts are English with
 //! the Vietnamese term beside it; reports and errors follow `--lang`.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -50,13 +49,13 @@ pub enum Command {
     Collect(CollectArgs),
     /// Read an XLSForm (Kobo/ODK .xlsx) into a poll (an opinion survey); list every problem by
     /// sheet, row and column.
-    ImportXlsform(crate::import_xlsform::ImportXlsformArgs),
+    ImportXlsform(ImportXlsformArgs),
     /// Write an audit bundle's results for a spreadsheet: XLSX (summary, results, ballots,
     /// written answers) or CSV.
-    Export(crate::export::ExportArgs),
+    Export(ExportArgs),
     /// Make an audit bundle from a poll and a list of ballots, without the browser, with salts
     /// from the operating system's random source (for portals' test suites and load tests).
-    Simulate(crate::simulate::SimulateArgs),
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -109,90 +108,80 @@ pub struct MinutesArgs {
     pub html: bool,
 }
 
+/// `phieu collect ARGS…`: everything after `collect` is the collector's own command line
+/// (`phieu-collect`, crates/collector), passed on as it is, help flags included.
 #[derive(Debug, Clone, Args)]
-#[command(subcommand_negates_reqs = true)]
+#[command(disable_help_flag = true)]
 pub struct CollectArgs {
-    /// Instead of serving: manage tokens, or quarantine a box, in the database given.
-    #[command(subcommand)]
-    pub action: Option<CollectAction>,
-    /// Address to listen on. Loopback by default: put a TLS reverse proxy in front to expose it.
-    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
-    pub listen: SocketAddr,
-    /// sqlite://FILE (default ./phieu.db, created if missing) or postgres://USER@HOST/DB.
-    #[arg(long, default_value = "sqlite://phieu.db", value_name = "URL")]
-    pub database: String,
-    /// An upload token for one portal: NAME=SECRET (repeatable). Sent as `Authorization: Bearer SECRET`.
-    #[arg(long = "token", value_name = "NAME=SECRET")]
-    pub tokens: Vec<String>,
-    /// A file of NAME=SECRET lines (blank lines and lines starting with # are ignored).
+    /// The collector's flags and subcommands (`phieu collect --help` lists them).
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    pub args: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportXlsformArgs {
+    /// The XLSForm workbook (.xlsx) with survey, choices and (optionally) settings sheets.
+    pub form: PathBuf,
+    /// Where to write the poll (phieu/poll JSON, docs/poll-format.md).
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+    /// The commune (xã), when the settings sheet has no `commune` column (wins over it).
+    #[arg(long)]
+    pub commune: Option<String>,
+    /// The village (thôn, tổ dân phố), likewise.
+    #[arg(long)]
+    pub village: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// A verified audit bundle (the ballots are needed for the XLSX ballot sheet).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub format: ExportFormat,
+    /// Where to write it.
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+}
+
+/// Exactly one of `--xlsx` and `--csv`.
+#[derive(Debug, Clone, Args)]
+#[group(required = true, multiple = false)]
+pub struct ExportFormat {
+    /// Excel workbook: summary, results, ballots, written answers.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// CSV: one row per option, with a byte-order mark so that Excel reads Vietnamese.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SimulateArgs {
+    /// The poll definition (docs/poll-format.md).
+    pub poll: PathBuf,
+    /// The ballots: a JSON list with one list of answers per ballot, each answer as a bundle
+    /// writes it (`{"option": "dong_y"}`, `{"options": [...]}`, `{"number": 3}`,
+    /// `{"text": "..."}`) or `null` for blank.
     #[arg(long, value_name = "FILE")]
-    pub tokens_file: Option<PathBuf>,
-    /// An origin allowed to upload from a browser (CORS), e.g. https://xa-tamhung.gov.vn (repeatable; never *).
-    #[arg(long = "allow-origin", value_name = "ORIGIN")]
-    pub allow_origins: Vec<String>,
-    /// The largest bundle accepted, in bytes.
-    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
-    pub max_body_bytes: usize,
-    /// Connections served at once; more are closed when accepted (fewer if the open-files limit is lower).
-    #[arg(long, default_value_t = 4096, value_name = "N")]
-    pub max_connections: usize,
-}
-
-/// What `phieu collect` does instead of serving (docs/collector.md §Tokens, §Quarantine).
-#[derive(Debug, Clone, Subcommand)]
-pub enum CollectAction {
-    /// Tokens: make a new one, list them, revoke one.
-    #[command(subcommand)]
-    Token(TokenAction),
-    /// Take a box out of every tally and roll-up, for good, with who and why in the log.
-    Quarantine(QuarantineArgs),
-}
-
-#[derive(Debug, Clone, Subcommand)]
-pub enum TokenAction {
-    /// Print a new token line with a fresh secret (and append it to --tokens-file if given).
-    Add(TokenAddArgs),
-    /// List the tokens of --token and --tokens-file: roles, places, revoked or not.
-    List,
-    /// Refuse the token NAME from now on, on every collector using this database, at once.
-    Revoke(TokenRevokeArgs),
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct TokenAddArgs {
-    /// The token's name: the portal, office or person that holds it.
-    pub name: String,
-    /// uploader, confirmer, operator or auditor (repeatable).
-    #[arg(long = "role", value_name = "ROLE", default_value = "uploader")]
-    pub roles: Vec<String>,
-    /// The commune (xã) it may act for, as the polls write it; * for every commune.
-    #[arg(long)]
-    pub commune: String,
-    /// A village (thôn, tổ dân phố) of that commune it may act for (repeatable; none: all).
-    #[arg(long = "village", value_name = "VILLAGE")]
-    pub villages: Vec<String>,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct TokenRevokeArgs {
-    /// The token's name.
-    pub name: String,
-    /// Who revokes it (recorded in the log).
-    #[arg(long)]
-    pub by: String,
-    /// Why (recorded in the log).
-    #[arg(long, default_value = "")]
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct QuarantineArgs {
-    /// The box's fingerprint (64 hex digits).
-    pub fingerprint: String,
-    /// Why (recorded in the log, shown with every tally).
-    #[arg(long)]
-    pub reason: String,
-    /// Who decides (recorded in the log).
-    #[arg(long)]
-    pub by: String,
+    pub ballots: PathBuf,
+    /// The total electorate: households, delegates or staff convened.
+    #[arg(long, value_name = "N")]
+    pub total: u64,
+    /// Those present (required for a village meeting's decision or election).
+    #[arg(long, value_name = "N")]
+    pub present: Option<u64>,
+    /// The place written in the minutes.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub place: String,
+    /// The time written in the minutes.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub time: String,
+    /// Where to write the audit bundle.
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
 }

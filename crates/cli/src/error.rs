@@ -9,9 +9,6 @@ use std::path::PathBuf;
 use phieu_core::report::MergeBundlesError;
 use phieu_core::{Lang, ReceiptError, VerifyError};
 
-use crate::collect::CollectError;
-use crate::tr;
-
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{}: cannot read: {source}", path.display())]
@@ -39,8 +36,16 @@ pub enum CliError {
         files: Vec<PathBuf>,
         error: MergeBundlesError,
     },
-    #[error("{0}")]
-    Collect(CollectError),
+    /// `phieu collect` needs the collector's own program, `phieu-collect`, which is neither in
+    /// `beside` (the directory of `phieu`) nor on `PATH`.
+    #[error("phieu collect runs the collector, the program phieu-collect, which is neither in {} (beside phieu) nor on PATH: build it with `cargo build --release -p phieu-collector` and put target/release/phieu-collect beside phieu or on PATH (docs/collector.md §Deploying at a portal)", beside.display())]
+    NoCollector { beside: PathBuf },
+    /// `phieu-collect` was found but could not be started.
+    #[error("{}: cannot run the collector: {source}", path.display())]
+    RunCollector {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The command line or an input file cannot be used as given; `vi` and `en` say why.
     #[error("{en}")]
     Usage { vi: String, en: String },
@@ -55,42 +60,33 @@ impl CliError {
             | CliError::Write { .. }
             | CliError::NeedsAuditBundle { .. }
             | CliError::Receipt(_)
-            | CliError::Collect(_)
+            | CliError::NoCollector { .. }
+            | CliError::RunCollector { .. }
             | CliError::Usage { .. } => 2,
         }
     }
 
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            CliError::Read { path, source } => tr(
-                lang,
-                format!("{}: không đọc được tệp: {source}", path.display()),
+            CliError::Read { path, source } => lang.pick(format!("{}: không đọc được tệp: {source}", path.display()),
                 self.to_string(),
             ),
-            CliError::NotText { path, at } => tr(
-                lang,
-                format!(
+            CliError::NotText { path, at } => lang.pick(format!(
                     "{}: tệp không khớp khi kiểm lại: byte {at}: không phải văn bản UTF-8 (tệp đã bị sửa hoặc hỏng)",
                     path.display()
                 ),
                 self.to_string(),
             ),
-            CliError::Write { path, source } => tr(
-                lang,
-                format!("{}: không ghi được tệp: {source}", path.display()),
+            CliError::Write { path, source } => lang.pick(format!("{}: không ghi được tệp: {source}", path.display()),
                 self.to_string(),
             ),
             CliError::NotVerified { path, error } => {
-                let head = tr(
-                    lang,
-                    format!("{}: tệp không khớp khi kiểm lại:", path.display()),
+                let head = lang.pick(format!("{}: tệp không khớp khi kiểm lại:", path.display()),
                     format!("{}: does not verify:", path.display()),
                 );
                 format!("{head}\n{}", indent(&error.message(lang)))
             }
-            CliError::NeedsAuditBundle { path } => tr(
-                lang,
-                format!(
+            CliError::NeedsAuditBundle { path } => lang.pick(format!(
                     "{}: không phải tệp kiểm tra (cần nội dung từng phiếu để làm việc này)",
                     path.display()
                 ),
@@ -100,8 +96,18 @@ impl CliError {
             CliError::Combine { files, error } => {
                 format!("{} ({})", error.message(lang), legend(files))
             }
-            CliError::Collect(e) => e.message(lang),
-            CliError::Usage { vi, en } => tr(lang, vi.clone(), en.clone()),
+            CliError::NoCollector { beside } => lang.pick(
+                format!(
+                    "phieu collect chạy máy chủ nhận tệp kiểm tra, tức chương trình phieu-collect, nhưng không thấy nó trong {} (cạnh phieu) hay trong PATH: hãy dựng nó bằng `cargo build --release -p phieu-collector` rồi đặt target/release/phieu-collect cạnh phieu hoặc vào PATH (docs/collector.md §Deploying at a portal)",
+                    beside.display()
+                ),
+                self.to_string(),
+            ),
+            CliError::RunCollector { path, source } => lang.pick(
+                format!("{}: không chạy được máy chủ nhận tệp kiểm tra: {source}", path.display()),
+                self.to_string(),
+            ),
+            CliError::Usage { vi, en } => lang.pick(vi.clone(), en.clone()),
         }
     }
 }

@@ -6,38 +6,15 @@
 //! (docs/xlsform.md §Export). Both are in `--lang`.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use clap::Args;
 use phieu_core::report::results_csv;
 use phieu_core::Lang;
 use phieu_xlsform::export::results_xlsx;
 
+use crate::args::ExportArgs;
 use crate::error::CliError;
-use crate::{load, tr, Status};
-
-#[derive(Debug, Clone, Args)]
-pub struct ExportArgs {
-    /// A verified audit bundle (the ballots are needed for the XLSX ballot sheet).
-    pub file: PathBuf,
-    #[command(flatten)]
-    pub format: ExportFormat,
-    /// Where to write it.
-    #[arg(short, long, value_name = "OUT")]
-    pub out: PathBuf,
-}
-
-/// Exactly one of `--xlsx` and `--csv`.
-#[derive(Debug, Clone, Args)]
-#[group(required = true, multiple = false)]
-pub struct ExportFormat {
-    /// Excel workbook: summary, results, ballots, written answers.
-    #[arg(long)]
-    pub xlsx: bool,
-    /// CSV: one row per option, with a byte-order mark so that Excel reads Vietnamese.
-    #[arg(long)]
-    pub csv: bool,
-}
+use crate::load;
+use crate::status::Status;
 
 pub fn run(args: &ExportArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let bundle = load::load_audit(&args.file)?;
@@ -57,8 +34,7 @@ pub fn run(args: &ExportArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
         bundle.fingerprint().short(),
         args.out.display(),
     );
-    let line = tr(
-        lang,
+    let line = lang.pick(
         format!("Đã ghi kết quả của hòm phiếu {fp} ({b} phiếu) vào {path}."),
         format!("Wrote the results of box {fp} ({b} ballots) to {path}."),
     );

@@ -6,29 +6,13 @@
 //! on stdout beside the poll it wrote.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use clap::Args;
 use phieu_core::Lang;
 use phieu_xlsform::{import, ImportOptions};
 
+use crate::args::ImportXlsformArgs;
 use crate::error::CliError;
-use crate::{tr, Status};
-
-#[derive(Debug, Clone, Args)]
-pub struct ImportXlsformArgs {
-    /// The XLSForm workbook (.xlsx) with survey, choices and (optionally) settings sheets.
-    pub form: PathBuf,
-    /// Where to write the poll (phieu/poll JSON, docs/poll-format.md).
-    #[arg(short, long, value_name = "OUT")]
-    pub out: PathBuf,
-    /// The commune (xã), when the settings sheet has no `commune` column (wins over it).
-    #[arg(long)]
-    pub commune: Option<String>,
-    /// The village (thôn, tổ dân phố), likewise.
-    #[arg(long)]
-    pub village: Option<String>,
-}
+use crate::status::Status;
 
 pub fn run(args: &ImportXlsformArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     run_with(args, lang, out, &mut std::io::stderr().lock())
@@ -63,8 +47,7 @@ pub fn run_with(
         Ok(i) => i,
         Err(problems) => {
             let n = problems.len();
-            let head = tr(
-                lang,
+            let head = lang.pick(
                 format!("phieu: {form}: {n} chỗ cần sửa trước khi nhập biểu mẫu:"),
                 format!("phieu: {form}: {n} problems to fix before the form can be imported:"),
             );
@@ -82,13 +65,11 @@ pub fn run_with(
         source,
     })?;
     let (n, id, path) = (poll.items().len(), poll.id(), args.out.display());
-    let mut text = tr(
-        lang,
-        format!("Đã nhập {form} vào {path}: cuộc khảo sát ý kiến \"{id}\", {n} câu hỏi. Tổng số cử tri (mẫu số của các tỷ lệ) do người tổ chức nhập khi thiết lập."),
+    let mut text = lang.pick(format!("Đã nhập {form} vào {path}: cuộc khảo sát ý kiến \"{id}\", {n} câu hỏi. Tổng số cử tri (mẫu số của các tỷ lệ) do người tổ chức nhập khi thiết lập."),
         format!("Imported {form} into {path}: opinion survey \"{id}\", {n} questions. The total electorate (the denominator of every share) is entered by the officer at setup."),
     );
     if !imported.skipped().is_empty() {
-        text.push_str(tr(lang, "\nĐã bỏ qua:", "\nLeft out:"));
+        text.push_str(lang.pick("\nĐã bỏ qua:", "\nLeft out:"));
         for s in imported.skipped() {
             text.push_str(&format!("\n  - {}", s.message(lang)));
         }

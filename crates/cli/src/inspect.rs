@@ -10,7 +10,7 @@ use phieu_core::{Lang, Poll, PollKind, Preset};
 use crate::args::InspectArgs;
 use crate::error::CliError;
 use crate::load::{self, Verified};
-use crate::{tr, Status};
+use crate::status::Status;
 
 pub fn run(args: &InspectArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let verified = load::load(&args.file)?;
@@ -26,11 +26,11 @@ pub fn run(args: &InspectArgs, lang: Lang, out: &mut dyn Write) -> Result<Status
 pub fn electorate_unit(poll: &Poll, lang: Lang) -> &'static str {
     match (poll.kind(), poll.rule().preset()) {
         (PollKind::ConfidenceRating | PollKind::ConfidenceVote, _) => {
-            tr(lang, "đại biểu", "delegates")
+            lang.pick("đại biểu", "delegates")
         }
-        (_, Preset::Conference) => tr(lang, "người được triệu tập", "people convened"),
-        (PollKind::Survey, _) => tr(lang, "người được hỏi", "people asked"),
-        _ => tr(lang, "hộ", "households"),
+        (_, Preset::Conference) => lang.pick("người được triệu tập", "people convened"),
+        (PollKind::Survey, _) => lang.pick("người được hỏi", "people asked"),
+        _ => lang.pick("hộ", "households"),
     }
 }
 
@@ -39,15 +39,10 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let e = v.electorate();
     let t = v.tally();
     let unit = electorate_unit(poll, lang);
-    let kind = tr(lang, "Loại tệp", "File");
+    let kind = lang.pick("Loại tệp", "File");
     let kind_name = match v {
-        Verified::Audit(_) => tr(
-            lang,
-            "tệp kiểm tra (đã kiểm lại)",
-            "audit bundle (verified)",
-        ),
-        Verified::Summary(_) => tr(
-            lang,
+        Verified::Audit(_) => lang.pick("tệp kiểm tra (đã kiểm lại)", "audit bundle (verified)"),
+        Verified::Summary(_) => lang.pick(
             "bản tóm tắt công khai (đã kiểm những gì kiểm được khi không có nội dung phiếu)",
             "public summary (verified as far as it can be without the openings)",
         ),
@@ -56,51 +51,51 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {}",
-        tr(lang, "Cuộc lấy ý kiến", "Poll"),
+        lang.pick("Cuộc lấy ý kiến", "Poll"),
         poll.title().get(lang)
     )?;
     if let Some(subject) = poll.subject() {
         writeln!(
             out,
             "{}: {}",
-            tr(lang, "Về việc", "Subject"),
+            lang.pick("Về việc", "Subject"),
             subject.get(lang)
         )?;
     }
     writeln!(
         out,
         "{}: {}, {}",
-        tr(lang, "Nơi", "Place"),
+        lang.pick("Nơi", "Place"),
         poll.place().village(),
         poll.place().commune()
     )?;
     writeln!(
         out,
         "{}: {} · {}: {}",
-        tr(lang, "Loại", "Kind"),
+        lang.pick("Loại", "Kind"),
         poll.kind().name(),
-        tr(lang, "Quy tắc", "Rule"),
+        lang.pick("Quy tắc", "Rule"),
         poll.rule().preset().name()
     )?;
     writeln!(out, "poll_hash: {}", poll.hash().to_hex())?;
     writeln!(
         out,
         "{}: {} {unit}{}",
-        tr(lang, "Tổng số (mẫu số)", "Electorate (denominator)"),
+        lang.pick("Tổng số (mẫu số)", "Electorate (denominator)"),
         e.total(),
         match e.present() {
-            Some(p) => format!(" · {} {p}", tr(lang, "có mặt", "present")),
+            Some(p) => format!(" · {} {p}", lang.pick("có mặt", "present")),
             None => String::new(),
         }
     )?;
     writeln!(
         out,
         "{}: {} ({} {}, {} {})",
-        tr(lang, "Số phiếu", "Ballots"),
+        lang.pick("Số phiếu", "Ballots"),
         t.ballots(),
-        tr(lang, "có ý kiến", "with answers"),
+        lang.pick("có ý kiến", "with answers"),
         t.valid_ballots(),
-        tr(lang, "phiếu trắng", "blank"),
+        lang.pick("phiếu trắng", "blank"),
         t.blank_ballots()
     )?;
     writeln!(
@@ -126,7 +121,7 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{} {} ({}){who}: {}",
-            tr(lang, "Câu", "Item"),
+            lang.pick("Câu", "Item"),
             i + 1,
             item.id(),
             item.label().get(lang)
@@ -148,15 +143,15 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
                 e.share(*n).percent(lang)
             )?;
         }
-        writeln!(out, "  {} {}", tr(lang, "Để trống:", "Blank:"), it.blank())?;
+        writeln!(out, "  {} {}", lang.pick("Để trống:", "Blank:"), it.blank())?;
         if let Some(mean) = it.mean() {
             writeln!(
                 out,
                 "  {} {} ({} {})",
-                tr(lang, "Trung bình:", "Mean:"),
+                lang.pick("Trung bình:", "Mean:"),
                 mean.display(lang),
                 mean.count(),
-                tr(lang, "câu trả lời", "answers")
+                lang.pick("câu trả lời", "answers")
             )?;
         }
         let texts: Vec<&str> = it.free_texts().collect();
@@ -164,7 +159,7 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(
                 out,
                 "  {} ({}):",
-                tr(lang, "Ý kiến ghi thêm", "Written answers"),
+                lang.pick("Ý kiến ghi thêm", "Written answers"),
                 texts.len()
             )?;
             for text in texts {
@@ -177,14 +172,13 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 "Kết quả: không có quyết định (khảo sát ý kiến).",
                 "Outcome: nothing to decide (an opinion survey)."
             )
         )?;
     } else {
-        writeln!(out, "{}", tr(lang, "Kết quả:", "Outcome:"))?;
+        writeln!(out, "{}", lang.pick("Kết quả:", "Outcome:"))?;
         for o in v.outcomes() {
             writeln!(out, "  {}: {}", o.item(), o.sentence(lang))?;
         }
@@ -193,14 +187,14 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{}: {}",
-        tr(lang, "Mã kiểm tra hòm phiếu", "Box check code"),
+        lang.pick("Mã kiểm tra hòm phiếu", "Box check code"),
         v.fingerprint().short()
     )?;
     writeln!(out, "  {}", v.fingerprint().to_hex())?;
     writeln!(
         out,
         "{}: {} ({})",
-        tr(lang, "Mã biên bản (minutes code)", "Minutes code"),
+        lang.pick("Mã biên bản (minutes code)", "Minutes code"),
         v.minutes_code().short(),
         v.minutes_code().to_hex()
     )

@@ -12,7 +12,7 @@ use phieu_core::Lang;
 use crate::args::MergeArgs;
 use crate::error::CliError;
 use crate::load;
-use crate::Status;
+use crate::status::Status;
 use phieu_core::report::merge_bundles;
 
 pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {

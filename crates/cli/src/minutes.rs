@@ -7,13 +7,14 @@
 
 use std::io::Write;
 
+use phieu_core::html::escape as esc;
 use phieu_core::minutes::layout::{minutes_layout, Block, Layout, Record, DOTS};
 use phieu_core::Lang;
 
 use crate::args::MinutesArgs;
 use crate::error::CliError;
 use crate::load::{self, Verified};
-use crate::{tr, Status};
+use crate::status::Status;
 
 pub fn run(args: &MinutesArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let verified = load::load(&args.file)?;
@@ -141,7 +142,7 @@ pub fn text(layout: &Layout, lang: Lang) -> String {
             Block::Signatures(sigs) => {
                 s.push_str(&format!(
                     "{}: {}\n",
-                    tr(lang, "Nơi nhận", "Recipients"),
+                    lang.pick("Nơi nhận", "Recipients"),
                     layout.recipients.join("; ")
                 ));
                 s.push('\n');
@@ -149,9 +150,9 @@ pub fn text(layout: &Layout, lang: Lang) -> String {
                     s.push_str(&format!(
                         "{role}: {name}\n    ({}) ..................................\n",
                         if name.is_empty() {
-                            tr(lang, "ký, ghi rõ họ tên", "sign, full name")
+                            lang.pick("ký, ghi rõ họ tên", "sign, full name")
                         } else {
-                            tr(lang, "ký", "sign")
+                            lang.pick("ký", "sign")
                         }
                     ));
                 }
@@ -167,15 +168,15 @@ pub fn html(layout: &Layout, lang: Lang) -> String {
     let mut s = format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\nbody {{ font-family: \"Times New Roman\", serif; font-size: 14pt; max-width: 50em; margin: 2em auto; }}\n.heading {{ display: flex; justify-content: space-between; text-align: center; font-weight: bold; }}\nh1, .subject {{ text-align: center; }}\nh1 {{ font-size: 16pt; margin-bottom: 0; }}\nh2 {{ font-size: 14pt; }}\n.copy {{ break-after: page; }}\n.copy:last-child {{ break-after: auto; }}\n.copy-mark {{ text-align: right; font-style: italic; }}\ntable {{ border-collapse: collapse; margin: 0.5em 0 1em; }}\ntd, th {{ border: 1px solid #000; padding: 0.2em 0.6em; }}\ntd.n {{ text-align: right; }}\n.signatures {{ display: grid; grid-template-columns: 1fr 1fr; gap: 2em; margin-top: 2em; }}\n.signature {{ text-align: center; min-height: 7em; }}\n</style>\n</head>\n<body>\n",
         lang.code(),
-        esc(tr(lang, "Biên bản kiểm phiếu", "Counting minutes"))
+        esc(lang.pick("Biên bản kiểm phiếu", "Counting minutes"))
     );
     let copies = layout.recipients.len();
     for (n, recipient) in layout.recipients.iter().enumerate() {
         s.push_str(&format!(
             "<article class=\"copy\">\n<p class=\"copy-mark\">{} {}/{copies} — {}: {}</p>\n",
-            esc(tr(lang, "Bản số", "Copy")),
+            esc(lang.pick("Bản số", "Copy")),
             n + 1,
-            esc(tr(lang, "Nơi nhận", "For")),
+            esc(lang.pick("Nơi nhận", "For")),
             esc(recipient)
         ));
         for b in &layout.blocks {
@@ -269,27 +270,11 @@ fn html_block(s: &mut String, b: &Block, lang: Lang) {
                 s.push_str(&format!(
                     "<div class=\"signature\"><b>{}</b><br><i>({})</i><br><br><br><br>{}</div>\n",
                     esc(role),
-                    esc(tr(lang, "ký, ghi rõ họ tên", "signature, full name")),
+                    esc(lang.pick("ký, ghi rõ họ tên", "signature, full name")),
                     esc(name)
                 ));
             }
             s.push_str("</div>\n");
         }
     }
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -9,7 +9,7 @@ use phieu_core::{Lang, Receipt};
 use crate::args::ReceiptArgs;
 use crate::error::CliError;
 use crate::load;
-use crate::Status;
+use crate::status::Status;
 
 pub fn run(args: &ReceiptArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     // The code is checked first: a mistyped code is a usage error, not "not counted".

@@ -7,39 +7,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Args;
 use phieu_core::{
     answers_from_json, AuditBundle, Ballot, BallotBox, Electorate, Lang, Minutes, Poll, Salt,
 };
 
+use crate::args::SimulateArgs;
 use crate::error::CliError;
-use crate::{tr, Status};
-
-#[derive(Debug, Clone, Args)]
-pub struct SimulateArgs {
-    /// The poll definition (docs/poll-format.md).
-    pub poll: PathBuf,
-    /// The ballots: a JSON list with one list of answers per ballot, each answer as a bundle
-    /// writes it (`{"option": "dong_y"}`, `{"options": [...]}`, `{"number": 3}`,
-    /// `{"text": "..."}`) or `null` for blank.
-    #[arg(long, value_name = "FILE")]
-    pub ballots: PathBuf,
-    /// The total electorate: households, delegates or staff convened.
-    #[arg(long, value_name = "N")]
-    pub total: u64,
-    /// Those present (required for a village meeting's decision or election).
-    #[arg(long, value_name = "N")]
-    pub present: Option<u64>,
-    /// The place written in the minutes.
-    #[arg(long, default_value = "", value_name = "TEXT")]
-    pub place: String,
-    /// The time written in the minutes.
-    #[arg(long, default_value = "", value_name = "TEXT")]
-    pub time: String,
-    /// Where to write the audit bundle.
-    #[arg(short, long, value_name = "OUT")]
-    pub out: PathBuf,
-}
+use crate::status::Status;
 
 fn read(path: &PathBuf) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read {
@@ -101,8 +75,7 @@ pub fn run(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<Statu
     })?;
     let n = bundle.tally().ballots();
     let (fp, code) = (bundle.fingerprint().short(), bundle.minutes_code().short());
-    let line = tr(
-        lang,
+    let line = lang.pick(
         format!(
             "{}: {n} phiếu, mã kiểm tra hòm phiếu {fp}, mã biên bản {code}",
             args.out.display()

@@ -15,7 +15,7 @@ use crate::args::VerifyArgs;
 use crate::error::CliError;
 use crate::load::{self, Kind, Verified};
 use crate::progress::Files;
-use crate::{tr, Status};
+use crate::status::Status;
 
 /// The whole report, as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -60,7 +60,7 @@ pub struct Problem {
 
 impl Problem {
     fn message(&self, lang: Lang) -> &str {
-        tr(lang, &self.vi, &self.en)
+        lang.pick(&self.vi, &self.en)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Times `AuditBundle::verify` on a bundle of 1,000,000 ballots (issue 4: within 5× of
 //! `openssl dgst -sha256` on the same file), without building the CLI and its server. The
 //! bundle is the benchmarks' own (`support/bench_bundle.rs`, shared with
-//! `crates/cli/examples/bench_ingest.rs`): one `single` item, two thirds "dong_y", one ballot in
-//! ten with an "Ý kiến khác" free text. Prints figures; it is never a test.
+//! `crates/cli/examples/bench_verify.rs` and `crates/collector/examples/bench_ingest.rs`): one
+//! `single` item, two thirds "dong_y", one ballot in ten with an "Ý kiến khác" free text. Prints figures; it is never a test.
 //!
 //! The workspace's release profile is tuned for a small wasm file (opt-level "z"), so run it
 //! with speed settings:

@@ -29,8 +29,9 @@ impl Lang {
         }
     }
 
-    /// Picks the Vietnamese or the English of a pair of messages.
-    pub(crate) fn pick<T>(self, vi: T, en: T) -> T {
+    /// Picks the Vietnamese or the English of a pair of messages (the core's, the command line's
+    /// and the collector's).
+    pub fn pick<T>(self, vi: T, en: T) -> T {
         match self {
             Lang::Vi => vi,
             Lang::En => en,

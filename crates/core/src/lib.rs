@@ -28,6 +28,7 @@ pub use poll::{
 pub mod ballot;
 pub mod ballot_box;
 pub mod bundle;
+pub mod html;
 pub mod merge;
 pub mod minutes;
 pub mod opening;

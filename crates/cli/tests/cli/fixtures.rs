@@ -10,8 +10,10 @@ mod fixture_salts;
 
 use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};
 
+/// crates/cli/tests/data, also from the collector's tests, which include this file.
 pub fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    crates.join("cli/tests/data")
 }
 
 pub fn blessing() -> bool {

@@ -3,8 +3,8 @@
 //! salts — two in three "dong_y", one in three "khong_dong_y", and one in ten "Ý kiến khác"
 //! with a free text, so that the free-text path is timed too.
 //!
-//! Shared by `crates/core/examples/verify_million.rs` and `crates/cli/examples/bench_ingest.rs`,
-//! each including this file with `#[path]`: it is not part of any library, so it costs the
+//! Shared by `crates/core/examples/verify_million.rs`, `crates/collector/examples/bench_ingest.rs`
+//! and `crates/cli/examples/bench_verify.rs`, each including this file with `#[path]`: it is not part of any library, so it costs the
 //! core's build nothing.
 
 use phieu_core::{Answer, AuditBundle, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};

@@ -18,12 +18,11 @@
 //! with every token's digest in constant time, so neither the length nor the first differing
 //! byte of a secret shows in the time an answer takes (issue 17).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use phieu_core::Lang;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-
-use super::CollectError;
 
 /// Secrets shorter than this are refused: a token guards what gets counted.
 pub const MIN_SECRET: usize = 16;
@@ -135,17 +134,16 @@ fn digest(secret: &[u8]) -> [u8; 32] {
 
 impl Tokens {
     /// Tokens from `--token` arguments and an optional file of such lines.
-    pub fn parse(args: &[String], file: Option<&Path>) -> Result<Tokens, CollectError> {
+    pub fn parse(args: &[String], file: Option<&Path>) -> Result<Tokens, TokensError> {
         let mut lines: Vec<(String, String)> = args
             .iter()
             .map(|a| ("--token".to_owned(), a.clone()))
             .collect();
         if let Some(path) = file {
-            let text =
-                std::fs::read_to_string(path).map_err(|source| CollectError::TokensFile {
-                    path: path.to_owned(),
-                    source,
-                })?;
+            let text = std::fs::read_to_string(path).map_err(|source| TokensError::File {
+                path: path.to_owned(),
+                source,
+            })?;
             for (i, line) in text.lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -156,12 +154,12 @@ impl Tokens {
         }
         let mut tokens: Vec<Token> = Vec::new();
         for (origin, line) in lines {
-            let token = parse_line(&line).map_err(|why| CollectError::Token {
+            let token = parse_line(&line).map_err(|why| TokensError::Line {
                 origin: origin.clone(),
                 why,
             })?;
             if tokens.iter().any(|t| t.name == token.name) {
-                return Err(CollectError::Token {
+                return Err(TokensError::Line {
                     origin,
                     why: TokenProblem::SameName(token.name),
                 });
@@ -197,6 +195,36 @@ impl Tokens {
     /// The name of the token this `Authorization` header carries.
     pub fn portal(&self, header: Option<&str>) -> Option<&str> {
         self.find(header).map(|t| t.name.as_str())
+    }
+}
+
+/// Why the tokens given cannot be used: a line that is not a token, or a file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TokensError {
+    /// `origin` is `--token` or `FILE:LINE`.
+    #[error("{origin}: {}", why.en())]
+    Line { origin: String, why: TokenProblem },
+    #[error("{}: cannot read the tokens file: {source}", path.display())]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl TokensError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TokensError::Line { origin, why } => {
+                lang.pick(format!("{origin}: {}", why.vi()), self.to_string())
+            }
+            TokensError::File { path, source } => lang.pick(
+                format!(
+                    "{}: không đọc được tệp mã tải lên: {source}",
+                    path.display()
+                ),
+                self.to_string(),
+            ),
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! Three clocks guard a connection (docs/collector.md §Timeouts and limits):
 //! - hyper's header-read timeout starts whenever hyper waits for a request head, on a fresh
 //!   connection and between the requests of a kept-alive one, so it is also the idle timeout;
-//! - the upload handler reads the body within [`Limits::body_timeout`] (routes.rs);
+//! - the upload handler reads the body within [`Limits::body_timeout`] (`routes/upload.rs`);
 //! - a connection lives at most [`Limits::connection_lifetime`], whatever it does (a client that
 //!   never reads its answer).
 //!

@@ -13,8 +13,8 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::collector::{start, TOKEN};
 use crate::fixtures;
+use crate::suite::{start, TOKEN};
 use crate::support::Scratch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

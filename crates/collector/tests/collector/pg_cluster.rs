@@ -1,7 +1,7 @@
 //! A throw-away PostgreSQL cluster: `initdb` and `pg_ctl` on a directory the caller owns,
 //! listening on 127.0.0.1 on a free port, trust auth, stopped on drop. PostgreSQL refuses to
 //! run as root, so as root the cluster runs as the `postgres` user (`runuser`), and the
-//! directory is given to it. Shared by the collector's test (tests/cli/postgres.rs) and the
+//! directory is given to it. Shared by the collector's test (tests/collector/postgres.rs) and the
 //! ingest benchmark (examples/bench_ingest.rs), each including this file with `#[path]`.
 
 use std::path::{Path, PathBuf};

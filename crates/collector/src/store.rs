@@ -27,22 +27,8 @@ use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::{AnyPool, Row};
 use tokio::sync::Notify;
 
-use super::commit::{NewBox, Queue};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("fingerprint {fingerprint}: a different bundle (seal {stored_seal}) is already stored for this box")]
-    Conflict {
-        fingerprint: String,
-        stored_seal: String,
-    },
-    #[error("ballot {commitment} is already stored in box {other}")]
-    DuplicateBallot { commitment: String, other: String },
-    #[error("database: {0}")]
-    Db(#[from] sqlx::Error),
-    #[error("database migrations: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-}
+use crate::commit::{NewBox, Queue};
+pub use crate::stored::{StoreError, Stored};
 
 /// What is stored under a fingerprint, compared with a body (`Store::stored_as`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,13 +37,6 @@ pub enum StoredAs {
     Same { poll_hash: String, ballots: i64 },
     Quarantined,
     Other,
-}
-
-/// Whether `put` stored a new box or already had it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stored {
-    New,
-    Already,
 }
 
 /// One stored box, without its bundle.
@@ -165,14 +144,14 @@ impl<'s> MigrationSource<'s> for Embedded {
                     1,
                     Cow::Borrowed("boxes and ballots"),
                     MigrationType::Simple,
-                    Cow::Borrowed(include_str!("../../migrations/0001_boxes.sql")),
+                    Cow::Borrowed(include_str!("../migrations/0001_boxes.sql")),
                     false,
                 ),
                 Migration::new(
                     2,
                     Cow::Borrowed("the log: confirmations, quarantines, revoked tokens"),
                     MigrationType::Simple,
-                    Cow::Borrowed(include_str!("../../migrations/0002_box_log.sql")),
+                    Cow::Borrowed(include_str!("../migrations/0002_box_log.sql")),
                     false,
                 ),
             ];

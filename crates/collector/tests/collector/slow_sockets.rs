@@ -11,12 +11,12 @@
 
 use std::time::{Duration, Instant};
 
-use phieu_cli::collect::Limits;
+use phieu_collector::Limits;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::collector::{start_with, Http, TOKEN};
 use crate::fixtures;
+use crate::suite::{start_with, Http, TOKEN};
 use crate::support::Scratch;
 
 /// How a held socket misbehaves.

@@ -24,7 +24,7 @@ use phieu_core::AuditBundle;
 use sqlx::{Any, AnyPool, Row, Transaction};
 use tokio::sync::{mpsc, oneshot, Mutex, Notify};
 
-use super::store::{StoreError, Stored};
+use crate::stored::{StoreError, Stored};
 
 /// Boxes per transaction at most.
 pub(super) const MAX_BOXES: usize = 64;
@@ -433,9 +433,9 @@ mod tests {
     use phieu_core::{Answer, Ballot, BallotBox, Electorate, Minutes, Poll, Salt};
 
     use super::*;
-    use crate::collect::Store;
+    use crate::store::Store;
 
-    const POLL: &str = include_str!("../../tests/data/poll-road.json");
+    const POLL: &str = include_str!("../../cli/tests/data/poll-road.json");
 
     /// A box of Thôn Đồng Tâm (100 households) with one "agree" ballot per salt number; the
     /// minutes' place changes the seal, not the fingerprint.
@@ -494,7 +494,7 @@ mod tests {
 
         async fn open(&self) -> Store {
             let path = self.0.join("phieu.db");
-            Store::open(&crate::collect::database_url(path.to_str().unwrap()))
+            Store::open(&crate::config::database_url(path.to_str().unwrap()))
                 .await
                 .unwrap()
         }

@@ -23,9 +23,9 @@ async fn postgres_suite() {
             return;
         }
     };
-    crate::collector::suite(&cluster.url()).await;
+    crate::suite::suite(&cluster.url()).await;
     // The same schema is brought up to date, not created twice, on a second start.
-    let c = crate::collector::start(&cluster.url(), 1 << 20).await;
+    let c = crate::suite::start(&cluster.url(), 1 << 20).await;
     assert_eq!(c.store().count().await.unwrap(), 28);
     c.stop().await.unwrap();
 }

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use phieu_cli::collect::{Collector, Config, Limits, Tokens};
+use phieu_collector::{Collector, Config, Limits, Tokens};
 use phieu_core::AuditBundle;
 use serde_json::Value;
 
 use crate::fixtures;
-use crate::support::{phieu_child, Scratch};
+use crate::support::{collect_child, Scratch};
 
 /// A first-version token (`NAME=SECRET`): an uploader for every place.
 pub const TOKEN: &str = "tinh-test-0123456789abcdef";
@@ -28,7 +28,7 @@ pub async fn start(database: &str, max_body_bytes: usize) -> Collector {
 pub async fn start_with(database: &str, max_body_bytes: usize, limits: Limits) -> Collector {
     let config = Config {
         listen: "127.0.0.1:0".parse().unwrap(),
-        database: phieu_cli::collect::database_url(database),
+        database: phieu_collector::database_url(database),
         tokens: Tokens::parse(
             &[
                 format!("tinh={TOKEN}"),
@@ -142,7 +142,7 @@ impl Http {
         let (status, body) = self
             .confirm(
                 &bundle.fingerprint().to_hex(),
-                &phieu_cli::collect::paper_code(bundle),
+                &phieu_collector::paper_code(bundle),
                 CONFIRMER,
             )
             .await;
@@ -516,10 +516,8 @@ async fn stored_boxes_survive_a_restart() {
 fn collect_without_flags_creates_phieu_db_and_prints_its_url() {
     let dir = Scratch::new("noflags");
     // Only the port is chosen, so that the test never collides with a running collector.
-    let (mut child, first_line) = phieu_child(
-        dir.path(),
-        &["--lang", "en", "collect", "--listen", "127.0.0.1:0"],
-    );
+    let (mut child, first_line) =
+        collect_child(dir.path(), &["--lang", "en", "--listen", "127.0.0.1:0"]);
     let _ = child.kill();
     let _ = child.wait();
     assert!(
@@ -533,13 +531,10 @@ fn collect_without_flags_creates_phieu_db_and_prints_its_url() {
 #[test]
 fn collect_refuses_bad_configuration() {
     let dir = Scratch::new("badconfig");
-    let run = crate::support::phieu(
-        dir.path(),
-        &["--lang", "en", "collect", "--allow-origin", "*"],
-    );
+    let run = crate::support::collect(dir.path(), &["--lang", "en", "--allow-origin", "*"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("* is never allowed"), "{}", run.stderr);
-    let run = crate::support::phieu(dir.path(), &["collect", "--token", "portal=short"]);
+    let run = crate::support::collect(dir.path(), &["--token", "portal=short"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("ít nhất 16 ký tự"), "{}", run.stderr);
 }

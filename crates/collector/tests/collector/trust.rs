@@ -9,8 +9,8 @@ use std::path::Path;
 use phieu_core::AuditBundle;
 use serde_json::Value;
 
-use crate::collector::{start, Http, AUDITOR, CONFIRMER, TOKEN, VILLAGE};
 use crate::fixtures;
+use crate::suite::{start, Http, AUDITOR, CONFIRMER, TOKEN, VILLAGE};
 use crate::support::Scratch;
 
 /// Đồng Tâm, 12 households, one real cluster: 4 agree, 1 disagree. 4 × 3 < 12 × 2: not passed.
@@ -124,7 +124,7 @@ async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_
     // No paper carries the forged box's code: the real box's code, a made-up one, or an
     // uploader trying to confirm its own box are all refused, and nothing changes.
     let fp = forged.fingerprint().to_hex();
-    let real_code = phieu_cli::collect::paper_code(&real);
+    let real_code = phieu_collector::paper_code(&real);
     let (status, body) = http.confirm(&fp, &real_code, CONFIRMER).await;
     assert_eq!(
         (status, &body["status"]),
@@ -137,7 +137,7 @@ async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_
         .contains("chưa được tính"));
     let (status, _) = http.confirm(&fp, "0000000000000000", CONFIRMER).await;
     assert_eq!(status, 422);
-    let forged_code = phieu_cli::collect::paper_code(&forged);
+    let forged_code = phieu_collector::paper_code(&forged);
     let (status, body) = http.confirm(&fp, &forged_code, VILLAGE).await;
     assert_eq!(status, 403, "{body}");
     let (status, _) = http
@@ -156,7 +156,7 @@ async fn a_forged_box_does_not_count_until_confirmed_with_the_code_on_its_paper_
     // The code is read as people type it: upper case, spaces, hyphens.
     let cluster_b = fixtures::cluster_b();
     assert_eq!(http.post(&cluster_b).await.0, 201);
-    let typed = phieu_cli::collect::paper_code(&cluster_b)
+    let typed = phieu_collector::paper_code(&cluster_b)
         .to_uppercase()
         .as_bytes()
         .chunks(4)
@@ -229,12 +229,11 @@ async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
         201
     );
     // Revoked on the database while the collector runs.
-    let run = crate::support::phieu(
+    let run = crate::support::collect(
         dir,
         &[
             "--lang",
             "en",
-            "collect",
             "--database",
             db,
             "token",
@@ -261,12 +260,11 @@ async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
         format!("dong-tam={VILLAGE};role=uploader;commune=Xã Tam Hưng;villages=Thôn Đồng Tâm"),
         format!("ubnd={CONFIRMER};role=confirmer,operator;commune=Xã Tam Hưng"),
     ];
-    let run = crate::support::phieu(
+    let run = crate::support::collect(
         dir,
         &[
             "--lang",
             "en",
-            "collect",
             "--database",
             db,
             "--token",
@@ -288,10 +286,9 @@ async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
         run.stdout
     );
     assert!(!run.stdout.contains(VILLAGE));
-    let run = crate::support::phieu(
+    let run = crate::support::collect(
         dir,
         &[
-            "collect",
             "--database",
             db,
             "token",
@@ -305,10 +302,9 @@ async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
     assert!(run.stderr.contains("đã bị thu hồi"), "{}", run.stderr);
     // A new token: one line, with a fresh secret, that the collector reads.
     let file = dir.join("tokens");
-    let run = crate::support::phieu(
+    let run = crate::support::collect(
         dir,
         &[
-            "collect",
             "--database",
             db,
             "--tokens-file",
@@ -332,7 +328,7 @@ async fn a_revoked_token_is_refused_at_once(db: &str, dir: &Path) {
         "{line}"
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap().trim(), line);
-    let read = phieu_cli::collect::Tokens::parse(&[], Some(&file)).unwrap();
+    let read = phieu_collector::Tokens::parse(&[], Some(&file)).unwrap();
     assert_eq!(read.iter().next().unwrap().name, "dong-tam-2");
     c.stop().await.unwrap();
 }
@@ -486,12 +482,11 @@ async fn an_edited_poll_with_the_same_id_no_longer_fails_the_rollup(db: &str, di
     assert_eq!(r["conflicts"][0]["kind"], "two_polls_one_id", "{r}");
     assert_eq!(r["conflicts"][0]["village"], "Thôn Đồng Tâm");
     // The operator quarantines the edited poll's box from the command line.
-    let run = crate::support::phieu(
+    let run = crate::support::collect(
         dir,
         &[
             "--lang",
             "en",
-            "collect",
             "--database",
             db,
             "quarantine",
@@ -583,11 +578,11 @@ fn big_box(village: &str, from: u32, n: u32, place: &str) -> AuditBundle {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn heavy_requests_beyond_the_limit_get_503_with_retry_after() {
     let dir = Scratch::new("heavy");
-    let limits = phieu_cli::collect::Limits {
+    let limits = phieu_collector::Limits {
         max_heavy_requests: 1,
-        ..phieu_cli::collect::Limits::default()
+        ..phieu_collector::Limits::default()
     };
-    let c = crate::collector::start_with(
+    let c = crate::suite::start_with(
         dir.path().join("phieu.db").to_str().unwrap(),
         64 << 20,
         limits,
@@ -696,7 +691,7 @@ async fn a_quarantined_box_is_replaced_by_the_real_minutes(db: &str, _dir: &Path
     assert_eq!(t["conflicts"], serde_json::json!([]), "{t}");
     // The false minutes' code no longer confirms anything; the real one does.
     let (status, _) = http
-        .confirm(&fp, &phieu_cli::collect::paper_code(&false_one), CONFIRMER)
+        .confirm(&fp, &phieu_collector::paper_code(&false_one), CONFIRMER)
         .await;
     assert_eq!(status, 422);
     http.confirm_box(&real).await;

@@ -1,0 +1,64 @@
+//! What can stop the collector from starting or a `phieu collect` subcommand from doing its job,
+//! each with the data a person needs to fix it and a message in Vietnamese and English.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use phieu_core::Lang;
+
+use crate::store::StoreError;
+use crate::tokens::TokensError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    #[error("{0}")]
+    Tokens(#[from] TokensError),
+    #[error("--allow-origin {0:?}: an origin is scheme://host[:port], such as https://xa.example.vn; * is never allowed")]
+    Origin(String),
+    #[error("database {url}: {error}")]
+    Database { url: String, error: StoreError },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+    #[error("no box {0} is stored")]
+    NoSuchBox(String),
+    #[error("the token name {0:?} was revoked: choose another name")]
+    RevokedName(String),
+    #[error("{}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl CollectError {
+    /// Every error stops the command before it could do its job: exit code 2, as for `phieu`
+    /// (docs/cli.md §Exit codes).
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = match self {
+            CollectError::Tokens(e) => e.message(Lang::Vi),
+            CollectError::Origin(o) => format!(
+                "--allow-origin {o:?}: nguồn (origin) có dạng scheme://tên-máy[:cổng], ví dụ https://xa.example.vn; không bao giờ dùng *"
+            ),
+            CollectError::Database { url, error } => format!("cơ sở dữ liệu {url}: {error}"),
+            CollectError::Listen { addr, source } => {
+                format!("không mở được cổng {addr}: {source}")
+            }
+            CollectError::Serve(e) => format!("máy chủ đã dừng: {e}"),
+            CollectError::NoSuchBox(fp) => format!("không có hòm phiếu {fp} nào được lưu"),
+            CollectError::RevokedName(n) => {
+                format!("tên mã {n:?} đã bị thu hồi: hãy chọn tên khác")
+            }
+            CollectError::Write { path, source } => format!("{}: {source}", path.display()),
+        };
+        lang.pick(vi, self.to_string())
+    }
+}
