@@ -125,6 +125,13 @@ pub struct Words {
     /// "Only after question {n}: {label}".
     pub only_after: &'static str,
     pub answers: &'static str,
+    /// Said on a question whose combined condition (from an imported form) is kept as it is.
+    pub kept_condition: &'static str,
+    /// The choice of condition that stands for the kept one.
+    pub kept_option: &'static str,
+    /// " và " / " and ", " hoặc " / " or ": how the kept condition is put in words.
+    pub kept_and: &'static str,
+    pub kept_or: &'static str,
     pub item_id: &'static str,
     pub option_id: &'static str,
     // Preview
@@ -254,6 +261,10 @@ const VI: Words = Words {
     always: "Luôn hiện",
     only_after: "Chỉ khi câu {n} được trả lời: {label}",
     answers: "…bằng một trong các câu trả lời:",
+    kept_condition: "Câu này có điều kiện ghép nhiều câu trả lời (từ biểu mẫu đã nhập). Điều kiện được giữ nguyên vì ở đây chưa sửa được; chọn điều kiện khác sẽ thay nó. Hiện khi:",
+    kept_option: "Điều kiện ghép (giữ nguyên)",
+    kept_and: " và ",
+    kept_or: " hoặc ",
     item_id: "Mã câu hỏi",
     option_id: "Mã lựa chọn {n}",
     preview_banner: "XEM THỬ — phiếu này không được lưu, không được đếm",
@@ -376,6 +387,10 @@ const EN: Words = Words {
     always: "Always",
     only_after: "Only when question {n} is answered: {label}",
     answers: "…with one of these answers:",
+    kept_condition: "This question has a condition combining several answers (from the imported form). It is kept as it is, since it cannot be edited here; choosing another condition replaces it. Shown when:",
+    kept_option: "Combined condition (kept as it is)",
+    kept_and: " and ",
+    kept_or: " or ",
     item_id: "Question id",
     option_id: "Id of option {n}",
     preview_banner: "PREVIEW — this ballot is not stored and not counted",

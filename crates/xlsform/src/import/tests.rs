@@ -279,7 +279,10 @@ fn relevants_become_skip_logic() {
         ],
     ]);
     let show = |i: usize| {
-        let c = poll.items()[i].show_if().expect("a condition");
+        let c = poll.items()[i]
+            .show_if()
+            .and_then(|c| c.as_condition())
+            .expect("a condition");
         (c.item().to_owned(), c.any_of().to_vec())
     };
     assert_eq!(show(1), ("q1".into(), vec!["co".into()]));
@@ -317,7 +320,12 @@ fn groups_are_flattened_and_their_condition_applies_inside() {
     assert_eq!(items.len(), 4);
     assert_eq!(items[1].label().vi(), "Phần hai\nCâu 2");
     for item in &items[1..3] {
-        assert_eq!(item.show_if().map(|c| c.item()), Some("q1"));
+        assert_eq!(
+            item.show_if()
+                .and_then(|c| c.as_condition())
+                .map(|c| c.item()),
+            Some("q1")
+        );
     }
     assert_eq!(items[3].show_if(), None);
     assert!(i.skipped.is_empty());
@@ -341,7 +349,13 @@ fn names_are_folded_into_ids() {
     ]);
     assert_eq!(poll.items()[0].id(), "cau_1");
     assert_eq!(poll.items()[1].id(), "q2_b");
-    assert_eq!(poll.items()[1].show_if().map(|c| c.item()), Some("cau_1"));
+    assert_eq!(
+        poll.items()[1]
+            .show_if()
+            .and_then(|c| c.as_condition())
+            .map(|c| c.item()),
+        Some("cau_1")
+    );
 }
 
 #[test]
