@@ -37,4 +37,7 @@ pub mod export;
 pub mod xlsx_write;
 
 pub use import::{import, import_workbook, ImportOptions, Imported};
-pub use problem::{column_letter, Column, Location, Problem, ProblemKind, SkipKind, Skipped};
+pub use problem::{
+    column_letter, group_problems, group_skipped, Column, Group, Identity, Location, Problem,
+    ProblemKind, SkipKind, Skipped,
+};
