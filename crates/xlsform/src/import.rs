@@ -393,19 +393,19 @@ fn read_choices(
             String::new()
         };
         let vi = vi_col.map(|c| row[c].clone()).unwrap_or_default();
-        if vi.is_empty() {
-            if !no_vietnamese {
-                let at = vi_col.map_or_else(
-                    || Location::row(sheet.name(), sheet.excel_row(i)),
-                    |c| sheet.at(i, c),
-                );
-                list.problems.push(Problem::new(
-                    at,
-                    ProblemKind::MissingLabel {
-                        column: vi_header.clone(),
-                    },
-                ));
-            }
+        // Without any Vietnamese column the choice is kept, so that its list is not also "too
+        // short": the sheet's one problem says what is wrong.
+        if vi.is_empty() && !no_vietnamese {
+            let at = vi_col.map_or_else(
+                || Location::row(sheet.name(), sheet.excel_row(i)),
+                |c| sheet.at(i, c),
+            );
+            list.problems.push(Problem::new(
+                at,
+                ProblemKind::MissingLabel {
+                    column: vi_header.clone(),
+                },
+            ));
             ok = false;
         }
         if ok {

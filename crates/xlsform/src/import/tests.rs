@@ -6,6 +6,8 @@ use proptest::prelude::*;
 use super::*;
 use phieu_core::{ItemKind, Lang, PollErrorKind};
 
+mod real_forms;
+
 const HEAD: &[&str] = &[
     "type",
     "name",
