@@ -551,10 +551,15 @@ pub struct SetupWords {
     pub xlsform_label: &'static str,
     pub xlsform_hint: &'static str,
     pub reading: &'static str,
-    /// "“{file}”: {n} problems to fix in the form; nothing was changed here:".
+    /// "“{file}”: {n} problems to fix in the form; nothing was changed here:" (each problem is
+    /// one cause, with its rows).
     pub problems: &'static str,
+    /// The same with one problem ("1 problem").
+    pub one_problem: &'static str,
     /// "“{file}” is ready, {n} questions. Left out:".
     pub imported: &'static str,
+    /// The same with one question.
+    pub imported_one: &'static str,
     pub left_out: &'static str,
 }
 
@@ -565,8 +570,10 @@ const SETUP_VI: SetupWords = SetupWords {
     xlsform_hint: "Phiếu lấy ý kiến soạn sẵn trên Kobo hoặc ODK. Xã và thôn lấy từ trang tính settings (cột commune, village).",
     reading: "Đang đọc biểu mẫu…",
     problems: "«{file}»: biểu mẫu có {n} chỗ cần sửa; chưa có gì thay đổi ở đây. Sửa trong Excel rồi chọn lại tệp:",
+    one_problem: "«{file}»: biểu mẫu có 1 chỗ cần sửa; chưa có gì thay đổi ở đây. Sửa trong Excel rồi chọn lại tệp:",
     imported: "Đã nhập «{file}»: {n} câu hỏi.",
-    left_out: "Những phần không đưa vào phiếu:",
+    imported_one: "Đã nhập «{file}»: 1 câu hỏi.",
+    left_out: "Những phần không đưa vào phiếu, và cảnh báo:",
 };
 
 const SETUP_EN: SetupWords = SetupWords {
@@ -576,8 +583,10 @@ const SETUP_EN: SetupWords = SetupWords {
     xlsform_hint: "An opinion survey made in Kobo or ODK. The commune and village come from the settings sheet (columns commune, village).",
     reading: "Reading the form…",
     problems: "“{file}”: {n} problems to fix in the form; nothing was changed here. Fix them in Excel and choose the file again:",
+    one_problem: "“{file}”: 1 problem to fix in the form; nothing was changed here. Fix it in Excel and choose the file again:",
     imported: "Imported “{file}”: {n} questions.",
-    left_out: "Left out of the poll:",
+    imported_one: "Imported “{file}”: 1 question.",
+    left_out: "Left out of the poll, and warnings:",
 };
 
 /// The setup page's words for the designer and the XLSForm import, in `lang`.
