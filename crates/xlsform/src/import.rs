@@ -1,9 +1,12 @@
 //! The mapping from an XLSForm to a phieu poll (docs/xlsform.md). Every row of the `survey`
 //! sheet becomes a question, joins the next question's label (notes, group labels), is left out
 //! on purpose with a [`Skipped`] saying so (automatic metadata such as `start`), or is a
-//! [`Problem`]. The whole workbook is read before anything is refused, so the officer sees every
-//! problem at once. The poll built is an opinion survey (kind `survey`, rule `none`): nothing in
-//! an XLSForm says which legal rule would decide it, and the core's own checks run on it last.
+//! [`Problem`]. The whole workbook is read in one pass before anything is refused, every row
+//! checked whatever else is wrong with it, so the officer sees every problem at once. `run` goes
+//! by phase: the survey's columns, the choices, every row (`row`: groups, notes, questions),
+//! what is still open at the end (`close`), and the poll checked by the core (`build`). The poll
+//! built is an opinion survey (kind `survey`, rule `none`): nothing in an XLSForm says which
+//! legal rule would decide it, and the core's own checks run on it last.
 
 use std::collections::{HashMap, HashSet};
 
