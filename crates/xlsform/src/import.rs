@@ -1437,22 +1437,23 @@ impl Importer {
         Some(Condition { cond, at: at? })
     }
 
-    /// A question's label: the notes before it, its own, its hint, and `${…}` references.
+    /// A question's label: the notes before it, its own, its hint, and `${…}` references in its
+    /// own words or its hint (a note's were taken when it was read).
     fn label(
         &mut self,
         r: &Row,
-        mut vi: String,
-        mut en: Option<String>,
+        vi: String,
+        en: Option<String>,
         at: &Location,
     ) -> (String, Option<String>) {
-        self.references(at, &mut vi, &mut en);
         let hint_vi = r.cell(Role::Hint(Slot::Vi));
         let hint_en = r.cell(Role::Hint(Slot::En));
         let (label_vi, label_en) = joined(&self.preamble, &vi, en.as_deref());
-        let label_vi = with_hint(label_vi, hint_vi);
-        let label_en =
+        let mut label_vi = with_hint(label_vi, hint_vi);
+        let mut label_en =
             label_en.map(|e| with_hint(e, if hint_en.is_empty() { hint_vi } else { hint_en }));
         self.preamble.clear();
+        self.references(at, &mut label_vi, &mut label_en);
         (label_vi, label_en)
     }
 
