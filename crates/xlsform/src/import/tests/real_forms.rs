@@ -462,3 +462,22 @@ fn an_english_only_form_is_refused_once_or_said() {
     assert!(said[0].message(Lang::Vi).contains("ô tiếng Việt"));
     assert!(said[0].message(Lang::En).contains("Vietnamese slot"));
 }
+
+/// A calculate is one problem, its type; its `calculation` cell is not a second (issue 23,
+/// item 8). A condition on it says it has no choices to test.
+#[test]
+fn a_calculate_is_one_problem() {
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label", "calculation", "relevant"],
+        &["integer", "adults", "Số người lớn?", "", ""],
+        &["calculate", "half", "", "${adults} div 2", ""],
+        &["text", "why", "Vì sao?", "", "${half} = '1'"],
+    ];
+    assert_eq!(
+        grouped(&workbook(survey, &[], &[])),
+        [
+            "sheet survey, row 3, column A (type): phieu does not support the question type \"calculate\" (supported: select_one, select_multiple, integer, text, note, begin/end group)",
+            "sheet survey, row 4, column E (relevant): a condition can only test a question with choices (select_one, select_multiple); \"half\" is not one",
+        ]
+    );
+}
