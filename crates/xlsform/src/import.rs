@@ -99,7 +99,7 @@ enum Role {
 
 /// The XLSForm columns (survey and choices sheets) phieu has no equivalent for; any other
 /// header phieu does not read is not XLSForm (docs/xlsform.md §Sheets and columns).
-const XLSFORM_COLUMNS: [&str; 22] = [
+const XLSFORM_COLUMNS: [&str; 21] = [
     "default",
     "choice_filter",
     "calculation",
@@ -120,7 +120,6 @@ const XLSFORM_COLUMNS: [&str; 22] = [
     "intent",
     "save_to",
     "jr",
-    "note",
     "list_name",
 ];
 

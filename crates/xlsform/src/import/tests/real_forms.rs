@@ -391,12 +391,13 @@ fn a_form_with_a_repeat_is_refused_with_every_problem_grouped() {
 #[test]
 fn columns_that_are_not_xlsform_are_left_out_once() {
     let survey: &[&[&str]] = &[
-        &["type", "name", "label", "notes"],
+        &["type", "name", "label", "notes", "note"],
         &[
             "select_one colour",
             "colour",
             "Màu nhà văn hóa?",
             "hỏi anh Tuấn",
+            "xem lại",
         ],
         &["select_one colour", "colour2", "Màu cổng?", "bản thử"],
     ];
@@ -413,6 +414,7 @@ fn columns_that_are_not_xlsform_are_left_out_once() {
         notices(&imported),
         [
             format!("sheet survey, row 1, column D (notes): {left_out}"),
+            format!("sheet survey, row 1, column E (note): {left_out}"),
             format!("sheet choices, row 1, column D (pastel): {left_out}"),
             format!("sheet choices, row 1, column E (test): {left_out}"),
         ]
