@@ -187,7 +187,8 @@ fn expected_question(poll: &Poll, item: &Item) -> Value {
     if item.required() {
         q["isRequired"] = json!(true);
     }
-    if let Some(show_if) = item.show_if() {
+    // survey20 has single conditions only; SurveyJS's expression of a combined one is not needed.
+    if let Some(show_if) = item.show_if().and_then(|c| c.as_condition()) {
         let shown_by = poll
             .items()
             .iter()

@@ -125,6 +125,13 @@ pub struct Words {
     /// "Only after question {n}: {label}".
     pub only_after: &'static str,
     pub answers: &'static str,
+    /// Said on a question whose combined condition (from an imported form) is kept as it is.
+    pub kept_condition: &'static str,
+    /// The choice of condition that stands for the kept one.
+    pub kept_option: &'static str,
+    /// " và " / " and ", " hoặc " / " or ": how the kept condition is put in words.
+    pub kept_and: &'static str,
+    pub kept_or: &'static str,
     pub item_id: &'static str,
     pub option_id: &'static str,
     // Preview
@@ -254,6 +261,10 @@ const VI: Words = Words {
     always: "Luôn hiện",
     only_after: "Chỉ khi câu {n} được trả lời: {label}",
     answers: "…bằng một trong các câu trả lời:",
+    kept_condition: "Câu này có điều kiện ghép nhiều câu trả lời (từ biểu mẫu đã nhập). Điều kiện được giữ nguyên vì ở đây chưa sửa được; chọn điều kiện khác sẽ thay nó. Hiện khi:",
+    kept_option: "Điều kiện ghép (giữ nguyên)",
+    kept_and: " và ",
+    kept_or: " hoặc ",
     item_id: "Mã câu hỏi",
     option_id: "Mã lựa chọn {n}",
     preview_banner: "XEM THỬ — phiếu này không được lưu, không được đếm",
@@ -376,6 +387,10 @@ const EN: Words = Words {
     always: "Always",
     only_after: "Only when question {n} is answered: {label}",
     answers: "…with one of these answers:",
+    kept_condition: "This question has a condition combining several answers (from the imported form). It is kept as it is, since it cannot be edited here; choosing another condition replaces it. Shown when:",
+    kept_option: "Combined condition (kept as it is)",
+    kept_and: " and ",
+    kept_or: " or ",
     item_id: "Question id",
     option_id: "Id of option {n}",
     preview_banner: "PREVIEW — this ballot is not stored and not counted",
@@ -536,10 +551,15 @@ pub struct SetupWords {
     pub xlsform_label: &'static str,
     pub xlsform_hint: &'static str,
     pub reading: &'static str,
-    /// "“{file}”: {n} problems to fix in the form; nothing was changed here:".
+    /// "“{file}”: {n} problems to fix in the form; nothing was changed here:" (each problem is
+    /// one cause, with its rows).
     pub problems: &'static str,
+    /// The same with one problem ("1 problem").
+    pub one_problem: &'static str,
     /// "“{file}” is ready, {n} questions. Left out:".
     pub imported: &'static str,
+    /// The same with one question.
+    pub imported_one: &'static str,
     pub left_out: &'static str,
 }
 
@@ -550,8 +570,10 @@ const SETUP_VI: SetupWords = SetupWords {
     xlsform_hint: "Phiếu lấy ý kiến soạn sẵn trên Kobo hoặc ODK. Xã và thôn lấy từ trang tính settings (cột commune, village).",
     reading: "Đang đọc biểu mẫu…",
     problems: "«{file}»: biểu mẫu có {n} chỗ cần sửa; chưa có gì thay đổi ở đây. Sửa trong Excel rồi chọn lại tệp:",
+    one_problem: "«{file}»: biểu mẫu có 1 chỗ cần sửa; chưa có gì thay đổi ở đây. Sửa trong Excel rồi chọn lại tệp:",
     imported: "Đã nhập «{file}»: {n} câu hỏi.",
-    left_out: "Những phần không đưa vào phiếu:",
+    imported_one: "Đã nhập «{file}»: 1 câu hỏi.",
+    left_out: "Những phần không đưa vào phiếu, và cảnh báo:",
 };
 
 const SETUP_EN: SetupWords = SetupWords {
@@ -561,8 +583,10 @@ const SETUP_EN: SetupWords = SetupWords {
     xlsform_hint: "An opinion survey made in Kobo or ODK. The commune and village come from the settings sheet (columns commune, village).",
     reading: "Reading the form…",
     problems: "“{file}”: {n} problems to fix in the form; nothing was changed here. Fix them in Excel and choose the file again:",
+    one_problem: "“{file}”: 1 problem to fix in the form; nothing was changed here. Fix it in Excel and choose the file again:",
     imported: "Imported “{file}”: {n} questions.",
-    left_out: "Left out of the poll:",
+    imported_one: "Imported “{file}”: 1 question.",
+    left_out: "Left out of the poll, and warnings:",
 };
 
 /// The setup page's words for the designer and the XLSForm import, in `lang`.

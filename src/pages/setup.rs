@@ -32,14 +32,16 @@ enum XlsForm {
     Reading,
     /// Not read at all (too large, the browser refused): the reason in both languages.
     Unread(String, String),
+    /// Every problem, gathered by cause with its rows (as `phieu import-xlsform` lists them).
     Problems {
         file: String,
-        problems: Rc<Vec<phieu_xlsform::Problem>>,
+        problems: Rc<Vec<phieu_xlsform::Group>>,
     },
     Imported {
         file: String,
         questions: usize,
-        skipped: Rc<Vec<phieu_xlsform::Skipped>>,
+        /// What was left out, and the warnings, gathered likewise.
+        skipped: Rc<Vec<phieu_xlsform::Group>>,
     },
 }
 
@@ -78,13 +80,13 @@ fn import_xlsform(
                 xls.set(Some(XlsForm::Imported {
                     file: file.name,
                     questions: poll.items().len(),
-                    skipped: Rc::new(skipped),
+                    skipped: Rc::new(phieu_xlsform::group_skipped(&skipped)),
                 }));
                 on_poll.emit(Rc::new(poll));
             }
             Err(problems) => xls.set(Some(XlsForm::Problems {
                 file: file.name,
-                problems: Rc::new(problems),
+                problems: Rc::new(phieu_xlsform::group_problems(&problems)),
             })),
         }
     });
@@ -103,7 +105,7 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
         },
         XlsForm::Problems { file, problems } => html! {
             <div class="xlsform-problems" role="alert">
-                <p class="problem">{ fill(w.problems, file, problems.len()) }</p>
+                <p class="problem">{ fill(if problems.len() == 1 { w.one_problem } else { w.problems }, file, problems.len()) }</p>
                 <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
             </div>
         },
@@ -113,7 +115,7 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
             skipped,
         } => html! {
             <div class="xlsform-imported" role="status">
-                <p>{ fill(w.imported, file, *questions) }</p>
+                <p>{ fill(if *questions == 1 { w.imported_one } else { w.imported }, file, *questions) }</p>
                 if !skipped.is_empty() {
                     <p>{ w.left_out }</p>
                     <ul>{ for skipped.iter().map(|s| html! { <li>{ s.message(lang) }</li> }) }</ul>

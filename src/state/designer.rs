@@ -136,6 +136,38 @@ pub struct ShowIf {
     pub any_of: Vec<u32>,
 }
 
+/// A combined condition (`all`/`any`, docs/poll-format.md §Skip logic), such as an imported
+/// form's consent gate joined with a question's own test. The designer does not edit one: it
+/// keeps it as it is, by keys (so renaming a question or an answer keeps it), writes it back into
+/// the poll, and says so on the question; choosing a condition there replaces it, deleting a
+/// question it names deletes it (as for a single condition), docs/designer.md.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeptShowIf {
+    When(ShowIf),
+    All(Vec<KeptShowIf>),
+    Any(Vec<KeptShowIf>),
+}
+
+impl KeptShowIf {
+    /// Whether a condition in it tests the item `key`.
+    pub fn names(&self, key: u32) -> bool {
+        match self {
+            KeptShowIf::When(c) => c.item == key,
+            KeptShowIf::All(parts) | KeptShowIf::Any(parts) => parts.iter().any(|p| p.names(key)),
+        }
+    }
+
+    fn each_mut(&mut self, f: &mut impl FnMut(&mut ShowIf)) {
+        match self {
+            KeptShowIf::When(c) => f(c),
+            KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
+                parts.iter_mut().for_each(|p| p.each_mut(f));
+            }
+        }
+    }
+}
+
 /// One question. The fields of every type are kept, whatever the type now is, so switching
 /// the type back and forth loses nothing the officer typed; only the current type's fields go
 /// into the poll.
@@ -153,6 +185,9 @@ pub struct ItemDraft {
     pub person_position: Label,
     #[serde(default)]
     pub show_if: Option<ShowIf>,
+    /// A combined condition kept as it came (only while `show_if` is `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_show_if: Option<KeptShowIf>,
     #[serde(default)]
     pub options: Vec<OptionDraft>,
     /// How many options a `multiple` item allows; empty means the format's default.
@@ -509,6 +544,7 @@ impl Draft {
                     .map(Label::from_text)
                     .unwrap_or_default(),
                 show_if: None,
+                kept_show_if: None,
                 options: Vec::new(),
                 choose_min: String::new(),
                 choose_max: String::new(),
@@ -545,13 +581,12 @@ impl Draft {
                 });
             }
             // A checked poll's conditions name earlier items and their options.
-            d.show_if = item.show_if().and_then(|c| {
-                let target = draft.items.iter().find(|i| i.id == c.item())?;
-                Some(ShowIf {
-                    item: target.key,
-                    any_of: option_keys(target, c.any_of()),
-                })
-            });
+            if let Some(show_if) = item.show_if() {
+                match show_if.as_condition() {
+                    Some(c) => d.show_if = draft.show_if_of(c),
+                    None => d.kept_show_if = draft.kept_of(show_if),
+                }
+            }
             draft.items.push(d);
         }
         draft.target = poll.rule().target().and_then(|t| {
@@ -722,6 +757,7 @@ impl Draft {
             person_name: String::new(),
             person_position: Label::default(),
             show_if: None,
+            kept_show_if: None,
             options: Vec::new(),
             choose_min: String::new(),
             choose_max: String::new(),
@@ -773,12 +809,126 @@ impl Draft {
         item
     }
 
+    /// A single condition of a checked poll, by keys (it names an earlier item of the draft).
+    fn show_if_of(&self, c: &phieu_core::Condition) -> Option<ShowIf> {
+        let target = self.items.iter().find(|i| i.id == c.item())?;
+        Some(ShowIf {
+            item: target.key,
+            any_of: option_keys(target, c.any_of()),
+        })
+    }
+
+    /// A combined condition of a checked poll, by keys.
+    fn kept_of(&self, show_if: &phieu_core::ShowIf) -> Option<KeptShowIf> {
+        use phieu_core::ShowIf as S;
+        Some(match show_if {
+            S::When(c) => KeptShowIf::When(self.show_if_of(c)?),
+            S::All(parts) => KeptShowIf::All(
+                parts
+                    .iter()
+                    .map(|p| self.kept_of(p))
+                    .collect::<Option<_>>()?,
+            ),
+            S::Any(parts) => KeptShowIf::Any(
+                parts
+                    .iter()
+                    .map(|p| self.kept_of(p))
+                    .collect::<Option<_>>()?,
+            ),
+        })
+    }
+
+    /// The JSON of one condition with today's ids (an answer since deleted is left out; an
+    /// emptied list is then the core's problem to name).
+    fn condition_json(&self, c: &ShowIf) -> Option<Value> {
+        let target = &self.items[self.item_at(c.item)?];
+        let any_of: Vec<&str> = c
+            .any_of
+            .iter()
+            .filter_map(|k| target.option_at(*k).map(|j| target.options[j].id.as_str()))
+            .collect();
+        Some(json!({ "item": target.id, "any_of": any_of }))
+    }
+
+    fn kept_json(&self, k: &KeptShowIf) -> Option<Value> {
+        match k {
+            KeptShowIf::When(c) => self.condition_json(c),
+            KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
+                let parts: Vec<Value> = parts
+                    .iter()
+                    .map(|p| self.kept_json(p))
+                    .collect::<Option<_>>()?;
+                let key = if matches!(k, KeptShowIf::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                Some(json!({ key: parts }))
+            }
+        }
+    }
+
+    /// A kept combined condition in words, for the question that carries it: "câu 1 = Có và
+    /// (câu 2 = Giếng hoặc Sông)".
+    pub fn describe_kept(&self, k: &KeptShowIf, lang: Lang) -> String {
+        let w = crate::i18n::designer::words(lang);
+        match k {
+            KeptShowIf::When(c) => {
+                let Some(t) = self.item_at(c.item) else {
+                    return String::new();
+                };
+                let target = &self.items[t];
+                let answers: Vec<String> = c
+                    .any_of
+                    .iter()
+                    .filter_map(|k| target.option_at(*k))
+                    .map(|j| {
+                        let label = &target.options[j].label;
+                        let text = label.get(lang).trim();
+                        if text.is_empty() {
+                            label.vi.trim().to_owned()
+                        } else {
+                            text.to_owned()
+                        }
+                    })
+                    .collect();
+                format!(
+                    "{} = {}",
+                    w.question_n.replace("{n}", &(t + 1).to_string()),
+                    answers.join(w.kept_or)
+                )
+            }
+            KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
+                let join = if matches!(k, KeptShowIf::All(_)) {
+                    w.kept_and
+                } else {
+                    w.kept_or
+                };
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        KeptShowIf::When(_) => self.describe_kept(p, lang),
+                        _ => format!("({})", self.describe_kept(p, lang)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(join)
+            }
+        }
+    }
+
     /// Takes every reference to option `key` of item `item` out of the conditions and the
     /// target (the option is gone or no longer what they meant).
     fn forget_option(&mut self, item: u32, key: u32) {
         for other in &mut self.items {
             if let Some(c) = other.show_if.as_mut().filter(|c| c.item == item) {
                 c.any_of.retain(|k| *k != key);
+            }
+            if let Some(kept) = &mut other.kept_show_if {
+                kept.each_mut(&mut |c| {
+                    if c.item == item {
+                        c.any_of.retain(|k| *k != key);
+                    }
+                });
             }
         }
         if let Some(t) = self.target.as_mut().filter(|t| t.item == Some(item)) {
@@ -877,6 +1027,9 @@ impl Draft {
                     if other.show_if.as_ref().is_some_and(|c| c.item == gone) {
                         other.show_if = None;
                     }
+                    if other.kept_show_if.as_ref().is_some_and(|k| k.names(gone)) {
+                        other.kept_show_if = None;
+                    }
                 }
                 if let Some(t) = self.target.as_mut().filter(|t| t.item == Some(gone)) {
                     t.item = None;
@@ -934,7 +1087,9 @@ impl Draft {
                 self.with_item(i, |item| item.person_position.set(lang, v))
             }
             Edit::ShowIfItem(i, key) => self.with_item(i, |item| {
-                if item.show_if.as_ref().map(|c| c.item) != key {
+                // Any choice made here replaces a kept combined condition, "always" included.
+                if item.show_if.as_ref().map(|c| c.item) != key || item.kept_show_if.is_some() {
+                    item.kept_show_if = None;
                     item.show_if = key.map(|item| ShowIf {
                         item,
                         any_of: Vec::new(),
@@ -1171,6 +1326,9 @@ fn item_field(rest: &[(&str, Option<usize>)]) -> ItemField {
         [("person", None), ("position", None), r @ ..] => ItemField::PersonPosition(lang_of(r)),
         [("show_if", None)] | [("show_if", None), ("item", None)] => ItemField::ShowIfItem,
         [("show_if", None), ("any_of", _), ..] => ItemField::ShowIfAnswers,
+        // A kept combined condition is not edited field by field: its problems show at the
+        // question's choice of condition.
+        [("show_if", None), ("all" | "any", _), ..] => ItemField::ShowIfItem,
         [("options", None)] => ItemField::Options,
         [("options", Some(j)), r @ ..] => ItemField::Option(*j, option_field(r)),
         [("min", None)] => ItemField::Min,
@@ -1313,20 +1471,15 @@ impl Draft {
             }
             v.insert("person".into(), Value::Object(person));
         }
-        if let Some(c) = &item.show_if {
-            // A condition always names an item still in the draft (deleting an item deletes
-            // the conditions on it).
-            if let Some(target) = self.item_at(c.item).map(|t| &self.items[t]) {
-                let any_of: Vec<&str> = c
-                    .any_of
-                    .iter()
-                    .filter_map(|k| target.option_at(*k).map(|j| target.options[j].id.as_str()))
-                    .collect();
-                v.insert(
-                    "show_if".into(),
-                    json!({ "item": target.id, "any_of": any_of }),
-                );
-            }
+        // A condition always names an item still in the draft (deleting an item deletes the
+        // conditions on it).
+        let show_if = match (&item.show_if, &item.kept_show_if) {
+            (Some(c), _) => self.condition_json(c),
+            (None, Some(k)) => self.kept_json(k),
+            (None, None) => None,
+        };
+        if let Some(show_if) = show_if {
+            v.insert("show_if".into(), show_if);
         }
         match item.kind {
             ItemType::Single | ItemType::Multiple | ItemType::Scale => {

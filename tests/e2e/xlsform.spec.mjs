@@ -2,7 +2,8 @@
 // Fatherland Front survey tests/data/xlsform-mttq.xlsx: it becomes the chosen poll, with what was
 // left out listed; a meeting runs on it, one respondent answers, the results count the answer and
 // download as an Excel workbook. A bad form (tests/data/xlsform-bad.xlsx) lists every problem by
-// sheet, row and column, in Vietnamese and in English, and loses nothing already on the form.
+// sheet, row and column, one line per cause with its rows (issue 23), in Vietnamese and in
+// English, and loses nothing already on the form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -90,6 +91,8 @@ test('a bad form lists every problem by sheet, row and column, and nothing on th
   for (const message of [
     'trang tính survey, hàng 4, cột A (type): phieu chưa hỗ trợ loại câu hỏi "geopoint" (hỗ trợ: select_one, select_multiple, integer, text, note, begin/end group)',
     'trang tính survey, hàng 7, cột B (name): tên "Q1" (mã "q1") trùng với tên ở hàng 3',
+    // Three rows of one cause are one line with their rows.
+    'trang tính survey, hàng 10–12 (3 hàng), cột C (label): thiếu nhãn tiếng Việt: ô của cột label để trống',
     'trang tính choices, hàng 5, cột B (name): tên "a/b" không dùng làm mã được: chỉ dùng chữ, số, \'_\' và \'-\', tối đa 64 ký tự',
   ]) {
     await list.getByRole('listitem').filter({ hasText: message }).waitFor();

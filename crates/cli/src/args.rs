@@ -135,6 +135,9 @@ pub struct ImportXlsformArgs {
     /// The village (thôn, tổ dân phố), likewise.
     #[arg(long)]
     pub village: Option<String>,
+    /// Print the result as one JSON object on stdout (messages in both languages).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Args)]

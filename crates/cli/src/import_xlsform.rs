@@ -1,18 +1,69 @@
 //! `phieu import-xlsform FORM.xlsx -o POLL.json`: an XLSForm survey (the form Kobo and ODK users
 //! already have) into a phieu poll of kind `survey`, with `phieu_xlsform::import`, the same code
-//! the office page runs (docs/xlsform.md). Every problem is printed to stderr with its sheet,
-//! row and column as Excel shows them, and the command exits 1 without writing anything; what
-//! phieu left out on purpose (ODK's automatic `start`/`end` fields, a closing note) is listed
-//! on stdout beside the poll it wrote.
-
-use std::io::Write;
+//! the office page runs (docs/xlsform.md). Every problem is printed to stderr, gathered by cause
+//! with its sheet, rows and column as Excel shows them, and the command exits 1 without writing
+//! anything; what phieu left out on purpose (ODK's automatic `start`/`end` fields, a closing
+//! note) and its warnings are listed on stdout beside the poll it wrote. `--json` prints one
+//! object on stdout instead, every message in both languages, for portals and scripts.
 
 use phieu_core::Lang;
-use phieu_xlsform::{import, ImportOptions};
+use phieu_xlsform::{group_problems, group_skipped, import, Group, ImportOptions};
+use serde::Serialize;
+use std::io::Write;
 
 use crate::args::ImportXlsformArgs;
 use crate::error::CliError;
 use crate::status::Status;
+
+/// What `--json` prints (docs/cli.md §import-xlsform).
+#[derive(Debug, Serialize)]
+struct Report {
+    ok: bool,
+    form: String,
+    /// The poll written (only when `ok`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    out: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    poll_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    poll_hash: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questions: Option<usize>,
+    /// What stops the import, gathered by cause (empty when `ok`).
+    problems: Vec<Finding>,
+    /// What was left out on purpose, and the warnings.
+    notices: Vec<Finding>,
+}
+
+/// One cause, with its place and rows.
+#[derive(Debug, Serialize)]
+struct Finding {
+    /// The kind's name, such as `MissingLabel` (docs/xlsform.md §Problems).
+    kind: String,
+    /// The sheet; empty for the whole file.
+    sheet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    header: Option<String>,
+    /// Rows as Excel numbers them; empty for a whole sheet or column.
+    rows: Vec<u32>,
+    /// The whole line, place and reason.
+    vi: String,
+    en: String,
+}
+
+fn finding(g: &Group) -> Finding {
+    Finding {
+        kind: g.kind().to_owned(),
+        sheet: g.at().sheet_name().to_owned(),
+        column: g.at().column_ref().map(|c| c.letter().to_owned()),
+        header: g.at().column_ref().map(|c| c.header().to_owned()),
+        rows: g.rows().to_vec(),
+        vi: g.message(Lang::Vi),
+        en: g.message(Lang::En),
+    }
+}
 
 pub fn run(args: &ImportXlsformArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     run_with(args, lang, out, &mut std::io::stderr().lock())
@@ -43,17 +94,45 @@ pub fn run_with(
         source,
     };
     let form = args.form.display();
+    let mut report = Report {
+        ok: false,
+        form: form.to_string(),
+        out: None,
+        poll_id: None,
+        poll_hash: None,
+        questions: None,
+        problems: Vec::new(),
+        notices: Vec::new(),
+    };
+    let json = |report: &Report, out: &mut dyn Write| -> Result<(), CliError> {
+        let text = serde_json::to_string_pretty(report).map_err(|e| CliError::Write {
+            path: "-".into(),
+            source: std::io::Error::other(e),
+        })?;
+        writeln!(out, "{text}").map_err(stdout_err)
+    };
     let imported = match import(&bytes, &options) {
         Ok(i) => i,
         Err(problems) => {
-            let n = problems.len();
-            let head = lang.pick(
-                format!("phieu: {form}: {n} chỗ cần sửa trước khi nhập biểu mẫu:"),
-                format!("phieu: {form}: {n} problems to fix before the form can be imported:"),
-            );
+            let groups = group_problems(&problems);
+            if args.json {
+                report.problems = groups.iter().map(finding).collect();
+                json(&report, out)?;
+                return Ok(Status::Bad);
+            }
+            let n = groups.len();
+            let head = match (lang, n) {
+                (Lang::Vi, _) => format!("phieu: {form}: {n} chỗ cần sửa trước khi nhập biểu mẫu:"),
+                (Lang::En, 1) => {
+                    format!("phieu: {form}: 1 problem to fix before the form can be imported:")
+                }
+                (Lang::En, _) => {
+                    format!("phieu: {form}: {n} problems to fix before the form can be imported:")
+                }
+            };
             let mut text = head;
-            for p in &problems {
-                text.push_str(&format!("\n  - {}", p.message(lang)));
+            for g in &groups {
+                text.push_str(&format!("\n  - {}", g.message(lang)));
             }
             writeln!(err, "{text}").map_err(stdout_err)?;
             return Ok(Status::Bad);
@@ -64,14 +143,30 @@ pub fn run_with(
         path: args.out.clone(),
         source,
     })?;
+    let notices = group_skipped(imported.skipped());
     let (n, id, path) = (poll.items().len(), poll.id(), args.out.display());
-    let mut text = lang.pick(format!("Đã nhập {form} vào {path}: cuộc khảo sát ý kiến \"{id}\", {n} câu hỏi. Tổng số cử tri (mẫu số của các tỷ lệ) do người tổ chức nhập khi thiết lập."),
-        format!("Imported {form} into {path}: opinion survey \"{id}\", {n} questions. The total electorate (the denominator of every share) is entered by the officer at setup."),
+    if args.json {
+        report.ok = true;
+        report.out = Some(path.to_string());
+        report.poll_id = Some(id.to_owned());
+        report.poll_hash = Some(poll.hash().to_hex());
+        report.questions = Some(n);
+        report.notices = notices.iter().map(finding).collect();
+        json(&report, out)?;
+        return Ok(Status::Good);
+    }
+    let questions = match (lang, n) {
+        (Lang::Vi, _) => format!("{n} câu hỏi"),
+        (Lang::En, 1) => "1 question".to_owned(),
+        (Lang::En, _) => format!("{n} questions"),
+    };
+    let mut text = lang.pick(format!("Đã nhập {form} vào {path}: cuộc khảo sát ý kiến \"{id}\", {questions}. Tổng số cử tri (mẫu số của các tỷ lệ) do người tổ chức nhập khi thiết lập."),
+        format!("Imported {form} into {path}: opinion survey \"{id}\", {questions}. The total electorate (the denominator of every share) is entered by the officer at setup."),
     );
-    if !imported.skipped().is_empty() {
-        text.push_str(lang.pick("\nĐã bỏ qua:", "\nLeft out:"));
-        for s in imported.skipped() {
-            text.push_str(&format!("\n  - {}", s.message(lang)));
+    if !notices.is_empty() {
+        text.push_str(lang.pick("\nPhần bỏ qua và cảnh báo:", "\nLeft out, and warnings:"));
+        for g in &notices {
+            text.push_str(&format!("\n  - {}", g.message(lang)));
         }
     }
     writeln!(out, "{text}").map_err(stdout_err)?;

@@ -62,13 +62,13 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
             subject.get(lang)
         )?;
     }
-    writeln!(
-        out,
-        "{}: {}, {}",
-        lang.pick("Nơi", "Place"),
-        poll.place().village(),
-        poll.place().commune()
-    )?;
+    // A commune-wide poll (no village, as an XLSForm imported without --village) names the
+    // commune alone, not ", Xã …".
+    let place = match poll.place().village().trim() {
+        "" => poll.place().commune().to_owned(),
+        village => format!("{village}, {}", poll.place().commune()),
+    };
+    writeln!(out, "{}: {place}", lang.pick("Nơi", "Place"))?;
     writeln!(
         out,
         "{}: {} · {}: {}",

@@ -6,7 +6,7 @@
 
 use crate::encoding::{digest_newtype, Encoder, BALLOT_TAG};
 use crate::lang::Lang;
-use crate::poll::{ItemKind, Poll, PollHash};
+use crate::poll::{Condition, ItemKind, Poll, PollHash};
 use crate::receipt::Receipt;
 
 digest_newtype!(
@@ -437,17 +437,23 @@ fn commit(
 
 /// Whether `item` is shown given the answers before it (docs/poll-format.md §Skip logic).
 pub(crate) fn shown(poll: &Poll, answers: &[Answer], index: usize) -> bool {
-    let Some(cond) = poll.items().get(index).and_then(|i| i.show_if()) else {
+    let Some(show_if) = poll.items().get(index).and_then(|i| i.show_if()) else {
         return true;
     };
-    let Some(pos) = poll.items().iter().position(|i| i.id() == cond.item()) else {
-        return false;
-    };
-    match answers.get(pos) {
-        Some(Answer::Choice { option, .. }) => cond.any_of().contains(option),
-        Some(Answer::Choices { options, .. }) => options.iter().any(|o| cond.any_of().contains(o)),
-        _ => false,
-    }
+    // Each condition names an earlier item, whose answer is blank when it was hidden itself:
+    // a question behind a hidden one is hidden too.
+    show_if.is_met(&|cond: &Condition| {
+        let Some(pos) = poll.items().iter().position(|i| i.id() == cond.item()) else {
+            return false;
+        };
+        match answers.get(pos) {
+            Some(Answer::Choice { option, .. }) => cond.any_of().contains(option),
+            Some(Answer::Choices { options, .. }) => {
+                options.iter().any(|o| cond.any_of().contains(o))
+            }
+            _ => false,
+        }
+    })
 }
 
 fn check(poll: &Poll, answers: &mut [Answer]) -> Result<(), BallotError> {

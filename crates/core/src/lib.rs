@@ -23,7 +23,7 @@ pub mod poll;
 pub use lang::{Lang, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
-    PollHash, PollKind, Preset, Rule, Target, TargetBase,
+    PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase,
 };
 pub mod ballot;
 pub mod ballot_box;

@@ -36,6 +36,11 @@ const MAX_LABEL: usize = 2_000;
 const MAX_ITEMS: usize = 500;
 const MAX_OPTIONS: usize = 200;
 const MAX_TEXT_LEN: u64 = 5_000;
+/// The most answer tests one `show_if` combines, and how deeply `all`/`any` nest
+/// (docs/poll-format.md §Skip logic): far above a real form's gates, low enough that a hostile
+/// file cannot make every screen walk a huge tree.
+const MAX_CONDITIONS: usize = 32;
+const MAX_CONDITION_DEPTH: usize = 3;
 const DEFAULT_TEXT_LEN: u64 = 500;
 
 // Option ids the rules count, fixed by the ballot wording of D59 5.2d and R96 (domain brief,
@@ -408,8 +413,7 @@ impl ItemKind {
     }
 }
 
-/// Skip logic: the item is shown only if the earlier item `item` was answered with one of
-/// `any_of`.
+/// One test of skip logic: the earlier item `item` was answered with one of `any_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Condition {
     item: String,
@@ -426,6 +430,52 @@ impl Condition {
     }
 }
 
+/// Skip logic (docs/poll-format.md §Skip logic): one [`Condition`], or several combined. `All`
+/// is met when every part is (a consent gate on a group and a question's own test), `Any` when
+/// at least one is. Each has at least two parts; the tree is at most
+/// [`MAX_CONDITION_DEPTH`] combinations deep with at most [`MAX_CONDITIONS`] conditions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ShowIf {
+    When(Condition),
+    All(Vec<ShowIf>),
+    Any(Vec<ShowIf>),
+}
+
+impl ShowIf {
+    /// The one condition, when this is not a combination (what the designer edits).
+    pub fn as_condition(&self) -> Option<&Condition> {
+        match self {
+            ShowIf::When(c) => Some(c),
+            ShowIf::All(_) | ShowIf::Any(_) => None,
+        }
+    }
+
+    /// Every condition tested, in the order written.
+    pub fn conditions(&self) -> Vec<&Condition> {
+        let mut out = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+
+    fn collect<'a>(&'a self, out: &mut Vec<&'a Condition>) {
+        match self {
+            ShowIf::When(c) => out.push(c),
+            ShowIf::All(parts) | ShowIf::Any(parts) => {
+                parts.iter().for_each(|p| p.collect(out));
+            }
+        }
+    }
+
+    /// Whether it is met, given whether each condition is.
+    pub fn is_met(&self, met: &impl Fn(&Condition) -> bool) -> bool {
+        match self {
+            ShowIf::When(c) => met(c),
+            ShowIf::All(parts) => parts.iter().all(|p| p.is_met(met)),
+            ShowIf::Any(parts) => parts.iter().any(|p| p.is_met(met)),
+        }
+    }
+}
+
 /// One question of a poll.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Item {
@@ -434,7 +484,7 @@ pub struct Item {
     kind: ItemKind,
     required: bool,
     person: Option<Person>,
-    show_if: Option<Condition>,
+    show_if: Option<ShowIf>,
     publish: bool,
 }
 
@@ -460,7 +510,7 @@ impl Item {
         self.person.as_ref()
     }
 
-    pub fn show_if(&self) -> Option<&Condition> {
+    pub fn show_if(&self) -> Option<&ShowIf> {
         self.show_if.as_ref()
     }
 
@@ -650,6 +700,19 @@ fn text_dto(t: &Text) -> TextDto {
     }
 }
 
+fn condition_dto(c: &ShowIf) -> ConditionDto {
+    let mut dto = ConditionDto::default();
+    match c {
+        ShowIf::When(c) => {
+            dto.item = Some(c.item.clone());
+            dto.any_of = Some(c.any_of.clone());
+        }
+        ShowIf::All(parts) => dto.all = Some(parts.iter().map(condition_dto).collect()),
+        ShowIf::Any(parts) => dto.any = Some(parts.iter().map(condition_dto).collect()),
+    }
+    dto
+}
+
 fn item_dto(item: &Item, publish_default: bool) -> ItemDto {
     let mut dto = ItemDto {
         id: item.id.clone(),
@@ -660,10 +723,7 @@ fn item_dto(item: &Item, publish_default: bool) -> ItemDto {
             name: p.name.clone(),
             position: p.position.as_ref().map(text_dto),
         }),
-        show_if: item.show_if.as_ref().map(|c| ConditionDto {
-            item: c.item.clone(),
-            any_of: c.any_of.clone(),
-        }),
+        show_if: item.show_if.as_ref().map(condition_dto),
         options: None,
         min: None,
         max: None,
@@ -716,6 +776,26 @@ fn encode(poll: &Poll) -> Encoder {
             e.opt(c.value, |e, v| e.i64(v));
         }
     }
+    fn condition(e: &mut Encoder, c: &Condition) {
+        e.str(&c.item);
+        e.len(c.any_of.len());
+        for o in &c.any_of {
+            e.str(o);
+        }
+    }
+    fn combined(e: &mut Encoder, c: &ShowIf) {
+        match c {
+            ShowIf::When(c) => {
+                e.byte(0);
+                condition(e, c);
+            }
+            ShowIf::All(parts) | ShowIf::Any(parts) => {
+                e.byte(if matches!(c, ShowIf::All(_)) { 1 } else { 2 });
+                e.len(parts.len());
+                parts.iter().for_each(|p| combined(e, p));
+            }
+        }
+    }
     let mut e = Encoder::tagged(POLL_TAG);
     e.str(&poll.id);
     e.str(poll.kind.name());
@@ -743,13 +823,11 @@ fn encode(poll: &Poll) -> Encoder {
             e.str(&p.name);
             e.opt(p.position.as_ref(), text);
         });
-        e.opt(item.show_if.as_ref(), |e, c| {
-            e.str(&c.item);
-            e.len(c.any_of.len());
-            for o in &c.any_of {
-                e.str(o);
-            }
-        });
+        // A combined show_if is hashed in the trailer, so one condition keeps its old bytes.
+        e.opt(
+            item.show_if.as_ref().and_then(ShowIf::as_condition),
+            condition,
+        );
         match &item.kind {
             ItemKind::Single { options } | ItemKind::Scale { options } => choices(&mut e, options),
             ItemKind::Multiple { options, min, max } => {
@@ -793,6 +871,21 @@ fn encode(poll: &Poll) -> Encoder {
         for (n, publish) in overrides {
             e.u64(n as u64);
             e.bool(publish);
+        }
+    }
+    let combinations: Vec<(usize, &ShowIf)> = poll
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(n, i)| i.show_if.as_ref().map(|c| (n, c)))
+        .filter(|(_, c)| c.as_condition().is_none())
+        .collect();
+    if !combinations.is_empty() {
+        e.str("show_if");
+        e.len(combinations.len());
+        for (n, c) in combinations {
+            e.u64(n as u64);
+            combined(&mut e, c);
         }
     }
     e
@@ -932,7 +1025,7 @@ fn check_item(
         None => None,
     };
     let show_if = match dto.show_if {
-        Some(c) => Some(check_condition(&format!("{path}.show_if"), c, earlier)?),
+        Some(c) => Some(check_show_if(&format!("{path}.show_if"), c, earlier)?),
         None => None,
     };
     let type_name = dto.kind.clone();
@@ -1140,18 +1233,88 @@ fn check_choices(path: &str, dtos: Vec<ChoiceDto>, scale: bool) -> Result<Vec<Ch
     Ok(options)
 }
 
-fn check_condition(path: &str, c: ConditionDto, earlier: &[Item]) -> Result<Condition, PollError> {
-    let Some(target) = earlier.iter().find(|i| i.id == c.item) else {
+/// Checks a show_if: one condition on an earlier item, or `all`/`any` of at least two, at
+/// most [`MAX_CONDITION_DEPTH`] deep and [`MAX_CONDITIONS`] conditions in all. Only earlier
+/// items can be named, so no condition can depend on itself or a later answer.
+fn check_show_if(path: &str, c: ConditionDto, earlier: &[Item]) -> Result<ShowIf, PollError> {
+    let mut count = 0;
+    let show_if = check_condition(path, c, earlier, 1, &mut count)?;
+    if count > MAX_CONDITIONS {
         return Err(err(
-            format!("{path}.item"),
-            PollErrorKind::UnknownItem { id: c.item },
+            path,
+            PollErrorKind::TooMany {
+                found: count,
+                max: MAX_CONDITIONS,
+            },
         ));
-    };
-    check_option_list(path, "any_of", target, &c.any_of)?;
-    Ok(Condition {
-        item: c.item,
-        any_of: c.any_of,
-    })
+    }
+    Ok(show_if)
+}
+
+fn check_condition(
+    path: &str,
+    c: ConditionDto,
+    earlier: &[Item],
+    depth: usize,
+    count: &mut usize,
+) -> Result<ShowIf, PollError> {
+    let shape = || err(path, PollErrorKind::ConditionShape);
+    match c {
+        ConditionDto {
+            item: Some(item),
+            any_of: Some(any_of),
+            all: None,
+            any: None,
+        } => {
+            *count += 1;
+            let Some(target) = earlier.iter().find(|i| i.id == item) else {
+                return Err(err(
+                    format!("{path}.item"),
+                    PollErrorKind::UnknownItem { id: item },
+                ));
+            };
+            check_option_list(path, "any_of", target, &any_of)?;
+            Ok(ShowIf::When(Condition { item, any_of }))
+        }
+        ConditionDto {
+            item: None,
+            any_of: None,
+            all,
+            any,
+        } => {
+            let (field, parts, all) = match (all, any) {
+                (Some(parts), None) => ("all", parts, true),
+                (None, Some(parts)) => ("any", parts, false),
+                _ => return Err(shape()),
+            };
+            let at = format!("{path}.{field}");
+            if depth > MAX_CONDITION_DEPTH {
+                return Err(err(
+                    at,
+                    PollErrorKind::TooDeep {
+                        max: MAX_CONDITION_DEPTH,
+                    },
+                ));
+            }
+            if parts.len() < 2 {
+                return Err(err(
+                    at,
+                    PollErrorKind::TooFewConditions { found: parts.len() },
+                ));
+            }
+            let parts = parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, p)| check_condition(&format!("{at}[{k}]"), p, earlier, depth + 1, count))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(if all {
+                ShowIf::All(parts)
+            } else {
+                ShowIf::Any(parts)
+            })
+        }
+        _ => Err(shape()),
+    }
 }
 
 /// Checks a non-empty list of distinct option ids of a choice item.
@@ -1643,5 +1806,200 @@ mod tests {
         let e = error_of(&with("\"dong_y\"", "\"ung_ho\""));
         assert_eq!(e.path(), "items[0].options");
         assert!(matches!(e.kind(), PollErrorKind::WrongOptions { .. }));
+    }
+
+    /// A survey of three questions and a fourth whose `show_if` is `condition` (JSON).
+    fn gated(condition: &str) -> String {
+        format!(
+            r#"{{"format": "phieu/poll", "version": 1, "id": "ks", "kind": "survey",
+            "title": {{"vi": "Khảo sát"}}, "place": {{"commune": "Xã A", "village": ""}},
+            "rule": {{"preset": "none"}}, "items": [
+              {{"id": "dong_y_tham_gia", "type": "single", "label": {{"vi": "Đồng ý tham gia?"}},
+               "options": [{{"id": "co", "label": {{"vi": "Có"}}}}, {{"id": "khong", "label": {{"vi": "Không"}}}}]}},
+              {{"id": "nguon_nuoc", "type": "multiple", "label": {{"vi": "Nguồn nước?"}},
+               "options": [{{"id": "gieng", "label": {{"vi": "Giếng"}}}}, {{"id": "may", "label": {{"vi": "Nước máy"}}}}, {{"id": "song", "label": {{"vi": "Sông"}}}}]}},
+              {{"id": "so_nguoi", "type": "number", "label": {{"vi": "Số người?"}}, "min": 0, "max": 30}},
+              {{"id": "vi_sao", "type": "text", "label": {{"vi": "Vì sao?"}}, "show_if": {condition}}}
+            ]}}"#
+        )
+    }
+
+    const GATE: &str = r#"{"item": "dong_y_tham_gia", "any_of": ["co"]}"#;
+    const WELL: &str = r#"{"item": "nguon_nuoc", "any_of": ["gieng"]}"#;
+    const RIVER: &str = r#"{"item": "nguon_nuoc", "any_of": ["song"]}"#;
+
+    /// A consent gate AND (a well OR a river): the shape of a Kobo group's relevant and a row's
+    /// own (issue 23, item 3).
+    fn gate_and_well_or_river() -> String {
+        format!(r#"{{"all": [{GATE}, {{"any": [{WELL}, {RIVER}]}}]}}"#)
+    }
+
+    #[test]
+    fn combined_conditions_are_read_written_and_hashed_once() {
+        let poll = Poll::from_json(&gated(&gate_and_well_or_river())).unwrap();
+        let show_if = poll.items()[3].show_if().unwrap();
+        assert!(show_if.as_condition().is_none());
+        let tested: Vec<&str> = show_if.conditions().iter().map(|c| c.item()).collect();
+        assert_eq!(tested, ["dong_y_tham_gia", "nguon_nuoc", "nguon_nuoc"]);
+        // The canonical form writes the combination back in the same shape, and reads back equal.
+        let json = poll.to_json();
+        assert!(
+            json.contains("\"show_if\": {\n        \"all\": [\n          {\n            \"item\": \"dong_y_tham_gia\","),
+            "{json}"
+        );
+        let again = Poll::from_json(&json).unwrap();
+        assert_eq!(again, poll);
+        assert_eq!(again.hash(), poll.hash());
+        // all and any, the order of their parts and a single condition all hash apart.
+        let hashes: Vec<PollHash> = [
+            gate_and_well_or_river(),
+            format!(r#"{{"any": [{GATE}, {{"any": [{WELL}, {RIVER}]}}]}}"#),
+            format!(r#"{{"all": [{GATE}, {{"all": [{WELL}, {RIVER}]}}]}}"#),
+            format!(r#"{{"all": [{{"any": [{WELL}, {RIVER}]}}, {GATE}]}}"#),
+            format!(r#"{{"all": [{GATE}, {WELL}]}}"#),
+            GATE.to_owned(),
+        ]
+        .iter()
+        .map(|c| Poll::from_json(&gated(c)).unwrap().hash())
+        .collect();
+        let distinct: HashSet<&PollHash> = hashes.iter().collect();
+        assert_eq!(distinct.len(), hashes.len());
+    }
+
+    /// A poll with one condition per item hashes exactly as before combinations existed: the
+    /// item's slot keeps its bytes and the trailer stays empty (the pinned vectors in
+    /// tests/core.rs hold the survey's real hash; this pins the encoding's shape).
+    #[test]
+    fn a_single_condition_keeps_its_encoding() {
+        let poll = Poll::from_json(&gated(GATE)).unwrap();
+        let mut tail = Encoder::tagged("");
+        tail.opt(Some(()), |e, ()| {
+            e.str("dong_y_tham_gia");
+            e.len(1);
+            e.str("co");
+        });
+        let bytes = encode(&poll).bytes().to_vec();
+        let find = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        // The tag's own bytes come first in `tail`; the option and the condition follow.
+        let tag_len = Encoder::tagged("").bytes().len();
+        assert!(find(&tail.bytes()[tag_len..]));
+        assert!(!find(b"show_if"), "no trailer for a single condition");
+        let combined = Poll::from_json(&gated(&gate_and_well_or_river())).unwrap();
+        let bytes = encode(&combined).bytes().to_vec();
+        assert!(bytes.windows(7).any(|w| w == b"show_if"));
+    }
+
+    #[test]
+    fn combined_conditions_are_checked() {
+        let cases: Vec<(String, &str, &str)> = vec![
+            // A later item, or the item itself (a cycle): only earlier items can be named.
+            (
+                format!(r#"{{"all": [{GATE}, {{"item": "vi_sao", "any_of": ["x"]}}]}}"#),
+                "items[3].show_if.all[1].item",
+                "UnknownItem",
+            ),
+            (
+                format!(r#"{{"any": [{WELL}, {{"item": "khong_co", "any_of": ["x"]}}]}}"#),
+                "items[3].show_if.any[1].item",
+                "UnknownItem",
+            ),
+            (
+                format!(r#"{{"all": [{GATE}, {{"item": "nguon_nuoc", "any_of": ["ao"]}}]}}"#),
+                "items[3].show_if.all[1].any_of[0]",
+                "UnknownOption",
+            ),
+            (
+                format!(r#"{{"all": [{GATE}, {{"item": "so_nguoi", "any_of": ["1"]}}]}}"#),
+                "items[3].show_if.all[1].item",
+                "NotChoosable",
+            ),
+            (
+                format!(r#"{{"all": [{GATE}]}}"#),
+                "items[3].show_if.all",
+                "TooFewConditions",
+            ),
+            (r#"{"any": []}"#.to_owned(), "items[3].show_if.any", "TooFewConditions"),
+            (
+                format!(r#"{{"all": [{GATE}, {WELL}], "any": [{GATE}, {WELL}]}}"#),
+                "items[3].show_if",
+                "ConditionShape",
+            ),
+            (
+                format!(r#"{{"item": "dong_y_tham_gia", "any_of": ["co"], "all": [{GATE}, {WELL}]}}"#),
+                "items[3].show_if",
+                "ConditionShape",
+            ),
+            (
+                r#"{"item": "dong_y_tham_gia"}"#.to_owned(),
+                "items[3].show_if",
+                "ConditionShape",
+            ),
+            (
+                format!(r#"{{"all": [{GATE}, {{"any": [{WELL}, {{"all": [{GATE}, {{"any": [{WELL}, {RIVER}]}}]}}]}}]}}"#),
+                "items[3].show_if.all[1].any[1].all[1].any",
+                "TooDeep",
+            ),
+            (
+                format!(r#"{{"all": [{}]}}"#, vec![GATE; 33].join(", ")),
+                "items[3].show_if",
+                "TooMany",
+            ),
+            (
+                r#"{"all": [{"item": "dong_y_tham_gia", "any_of": ["co"], "none_of": ["khong"]}, {"item": "nguon_nuoc", "any_of": ["gieng"]}]}"#.to_owned(),
+                "items[3].show_if.all[0].none_of",
+                "Json",
+            ),
+        ];
+        for (condition, path, kind) in cases {
+            let e = error_of(&gated(&condition));
+            assert_eq!(e.path(), path, "{condition}: {e}");
+            assert!(
+                format!("{:?}", e.kind()).starts_with(kind),
+                "{condition}: {e}"
+            );
+            assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+        }
+        // Three levels of all and any, and 32 conditions, are taken.
+        for condition in [
+            format!(r#"{{"all": [{GATE}, {{"any": [{WELL}, {{"all": [{GATE}, {RIVER}]}}]}}]}}"#),
+            format!(r#"{{"all": [{}]}}"#, vec![GATE; 32].join(", ")),
+        ] {
+            assert!(Poll::from_json(&gated(&condition)).is_ok(), "{condition}");
+        }
+    }
+
+    #[test]
+    fn combined_conditions_decide_what_is_shown() {
+        use crate::ballot::{check_answer, is_shown, Answer};
+        let poll = Poll::from_json(&gated(&gate_and_well_or_river())).unwrap();
+        let answers = |consent: Option<&str>, water: &[&str]| -> Vec<Answer> {
+            vec![
+                consent.map_or(Answer::Blank, Answer::choice),
+                if water.is_empty() {
+                    Answer::Blank
+                } else {
+                    Answer::Choices {
+                        options: water.iter().map(|w| (*w).to_owned()).collect(),
+                        free_text: None,
+                    }
+                },
+                Answer::Blank,
+                Answer::Text("xa".into()),
+            ]
+        };
+        let cases = [
+            (Some("co"), &["gieng"][..], true),
+            (Some("co"), &["may", "song"][..], true),
+            (Some("co"), &["may"][..], false),
+            (Some("co"), &[][..], false),
+            (Some("khong"), &["gieng"][..], false),
+            (None, &["gieng", "song"][..], false),
+        ];
+        for (consent, water, shown) in cases {
+            let mut a = answers(consent, water);
+            assert_eq!(is_shown(&poll, &a, 3), shown, "{consent:?} {water:?}");
+            // A hidden item's answer is refused, a shown one is taken.
+            assert_eq!(check_answer(&poll, &mut a, 3).is_ok(), shown);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The two small pieces of XPath the importer understands (docs/xlsform.md §relevant,
-//! §constraint). A `relevant` maps to phieu's skip logic only when it says "show this when one
-//! earlier question was answered with one of these choices": `${q} = 'x'`, `selected(${q}, 'x')`,
-//! joined by `or`. A `constraint` maps only when it is a range: comparisons of `.`,
+//! §constraint). A `relevant` maps to phieu's skip logic only when it says "show this when earlier
+//! questions were answered with these choices": `${q} = 'x'`, `selected(${q}, 'x')`, joined by
+//! `and`, `or` and brackets (the poll's `show_if` combines them alike). A `constraint` maps only when it is a range: comparisons of `.`,
 //! `count-selected(.)` or `string-length(.)` with numbers, joined by `and`. Anything else is
 //! refused, never approximated: a condition phieu cannot enforce exactly is a problem to report.
 
@@ -183,23 +183,53 @@ pub struct Test {
     pub equals: bool,
 }
 
+/// A relevant as read: tests joined by `and` and `or`, as written (brackets give the nesting).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    Test(Test),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+}
+
 /// Reads a relevant of the supported forms; `None` when it is of any other form.
-pub fn relevant(s: &str) -> Option<Vec<Test>> {
+pub fn relevant(s: &str) -> Option<Expr> {
     let mut p = Parser {
         tokens: tokens(s)?,
         at: 0,
     };
-    let tests = disjunction(&mut p)?;
-    p.done().then_some(tests)
+    let e = disjunction(&mut p, 0)?;
+    p.done().then_some(e)
 }
 
-fn disjunction(p: &mut Parser) -> Option<Vec<Test>> {
-    let mut tests = test(p)?;
+/// How deeply brackets may nest: far beyond a real form, and no stack is exhausted.
+const MAX_NESTING: usize = 32;
+
+/// `a or b or …` of conjunctions; one part alone is itself.
+fn disjunction(p: &mut Parser, depth: usize) -> Option<Expr> {
+    let mut parts = vec![conjunction(p, depth)?];
     while p.keyword("or") {
         p.next();
-        tests.extend(test(p)?);
+        parts.push(conjunction(p, depth)?);
     }
-    Some(tests)
+    Some(if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Expr::Or(parts)
+    })
+}
+
+/// `a and b and …` of tests or bracketed expressions (`and` binds tighter than `or`, as in XPath).
+fn conjunction(p: &mut Parser, depth: usize) -> Option<Expr> {
+    let mut parts = vec![test(p, depth)?];
+    while p.keyword("and") {
+        p.next();
+        parts.push(test(p, depth)?);
+    }
+    Some(if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Expr::And(parts)
+    })
 }
 
 fn literal(t: Token) -> Option<String> {
@@ -209,21 +239,21 @@ fn literal(t: Token) -> Option<String> {
     }
 }
 
-fn test(p: &mut Parser) -> Option<Vec<Test>> {
+fn test(p: &mut Parser, depth: usize) -> Option<Expr> {
     match p.next()? {
-        Token::Open => {
-            let inner = disjunction(p)?;
+        Token::Open if depth < MAX_NESTING => {
+            let inner = disjunction(p, depth + 1)?;
             p.eat(&Token::Close)?;
             Some(inner)
         }
         Token::Ref(question) => {
             p.eat(&Token::Op(Op::Eq))?;
             let choice = literal(p.next()?)?;
-            Some(vec![Test {
+            Some(Expr::Test(Test {
                 question,
                 choice,
                 equals: true,
-            }])
+            }))
         }
         Token::Ident(f) if f == "selected" => {
             p.eat(&Token::Open)?;
@@ -233,14 +263,32 @@ fn test(p: &mut Parser) -> Option<Vec<Test>> {
             p.eat(&Token::Comma)?;
             let choice = literal(p.next()?)?;
             p.eat(&Token::Close)?;
-            Some(vec![Test {
+            Some(Expr::Test(Test {
                 question,
                 choice,
                 equals: false,
-            }])
+            }))
         }
         _ => None,
     }
+}
+
+/// The names in a label's `${name}` references, in order, each once.
+pub fn references(label: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = label;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        let name = after[..end].trim().to_owned();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+        rest = &after[end + 1..];
+    }
+    out
 }
 
 /// What a constraint bounds.
@@ -359,6 +407,21 @@ mod tests {
         }
     }
 
+    /// The tests of a relevant that only joins tests with `or` (what phieu read before `and`).
+    fn or_tests(s: &str) -> Option<Vec<Test>> {
+        match relevant(s)? {
+            Expr::Test(t) => Some(vec![t]),
+            Expr::Or(parts) => parts
+                .into_iter()
+                .map(|p| match p {
+                    Expr::Test(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+            Expr::And(_) => None,
+        }
+    }
+
     #[test]
     fn simple_relevants_are_read() {
         let cases: [(&str, Vec<Test>); 6] = [
@@ -376,10 +439,36 @@ mod tests {
             ),
         ];
         for (s, expected) in cases {
-            assert_eq!(relevant(s), Some(expected), "{s}");
+            assert_eq!(or_tests(s), Some(expected), "{s}");
         }
         // Excel's autocorrected quotes.
-        assert_eq!(relevant("${q1} = ‘co’"), Some(vec![t("q1", "co", true)]));
+        assert_eq!(or_tests("${q1} = ‘co’"), Some(vec![t("q1", "co", true)]));
+    }
+
+    #[test]
+    fn and_binds_tighter_than_or_and_brackets_nest() {
+        let test = |q: &str, c: &str| Expr::Test(t(q, c, true));
+        assert_eq!(
+            relevant("${a} = 'y' and ${b} = 'x' or ${c} = '1'"),
+            Some(Expr::Or(vec![
+                Expr::And(vec![test("a", "y"), test("b", "x")]),
+                test("c", "1"),
+            ]))
+        );
+        assert_eq!(
+            relevant("${a} = 'y' and (${b} = 'x' or ${c} = '1')"),
+            Some(Expr::And(vec![
+                test("a", "y"),
+                Expr::Or(vec![test("b", "x"), test("c", "1")]),
+            ]))
+        );
+        let deep = format!("{}${{a}} = 'y'{}", "(".repeat(40), ")".repeat(40));
+        assert_eq!(relevant(&deep), None);
+        assert_eq!(
+            references("Giới tính của ${ten} (${ ten }, ${tuoi} tuổi)?"),
+            ["ten", "tuoi"]
+        );
+        assert!(references("no ${ reference").is_empty());
     }
 
     #[test]
@@ -387,7 +476,7 @@ mod tests {
         for s in [
             "",
             "${q1} != 'yes'",
-            "${q1} = 'a' and ${q2} = 'b'",
+            "${q1} = 'a' and",
             "not(selected(${q1}, 'a'))",
             "${age} > 18",
             "${q1} = ${q2}",

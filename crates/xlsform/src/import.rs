@@ -1,18 +1,21 @@
 //! The mapping from an XLSForm to a phieu poll (docs/xlsform.md). Every row of the `survey`
 //! sheet becomes a question, joins the next question's label (notes, group labels), is left out
 //! on purpose with a [`Skipped`] saying so (automatic metadata such as `start`), or is a
-//! [`Problem`]. The whole workbook is read before anything is refused, so the officer sees every
-//! problem at once. The poll built is an opinion survey (kind `survey`, rule `none`): nothing in
-//! an XLSForm says which legal rule would decide it, and the core's own checks run on it last.
+//! [`Problem`]. The whole workbook is read in one pass before anything is refused, every row
+//! checked whatever else is wrong with it, so the officer sees every problem at once. `run` goes
+//! by phase: the survey's columns, the choices, every row (`row`: groups, notes, questions),
+//! what is still open at the end (`close`), and the poll checked by the core (`build`). The poll
+//! built is an opinion survey (kind `survey`, rule `none`): nothing in an XLSForm says which
+//! legal rule would decide it, and the core's own checks run on it last.
 
 use std::collections::{HashMap, HashSet};
 
 use phieu_core::{Poll, PollError};
 use serde_json::{json, Map, Value};
 
-use crate::expr::{self, Op, Subject};
+use crate::expr::{self, Expr, Op, Subject, Test};
 use crate::name::{id_of, slug};
-use crate::problem::{Location, Problem, ProblemKind, SkipKind, Skipped};
+use crate::problem::{Identity, Location, Problem, ProblemKind, SkipKind, Skipped};
 use crate::sheet::{self, Sheet, Workbook};
 
 #[cfg(test)]
@@ -89,7 +92,36 @@ enum Role {
     Ignored,
     /// Matters to the form and phieu has no equivalent: a filled cell is a problem.
     Unsupported,
+    /// Not an XLSForm column at all (notes, a test column, data on choices): ODK ignores it,
+    /// and phieu says once that it left it out.
+    NotXlsForm,
 }
+
+/// The XLSForm columns (survey and choices sheets) phieu has no equivalent for; any other
+/// header phieu does not read is not XLSForm (docs/xlsform.md §Sheets and columns).
+const XLSFORM_COLUMNS: [&str; 21] = [
+    "default",
+    "choice_filter",
+    "calculation",
+    "read_only",
+    "readonly",
+    "parameters",
+    "repeat_count",
+    "media",
+    "image",
+    "big-image",
+    "audio",
+    "video",
+    "trigger",
+    "body",
+    "instance",
+    "control",
+    "autoplay",
+    "intent",
+    "save_to",
+    "jr",
+    "list_name",
+];
 
 /// The language a `label::…` suffix names: `Vietnamese`, `vi`, `Tiếng Việt (vi)`, `English (en)`.
 fn slot_of(language: &str) -> Slot {
@@ -124,10 +156,27 @@ fn role(header: &str, choices: bool, plain: Slot) -> Role {
     if h.is_empty() || h.starts_with('$') {
         return Role::Ignored;
     }
+    // pyxform's aliases: `bind:relevant` is `relevant`, `bind:jr:constraintMsg` a message.
+    let h = h
+        .strip_prefix("bind::")
+        .or_else(|| h.strip_prefix("bind:"))
+        .map_or(h.clone(), str::to_owned);
+    if let Some(jr) = h.strip_prefix("jr:") {
+        return if jr.ends_with("msg") {
+            Role::Ignored
+        } else {
+            Role::Unsupported
+        };
+    }
+    // `label::English (en)`, and the legacy single colon, `label:English`.
     let (base, language) = match h.split_once("::") {
-        Some((b, l)) => (b.trim().replace(' ', "_"), Some(l)),
-        None => (h.replace(' ', "_"), None),
+        Some((b, l)) => (b, Some(l)),
+        None => match h.split_once(':') {
+            Some((b, l)) if matches!(b.trim(), "label" | "hint" | "media") => (b, Some(l)),
+            _ => (h.as_str(), None),
+        },
     };
+    let base = base.trim().replace(' ', "_");
     let slot = language.map_or(plain, slot_of);
     match (base.as_str(), choices) {
         ("label", _) => Role::Label(slot),
@@ -139,8 +188,13 @@ fn role(header: &str, choices: bool, plain: Slot) -> Role {
         ("relevant", false) => Role::Relevant,
         ("constraint", false) => Role::Constraint,
         ("appearance", false) => Role::Appearance,
-        ("constraint_message" | "required_message" | "guidance_hint", false) => Role::Ignored,
-        _ => Role::Unsupported,
+        (
+            "constraint_message" | "required_message" | "guidance_hint" | "constraintmsg"
+            | "requiredmsg",
+            false,
+        ) => Role::Ignored,
+        (b, _) if XLSFORM_COLUMNS.contains(&b) => Role::Unsupported,
+        _ => Role::NotXlsForm,
     }
 }
 
@@ -173,7 +227,11 @@ fn columns(
     for (j, r) in roles.iter().enumerate() {
         let counted = !matches!(
             r,
-            Role::Ignored | Role::Unsupported | Role::Label(Slot::Other) | Role::Hint(Slot::Other)
+            Role::Ignored
+                | Role::Unsupported
+                | Role::NotXlsForm
+                | Role::Label(Slot::Other)
+                | Role::Hint(Slot::Other)
         );
         if counted && !seen.insert(*r) {
             problems.push(Problem::new(
@@ -182,6 +240,9 @@ fn columns(
             ));
         }
         let filled = sheet.rows().iter().any(|row| !row[j].is_empty());
+        if *r == Role::NotXlsForm && filled {
+            skipped.push(Skipped::new(sheet.header_at(j), SkipKind::NotXlsForm));
+        }
         if matches!(r, Role::Label(Slot::Other) | Role::Hint(Slot::Other)) && filled {
             let header = &sheet.headers()[j];
             let language = header
@@ -233,6 +294,7 @@ enum Lists {
 fn read_choices(
     sheet: &Sheet,
     plain: Slot,
+    survey_has_vietnamese: bool,
     problems: &mut Vec<Problem>,
     skipped: &mut Vec<Skipped>,
 ) -> Lists {
@@ -254,6 +316,25 @@ fn read_choices(
     };
     let vi_col = cols.find(Role::Label(Slot::Vi));
     let en_col = cols.find(Role::Label(Slot::En));
+    // Choices in another language only: one problem for the sheet (none when the survey sheet
+    // already said so for the whole form).
+    let no_vietnamese = vi_col.is_none() && en_col.is_some();
+    if no_vietnamese && survey_has_vietnamese {
+        problems.push(Problem::new(
+            Location::sheet(sheet.name()),
+            ProblemKind::NoVietnamese {
+                default_language: None,
+                found: en_col
+                    .map(|c| sheet.headers()[c].trim().to_owned())
+                    .into_iter()
+                    .collect(),
+            },
+        ));
+    }
+    let vi_header = vi_col.map_or_else(
+        || "label".to_owned(),
+        |c| sheet.headers()[c].trim().to_owned(),
+    );
     let mut lists: HashMap<String, List> = HashMap::new();
     let mut first_rows: HashMap<(String, String), u32> = HashMap::new();
     for (i, row) in sheet.rows().iter().enumerate() {
@@ -262,7 +343,7 @@ fn read_choices(
             if row
                 .iter()
                 .zip(&cols.roles)
-                .any(|(c, r)| !c.is_empty() && *r != Role::Ignored)
+                .any(|(c, r)| !c.is_empty() && !matches!(r, Role::Ignored | Role::NotXlsForm))
             {
                 problems.push(Problem::new(
                     sheet.at(i, list_col),
@@ -314,13 +395,19 @@ fn read_choices(
             String::new()
         };
         let vi = vi_col.map(|c| row[c].clone()).unwrap_or_default();
-        if vi.is_empty() {
-            let at = vi_col.or(en_col).map_or_else(
+        // Without any Vietnamese column the choice is kept, so that its list is not also "too
+        // short": the sheet's one problem says what is wrong.
+        if vi.is_empty() && !no_vietnamese {
+            let at = vi_col.map_or_else(
                 || Location::row(sheet.name(), sheet.excel_row(i)),
                 |c| sheet.at(i, c),
             );
-            list.problems
-                .push(Problem::new(at, ProblemKind::MissingLabel));
+            list.problems.push(Problem::new(
+                at,
+                ProblemKind::MissingLabel {
+                    column: vi_header.clone(),
+                },
+            ));
             ok = false;
         }
         if ok {
@@ -389,7 +476,7 @@ struct Draft {
     en: Option<String>,
     required: bool,
     kind: DraftKind,
-    show_if: Option<(String, Vec<String>)>,
+    show_if: Option<Cond>,
     type_at: Location,
     name_at: Location,
     label_at: Location,
@@ -397,28 +484,110 @@ struct Draft {
     constraint_at: Option<Location>,
 }
 
-/// What an earlier row is, for a `relevant` that names it.
+/// What an earlier row is, for a `relevant` (or a label's `${name}`) that names it.
 #[derive(Debug, Clone)]
 enum Earlier {
-    /// A select that became item `index`.
-    Select { index: usize, multiple: bool },
-    /// A row that is not a select (a number, a note, a group …).
-    NotChoice,
-    /// A question with a problem already reported; tests of it add no second problem.
-    Broken,
+    /// A select; its choices (XLSForm name, id) when its list could be read, and the item it
+    /// became, if it did (a select with a problem of its own is still tested, issue 23 item 1).
+    Select {
+        id: String,
+        multiple: bool,
+        choices: Option<Vec<(String, String)>>,
+        item: Option<usize>,
+    },
+    /// A row that is not a select (a number, a text, a note, a group, a refused type …), and the
+    /// item it became, if any.
+    NotChoice { item: Option<usize> },
+}
+
+impl Earlier {
+    fn item(&self) -> Option<usize> {
+        match self {
+            Earlier::Select { item, .. } | Earlier::NotChoice { item } => *item,
+        }
+    }
+}
+
+/// A condition as the poll's `show_if` will carry it (docs/poll-format.md §Skip logic).
+#[derive(Debug, Clone, PartialEq)]
+enum Cond {
+    Test { item: String, any_of: Vec<String> },
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+}
+
+impl Cond {
+    fn json(&self) -> Value {
+        match self {
+            Cond::Test { item, any_of } => json!({ "item": item, "any_of": any_of }),
+            Cond::All(parts) => json!({ "all": parts.iter().map(Cond::json).collect::<Vec<_>>() }),
+            Cond::Any(parts) => json!({ "any": parts.iter().map(Cond::json).collect::<Vec<_>>() }),
+        }
+    }
+}
+
+/// The AND of conditions: none is no condition, one is itself, and an AND inside is flattened.
+fn all_of(parts: Vec<Cond>) -> Option<Cond> {
+    let mut flat = Vec::new();
+    for p in parts {
+        match p {
+            Cond::All(inner) => flat.extend(inner),
+            other => flat.push(other),
+        }
+    }
+    match flat.len() {
+        0 => None,
+        1 => flat.pop(),
+        _ => Some(Cond::All(flat)),
+    }
+}
+
+/// The OR of conditions, with the tests of one question merged into one (`${q} = 'a' or
+/// ${q} = 'b'` is one test with two answers, as phieu always wrote it).
+fn any_of(parts: Vec<Cond>) -> Cond {
+    let mut out: Vec<Cond> = Vec::new();
+    for p in parts {
+        let p = match p {
+            Cond::Any(inner) => {
+                out.extend(inner);
+                continue;
+            }
+            other => other,
+        };
+        if let Cond::Test { item, any_of } = &p {
+            let same = out.iter_mut().find_map(|c| match c {
+                Cond::Test { item: i, any_of: a } if i == item => Some(a),
+                _ => None,
+            });
+            if let Some(a) = same {
+                for choice in any_of {
+                    if !a.contains(choice) {
+                        a.push(choice.clone());
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    if out.len() == 1 {
+        out.remove(0)
+    } else {
+        Cond::Any(out)
+    }
 }
 
 /// A condition in force, and where it was written.
 #[derive(Debug, Clone)]
 struct Condition {
-    item: String,
-    any_of: Vec<String>,
+    cond: Cond,
     at: Location,
 }
 
-/// An open `begin group`.
+/// An open `begin group` or `begin repeat`.
 struct Group {
     at: Location,
+    repeat: bool,
     condition: Option<Condition>,
 }
 
@@ -462,6 +631,198 @@ struct Importer {
     all_names: HashMap<String, u32>,
     /// First row of each item id, for duplicates.
     ids: HashMap<String, u32>,
+    /// The groups and repeats open at the row being read, outermost first.
+    groups: Vec<Group>,
+    /// Notes and group labels waiting for the next question.
+    preamble: Vec<Preamble>,
+    /// The problems of the lists that questions use, reported after the survey's.
+    choice_problems: Vec<Problem>,
+    missing_choices_reported: bool,
+    /// The header of the survey's Vietnamese label column; `None` when it has none (said once,
+    /// for the whole sheet, rather than on every row).
+    vi_header: Option<String>,
+}
+
+/// One row of the survey sheet, with the columns it is read by.
+struct Row<'a> {
+    survey: &'a Sheet,
+    cols: &'a Columns,
+    type_col: usize,
+    name_col: usize,
+    i: usize,
+    cells: &'a [String],
+}
+
+impl<'a> Row<'a> {
+    fn cell(&self, role: Role) -> &'a str {
+        self.cols.find(role).map_or("", |c| self.cells[c].as_str())
+    }
+
+    fn at(&self, role: Role) -> Option<Location> {
+        self.cols.find(role).map(|c| self.survey.at(self.i, c))
+    }
+
+    fn type_at(&self) -> Location {
+        self.survey.at(self.i, self.type_col)
+    }
+
+    /// The cell of `role`, else the row's type cell.
+    fn at_or_type(&self, role: Role) -> Location {
+        self.at(role).unwrap_or_else(|| self.type_at())
+    }
+
+    fn name(&self) -> &'a str {
+        &self.cells[self.name_col]
+    }
+
+    fn excel_row(&self) -> u32 {
+        self.survey.excel_row(self.i)
+    }
+
+    /// The Vietnamese and English labels, and the cell to name when the label is wrong.
+    fn labels(&self) -> (String, Option<String>, Location) {
+        let vi = self.cell(Role::Label(Slot::Vi)).to_owned();
+        let en = Some(self.cell(Role::Label(Slot::En)).to_owned()).filter(|s| !s.is_empty());
+        let at = self
+            .at(Role::Label(Slot::Vi))
+            .or_else(|| self.at(Role::Label(Slot::En)))
+            .unwrap_or_else(|| self.type_at());
+        (vi, en, at)
+    }
+}
+
+/// A question's `type`, read.
+enum QuestionType<'a> {
+    Select {
+        multiple: bool,
+        list: Option<&'a str>,
+        other: bool,
+    },
+    Number,
+    Text,
+    Decimal,
+    /// A type phieu does not ask (reported).
+    Refused,
+}
+
+/// Reads a question's type: `select_one LIST`, `select one from LIST`, `select all that apply
+/// from LIST`, with `or_other` or `or specify other`; `integer`, `text` and their aliases.
+fn question_type(type_text: &str) -> QuestionType<'_> {
+    let words: Vec<&str> = type_text.split(' ').collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let select = match lower.as_slice() {
+        ["select_one" | "select1", ..] => Some((false, 1)),
+        ["select", "one", ..] => Some((false, 2)),
+        ["select_multiple", ..] => Some((true, 1)),
+        ["select", "multiple", ..] => Some((true, 2)),
+        ["select", "all", "that", "apply", ..] => Some((true, 4)),
+        _ => None,
+    };
+    let Some((multiple, skip)) = select else {
+        return match lower.join(" ").as_str() {
+            "integer" | "int" => QuestionType::Number,
+            "text" | "string" => QuestionType::Text,
+            "decimal" => QuestionType::Decimal,
+            _ => QuestionType::Refused,
+        };
+    };
+    let mut rest = &words[skip..];
+    let mut rest_lower = &lower[skip..];
+    if rest_lower.first() == Some(&"from") {
+        rest = &rest[1..];
+        rest_lower = &rest_lower[1..];
+    }
+    let (list, other) = match (rest, rest_lower) {
+        ([], _) => (None, false),
+        ([list], _) => (Some(*list), false),
+        ([list, _], [_, "or_other"]) => (Some(*list), true),
+        ([list, ..], [_, "or", "specify", "other"]) => (Some(*list), true),
+        _ => return QuestionType::Refused,
+    };
+    QuestionType::Select {
+        multiple,
+        list,
+        other,
+    }
+}
+
+/// `${name}` in `text` replaced by `with` (spaces inside the braces allowed).
+fn replace_reference(text: &str, name: &str, with: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        match after.find('}') {
+            Some(end) if after[..end].trim() == name => {
+                out.push_str(&rest[..start]);
+                out.push_str(with);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..start + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a text or number question asks who the respondent is (issue 23, item 7): by its
+/// name or its label, in Vietnamese or English.
+fn identifying(id: &str, vi: &str, en: Option<&str>) -> Option<Identity> {
+    let label = format!("{} {}", vi, en.unwrap_or("")).to_lowercase();
+    let id_has = |words: &[&str]| words.iter().any(|w| id.contains(w));
+    let label_has = |words: &[&str]| words.iter().any(|w| label.contains(w));
+    if id_has(&[
+        "cccd",
+        "cmnd",
+        "id_number",
+        "national_id",
+        "can_cuoc",
+        "passport",
+    ]) || label_has(&[
+        "cccd",
+        "cmnd",
+        "căn cước",
+        "chứng minh",
+        "id number",
+        "identity card",
+        "national id",
+        "passport",
+    ]) {
+        Some(Identity::IdNumber)
+    } else if id_has(&["phone", "dien_thoai", "sdt", "mobile"])
+        || label_has(&["điện thoại", "sđt", "phone number", "mobile"])
+    {
+        Some(Identity::Phone)
+    } else if id == "name"
+        || id_has(&[
+            "ho_ten",
+            "hoten",
+            "ho_va_ten",
+            "full_name",
+            "fullname",
+            "respondent_name",
+            "ten_nguoi_tra_loi",
+            "ten_chu_ho",
+        ])
+        || label_has(&[
+            "họ tên",
+            "họ và tên",
+            "tên người trả lời",
+            "tên chủ hộ",
+            "your name",
+            "full name",
+            "respondent's name",
+            "name of the respondent",
+        ])
+    {
+        Some(Identity::Name)
+    } else {
+        None
+    }
 }
 
 fn yes_no(cell: &str) -> Option<bool> {
@@ -556,39 +917,97 @@ impl Importer {
         self.problems.push(Problem::new(at, kind));
     }
 
+    fn notice(&mut self, at: Location, kind: SkipKind) {
+        self.skipped.push(Skipped::new(at, kind));
+    }
+
+    /// Reads the whole workbook in one pass, every row checked whatever else is wrong with it
+    /// (issue 23, item 1), then builds the poll if nothing was.
     fn run(mut self, book: &Workbook, options: &ImportOptions) -> Result<Imported, Vec<Problem>> {
         let settings = book
             .settings
             .as_ref()
             .map(read_settings)
             .unwrap_or_default();
-        let plain = default_slot(
-            settings
-                .get("default_language")
-                .map_or("", |(v, _)| v.as_str()),
-        );
+        let default_language = settings
+            .get("default_language")
+            .map_or("", |(v, _)| v.trim())
+            .to_owned();
         let Some(survey) = &book.survey else {
             return Err(vec![Problem::new(
                 Location::sheet("survey"),
                 ProblemKind::MissingSheet,
             )]);
         };
-        let mut choice_problems = Vec::new();
+        let plain = default_slot(&default_language);
+        let Some(cols) = self.survey_columns(survey, plain, &default_language) else {
+            return Err(self.problems);
+        };
         let mut lists = match &book.choices {
             None => Lists::NoSheet,
-            Some(c) => read_choices(c, plain, &mut choice_problems, &mut self.skipped),
+            Some(c) => read_choices(
+                c,
+                plain,
+                self.vi_header.is_some(),
+                &mut self.choice_problems,
+                &mut self.skipped,
+            ),
         };
+        self.language_notice(book, survey, &cols, &default_language);
+        let (Some(type_col), Some(name_col)) = (cols.find(Role::Type), cols.find(Role::Name))
+        else {
+            return Err(self.problems);
+        };
+        for (i, cells) in survey.rows().iter().enumerate() {
+            let name = &cells[name_col];
+            if !name.is_empty() && !cells[type_col].to_lowercase().starts_with("end") {
+                self.all_names
+                    .entry(name.clone())
+                    .or_insert(survey.excel_row(i));
+            }
+        }
+        for (i, cells) in survey.rows().iter().enumerate() {
+            let row = Row {
+                survey,
+                cols: &cols,
+                type_col,
+                name_col,
+                i,
+                cells,
+            };
+            self.row(&row, &mut lists);
+        }
+        self.close(survey);
+        self.build(survey, &settings, options)
+    }
+
+    /// The survey sheet's columns: `type`, `name` and a label are needed to read it at all. A
+    /// sheet whose labels are all in another language is one problem here, not one per row.
+    fn survey_columns(
+        &mut self,
+        survey: &Sheet,
+        plain: Slot,
+        default_language: &str,
+    ) -> Option<Columns> {
         let cols = columns(survey, false, plain, &mut self.problems, &mut self.skipped);
-        let type_col = cols.find(Role::Type);
-        let name_col = cols.find(Role::Name);
-        for (found, header) in [(type_col.is_some(), "type"), (name_col.is_some(), "name")] {
-            if !found {
+        for (role, header) in [(Role::Type, "type"), (Role::Name, "name")] {
+            if cols.find(role).is_none() {
                 self.problem(
                     Location::sheet(survey.name()),
                     ProblemKind::MissingColumn { header },
                 );
             }
         }
+        let labels: Vec<String> = cols
+            .roles
+            .iter()
+            .zip(survey.headers())
+            .filter(|(r, _)| matches!(r, Role::Label(_)))
+            .map(|(_, h)| h.trim().to_owned())
+            .collect();
+        self.vi_header = cols
+            .find(Role::Label(Slot::Vi))
+            .map(|c| survey.headers()[c].trim().to_owned());
         let has_label = cols
             .roles
             .iter()
@@ -598,375 +1017,518 @@ impl Importer {
                 Location::sheet(survey.name()),
                 ProblemKind::MissingColumn { header: "label" },
             );
-        }
-        let (Some(type_col), Some(name_col), true) = (type_col, name_col, has_label) else {
-            return Err(self.problems);
-        };
-        for (i, row) in survey.rows().iter().enumerate() {
-            let name = &row[name_col];
-            if !name.is_empty() && !row[type_col].to_lowercase().starts_with("end") {
-                self.all_names
-                    .entry(name.clone())
-                    .or_insert(survey.excel_row(i));
-            }
-        }
-        let mut groups: Vec<Group> = Vec::new();
-        let mut preamble: Vec<Preamble> = Vec::new();
-        let mut repeat_depth = 0usize;
-        let mut missing_choices_reported = false;
-        for (i, row) in survey.rows().iter().enumerate() {
-            let cell = |role: Role| cols.find(role).map_or("", |c| row[c].as_str());
-            let at = |role: Role| cols.find(role).map(|c| survey.at(i, c));
-            let type_at = survey.at(i, type_col);
-            let blank = row
-                .iter()
-                .zip(&cols.roles)
-                .all(|(c, r)| c.is_empty() || *r == Role::Ignored);
-            if blank {
-                continue;
-            }
-            let type_text = row[type_col]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let lower = type_text.to_lowercase();
-            let lower = lower.replace("begin_", "begin ").replace("end_", "end ");
-            if repeat_depth > 0 {
-                match lower.as_str() {
-                    "begin repeat" => repeat_depth += 1,
-                    "end repeat" => repeat_depth -= 1,
-                    _ => {}
-                }
-                continue;
-            }
-            if type_text.is_empty() {
-                self.problem(type_at, ProblemKind::MissingType);
-                continue;
-            }
-            if METADATA.contains(&lower.as_str()) {
-                self.skipped.push(Skipped::new(
-                    type_at,
-                    SkipKind::Metadata { found: type_text },
-                ));
-                continue;
-            }
-            for (j, r) in cols.roles.iter().enumerate() {
-                if *r == Role::Unsupported && !row[j].is_empty() {
-                    self.problem(survey.at(i, j), ProblemKind::UnsupportedColumn);
-                }
-            }
-            let name = row[name_col].clone();
-            let vi = cell(Role::Label(Slot::Vi)).to_owned();
-            let en = Some(cell(Role::Label(Slot::En)).to_owned()).filter(|s| !s.is_empty());
-            let label_at = at(Role::Label(Slot::Vi))
-                .or_else(|| at(Role::Label(Slot::En)))
-                .unwrap_or_else(|| type_at.clone());
-            let relevant = cell(Role::Relevant);
-            match lower.as_str() {
-                "begin group" => {
-                    let condition = if relevant.is_empty() {
-                        None
-                    } else {
-                        let at = at(Role::Relevant).unwrap_or_else(|| type_at.clone());
-                        if groups.iter().any(|g| g.condition.is_some()) {
-                            self.problem(at, ProblemKind::NestedConditions);
-                            None
-                        } else {
-                            self.condition(relevant, at, survey.excel_row(i))
-                        }
-                    };
-                    if !vi.is_empty() {
-                        preamble.push(Preamble {
-                            vi,
-                            en,
-                            at: label_at,
-                        });
-                    }
-                    if !name.is_empty() {
-                        self.earlier.insert(name, Earlier::NotChoice);
-                    }
-                    groups.push(Group {
-                        at: type_at,
-                        condition,
-                    });
-                    continue;
-                }
-                "end group" => {
-                    if groups.pop().is_none() {
-                        self.problem(type_at, ProblemKind::UnbalancedGroup { found: type_text });
-                    }
-                    continue;
-                }
-                "begin repeat" => {
-                    self.problem(type_at, ProblemKind::UnsupportedType { found: type_text });
-                    repeat_depth = 1;
-                    continue;
-                }
-                "end repeat" => {
-                    self.problem(type_at, ProblemKind::UnbalancedGroup { found: type_text });
-                    continue;
-                }
-                "note" => {
-                    if !relevant.is_empty() {
-                        self.problem(
-                            at(Role::Relevant).unwrap_or(type_at),
-                            ProblemKind::ConditionalNote,
-                        );
-                    } else if vi.is_empty() {
-                        self.problem(label_at, ProblemKind::MissingLabel);
-                    } else {
-                        preamble.push(Preamble {
-                            vi,
-                            en,
-                            at: label_at,
-                        });
-                    }
-                    if !name.is_empty() {
-                        self.earlier.insert(name, Earlier::NotChoice);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            // A question.
-            let before = self.problems.len();
-            let words: Vec<&str> = type_text.split(' ').collect();
-            let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-            let select = match lower_words
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .as_slice()
-            {
-                ["select_one" | "select1", ..] => Some((false, 1)),
-                ["select", "one", ..] => Some((false, 2)),
-                ["select_multiple", ..] => Some((true, 1)),
-                ["select", "multiple", ..] => Some((true, 2)),
-                ["select", "all", "that", "apply", ..] => Some((true, 4)),
-                _ => None,
-            };
-            let mut kind = match (select, lower.as_str()) {
-                (Some((multiple, skip)), _) => {
-                    let rest = &words[skip..];
-                    let (list, other) = match rest {
-                        [list] => (Some(*list), false),
-                        [list, o] if o.eq_ignore_ascii_case("or_other") => (Some(*list), true),
-                        [] => (None, false),
-                        _ => {
-                            self.problem(
-                                type_at.clone(),
-                                ProblemKind::UnsupportedType {
-                                    found: type_text.clone(),
-                                },
-                            );
-                            (None, false)
-                        }
-                    };
-                    match (list, &mut lists) {
-                        (None, _) => {
-                            if rest.is_empty() {
-                                self.problem(type_at.clone(), ProblemKind::MissingListName);
-                            }
-                            None
-                        }
-                        (Some(_), Lists::NoSheet) => {
-                            if !missing_choices_reported {
-                                self.problem(Location::sheet("choices"), ProblemKind::MissingSheet);
-                                missing_choices_reported = true;
-                            }
-                            None
-                        }
-                        // The sheet's missing column was reported; every list is unknown.
-                        (Some(_), Lists::Unreadable) => None,
-                        (Some(list), Lists::Read(lists)) => match lists.get_mut(list) {
-                            None => {
-                                self.problem(
-                                    type_at.clone(),
-                                    ProblemKind::MissingList { list: list.into() },
-                                );
-                                None
-                            }
-                            Some(l) => {
-                                if !l.reported {
-                                    l.reported = true;
-                                    choice_problems.extend(l.problems.iter().cloned());
-                                }
-                                if l.problems.is_empty() {
-                                    self.options(
-                                        l,
-                                        list,
-                                        other,
-                                        multiple,
-                                        cell(Role::Appearance),
-                                        &type_at,
-                                    )
-                                } else {
-                                    None
-                                }
-                            }
-                        },
-                    }
-                }
-                (None, "integer" | "int") => Some(DraftKind::Number {
-                    min: i64::from(i32::MIN),
-                    max: i64::from(i32::MAX),
-                }),
-                (None, "text" | "string") => Some(DraftKind::Text { max_len: None }),
-                (None, "decimal") => {
-                    self.problem(type_at.clone(), ProblemKind::Decimal);
-                    None
-                }
-                _ => {
-                    self.problem(
-                        type_at.clone(),
-                        ProblemKind::UnsupportedType {
-                            found: type_text.clone(),
-                        },
-                    );
-                    None
-                }
-            };
-            let understood =
-                select.is_some() || matches!(lower.as_str(), "integer" | "int" | "text" | "string");
-            if !understood {
-                // One problem for one mistake: the rest of a row of another type (a calculate's
-                // empty label, say) says nothing about what phieu would ask.
-                if !name.is_empty() {
-                    self.earlier.insert(name, Earlier::Broken);
-                }
-                continue;
-            }
-            // The name.
-            let name_at = survey.at(i, name_col);
-            let id = if name.is_empty() {
-                self.problem(name_at.clone(), ProblemKind::MissingName);
-                None
-            } else if let Some(id) = id_of(&name) {
-                match self.ids.get(&id) {
-                    Some(first_row) => {
-                        let first_row = *first_row;
-                        self.problem(
-                            name_at.clone(),
-                            ProblemKind::DuplicateName {
-                                name: name.clone(),
-                                id,
-                                first_row,
-                            },
-                        );
-                        None
-                    }
-                    None => {
-                        self.ids.insert(id.clone(), survey.excel_row(i));
-                        Some(id)
-                    }
-                }
-            } else {
-                self.problem(name_at.clone(), ProblemKind::BadName { name: name.clone() });
-                None
-            };
-            if vi.is_empty() {
-                self.problem(label_at.clone(), ProblemKind::MissingLabel);
-            }
-            let required = match yes_no(cell(Role::Required)) {
-                Some(r) => r,
-                None => {
-                    let found = cell(Role::Required).to_owned();
-                    self.problem(
-                        at(Role::Required).unwrap_or_else(|| type_at.clone()),
-                        ProblemKind::BadRequired { found },
-                    );
-                    false
-                }
-            };
-            // The constraint.
-            let constraint = cell(Role::Constraint);
-            let constraint_at = at(Role::Constraint).filter(|_| !constraint.is_empty());
-            if let (Some(k), Some(c_at)) = (&mut kind, &constraint_at) {
-                if let Err(p) = apply_constraint(k, constraint) {
-                    self.problem(c_at.clone(), p);
-                }
-            }
-            // The condition: the question's own, or its group's.
-            let inherited = groups.iter().find_map(|g| g.condition.clone());
-            let own = if relevant.is_empty() {
-                None
-            } else {
-                let r_at = at(Role::Relevant).unwrap_or_else(|| type_at.clone());
-                if inherited.is_some() {
-                    self.problem(r_at, ProblemKind::NestedConditions);
-                    None
-                } else {
-                    self.condition(relevant, r_at, survey.excel_row(i))
-                }
-            };
-            let condition = own.or(inherited);
-            // The label, with the notes before it and its hint.
-            let hint_vi = cell(Role::Hint(Slot::Vi));
-            let hint_en = cell(Role::Hint(Slot::En));
-            let (label_vi, label_en) = joined(&preamble, &vi, en.as_deref());
-            let label_vi = with_hint(label_vi, hint_vi);
-            let label_en =
-                label_en.map(|e| with_hint(e, if hint_en.is_empty() { hint_vi } else { hint_en }));
-            preamble.clear();
-            let ok = self.problems.len() == before;
-            let index = self.drafts.len();
-            let earlier = match &kind {
-                Some(DraftKind::Single { .. }) if ok => Earlier::Select {
-                    index,
-                    multiple: false,
-                },
-                Some(DraftKind::Multiple { .. }) if ok => Earlier::Select {
-                    index,
-                    multiple: true,
-                },
-                Some(DraftKind::Number { .. } | DraftKind::Text { .. }) => Earlier::NotChoice,
-                _ => Earlier::Broken,
-            };
-            if !name.is_empty() {
-                self.earlier.insert(name, earlier);
-            }
-            if let (true, Some(kind), Some(id)) = (ok, kind, id) {
-                self.drafts.push(Draft {
-                    id,
-                    vi: label_vi,
-                    en: label_en,
-                    required,
-                    kind,
-                    show_if: condition
-                        .as_ref()
-                        .map(|c| (c.item.clone(), c.any_of.clone())),
-                    type_at,
-                    name_at,
-                    label_at,
-                    relevant_at: condition.map(|c| c.at),
-                    constraint_at,
-                });
-            }
-        }
-        for g in groups {
+        } else if self.vi_header.is_none() {
+            // Never English in the Vietnamese slot (issue 23, item 6's interim, docs/xlsform.md
+            // §Languages): the form is refused with this one problem.
             self.problem(
-                g.at,
-                ProblemKind::UnbalancedGroup {
-                    found: "begin group".into(),
+                Location::sheet(survey.name()),
+                ProblemKind::NoVietnamese {
+                    default_language: Some(default_language.to_owned()).filter(|l| !l.is_empty()),
+                    found: labels,
                 },
             );
         }
-        // A repeat without its end was reported where it began: one problem for one mistake.
-        for p in preamble {
-            self.skipped
-                .push(Skipped::new(p.at, SkipKind::TrailingNote));
+        let ok = cols.find(Role::Type).is_some() && cols.find(Role::Name).is_some() && has_label;
+        ok.then_some(cols)
+    }
+
+    /// A plain `label` column taken as Vietnamese although the form names no language and not
+    /// one of its labels has a Vietnamese letter: said, in both languages (docs/xlsform.md
+    /// §Languages).
+    fn language_notice(
+        &mut self,
+        book: &Workbook,
+        survey: &Sheet,
+        cols: &Columns,
+        default_language: &str,
+    ) {
+        let Some(col) = cols.find(Role::Label(Slot::Vi)) else {
+            return;
+        };
+        if !default_language.is_empty() || survey.headers()[col].trim().to_lowercase() != "label" {
+            return;
         }
+        let plain_labels = |sheet: &Sheet| -> Vec<String> {
+            sheet
+                .headers()
+                .iter()
+                .position(|h| h.trim().to_lowercase() == "label")
+                .map(|c| sheet.rows().iter().map(|r| r[c].clone()).collect())
+                .unwrap_or_default()
+        };
+        let mut texts = plain_labels(survey);
+        if let Some(choices) = &book.choices {
+            texts.extend(plain_labels(choices));
+        }
+        let letters = texts
+            .iter()
+            .flat_map(|t| t.chars())
+            .filter(|c| c.is_alphabetic());
+        let mut any = false;
+        for c in letters {
+            if !c.is_ascii() {
+                return;
+            }
+            any = true;
+        }
+        if any {
+            self.notice(
+                Location::column(survey.name(), survey.column(col)),
+                SkipKind::MaybeNotVietnamese,
+            );
+        }
+    }
+
+    /// One row of the survey sheet.
+    fn row(&mut self, r: &Row, lists: &mut Lists) {
+        let blank = r
+            .cells
+            .iter()
+            .zip(&r.cols.roles)
+            .all(|(c, role)| c.is_empty() || matches!(role, Role::Ignored | Role::NotXlsForm));
+        if blank {
+            return;
+        }
+        let type_text = r.cells[r.type_col]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = type_text
+            .to_lowercase()
+            .replace("begin_", "begin ")
+            .replace("end_", "end ");
+        if type_text.is_empty() {
+            self.problem(r.type_at(), ProblemKind::MissingType);
+            return;
+        }
+        if METADATA.contains(&lower.as_str()) {
+            self.notice(r.type_at(), SkipKind::Metadata { found: type_text });
+            return;
+        }
+        if lower == "calculate" && matches!(r.name(), "__version__" | "_version_") {
+            self.notice(r.type_at(), SkipKind::FormVersion);
+            return;
+        }
+        self.unsupported_cells(r, &lower);
+        match lower.as_str() {
+            "begin group" | "begin repeat" => {
+                self.begin_group(r, &type_text, lower == "begin repeat")
+            }
+            "end group" | "end repeat" => {
+                let repeat = lower == "end repeat";
+                match self.groups.last() {
+                    Some(g) if g.repeat == repeat => {
+                        self.groups.pop();
+                    }
+                    _ => self.problem(
+                        r.type_at(),
+                        ProblemKind::UnbalancedGroup { found: type_text },
+                    ),
+                }
+            }
+            "note" => self.note(r),
+            _ => self.question(r, lists, &type_text),
+        }
+    }
+
+    /// Filled cells of XLSForm columns phieu cannot carry over. A `calculate`'s `calculation`
+    /// is the calculate itself, already refused by its type: one problem for one row.
+    fn unsupported_cells(&mut self, r: &Row, lower_type: &str) {
+        for (j, role) in r.cols.roles.iter().enumerate() {
+            let header = r.survey.headers()[j].trim().to_lowercase();
+            let own_calculation = lower_type == "calculate" && header.ends_with("calculation");
+            if *role == Role::Unsupported && !r.cells[j].is_empty() && !own_calculation {
+                self.problem(r.survey.at(r.i, j), ProblemKind::UnsupportedColumn);
+            }
+        }
+    }
+
+    /// `begin group` (or `begin repeat`, refused, whose rows are still read): its label waits
+    /// for the first question inside, its condition applies to every question inside.
+    fn begin_group(&mut self, r: &Row, type_text: &str, repeat: bool) {
+        if repeat {
+            self.problem(
+                r.type_at(),
+                ProblemKind::UnsupportedType {
+                    found: type_text.into(),
+                },
+            );
+        }
+        let relevant = r.cell(Role::Relevant);
+        let condition = if relevant.is_empty() {
+            None
+        } else {
+            let at = r.at_or_type(Role::Relevant);
+            self.condition(relevant, &at, r.excel_row())
+                .map(|cond| Condition { cond, at })
+        };
+        let (vi, en, label_at) = r.labels();
+        if !vi.is_empty() {
+            self.preamble.push(Preamble {
+                vi,
+                en,
+                at: label_at,
+            });
+        }
+        if !r.name().is_empty() {
+            self.earlier
+                .insert(r.name().to_owned(), Earlier::NotChoice { item: None });
+        }
+        self.groups.push(Group {
+            at: r.type_at(),
+            repeat,
+            condition,
+        });
+    }
+
+    /// A note joins the next question's label.
+    fn note(&mut self, r: &Row) {
+        let (mut vi, mut en, label_at) = r.labels();
+        if !r.cell(Role::Relevant).is_empty() {
+            self.problem(r.at_or_type(Role::Relevant), ProblemKind::ConditionalNote);
+        } else if vi.is_empty() {
+            if self.vi_header.is_some() {
+                self.missing_label(label_at);
+            }
+        } else {
+            self.references(&label_at, &mut vi, &mut en);
+            self.preamble.push(Preamble {
+                vi,
+                en,
+                at: label_at,
+            });
+        }
+        if !r.name().is_empty() {
+            self.earlier
+                .insert(r.name().to_owned(), Earlier::NotChoice { item: None });
+        }
+    }
+
+    fn missing_label(&mut self, at: Location) {
+        let column = self.vi_header.clone().unwrap_or_else(|| "label".into());
+        self.problem(at, ProblemKind::MissingLabel { column });
+    }
+
+    /// A question: its type, name, label, `required`, constraint and condition are each checked,
+    /// whatever the others gave; it becomes an item only when nothing was wrong with it.
+    fn question(&mut self, r: &Row, lists: &mut Lists, type_text: &str) {
+        let before = self.problems.len();
+        let type_at = r.type_at();
+        let parsed = question_type(type_text);
+        let mut kind = match parsed {
+            QuestionType::Select {
+                multiple,
+                list,
+                other,
+            } => self.select(r, lists, multiple, list, other),
+            QuestionType::Number => Some(DraftKind::Number {
+                min: i64::from(i32::MIN),
+                max: i64::from(i32::MAX),
+            }),
+            QuestionType::Text => Some(DraftKind::Text { max_len: None }),
+            QuestionType::Decimal => {
+                self.problem(type_at.clone(), ProblemKind::Decimal);
+                None
+            }
+            QuestionType::Refused => {
+                self.problem(
+                    type_at.clone(),
+                    ProblemKind::UnsupportedType {
+                        found: type_text.into(),
+                    },
+                );
+                None
+            }
+        };
+        let asked = !matches!(parsed, QuestionType::Refused | QuestionType::Decimal);
+        let name = r.name().to_owned();
+        let name_at = r.survey.at(r.i, r.name_col);
+        let id = self.question_id(&name, &name_at, r.excel_row());
+        let (vi, en, label_at) = r.labels();
+        // A refused type (a calculate, say) has no label to ask with: not a second problem.
+        if asked && vi.is_empty() && self.vi_header.is_some() {
+            self.missing_label(label_at.clone());
+        }
+        let required = match yes_no(r.cell(Role::Required)) {
+            Some(required) => required,
+            None => {
+                let found = r.cell(Role::Required).to_owned();
+                self.problem(
+                    r.at_or_type(Role::Required),
+                    ProblemKind::BadRequired { found },
+                );
+                false
+            }
+        };
+        let constraint = r.cell(Role::Constraint);
+        let constraint_at = r.at(Role::Constraint).filter(|_| !constraint.is_empty());
+        if let (Some(k), Some(at)) = (&mut kind, &constraint_at) {
+            if let Err(p) = apply_constraint(k, constraint) {
+                self.problem(at.clone(), p);
+            }
+        }
+        let condition = self.row_condition(r);
+        let earlier = match &kind {
+            Some(k @ (DraftKind::Single { .. } | DraftKind::Multiple { .. })) => Earlier::Select {
+                id: id.clone().unwrap_or_default(),
+                multiple: matches!(k, DraftKind::Multiple { .. }),
+                choices: Some(
+                    k.options()
+                        .iter()
+                        .map(|o| (o.name.clone(), o.id.clone()))
+                        .collect(),
+                ),
+                item: None,
+            },
+            None if matches!(parsed, QuestionType::Select { .. }) => Earlier::Select {
+                id: id.clone().unwrap_or_default(),
+                multiple: matches!(parsed, QuestionType::Select { multiple: true, .. }),
+                choices: None,
+                item: None,
+            },
+            _ => Earlier::NotChoice { item: None },
+        };
+        if !asked {
+            // The notes before a refused row wait for the next question.
+            if !name.is_empty() {
+                self.earlier.insert(name, earlier);
+            }
+            return;
+        }
+        let (label_vi, label_en) = self.label(r, vi, en, &label_at);
+        if let Some(what) = kind
+            .as_ref()
+            .filter(|k| matches!(k, DraftKind::Number { .. } | DraftKind::Text { .. }))
+            .and_then(|_| identifying(id.as_deref().unwrap_or(""), &label_vi, label_en.as_deref()))
+        {
+            self.notice(label_at.clone(), SkipKind::Identifying { what });
+        }
+        let ok = self.problems.len() == before;
+        let index = self.drafts.len();
+        let pushed = ok && kind.is_some() && id.is_some();
+        if !name.is_empty() {
+            let item = pushed.then_some(index);
+            self.earlier.insert(
+                name,
+                match earlier {
+                    Earlier::Select {
+                        id,
+                        multiple,
+                        choices,
+                        ..
+                    } => Earlier::Select {
+                        id,
+                        multiple,
+                        choices,
+                        item,
+                    },
+                    Earlier::NotChoice { .. } => Earlier::NotChoice { item },
+                },
+            );
+        }
+        if let (true, Some(kind), Some(id)) = (pushed, kind, id) {
+            self.drafts.push(Draft {
+                id,
+                vi: label_vi,
+                en: label_en,
+                required,
+                kind,
+                relevant_at: condition.as_ref().map(|c| c.at.clone()),
+                show_if: condition.map(|c| c.cond),
+                type_at,
+                name_at,
+                label_at,
+                constraint_at,
+            });
+        }
+    }
+
+    /// The options of a select, from its list; `None` with the problem reported.
+    fn select(
+        &mut self,
+        r: &Row,
+        lists: &mut Lists,
+        multiple: bool,
+        list: Option<&str>,
+        other: bool,
+    ) -> Option<DraftKind> {
+        let type_at = r.type_at();
+        let Some(list) = list else {
+            self.problem(type_at, ProblemKind::MissingListName);
+            return None;
+        };
+        match lists {
+            Lists::NoSheet => {
+                if !self.missing_choices_reported {
+                    self.problem(Location::sheet("choices"), ProblemKind::MissingSheet);
+                    self.missing_choices_reported = true;
+                }
+                None
+            }
+            // The sheet's missing column was reported; every list is unknown.
+            Lists::Unreadable => None,
+            Lists::Read(lists) => match lists.get_mut(list) {
+                None => {
+                    self.problem(type_at, ProblemKind::MissingList { list: list.into() });
+                    None
+                }
+                Some(l) => {
+                    if !l.reported {
+                        l.reported = true;
+                        self.choice_problems.extend(l.problems.iter().cloned());
+                    }
+                    if l.problems.is_empty() {
+                        let l = l.clone();
+                        self.options(&l, list, other, multiple, r)
+                    } else {
+                        None
+                    }
+                }
+            },
+        }
+    }
+
+    /// The item id of a question's name; `None` with the problem reported.
+    fn question_id(&mut self, name: &str, at: &Location, row: u32) -> Option<String> {
+        if name.is_empty() {
+            self.problem(at.clone(), ProblemKind::MissingName);
+            return None;
+        }
+        let Some(id) = id_of(name) else {
+            self.problem(at.clone(), ProblemKind::BadName { name: name.into() });
+            return None;
+        };
+        if let Some(first_row) = self.ids.get(&id).copied() {
+            self.problem(
+                at.clone(),
+                ProblemKind::DuplicateName {
+                    name: name.into(),
+                    id,
+                    first_row,
+                },
+            );
+            return None;
+        }
+        self.ids.insert(id.clone(), row);
+        Some(id)
+    }
+
+    /// The condition of a question: the AND of every enclosing group's and its own (issue 23,
+    /// item 3), placed at the innermost `relevant` written.
+    fn row_condition(&mut self, r: &Row) -> Option<Condition> {
+        let mut parts: Vec<Cond> = Vec::new();
+        let mut at = None;
+        for g in &self.groups {
+            if let Some(c) = &g.condition {
+                parts.push(c.cond.clone());
+                at = Some(c.at.clone());
+            }
+        }
+        let relevant = r.cell(Role::Relevant);
+        if !relevant.is_empty() {
+            let own_at = r.at_or_type(Role::Relevant);
+            if let Some(own) = self.condition(relevant, &own_at, r.excel_row()) {
+                parts.push(own);
+            }
+            at = Some(own_at);
+        }
+        let cond = all_of(parts)?;
+        Some(Condition { cond, at: at? })
+    }
+
+    /// A question's label: the notes before it, its own, its hint, and `${…}` references in its
+    /// own words or its hint (a note's were taken when it was read).
+    fn label(
+        &mut self,
+        r: &Row,
+        vi: String,
+        en: Option<String>,
+        at: &Location,
+    ) -> (String, Option<String>) {
+        let hint_vi = r.cell(Role::Hint(Slot::Vi));
+        let hint_en = r.cell(Role::Hint(Slot::En));
+        let (label_vi, label_en) = joined(&self.preamble, &vi, en.as_deref());
+        let mut label_vi = with_hint(label_vi, hint_vi);
+        let mut label_en =
+            label_en.map(|e| with_hint(e, if hint_en.is_empty() { hint_vi } else { hint_en }));
+        self.preamble.clear();
+        self.references(at, &mut label_vi, &mut label_en);
+        (label_vi, label_en)
+    }
+
+    /// `${name}` in a label (issue 23, item 7): an earlier question of the poll becomes "(the
+    /// answer to question N)" and is said so; anything else is a problem.
+    fn references(&mut self, at: &Location, vi: &mut String, en: &mut Option<String>) {
+        let mut names = expr::references(vi);
+        for n in en.as_deref().map(expr::references).unwrap_or_default() {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        let (mut shown, mut questions) = (Vec::new(), Vec::new());
+        for name in names {
+            match self.earlier.get(&name).and_then(Earlier::item) {
+                Some(index) => {
+                    let n = index + 1;
+                    *vi = replace_reference(vi, &name, &format!("(câu trả lời câu {n})"));
+                    if let Some(e) = en.as_mut() {
+                        *e = replace_reference(e, &name, &format!("(the answer to question {n})"));
+                    }
+                    shown.push(name);
+                    questions.push(n);
+                }
+                None => self.problem(at.clone(), ProblemKind::LabelReference { name }),
+            }
+        }
+        if !shown.is_empty() {
+            self.notice(
+                at.clone(),
+                SkipKind::LabelReference {
+                    names: shown,
+                    questions,
+                },
+            );
+        }
+    }
+
+    /// What is still open at the end of the sheet, and the lists' problems.
+    fn close(&mut self, survey: &Sheet) {
+        for g in std::mem::take(&mut self.groups) {
+            let found = if g.repeat {
+                "begin repeat"
+            } else {
+                "begin group"
+            };
+            self.problem(
+                g.at,
+                ProblemKind::UnbalancedGroup {
+                    found: found.into(),
+                },
+            );
+        }
+        for p in std::mem::take(&mut self.preamble) {
+            self.notice(p.at, SkipKind::TrailingNote);
+        }
+        let mut choice_problems = std::mem::take(&mut self.choice_problems);
         choice_problems.sort_by(|a, b| a.at().cmp(b.at()));
         self.problems.extend(choice_problems);
         if self.problems.is_empty() && self.drafts.is_empty() {
             self.problem(Location::sheet(survey.name()), ProblemKind::NoQuestions);
         }
-        let place = self.place(&settings, options);
-        let head = self.head(&settings, options);
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
-        let (Some((commune, village)), Some((id, title))) = (place, head) else {
+    }
+
+    /// The poll, checked by the core like any other, or every problem found.
+    fn build(
+        mut self,
+        survey: &Sheet,
+        settings: &Settings,
+        options: &ImportOptions,
+    ) -> Result<Imported, Vec<Problem>> {
+        let place = self.place(settings, options);
+        let head = self.head(settings, options);
+        let (Some((commune, village)), Some((id, title)), true) =
+            (place, head, self.problems.is_empty())
+        else {
             return Err(self.problems);
         };
         let json = json!({
@@ -985,23 +1547,24 @@ impl Importer {
                 skipped: self.skipped,
             }),
             Err(e) => Err(vec![Problem::new(
-                self.locate(&e, &settings, survey),
+                self.locate(&e, settings, survey),
                 ProblemKind::Poll(e),
             )]),
         }
     }
 
-    /// The options of a select from its list (and "Khác" for `or_other`); a 5-point `likert`
-    /// list with whole-number names becomes a scale with those values.
+    /// The options of a select from its list (and "Khác" for `or_other`); a `likert` list with
+    /// whole-number names becomes a scale with those values, another is said to stay a single
+    /// choice.
     fn options(
         &mut self,
         list: &List,
         list_name: &str,
         other: bool,
         multiple: bool,
-        appearance: &str,
-        type_at: &Location,
+        r: &Row,
     ) -> Option<DraftKind> {
+        let type_at = r.type_at();
         let mut options: Vec<DraftOption> = list
             .choices
             .iter()
@@ -1017,7 +1580,7 @@ impl Importer {
             .collect();
         if options.len() < 2 {
             self.problem(
-                type_at.clone(),
+                type_at,
                 ProblemKind::TooFewChoices {
                     list: list_name.into(),
                     found: options.len(),
@@ -1029,7 +1592,7 @@ impl Importer {
             if let Some(c) = options.iter().find(|o| o.id == "other") {
                 let first_row = c.at.row_number().unwrap_or(0);
                 self.problem(
-                    type_at.clone(),
+                    type_at,
                     ProblemKind::DuplicateName {
                         name: "other".into(),
                         id: "other".into(),
@@ -1045,7 +1608,7 @@ impl Importer {
                 en: Some("Other".into()),
                 free_text: true,
                 value: None,
-                at: type_at.clone(),
+                at: type_at,
             });
         }
         if multiple {
@@ -1056,44 +1619,119 @@ impl Importer {
                 max,
             });
         }
+        let likert = r.cell(Role::Appearance).to_lowercase().contains("likert");
         let values: Option<Vec<i64>> = options.iter().map(|o| o.name.parse::<i64>().ok()).collect();
         let scale = match values {
-            Some(values) if !other && appearance.to_lowercase().contains("likert") => {
+            Some(values) if !other && likert => {
                 for (o, v) in options.iter_mut().zip(values) {
                     o.value = Some(v);
                 }
                 true
             }
-            _ => false,
+            _ => {
+                if likert {
+                    self.notice(
+                        r.at_or_type(Role::Appearance),
+                        SkipKind::LikertWithoutValues,
+                    );
+                }
+                false
+            }
         };
         Some(DraftKind::Single { options, scale })
     }
 
-    /// Maps a `relevant` to a condition on an earlier select; reports why when it cannot.
-    fn condition(&mut self, relevant: &str, at: Location, row: u32) -> Option<Condition> {
-        let complex = ProblemKind::ComplexRelevant {
-            found: relevant.into(),
-        };
-        let Some(tests) = expr::relevant(relevant) else {
-            self.problem(at, complex);
+    /// Maps a `relevant` to a condition on earlier selects, every test checked; `None` with
+    /// each reason reported once.
+    fn condition(&mut self, relevant: &str, at: &Location, row: u32) -> Option<Cond> {
+        let Some(e) = expr::relevant(relevant) else {
+            self.problem(
+                at.clone(),
+                ProblemKind::ComplexRelevant {
+                    found: relevant.into(),
+                },
+            );
             return None;
         };
-        let question = &tests[0].question;
-        if tests.iter().any(|t| t.question != *question) {
-            self.problem(at, complex);
-            return None;
+        let before = self.problems.len();
+        let cond = self.cond_of(&e, at, row);
+        // `${q} = 'a' or ${q} = 'b'` on a later q is one problem, not two.
+        let mut found: Vec<Problem> = Vec::new();
+        for p in self.problems.drain(before..) {
+            if !found.contains(&p) {
+                found.push(p);
+            }
         }
-        let (index, multiple) = match self.earlier.get(question) {
-            Some(Earlier::Select { index, multiple }) => (*index, *multiple),
-            Some(Earlier::Broken) => return None,
-            Some(Earlier::NotChoice) => {
+        let clean = found.is_empty();
+        self.problems.extend(found);
+        cond.filter(|_| clean)
+    }
+
+    fn cond_of(&mut self, e: &Expr, at: &Location, row: u32) -> Option<Cond> {
+        match e {
+            Expr::Test(t) => self.test(t, at, row),
+            Expr::And(parts) | Expr::Or(parts) => {
+                // Every part is checked, whatever the others gave.
+                let parts: Vec<Option<Cond>> =
+                    parts.iter().map(|p| self.cond_of(p, at, row)).collect();
+                let parts: Vec<Cond> = parts.into_iter().collect::<Option<_>>()?;
+                if matches!(e, Expr::And(_)) {
+                    all_of(parts)
+                } else {
+                    Some(any_of(parts))
+                }
+            }
+        }
+    }
+
+    fn test(&mut self, t: &Test, at: &Location, row: u32) -> Option<Cond> {
+        let question = &t.question;
+        match self.earlier.get(question).cloned() {
+            Some(Earlier::Select {
+                id,
+                multiple,
+                choices,
+                ..
+            }) => {
+                if multiple && t.equals {
+                    self.problem(
+                        at.clone(),
+                        ProblemKind::RelevantEqualsOnMultiple {
+                            name: question.clone(),
+                        },
+                    );
+                    return None;
+                }
+                // A list that could not be read has its own problem; its choices are unknown.
+                let choice = choices?
+                    .into_iter()
+                    .find(|(name, _)| *name == t.choice)
+                    .map(|(_, id)| id);
+                match choice {
+                    Some(choice) => Some(Cond::Test {
+                        item: id,
+                        any_of: vec![choice],
+                    }),
+                    None => {
+                        self.problem(
+                            at.clone(),
+                            ProblemKind::RelevantUnknownChoice {
+                                name: question.clone(),
+                                choice: t.choice.clone(),
+                            },
+                        );
+                        None
+                    }
+                }
+            }
+            Some(Earlier::NotChoice { .. }) => {
                 self.problem(
-                    at,
+                    at.clone(),
                     ProblemKind::RelevantNotChoice {
                         name: question.clone(),
                     },
                 );
-                return None;
+                None
             }
             None => {
                 let kind = match self.all_names.get(question) {
@@ -1104,45 +1742,10 @@ impl Importer {
                         name: question.clone(),
                     },
                 };
-                self.problem(at, kind);
-                return None;
-            }
-        };
-        if multiple && tests.iter().any(|t| t.equals) {
-            self.problem(
-                at,
-                ProblemKind::RelevantEqualsOnMultiple {
-                    name: question.clone(),
-                },
-            );
-            return None;
-        }
-        let draft = &self.drafts[index];
-        let mut any_of: Vec<String> = Vec::new();
-        for t in &tests {
-            match draft.kind.options().iter().find(|o| o.name == t.choice) {
-                Some(o) => {
-                    if !any_of.contains(&o.id) {
-                        any_of.push(o.id.clone());
-                    }
-                }
-                None => {
-                    self.problem(
-                        at,
-                        ProblemKind::RelevantUnknownChoice {
-                            name: question.clone(),
-                            choice: t.choice.clone(),
-                        },
-                    );
-                    return None;
-                }
+                self.problem(at.clone(), kind);
+                None
             }
         }
-        Some(Condition {
-            item: draft.id.clone(),
-            any_of,
-            at,
-        })
     }
 
     /// The commune and village: the officer's, else the `settings` sheet's.
@@ -1312,8 +1915,8 @@ fn item_json(d: &Draft) -> Value {
     m.insert("id".into(), json!(d.id));
     m.insert("required".into(), json!(d.required));
     m.insert("label".into(), text_json(&d.vi, d.en.as_deref()));
-    if let Some((item, any_of)) = &d.show_if {
-        m.insert("show_if".into(), json!({ "item": item, "any_of": any_of }));
+    if let Some(c) = &d.show_if {
+        m.insert("show_if".into(), c.json());
     }
     let options = |options: &[DraftOption]| -> Value {
         options

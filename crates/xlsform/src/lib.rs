@@ -3,10 +3,12 @@
 //!
 //! [`import`] reads an XLSForm workbook (the `survey`, `choices` and `settings` sheets of an
 //! .xlsx file) into a [`phieu_core::Poll`] of kind `survey`: select_one, select_multiple,
-//! integer, text and note rows, labels in Vietnamese and English, hints, `required`, simple
-//! `relevant` conditions as the core's skip logic, and range `constraint`s. Anything the mapping
-//! cannot carry over exactly is a [`Problem`] naming its sheet, row and column as Excel shows
-//! them, in Vietnamese and English: nothing is dropped silently (docs/xlsform.md).
+//! integer, text and note rows, labels in Vietnamese and English, hints, `required`, `relevant`
+//! conditions (a group's ANDed with its rows', `and`/`or` within one) as the core's skip logic,
+//! and range `constraint`s. Anything the mapping cannot carry over exactly is a [`Problem`]
+//! naming its sheet, row and column as Excel shows them, in Vietnamese and English, all found in
+//! one pass; [`group_problems`] gathers those of one cause with their rows. What is left out on
+//! purpose, and the warnings, are [`Skipped`]: nothing is dropped silently (docs/xlsform.md).
 //!
 //! With the `export` feature, [`export::results_xlsx`] writes a box's results as a workbook:
 //! a summary, the tallies, the ballots in commitment order without anything that links them to
@@ -37,4 +39,7 @@ pub mod export;
 pub mod xlsx_write;
 
 pub use import::{import, import_workbook, ImportOptions, Imported};
-pub use problem::{column_letter, Column, Location, Problem, ProblemKind, SkipKind, Skipped};
+pub use problem::{
+    column_letter, group_problems, group_skipped, Column, Group, Identity, Location, Problem,
+    ProblemKind, SkipKind, Skipped,
+};

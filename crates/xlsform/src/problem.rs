@@ -201,8 +201,18 @@ pub enum ProblemKind {
         id: String,
         first_row: u32,
     },
-    /// No Vietnamese label (plain `label`, `label::Vietnamese` or `label::vi`).
-    MissingLabel,
+    /// An empty cell in the Vietnamese label column (named: `label`, `label::Vietnamese (vi)` …).
+    MissingLabel { column: String },
+    /// A sheet with labels but no Vietnamese label column at all (an English-only form): one
+    /// problem for the sheet, naming the form's `default_language` when it has one and the label
+    /// columns it does have.
+    NoVietnamese {
+        default_language: Option<String>,
+        found: Vec<String>,
+    },
+    /// A label that shows the answer to a question (`${name}`) that phieu cannot point to: not
+    /// an earlier question of the poll.
+    LabelReference { name: String },
     /// A `required` cell that is neither yes nor no.
     BadRequired { found: String },
     /// A `relevant` that is not of the simple forms phieu shows questions by.
@@ -217,8 +227,6 @@ pub enum ProblemKind {
     RelevantUnknownChoice { name: String, choice: String },
     /// `${q} = 'x'` on a select_multiple (ODK compares the whole answer; use `selected()`).
     RelevantEqualsOnMultiple { name: String },
-    /// A group and a question inside it both have a `relevant`, or two nested groups do.
-    NestedConditions,
     /// A note with a `relevant`: phieu shows a note as part of the next question. (A group's
     /// condition applies to the questions inside it, and its label shows with the first.)
     ConditionalNote,
@@ -252,7 +260,13 @@ impl ProblemKind {
         };
         match self {
             K::NotAWorkbook { detail } => pick(
-                format!("không đọc được tệp này như một bảng tính Excel .xlsx ({detail}); hãy lưu lại dạng Excel Workbook (.xlsx)"),
+                // The reader's reasons are technical and English; the commonest, a file that is
+                // not a zip at all (an old .xls, a .csv), is said in Vietnamese, the rest as damage.
+                if detail.starts_with("not a zip file") {
+                    "không đọc được tệp này như một bảng tính Excel .xlsx (đây không phải tệp .xlsx: có thể là tệp .xls cũ hoặc .csv); hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)".into()
+                } else {
+                    "không đọc được tệp này như một bảng tính Excel .xlsx (tệp bị hỏng hoặc không đúng định dạng); hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)".into()
+                },
                 format!("cannot read this file as an Excel .xlsx workbook ({detail}); save it as Excel Workbook (.xlsx)"),
             ),
             K::TooLarge { bytes, max } => pick(
@@ -272,8 +286,8 @@ impl ProblemKind {
                 "an earlier column already gives the same thing (for example label and label::Vietnamese are both the Vietnamese label): delete one".into(),
             ),
             K::UnsupportedColumn => pick(
-                "phieu không dùng được cột này; nếu bỏ qua, biểu mẫu sẽ khác đi: hãy xóa nội dung ô hoặc xóa cột".into(),
-                "phieu cannot carry this column over, and leaving it out would change the form: empty the cell or delete the column".into(),
+                "đây là cột XLSForm mà phieu chưa làm theo được (giá trị mặc định, lọc lựa chọn, công thức, hình ảnh…); nếu bỏ qua, biểu mẫu sẽ khác đi: hãy xóa nội dung ô hoặc xóa cột".into(),
+                "phieu cannot do what this XLSForm column asks (a default, a choice filter, a calculation, media …), and leaving it out would change the form: empty the cell or delete the column".into(),
             ),
             K::MissingType => pick(
                 "hàng có nội dung nhưng cột type để trống".into(),
@@ -311,17 +325,34 @@ impl ProblemKind {
                 format!("tên {name:?} (mã {id:?}) trùng với tên ở hàng {first_row}"),
                 format!("the name {name:?} (id {id:?}) is already used in row {first_row}"),
             ),
-            K::MissingLabel => pick(
-                "thiếu nhãn tiếng Việt (cột label, label::Vietnamese hoặc label::vi)".into(),
-                "no Vietnamese label (column label, label::Vietnamese or label::vi)".into(),
+            K::MissingLabel { column } => pick(
+                format!("thiếu nhãn tiếng Việt: ô của cột {column} để trống"),
+                format!("no Vietnamese label: the cell of column {column} is empty"),
+            ),
+            K::NoVietnamese { default_language, found } => {
+                let found = found.join(", ");
+                match default_language {
+                    Some(language) => pick(
+                        format!("biểu mẫu không có cột nhãn tiếng Việt: default_language của biểu mẫu là {language:?}, nên các nhãn ({found}) là tiếng đó. Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn (phieu chưa nhập được biểu mẫu chỉ có tiếng khác)"),
+                        format!("the form has no Vietnamese label column: its default_language is {language:?}, so its labels ({found}) are in that language. Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice (phieu cannot yet import a form in another language only)"),
+                    ),
+                    None => pick(
+                        format!("biểu mẫu không có cột nhãn tiếng Việt (chỉ có {found}). Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn (phieu chưa nhập được biểu mẫu chỉ có tiếng khác)"),
+                        format!("the form has no Vietnamese label column (only {found}). Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice (phieu cannot yet import a form in another language only)"),
+                    ),
+                }
+            }
+            K::LabelReference { name } => pick(
+                format!("nhãn hiện câu trả lời của {name:?} (${{{name}}}), nhưng đó không phải một câu hỏi đứng trước trong phiếu: hãy viết lại nhãn không có ${{…}}"),
+                format!("the label shows the answer to {name:?} (${{{name}}}), which is not an earlier question of the poll: write the label without ${{…}}"),
             ),
             K::BadRequired { found } => pick(
                 format!("required phải là yes hoặc no (true/false), không phải {found:?}"),
                 format!("required must be yes or no (true/false), not {found:?}"),
             ),
             K::ComplexRelevant { found } => pick(
-                format!("điều kiện {found:?} quá phức tạp: phieu chỉ hiện câu hỏi theo câu trả lời của một câu trước, viết ${{q}} = 'x', selected(${{q}}, 'x'), nối bằng or"),
-                format!("the condition {found:?} is too complex: phieu shows a question by the answer to one earlier question, written ${{q}} = 'x' or selected(${{q}}, 'x'), joined by or"),
+                format!("điều kiện {found:?} quá phức tạp: phieu hiện câu hỏi theo câu trả lời của các câu trước, viết ${{q}} = 'x' hoặc selected(${{q}}, 'x'), nối bằng and, or và dấu ngoặc"),
+                format!("the condition {found:?} is too complex: phieu shows a question by the answers to earlier questions, written ${{q}} = 'x' or selected(${{q}}, 'x'), joined by and, or and brackets"),
             ),
             K::RelevantUnknownQuestion { name } => pick(
                 format!("điều kiện nhắc đến câu hỏi {name:?} không có trong biểu mẫu"),
@@ -342,10 +373,6 @@ impl ProblemKind {
             K::RelevantEqualsOnMultiple { name } => pick(
                 format!("{name:?} là câu nhiều lựa chọn: hãy viết selected(${{{name}}}, '…') thay cho ${{{name}}} = '…'"),
                 format!("{name:?} is a select_multiple: write selected(${{{name}}}, '…') instead of ${{{name}}} = '…'"),
-            ),
-            K::NestedConditions => pick(
-                "cả nhóm bên ngoài và dòng này đều có điều kiện (relevant); phieu chỉ áp một điều kiện cho mỗi câu hỏi".into(),
-                "both an enclosing group and this row have a condition (relevant); phieu applies one condition per question".into(),
             ),
             K::ConditionalNote => pick(
                 "lời dẫn (note) có điều kiện (relevant): phieu hiện lời dẫn cùng câu hỏi kế tiếp nên không áp được điều kiện riêng cho nó".into(),
@@ -424,6 +451,35 @@ pub enum SkipKind {
     TrailingNote,
     /// A label or hint column in a language other than Vietnamese and English.
     OtherLanguage { language: String },
+    /// Kobo's `calculate` row `__version__`, written on each deploy: it names the form's
+    /// version, asks nothing.
+    FormVersion,
+    /// A column that is not XLSForm at all (notes, a test column, a data column on choices):
+    /// ODK ignores it too.
+    NotXlsForm,
+    /// The plain `label` column, with no `default_language`, has not one Vietnamese letter: its
+    /// text went into the Vietnamese slot, and may be another language (docs/xlsform.md
+    /// §Languages, the interim until the poll has a second-language slot).
+    MaybeNotVietnamese,
+    /// `${name}` in a label, shown as a pointer to that earlier question ("(the answer to
+    /// question 3)"): phieu shows no answer inside another question.
+    LabelReference {
+        names: Vec<String>,
+        questions: Vec<usize>,
+    },
+    /// `appearance` `likert` on choices whose names are not whole numbers: a single choice,
+    /// without the mean a scale has.
+    LikertWithoutValues,
+    /// A question asking for a name, a phone number or an ID number in an anonymous survey.
+    Identifying { what: Identity },
+}
+
+/// What an identifying question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    Name,
+    Phone,
+    IdNumber,
 }
 
 impl SkipKind {
@@ -448,13 +504,250 @@ impl SkipKind {
             (SkipKind::OtherLanguage { language }, Lang::En) => format!(
                 "left out the {language:?} column: phieu shows Vietnamese and English"
             ),
+            (SkipKind::FormVersion, Lang::Vi) => {
+                "bỏ qua dòng calculate __version__ do Kobo ghi khi triển khai: nó ghi phiên bản biểu mẫu, không hỏi gì".into()
+            }
+            (SkipKind::FormVersion, Lang::En) => {
+                "left out Kobo's calculate __version__ row, written on each deploy: it records the form's version and asks nothing".into()
+            }
+            (SkipKind::NotXlsForm, Lang::Vi) => {
+                "bỏ qua cột này: không phải cột của XLSForm (ghi chú, cột thử, dữ liệu riêng), ODK cũng không đọc".into()
+            }
+            (SkipKind::NotXlsForm, Lang::En) => {
+                "left out this column: it is not an XLSForm column (notes, a test column, data of its own), and ODK does not read it either".into()
+            }
+            (SkipKind::MaybeNotVietnamese, Lang::Vi) => {
+                "biểu mẫu không ghi default_language và cột label không có chữ tiếng Việt có dấu nào: nội dung cột được đưa vào ô tiếng Việt của phiếu. Nếu đó là tiếng Anh hay tiếng khác, hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt trước khi dùng ở cuộc họp".into()
+            }
+            (SkipKind::MaybeNotVietnamese, Lang::En) => {
+                "the form has no default_language and column label has not one Vietnamese letter: its text went into the poll's Vietnamese slot. If it is English or another language, add a label::Vietnamese (vi) column with the Vietnamese text before using it at a meeting".into()
+            }
+            (SkipKind::LabelReference { names, questions }, lang) => {
+                let pairs: Vec<String> = names
+                    .iter()
+                    .zip(questions)
+                    .map(|(n, q)| match lang {
+                        Lang::Vi => format!("${{{n}}} thành \"(câu trả lời câu {q})\""),
+                        Lang::En => format!("${{{n}}} became \"(the answer to question {q})\""),
+                    })
+                    .collect();
+                match lang {
+                    Lang::Vi => format!("nhãn nhắc câu trả lời của câu trước; phieu không hiện câu trả lời trong câu hỏi khác: {}", pairs.join(", ")),
+                    Lang::En => format!("the label shows an earlier answer, which phieu does not show inside another question: {}", pairs.join(", ")),
+                }
+            }
+            (SkipKind::LikertWithoutValues, Lang::Vi) => {
+                "appearance likert nhưng tên các lựa chọn không phải số nguyên: nhập thành câu một lựa chọn, không tính điểm trung bình (đặt tên lựa chọn 1, 2, 3… để có thang điểm)".into()
+            }
+            (SkipKind::LikertWithoutValues, Lang::En) => {
+                "appearance likert, but the choices' names are not whole numbers: imported as a single choice, without a mean (name the choices 1, 2, 3 … for a scale)".into()
+            }
+            (SkipKind::Identifying { what }, lang) => {
+                let (vi, en) = match what {
+                    Identity::Name => ("họ tên", "a name"),
+                    Identity::Phone => ("số điện thoại", "a phone number"),
+                    Identity::IdNumber => ("số giấy tờ tùy thân (CCCD, CMND)", "an ID number"),
+                };
+                match lang {
+                    Lang::Vi => format!("cảnh báo: câu hỏi này hỏi {vi} trong một cuộc khảo sát ẩn danh; câu trả lời sẽ gắn cả phiếu với người trả lời. Hãy bỏ câu này nếu không thật cần"),
+                    Lang::En => format!("warning: this question asks for {en} in an anonymous survey; the answer ties the whole ballot to the respondent. Remove it unless it is truly needed"),
+                }
+            }
         }
     }
+}
+
+/// Findings of one cause in one column of one sheet, gathered with their rows: "sheet survey,
+/// rows 3, 5, 8–19 (14 rows), column C (label): no Vietnamese label …" instead of 14 lines
+/// (issue 23, item 2). Two findings share a cause when their sheet, column and message are the
+/// same; a finding about a whole sheet or column keeps a group of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The sheet and column (no row).
+    at: Location,
+    rows: Vec<u32>,
+    /// The variant's name (`MissingLabel`), for scripts.
+    kind: String,
+    vi: String,
+    en: String,
+}
+
+impl Group {
+    /// Where, without the row.
+    pub fn at(&self) -> &Location {
+        &self.at
+    }
+
+    /// The rows as Excel numbers them, ascending; empty for a whole sheet or column.
+    pub fn rows(&self) -> &[u32] {
+        &self.rows
+    }
+
+    /// The kind's name, such as `MissingLabel` or `Metadata`.
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// The reason, without the place, in `lang`.
+    pub fn reason(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The place and the reason in `lang`, as one line.
+    pub fn message(&self, lang: Lang) -> String {
+        let (row, rows, column) = match lang {
+            Lang::Vi => ("hàng", "hàng", "cột"),
+            Lang::En => ("row", "rows", "column"),
+        };
+        let mut place = Location {
+            row: None,
+            column: None,
+            ..self.at.clone()
+        }
+        .describe(lang);
+        match self.rows.as_slice() {
+            [] => {}
+            [r] => place.push_str(&format!(", {row} {r}")),
+            all => place.push_str(&format!(", {rows} {} ({} {rows})", ranges(all), all.len())),
+        }
+        if let Some(c) = &self.at.column {
+            place.push_str(&format!(", {column} {}", c.letter));
+            if !c.header.is_empty() {
+                place.push_str(&format!(" ({})", c.header));
+            }
+        }
+        format!("{place}: {}", self.reason(lang))
+    }
+}
+
+/// "3, 5, 8–19": runs of consecutive rows as ranges.
+fn ranges(rows: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let start = rows[i];
+        let mut end = start;
+        while i + 1 < rows.len() && rows[i + 1] == end + 1 {
+            i += 1;
+            end = rows[i];
+        }
+        out.push(if end == start {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+        i += 1;
+    }
+    out.join(", ")
+}
+
+/// The variant's name of a kind: what its `Debug` starts with.
+fn kind_name(debug: String) -> String {
+    debug
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn group_by(findings: impl Iterator<Item = (Location, String, String, String)>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (at, kind, vi, en) in findings {
+        let row = at.row;
+        let place = Location { row: None, ..at };
+        // A whole sheet or column is its own group; rows of one cause gather.
+        let same = groups.iter_mut().find(|g| {
+            row.is_some() && !g.rows.is_empty() && g.at == place && g.kind == kind && g.en == en
+        });
+        match (same, row) {
+            (Some(g), Some(r)) => {
+                if !g.rows.contains(&r) {
+                    g.rows.push(r);
+                    g.rows.sort_unstable();
+                }
+            }
+            _ => groups.push(Group {
+                at: place,
+                rows: row.into_iter().collect(),
+                kind,
+                vi,
+                en,
+            }),
+        }
+    }
+    groups
+}
+
+/// The problems gathered by cause, in the order each cause was first found.
+pub fn group_problems(problems: &[Problem]) -> Vec<Group> {
+    group_by(problems.iter().map(|p| {
+        (
+            p.at.clone(),
+            kind_name(format!("{:?}", p.kind)),
+            p.kind.message(Lang::Vi),
+            p.kind.message(Lang::En),
+        )
+    }))
+}
+
+/// What was left out, and the warnings, gathered by cause likewise.
+pub fn group_skipped(skipped: &[Skipped]) -> Vec<Group> {
+    group_by(skipped.iter().map(|s| {
+        (
+            s.at.clone(),
+            kind_name(format!("{:?}", s.kind)),
+            s.kind.message(Lang::Vi),
+            s.kind.message(Lang::En),
+        )
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_of_one_cause_gather_with_their_rows() {
+        let label = |row| Location::cell("survey", row, Column::new(2, "label"));
+        let mut problems: Vec<Problem> = [3, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+            .into_iter()
+            .map(|r| {
+                Problem::new(
+                    label(r),
+                    ProblemKind::MissingLabel {
+                        column: "label".into(),
+                    },
+                )
+            })
+            .collect();
+        problems.insert(
+            1,
+            Problem::new(Location::sheet("settings"), ProblemKind::NoCommune),
+        );
+        problems.push(Problem::new(
+            Location::cell("survey", 4, Column::new(5, "default")),
+            ProblemKind::UnsupportedColumn,
+        ));
+        let groups = group_problems(&problems);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups[0].rows().len(), 14);
+        assert_eq!(
+            groups[0].message(Lang::En),
+            "sheet survey, rows 3, 5, 8–19 (14 rows), column C (label): no Vietnamese label: the cell of column label is empty"
+        );
+        assert_eq!(
+            groups[0].message(Lang::Vi),
+            "trang tính survey, hàng 3, 5, 8–19 (14 hàng), cột C (label): thiếu nhãn tiếng Việt: ô của cột label để trống"
+        );
+        assert_eq!(groups[0].kind(), "MissingLabel");
+        // A whole sheet, and a single row, read as a problem does.
+        assert_eq!(groups[1].message(Lang::En), problems[1].message(Lang::En));
+        assert_eq!(groups[2].message(Lang::En), problems[15].message(Lang::En));
+        assert_eq!(ranges(&[1, 2, 4, 6, 7, 8]), "1–2, 4, 6–8");
+    }
 
     #[test]
     fn column_letters_are_as_excel_shows_them() {

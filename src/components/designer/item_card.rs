@@ -376,16 +376,20 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
     }
 }
 
+/// The value of the choice standing for a kept combined condition (not an item key).
+const KEPT: &str = "kept";
+
 /// "Show this question: always / only when question N is answered with …".
 fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
     let (lang, draft) = (ed.lang, &ed.draft);
     let w = words(lang);
     let candidates = draft.condition_candidates(i);
-    if candidates.is_empty() && item.show_if.is_none() {
+    let kept = item.kept_show_if.as_ref();
+    if candidates.is_empty() && item.show_if.is_none() && kept.is_none() {
         return html! {};
     }
     // A decided question is shown to everyone: the choice is offered only to undo one.
-    if draft.decided(i) && item.show_if.is_none() {
+    if draft.decided(i) && item.show_if.is_none() && kept.is_none() {
         return html! {};
     }
     let at = |f: ItemField| Field::Item(i, f);
@@ -396,7 +400,10 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
         let on_edit = ed.on_edit.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_edit.emit(Edit::ShowIfItem(i, select.value().parse().ok()));
+            // The kept combined condition stays while it is the one chosen.
+            if select.value() != KEPT {
+                on_edit.emit(Edit::ShowIfItem(i, select.value().parse().ok()));
+            }
         })
     };
     let answers = item.show_if.as_ref().and_then(|c| {
@@ -429,7 +436,10 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                 <label for={select_id.clone()}>{ w.show_if }</label>
                 <select id={select_id.clone()} {onchange} aria-invalid={select_problem.as_ref().map(|_| "true")}
                         aria-describedby={select_problem.as_ref().map(|_| format!("{select_id}-problem"))}>
-                    <option value="" selected={current.is_none()}>{ w.always }</option>
+                    if kept.is_some() {
+                        <option value={KEPT} selected=true>{ w.kept_option }</option>
+                    }
+                    <option value="" selected={current.is_none() && kept.is_none()}>{ w.always }</option>
                     { for candidates.iter().map(|&c| {
                         let other = &draft.items[c];
                         let label = other.label.get(lang).trim();
@@ -443,6 +453,9 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                 </select>
                 { problem_line(&select_id, select_problem.as_ref()) }
             </div>
+            if let Some(k) = kept {
+                <p class="d-kept">{ w.kept_condition }{ " " }{ draft.describe_kept(k, lang) }</p>
+            }
             { for answers }
         </div>
     }

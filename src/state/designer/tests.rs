@@ -119,7 +119,7 @@ fn a_poll_built_from_blank_is_a_valid_poll_with_skip_logic() {
         .map(|o| o.label().vi())
         .collect();
     assert_eq!(yes_no, ["Có", "Không"]);
-    let c = poll.items()[1].show_if().unwrap();
+    let c = poll.items()[1].show_if().unwrap().as_condition().unwrap();
     assert_eq!((c.item(), c.any_of()), ("q1", &["co".to_owned()][..]));
     // English left empty is no English: the Vietnamese shows in both languages.
     assert_eq!(poll.title().en(), None);
@@ -677,7 +677,7 @@ fn moving_items_and_options_keeps_every_reference() {
         ],
     );
     let poll = renamed.check().unwrap();
-    let c = poll.items()[1].show_if().unwrap();
+    let c = poll.items()[1].show_if().unwrap().as_condition().unwrap();
     assert_eq!(
         (c.item(), c.any_of()),
         ("can_san_choi", &["can".to_owned()][..])
@@ -691,7 +691,15 @@ fn moving_items_and_options_keeps_every_reference() {
     let poll = swapped.check().unwrap();
     let first = poll.items()[0].kind().options()[0].id();
     assert_eq!(first, "khong");
-    assert_eq!(poll.items()[1].show_if().unwrap().any_of(), ["co"]);
+    assert_eq!(
+        poll.items()[1]
+            .show_if()
+            .unwrap()
+            .as_condition()
+            .unwrap()
+            .any_of(),
+        ["co"]
+    );
 }
 
 #[test]
@@ -1025,4 +1033,101 @@ fn a_board_is_a_multiple_of_candidates_with_its_seats_issue_16() {
     assert_eq!(Draft::from_poll(&poll).check().unwrap(), poll);
     // In a survey the same item is a plain multiple choice, not a board.
     assert!(!five.apply(Edit::Kind(PollKind::Survey)).board(0));
+}
+
+/// An imported survey's combined condition (a consent gate and a question's own test, issue
+/// 23): the designer keeps it as it came, by keys, and says so; it survives renames and moves
+/// that keep it valid, a move that breaks it is a problem at the question's condition, and
+/// choosing a condition or deleting a question it names replaces it, as for a single one.
+#[test]
+fn a_combined_condition_is_kept_as_it_is() {
+    let poll = Poll::from_json(
+        r#"{"format": "phieu/poll", "version": 1, "id": "ks", "kind": "survey",
+        "title": {"vi": "Khảo sát nước"}, "place": {"commune": "Xã A", "village": ""},
+        "rule": {"preset": "none"}, "items": [
+          {"id": "dong_y", "type": "single", "label": {"vi": "Đồng ý tham gia?"},
+           "options": [{"id": "co", "label": {"vi": "Có"}}, {"id": "khong", "label": {"vi": "Không"}}]},
+          {"id": "nguon", "type": "multiple", "label": {"vi": "Nguồn nước?"},
+           "options": [{"id": "gieng", "label": {"vi": "Giếng"}}, {"id": "may", "label": {"vi": "Nước máy"}}, {"id": "song", "label": {"vi": "Sông"}}]},
+          {"id": "vi_sao", "type": "text", "label": {"vi": "Vì sao?"},
+           "show_if": {"all": [{"item": "dong_y", "any_of": ["co"]},
+                               {"any": [{"item": "nguon", "any_of": ["gieng"]}, {"item": "nguon", "any_of": ["song"]}]}]}}
+        ]}"#,
+    )
+    .unwrap();
+    let draft = Draft::from_poll(&poll);
+    assert!(draft.items[2].show_if.is_none());
+    let kept = draft.items[2].kept_show_if.clone().expect("kept");
+    // Written back exactly: the same poll, the same hash.
+    let again = draft.check().unwrap();
+    assert_eq!(again, poll);
+    assert_eq!(again.hash(), poll.hash());
+    // Said in words on the question, in both languages.
+    assert_eq!(
+        draft.describe_kept(&kept, Lang::Vi),
+        "Câu 1 = Có và (Câu 2 = Giếng hoặc Câu 2 = Sông)"
+    );
+    assert_eq!(
+        draft.describe_kept(&kept, Lang::En),
+        "Question 1 = Có and (Question 2 = Giếng or Question 2 = Sông)"
+    );
+    // Renamed questions and answers: the condition follows them.
+    let renamed = edited(
+        &draft,
+        [
+            Edit::ItemId(0, "dong_y_tham_gia".into()),
+            Edit::OptionId(1, 2, "song_suoi".into()),
+        ],
+    );
+    let c = renamed.check().unwrap();
+    let tested: Vec<(&str, Vec<String>)> = c.items()[2]
+        .show_if()
+        .unwrap()
+        .conditions()
+        .iter()
+        .map(|c| (c.item(), c.any_of().to_vec()))
+        .collect();
+    assert_eq!(
+        tested,
+        [
+            ("dong_y_tham_gia", vec!["co".to_owned()]),
+            ("nguon", vec!["gieng".to_owned()]),
+            ("nguon", vec!["song_suoi".to_owned()]),
+        ]
+    );
+    // The question moved above one it tests: the core's problem lands on its condition.
+    let moved = draft.apply(Edit::MoveItem { from: 2, to: 1 });
+    let problems = moved.check().unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == Field::Item(1, ItemField::ShowIfItem)),
+        "{problems:?}"
+    );
+    // Choosing "always" or another condition replaces it.
+    let always = draft.apply(Edit::ShowIfItem(2, None));
+    assert!(always.items[2].kept_show_if.is_none());
+    assert!(always.check().unwrap().items()[2].show_if().is_none());
+    let simple = draft.apply(Edit::ShowIfItem(2, Some(draft.items[0].key)));
+    assert!(simple.items[2].kept_show_if.is_none());
+    assert!(simple.items[2].show_if.is_some());
+    // Deleting a question it names deletes it; deleting an answer it names takes the answer out.
+    let no_consent = draft.apply(Edit::DeleteItem(0));
+    assert!(no_consent.items[1].kept_show_if.is_none());
+    // (The test of "Sông" alone is then empty: a problem at the question's condition.)
+    let no_river = edited(
+        &draft,
+        [Edit::DeleteOption(1, 2), Edit::ChooseMax(1, String::new())],
+    );
+    assert!(!no_river.items[2].kept_show_if.as_ref().unwrap().names(99));
+    let problems = no_river.check().unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == Field::Item(2, ItemField::ShowIfItem)),
+        "{problems:?}"
+    );
+    // A draft saved with a kept condition reads back the same.
+    let saved = serde_json::to_string(&draft).unwrap();
+    assert_eq!(serde_json::from_str::<Draft>(&saved).unwrap(), draft);
 }

@@ -182,3 +182,157 @@ fn export_writes_xlsx_and_csv() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(!dir.path().join("x.xlsx").exists());
 }
+
+/// An .xlsx of these sheets, written by the crate's own small writer.
+fn write_form(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    use phieu_xlsform::xlsx_write::{Book, Sheet, Style};
+    let mut book = Book::default();
+    for (name, rows) in sheets {
+        let mut sheet = Sheet::new(name);
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.text(r as u32, c as u16, cell, Style::Plain);
+                }
+            }
+        }
+        book.sheets.push(sheet);
+    }
+    std::fs::write(path, book.to_bytes().unwrap()).unwrap();
+}
+
+/// Issue 23, item 8: `--json` for portals and scripts, "1 question" and "1 problem", the
+/// Vietnamese not-a-workbook message in Vietnamese alone, and `inspect` of a poll imported
+/// without `--village` naming the commune alone.
+#[test]
+fn import_xlsform_json_plurals_and_a_commune_wide_poll() {
+    let dir = Scratch::new("xlsform-json");
+    let choices: &[&[&str]] = &[
+        &["list_name", "name", "label"],
+        &["yn", "co", "Có"],
+        &["yn", "khong", "Không"],
+    ];
+    write_form(
+        &dir.path().join("one.xlsx"),
+        &[
+            (
+                "survey",
+                &[
+                    &["type", "name", "label"],
+                    &["select_one yn", "q1", "Đồng ý?"],
+                ],
+            ),
+            ("choices", choices),
+        ],
+    );
+    let args = [
+        "--lang",
+        "en",
+        "import-xlsform",
+        "one.xlsx",
+        "-o",
+        "one.json",
+        "--commune",
+        "Xã Tân Hòa",
+    ];
+    let run = phieu(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("opinion survey \"one\", 1 question."),
+        "{}",
+        run.stdout
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let run = phieu(dir.path(), &json_args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["questions"], 1);
+    assert_eq!(report["poll_id"], "one");
+    assert_eq!(report["problems"], serde_json::json!([]));
+    // A poll with no village: inspect says the commune alone.
+    std::fs::write(dir.path().join("ballots.json"), r#"[[{"option": "co"}]]"#).unwrap();
+    let run = phieu(
+        dir.path(),
+        &[
+            "simulate",
+            "one.json",
+            "--ballots",
+            "ballots.json",
+            "--total",
+            "10",
+            "-o",
+            "box.json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = phieu(dir.path(), &["--lang", "en", "inspect", "box.json"]);
+    assert!(
+        run.stdout.contains("\nPlace: Xã Tân Hòa\n"),
+        "{}",
+        run.stdout
+    );
+    // One problem, said once, grouped rows and all, in JSON too.
+    write_form(
+        &dir.path().join("bad.xlsx"),
+        &[
+            (
+                "survey",
+                &[
+                    &["type", "name", "label"],
+                    &["select_one yn", "q1", ""],
+                    &["select_one yn", "q2", ""],
+                    &["select_one yn", "q3", ""],
+                ],
+            ),
+            ("choices", choices),
+        ],
+    );
+    let bad = [
+        "--lang",
+        "en",
+        "import-xlsform",
+        "bad.xlsx",
+        "-o",
+        "bad.json",
+        "--commune",
+        "X",
+    ];
+    let run = phieu(dir.path(), &bad);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "phieu: bad.xlsx: 1 problem to fix before the form can be imported:\n  - sheet survey, rows 2–4 (3 rows), column C (label): no Vietnamese label: the cell of column label is empty\n"
+    );
+    let mut bad_json = bad.to_vec();
+    bad_json.push("--json");
+    let run = phieu(dir.path(), &bad_json);
+    assert_eq!(run.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    let problem = &report["problems"][0];
+    assert_eq!(problem["kind"], "MissingLabel");
+    assert_eq!(problem["sheet"], "survey");
+    assert_eq!(problem["column"], "C");
+    assert_eq!(problem["header"], "label");
+    assert_eq!(problem["rows"], serde_json::json!([2, 3, 4]));
+    assert!(problem["vi"]
+        .as_str()
+        .unwrap()
+        .contains("thiếu nhãn tiếng Việt"));
+    assert!(!dir.path().join("bad.json").exists());
+    // Not a workbook: the Vietnamese message has no English clause.
+    std::fs::write(dir.path().join("notes.xlsx"), "just text").unwrap();
+    let run = phieu(
+        dir.path(),
+        &["import-xlsform", "notes.xlsx", "-o", "x.json"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("không phải tệp .xlsx"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("not a zip"), "{}", run.stderr);
+}

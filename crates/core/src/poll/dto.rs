@@ -89,11 +89,19 @@ pub(crate) struct PersonDto {
     pub position: Option<TextDto>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A show_if as written: `item` and `any_of` (one condition), or `all`, or `any` (a
+/// combination); which of these shapes it is, is checked by `poll::check_condition`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ConditionDto {
-    pub item: String,
-    pub any_of: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any_of: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<ConditionDto>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<ConditionDto>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -127,6 +127,12 @@ pub enum PollErrorKind {
     TargetOnSeveralChoices { item: String },
     #[error("unknown target denominator {found:?} (\"electorate\", the default, or \"ballots\")")]
     UnknownTargetBase { found: String },
+    #[error("a show_if is either {{\"item\", \"any_of\"}}, or {{\"all\": [...]}}, or {{\"any\": [...]}}")]
+    ConditionShape,
+    #[error("combines {found} conditions: \"all\" and \"any\" need at least 2")]
+    TooFewConditions { found: usize },
+    #[error("conditions nest too deeply: at most {max} levels of \"all\" and \"any\"")]
+    TooDeep { max: usize },
 }
 
 impl PollErrorKind {
@@ -264,6 +270,18 @@ impl PollErrorKind {
             ),
             K::TargetOnSeveralChoices { item } => lang.pick(
                 format!("chỉ tiêu trên câu nhiều lựa chọn {item:?} chỉ được chọn một lựa chọn: cộng nhiều lựa chọn là đếm số lựa chọn, không phải số phiếu, và có thể vượt tổng số cử tri"),
+                self.to_string(),
+            ),
+            K::ConditionShape => lang.pick(
+                "điều kiện hiện câu hỏi (show_if) phải là {\"item\", \"any_of\"}, hoặc {\"all\": [...]}, hoặc {\"any\": [...]}".into(),
+                self.to_string(),
+            ),
+            K::TooFewConditions { found } => lang.pick(
+                format!("ghép {found} điều kiện: \"all\" và \"any\" cần ít nhất 2"),
+                self.to_string(),
+            ),
+            K::TooDeep { max } => lang.pick(
+                format!("điều kiện lồng nhau quá sâu: tối đa {max} tầng \"all\" và \"any\""),
                 self.to_string(),
             ),
             K::BoardCandidate { found } => lang.pick(

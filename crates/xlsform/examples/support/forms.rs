@@ -319,8 +319,8 @@ pub fn good() -> Result<Vec<u8>, XlsxError> {
     ])
 }
 
-/// A form with a dozen mistakes, each of a different kind, that the importer must list by row
-/// and column.
+/// A form with a dozen mistakes, each of a different kind (one of them on three rows, listed as
+/// one line with its rows), that the importer must list by row and column.
 pub fn bad() -> Result<Vec<u8>, XlsxError> {
     let head: &[C] = &[
         S("type"),
@@ -354,6 +354,8 @@ pub fn bad() -> Result<Vec<u8>, XlsxError> {
         ],
         &[S("text"), S("q3"), S("Ý kiến"), E, S("${tuoi} > 60")],
         &[S("text"), S("q4"), E],
+        &[S("text"), S("q4b"), E],
+        &[S("integer"), S("q4c"), E],
         &[
             S("select_one co_khong"),
             S("q5"),

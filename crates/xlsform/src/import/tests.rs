@@ -6,6 +6,8 @@ use proptest::prelude::*;
 use super::*;
 use phieu_core::{ItemKind, Lang, PollErrorKind};
 
+mod real_forms;
+
 const HEAD: &[&str] = &[
     "type",
     "name",
@@ -279,7 +281,10 @@ fn relevants_become_skip_logic() {
         ],
     ]);
     let show = |i: usize| {
-        let c = poll.items()[i].show_if().expect("a condition");
+        let c = poll.items()[i]
+            .show_if()
+            .and_then(|c| c.as_condition())
+            .expect("a condition");
         (c.item().to_owned(), c.any_of().to_vec())
     };
     assert_eq!(show(1), ("q1".into(), vec!["co".into()]));
@@ -317,7 +322,12 @@ fn groups_are_flattened_and_their_condition_applies_inside() {
     assert_eq!(items.len(), 4);
     assert_eq!(items[1].label().vi(), "Phần hai\nCâu 2");
     for item in &items[1..3] {
-        assert_eq!(item.show_if().map(|c| c.item()), Some("q1"));
+        assert_eq!(
+            item.show_if()
+                .and_then(|c| c.as_condition())
+                .map(|c| c.item()),
+            Some("q1")
+        );
     }
     assert_eq!(items[3].show_if(), None);
     assert!(i.skipped.is_empty());
@@ -341,7 +351,13 @@ fn names_are_folded_into_ids() {
     ]);
     assert_eq!(poll.items()[0].id(), "cau_1");
     assert_eq!(poll.items()[1].id(), "q2_b");
-    assert_eq!(poll.items()[1].show_if().map(|c| c.item()), Some("cau_1"));
+    assert_eq!(
+        poll.items()[1]
+            .show_if()
+            .and_then(|c| c.as_condition())
+            .map(|c| c.item()),
+        Some("cau_1")
+    );
 }
 
 #[test]
@@ -406,12 +422,16 @@ fn settings_give_the_title_id_place_and_default_language() {
         choices: None,
         settings: Some(Sheet::from_cells("settings", settings)),
     };
-    // With default_language English the plain label is English, and there is no Vietnamese.
+    // With default_language English the plain label is English, and there is no Vietnamese:
+    // one problem for the sheet, naming the cause (issue 23, item 8).
     assert_eq!(
         problems_of(&book, &ImportOptions::default()),
         vec![(
-            "sheet survey, row 2, column C (label)".to_owned(),
-            ProblemKind::MissingLabel
+            "sheet survey".to_owned(),
+            ProblemKind::NoVietnamese {
+                default_language: Some(s("English")),
+                found: vec![s("label")],
+            }
         )]
     );
     let settings: &[&[&str]] = &[
@@ -484,18 +504,28 @@ fn problems_of_types_and_lists() {
         "sheet survey, row 2, column A (type)",
         ProblemKind::MissingType,
     );
-    // Inside a repeat nothing more is reported: one problem for one mistake.
-    check(
-        &[
+    // The rows inside a repeat are read too: every problem at once (issue 23, item 1).
+    assert_eq!(
+        problems(&[
             &["begin repeat", "r1", "Thành viên"],
             &["geopoint", "q1", "Câu"],
             &["end repeat"],
             &["text", "q2", "Câu"],
-        ],
-        "sheet survey, row 2, column A (type)",
-        ProblemKind::UnsupportedType {
-            found: s("begin repeat"),
-        },
+        ]),
+        vec![
+            (
+                s("sheet survey, row 2, column A (type)"),
+                ProblemKind::UnsupportedType {
+                    found: s("begin repeat"),
+                },
+            ),
+            (
+                s("sheet survey, row 3, column A (type)"),
+                ProblemKind::UnsupportedType {
+                    found: s("geopoint"),
+                },
+            ),
+        ]
     );
     let one: &[&[&str]] = &[&["list_name", "name", "label"], &["mot", "a", "A"]];
     assert_eq!(
@@ -567,7 +597,7 @@ fn problems_of_choices() {
             ),
             (
                 s("sheet choices, row 6, column C (label)"),
-                ProblemKind::MissingLabel
+                ProblemKind::MissingLabel { column: s("label") }
             ),
             (
                 s("sheet choices, row 7, column D (media::image)"),
@@ -618,12 +648,12 @@ fn problems_of_names_labels_and_required() {
     check(
         &[&["text", "q1", "", "Only English"]],
         "sheet survey, row 2, column C (label)",
-        ProblemKind::MissingLabel,
+        ProblemKind::MissingLabel { column: s("label") },
     );
     check(
         &[&["note", "n1", ""], &["text", "q1", "Câu"]],
         "sheet survey, row 2, column C (label)",
-        ProblemKind::MissingLabel,
+        ProblemKind::MissingLabel { column: s("label") },
     );
     check(
         &[&["text", "q1", "Câu", "", "", "sometimes"]],
@@ -668,9 +698,7 @@ fn problems_of_relevants() {
             ],
         ],
         "sheet survey, row 4, column G (relevant)",
-        ProblemKind::ComplexRelevant {
-            found: s("${q1} = 'co' or ${n} = '1'"),
-        },
+        ProblemKind::RelevantNotChoice { name: s("n") },
     );
     check(
         &[q1, &["text", "q2", "Câu", "", "", "", "${q9} = 'co'"]],
@@ -715,17 +743,7 @@ fn problems_of_relevants() {
         at,
         ProblemKind::RelevantEqualsOnMultiple { name: s("q1") },
     );
-    check(
-        &[
-            q1,
-            &["begin group", "g", "Nhóm", "", "", "", "${q1} = 'co'"],
-            &["text", "q2", "Câu", "", "", "", "${q1} = 'khong'"],
-            &["end group"],
-        ],
-        "sheet survey, row 4, column G (relevant)",
-        ProblemKind::NestedConditions,
-    );
-    // A test of a question already reported adds nothing.
+    // A test of a question whose list is missing adds nothing: its choices are unknown.
     check(
         &[
             &["select_one nope", "q1", "Câu"],
@@ -733,6 +751,26 @@ fn problems_of_relevants() {
         ],
         "sheet survey, row 2, column A (type)",
         ProblemKind::MissingList { list: s("nope") },
+    );
+    // A question with a problem of its own (no label) is still tested (issue 23, item 1).
+    assert_eq!(
+        problems(&[
+            &["select_one yn", "q1", ""],
+            &["text", "q2", "Câu", "", "", "", "${q1} = 'co_le'"],
+        ]),
+        vec![
+            (
+                s("sheet survey, row 2, column C (label)"),
+                ProblemKind::MissingLabel { column: s("label") }
+            ),
+            (
+                s(at),
+                ProblemKind::RelevantUnknownChoice {
+                    name: s("q1"),
+                    choice: s("co_le"),
+                }
+            ),
+        ]
     );
 }
 
@@ -978,7 +1016,7 @@ fn every_message_is_in_both_languages() {
             id: s("x"),
             first_row: 2,
         },
-        ProblemKind::MissingLabel,
+        ProblemKind::MissingLabel { column: s("label") },
         ProblemKind::BadRequired { found: s("x") },
         ProblemKind::ComplexRelevant { found: s("x") },
         ProblemKind::RelevantUnknownQuestion { name: s("x") },
@@ -989,8 +1027,16 @@ fn every_message_is_in_both_languages() {
             choice: s("y"),
         },
         ProblemKind::RelevantEqualsOnMultiple { name: s("x") },
-        ProblemKind::NestedConditions,
         ProblemKind::ConditionalNote,
+        ProblemKind::NoVietnamese {
+            default_language: Some(s("English")),
+            found: vec![s("label")],
+        },
+        ProblemKind::NoVietnamese {
+            default_language: None,
+            found: vec![s("label::English")],
+        },
+        ProblemKind::LabelReference { name: s("x") },
         ProblemKind::ComplexConstraint { found: s("x") },
         ProblemKind::ConstraintNotForType {
             question_type: s("x"),
@@ -1012,6 +1058,23 @@ fn every_message_is_in_both_languages() {
         SkipKind::Metadata { found: s("start") },
         SkipKind::TrailingNote,
         SkipKind::OtherLanguage { language: s("fr") },
+        SkipKind::FormVersion,
+        SkipKind::NotXlsForm,
+        SkipKind::MaybeNotVietnamese,
+        SkipKind::LabelReference {
+            names: vec![s("ten")],
+            questions: vec![1],
+        },
+        SkipKind::LikertWithoutValues,
+        SkipKind::Identifying {
+            what: Identity::Name,
+        },
+        SkipKind::Identifying {
+            what: Identity::Phone,
+        },
+        SkipKind::Identifying {
+            what: Identity::IdNumber,
+        },
     ] {
         assert_ne!(k.message(Lang::Vi), k.message(Lang::En));
     }
