@@ -2,6 +2,7 @@
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
 pub mod field;
+pub mod past;
 
 use std::rc::Rc;
 
@@ -59,8 +60,16 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
             .iter()
             .filter_map(|r| meeting_record::from_json(r, read_poll).ok())
             .collect();
-        // The meeting in progress, if any; else the last one closed, to show its results.
-        meetings.sort_by_key(|m| m.phase == Phase::Closed);
+        // The meeting in progress, if any; else the last one closed (set up last: records
+        // from before the date was kept come after), to show its results.
+        meetings.sort_by(|a, b| {
+            (a.phase == Phase::Closed)
+                .cmp(&(b.phase == Phase::Closed))
+                .then_with(|| {
+                    let created = |m: &Meeting| m.created.unwrap_or(f64::NEG_INFINITY);
+                    created(b).total_cmp(&created(a))
+                })
+        });
         let Some(mut meeting) = meetings.into_iter().next() else {
             dispatch.emit(Action::Started(None));
             return;

@@ -9,6 +9,7 @@ use phieu_core::{Lang, Poll, PollKind, Preset};
 pub mod designer;
 pub mod field;
 pub mod kiosk;
+pub mod past;
 pub mod results;
 pub mod upload;
 
@@ -32,6 +33,7 @@ pub struct Strings {
     pub nav_home: &'static str,
     pub nav_verify: &'static str,
     pub nav_merge: &'static str,
+    pub nav_meetings: &'static str,
 }
 
 const VI: Strings = Strings {
@@ -53,6 +55,7 @@ const VI: Strings = Strings {
     nav_home: "Cuộc họp",
     nav_verify: "Kiểm tra kết quả",
     nav_merge: "Gộp kết quả",
+    nav_meetings: "Các cuộc họp",
 };
 
 const EN: Strings = Strings {
@@ -74,6 +77,7 @@ const EN: Strings = Strings {
     nav_home: "Meeting",
     nav_verify: "Verify results",
     nav_merge: "Merge results",
+    nav_meetings: "Meetings",
 };
 
 /// Who makes up a poll's electorate, which names its denominator on the setup form, the

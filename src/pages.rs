@@ -7,6 +7,7 @@ pub mod locked;
 pub mod merge;
 pub mod minutes;
 pub mod officer;
+pub mod past;
 pub mod poll_preview;
 pub mod receipt;
 pub mod results;

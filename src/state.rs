@@ -8,6 +8,7 @@ pub mod designer;
 pub mod field;
 pub mod meeting;
 pub mod outbox;
+pub mod past;
 pub mod setup;
 
 use std::rc::Rc;
@@ -65,6 +66,8 @@ pub enum Page {
     Merge,
     /// The poll designer (office page): makes a poll without writing JSON.
     Designer,
+    /// The meetings kept on this device, to reopen or delete (office page; `state::past`).
+    Meetings,
     /// A field survey on the staff member's own device (`survey.html?src=POLL`; the old
     /// address `index.html#/survey?src=POLL` moves there): the first question at once, one
     /// respondent after another (`state::field`).
@@ -77,7 +80,9 @@ impl Page {
         match self {
             Page::Home => here,
             Page::Survey => Doc::Survey,
-            Page::Setup | Page::Verify | Page::Merge | Page::Designer => Doc::Office,
+            Page::Setup | Page::Verify | Page::Merge | Page::Designer | Page::Meetings => {
+                Doc::Office
+            }
         }
     }
 }
@@ -201,6 +206,8 @@ pub struct Model {
     pub abandoned: Option<u32>,
     /// This sitting's voter-admission code (`meeting::Admit`): in memory only.
     pub admit: Option<Admit>,
+    /// The meetings kept on this device, once read (the office page's list).
+    pub past: Option<Vec<past::Past>>,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -252,6 +259,8 @@ pub enum Action {
     /// Back to "hand the tablet back".
     Lock,
     AskPin(Intent),
+    /// The meetings kept on this device were read (`state::past`).
+    Past(Vec<past::Past>),
     /// A voter-admission code was drawn (or voided: `None`).
     Admit(Option<Admit>),
     /// A wrong admission code was typed on the lock screen (and counted as a wrong PIN): the
@@ -324,6 +333,7 @@ impl Model {
             last_ballot: None,
             abandoned: None,
             admit: None,
+            past: None,
         }
     }
 
@@ -394,6 +404,7 @@ impl Model {
                     next.abandoned = Some(abandoned);
                 }
             }
+            Action::Past(list) => next.past = Some(past::ordered(list)),
             Action::Admit(admit) => next.admit = admit,
             Action::AdmitMissed { admit, notice } => {
                 next.admit = admit;

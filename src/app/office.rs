@@ -16,6 +16,7 @@ use crate::effects;
 use crate::i18n::kiosk::kiosk;
 use crate::pages::designer::DesignerPage;
 use crate::pages::merge::Merge;
+use crate::pages::past::PastMeetings;
 use crate::pages::results::Results;
 use crate::pages::setup::Setup;
 use crate::pages::verify::Verify;
@@ -53,6 +54,17 @@ pub fn office_app() -> Html {
     // the middle of setup, does not open scrolled halfway down.
     use_effect_with(model.page, |_| crate::edge::dom::scroll_to_top());
 
+    // The list of meetings is read each time the officer opens it.
+    {
+        let dispatch = dispatch.clone();
+        let ready = matches!(model.device, crate::state::Device::Ready);
+        use_effect_with((model.page, ready), move |(page, ready)| {
+            if *page == Page::Meetings && *ready {
+                effects::past::list(dispatch);
+            }
+        });
+    }
+
     let go = model.elsewhere(Doc::Office);
     let moving = go.is_some();
     use_elsewhere(go);
@@ -66,6 +78,8 @@ pub fn office_app() -> Html {
                 { match model.page {
                     Page::Verify => html! { <Verify lang={model.lang} /> },
                     Page::Merge => html! { <Merge lang={model.lang} /> },
+                    Page::Meetings => not_ready(model, moving)
+                        .unwrap_or_else(|| past(model, &dispatch)),
                     Page::Designer => not_ready(model, moving)
                         .unwrap_or_else(|| designer(model, &dispatch)),
                     Page::Home | Page::Setup | Page::Survey => not_ready(model, moving)
@@ -73,6 +87,25 @@ pub fn office_app() -> Html {
                 } }
             </main>
         </OutboxPump>
+    }
+}
+
+/// The meetings kept on this device (`state::past`).
+fn past(model: &Model, dispatch: &Callback<Action>) -> Html {
+    let notice = model
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.get(model.lang).to_owned()));
+    let on_open = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: String| effects::past::open(id, dispatch.clone()))
+    };
+    let on_delete = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |entry| effects::past::delete(entry, dispatch.clone()))
+    };
+    html! {
+        <PastMeetings lang={model.lang} past={model.past.clone()} {notice} {on_open} {on_delete} />
     }
 }
 
@@ -141,7 +174,7 @@ fn create_meeting(
     };
     match check(form, poll, id, salt) {
         Ok(meeting) => {
-            effects::save(meeting, dispatch.clone());
+            effects::past::create(meeting, dispatch.clone());
             Vec::new()
         }
         Err(problems) => problems,
@@ -170,8 +203,13 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
                             effects::confirm_pin(m.clone(), pin, dispatch.clone(), done)
                         })
                     };
+                    // Saving the audit file lets the meeting be deleted from the device later.
+                    let on_exported = {
+                        let (m, dispatch) = (m.clone(), dispatch.clone());
+                        Callback::from(move |()| effects::past::exported(m.clone(), dispatch.clone()))
+                    };
                     html! { <>
-                        <Results {lang} bundle={Rc::new(b)} />
+                        <Results {lang} bundle={Rc::new(b)} {on_exported} />
                         <Upload {lang} {bundle_json} {fingerprint} {on_pin} />
                     </> }
                 }

@@ -38,7 +38,7 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             if !props.kiosk {
             <nav class="nav" aria-label={t.nav_label}>
-                { for [(Page::Home, t.nav_home), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
+                { for [(Page::Home, t.nav_home), (Page::Meetings, t.nav_meetings), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
                     .into_iter()
                     .map(|(page, label)| html! {
                         <a href={route::href(props.here, page, &search)}

@@ -157,6 +157,23 @@ impl FieldStore {
         Ok(value.as_string())
     }
 
+    /// Forgets everything of session `meeting` (its draft, its days, its roll), in one
+    /// transaction: when the meeting itself is deleted from the device (`state::past`).
+    pub async fn forget(&self, meeting: &str) -> Result<(), StoreError> {
+        let tx = strict_write(&self.db, &[DRAFTS, DAYS, ROLLS])?;
+        for name in [DRAFTS, ROLLS] {
+            tx.object_store(name)
+                .map_err(js)?
+                .delete(&meeting.into())
+                .map_err(js)?;
+        }
+        tx.object_store(DAYS)
+            .map_err(js)?
+            .delete(&meeting_range(meeting)?.into())
+            .map_err(js)?;
+        committed(&tx).await
+    }
+
     /// Every day of session `meeting` with its count, in date order.
     pub async fn days(&self, meeting: &str) -> Result<Vec<(String, u64)>, StoreError> {
         let (_tx, store) = self.read(DAYS)?;

@@ -54,6 +54,12 @@ struct MeetingRecord {
     /// before the count existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     issued: Option<u64>,
+    /// When the meeting was set up here (ms since the epoch); absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created: Option<f64>,
+    /// The audit bundle was saved to a file; absent (false) until then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    exported: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -118,6 +124,8 @@ pub fn to_json(meeting: &Meeting) -> String {
             }
         }),
         issued: meeting.issued,
+        created: meeting.created,
+        exported: meeting.exported,
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -180,5 +188,7 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
             })
             .unwrap_or_default(),
         issued: r.issued,
+        created: r.created,
+        exported: r.exported,
     })
 }

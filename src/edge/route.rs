@@ -20,6 +20,7 @@ pub fn page_of_hash(hash: &str) -> Page {
         "verify" => Page::Verify,
         "merge" => Page::Merge,
         "designer" => Page::Designer,
+        "meetings" => Page::Meetings,
         _ => Page::Home,
     }
 }
@@ -32,6 +33,7 @@ pub fn hash_of_page(page: Page) -> &'static str {
         Page::Verify => "#/verify",
         Page::Merge => "#/merge",
         Page::Designer => "#/designer",
+        Page::Meetings => "#/meetings",
         Page::Survey => "#/survey",
     }
 }

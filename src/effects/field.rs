@@ -198,9 +198,14 @@ fn new_session(poll: Rc<Poll>, roll: Option<&Roll>) -> Option<Meeting> {
         .map(|b| char::from(b'0' + b % 10))
         .collect();
     let pin = PinHash::new(&secret, &secret, random::bytes16()?).ok()?;
-    Some(match roll {
+    let meeting = match roll {
         Some(roll) => field::new_forms_session(poll, id, pin, roll),
         None => field::new_session(poll, id, pin),
+    };
+    // The date it is set up, for the office page's list of meetings (never a ballot's time).
+    Some(Meeting {
+        created: Some(js_sys::Date::now()),
+        ..meeting
     })
 }
 

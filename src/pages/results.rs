@@ -26,6 +26,9 @@ pub struct ResultsProps {
     /// The boxes a merged bundle came from: the minutes list every one.
     #[prop_or_default]
     pub boxes: Option<Rc<Vec<BoxEntry>>>,
+    /// The audit file was saved (the meeting may then be deleted from the device).
+    #[prop_or_default]
+    pub on_exported: Callback<()>,
 }
 
 #[function_component(Results)]
@@ -54,7 +57,20 @@ pub fn results(props: &ResultsProps) -> Html {
                 download_error.set(download(&name, media, &make(&bundle, lang)).err());
             })
         };
-    let on_bundle = save("audit.json", download::JSON, |b, _| b.to_json());
+    // The audit file, and word that it was saved (only when the browser took it).
+    let on_bundle = {
+        let bundle = props.bundle.clone();
+        let name = format!("{stem}-audit.json");
+        let download_error = download_error.clone();
+        let on_exported = props.on_exported.clone();
+        Callback::from(move |_: MouseEvent| {
+            let saved = download(&name, download::JSON, &bundle.to_json());
+            if saved.is_ok() {
+                on_exported.emit(());
+            }
+            download_error.set(saved.err());
+        })
+    };
     let on_summary = save("public.json", download::JSON, |b, _| {
         b.public_summary().to_json()
     });

@@ -396,6 +396,8 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         pin_lockouts: 0,
         pin_wrong_total: 0,
         issued: None,
+        created: None,
+        exported: false,
         field: Some(FieldFacts::default()),
         proceedings: Default::default(),
     }

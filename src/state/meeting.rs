@@ -111,6 +111,12 @@ pub struct Meeting {
     /// first screen shows (issue 19, item 3). `None` for a field survey, and for a meeting
     /// stored before the count existed.
     pub issued: Option<u64>,
+    /// When the meeting was set up on this device (ms since the epoch), for the list of past
+    /// meetings; a date about the meeting, never about a ballot. `None` in older records.
+    pub created: Option<f64>,
+    /// The officer saved the closed meeting's audit bundle to a file: it may then be deleted
+    /// from the device (`state::past`).
+    pub exported: bool,
 }
 
 /// The meeting's proceedings as the officer types them when closing the vote (issue 16, item
@@ -663,6 +669,8 @@ mod tests {
             pin_lockouts: 0,
             pin_wrong_total: 0,
             issued: Some(0),
+            created: None,
+            exported: false,
             ballots: Rc::new(BallotBox::new((*poll).clone())),
             field: None,
             proceedings: Proceedings::default(),

@@ -286,6 +286,8 @@ pub fn check(
             pin_lockouts: 0,
             pin_wrong_total: 0,
             issued: Some(0),
+            created: None,
+            exported: false,
             field: None,
             proceedings: Default::default(),
         }),

@@ -49,6 +49,7 @@ async fn the_results_render_shares_of_the_total_and_three_copies_of_the_minutes(
             lang: Lang::Vi,
             bundle,
             boxes: None,
+            on_exported: Default::default(),
         },
     )
     .render();
