@@ -208,6 +208,10 @@ pub struct Model {
     pub admit: Option<Admit>,
     /// The meetings kept on this device, once read (the office page's list).
     pub past: Option<Vec<past::Past>>,
+    /// The voter's screens in large text and high contrast (issue 20, item 2), set by the
+    /// officer for the next voter; `keep_large`: for every voter after too, until turned off.
+    pub large: bool,
+    pub keep_large: bool,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -259,6 +263,10 @@ pub enum Action {
     /// Back to "hand the tablet back".
     Lock,
     AskPin(Intent),
+    /// The officer sets large text and high contrast for the next voter.
+    SetLarge(bool),
+    /// … and whether it stays on for the voters after.
+    KeepLarge(bool),
     /// The meetings kept on this device were read (`state::past`).
     Past(Vec<past::Past>),
     /// A voter-admission code was drawn (or voided: `None`).
@@ -334,6 +342,8 @@ impl Model {
             abandoned: None,
             admit: None,
             past: None,
+            large: false,
+            keep_large: false,
         }
     }
 
@@ -405,6 +415,14 @@ impl Model {
                 }
             }
             Action::Past(list) => next.past = Some(past::ordered(list)),
+            Action::SetLarge(on) => {
+                next.large = on;
+                next.keep_large &= on;
+            }
+            Action::KeepLarge(keep) => {
+                next.keep_large = keep;
+                next.large |= keep;
+            }
             Action::Admit(admit) => next.admit = admit,
             Action::AdmitMissed { admit, notice } => {
                 next.admit = admit;
@@ -427,6 +445,7 @@ impl Model {
             Action::BallotCancelled => {
                 next.screen = Screen::Officer;
                 next.last_ballot = None;
+                next.large &= next.keep_large;
                 next.notice = Some(Notice::new(
                     "Đã hủy lượt bỏ phiếu: phiếu không được bỏ vào hòm và được tính là phiếu phát ra không thu vào.",
                     "The turn was cancelled: no ballot went into the box, and it counts as issued and not returned.",
@@ -499,6 +518,7 @@ impl Model {
                     _ => Model::resting_screen(next.meeting.as_ref()),
                 };
                 next.last_ballot = Some(LastBallot::Recorded);
+                next.large &= next.keep_large;
             }
             Action::TestChecked(read_back) => next.test.checked = Some(read_back),
             Action::TestCleared => next.test = Test::default(),

@@ -104,12 +104,14 @@ pub fn tablet_app() -> Html {
         move || drop(guard)
     });
 
+    // Large text and high contrast, set by the officer, on the voter's own screens only.
+    let large = model.large && voter_holds;
     html! {
         // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
         <OutboxPump>
             <Header lang={model.lang} here={Doc::Tablet} page={model.page} {on_lang}
                     kiosk={kiosk_mode} />
-            <main id="main" class="page">
+            <main id="main" class={classes!("page", large.then_some("voter-large"))}>
                 { not_ready(model, moving).unwrap_or_else(|| meeting(model, &dispatch)) }
             </main>
         </OutboxPump>
@@ -189,7 +191,10 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                              on_redraw={{
                                  let dispatch = dispatch.clone();
                                  Callback::from(move |()| effects::draw_admit(&dispatch))
-                             }} />
+                             }}
+                             large={model.large} keep_large={model.keep_large}
+                             on_large={dispatch.reform(Action::SetLarge)}
+                             on_keep_large={dispatch.reform(Action::KeepLarge)} />
                 </>
             }
         }
@@ -209,6 +214,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
             html! {
                 <Locked {lang} paused={m.phase == Phase::Paused} {notice} locked={pin_locked}
                         last={model.last_ballot} {admit} {on_admit}
+                        large={model.large} on_large={dispatch.reform(Action::SetLarge)}
                         on_pin={on_pin(*intent)} />
             }
         }

@@ -16,3 +16,11 @@ pub fn input_value(event: &web_sys::Event) -> String {
             .unwrap_or_default(),
     }
 }
+
+/// Whether the checkbox that fired `event` is ticked (`false` for anything else).
+pub fn checked(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}

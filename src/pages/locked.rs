@@ -25,6 +25,11 @@ pub struct LockedProps {
     pub admit: bool,
     #[prop_or_default]
     pub on_admit: Callback<String>,
+    /// Large text for the next voter (issue 20, item 2): a toggle beside the short pad.
+    #[prop_or_default]
+    pub large: bool,
+    #[prop_or_default]
+    pub on_large: Callback<bool>,
 }
 
 #[function_component(Locked)]
@@ -44,6 +49,10 @@ pub fn locked(props: &LockedProps) -> Html {
                         length={crate::state::meeting::ADMIT_DIGITS}
                         on_submit={props.on_admit.clone()} disabled={props.locked} />
                 <p class="hint">{ t.admit_hint }</p>
+                <button type="button" class="button button-secondary large-toggle" aria-pressed={props.large.to_string()}
+                        onclick={props.on_large.reform({ let on = !props.large; move |_: MouseEvent| on })}>
+                    { if props.large { "✓ " } else { "" } }{ t.large_next }
+                </button>
             </>
         }
     } else {

@@ -31,6 +31,15 @@ pub struct OfficerProps {
     pub admit: Option<AttrValue>,
     #[prop_or_default]
     pub on_redraw: Callback<()>,
+    /// Large text for the next voter, and whether it stays on (issue 20, item 2).
+    #[prop_or_default]
+    pub large: bool,
+    #[prop_or_default]
+    pub keep_large: bool,
+    #[prop_or_default]
+    pub on_large: Callback<bool>,
+    #[prop_or_default]
+    pub on_keep_large: Callback<bool>,
 }
 
 /// The box the officer entered, rebuilt in memory, against the box read back from storage.
@@ -163,6 +172,22 @@ pub fn officer(props: &OfficerProps) -> Html {
                     <p class="admit-code mono" aria-label={code.chars().map(String::from).collect::<Vec<_>>().join(" ")}>{ code }</p>
                     <p class="hint">{ t.admit_body }</p>
                     <button type="button" class="button button-secondary" onclick={click(&props.on_redraw)}>{ t.admit_redraw }</button>
+                </section>
+            }
+            if m.phase == Phase::Open {
+                <section class="panel large-text" aria-labelledby="large-h">
+                    <h2 id="large-h">{ t.large_title }</h2>
+                    <p class="hint">{ t.large_hint }</p>
+                    <label class="field-check">
+                        <input type="checkbox" checked={props.large}
+                               onchange={props.on_large.reform(|e: Event| crate::edge::form::checked(&e))} />
+                        <span>{ t.large_next }</span>
+                    </label>
+                    <label class="field-check">
+                        <input type="checkbox" checked={props.keep_large}
+                               onchange={props.on_keep_large.reform(|e: Event| crate::edge::form::checked(&e))} />
+                        <span>{ t.large_keep }</span>
+                    </label>
                 </section>
             }
             { for test_panel }

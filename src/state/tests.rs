@@ -482,3 +482,31 @@ fn a_walked_away_turn_is_cancelled_and_back_keeps_the_answers() {
         Screen::Voter(_)
     ));
 }
+
+/// Issue 20, item 2: large text is set per voter, and stays for the next only when kept.
+#[test]
+fn large_text_lasts_one_voter_unless_kept() {
+    let model = opened().apply(Action::SetLarge(true));
+    assert!(model.large && !model.keep_large);
+    let after = model
+        .apply(Action::StartVoter { test: false })
+        .apply(Action::Cast {
+            receipt: "R".into(),
+            ballots: None,
+            test_ballot: None,
+        })
+        .apply(Action::ReceiptDone);
+    assert!(!after.large, "one voter only");
+    let kept = opened().apply(Action::KeepLarge(true));
+    assert!(kept.large && kept.keep_large, "keeping turns it on");
+    let after = kept
+        .apply(Action::StartVoter { test: false })
+        .apply(Action::CancelBallot)
+        .apply(Action::BallotCancelled);
+    assert!(after.large, "kept for the voters after");
+    let off = after.apply(Action::SetLarge(false));
+    assert!(
+        !off.large && !off.keep_large,
+        "turning it off stops keeping it"
+    );
+}

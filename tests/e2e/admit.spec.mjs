@@ -42,6 +42,7 @@ test('three officer taps let each voter in; codes, cancelled turns and the minut
   assert.match(code, /^\d{3}$/);
   await page.screenshot({ path: join(screenshots, 'admit-console-1280x800.png') });
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
   assert.equal(await page.getByText(code, { exact: true }).count(), 0, 'a voter never sees the code');
 
   // Voter 1: the voter's taps (Bắt đầu, a choice, Tiếp, Xác nhận, Xong) stay five.
