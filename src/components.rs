@@ -3,6 +3,7 @@
 pub mod bar_chart;
 pub mod code_panel;
 pub mod designer;
+pub mod file_pick;
 pub mod header;
 pub mod outbox_pump;
 pub mod pin_pad;

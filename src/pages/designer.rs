@@ -14,6 +14,8 @@ use std::rc::Rc;
 use phieu_core::{Lang, Matter, Poll, PollKind, Preset};
 use yew::prelude::*;
 
+use crate::components::file_pick::FilePick;
+
 use crate::components::designer::fields::{
     checkbox, input, pair, problem_line, Input, Pair, Shape,
 };
@@ -480,8 +482,8 @@ fn start_screen(props: &StartProps) -> Html {
                 <div class="d-field">
                     <label for="d-import">{ w.import_label }</label>
                     <p class="hint" id="d-import-hint">{ w.import_hint }</p>
-                    <input id="d-import" type="file" accept=".json,application/json"
-                           aria-describedby="d-import-hint" onchange={on_file} />
+                    <FilePick {lang} id="d-import" accept=".json,application/json"
+                              describedby="d-import-hint" onchange={on_file} />
                 </div>
             </section>
         </div>

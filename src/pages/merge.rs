@@ -10,6 +10,8 @@ use phieu_core::report::{merge_bundles, BoxEntry, MergeBundlesError, MergedBundl
 use phieu_core::{AuditBundle, Lang, VerifyError};
 use yew::prelude::*;
 
+use crate::components::file_pick::FilePick;
+
 use crate::edge::file_input::{self, FileError, PickedFile, MAX_BYTES};
 use crate::i18n::results::strings;
 use crate::pages::results::Results;
@@ -144,7 +146,7 @@ pub fn merge(props: &MergeProps) -> Html {
                     <p class="dropzone-hint" aria-hidden="true">{ t.drop_here }</p>
                     <div class="file-field">
                         <label for="merge-files">{ t.merge_files }</label>
-                        <input id="merge-files" type="file" multiple=true accept=".json,application/json" {onchange} />
+                        <FilePick {lang} id="merge-files" multiple=true accept=".json,application/json" {onchange} />
                     </div>
                 </div>
                 if !state.problems.is_empty() {

@@ -43,6 +43,7 @@ fn view_poll(poll: &Poll, lang: Lang) -> Html {
     html! {
         <article class="poll">
             <h2 class="poll-title">{ poll.title().get(lang) }</h2>
+            <p class="preview-note">{ t.preview_note }</p>
             <dl class="facts">
                 <dt>{ t.place }</dt>
                 <dd>{ format!("{}, {}", place.village(), place.commune()) }</dd>

@@ -11,6 +11,8 @@ use std::rc::Rc;
 use phieu_core::{Lang, Poll};
 use yew::prelude::*;
 
+use crate::components::file_pick::FilePick;
+
 use crate::edge::file_input;
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
@@ -396,13 +398,13 @@ pub fn setup(props: &SetupProps) -> Html {
                     }
                     <div class="field">
                         <label for="poll-file">{ t.choose_poll_file }</label>
-                        <input id="poll-file" type="file" accept=".json,application/json" onchange={on_file} />
+                        <FilePick {lang} id="poll-file" accept=".json,application/json" onchange={on_file} />
                     </div>
                     <div class="field">
                         <label for="xlsform-file">{ w.xlsform_label }</label>
-                        <input id="xlsform-file" type="file" aria-describedby="xlsform-hint"
-                               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                               onchange={on_xlsform} />
+                        <FilePick {lang} id="xlsform-file" describedby="xlsform-hint"
+                                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                  onchange={on_xlsform} />
                     </div>
                     <div class="field design-entry">
                         <a class="button secondary" href={route::href(Doc::Office, Page::Designer, &route::search())}

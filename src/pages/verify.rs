@@ -13,6 +13,8 @@ use phieu_core::{
 };
 use yew::prelude::*;
 
+use crate::components::file_pick::FilePick;
+
 use crate::components::code_panel::CodePanel;
 use crate::components::receipt_check::ReceiptCheck;
 use crate::edge::file_input::{self, FileError, PickedFile, MAX_BYTES};
@@ -321,11 +323,11 @@ pub fn verify(props: &VerifyProps) -> Html {
                     <p class="dropzone-hint" aria-hidden="true">{ t.drop_here }</p>
                     <div class="file-field">
                         <label for="bundle-file">{ t.bundle_file }</label>
-                        <input id="bundle-file" type="file" accept=".json,application/json" onchange={on_bundle} />
+                        <FilePick {lang} id="bundle-file" accept=".json,application/json" onchange={on_bundle} />
                     </div>
                     <div class="file-field">
                         <label for="summary-file">{ t.summary_file }</label>
-                        <input id="summary-file" type="file" accept=".json,application/json" onchange={on_summary} />
+                        <FilePick {lang} id="summary-file" accept=".json,application/json" onchange={on_summary} />
                     </div>
                 </div>
                 <div class="field">
