@@ -212,7 +212,11 @@ fn receipt_in_the_box_or_not() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("IN the box"), "{}", run.stdout);
     // The public summary answers the same, without the openings.
-    let lower = mine.to_lowercase().replace('-', " ");
+    let lower = mine
+        .to_lowercase()
+        .replace('-', " ")
+        .replace('0', "o")
+        .replace('5', "s");
     assert_eq!(
         phieu(&data(), &["receipt", "good-summary.json", &lower]).code,
         0
@@ -222,11 +226,12 @@ fn receipt_in_the_box_or_not() {
     assert!(run.stdout.contains("NOT in the box"), "{}", run.stdout);
     let run = phieu(
         &data(),
-        &["--lang", "en", "receipt", "good.json", "K7QH-3M9X-2T"],
+        &["--lang", "en", "receipt", "good.json", "K7Q-H3M-9XT"],
     );
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("receipt: 10 characters"),
+        run.stderr
+            .contains("A receipt code has 12 letters and digits; this one has 9"),
         "{}",
         run.stderr
     );
