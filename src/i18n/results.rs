@@ -297,6 +297,10 @@ pub const MINUTES: MinutesWords = MinutesWords {
 pub struct ElectorateWords {
     pub total: &'static str,
     pub present: &'static str,
+    /// The share column's heading and the chart's caption: a survey's shares are of its
+    /// respondents, not of voters (issue 22, item 6).
+    pub share_of: &'static str,
+    pub chart: &'static str,
 }
 
 /// The electorate's words on the results page, named for who votes.
@@ -315,5 +319,22 @@ pub fn electorate_words(electors: Electors, lang: Lang) -> ElectorateWords {
         (Electors::Asked, Lang::Vi) => ("Tổng số hộ, người được lấy ý kiến", "Số có mặt"),
         (Electors::Asked, Lang::En) => ("Total households or people asked", "Present"),
     };
-    ElectorateWords { total, present }
+    let (share_of, chart) = match (electors, lang) {
+        (Electors::Asked, Lang::Vi) => (
+            "Tỷ lệ trên tổng số người trả lời",
+            "Biểu đồ số câu trả lời so với tổng số người trả lời",
+        ),
+        (Electors::Asked, Lang::En) => (
+            "Share of all respondents",
+            "Chart of the answers against all respondents",
+        ),
+        (_, Lang::Vi) => (VI.share_of_total, VI.chart_caption),
+        (_, Lang::En) => (EN.share_of_total, EN.chart_caption),
+    };
+    ElectorateWords {
+        total,
+        present,
+        share_of,
+        chart,
+    }
 }

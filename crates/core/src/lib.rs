@@ -49,4 +49,4 @@ pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
 pub use rule::{decide, Decision, Electorate, Method, Outcome, OutcomeError, RatingLevel};
-pub use tally::{ItemTally, Mean, Share, Tally, TallyError};
+pub use tally::{ItemTally, Mean, Share, Tally, TallyError, Unanswered};

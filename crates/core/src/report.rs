@@ -14,6 +14,7 @@ use crate::minutes::{Minutes, MinutesError};
 use crate::poll::ItemKind;
 use crate::receipt::Receipt;
 use crate::rule::{Electorate, OutcomeError};
+use crate::tally::Unanswered;
 
 /// The byte-order mark that makes Excel read a CSV file as UTF-8 (and so show Vietnamese
 /// diacritics instead of mojibake).
@@ -40,7 +41,7 @@ pub fn results_csv_semicolon(bundle: &AuditBundle, lang: Lang) -> String {
 }
 
 fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String {
-    let (header, answered, blank) = match lang {
+    let (header, answered, blank, not_asked, blank_or_not_asked) = match lang {
         Lang::Vi => (
             [
                 "Mã câu hỏi",
@@ -54,6 +55,8 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
             ],
             "(có trả lời)",
             "(để trống)",
+            "(không hỏi)",
+            "(để trống hoặc không hỏi)",
         ),
         Lang::En => (
             [
@@ -68,6 +71,8 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
             ],
             "(answered)",
             "(blank)",
+            "(not asked)",
+            "(blank or not asked)",
         ),
     };
     let electorate = bundle.electorate();
@@ -106,7 +111,16 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
                 }
             }
         }
-        row("", blank, tally.blank());
+        // "(để trống)" alone for an item always asked, as before; an item the poll's logic may
+        // skip gets "(không hỏi)" and "(để trống)" apart (issue 22, item 6).
+        for (why, count) in tally.unanswered(item) {
+            let label = match why {
+                Unanswered::LeftBlank => blank,
+                Unanswered::NotAsked => not_asked,
+                Unanswered::BlankOrNotAsked => blank_or_not_asked,
+            };
+            row("", label, count);
+        }
     }
     out
 }
@@ -447,6 +461,27 @@ mod tests {
              q1,Đồng ý?,khong_dong_y,Không đồng ý,1,8,12.50%,\r\n\
              q1,Đồng ý?,,(blank),0,8,0.00%,\r\n",
         );
+    }
+
+    /// The survey vector's `ly_do` is asked only of the dissatisfied: two of its three ballots
+    /// were not asked it, none left it blank; `so_nguoi`, always asked, keeps one row (issue
+    /// 22, item 6).
+    #[test]
+    fn csv_counts_skipped_questions_apart_from_blank_ones() {
+        let b =
+            AuditBundle::verify(include_str!("../tests/data/survey-audit-bundle.json")).unwrap();
+        let vi = results_csv(&b, Lang::Vi);
+        for line in [
+            "ly_do,Vì sao chưa hài lòng?,,(có trả lời),1,3,\"33,33%\",\r\n",
+            "ly_do,Vì sao chưa hài lòng?,,(không hỏi),2,3,\"66,67%\",\r\n",
+            "ly_do,Vì sao chưa hài lòng?,,(để trống),0,3,\"0,00%\",\r\n",
+            "so_nguoi,Số người trong hộ,,(để trống),1,3,\"33,33%\",\"3,50\"\r\n",
+        ] {
+            assert!(vi.contains(line), "{line}\n{vi}");
+        }
+        assert_eq!(vi.matches("(không hỏi)").count(), 1, "{vi}");
+        let en = results_csv(&b, Lang::En);
+        assert!(en.contains(",(not asked),2,3,66.67%,"), "{en}");
     }
 
     #[test]

@@ -204,6 +204,28 @@ fn minutes_of_household_forms_follow_form_04() {
     }
 }
 
+/// Issue 22, item 6: a survey's question skipped by its logic is counted as not asked, apart
+/// from one left blank, by `inspect` and by the minutes (the core's survey vector: `ly_do` is
+/// asked of one respondent in three).
+#[test]
+fn a_survey_counts_skipped_questions_apart() {
+    let core_data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data");
+    let run = phieu(&core_data, &["inspect", "survey-audit-bundle.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Không hỏi (bỏ qua theo câu trả lời trước): 2\n  Để trống: 0"),
+        "{}",
+        run.stdout
+    );
+    let run = phieu(&core_data, &["minutes", "survey-audit-bundle.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("Không hỏi"), "{}", run.stdout);
+    for absent in ["vào hồi", "PIN", "cử tri"] {
+        assert!(!run.stdout.contains(absent), "{absent}:\n{}", run.stdout);
+    }
+}
+
 #[test]
 fn receipt_in_the_box_or_not() {
     let mine = fixtures::first_receipt(&fixtures::good());
