@@ -20,7 +20,7 @@ mod encoding;
 pub mod lang;
 pub mod poll;
 
-pub use lang::{Lang, Text};
+pub use lang::{without_path, Lang, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
     PollHash, PollKind, Preset, Rule, Target, TargetBase,
