@@ -51,7 +51,7 @@ const VI: Strings = Strings {
     poll_fingerprint: "Mã kiểm tra nội dung phiếu (SHA-256)",
     nav_label: "Các trang",
     nav_home: "Cuộc họp",
-    nav_verify: "Kiểm tra kết quả",
+    nav_verify: "Kiểm chứng tệp kết quả",
     nav_merge: "Gộp kết quả",
 };
 
@@ -72,7 +72,7 @@ const EN: Strings = Strings {
     poll_fingerprint: "Poll check code (SHA-256)",
     nav_label: "Pages",
     nav_home: "Meeting",
-    nav_verify: "Verify results",
+    nav_verify: "Verify a results file",
     nav_merge: "Merge results",
 };
 

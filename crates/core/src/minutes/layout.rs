@@ -794,7 +794,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         full: r.minutes_code.to_hex(),
         note: tr(
             lang,
-            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm tra tệp, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
+            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm chứng tệp kết quả, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
             "Checks a results file against this paper (the Verify page, or phieu verify --paper): a file with other results, electorate or minutes has another code.",
         ),
     });
