@@ -102,11 +102,9 @@ impl Problem {
                     e.plain_message(lang)
                 )
             }
-            Problem::Refused(name, e) => format!(
-                "«{name}»: {}: {}",
-                t.merge_refused,
-                phieu_core::without_path(&e.message(lang))
-            ),
+            Problem::Refused(name, e) => {
+                format!("«{name}»: {}: {}", t.merge_refused, e.plain_message(lang))
+            }
         }
     }
 }

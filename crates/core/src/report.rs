@@ -294,6 +294,43 @@ impl MergeBundlesError {
     }
 }
 
+impl MergeBundlesError {
+    /// What an officer reads on the merge page: the boxes named by their place in the list
+    /// ("hòm thứ 2"), never `boxes[1]` (issue 22); [`MergeBundlesError::message`] keeps the
+    /// paths for `--json` and logs.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            MergeBundlesError::Boxes(MergeError::Nothing) => lang.pick(
+                "Không có hòm phiếu nào để gộp.".into(),
+                "There is no box to merge.".into(),
+            ),
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. }) => lang.pick(
+                format!("Hòm thứ {} là của một phiếu khác với hòm thứ 1: chỉ gộp được các hòm của cùng một phiếu.", index + 1),
+                format!("Box {} is of another poll than box 1: only boxes of one poll can be merged.", index + 1),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBox { first, second, fingerprint }) => lang.pick(
+                format!("Hòm thứ {} trùng với hòm thứ {} (mã kiểm tra hòm phiếu {}).", second + 1, first + 1, fingerprint.short()),
+                format!("Box {} is the same box as box {} (box check code {}).", second + 1, first + 1, fingerprint.short()),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBallot { first, second, .. }) => lang.pick(
+                format!("Hòm thứ {} có một phiếu đã có trong hòm thứ {}: một phiếu không được tính hai lần.", second + 1, first + 1),
+                format!("Box {} holds a ballot that is also in box {}: a ballot is never counted twice.", second + 1, first + 1),
+            ),
+            MergeBundlesError::Boxes(e) => crate::lang::without_path(&e.message(lang)),
+            MergeBundlesError::TotalDiffers { index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi tổng số cử tri {found}, hòm thứ 1 ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri.", index + 1),
+                format!("Box {} states an electorate of {found}, box 1 states {expected}: the boxes of one poll count against the same electorate.", index + 1),
+            ),
+            MergeBundlesError::PresentDiffers { first, index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi {found} người có mặt, hòm thứ {} ghi {expected}, mà hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt.", index + 1, first + 1),
+                format!("Box {} states {found} present, box {} states {expected}, and both are tablets of one sitting (same place and time), which count the same people present.", index + 1, first + 1),
+            ),
+            MergeBundlesError::Electorate(e) => e.plain_message(lang),
+            MergeBundlesError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
+        }
+    }
+}
+
 /// Merges the audit bundles of several tablets, clusters or sittings of one poll into one
 /// bundle, refusing another poll, the same box twice or a ballot twice (`merge_boxes`).
 ///
@@ -482,6 +519,22 @@ mod tests {
         assert_eq!(vi.matches("(không hỏi)").count(), 1, "{vi}");
         let en = results_csv(&b, Lang::En);
         assert!(en.contains(",(not asked),2,3,66.67%,"), "{en}");
+    }
+
+    /// Issue 22: the merge page names the boxes by their place in the list, never `boxes[1]`.
+    #[test]
+    fn a_refused_merge_names_boxes_by_their_place() {
+        let b = bundle(&[("dong_y", 1)], 8, Some(8), "Nhà văn hóa");
+        let e = merge_bundles(&[b.clone(), b.clone()]).unwrap_err();
+        assert!(e.message(Lang::Vi).starts_with("boxes[1]"));
+        assert_eq!(
+            e.plain_message(Lang::Vi),
+            format!(
+                "Hòm thứ 2 trùng với hòm thứ 1 (mã kiểm tra hòm phiếu {}).",
+                b.fingerprint().short()
+            )
+        );
+        assert!(!e.plain_message(Lang::En).contains("boxes["));
     }
 
     #[test]
