@@ -13,6 +13,9 @@ use crate::i18n::Electors;
 pub struct Strings {
     // Results
     pub results_heading: &'static str,
+    /// A survey's: opinions are collected and summed up, not counted as votes (issue 22, item 6).
+    pub results_heading_survey: &'static str,
+    pub forms_returned: &'static str,
     /// How the ballots were collected, and the words for forms handed to households.
     pub method: &'static str,
     pub method_forms: &'static str,
@@ -100,6 +103,8 @@ pub struct Strings {
 
 const VI: Strings = Strings {
     results_heading: "Kết quả kiểm phiếu",
+    results_heading_survey: "Kết quả lấy ý kiến",
+    forms_returned: "Số phiếu thu về",
     method: "Hình thức",
     method_forms: "Phát phiếu lấy ý kiến tới hộ gia đình",
     ballots_cast: "Số phiếu thu vào",
@@ -181,6 +186,8 @@ const VI: Strings = Strings {
 
 const EN: Strings = Strings {
     results_heading: "Results of the count",
+    results_heading_survey: "Results of the survey",
+    forms_returned: "Forms returned",
     method: "How the ballots were collected",
     method_forms: "Opinion forms handed to households",
     ballots_cast: "Ballots returned",

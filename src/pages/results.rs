@@ -83,12 +83,14 @@ pub fn results(props: &ResultsProps) -> Html {
     };
 
     let named = electorate_words(Electors::of(bundle.poll()), lang);
+    // A survey's results speak of opinions collected, as its minutes do (issue 22, item 6).
+    let survey = Electors::of(bundle.poll()) == Electors::Asked;
     let fact =
         |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
     html! {
         <div class="results">
             <section class="screen-only" aria-labelledby="results-heading">
-                <h1 id="results-heading">{ t.results_heading }</h1>
+                <h1 id="results-heading">{ if survey { t.results_heading_survey } else { t.results_heading } }</h1>
                 <p class="results-poll">{ bundle.poll().title().get(lang) }</p>
                 <dl class="facts">
                     if electorate.method() == phieu_core::Method::HouseholdForms {
@@ -98,7 +100,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     if let Some(present) = electorate.present() {
                         { fact(named.present, present.to_string()) }
                     }
-                    { fact(t.ballots_cast, tally.ballots().to_string()) }
+                    { fact(if survey { t.forms_returned } else { t.ballots_cast }, tally.ballots().to_string()) }
                     { fact(t.ballots_valid, tally.valid_ballots().to_string()) }
                     { fact(t.ballots_blank, (tally.ballots() - tally.valid_ballots()).to_string()) }
                 </dl>

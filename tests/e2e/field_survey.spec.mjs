@@ -116,7 +116,8 @@ test('a field survey over two days: first question at once, resume, discard, cou
   await download.waitFor();
   await screenshotAllSizes(page, 'field-results');
   const fact = async (name) => Number(await page.locator('dt', { hasText: name }).first().locator('xpath=following-sibling::dd[1]').innerText());
-  assert.equal(await fact('Số phiếu thu vào'), 3);
+  await page.getByRole('heading', { level: 1, name: 'Kết quả lấy ý kiến' }).waitFor();
+  assert.equal(await fact('Số phiếu thu về'), 3);
   assert.equal(await fact('Số phiếu hợp lệ'), 3);
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   const bundle = JSON.parse(await readFile(await file.path(), 'utf8'));

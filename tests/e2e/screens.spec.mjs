@@ -273,6 +273,7 @@ test('a survey speaks of respondents: no Quay lại on its first question, skipp
   await page.waitForURL(/office\.html/);
   const download = page.getByRole('button', { name: 'Tải tệp kiểm tra (gửi xã)' });
   await download.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Kết quả lấy ý kiến' }).waitFor();
   await assertPlain(page, 'survey results');
   const second = page.locator('.result-item').nth(1);
   await second.getByRole('columnheader', { name: 'Tỷ lệ trên tổng số người trả lời' }).waitFor();
