@@ -32,7 +32,8 @@ async function openResults(name = 'demo-all.json') {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openVerify(page, server.url, file(name, await fixture(name)));
-  await page.getByRole('heading', { level: 1, name: 'Kết quả kiểm phiếu' }).waitFor();
+  // A survey's results are headed "Kết quả lấy ý kiến" (issue 22, item 6).
+  await page.getByRole('heading', { level: 1, name: /^Kết quả (kiểm phiếu|lấy ý kiến)$/ }).waitFor();
   return { context, page, errors };
 }
 
@@ -219,8 +220,12 @@ test('a survey shows counts, shares of the total, means and written answers in s
   const satisfaction = page.getByRole('region', { name: /^1\. Mức độ hài lòng/ });
   await satisfaction.getByText('Điểm trung bình: 3,17').waitFor();
   await satisfaction.getByText('Chưa đạt chỉ tiêu: 3/10 (chỉ tiêu từ 90/100 tổng số trở lên)').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Kết quả lấy ý kiến' }).waitFor();
   const why = page.getByRole('region', { name: /^2\. Vì sao chưa hài lòng/ });
   assert.deepEqual(await why.locator('.free-texts li').allInnerTexts(), ['Chưa có nước sạch', 'Đường còn lầy lội']);
+  // Asked only of the dissatisfied: the others were not asked, apart from any left blank.
+  await why.getByRole('row', { name: /^Không hỏi \(bỏ qua theo câu trả lời trước\)/ }).waitFor();
+  await why.getByRole('row', { name: /^Để trống/ }).waitFor();
   const areas = page.getByRole('region', { name: /^3\. Lĩnh vực cần cải thiện/ });
   assert.deepEqual(await areas.locator('.free-texts li').allInnerTexts(), ['Chợ', 'Đèn đường']);
   const people = page.getByRole('region', { name: /^4\. Số người trong hộ/ });
