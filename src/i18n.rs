@@ -56,7 +56,7 @@ const VI: Strings = Strings {
     preview_note: "Xem trước phiếu như cử tri sẽ thấy (ở đây chỉ để xem, không bấm chọn được).",
     nav_label: "Các trang",
     nav_home: "Cuộc họp",
-    nav_verify: "Kiểm tra kết quả",
+    nav_verify: "Kiểm chứng tệp kết quả",
     nav_merge: "Gộp kết quả",
     nav_meetings: "Các cuộc họp",
 };
@@ -79,7 +79,7 @@ const EN: Strings = Strings {
     preview_note: "A preview of the ballot as voters will see it (for reading only: nothing here can be chosen).",
     nav_label: "Pages",
     nav_home: "Meeting",
-    nav_verify: "Verify results",
+    nav_verify: "Verify a results file",
     nav_merge: "Merge results",
     nav_meetings: "Meetings",
 };

@@ -186,10 +186,11 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
     let t = kiosk(lang);
     let bundle = m
         .minutes()
-        .map_err(|e| e.message(lang))
+        // Sentences for the officer, without field paths or rule names (issue 22).
+        .map_err(|e| phieu_core::without_path(&e.message(lang)))
         .and_then(|minutes| {
             AuditBundle::new((*m.ballots).clone(), m.electorate, minutes)
-                .map_err(|e| e.message(lang))
+                .map_err(|e| e.plain_message(lang))
         });
     html! {
         <div class="meeting-results">

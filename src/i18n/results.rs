@@ -13,6 +13,9 @@ use crate::i18n::Electors;
 pub struct Strings {
     // Results
     pub results_heading: &'static str,
+    /// A survey's: opinions are collected and summed up, not counted as votes (issue 22, item 6).
+    pub results_heading_survey: &'static str,
+    pub forms_returned: &'static str,
     /// How the ballots were collected, and the words for forms handed to households.
     pub method: &'static str,
     pub method_forms: &'static str,
@@ -100,6 +103,8 @@ pub struct Strings {
 
 const VI: Strings = Strings {
     results_heading: "Kết quả kiểm phiếu",
+    results_heading_survey: "Kết quả lấy ý kiến",
+    forms_returned: "Số phiếu thu về",
     method: "Hình thức",
     method_forms: "Phát phiếu lấy ý kiến tới hộ gia đình",
     ballots_cast: "Số phiếu thu vào",
@@ -138,12 +143,12 @@ const VI: Strings = Strings {
     minutes_in_vietnamese: "Biên bản in bằng tiếng Việt theo mẫu số 02 Nghị định 59/2023/NĐ-CP.",
     receipts_count: "mã biên nhận",
     receipt_heading: "Tra mã biên nhận",
-    receipt_label: "Mã biên nhận (11 ký tự, ví dụ 056X-EPF7-B90)",
+    receipt_label: "Mã biên nhận (12 chữ và số, ví dụ 24M-25A-2NR-24C)",
     receipt_hint: "Chỉ cho biết phiếu đã được đếm hay chưa, không cho biết nội dung phiếu.",
     receipt_check: "Tra mã",
     receipt_found: "Đã được đếm trong hòm phiếu này.",
     receipt_not_found: "Không tìm thấy trong hòm phiếu này.",
-    verify_heading: "Kiểm tra kết quả",
+    verify_heading: "Kiểm chứng tệp kết quả",
     verify_intro: "Chọn hoặc kéo thả tệp kiểm tra (và bản tóm tắt công khai nếu có). Mọi việc kiểm tra diễn ra trên máy này, không cần mạng, không gửi tệp đi đâu. Mỗi phiếu trong tệp có một mã cam kết, tính từ chính nội dung phiếu: nếu ai sửa một phiếu, mã cam kết của nó không còn khớp.",
     bundle_file: "Tệp kiểm tra (.json)",
     summary_file: "Bản tóm tắt công khai (.json), không bắt buộc",
@@ -181,6 +186,8 @@ const VI: Strings = Strings {
 
 const EN: Strings = Strings {
     results_heading: "Results of the count",
+    results_heading_survey: "Results of the survey",
+    forms_returned: "Forms returned",
     method: "How the ballots were collected",
     method_forms: "Opinion forms handed to households",
     ballots_cast: "Ballots returned",
@@ -219,12 +226,12 @@ const EN: Strings = Strings {
     minutes_in_vietnamese: "The minutes print in Vietnamese, on form 02 of Decree 59/2023/ND-CP.",
     receipts_count: "receipt codes",
     receipt_heading: "Check a receipt code",
-    receipt_label: "Receipt code (11 characters, e.g. 056X-EPF7-B90)",
+    receipt_label: "Receipt code (12 letters and digits, e.g. 24M-25A-2NR-24C)",
     receipt_hint: "Says only whether the ballot was counted, never what it said.",
     receipt_check: "Check",
     receipt_found: "Counted in this box.",
     receipt_not_found: "Not found in this box.",
-    verify_heading: "Verify results",
+    verify_heading: "Verify a results file",
     verify_intro: "Choose or drop a check file (and a public summary if you have one). Everything is checked on this device, offline; no file is sent anywhere. Each ballot in the file carries a commitment computed from its own contents: if anyone changes a ballot, its commitment no longer matches.",
     bundle_file: "Check file (.json)",
     summary_file: "Public summary (.json), optional",
@@ -297,6 +304,10 @@ pub const MINUTES: MinutesWords = MinutesWords {
 pub struct ElectorateWords {
     pub total: &'static str,
     pub present: &'static str,
+    /// The share column's heading and the chart's caption: a survey's shares are of its
+    /// respondents, not of voters (issue 22, item 6).
+    pub share_of: &'static str,
+    pub chart: &'static str,
 }
 
 /// The electorate's words on the results page, named for who votes.
@@ -315,5 +326,22 @@ pub fn electorate_words(electors: Electors, lang: Lang) -> ElectorateWords {
         (Electors::Asked, Lang::Vi) => ("Tổng số hộ, người được lấy ý kiến", "Số có mặt"),
         (Electors::Asked, Lang::En) => ("Total households or people asked", "Present"),
     };
-    ElectorateWords { total, present }
+    let (share_of, chart) = match (electors, lang) {
+        (Electors::Asked, Lang::Vi) => (
+            "Tỷ lệ trên tổng số người trả lời",
+            "Biểu đồ số câu trả lời so với tổng số người trả lời",
+        ),
+        (Electors::Asked, Lang::En) => (
+            "Share of all respondents",
+            "Chart of the answers against all respondents",
+        ),
+        (_, Lang::Vi) => (VI.share_of_total, VI.chart_caption),
+        (_, Lang::En) => (EN.share_of_total, EN.chart_caption),
+    };
+    ElectorateWords {
+        total,
+        present,
+        share_of,
+        chart,
+    }
 }

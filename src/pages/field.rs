@@ -52,7 +52,7 @@ pub fn respondent(props: &RespondentProps) -> Html {
     html! {
         <div class="field-respondent">
             <Voter lang={props.lang} poll={props.poll.clone()} voting={props.voting.clone()}
-                   on_action={props.on_action.clone()} />
+                   on_action={props.on_action.clone()} no_welcome=true />
             <div class="field-staff-bar">
                 <p class="hint">{ t.staff_hint }</p>
                 <button type="button" class="button button-secondary" disabled={saving}

@@ -96,11 +96,16 @@ impl Problem {
         let t = strings(lang);
         match self {
             Problem::Unreadable(e) => e.message(lang),
+            // Sentences without field paths (issue 22); the paths are for `phieu --json`.
             Problem::Unverified(name, e) => {
-                format!("«{name}»: {}: {}", t.merge_unreadable, e.message(lang))
+                format!(
+                    "«{name}»: {}: {}",
+                    t.merge_unreadable,
+                    e.plain_message(lang)
+                )
             }
             Problem::Refused(name, e) => {
-                format!("«{name}»: {}: {}", t.merge_refused, e.message(lang))
+                format!("«{name}»: {}: {}", t.merge_refused, e.plain_message(lang))
             }
         }
     }

@@ -99,12 +99,14 @@ pub fn results(props: &ResultsProps) -> Html {
     };
 
     let named = electorate_words(Electors::of(bundle.poll()), lang);
+    // A survey's results speak of opinions collected, as its minutes do (issue 22, item 6).
+    let survey = Electors::of(bundle.poll()) == Electors::Asked;
     let fact =
         |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
     html! {
         <div class="results">
             <section class="screen-only" aria-labelledby="results-heading">
-                <h1 id="results-heading">{ t.results_heading }</h1>
+                <h1 id="results-heading">{ if survey { t.results_heading_survey } else { t.results_heading } }</h1>
                 <p class="results-poll">{ bundle.poll().title().get(lang) }</p>
                 <dl class="facts">
                     if electorate.method() == phieu_core::Method::HouseholdForms {
@@ -114,7 +116,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     if let Some(present) = electorate.present() {
                         { fact(named.present, present.to_string()) }
                     }
-                    { fact(t.ballots_cast, tally.ballots().to_string()) }
+                    { fact(if survey { t.forms_returned } else { t.ballots_cast }, tally.ballots().to_string()) }
                     { fact(t.ballots_valid, tally.valid_ballots().to_string()) }
                     { fact(t.ballots_blank, (tally.ballots() - tally.valid_ballots()).to_string()) }
                 </dl>
@@ -206,7 +208,13 @@ fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, la
             .map(|(o, c)| row(o.label().get(lang).to_owned(), *c))
             .collect(),
     };
-    rows.push(row(t.blank.into(), it.blank()));
+    // Skipped by the poll's logic (không hỏi) apart from left blank (issue 22, item 6); the
+    // words are the core's, as on the minutes.
+    rows.extend(
+        it.unanswered(item)
+            .into_iter()
+            .map(|(why, n)| row(why.label(lang).into(), n)),
+    );
     let bars = rows
         .iter()
         .map(|(label, count, percent, bp)| Bar {
@@ -215,6 +223,7 @@ fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, la
             basis_points: *bp,
         })
         .collect::<Vec<_>>();
+    let named = electorate_words(Electors::of(bundle.poll()), lang);
     let heading_id = format!("result-item-{index}");
     // A board with several seats has one outcome per candidate (and one if seats stay empty).
     let outcomes: Vec<_> = bundle
@@ -234,12 +243,12 @@ fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, la
             <div class="result-body">
                 <table class="results-table">
                     <thead><tr><th scope="col">{ t.option }</th><th scope="col">{ t.count }</th>
-                        <th scope="col">{ t.share_of_total }</th></tr></thead>
+                        <th scope="col">{ named.share_of }</th></tr></thead>
                     <tbody>{ for rows.iter().map(|(label, count, percent, _)| html! {
                         <tr><th scope="row">{ label.clone() }</th><td>{ *count }</td><td>{ percent.clone() }</td></tr>
                     }) }</tbody>
                 </table>
-                <BarChart id={format!("chart-{index}")} caption={t.chart_caption} {bars}
+                <BarChart id={format!("chart-{index}")} caption={named.chart} {bars}
                           marker={marker(bundle.poll().rule().preset())} />
             </div>
             if let Some(mean) = it.mean() {

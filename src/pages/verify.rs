@@ -130,7 +130,8 @@ fn bundle_checks(
     let parsed = match result {
         Ok(_) => true,
         Err(VerifyError::Parse(e)) => {
-            found[0].push(e.message(lang));
+            // A sentence without the field path (issue 22); the path is for `phieu --json`.
+            found[0].push(e.plain_message(lang));
             false
         }
         Err(VerifyError::Mismatch(list)) => {
@@ -182,7 +183,7 @@ fn summary_check(
         }
     );
     let status = match (result, bundle) {
-        (Err(e), _) => Status::Failed(e.message(lang).lines().map(String::from).collect()),
+        (Err(e), _) => Status::Failed(e.plain_message(lang).lines().map(String::from).collect()),
         (Ok(summary), Some(bundle)) => {
             let found = summary.verify_against(bundle);
             if found.is_empty() {

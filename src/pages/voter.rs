@@ -15,6 +15,10 @@ pub struct VoterProps {
     pub poll: std::rc::Rc<Poll>,
     pub voting: Voting,
     pub on_action: Callback<VoterAction>,
+    /// No welcome screen before the first question (a field survey's respondent): Back is not
+    /// shown where it would lead nowhere (issue 22, item 9).
+    #[prop_or_default]
+    pub no_welcome: bool,
 }
 
 #[function_component(Voter)]
@@ -49,6 +53,7 @@ pub fn voter(props: &VoterProps) -> Html {
         Step::Question(i) => {
             let item = poll.items()[i].clone();
             let (at, of) = v.progress(poll).unwrap_or((1, 1));
+            let can_go_back = !(props.no_welcome && v.back(poll).step == Step::Welcome);
             let on_answer = props.on_action.reform(move |a| VoterAction::Answer(i, a));
             let problem = v
                 .problem
@@ -60,10 +65,12 @@ pub fn voter(props: &VoterProps) -> Html {
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
                     <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} page_heading=true />
-                    <div class="voter-nav">
-                        <button type="button" class="button button-secondary button-big" onclick={act(VoterAction::Back)}>
-                            { "← " }{ t.back }
-                        </button>
+                    <div class={classes!("voter-nav", (!can_go_back).then_some("voter-nav-first"))}>
+                        if can_go_back {
+                            <button type="button" class="button button-secondary button-big" onclick={act(VoterAction::Back)}>
+                                { "← " }{ t.back }
+                            </button>
+                        }
                         <button type="button" class="button button-big" onclick={act(VoterAction::Forward)}>
                             { t.next }{ " →" }
                         </button>

@@ -33,6 +33,10 @@ pub struct Label {
     pub vi: String,
     #[serde(default)]
     pub en: String,
+    /// The Vietnamese the English was written for, kept when the Vietnamese changes after the
+    /// English was typed; `None` while the two are in step (issue 22, item 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    en_for: Option<String>,
 }
 
 impl Label {
@@ -40,7 +44,14 @@ impl Label {
         Label {
             vi: vi.into(),
             en: en.into(),
+            en_for: None,
         }
+    }
+
+    /// Whether the Vietnamese was changed after the English was written, so the English may no
+    /// longer say the same (the designer flags it beside the English field).
+    pub fn en_is_stale(&self) -> bool {
+        !self.en.trim().is_empty() && self.en_for.as_ref().is_some_and(|was| *was != self.vi)
     }
 
     fn from_text(text: &phieu_core::Text) -> Label {
@@ -56,8 +67,17 @@ impl Label {
 
     fn set(&mut self, lang: Lang, value: String) {
         match lang {
-            Lang::Vi => self.vi = value,
-            Lang::En => self.en = value,
+            Lang::Vi => {
+                if !self.en.trim().is_empty() && self.en_for.is_none() {
+                    self.en_for = Some(std::mem::take(&mut self.vi));
+                }
+                self.vi = value;
+            }
+            Lang::En => {
+                // English typed now is written for the Vietnamese as it stands.
+                self.en = value;
+                self.en_for = None;
+            }
         }
     }
 

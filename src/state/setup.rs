@@ -192,8 +192,8 @@ pub fn check(
         Err(e) => {
             problems.push(FieldProblem::new(
                 "present",
-                e.message(Lang::Vi),
-                e.message(Lang::En),
+                e.plain_message(Lang::Vi),
+                e.plain_message(Lang::En),
             ));
             None
         }
@@ -263,8 +263,8 @@ pub fn check(
         ) {
             problems.push(FieldProblem::new(
                 "board",
-                e.message(Lang::Vi),
-                e.message(Lang::En),
+                phieu_core::without_path(&e.message(Lang::Vi)),
+                phieu_core::without_path(&e.message(Lang::En)),
             ));
         }
     }

@@ -396,7 +396,7 @@ fn the_lock_screen_knows_whether_the_last_ballot_was_recorded() {
         .apply(Action::StartVoter { test: false });
     let after = voting
         .apply(Action::Cast {
-            receipt: "ABCD-EFGH-JKM".into(),
+            receipt: "ACD-EHK-MNP-RTU".into(),
             ballots: None,
             test_ballot: None,
         })

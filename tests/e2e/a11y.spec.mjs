@@ -112,7 +112,7 @@ test('the meeting: setup, console, test ballot, every question type, review, rec
   await axeBothLanguages(page, 'confirm close');
   await page.getByLabel('Nhập mã PIN để kết thúc').fill(PIN);
   await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
-  await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+  await page.getByRole('heading', { name: 'Kết quả lấy ý kiến' }).waitFor();
   await axeBothLanguages(page, 'results');
   await page.getByRole('article', { name: /Bản số 1\/\d/ }).waitFor();
   await axeBothLanguages(page, 'minutes (print)', { print: true });

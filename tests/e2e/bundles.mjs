@@ -61,7 +61,7 @@ export const LABELS = {
 /** Opens the verify page in Vietnamese and chooses `bundle` (and `summary`) as files. */
 export async function openVerify(page, url, bundle, summary) {
   await page.goto(url + '#/verify');
-  await page.getByRole('heading', { level: 1, name: 'Kiểm tra kết quả' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Kiểm chứng tệp kết quả' }).waitFor();
   if (bundle) await page.getByLabel(LABELS.bundle).setInputFiles(bundle);
   if (summary) await page.getByLabel(LABELS.summary).setInputFiles(summary);
 }

@@ -120,7 +120,7 @@ test('a survey built from blank is previewed, survives a reload, and is voted on
   await enterPin(page);
   assert.equal(await castCount(page), 1);
   await closeVoting(page);
-  await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+  await page.getByRole('heading', { name: 'Kết quả lấy ý kiến' }).waitFor();
   const where = page.getByRole('region', { name: `2. ${Q2}` });
   const row = where.getByRole('row', { name: /Cạnh trường học/ });
   assert.equal(await row.getByRole('cell').first().innerText(), '1');

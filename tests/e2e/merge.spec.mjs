@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { harness, watchErrors, screenshotAllSizes } from './support.mjs';
-import { fixture, file, LABELS, withChangedChoice } from './bundles.mjs';
+import { fixture, file, LABELS, withChangedChoice, short } from './bundles.mjs';
 
 const h = harness();
 
@@ -51,12 +51,12 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
   // The same bundle again: refused, named, and the two boxes stay.
   await input.setInputFiles(file('may-1-lan-2.json', a));
   const alert = page.getByRole('alert');
-  await alert.filter({ hasText: `«may-1-lan-2.json»: Không gộp tệp: boxes[2]: trùng với hòm boxes[0] (mã kiểm tra hòm phiếu ${JSON.parse(a).fingerprint})` }).waitFor();
+  await alert.filter({ hasText: `«may-1-lan-2.json»: Không gộp tệp: Hòm thứ 3 trùng với hòm thứ 1 (mã kiểm tra hòm phiếu ${short(JSON.parse(a).fingerprint)}).` }).waitFor();
   assert.equal(await boxes.getByRole('row').count(), 3);
 
   // Another poll: refused.
   await input.setInputFiles(file('thon-khac.json', await fixture('other-poll.json')));
-  await alert.filter({ hasText: '«thon-khac.json»: Không gộp tệp: boxes[2]: hòm phiếu này thuộc cuộc lấy ý kiến' }).waitFor();
+  await alert.filter({ hasText: '«thon-khac.json»: Không gộp tệp: Hòm thứ 3 là của một phiếu khác với hòm thứ 1' }).waitFor();
 
   // A tampered bundle does not even verify.
   await input.setInputFiles(file('sua.json', withChangedChoice(b).text));
@@ -67,7 +67,7 @@ test('two tablets merge into what one box holding every ballot gives; duplicates
   // In English too.
   await input.setInputFiles(file('again.json', b));
   await page.getByRole('button', { name: 'English' }).click();
-  await alert.filter({ hasText: '«again.json»: Not merged: boxes[2]: the same box as boxes[1]' }).waitFor();
+  await alert.filter({ hasText: '«again.json»: Not merged: Box 3 is the same box as box 2' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -32,7 +32,8 @@ async function openResults(name = 'demo-all.json') {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openVerify(page, server.url, file(name, await fixture(name)));
-  await page.getByRole('heading', { level: 1, name: 'Kết quả kiểm phiếu' }).waitFor();
+  // A survey's results are headed "Kết quả lấy ý kiến" (issue 22, item 6).
+  await page.getByRole('heading', { level: 1, name: /^Kết quả (kiểm phiếu|lấy ý kiến)$/ }).waitFor();
   return { context, page, errors };
 }
 
@@ -118,7 +119,7 @@ test('the minutes print on A4: three copies with their recipients, heading, coun
   await page.evaluate(() => document.body.setAttribute('data-print', 'receipts'));
   const receipts = (await pdfText(page, 'receipts.pdf', true)).text;
   assert.ok(receipts.includes('DANH SÁCH MÃ BIÊN NHẬN CÁC PHIẾU ĐÃ ĐƯỢC ĐẾM'));
-  assert.equal(receipts.match(/(?<![0-9A-Z-])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}(?![0-9A-Z-])/g).length, 11);
+  assert.equal(receipts.match(/(?<![0-9A-Z-])[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}(?![0-9A-Z-])/g).length, 11);
   assert.ok(!receipts.includes('BIÊN BẢN KIỂM PHIẾU'));
   assert.deepEqual(errors, []);
   await context.close();
@@ -186,23 +187,30 @@ test('the exports download: the audit bundle and public summary byte for byte, t
 test('the receipt check finds a real code and rejects a made-up one, saying nothing else', async () => {
   const { context, page, errors } = await openResults();
   const real = (await page.locator('.receipt-codes li').first().textContent()).trim();
-  const input = page.getByLabel('Mã biên nhận (11 ký tự, ví dụ 056X-EPF7-B90)');
+  const input = page.getByLabel('Mã biên nhận (12 chữ và số, ví dụ 24M-25A-2NR-24C)');
   const answer = page.getByRole('status').filter({ has: page.locator('.verdict') });
 
+  // Four groups of three, in an alphabet without look-alikes (issue 22, item 5).
+  assert.match(real, /^[0-9ACDEHKMNPRTUXY]{3}(-[0-9ACDEHKMNPRTUXY]{3}){3}$/);
   await input.fill(real.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: 'Tra mã' }).click();
   assert.equal((await answer.innerText()).trim(), '✓ Đã được đếm trong hòm phiếu này.');
+  // Copied with look-alikes (O for 0, S for 5, B for 8, I for 1), it is still found.
+  await input.fill('');
+  await input.fill(real.replace(/0/g, 'O').replace(/5/g, 'S').replace(/8/g, 'B').replace(/1/g, 'I'));
+  await page.getByRole('button', { name: 'Tra mã' }).click();
+  assert.equal((await answer.innerText()).trim(), '✓ Đã được đếm trong hòm phiếu này.');
 
-  await input.fill('0000-0000-000');
+  await input.fill('000-000-000-000');
   await page.getByRole('button', { name: 'Tra mã' }).click();
   await answer.filter({ hasText: 'Không tìm thấy trong hòm phiếu này.' }).waitFor();
 
   await input.fill('ABC');
   await page.getByRole('button', { name: 'Tra mã' }).click();
-  await answer.filter({ hasText: 'mã biên nhận: có 3 ký tự, mã đúng có 11 ký tự' }).waitFor();
+  await answer.filter({ hasText: 'Mã biên nhận có 12 chữ và số, mã vừa nhập có 3.' }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await answer.filter({ hasText: 'receipt: 3 characters, a receipt has 11' }).waitFor();
+  await answer.filter({ hasText: 'A receipt code has 12 letters and digits; this one has 3.' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -212,8 +220,12 @@ test('a survey shows counts, shares of the total, means and written answers in s
   const satisfaction = page.getByRole('region', { name: /^1\. Mức độ hài lòng/ });
   await satisfaction.getByText('Điểm trung bình: 3,17').waitFor();
   await satisfaction.getByText('Chưa đạt chỉ tiêu: 3/10 (chỉ tiêu từ 90/100 tổng số trở lên)').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Kết quả lấy ý kiến' }).waitFor();
   const why = page.getByRole('region', { name: /^2\. Vì sao chưa hài lòng/ });
   assert.deepEqual(await why.locator('.free-texts li').allInnerTexts(), ['Chưa có nước sạch', 'Đường còn lầy lội']);
+  // Asked only of the dissatisfied: the others were not asked, apart from any left blank.
+  await why.getByRole('row', { name: /^Không hỏi \(bỏ qua theo câu trả lời trước\)/ }).waitFor();
+  await why.getByRole('row', { name: /^Để trống/ }).waitFor();
   const areas = page.getByRole('region', { name: /^3\. Lĩnh vực cần cải thiện/ });
   assert.deepEqual(await areas.locator('.free-texts li').allInnerTexts(), ['Chợ', 'Đèn đường']);
   const people = page.getByRole('region', { name: /^4\. Số người trong hộ/ });

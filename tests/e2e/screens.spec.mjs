@@ -6,8 +6,12 @@
 // scrolling, at the three promised sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, watchErrors, SIZES, screenshotAllSizes } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { harness, watchErrors, SIZES, screenshotAllSizes, screenshots } from './support.mjs';
 import { createMeeting, fillSetup, testAnythingAndOpen, enterPin, usePin, castCount, closeVoting, PIN } from './meeting_page.mjs';
+import { SURVEY, firstQuestion, respond, counts } from './field_page.mjs';
+import { openVerify, file, canonical } from './bundles.mjs';
 
 const h = harness();
 
@@ -17,6 +21,9 @@ const DEVELOPER_TEXT = /\w\[\d+\]|\b(answers|items|outcomes|tally)[.[]|"[a-z0-9_
 async function assertPlain(page, where) {
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, DEVELOPER_TEXT, `${where}: ${text}`);
+  // Nor a rule's or a format's JSON name (`majority_present`, `phieu/audit-bundle`).
+  const named = text.match(/\b(majority|two_thirds|confidence)_\w+|phieu\/(audit|public|poll)[a-z-]*/);
+  assert.equal(named, null, `${where}: ${named?.[0]} in ${text}`);
 }
 
 const CONSOLE = 'Bảng điều khiển của cán bộ';
@@ -80,6 +87,8 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
   await page.getByRole('heading', { name: /đã được ghi nhận/ }).waitFor();
   await page.getByText(/^Màn hình tự trở về cán bộ sau \d+ giây\.$/).waitFor();
   await assertPlain(page, 'receipt');
+  // A code an elderly voter can copy (item 5): four groups of three, no look-alikes.
+  assert.match(await page.locator('.receipt-code').innerText(), /^[0-9ACDEHKMNPRTUXY]{3}(-[0-9ACDEHKMNPRTUXY]{3}){3}$/);
   await screenshotAllSizes(page, 'screens-receipt');
   await page.setViewportSize(SIZES['tablet-landscape']);
   await page.getByRole('button', { name: 'Xong' }).click();
@@ -96,8 +105,12 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
   await closeVoting(page);
   await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
   await page.getByText('Kết quả, biên bản và tệp kiểm tra của cuộc họp vừa kết thúc vẫn được lưu trên máy này.').waitFor();
-  // The verify page says what a commitment is before it names one.
+  await assertPlain(page, 'results');
+  // The verify page says what a commitment is before it names one; its menu entry is not the
+  // test's "Kiểm tra kết quả thử" (item 9).
   await page.goto(h.server.url + 'office.html#/verify');
+  await page.getByRole('heading', { level: 1, name: 'Kiểm chứng tệp kết quả' }).waitFor();
+  await page.getByRole('link', { name: 'Kiểm chứng tệp kết quả' }).waitFor();
   await page.getByText(/Mỗi phiếu trong tệp có một mã cam kết, tính từ chính nội dung phiếu/).waitFor();
   await assertPlain(page, 'verify page');
   assert.deepEqual(errors, []);
@@ -139,7 +152,21 @@ test('a test ballot of seven candidates: every primary button on screen at three
   for (const name of names) await page.getByRole('checkbox', { name, exact: true }).click();
   const sixth = page.getByRole('checkbox', { name: 'Đỗ Văn Hùng', exact: true });
   assert.ok(await sixth.isDisabled(), 'a sixth name cannot be ticked');
-  await page.getByText('Đã chọn đủ 5. Muốn chọn ý khác, hãy bỏ chọn một ý trước.').waitFor();
+  const full = page.getByText('Đã chọn đủ 5. Muốn chọn ý khác, hãy bỏ chọn một ý trước.');
+  await full.waitFor();
+  // Scrolled to the end, the sticky Tiếp bar covers neither the last name nor the line that
+  // says the maximum is reached (at every size). A full-page screenshot draws the sticky bar
+  // where it sat in the first screenful, over a name; what the voter sees at the end is this.
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const bar = await page.locator('.voter-nav').boundingBox();
+    for (const [what, locator] of [['the last name', page.getByRole('checkbox', { name: 'Đỗ Văn Hùng', exact: true })], ['Đã chọn đủ', full]]) {
+      const box = await locator.boundingBox();
+      assert.ok(box.y + box.height <= bar.y + 0.5, `${what} at ${size}: ends at ${box.y + box.height}, the bar starts at ${bar.y}`);
+    }
+    await page.screenshot({ path: join(screenshots, `screens-five-of-seven-end-${size}.png`) });
+  }
   await screenshotAllSizes(page, 'screens-five-of-seven');
   await page.setViewportSize(SIZES['tablet-landscape']);
   await page.getByRole('checkbox', { name: 'Hoàng Văn Em', exact: true }).click();
@@ -149,6 +176,7 @@ test('a test ballot of seven candidates: every primary button on screen at three
 
   await next.click();
   await page.getByRole('heading', { name: REVIEW }).waitFor();
+  await assertPlain(page, 'review of seven candidates');
   const confirm = page.getByRole('button', { name: 'Xác nhận' });
   await onScreenAtEverySize(page, confirm, 'Xác nhận');
   await confirm.click();
@@ -159,6 +187,7 @@ test('a test ballot of seven candidates: every primary button on screen at three
   // The PIN pad: Mở khóa on screen at every size.
   await page.getByRole('button', { name: 'Khóa máy' }).click();
   await page.getByRole('heading', { name: 'Xin đưa máy lại cho cán bộ' }).waitFor();
+  await assertPlain(page, 'lock screen');
   await usePin(page);
   await page.getByLabel('Mã PIN của cán bộ').fill(PIN);
   await onScreenAtEverySize(page, page.getByRole('button', { name: 'Mở khóa' }), 'Mở khóa');
@@ -202,6 +231,87 @@ test('the designer opens at its top, even from the middle of setup, and its summ
   // A blank poll: the summary at the top names the field to fix, not only the problem.
   await page.getByRole('button', { name: /^Lấy ý kiến/ }).click();
   await page.locator('#d-problems').getByText('Phiếu chưa dùng được. Cần sửa: Tiêu đề phiếu: Không được để trống.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The minutes as printed, screenshotted at the three sizes. */
+async function screenshotMinutes(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  await screenshotAllSizes(page, name);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(SIZES['tablet-landscape']);
+}
+
+test('a survey speaks of respondents: no Quay lại on its first question, skipped questions counted as not asked, its recorder on the minutes; the office pages and a tampered file are plain', async () => {
+  const context = await h.browser.newContext({ viewport: SIZES['tablet-landscape'] });
+  await context.clock.setFixedTime(new Date('2026-12-02T09:30:00'));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(h.server.url + SURVEY);
+  await firstQuestion(page);
+  // Nothing to go back to before the first question (item 9).
+  assert.equal(await page.getByRole('button', { name: '← Quay lại' }).count(), 0);
+  await page.getByRole('button', { name: 'Tiếp →' }).click();
+  await page.getByRole('alert').waitFor();
+  await assertPlain(page, 'a respondent without an answer');
+
+  // Satisfied: question 2 (asked only of the dissatisfied) is skipped; then one who is not.
+  await respond(page, ['Hài lòng']);
+  assert.deepEqual(await counts(page), { today: 1, total: 1 });
+  await assertPlain(page, 'staff screen');
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  await firstQuestion(page);
+  await respond(page, ['Không hài lòng']);
+  await page.getByRole('button', { name: 'Kết thúc khảo sát' }).click();
+  await page.getByRole('heading', { name: 'Kết thúc khảo sát?' }).waitFor();
+  await assertPlain(page, 'closing the survey');
+  await page.getByLabel('Cán bộ thực hiện (không bắt buộc)').fill('Lê Thị Hoa');
+  await page.getByLabel('Tôi đã lấy xong ý kiến; không thêm phiếu nữa.').check();
+  await page.getByRole('button', { name: 'Kết thúc khảo sát', exact: true }).click();
+
+  // The results: shares of the respondents; question 2 not asked of one, left blank by none.
+  await page.waitForURL(/office\.html/);
+  const download = page.getByRole('button', { name: 'Tải tệp kiểm tra (gửi xã)' });
+  await download.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Kết quả lấy ý kiến' }).waitFor();
+  await assertPlain(page, 'survey results');
+  const second = page.locator('.result-item').nth(1);
+  await second.getByRole('columnheader', { name: 'Tỷ lệ trên tổng số người trả lời' }).waitFor();
+  const row = async (label) => (await second.getByRole('row', { name: label }).innerText()).replace(/\s+/g, ' ').trim();
+  assert.equal(await row('Không hỏi (bỏ qua theo câu trả lời trước)'), 'Không hỏi (bỏ qua theo câu trả lời trước) 1 50,00%');
+  assert.equal(await row('Để trống'), 'Để trống 0 0,00%');
+  assert.equal(await page.getByText('cử tri (hộ)').count(), 0);
+
+  // The minutes: a survey's words, its recorder, not asked apart from blank (item 6).
+  await page.emulateMedia({ media: 'print' });
+  const minutes = await page.locator('body').innerText();
+  await page.emulateMedia({ media: 'screen' });
+  assert.match(minutes, /BIÊN BẢN TỔNG HỢP PHIẾU LẤY Ý KIẾN/);
+  assert.match(minutes, /Thời gian lấy ý kiến:?\s*02\/12\/2026/);
+  assert.match(minutes, /Người lập biên bản:?\s*Lê Thị Hoa/);
+  assert.match(minutes, /Không hỏi \(bỏ qua theo câu trả lời trước\)/);
+  for (const meeting of ['vào hồi', 'cử tri (hộ)', 'mã PIN', 'Chủ trì']) {
+    assert.ok(!minutes.includes(meeting), `the survey's minutes say "${meeting}"`);
+  }
+  assert.doesNotMatch(minutes, DEVELOPER_TEXT);
+  await screenshotMinutes(page, 'screens-survey-minutes');
+
+  // The verify page, with the file as downloaded, then tampered and broken: plain sentences.
+  const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const text = await readFile(await saved.path(), 'utf8');
+  const tampered = JSON.parse(text);
+  tampered.tally.items[0].options[0].count += 1;
+  await openVerify(page, h.server.url + 'office.html', file('khao-sat.json', canonical(tampered)));
+  await page.locator('.discrepancies li').first().waitFor();
+  await assertPlain(page, 'verify page: a tampered count');
+  await screenshotAllSizes(page, 'screens-verify-tampered');
+  await page.setViewportSize(SIZES['tablet-landscape']);
+  for (const [name, broken] of [['cut.json', text.slice(0, text.length / 2)], ['other.json', text.replace('"phieu/audit-bundle"', '"phieu/other"')]]) {
+    await openVerify(page, h.server.url + 'office.html', file(name, broken));
+    await page.locator('.discrepancies li').first().waitFor();
+    await assertPlain(page, `verify page: ${name}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

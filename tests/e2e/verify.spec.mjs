@@ -129,7 +129,9 @@ test('a truncated file and a huge file are refused with a message naming the pro
   await openVerify(page, h.server.url, file('half.json', bundle.slice(0, bundle.length / 2)));
   const failed = page.locator('.checks > li').first();
   await failed.filter({ hasText: 'Không khớp' }).waitFor();
-  assert.match(await failed.innerText(), /«half\.json».*\n?.*không phải JSON hợp lệ ở dòng \d+/s);
+  // A sentence for the officer, without the field path (issue 22): that is for phieu --json.
+  assert.match(await failed.innerText(), /«half\.json».*\n?.*Tệp không đọc được: nội dung hỏng ở dòng \d+, cột \d+/s);
+  assert.doesNotMatch(await failed.innerText(), /\$|\w\[\d+\]/);
 
   const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(21 * 1024 * 1024, 32) };
   await page.getByLabel('Tệp kiểm tra (.json)').setInputFiles(huge);

@@ -52,7 +52,8 @@ test('a Kobo survey imported on setup is run in a meeting, counted, and exported
   assert.equal(await castCount(page), 1);
   await closeVoting(page);
 
-  await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+  // A survey's results are opinions collected, not a count of votes (issue 22, item 6).
+  await page.getByRole('heading', { name: 'Kết quả lấy ý kiến' }).waitFor();
   const gender = page.locator('.result-item').first();
   assert.equal(await gender.getByRole('row', { name: /^Nam/ }).getByRole('cell').first().innerText(), '1');
 

@@ -85,7 +85,7 @@ pub struct InspectArgs {
 pub struct ReceiptArgs {
     /// An audit bundle or a public summary.
     pub file: PathBuf,
-    /// The receipt code, e.g. K7QH-3M9X-2TQ (case, spaces and hyphens do not matter).
+    /// The receipt code, e.g. 24M-25A-2NR-24C (case, spaces and hyphens do not matter, nor look-alikes such as O for 0).
     pub code: String,
 }
 

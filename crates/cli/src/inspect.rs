@@ -143,7 +143,10 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
                 e.share(*n).percent(lang)
             )?;
         }
-        writeln!(out, "  {} {}", lang.pick("Để trống:", "Blank:"), it.blank())?;
+        // Skipped by the poll's logic apart from left blank (issue 22, item 6).
+        for (why, n) in it.unanswered(item) {
+            writeln!(out, "  {}: {n}", why.label(lang))?;
+        }
         if let Some(mean) = it.mean() {
             writeln!(
                 out,

@@ -319,15 +319,6 @@ pub(crate) fn lower_first(sentence: &str) -> String {
     }
 }
 
-/// A sentence's first letter in upper case.
-pub(crate) fn upper_first(sentence: &str) -> String {
-    let mut chars = sentence.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// A valid ballot for one poll, with its commitment computed once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ballot {

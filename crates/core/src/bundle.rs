@@ -196,6 +196,69 @@ impl BundleError {
     }
 }
 
+impl BundleError {
+    /// What an officer or auditor reads when a file cannot be read as a bundle: a sentence
+    /// without the field path (issue 22: "keep paths for --json and logs only"), which
+    /// [`BundleError::message`] and [`BundleError::path`] keep.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        let altered = lang.pick(
+            "tệp có thể đã bị sửa hoặc bị hỏng",
+            "the file may have been altered or damaged",
+        );
+        match self {
+            BundleError::Json { line, column, .. } => lang.pick(
+                format!("Tệp không đọc được: nội dung hỏng ở dòng {line}, cột {column} (không phải tệp do phieu ghi, hoặc {altered})."),
+                format!("The file cannot be read: its contents break at line {line}, column {column} (not a file phieu wrote, or {altered})."),
+            ),
+            BundleError::NotCanonical { line, .. } => lang.pick(
+                format!("Tệp không ở đúng dạng phieu ghi (từ dòng {line}): {altered}."),
+                format!("The file is not in the form phieu writes (from line {line}): {altered}."),
+            ),
+            BundleError::Format { .. } => lang.pick(
+                "Đây không phải tệp kết quả của phieu (tệp kiểm tra hoặc bản tóm tắt công khai).".into(),
+                "This is not a phieu results file (an audit file or a public summary).".into(),
+            ),
+            BundleError::Version { .. } => crate::lang::without_path(&self.message(lang)),
+            BundleError::PollSpelling { .. } | BundleError::Poll(_) => lang.pick(
+                format!("Nội dung phiếu (câu hỏi, lựa chọn, quy tắc) trong tệp không hợp lệ: {altered}."),
+                format!("The poll in the file (questions, options, rule) is not valid: {altered}."),
+            ),
+            BundleError::Inconsistent { .. } => lang.pick(
+                format!("Các con số trong tệp không khớp nhau: {altered}."),
+                format!("The figures in the file do not add up: {altered}."),
+            ),
+            BundleError::Hex { .. } => lang.pick(
+                format!("Một mã trong tệp (mã cam kết, mã kiểm tra hoặc muối) không đúng dạng: {altered}."),
+                format!("A code in the file (a commitment, a check code or a salt) is malformed: {altered}."),
+            ),
+            BundleError::Electorate(e) => e.plain_message(lang),
+            BundleError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
+            BundleError::Answer { .. } => lang.pick(
+                format!("Một câu trả lời trong tệp không đúng dạng: {altered}."),
+                format!("An answer in the file is malformed: {altered}."),
+            ),
+            BundleError::TallyShape { .. } => lang.pick(
+                format!("Kết quả trong tệp không khớp với các câu hỏi và lựa chọn của phiếu: {altered}."),
+                format!("The results in the file do not match the poll's questions and options: {altered}."),
+            ),
+        }
+    }
+}
+
+impl VerifyError {
+    /// Every message for people in `lang`, one per line, without field paths.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            VerifyError::Parse(e) => e.plain_message(lang),
+            VerifyError::Mismatch(list) => list
+                .iter()
+                .map(|d| d.plain_message(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
 /// One thing a bundle claims that its own contents do not bear out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Discrepancy {
@@ -321,11 +384,7 @@ impl Discrepancy {
                 "Các phiếu không được xếp theo thứ tự mà phieu luôn ghi (theo mã cam kết): tệp có thể đã bị sửa.".into(),
                 "The ballots are not in the order phieu always writes them (by commitment): the file may have been altered.".into(),
             ),
-            Discrepancy::Electorate(e) => {
-                let message = e.message(lang);
-                let words = message.split_once(": ").map_or(message.as_str(), |(_, w)| w);
-                format!("{}.", crate::ballot::upper_first(words.trim_end_matches('.')))
-            }
+            Discrepancy::Electorate(e) => e.plain_message(lang),
             Discrepancy::Fingerprint { claimed, computed } => lang.pick(
                 format!("Mã kiểm tra hòm phiếu ghi trong tệp là {}, nhưng các phiếu trong tệp cho {}.", claimed.short(), computed.short()),
                 format!("The box check code written in the file is {}, but its ballots give {}.", claimed.short(), computed.short()),
@@ -562,7 +621,9 @@ impl AuditBundle {
             poll: self.poll().clone(),
             electorate: self.electorate,
             minutes: self.minutes.clone(),
-            tally: self.tally().clone(),
+            // A summary has no openings: it knows what its file says, not which blanks were
+            // skipped by the poll's logic, whether made here or read back.
+            tally: self.tally().without_openings(),
             outcomes: self.outcomes.clone(),
             commitments: self.ballot_box.commitments().copied().collect(),
             fingerprint: self.fingerprint(),

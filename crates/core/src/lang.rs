@@ -39,6 +39,36 @@ impl Lang {
     }
 }
 
+/// A message for people without the field path it opens with (`electorate.present: …`,
+/// `poll.items[0].label: …`), its first letter in upper case and a full stop at its end: the
+/// paths are for `--json` and logs, never for an officer's screen (issue 22, item 1). A message
+/// that opens with no path is returned as it is, capitalised.
+pub fn without_path(message: &str) -> String {
+    let rest = match message.split_once(": ") {
+        Some((head, rest)) if is_path(head) => rest,
+        _ => message,
+    };
+    let mut chars = rest.trim().chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?', ')', '»', '”']) {
+        out.push('.');
+    }
+    out
+}
+
+/// Whether `head` is a field path such as `ballots[3].answers[0]`, `poll.items[1]` or `format`.
+fn is_path(head: &str) -> bool {
+    !head.is_empty()
+        && head.bytes().all(|b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || matches!(b, b'_' | b'.' | b'[' | b']' | b'$')
+        })
+}
+
 /// A label in Vietnamese with an optional English translation (docs/poll-format.md §Text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Text {
@@ -72,6 +102,26 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_taken_off_messages_for_people() {
+        assert_eq!(
+            without_path("electorate.present: số có mặt 9 lớn hơn tổng số 8"),
+            "Số có mặt 9 lớn hơn tổng số 8."
+        );
+        assert_eq!(
+            without_path("poll.items[0].options[1].label: không được để trống"),
+            "Không được để trống."
+        );
+        assert_eq!(
+            without_path("Tệp hỏng: không đọc được."),
+            "Tệp hỏng: không đọc được."
+        );
+        assert_eq!(
+            without_path("version 3: not supported"),
+            "Version 3: not supported."
+        );
+    }
 
     #[test]
     fn codes_round_trip() {

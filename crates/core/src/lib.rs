@@ -20,7 +20,7 @@ mod encoding;
 pub mod lang;
 pub mod poll;
 
-pub use lang::{Lang, Text};
+pub use lang::{without_path, Lang, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
     PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase,
@@ -50,4 +50,4 @@ pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
 pub use rule::{decide, Decision, Electorate, Method, Outcome, OutcomeError, RatingLevel};
-pub use tally::{ItemTally, Mean, Share, Tally, TallyError};
+pub use tally::{ItemTally, Mean, Share, Tally, TallyError, Unanswered};

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 pub use error::{PollError, PollErrorKind};
 
 use crate::encoding::{digest_newtype, Encoder, POLL_TAG};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use dto::{
     ChoiceDto, ConditionDto, ItemDto, PersonDto, PlaceDto, PollDto, RuleDto, TargetDto, TextDto,
 };
@@ -150,6 +150,38 @@ impl Preset {
             Preset::ConfidenceVote => "confidence_vote",
             Preset::Conference => "conference",
             Preset::None => "none",
+        }
+    }
+
+    /// The rule in words for an officer, never its JSON name: "quá nửa số người có mặt".
+    pub fn words(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Preset::TwoThirdsHouseholds => (
+                "từ hai phần ba tổng số hộ gia đình trở lên đồng ý",
+                "at least two-thirds of all households agree",
+            ),
+            Preset::MajorityHouseholds => (
+                "quá nửa tổng số hộ gia đình đồng ý",
+                "more than half of all households agree",
+            ),
+            Preset::MajorityPresent => (
+                "quá nửa số người có mặt đồng ý",
+                "more than half of those present agree",
+            ),
+            Preset::ConfidenceRating => ("lấy phiếu tín nhiệm", "confidence rating"),
+            Preset::ConfidenceVote => ("bỏ phiếu tín nhiệm", "confidence vote"),
+            Preset::Conference => (
+                "hội nghị: quá nửa số người dự đồng ý",
+                "conference: more than half of the attendees agree",
+            ),
+            Preset::None => (
+                "lấy ý kiến, không biểu quyết",
+                "opinion survey, no decision",
+            ),
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
         }
     }
 

@@ -14,6 +14,7 @@ use crate::minutes::{Minutes, MinutesError};
 use crate::poll::ItemKind;
 use crate::receipt::Receipt;
 use crate::rule::{Electorate, OutcomeError};
+use crate::tally::Unanswered;
 
 /// The byte-order mark that makes Excel read a CSV file as UTF-8 (and so show Vietnamese
 /// diacritics instead of mojibake).
@@ -40,7 +41,7 @@ pub fn results_csv_semicolon(bundle: &AuditBundle, lang: Lang) -> String {
 }
 
 fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String {
-    let (header, answered, blank) = match lang {
+    let (header, answered, blank, not_asked, blank_or_not_asked) = match lang {
         Lang::Vi => (
             [
                 "Mã câu hỏi",
@@ -54,6 +55,8 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
             ],
             "(có trả lời)",
             "(để trống)",
+            "(không hỏi)",
+            "(để trống hoặc không hỏi)",
         ),
         Lang::En => (
             [
@@ -68,6 +71,8 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
             ],
             "(answered)",
             "(blank)",
+            "(not asked)",
+            "(blank or not asked)",
         ),
     };
     let electorate = bundle.electorate();
@@ -106,7 +111,16 @@ fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String
                 }
             }
         }
-        row("", blank, tally.blank());
+        // "(để trống)" alone for an item always asked, as before; an item the poll's logic may
+        // skip gets "(không hỏi)" and "(để trống)" apart (issue 22, item 6).
+        for (why, count) in tally.unanswered(item) {
+            let label = match why {
+                Unanswered::LeftBlank => blank,
+                Unanswered::NotAsked => not_asked,
+                Unanswered::BlankOrNotAsked => blank_or_not_asked,
+            };
+            row("", label, count);
+        }
     }
     out
 }
@@ -276,6 +290,43 @@ impl MergeBundlesError {
             (MergeBundlesError::PresentDiffers { .. }, Lang::En) => self.to_string(),
             (MergeBundlesError::Electorate(e), lang) => e.message(lang),
             (MergeBundlesError::Minutes(e), lang) => e.message(lang),
+        }
+    }
+}
+
+impl MergeBundlesError {
+    /// What an officer reads on the merge page: the boxes named by their place in the list
+    /// ("hòm thứ 2"), never `boxes[1]` (issue 22); [`MergeBundlesError::message`] keeps the
+    /// paths for `--json` and logs.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            MergeBundlesError::Boxes(MergeError::Nothing) => lang.pick(
+                "Không có hòm phiếu nào để gộp.".into(),
+                "There is no box to merge.".into(),
+            ),
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. }) => lang.pick(
+                format!("Hòm thứ {} là của một phiếu khác với hòm thứ 1: chỉ gộp được các hòm của cùng một phiếu.", index + 1),
+                format!("Box {} is of another poll than box 1: only boxes of one poll can be merged.", index + 1),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBox { first, second, fingerprint }) => lang.pick(
+                format!("Hòm thứ {} trùng với hòm thứ {} (mã kiểm tra hòm phiếu {}).", second + 1, first + 1, fingerprint.short()),
+                format!("Box {} is the same box as box {} (box check code {}).", second + 1, first + 1, fingerprint.short()),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBallot { first, second, .. }) => lang.pick(
+                format!("Hòm thứ {} có một phiếu đã có trong hòm thứ {}: một phiếu không được tính hai lần.", second + 1, first + 1),
+                format!("Box {} holds a ballot that is also in box {}: a ballot is never counted twice.", second + 1, first + 1),
+            ),
+            MergeBundlesError::Boxes(e) => crate::lang::without_path(&e.message(lang)),
+            MergeBundlesError::TotalDiffers { index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi tổng số cử tri {found}, hòm thứ 1 ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri.", index + 1),
+                format!("Box {} states an electorate of {found}, box 1 states {expected}: the boxes of one poll count against the same electorate.", index + 1),
+            ),
+            MergeBundlesError::PresentDiffers { first, index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi {found} người có mặt, hòm thứ {} ghi {expected}, mà hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt.", index + 1, first + 1),
+                format!("Box {} states {found} present, box {} states {expected}, and both are tablets of one sitting (same place and time), which count the same people present.", index + 1, first + 1),
+            ),
+            MergeBundlesError::Electorate(e) => e.plain_message(lang),
+            MergeBundlesError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
         }
     }
 }
@@ -456,6 +507,43 @@ mod tests {
              q1,Đồng ý?,khong_dong_y,Không đồng ý,1,8,12.50%,\r\n\
              q1,Đồng ý?,,(blank),0,8,0.00%,\r\n",
         );
+    }
+
+    /// The survey vector's `ly_do` is asked only of the dissatisfied: two of its three ballots
+    /// were not asked it, none left it blank; `so_nguoi`, always asked, keeps one row (issue
+    /// 22, item 6).
+    #[test]
+    fn csv_counts_skipped_questions_apart_from_blank_ones() {
+        let b =
+            AuditBundle::verify(include_str!("../tests/data/survey-audit-bundle.json")).unwrap();
+        let vi = results_csv(&b, Lang::Vi);
+        for line in [
+            "ly_do,Vì sao chưa hài lòng?,,(có trả lời),1,3,\"33,33%\",\r\n",
+            "ly_do,Vì sao chưa hài lòng?,,(không hỏi),2,3,\"66,67%\",\r\n",
+            "ly_do,Vì sao chưa hài lòng?,,(để trống),0,3,\"0,00%\",\r\n",
+            "so_nguoi,Số người trong hộ,,(để trống),1,3,\"33,33%\",\"3,50\"\r\n",
+        ] {
+            assert!(vi.contains(line), "{line}\n{vi}");
+        }
+        assert_eq!(vi.matches("(không hỏi)").count(), 1, "{vi}");
+        let en = results_csv(&b, Lang::En);
+        assert!(en.contains(",(not asked),2,3,66.67%,"), "{en}");
+    }
+
+    /// Issue 22: the merge page names the boxes by their place in the list, never `boxes[1]`.
+    #[test]
+    fn a_refused_merge_names_boxes_by_their_place() {
+        let b = bundle(&[("dong_y", 1)], 8, Some(8), "Nhà văn hóa");
+        let e = merge_bundles(&[b.clone(), b.clone()]).unwrap_err();
+        assert!(e.message(Lang::Vi).starts_with("boxes[1]"));
+        assert_eq!(
+            e.plain_message(Lang::Vi),
+            format!(
+                "Hòm thứ 2 trùng với hòm thứ 1 (mã kiểm tra hòm phiếu {}).",
+                b.fingerprint().short()
+            )
+        );
+        assert!(!e.plain_message(Lang::En).contains("boxes["));
     }
 
     #[test]

@@ -109,6 +109,28 @@ impl OutcomeError {
     }
 }
 
+impl OutcomeError {
+    /// What an officer reads: the message without its field path, and a rule named in words,
+    /// never by its JSON name (`majority_present`; issue 22). [`OutcomeError::message`] keeps
+    /// both, for `--json` and logs.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            OutcomeError::PresentRequired { preset } => {
+                let rule = crate::poll::Preset::from_name(preset).map_or("", |p| p.words(lang));
+                lang.pick(
+                    format!(
+                        "Quy tắc «{rule}» tính trên số người có mặt: hãy nhập số người có mặt."
+                    ),
+                    format!(
+                        "The rule “{rule}” is counted on those present: enter the number present."
+                    ),
+                )
+            }
+            _ => crate::lang::without_path(&self.message(lang)),
+        }
+    }
+}
+
 impl Electorate {
     pub fn new(total: u64, present: Option<u64>) -> Result<Electorate, OutcomeError> {
         if total == 0 {

@@ -7,9 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::ballot::{Answer, Ballot};
+use crate::ballot::{shown, Answer, Ballot};
 use crate::lang::Lang;
-use crate::poll::{ItemKind, Poll, PollHash};
+use crate::poll::{Item, ItemKind, Poll, PollHash};
 
 /// Why a ballot or a tally cannot be added to a tally.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,9 +36,13 @@ impl TallyError {
 }
 
 /// The count of one item.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemTally {
     blank: u64,
+    /// Of `blank`, the ballots the poll's logic did not ask this item (`show_if` false): known
+    /// when the tally was counted from ballots, `None` when it was read from a file without
+    /// the openings (a public summary), whose tally holds `blank` alone (issue 22, item 6).
+    not_asked: Option<u64>,
     counts: Vec<u64>,
     free_text: BTreeMap<String, u64>,
     sum: i128,
@@ -48,14 +52,48 @@ pub struct ItemTally {
 impl ItemTally {
     fn new(kind: &ItemKind) -> ItemTally {
         ItemTally {
+            blank: 0,
+            not_asked: Some(0),
             counts: vec![0; kind.options().len()],
-            ..ItemTally::default()
+            free_text: BTreeMap::new(),
+            sum: 0,
+            summed: 0,
         }
     }
 
-    /// Ballots that left this item blank or were not shown it.
+    /// Ballots that left this item blank or were not shown it: the `blank` of the bundle's
+    /// tally (docs/bundle-format.md §Tally).
     pub fn blank(&self) -> u64 {
         self.blank
+    }
+
+    /// Of [`ItemTally::blank`], the ballots that were not asked this item because the poll's
+    /// logic skipped it (không hỏi); `None` when the tally was read from a file without the
+    /// ballots' openings, which cannot tell the two apart.
+    pub fn not_asked(&self) -> Option<u64> {
+        self.not_asked
+    }
+
+    /// Of [`ItemTally::blank`], the ballots that were asked this item and left it blank (để
+    /// trống); `None` when [`ItemTally::not_asked`] is unknown.
+    pub fn left_blank(&self) -> Option<u64> {
+        self.not_asked.map(|n| self.blank - n)
+    }
+
+    /// The rows every front end shows under an item's answers (the results page, the minutes,
+    /// the CLI, CSV and XLSX): "Để trống" alone for an item always asked; for an item the
+    /// poll's logic may skip (`show_if`), "Không hỏi" and "Để trống" apart, or together when
+    /// the tally cannot tell them apart (issue 22, item 6). The counts add up to
+    /// [`ItemTally::blank`].
+    pub fn unanswered(&self, item: &Item) -> Vec<(Unanswered, u64)> {
+        match (item.show_if(), self.not_asked) {
+            (None, _) => vec![(Unanswered::LeftBlank, self.blank)],
+            (Some(_), Some(not_asked)) => vec![
+                (Unanswered::NotAsked, not_asked),
+                (Unanswered::LeftBlank, self.blank - not_asked),
+            ],
+            (Some(_), None) => vec![(Unanswered::BlankOrNotAsked, self.blank)],
+        }
     }
 
     /// Answers per option, in poll order; empty for number and text items.
@@ -89,6 +127,7 @@ impl ItemTally {
     ) -> ItemTally {
         ItemTally {
             blank,
+            not_asked: None,
             counts,
             free_text,
             sum,
@@ -109,6 +148,7 @@ impl ItemTally {
 
     fn merge(&mut self, other: &ItemTally) {
         self.blank += other.blank;
+        self.not_asked = self.not_asked.zip(other.not_asked).map(|(a, b)| a + b);
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
         }
@@ -117,6 +157,33 @@ impl ItemTally {
         }
         self.sum += other.sum;
         self.summed += other.summed;
+    }
+}
+
+/// Why a ballot gave no answer to an item, as [`ItemTally::unanswered`] counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// Asked, and left blank (để trống).
+    LeftBlank,
+    /// Not asked: the poll's logic skipped the item after an earlier answer (không hỏi).
+    NotAsked,
+    /// Either: a tally read from a file without the ballots cannot tell which.
+    BlankOrNotAsked,
+}
+
+impl Unanswered {
+    /// The row's label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Unanswered::LeftBlank => lang.pick("Để trống", "Blank"),
+            Unanswered::NotAsked => lang.pick(
+                "Không hỏi (bỏ qua theo câu trả lời trước)",
+                "Not asked (skipped after an earlier answer)",
+            ),
+            Unanswered::BlankOrNotAsked => {
+                lang.pick("Để trống hoặc không hỏi", "Blank or not asked")
+            }
+        }
     }
 }
 
@@ -170,16 +237,23 @@ impl Tally {
         if ballot.is_blank() {
             self.blank_ballots += 1;
         }
-        for ((item, answer), t) in poll
+        for (i, ((item, answer), t)) in poll
             .items()
             .iter()
             .zip(ballot.answers())
             .zip(&mut self.items)
+            .enumerate()
         {
             let options = item.kind().options();
             let index = |id: &str| options.iter().position(|c| c.id() == id);
             match answer {
-                Answer::Blank => t.blank += 1,
+                Answer::Blank => {
+                    t.blank += 1;
+                    // A valid ballot leaves blank every item its logic hides (§Ballot).
+                    if item.show_if().is_some() && !shown(poll, ballot.answers(), i) {
+                        t.not_asked = t.not_asked.map(|n| n + 1);
+                    }
+                }
                 Answer::Choice { option, free_text } => {
                     if let Some(i) = index(option) {
                         t.counts[i] += 1;
@@ -260,6 +334,16 @@ impl Tally {
         let i = poll.items().iter().position(|x| x.id() == item)?;
         let o = poll.items()[i].option_index(option)?;
         self.items.get(i)?.counts.get(o).copied()
+    }
+
+    /// This tally as a file without the ballots' openings states it: the same counts, without
+    /// telling skipped items from blank ones ([`ItemTally::not_asked`] is `None`).
+    pub(crate) fn without_openings(&self) -> Tally {
+        let mut t = self.clone();
+        for it in &mut t.items {
+            it.not_asked = None;
+        }
+        t
     }
 
     pub(crate) fn from_parts(
@@ -355,6 +439,60 @@ impl Mean {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot::Salt;
+
+    /// A survey's tally tells the ballots its logic did not ask an item (không hỏi) from those
+    /// asked who left it blank (để trống), and keeps their sum as the file's `blank` (issue 22,
+    /// item 6). `ly_do` is asked only of the dissatisfied.
+    #[test]
+    fn not_asked_is_counted_apart_from_left_blank() {
+        let poll = Poll::from_json(include_str!("../tests/data/survey-poll.json")).unwrap();
+        let ballot = |n: u8, satisfaction: &str, reason: Answer| {
+            let answers = vec![
+                Answer::choice(satisfaction),
+                reason,
+                Answer::Blank,
+                Answer::Blank,
+            ];
+            Ballot::new(&poll, answers, Salt::from_bytes([n; 16])).unwrap()
+        };
+        let ballots = [
+            ballot(1, "hai_long", Answer::Blank),
+            ballot(2, "rat_hai_long", Answer::Blank),
+            ballot(3, "khong_hai_long", Answer::Blank),
+            ballot(4, "khong_hai_long", Answer::Text("Đường hỏng".into())),
+        ];
+        let tally = Tally::of(&poll, &ballots).unwrap();
+        let reason = &tally.items()[1];
+        assert_eq!(reason.blank(), 3);
+        assert_eq!(reason.not_asked(), Some(2));
+        assert_eq!(reason.left_blank(), Some(1));
+        // An item without a condition is always asked.
+        assert_eq!(tally.items()[2].not_asked(), Some(0));
+        assert_eq!(tally.items()[2].left_blank(), Some(4));
+        // Merging sums both; a tally read from a file without openings does not know.
+        let mut twice = tally.clone();
+        twice.merge(&tally).unwrap();
+        assert_eq!(twice.items()[1].not_asked(), Some(4));
+        let unknown = ItemTally::from_parts(3, Vec::new(), BTreeMap::new(), 0, 0);
+        assert_eq!((unknown.not_asked(), unknown.left_blank()), (None, None));
+        let mut merged = ItemTally::new(poll.items()[1].kind());
+        merged.merge(&unknown);
+        assert_eq!(merged.not_asked(), None);
+        // What every front end shows.
+        assert_eq!(
+            reason.unanswered(&poll.items()[1]),
+            [(Unanswered::NotAsked, 2), (Unanswered::LeftBlank, 1)]
+        );
+        assert_eq!(
+            tally.items()[2].unanswered(&poll.items()[2]),
+            [(Unanswered::LeftBlank, 4)]
+        );
+        assert_eq!(
+            unknown.unanswered(&poll.items()[1]),
+            [(Unanswered::BlankOrNotAsked, 3)]
+        );
+    }
 
     #[test]
     fn shares_round_half_up() {

@@ -332,6 +332,16 @@ fn rule_boundaries() {
             preset: "majority_present"
         })
     );
+    // The officer reads the rule in words, never its JSON name or a field path (issue 22).
+    let missing = OutcomeError::PresentRequired {
+        preset: "majority_present",
+    };
+    assert_eq!(
+        missing.plain_message(Lang::Vi),
+        "Quy tắc «quá nửa số người có mặt đồng ý» tính trên số người có mặt: hãy nhập số người có mặt."
+    );
+    assert!(!missing.plain_message(Lang::En).contains("majority_present"));
+    assert!(missing.message(Lang::En).contains("majority_present"));
     assert_eq!(Electorate::new(0, None), Err(OutcomeError::Empty));
 }
 
@@ -1251,5 +1261,38 @@ fn discrepancies_read_as_plain_sentences() {
         );
         assert_eq!(d.plain_message(Lang::Vi), vi);
         assert_eq!(d.plain_message(Lang::En), en);
+    }
+}
+
+/// Issue 22: a file that cannot be read as a bundle is described without a field path; the
+/// path stays in `message` and `path` for `--json` and logs.
+#[test]
+fn unreadable_files_are_described_without_field_paths() {
+    let good = read(&data("demo-audit-bundle.json"));
+    for (spoilt, path) in [
+        (
+            good.replacen("\"phieu/audit-bundle\"", "\"phieu/other\"", 1),
+            "format",
+        ),
+        (good.replacen('{', "{ ", 1), ""),
+        (good[..good.len() / 2].to_owned(), "$"),
+        (
+            good.replacen("\"total\": 10", "\"total\": 0", 1),
+            "electorate.total",
+        ),
+        (
+            good.replacen("\"present\": 8", "\"present\": 11", 1),
+            "electorate.present",
+        ),
+    ] {
+        let Err(VerifyError::Parse(e)) = AuditBundle::verify(&spoilt) else {
+            panic!("{path}: read as a bundle");
+        };
+        for lang in [Lang::Vi, Lang::En] {
+            let plain = e.plain_message(lang);
+            for developer in ["[", "electorate.", "format:", "poll.", "$", "\"phieu/"] {
+                assert!(!plain.contains(developer), "{path}: {plain}");
+            }
+        }
     }
 }

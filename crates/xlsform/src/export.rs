@@ -21,7 +21,7 @@
 //! which added 328 KB gzip to the office page; the tests compare every cell with what
 //! rust_xlsxwriter wrote from the same bundle (tests/support/reference_export.rs).
 
-use phieu_core::{Answer, AuditBundle, ItemKind, Lang};
+use phieu_core::{Answer, AuditBundle, ItemKind, Lang, Unanswered};
 
 use crate::xlsx_write::{Book, Sheet, Style, Value, WriteError};
 
@@ -89,7 +89,8 @@ struct Words {
     summary: [&'static str; 20],
     results: [&'static str; 8],
     answered: &'static str,
-    blank: &'static str,
+    /// Left blank, not asked (skipped by the poll's logic), either (issue 22, item 6).
+    blank: [&'static str; 3],
     number: &'static str,
     written: [&'static str; 3],
     no_outcome: &'static str,
@@ -130,7 +131,7 @@ const VI: Words = Words {
         "Trung bình",
     ],
     answered: "(có trả lời)",
-    blank: "(để trống)",
+    blank: ["(để trống)", "(không hỏi)", "(để trống hoặc không hỏi)"],
     number: "Phiếu số",
     written: ["Mã câu hỏi", "Câu hỏi", "Ý kiến"],
     no_outcome: "Không quyết định (khảo sát ý kiến)",
@@ -171,7 +172,7 @@ const EN: Words = Words {
         "Mean",
     ],
     answered: "(answered)",
-    blank: "(blank)",
+    blank: ["(blank)", "(not asked)", "(blank or not asked)"],
     number: "Ballot no.",
     written: ["Item id", "Item", "Written answer"],
     no_outcome: "Nothing decided (opinion survey)",
@@ -301,7 +302,14 @@ fn results(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
                 }
             }
         }
-        row("", w.blank, tally.blank());
+        for (why, count) in tally.unanswered(item) {
+            let label = match why {
+                Unanswered::LeftBlank => w.blank[0],
+                Unanswered::NotAsked => w.blank[1],
+                Unanswered::BlankOrNotAsked => w.blank[2],
+            };
+            row("", label, count);
+        }
     }
     sheet
 }

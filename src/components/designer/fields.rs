@@ -147,6 +147,9 @@ pub fn pair(p: Pair) -> Html {
                 shape: p.shape, lang: Some(Lang::En),
                 on_input: p.on_input.reform(|v| (Lang::En, v)),
             }) }
+            if p.label.en_is_stale() {
+                <p class="d-stale" role="note">{ w.en_stale }</p>
+            }
         </fieldset>
     }
 }

@@ -1131,3 +1131,44 @@ fn a_combined_condition_is_kept_as_it_is() {
     let saved = serde_json::to_string(&draft).unwrap();
     assert_eq!(serde_json::from_str::<Draft>(&saved).unwrap(), draft);
 }
+
+/// Issue 22, item 8: the English of a label is flagged once the Vietnamese changes after it
+/// was written, and no longer once the English is edited or the Vietnamese is put back; a
+/// downloaded poll is named after its own id (`pages::designer`, `{id}.json`), kept here.
+#[test]
+fn english_written_before_the_vietnamese_changed_is_flagged() {
+    let draft = built_from_blank();
+    assert!(!draft.title.en_is_stale());
+    let english = edited(
+        &draft,
+        [Edit::Title(Lang::En, "About the playground".into())],
+    );
+    assert!(!english.title.en_is_stale());
+    let changed = edited(
+        &english,
+        [Edit::Title(Lang::Vi, "Lấy ý kiến về nhà văn hóa".into())],
+    );
+    assert!(changed.title.en_is_stale());
+    // Typing more Vietnamese keeps the flag; the flag survives a save and a reload.
+    let more = edited(
+        &changed,
+        [Edit::Title(
+            Lang::Vi,
+            "Lấy ý kiến về nhà văn hóa thôn".into(),
+        )],
+    );
+    assert!(more.title.en_is_stale());
+    let stored: Draft = serde_json::from_str(&serde_json::to_string(&more).unwrap()).unwrap();
+    assert!(stored.title.en_is_stale());
+    // Writing the English again, or putting the Vietnamese back, clears it.
+    let rewritten = edited(
+        &more,
+        [Edit::Title(Lang::En, "About the village hall".into())],
+    );
+    assert!(!rewritten.title.en_is_stale());
+    let put_back = edited(&more, [Edit::Title(Lang::Vi, draft.title.vi.clone())]);
+    assert!(!put_back.title.en_is_stale());
+    // No English, nothing to flag.
+    let vi_only = edited(&draft, [Edit::Title(Lang::Vi, "Khác".into())]);
+    assert!(!vi_only.title.en_is_stale());
+}

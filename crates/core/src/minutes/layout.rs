@@ -630,11 +630,12 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
                 .map(|(o, c)| vec![o.label().get(lang).to_owned(), c.to_string(), share(*c)])
                 .collect(),
         };
-        rows.push(vec![
-            tr(lang, "Để trống", "Blank"),
-            it.blank().to_string(),
-            share(it.blank()),
-        ]);
+        // Skipped by the poll's logic (không hỏi) apart from left blank (issue 22, item 6).
+        rows.extend(
+            it.unanswered(item)
+                .into_iter()
+                .map(|(why, n)| vec![why.label(lang).to_owned(), n.to_string(), share(n)]),
+        );
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
             head: vec![
@@ -721,15 +722,25 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         ),
     });
 
-    // The end of the count.
-    let mut closing = vec![(
-        tr(
-            lang,
-            "Việc kiểm phiếu kết thúc vào hồi",
-            "The count ended at",
-        ),
-        or_dots(m.closed_at()),
-    )];
+    // The end of the count. A survey is not a meeting: it has no count that ends at an hour
+    // ("vào hồi" is a meeting's clock time, not a date) and no officer's PIN; it states when
+    // its responses were summed up only if that was recorded (issue 22, item 6).
+    let mut closing = Vec::new();
+    if kind != MinutesKind::Survey {
+        closing.push((
+            tr(
+                lang,
+                "Việc kiểm phiếu kết thúc vào hồi",
+                "The count ended at",
+            ),
+            or_dots(m.closed_at()),
+        ));
+    } else if !m.closed_at().is_empty() {
+        closing.push((
+            tr(lang, "Tổng hợp phiếu xong lúc", "Forms summed up on"),
+            m.closed_at().to_owned(),
+        ));
+    }
     if kind != MinutesKind::Survey || !m.complaints().is_empty() {
         closing.push((
             tr(
@@ -740,15 +751,19 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             or_dots(m.complaints()),
         ));
     }
-    closing.push((
-        tr(
-            lang,
-            "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp",
-            "Wrong tries of the officer's PIN or voter code during the meeting",
-        ),
-        m.wrong_pins().to_string(),
-    ));
-    b.push(Block::Figures(closing));
+    if kind != MinutesKind::Survey {
+        closing.push((
+            tr(
+                lang,
+                "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp",
+                "Wrong tries of the officer's PIN or voter code during the meeting",
+            ),
+            m.wrong_pins().to_string(),
+        ));
+    }
+    if !closing.is_empty() {
+        b.push(Block::Figures(closing));
+    }
     b.push(Block::Line(w.copies.clone()));
 
     // Signatures: the board, head first, and the household witnesses; lines to fill in by hand
@@ -791,7 +806,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         full: r.minutes_code.to_hex(),
         note: tr(
             lang,
-            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm tra tệp, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
+            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm chứng tệp kết quả, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
             "Checks a results file against this paper (the Verify page, or phieu verify --paper): a file with other results, electorate or minutes has another code.",
         ),
     });
@@ -1070,6 +1085,73 @@ mod tests {
         assert_eq!(
             signatures(&l),
             [("Người lập biên bản".to_owned(), "Đỗ Thị Lan".to_owned())]
+        );
+        // A survey is not a meeting: no hour the count ended at, no officer's PIN (issue 22,
+        // item 6).
+        assert!(!mentions(&l, "vào hồi"), "{:#?}", lines(&l));
+        assert!(!mentions(&l, "PIN"), "{:#?}", lines(&l));
+        assert!(has(&l, "Thời gian lấy ý kiến: 8 giờ 00, ngày 5/3/2027"));
+    }
+
+    /// A question the poll's logic skipped is counted as not asked (không hỏi), apart from one
+    /// asked and left blank (để trống) (issue 22, item 6).
+    #[test]
+    fn a_survey_counts_skipped_questions_apart_from_blank_ones() {
+        use crate::ballot::{Answer, Ballot, Salt};
+        let poll = Poll::from_json(include_str!("../../tests/data/survey-poll.json")).unwrap();
+        let mut the_box = BallotBox::new(poll.clone());
+        for (n, satisfaction, reason) in [
+            (1, "hai_long", Answer::Blank),
+            (2, "rat_hai_long", Answer::Blank),
+            (3, "khong_hai_long", Answer::Blank),
+        ] {
+            let answers = vec![
+                Answer::choice(satisfaction),
+                reason,
+                Answer::Blank,
+                Answer::Blank,
+            ];
+            the_box
+                .cast(Ballot::new(&poll, answers, Salt::from_bytes([n; 16])).unwrap())
+                .unwrap();
+        }
+        let bundle = AuditBundle::new(
+            the_box,
+            Electorate::new(3, None).unwrap(),
+            Minutes::default(),
+        )
+        .unwrap();
+        let rows = |l: &Layout, caption: &str| -> Vec<Vec<String>> {
+            l.blocks
+                .iter()
+                .find_map(|b| match b {
+                    Block::Table {
+                        caption: c, rows, ..
+                    } if c.starts_with(caption) => Some(rows.clone()),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        let vi = minutes_layout(Record::of_audit(&bundle), Lang::Vi);
+        let tail = |r: Vec<Vec<String>>| r[r.len() - 2..].to_vec();
+        assert_eq!(
+            tail(rows(&vi, "2.")),
+            [
+                ["Không hỏi (bỏ qua theo câu trả lời trước)", "2", "66,67%"],
+                ["Để trống", "1", "33,33%"],
+            ]
+        );
+        // An item always asked keeps its one row.
+        assert_eq!(
+            rows(&vi, "3.").last().unwrap(),
+            &["Để trống", "3", "100,00%"]
+        );
+        // The public summary has no ballots to tell them apart: one row, named for both.
+        let summary = bundle.public_summary();
+        let from_summary = minutes_layout(Record::of_summary(&summary), Lang::En);
+        assert_eq!(
+            rows(&from_summary, "2.").last().unwrap(),
+            &["Blank or not asked", "3", "100.00%"]
         );
     }
 

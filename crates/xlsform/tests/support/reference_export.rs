@@ -2,7 +2,7 @@
 //! (`src/xlsx_write.rs`): the reference the tests compare the export's cells with. This is the
 //! former `src/export.rs`, unchanged but for the row limit, which the export keeps.
 
-use phieu_core::{Answer, AuditBundle, ItemKind, Lang};
+use phieu_core::{Answer, AuditBundle, ItemKind, Lang, Unanswered};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// The words of the workbook in one language.
@@ -11,7 +11,8 @@ struct Words {
     summary: [&'static str; 20],
     results: [&'static str; 8],
     answered: &'static str,
-    blank: &'static str,
+    /// Left blank, not asked (skipped by the poll's logic), either (issue 22, item 6).
+    blank: [&'static str; 3],
     number: &'static str,
     written: [&'static str; 3],
     no_outcome: &'static str,
@@ -52,7 +53,7 @@ const VI: Words = Words {
         "Trung bình",
     ],
     answered: "(có trả lời)",
-    blank: "(để trống)",
+    blank: ["(để trống)", "(không hỏi)", "(để trống hoặc không hỏi)"],
     number: "Phiếu số",
     written: ["Mã câu hỏi", "Câu hỏi", "Ý kiến"],
     no_outcome: "Không quyết định (khảo sát ý kiến)",
@@ -93,7 +94,7 @@ const EN: Words = Words {
         "Mean",
     ],
     answered: "(answered)",
-    blank: "(blank)",
+    blank: ["(blank)", "(not asked)", "(blank or not asked)"],
     number: "Ballot no.",
     written: ["Item id", "Item", "Written answer"],
     no_outcome: "Nothing decided (opinion survey)",
@@ -229,7 +230,14 @@ fn results(
                 }
             }
         }
-        row("", w.blank, tally.blank())?;
+        for (why, count) in tally.unanswered(item) {
+            let label = match why {
+                Unanswered::LeftBlank => w.blank[0],
+                Unanswered::NotAsked => w.blank[1],
+                Unanswered::BlankOrNotAsked => w.blank[2],
+            };
+            row("", label, count)?;
+        }
     }
     Ok(())
 }
