@@ -41,6 +41,7 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
 
   // Tiếp without a choice: a sentence, not `answers[0]: câu "…" bắt buộc phải trả lời`.
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
   await assertPlain(page, 'welcome');
   await page.getByRole('button', { name: 'Bắt đầu' }).click();
   await page.getByRole('button', { name: 'Tiếp →' }).click();
@@ -79,6 +80,8 @@ test('plain words for voters and the officer; a reload mid-ballot is said on the
 
   // The next voter casts: the receipt counts down, and the lock screen says it was recorded.
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
+  // Letting a voter in stores the issue first: the ballot opens a moment after the tap.
+  await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
   assert.equal(await page.getByText('bị bỏ dở').count(), 0, 'the notice goes with the next voter');
   await page.getByRole('button', { name: 'Bắt đầu' }).click();
   await page.getByRole('radio', { name: 'Không đồng ý', exact: true }).click();
