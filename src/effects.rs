@@ -70,13 +70,12 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
                     created(b).total_cmp(&created(a))
                 })
         });
-        let Some(mut meeting) = meetings.into_iter().next() else {
+        let Some(meeting) = meetings.into_iter().next() else {
             dispatch.emit(Action::Started(None));
             return;
         };
-        match load_box(&store, &meeting, BoxKind::Real).await {
-            Ok((ballots, damaged)) => {
-                meeting.ballots = Rc::new(ballots);
+        match with_box(&store, meeting).await {
+            Ok((meeting, damaged)) => {
                 dispatch.emit(Action::Started(Some(meeting)));
                 if damaged > 0 {
                     dispatch.emit(Action::Notice(Some(Notice::new(
@@ -110,6 +109,18 @@ async fn load_box(
     }
     let (ballots, repeats) = loader.finish();
     Ok((ballots, damaged + repeats))
+}
+
+/// A meeting with its real box rebuilt from the ballot store (`load_box`), and how many stored
+/// records were damaged and left out: the tablet, a field session and the list of past
+/// meetings all read a meeting back this way.
+async fn with_box(
+    store: &store::Store,
+    mut meeting: Meeting,
+) -> Result<(Meeting, usize), StoreError> {
+    let (ballots, damaged) = load_box(store, &meeting, BoxKind::Real).await?;
+    meeting.ballots = Rc::new(ballots);
+    Ok((meeting, damaged))
 }
 
 /// Stores the meeting record; the model changes only once it is on disk.

@@ -218,18 +218,21 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                         on_pin={on_pin(*intent)} />
             }
         }
-        Screen::CancelBallot(_) => html! {
-            <div class="locked cancel-turn">
-                <h1>{ kiosk(lang).cancel_turn_title }</h1>
-                <p class="voter-hint">{ kiosk(lang).cancel_turn_body }</p>
-                if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
-                <button type="button" class="button button-big" onclick={dispatch.reform(|_: MouseEvent| Action::BackToBallot)}>
-                    { kiosk(lang).back_to_ballot }
-                </button>
-                <PinPad label={kiosk(lang).officer_pin} submit={kiosk(lang).cancel_turn_ok} delete={kiosk(lang).delete_digit}
-                        on_submit={on_pin(Intent::CancelBallot)} disabled={pin_locked} />
-            </div>
-        },
+        Screen::CancelBallot(_) => {
+            let t = kiosk(lang);
+            html! {
+                <div class="locked cancel-turn">
+                    <h1>{ t.cancel_turn_title }</h1>
+                    <p class="voter-hint">{ t.cancel_turn_body }</p>
+                    if let Some(n) = &notice { <p class="problem" role="alert">{ n }</p> }
+                    <button type="button" class="button button-big" onclick={dispatch.reform(|_: MouseEvent| Action::BackToBallot)}>
+                        { t.back_to_ballot }
+                    </button>
+                    <PinPad label={t.officer_pin} submit={t.cancel_turn_ok} delete={t.delete_digit}
+                            on_submit={on_pin(Intent::CancelBallot)} disabled={pin_locked} />
+                </div>
+            }
+        }
         Screen::Voter(voting) => {
             let on_action = {
                 let dispatch = dispatch.clone();

@@ -300,6 +300,16 @@ impl Store {
             .collect())
     }
 
+    /// The record of meeting `id`, when there is one and it is text.
+    pub async fn meeting_record(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.read(MEETINGS)?;
+        let store = tx
+            .object_store(MEETINGS)
+            .map_err(|e| StoreError::from_js(&e))?;
+        let value = done(&store.get(&id.into()).map_err(|e| StoreError::from_js(&e))?).await?;
+        Ok(value.as_string())
+    }
+
     /// Removes a meeting and both its boxes, in one transaction.
     pub async fn delete_meeting(&self, id: &str) -> Result<(), StoreError> {
         let stores = [MEETINGS, BoxKind::Real.store(), BoxKind::Test.store()];

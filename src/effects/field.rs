@@ -10,7 +10,7 @@ use phieu_core::{Answer, Ballot, Lang, PinHash, Poll, Salt};
 use yew::platform::pinned::oneshot;
 use yew::Callback;
 
-use super::{load_box, not_cast, save_now, spawn, storage_notice};
+use super::{not_cast, save_now, spawn, storage_notice, with_box};
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
 use crate::edge::store::{self, BoxKind, StoreError};
@@ -166,17 +166,6 @@ fn open_sessions(records: &[String]) -> impl Iterator<Item = Meeting> + '_ {
         .iter()
         .filter_map(|r| meeting_record::from_json(r, Poll::from_json_plain).ok())
         .filter(|m| m.field.is_some() && m.phase != Phase::Closed)
-}
-
-/// A session with its box rebuilt from the ballot store, and how many stored records were
-/// damaged and left out (`load_box`): the staff screens and the minutes say so.
-async fn with_box(
-    store: &store::Store,
-    mut meeting: Meeting,
-) -> Result<(Meeting, usize), StoreError> {
-    let (ballots, damaged) = load_box(store, &meeting, BoxKind::Real).await?;
-    meeting.ballots = Rc::new(ballots);
-    Ok((meeting, damaged))
 }
 
 fn no_random(dispatch: &Callback<Action>) {

@@ -3,12 +3,11 @@
 //! `state::past`; this only reads and writes storage.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use phieu_core::{Lang, Poll};
 use yew::Callback;
 
-use super::{load_box, save_now, spawn, storage_notice};
+use super::{save_now, spawn, storage_notice, with_box};
 use crate::edge::outbox::Outbox;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{field_store, meeting_record};
@@ -47,9 +46,8 @@ async fn read_list() -> Result<Vec<Past>, StoreError> {
             .ok_or_else(|| "not text".to_owned())
             .and_then(|r| meeting_record::from_json(&r, Poll::from_json));
         match read {
-            Ok(mut meeting) => {
-                let (ballots, _damaged) = load_box(&store, &meeting, BoxKind::Real).await?;
-                meeting.ballots = Rc::new(ballots);
+            Ok(meeting) => {
+                let (meeting, _damaged) = with_box(&store, meeting).await?;
                 let state = (meeting.phase == Phase::Closed)
                     .then(|| sent.get(&meeting.ballots.fingerprint().to_hex()))
                     .flatten();
@@ -71,17 +69,13 @@ pub fn open(id: String, dispatch: Callback<Action>) {
         let opened = async {
             let store = store::shared().await?;
             let record = store
-                .meeting_records()
+                .meeting_record(&id)
                 .await?
-                .into_iter()
-                .find(|(key, _)| *key == id)
-                .and_then(|(_, r)| r)
                 .and_then(|r| meeting_record::from_json(&r, Poll::from_json).ok());
-            let Some(mut meeting) = record else {
+            let Some(meeting) = record else {
                 return Ok(None);
             };
-            let (ballots, _) = load_box(&store, &meeting, BoxKind::Real).await?;
-            meeting.ballots = Rc::new(ballots);
+            let (meeting, _damaged) = with_box(&store, meeting).await?;
             Ok::<_, StoreError>(Some(meeting))
         };
         match opened.await {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshots } from './support.mjs';
-import { createMeeting, testAndOpen, castBallot, enterPin, closeVoting, castCount, PIN } from './meeting_page.mjs';
+import { createMeeting, testAndOpen, castBallot, enterPin, closeVoting, castCount, tapCode, voterCode, PIN } from './meeting_page.mjs';
 
 const h = harness();
 const HAND_BACK = 'Xin đưa máy lại cho cán bộ';
@@ -24,11 +24,6 @@ async function countTaps(page) {
   return async () => page.evaluate(() => window.__taps);
 }
 
-/** Taps a code on the PIN pad's keys, one digit at a time, as an officer would. */
-async function tapCode(page, code) {
-  for (const d of code) await page.locator('.pin-keys').getByRole('button', { name: d, exact: true }).click();
-}
-
 test('three officer taps let each voter in; codes, cancelled turns and the minutes', async () => {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -38,7 +33,7 @@ test('three officer taps let each voter in; codes, cancelled turns and the minut
   await testAndOpen(page);
 
   // The console shows this sitting's code, and only the console.
-  const code = (await page.locator('.admit-code').innerText()).trim();
+  const code = await voterCode(page);
   assert.match(code, /^\d{3}$/);
   await page.screenshot({ path: join(screenshots, 'admit-console-1280x800.png') });
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
@@ -76,7 +71,7 @@ test('three officer taps let each voter in; codes, cancelled turns and the minut
   await enterPin(page);
   await page.getByRole('heading', { name: CONSOLE }).waitFor();
   await page.getByText('Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp: 3').waitFor();
-  const fresh = (await page.locator('.admit-code').innerText()).trim();
+  const fresh = await voterCode(page);
   assert.match(fresh, /^\d{3}$/, 'the console draws a new code');
 
   // A voter walks away mid-ballot: the officer's cancel needs the PIN; Back keeps the answers.
@@ -130,7 +125,7 @@ test('the voter code pad and the console at phone size', async () => {
   await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
-  const code = (await page.locator('.admit-code').innerText()).trim();
+  const code = await voterCode(page);
   await page.screenshot({ path: join(screenshots, 'admit-console-390x844.png'), fullPage: true });
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
   await castBallot(page, 'Đồng ý');

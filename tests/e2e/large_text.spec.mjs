@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshots } from './support.mjs';
-import { createMeeting, testAndOpen } from './meeting_page.mjs';
+import { createMeeting, testAndOpen, tapCode, voterCode } from './meeting_page.mjs';
 
 const h = harness();
 
@@ -59,7 +59,7 @@ test('large text for one voter: half as large again, 7:1 contrast, no sideways s
   await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
-  const code = (await page.locator('.admit-code').innerText()).trim();
+  const code = await voterCode(page);
 
   // A voter with the usual screens, measured.
   await page.getByRole('button', { name: 'Mời cử tri tiếp theo' }).click();
@@ -73,7 +73,7 @@ test('large text for one voter: half as large again, 7:1 contrast, no sideways s
   // The officer turns it on beside the voter code, and lets the next voter in.
   await page.getByRole('button', { name: 'Chữ to cho cử tri tiếp theo' }).click();
   assert.equal(await page.getByRole('button', { name: /Chữ to cho cử tri tiếp theo/ }).getAttribute('aria-pressed'), 'true');
-  for (const d of code) await page.locator('.pin-keys').getByRole('button', { name: d, exact: true }).click();
+  await tapCode(page, code);
   await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
   assert.equal(await page.locator('main.voter-large').count(), 1);
   await page.screenshot({ path: join(screenshots, 'large-welcome-800x1280.png') });
@@ -104,7 +104,7 @@ test('large text for one voter: half as large again, 7:1 contrast, no sideways s
   await page.getByRole('button', { name: 'Xong' }).click();
 
   // The next voter: the usual screens again (it was for one voter only).
-  for (const d of code) await page.locator('.pin-keys').getByRole('button', { name: d, exact: true }).click();
+  await tapCode(page, code);
   await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
   assert.equal(await page.locator('main.voter-large').count(), 0, 'one voter only');
   assert.deepEqual(errors, []);

@@ -65,6 +65,16 @@ export async function enterPin(page, pin = PIN) {
   await page.getByRole('button', { name: 'Mở khóa' }).click();
 }
 
+/** The sitting's voter code, as the officer's console shows it (issue 22, item 4). */
+export async function voterCode(page) {
+  return (await page.locator('.admit-code').innerText()).trim();
+}
+
+/** Taps a code on the PIN pad's keys, one digit at a time, as an officer would. */
+export async function tapCode(page, code) {
+  for (const d of code) await page.locator('.pin-keys').getByRole('button', { name: d, exact: true }).click();
+}
+
 /** On the lock screen, the full PIN pad: from the voter-code pad when it shows. */
 export async function usePin(page) {
   const pin = page.getByLabel('Mã PIN của cán bộ');
