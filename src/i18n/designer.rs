@@ -6,7 +6,7 @@
 use phieu_core::{Lang, Matter, PollErrorKind, PollKind, Preset};
 
 use crate::state::designer::{
-    Draft, Field, FieldProblem, ItemField, ItemPreset, ItemType, Problem,
+    Draft, Field, FieldProblem, ItemField, ItemPreset, ItemType, KeptShowIf, Problem,
 };
 
 pub struct Words {
@@ -835,6 +835,54 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
         // Everything else is said as the core says it, without the JSON path (the message
         // stands next to its field), as a sentence.
         kind => sentence(&kind.message(lang)),
+    }
+}
+
+/// A kept combined condition in words, for the question that carries it: "câu 1 = Có và
+/// (câu 2 = Giếng hoặc Sông)".
+pub fn describe_kept(draft: &Draft, k: &KeptShowIf, lang: Lang) -> String {
+    let w = words(lang);
+    match k {
+        KeptShowIf::When(c) => {
+            let Some(t) = draft.item_at(c.item) else {
+                return String::new();
+            };
+            let target = &draft.items[t];
+            let answers: Vec<String> = c
+                .any_of
+                .iter()
+                .filter_map(|k| target.option_at(*k))
+                .map(|j| {
+                    let label = &target.options[j].label;
+                    let text = label.get(lang).trim();
+                    if text.is_empty() {
+                        label.vi.trim().to_owned()
+                    } else {
+                        text.to_owned()
+                    }
+                })
+                .collect();
+            format!(
+                "{} = {}",
+                w.question_n.replace("{n}", &(t + 1).to_string()),
+                answers.join(w.kept_or)
+            )
+        }
+        KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
+            let join = if matches!(k, KeptShowIf::All(_)) {
+                w.kept_and
+            } else {
+                w.kept_or
+            };
+            parts
+                .iter()
+                .map(|p| match p {
+                    KeptShowIf::When(_) => describe_kept(draft, p, lang),
+                    _ => format!("({})", describe_kept(draft, p, lang)),
+                })
+                .collect::<Vec<_>>()
+                .join(join)
+        }
     }
 }
 

@@ -226,7 +226,8 @@ pub struct ItemDraft {
 }
 
 impl ItemDraft {
-    fn option_at(&self, key: u32) -> Option<usize> {
+    /// The position of the option `key`, if the item still has it.
+    pub fn option_at(&self, key: u32) -> Option<usize> {
         self.options.iter().position(|o| o.key == key)
     }
 
@@ -884,54 +885,6 @@ impl Draft {
                     "any"
                 };
                 Some(json!({ key: parts }))
-            }
-        }
-    }
-
-    /// A kept combined condition in words, for the question that carries it: "câu 1 = Có và
-    /// (câu 2 = Giếng hoặc Sông)".
-    pub fn describe_kept(&self, k: &KeptShowIf, lang: Lang) -> String {
-        let w = crate::i18n::designer::words(lang);
-        match k {
-            KeptShowIf::When(c) => {
-                let Some(t) = self.item_at(c.item) else {
-                    return String::new();
-                };
-                let target = &self.items[t];
-                let answers: Vec<String> = c
-                    .any_of
-                    .iter()
-                    .filter_map(|k| target.option_at(*k))
-                    .map(|j| {
-                        let label = &target.options[j].label;
-                        let text = label.get(lang).trim();
-                        if text.is_empty() {
-                            label.vi.trim().to_owned()
-                        } else {
-                            text.to_owned()
-                        }
-                    })
-                    .collect();
-                format!(
-                    "{} = {}",
-                    w.question_n.replace("{n}", &(t + 1).to_string()),
-                    answers.join(w.kept_or)
-                )
-            }
-            KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
-                let join = if matches!(k, KeptShowIf::All(_)) {
-                    w.kept_and
-                } else {
-                    w.kept_or
-                };
-                parts
-                    .iter()
-                    .map(|p| match p {
-                        KeptShowIf::When(_) => self.describe_kept(p, lang),
-                        _ => format!("({})", self.describe_kept(p, lang)),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(join)
             }
         }
     }

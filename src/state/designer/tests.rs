@@ -1064,11 +1064,11 @@ fn a_combined_condition_is_kept_as_it_is() {
     assert_eq!(again.hash(), poll.hash());
     // Said in words on the question, in both languages.
     assert_eq!(
-        draft.describe_kept(&kept, Lang::Vi),
+        crate::i18n::designer::describe_kept(&draft, &kept, Lang::Vi),
         "Câu 1 = Có và (Câu 2 = Giếng hoặc Câu 2 = Sông)"
     );
     assert_eq!(
-        draft.describe_kept(&kept, Lang::En),
+        crate::i18n::designer::describe_kept(&draft, &kept, Lang::En),
         "Question 1 = Có and (Question 2 = Giếng or Question 2 = Sông)"
     );
     // Renamed questions and answers: the condition follows them.
