@@ -3,8 +3,9 @@
 //! the designer's session around it (which draft is open, whether it is saved, the preview).
 //!
 //! A draft is not a poll: it may be half typed, with empty labels and numbers that are not
-//! numbers yet. [`Draft::check`] turns it into the poll format (docs/poll-format.md) and lets
-//! `phieu_core::Poll::from_json` decide; the core's error names a field path, which
+//! numbers yet. [`Draft::check`] fills in the core's raw poll (`phieu_core::poll::dto`, the
+//! format of docs/poll-format.md) and lets `Poll::try_from` decide, with the same checks as
+//! `Poll::from_json`; the core's error names a field path, which
 //! [`Field::of_path`] maps back to the field on the form, so the message appears next to what
 //! the officer is typing. Only a checked [`Poll`] leaves the designer (exported, previewed or
 //! used for a meeting); its hash is fixed from then on, and the designer keeps editing its own
@@ -19,9 +20,11 @@
 
 use std::rc::Rc;
 
+use phieu_core::poll::dto::{
+    ChoiceDto, ConditionDto, ItemDto, PersonDto, PlaceDto, PollDto, RuleDto, TargetDto, TextDto,
+};
 use phieu_core::{ItemKind, Lang, Matter, Poll, PollError, PollKind, Preset, TargetBase};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
 
 use super::meeting::Voting;
 use super::{Notice, VoterAction};
@@ -86,13 +89,11 @@ impl Label {
     }
 
     /// The format's Text: English only when typed (an empty English field means none).
-    fn to_json(&self) -> Value {
-        let mut text = Map::new();
-        text.insert("vi".into(), Value::String(self.vi.clone()));
-        if !self.en.trim().is_empty() {
-            text.insert("en".into(), Value::String(self.en.clone()));
+    fn to_dto(&self) -> TextDto {
+        TextDto {
+            vi: self.vi.clone(),
+            en: (!self.en.trim().is_empty()).then(|| self.en.clone()),
         }
-        Value::Object(text)
     }
 }
 
@@ -859,32 +860,41 @@ impl Draft {
         })
     }
 
-    /// The JSON of one condition with today's ids (an answer since deleted is left out; an
-    /// emptied list is then the core's problem to name).
-    fn condition_json(&self, c: &ShowIf) -> Option<Value> {
+    /// One condition with today's ids (an answer since deleted is left out; an emptied list
+    /// is then the core's problem to name).
+    fn condition_dto(&self, c: &ShowIf) -> Option<ConditionDto> {
         let target = &self.items[self.item_at(c.item)?];
-        let any_of: Vec<&str> = c
+        let any_of: Vec<String> = c
             .any_of
             .iter()
-            .filter_map(|k| target.option_at(*k).map(|j| target.options[j].id.as_str()))
+            .filter_map(|k| target.option_at(*k).map(|j| target.options[j].id.clone()))
             .collect();
-        Some(json!({ "item": target.id, "any_of": any_of }))
+        Some(ConditionDto {
+            item: Some(target.id.clone()),
+            any_of: Some(any_of),
+            ..ConditionDto::default()
+        })
     }
 
-    fn kept_json(&self, k: &KeptShowIf) -> Option<Value> {
+    fn kept_dto(&self, k: &KeptShowIf) -> Option<ConditionDto> {
         match k {
-            KeptShowIf::When(c) => self.condition_json(c),
+            KeptShowIf::When(c) => self.condition_dto(c),
             KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
-                let parts: Vec<Value> = parts
+                let parts: Vec<ConditionDto> = parts
                     .iter()
-                    .map(|p| self.kept_json(p))
+                    .map(|p| self.kept_dto(p))
                     .collect::<Option<_>>()?;
-                let key = if matches!(k, KeptShowIf::All(_)) {
-                    "all"
+                Some(if matches!(k, KeptShowIf::All(_)) {
+                    ConditionDto {
+                        all: Some(parts),
+                        ..ConditionDto::default()
+                    }
                 } else {
-                    "any"
-                };
-                Some(json!({ key: parts }))
+                    ConditionDto {
+                        any: Some(parts),
+                        ..ConditionDto::default()
+                    }
+                })
             }
         }
     }
@@ -1366,53 +1376,38 @@ impl Draft {
     /// The poll in the format of docs/poll-format.md, and the problems of the number fields
     /// that could not be written into it (those fields are left out, or 0 where required, and
     /// the core's own complaint about them is then not shown twice).
-    fn to_value(&self) -> (Value, Vec<FieldProblem>) {
+    fn to_dto(&self) -> (PollDto, Vec<FieldProblem>) {
         let mut problems = Vec::new();
-        let mut poll = Map::new();
-        poll.insert("format".into(), json!(phieu_core::poll::POLL_FORMAT));
-        poll.insert("version".into(), json!(phieu_core::poll::POLL_VERSION));
-        poll.insert("id".into(), json!(self.id));
-        poll.insert("kind".into(), json!(self.kind.name()));
-        poll.insert("title".into(), self.title.to_json());
-        if !self.subject.is_blank() {
-            poll.insert("subject".into(), self.subject.to_json());
-        }
-        poll.insert(
-            "place".into(),
-            json!({ "commune": self.commune, "village": self.village }),
-        );
-        let mut rule = Map::new();
-        rule.insert("preset".into(), json!(self.preset.name()));
-        if let (PollKind::Decision, Some(matter)) = (self.kind, self.matter) {
-            rule.insert("matter".into(), json!(matter.name()));
-        }
-        if let (Preset::None, Some(t)) = (self.preset, &self.target) {
-            let item = t.item.and_then(|k| self.item_at(k)).map(|i| &self.items[i]);
-            let ids: Vec<&str> = item
-                .map(|item| {
-                    t.options
-                        .iter()
-                        .filter_map(|k| item.option_at(*k).map(|j| item.options[j].id.as_str()))
-                        .collect()
+        let matter = match (self.kind, self.matter) {
+            (PollKind::Decision, Some(matter)) => Some(matter.name().to_owned()),
+            _ => None,
+        };
+        let target = match (self.preset, &self.target) {
+            (Preset::None, Some(t)) => {
+                let item = t.item.and_then(|k| self.item_at(k)).map(|i| &self.items[i]);
+                let ids: Vec<String> = item
+                    .map(|item| {
+                        t.options
+                            .iter()
+                            .filter_map(|k| item.option_at(*k).map(|j| item.options[j].id.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let fraction = Field::TargetFraction;
+                let numerator: u64 = number(fraction, &t.numerator, &mut problems).unwrap_or(0);
+                let denominator: u64 = number(fraction, &t.denominator, &mut problems).unwrap_or(0);
+                Some(TargetDto {
+                    item: item.map(|i| i.id.clone()).unwrap_or_default(),
+                    options: ids,
+                    numerator,
+                    denominator,
+                    of: t.of_ballots.then(|| TargetBase::Ballots.name().to_owned()),
                 })
-                .unwrap_or_default();
-            let fraction = Field::TargetFraction;
-            let numerator: u64 = number(fraction, &t.numerator, &mut problems).unwrap_or(0);
-            let denominator: u64 = number(fraction, &t.denominator, &mut problems).unwrap_or(0);
-            let mut target = json!({
-                "item": item.map(|i| i.id.as_str()).unwrap_or(""),
-                "options": ids,
-                "numerator": numerator,
-                "denominator": denominator,
-            });
-            if t.of_ballots {
-                target["of"] = json!(TargetBase::Ballots.name());
             }
-            rule.insert("target".into(), target);
-        }
-        poll.insert("rule".into(), Value::Object(rule));
-        let items: Vec<Value> = (0..self.items.len())
-            .map(|i| self.item_value(i, &mut problems))
+            _ => None,
+        };
+        let items: Vec<ItemDto> = (0..self.items.len())
+            .map(|i| self.item_dto(i, &mut problems))
             .collect();
         for i in (0..self.items.len()).filter(|&i| self.board(i)) {
             let max = Field::Item(i, ItemField::Max);
@@ -1424,99 +1419,104 @@ impl Draft {
                 });
             }
         }
-        poll.insert("items".into(), Value::Array(items));
-        (Value::Object(poll), problems)
+        let poll = PollDto {
+            format: phieu_core::poll::POLL_FORMAT.into(),
+            version: phieu_core::poll::POLL_VERSION,
+            id: self.id.clone(),
+            kind: self.kind.name().into(),
+            title: self.title.to_dto(),
+            subject: (!self.subject.is_blank()).then(|| self.subject.to_dto()),
+            place: PlaceDto {
+                commune: self.commune.clone(),
+                village: self.village.clone(),
+            },
+            rule: RuleDto {
+                preset: self.preset.name().into(),
+                matter,
+                target,
+            },
+            items,
+        };
+        (poll, problems)
     }
 
-    fn item_value(&self, i: usize, problems: &mut Vec<FieldProblem>) -> Value {
+    fn item_dto(&self, i: usize, problems: &mut Vec<FieldProblem>) -> ItemDto {
         let item = &self.items[i];
         let at = |f: ItemField| Field::Item(i, f);
-        let mut v = Map::new();
-        v.insert("id".into(), json!(item.id));
-        v.insert("type".into(), json!(item.kind.name()));
-        v.insert("required".into(), json!(item.required));
-        v.insert("label".into(), item.label.to_json());
-        if item.has_person() {
-            let mut person = Map::new();
-            person.insert("name".into(), json!(item.person_name));
-            if !item.person_position.is_blank() {
-                person.insert("position".into(), item.person_position.to_json());
-            }
-            v.insert("person".into(), Value::Object(person));
-        }
+        let person = item.has_person().then(|| PersonDto {
+            name: item.person_name.clone(),
+            position: (!item.person_position.is_blank()).then(|| item.person_position.to_dto()),
+        });
         // A condition always names an item still in the draft (deleting an item deletes the
         // conditions on it).
         let show_if = match (&item.show_if, &item.kept_show_if) {
-            (Some(c), _) => self.condition_json(c),
-            (None, Some(k)) => self.kept_json(k),
+            (Some(c), _) => self.condition_dto(c),
+            (None, Some(k)) => self.kept_dto(k),
             (None, None) => None,
         };
-        if let Some(show_if) = show_if {
-            v.insert("show_if".into(), show_if);
-        }
+        let mut v = ItemDto {
+            id: item.id.clone(),
+            kind: item.kind.name().into(),
+            required: item.required,
+            label: item.label.to_dto(),
+            person,
+            show_if,
+            options: None,
+            min: None,
+            max: None,
+            max_len: None,
+            publish: None,
+        };
         match item.kind {
             ItemType::Single | ItemType::Multiple | ItemType::Scale => {
                 let scale = item.kind == ItemType::Scale;
-                let options: Vec<Value> = item
+                let options: Vec<ChoiceDto> = item
                     .options
                     .iter()
                     .enumerate()
                     .map(|(j, o)| {
-                        let mut option = Map::new();
-                        option.insert("id".into(), json!(o.id));
-                        option.insert("label".into(), o.label.to_json());
-                        if o.free_text && !scale {
-                            option.insert("free_text".into(), json!(true));
+                        let field = at(ItemField::Option(j, OptionField::Value));
+                        ChoiceDto {
+                            id: o.id.clone(),
+                            label: o.label.to_dto(),
+                            free_text: o.free_text && !scale,
+                            value: if scale {
+                                number::<i64>(field, &o.value, problems)
+                            } else {
+                                None
+                            },
                         }
-                        if scale {
-                            let field = at(ItemField::Option(j, OptionField::Value));
-                            if let Some(n) = number::<i64>(field, &o.value, problems) {
-                                option.insert("value".into(), json!(n));
-                            }
-                        }
-                        Value::Object(option)
                     })
                     .collect();
-                v.insert("options".into(), Value::Array(options));
+                v.options = Some(options);
                 if self.board(i) {
                     // A voter may keep no name at all (a blank ballot for the board).
-                    v.insert("min".into(), json!(0));
-                    if let Some(n) = number::<i64>(at(ItemField::Max), &item.choose_max, problems) {
-                        v.insert("max".into(), json!(n));
-                    }
+                    v.min = Some(0);
+                    v.max = number::<i64>(at(ItemField::Max), &item.choose_max, problems);
                 } else if item.kind == ItemType::Multiple {
-                    if let Some(n) = number::<i64>(at(ItemField::Min), &item.choose_min, problems) {
-                        v.insert("min".into(), json!(n));
-                    }
-                    if let Some(n) = number::<i64>(at(ItemField::Max), &item.choose_max, problems) {
-                        v.insert("max".into(), json!(n));
-                    }
+                    v.min = number::<i64>(at(ItemField::Min), &item.choose_min, problems);
+                    v.max = number::<i64>(at(ItemField::Max), &item.choose_max, problems);
                 }
             }
             ItemType::Number => {
-                if let Some(n) = number::<i64>(at(ItemField::Min), &item.min, problems) {
-                    v.insert("min".into(), json!(n));
-                }
-                if let Some(n) = number::<i64>(at(ItemField::Max), &item.max, problems) {
-                    v.insert("max".into(), json!(n));
-                }
+                v.min = number::<i64>(at(ItemField::Min), &item.min, problems);
+                v.max = number::<i64>(at(ItemField::Max), &item.max, problems);
             }
             ItemType::Text => {
                 // A length is a count: "-1" is not one, so it is refused here like "abc".
-                if let Some(n) = number::<u64>(at(ItemField::MaxLen), &item.max_len, problems) {
-                    v.insert("max_len".into(), json!(n));
-                }
+                v.max_len = number::<u64>(at(ItemField::MaxLen), &item.max_len, problems);
             }
         }
-        Value::Object(v)
+        v
     }
 
     /// The draft as a poll, or every problem to fix first. The number fields are checked here
-    /// (all of them); the rest is the core's `Poll::from_json`, which stops at its first
+    /// (all of them); the rest is the core's `Poll::try_from` (the checks of `Poll::from_json`
+    /// after the JSON is read), which stops at its first
     /// problem, in the order of the document: the officer fixes it, and the next one shows.
     pub fn check(&self) -> Result<Poll, Vec<FieldProblem>> {
-        let (value, mut problems) = self.to_value();
-        match Poll::from_json(&value.to_string()) {
+        let (dto, mut problems) = self.to_dto();
+        match Poll::try_from(dto) {
             Ok(poll) if problems.is_empty() => Ok(poll),
             Ok(_) => Err(problems),
             Err(e) => {

@@ -10,8 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use phieu_core::{Poll, PollError};
-use serde_json::{json, Map, Value};
+use phieu_core::poll::dto::{
+    ChoiceDto, ConditionDto, ItemDto, PlaceDto, PollDto, RuleDto, TextDto,
+};
+use phieu_core::poll::{POLL_FORMAT, POLL_VERSION};
+use phieu_core::{Poll, PollError, PollKind, Preset};
 
 use crate::expr::{self, Expr, Op, Subject, Test};
 use crate::name::{id_of, slug};
@@ -426,7 +429,7 @@ fn read_choices(
 // ---------------------------------------------------------------------------------------------
 // Questions
 
-/// An option of an item, before it is JSON.
+/// An option of an item, before it is the poll's.
 #[derive(Debug, Clone)]
 struct DraftOption {
     /// The XLSForm choice name (`other` for `or_other`).
@@ -468,7 +471,7 @@ impl DraftKind {
     }
 }
 
-/// An item before it is JSON, with the cells it came from (to place the core's own errors).
+/// An item before it is the poll's, with the cells it came from (to place the core's own errors).
 #[derive(Debug, Clone)]
 struct Draft {
     id: String,
@@ -517,11 +520,21 @@ enum Cond {
 }
 
 impl Cond {
-    fn json(&self) -> Value {
+    fn dto(&self) -> ConditionDto {
         match self {
-            Cond::Test { item, any_of } => json!({ "item": item, "any_of": any_of }),
-            Cond::All(parts) => json!({ "all": parts.iter().map(Cond::json).collect::<Vec<_>>() }),
-            Cond::Any(parts) => json!({ "any": parts.iter().map(Cond::json).collect::<Vec<_>>() }),
+            Cond::Test { item, any_of } => ConditionDto {
+                item: Some(item.clone()),
+                any_of: Some(any_of.clone()),
+                ..ConditionDto::default()
+            },
+            Cond::All(parts) => ConditionDto {
+                all: Some(parts.iter().map(Cond::dto).collect()),
+                ..ConditionDto::default()
+            },
+            Cond::Any(parts) => ConditionDto {
+                any: Some(parts.iter().map(Cond::dto).collect()),
+                ..ConditionDto::default()
+            },
         }
     }
 }
@@ -1531,17 +1544,22 @@ impl Importer {
         else {
             return Err(self.problems);
         };
-        let json = json!({
-            "format": "phieu/poll",
-            "version": 1,
-            "id": id,
-            "kind": "survey",
-            "title": { "vi": title },
-            "place": { "commune": commune, "village": village },
-            "rule": { "preset": "none" },
-            "items": self.drafts.iter().map(item_json).collect::<Vec<_>>(),
-        });
-        match Poll::from_json(&json.to_string()) {
+        let dto = PollDto {
+            format: POLL_FORMAT.into(),
+            version: POLL_VERSION,
+            id,
+            kind: PollKind::Survey.name().into(),
+            title: text_dto(&title, None),
+            subject: None,
+            place: PlaceDto { commune, village },
+            rule: RuleDto {
+                preset: Preset::None.name().into(),
+                matter: None,
+                target: None,
+            },
+            items: self.drafts.iter().map(item_dto).collect(),
+        };
+        match Poll::try_from(dto) {
             Ok(poll) => Ok(Imported {
                 poll,
                 skipped: self.skipped,
@@ -1903,41 +1921,44 @@ fn apply_constraint(kind: &mut DraftKind, constraint: &str) -> Result<(), Proble
     }
 }
 
-fn text_json(vi: &str, en: Option<&str>) -> Value {
-    match en {
-        Some(en) => json!({ "vi": vi, "en": en }),
-        None => json!({ "vi": vi }),
+fn text_dto(vi: &str, en: Option<&str>) -> TextDto {
+    TextDto {
+        vi: vi.into(),
+        en: en.map(str::to_owned),
     }
 }
 
-fn item_json(d: &Draft) -> Value {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(d.id));
-    m.insert("required".into(), json!(d.required));
-    m.insert("label".into(), text_json(&d.vi, d.en.as_deref()));
-    if let Some(c) = &d.show_if {
-        m.insert("show_if".into(), c.json());
-    }
-    let options = |options: &[DraftOption]| -> Value {
-        options
-            .iter()
-            .map(|o| {
-                let mut c = Map::new();
-                c.insert("id".into(), json!(o.id));
-                c.insert("label".into(), text_json(&o.vi, o.en.as_deref()));
-                if o.free_text {
-                    c.insert("free_text".into(), json!(true));
-                }
-                if let Some(v) = o.value {
-                    c.insert("value".into(), json!(v));
-                }
-                Value::Object(c)
-            })
-            .collect()
+/// A question as the poll carries it (docs/poll-format.md §Items).
+fn item_dto(d: &Draft) -> ItemDto {
+    let options = |options: &[DraftOption]| -> Option<Vec<ChoiceDto>> {
+        Some(
+            options
+                .iter()
+                .map(|o| ChoiceDto {
+                    id: o.id.clone(),
+                    label: text_dto(&o.vi, o.en.as_deref()),
+                    free_text: o.free_text,
+                    value: o.value,
+                })
+                .collect(),
+        )
+    };
+    let mut item = ItemDto {
+        id: d.id.clone(),
+        kind: String::new(),
+        required: d.required,
+        label: text_dto(&d.vi, d.en.as_deref()),
+        person: None,
+        show_if: d.show_if.as_ref().map(Cond::dto),
+        options: None,
+        min: None,
+        max: None,
+        max_len: None,
+        publish: None,
     };
     let kind = match &d.kind {
         DraftKind::Single { options: o, scale } => {
-            m.insert("options".into(), options(o));
+            item.options = options(o);
             if *scale {
                 "scale"
             } else {
@@ -1949,25 +1970,24 @@ fn item_json(d: &Draft) -> Value {
             min,
             max,
         } => {
-            m.insert("options".into(), options(o));
-            m.insert("min".into(), json!(min));
-            m.insert("max".into(), json!(max));
+            item.options = options(o);
+            // At most the number of options, far below i64::MAX.
+            item.min = Some(i64::try_from(*min).unwrap_or(i64::MAX));
+            item.max = Some(i64::try_from(*max).unwrap_or(i64::MAX));
             "multiple"
         }
         DraftKind::Number { min, max } => {
-            m.insert("min".into(), json!(min));
-            m.insert("max".into(), json!(max));
+            item.min = Some(*min);
+            item.max = Some(*max);
             "number"
         }
         DraftKind::Text { max_len } => {
-            if let Some(n) = max_len {
-                m.insert("max_len".into(), json!(n));
-            }
+            item.max_len = *max_len;
             "text"
         }
     };
-    m.insert("type".into(), json!(kind));
-    Value::Object(m)
+    item.kind = kind.into();
+    item
 }
 
 /// The `settings` sheet: each header with the value below it and that cell.

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase};
+use serde_json::Value;
 
 use super::*;
 use crate::state::meeting::Step;
