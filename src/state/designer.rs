@@ -1647,6 +1647,14 @@ pub struct Designer {
     pub notice: Option<Notice>,
 }
 
+/// How a new draft starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewDraft {
+    Blank(PollKind),
+    /// A copy of a checked poll: a template, a file, the poll chosen on setup.
+    Copy(Rc<Poll>),
+}
+
 /// What happens to the designer.
 #[derive(Clone, Debug)]
 pub enum DesignerAction {

@@ -1135,7 +1135,7 @@ fn a_combined_condition_is_kept_as_it_is() {
 
 /// Issue 22, item 8: the English of a label is flagged once the Vietnamese changes after it
 /// was written, and no longer once the English is edited or the Vietnamese is put back; a
-/// downloaded poll is named after its own id (`pages::designer`, `{id}.json`), kept here.
+/// downloaded poll is named after its own id (`effects::designer::export`, `{id}.json`), kept here.
 #[test]
 fn english_written_before_the_vietnamese_changed_is_flagged() {
     let draft = built_from_blank();
