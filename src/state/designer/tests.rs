@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase};
+use phieu_core::{
+    Answer, ItemKind, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase,
+};
 use serde_json::Value;
 
 use super::*;
