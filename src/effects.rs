@@ -1,6 +1,7 @@
 //! The app's effects: each does its browser I/O (storage, random salts, the clock) and reports
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
+pub mod designer;
 pub mod field;
 pub mod past;
 

@@ -1,11 +1,13 @@
 //! The parts of the poll designer's editor: labelled fields that show their problem beside
-//! them ([`fields`]), one question ([`item_card`]), and the list of questions that reorders by
-//! arrows or by dragging ([`item_list`]). They take the draft and its problems, and send every
+//! them ([`fields`]), the sections about the poll as a whole ([`poll_sections`]), one question
+//! ([`item_card`]), and the list of questions that reorders by arrows or by dragging
+//! ([`item_list`]). They take the draft and its problems, and send every
 //! change up as an [`Edit`]; the page applies it.
 
 pub mod fields;
 pub mod item_card;
 pub mod item_list;
+pub mod poll_sections;
 
 use std::rc::Rc;
 

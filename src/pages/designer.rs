@@ -5,42 +5,28 @@
 //! each kind, the templates, a copy of the poll chosen on setup, a poll file), the editor (the
 //! poll's facts, its kind and rule, its questions; each problem the core finds shown next to its
 //! field as the officer types), and the preview (the voter's own screens, where nothing is
-//! cast). Drafts are saved in IndexedDB (`edge::drafts`) a moment after the last keystroke and
-//! when the page is hidden. "Use this poll" hands a checked copy to the meeting setup: from then
+//! cast). Drafts are saved in IndexedDB a moment after the last keystroke and when the page is
+//! hidden; that and every other I/O of the designer is `effects::designer`, which this page
+//! calls and which answers with a [`DesignerAction`]. "Use this poll" hands a checked copy to the meeting setup: from then
 //! on that poll and its hash are fixed, and the designer only ever edits its own draft.
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Matter, Poll, PollKind, Preset};
+use phieu_core::{Lang, Poll, PollKind};
 use yew::prelude::*;
 
-use crate::components::file_pick::FilePick;
-
-use crate::components::designer::fields::{
-    checkbox, input, pair, problem_line, Input, Pair, Shape,
-};
 use crate::components::designer::item_list::ItemList;
+use crate::components::designer::poll_sections::{about, rule};
 use crate::components::designer::{dom_id, Editor};
-use crate::edge::poll_loader::{self, TemplateEntry};
-use crate::edge::{dom, download, drafts, file_input, random};
-use crate::i18n::designer::{
-    electorate_name, kind_name, matter_name, matter_rule, matter_words, problem_message,
-    problem_place, words,
-};
-use crate::i18n::rule_name;
+use crate::components::file_pick::FilePick;
+use crate::edge::poll_loader::TemplateEntry;
+use crate::edge::{dom, drafts, file_input};
+use crate::effects::designer as effects;
+use crate::i18n::designer::{kind_name, problem_message, problem_place, words};
 use crate::pages::voter::Voter;
 use crate::state::designer::{
-    Designer, DesignerAction, Draft, DraftSummary, Edit, Field, FieldProblem, OpenDraft, Preview,
-    SaveState, SavedDraft,
+    Designer, DesignerAction, DraftSummary, FieldProblem, NewDraft, OpenDraft, Preview, SaveState,
 };
-use crate::state::Notice;
-
-/// How long after the last keystroke the draft is written (ms): long enough that a burst of
-/// typing is one write, short enough that a reload loses at most that burst.
-pub const SAVE_DELAY_MS: u32 = 400;
-
-/// The largest poll file read (a 500-question poll is a few hundred kilobytes).
-const MAX_POLL_FILE: u64 = 2 * 1024 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct DesignerProps {
@@ -63,73 +49,6 @@ impl Reducible for Store {
     }
 }
 
-fn notice_of(vi: String, en: String) -> DesignerAction {
-    DesignerAction::Notice(Some(Notice::new(vi, en)))
-}
-
-/// Reads the drafts store into the list; with `reopen`, opens again the draft this tab had open
-/// before a reload.
-async fn list_drafts(dispatch: Callback<DesignerAction>, reopen: bool) {
-    let records = match drafts::shared().await {
-        Ok(db) => db.all().await,
-        Err(e) => Err(e),
-    };
-    match records {
-        Ok(records) => {
-            if reopen {
-                let open = drafts::remembered_open().and_then(|key| {
-                    records
-                        .iter()
-                        .filter_map(|r| SavedDraft::decode(r))
-                        .find(|d| d.key == key)
-                });
-                if let Some(saved) = open {
-                    dispatch.emit(DesignerAction::Open {
-                        key: saved.key,
-                        draft: Box::new(saved.draft),
-                        stored: true,
-                    });
-                }
-            }
-            dispatch.emit(DesignerAction::Listed(records));
-        }
-        Err(e) => {
-            dispatch.emit(DesignerAction::Listed(Vec::new()));
-            dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
-        }
-    }
-}
-
-/// Writes the open draft now if it needs it, and says how it went.
-fn save(designer: &Designer, dispatch: Callback<DesignerAction>) {
-    let (Some(open), Some((revision, record))) =
-        (designer.open.as_ref(), designer.to_save(drafts::now_ms()))
-    else {
-        return;
-    };
-    let key = open.key.clone();
-    yew::platform::spawn_local(async move {
-        let stored = match drafts::shared().await {
-            Ok(db) => db.put(&key, &record).await,
-            Err(e) => Err(e),
-        };
-        dispatch.emit(match stored {
-            Ok(()) => DesignerAction::Saved(revision),
-            Err(e) => {
-                DesignerAction::SaveFailed(Notice::new(e.message(Lang::Vi), e.message(Lang::En)))
-            }
-        });
-    });
-}
-
-/// How a new draft starts.
-#[derive(Clone, Debug, PartialEq)]
-pub enum NewDraft {
-    Blank(PollKind),
-    /// A copy of a checked poll: a template, a file, the poll chosen on setup.
-    Copy(Rc<Poll>),
-}
-
 #[function_component(DesignerPage)]
 pub fn designer_page(props: &DesignerProps) -> Html {
     let lang = props.lang;
@@ -143,9 +62,7 @@ pub fn designer_page(props: &DesignerProps) -> Html {
     // The drafts on this device, read once; the draft this tab had open comes back.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |()| {
-            yew::platform::spawn_local(list_drafts(dispatch, true));
-        });
+        use_effect_with((), move |()| effects::list(dispatch, true));
     }
     // Which draft is open survives a reload of this tab (once the drafts are read: before,
     // the one to reopen is still being looked for).
@@ -154,7 +71,7 @@ pub fn designer_page(props: &DesignerProps) -> Html {
         let read = designer.drafts.is_some();
         use_effect_with((key, read), |(key, read)| {
             if *read {
-                drafts::remember_open(key.as_deref());
+                effects::remember_open(key.as_deref());
             }
         });
     }
@@ -168,11 +85,9 @@ pub fn designer_page(props: &DesignerProps) -> Html {
         let store = store.clone();
         let dispatch = dispatch.clone();
         use_effect_with(pending, move |pending| {
-            let timer = pending.as_ref().map(|_| {
-                gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
-                    save(&store.0, dispatch)
-                })
-            });
+            let timer = pending
+                .as_ref()
+                .map(|_| effects::save_after_pause(store.0.clone(), dispatch));
             move || drop(timer)
         });
     }
@@ -182,66 +97,24 @@ pub fn designer_page(props: &DesignerProps) -> Html {
     {
         let latest = latest.clone();
         use_effect_with((), move |()| {
-            let listeners = drafts::on_hide(move || {
-                let d = latest.borrow();
-                if let (Some(open), Some((_, record))) =
-                    (d.open.as_ref(), d.to_save(drafts::now_ms()))
-                {
-                    drafts::put_now(&open.key, &record);
-                }
-            });
+            let listeners = effects::save_on_hide(latest);
             move || drop(listeners)
         });
     }
 
     let on_new = {
         let dispatch = dispatch.clone();
-        Callback::from(move |new: NewDraft| {
-            let Some(key) = random::id() else {
-                dispatch.emit(notice_of(
-                    "Máy này không tạo được mã ngẫu nhiên cho bản nháp.".into(),
-                    "This device cannot make a random id for the draft.".into(),
-                ));
-                return;
-            };
-            let draft = match new {
-                NewDraft::Blank(kind) => Draft::blank(kind, format!("phieu-{}", &key[..8])),
-                NewDraft::Copy(poll) => Draft::from_poll(&poll),
-            };
-            dispatch.emit(DesignerAction::Open {
-                key,
-                draft: Box::new(draft),
-                stored: false,
-            });
-        })
+        Callback::from(move |new: NewDraft| effects::new_draft(new, &dispatch))
     };
     let on_close = {
         let dispatch = dispatch.clone();
         let designer = designer.clone();
-        Callback::from(move |()| {
-            let dispatch = dispatch.clone();
-            let pending = designer
-                .open
-                .as_ref()
-                .zip(designer.to_save(drafts::now_ms()))
-                .map(|(o, (_, record))| (o.key.clone(), record));
-            yew::platform::spawn_local(async move {
-                if let Some((key, record)) = pending {
-                    if let Ok(db) = drafts::shared().await {
-                        // A failure here was already shown in the editor; the list says what
-                        // is on disk.
-                        let _ = db.put(&key, &record).await;
-                    }
-                }
-                dispatch.emit(DesignerAction::Close);
-                list_drafts(dispatch, false).await;
-            });
-        })
+        Callback::from(move |()| effects::close(&designer, dispatch.clone()))
     };
     let on_save_again = {
         let dispatch = dispatch.clone();
         let designer = designer.clone();
-        Callback::from(move |()| save(&designer, dispatch.clone()))
+        Callback::from(move |()| effects::save(&designer, dispatch.clone()))
     };
 
     let notice = designer.notice.as_ref().map(|n| n.get(lang).to_owned());
@@ -287,57 +160,21 @@ fn start_screen(props: &StartProps) -> Html {
     {
         let templates = templates.clone();
         use_effect_with(lang, move |lang| {
-            let lang = *lang;
-            yew::platform::spawn_local(async move {
-                templates.set(Some(
-                    poll_loader::load_templates()
-                        .await
-                        .map_err(|e| e.message(lang)),
-                ));
-            });
+            effects::templates(*lang, Callback::from(move |list| templates.set(Some(list))));
         });
     }
     let confirm_delete = use_state(|| None::<String>);
 
     let open_saved = |key: String| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let dispatch = dispatch.clone();
-            let key = key.clone();
-            yew::platform::spawn_local(async move {
-                let record = match drafts::shared().await {
-                    Ok(db) => db.get(&key).await,
-                    Err(e) => Err(e),
-                };
-                match record.map(|r| r.as_deref().and_then(SavedDraft::decode)) {
-                    Ok(Some(saved)) => dispatch.emit(DesignerAction::Open {
-                        key: saved.key,
-                        draft: Box::new(saved.draft),
-                        stored: true,
-                    }),
-                    Ok(None) => list_drafts(dispatch, false).await,
-                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
-                }
-            });
-        })
+        Callback::from(move |_: MouseEvent| effects::open_saved(key.clone(), dispatch.clone()))
     };
     let delete = |key: String| {
         let dispatch = props.dispatch.clone();
         let confirm_delete = confirm_delete.clone();
         Callback::from(move |_: MouseEvent| {
-            let dispatch = dispatch.clone();
-            let key = key.clone();
             confirm_delete.set(None);
-            yew::platform::spawn_local(async move {
-                let deleted = match drafts::shared().await {
-                    Ok(db) => db.delete(&key).await,
-                    Err(e) => Err(e),
-                };
-                match deleted {
-                    Ok(()) => dispatch.emit(DesignerAction::Deleted(key)),
-                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
-                }
-            });
+            effects::delete(key.clone(), dispatch.clone());
         })
     };
     let ask_delete = |key: Option<String>| {
@@ -345,41 +182,15 @@ fn start_screen(props: &StartProps) -> Html {
         Callback::from(move |_: MouseEvent| confirm_delete.set(key.clone()))
     };
     let from_template = |entry: TemplateEntry| {
-        let on_new = props.on_new.clone();
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let on_new = on_new.clone();
-            let dispatch = dispatch.clone();
-            let url = entry.url();
-            yew::platform::spawn_local(async move {
-                match poll_loader::load_poll(&url).await {
-                    Ok(poll) => on_new.emit(NewDraft::Copy(Rc::new(poll))),
-                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
-                }
-            });
-        })
+        Callback::from(move |_: MouseEvent| effects::from_template(entry.url(), dispatch.clone()))
     };
     let on_file = {
-        let on_new = props.on_new.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = file_input::picked(&e).into_iter().next() else {
-                return;
-            };
-            let on_new = on_new.clone();
-            let dispatch = dispatch.clone();
-            yew::platform::spawn_local(async move {
-                match file.read_text(MAX_POLL_FILE).await {
-                    Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
-                    Ok(text) => match Poll::from_json(&text) {
-                        Ok(poll) => on_new.emit(NewDraft::Copy(Rc::new(poll))),
-                        Err(e) => dispatch.emit(notice_of(
-                            format!("«{}»: {}", file.name, e.message(Lang::Vi)),
-                            format!("“{}”: {}", file.name, e.message(Lang::En)),
-                        )),
-                    },
-                }
-            });
+            if let Some(file) = file_input::picked(&e).into_iter().next() {
+                effects::from_file(file, dispatch.clone());
+            }
         })
     };
 
@@ -550,12 +361,7 @@ fn editor_screen(props: &EditorProps) -> Html {
     let on_preview = with_poll(props.dispatch.reform(DesignerAction::StartPreview));
     let on_export = with_poll({
         let dispatch = props.dispatch.clone();
-        Callback::from(move |p: Rc<Poll>| {
-            let file = format!("{}.json", p.id());
-            if let Err(e) = download::download(&file, download::JSON, &p.to_json()) {
-                dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
-            }
-        })
+        Callback::from(move |p: Rc<Poll>| effects::export(&p, &dispatch))
     });
     let on_use = with_poll(props.on_use.clone());
     let ready = poll.is_some();
@@ -615,216 +421,6 @@ fn editor_screen(props: &EditorProps) -> Html {
             { rule(&ed) }
             <ItemList editor={ed.clone()} />
         </div>
-    }
-}
-
-fn about(ed: &Editor) -> Html {
-    let (lang, draft) = (ed.lang, &ed.draft);
-    let w = words(lang);
-    let id = |f: Field| dom_id(draft, f);
-    html! {
-        <section class="d-section" aria-labelledby="d-about-h">
-            <h2 id="d-about-h">{ w.about_heading }</h2>
-            { pair(Pair {
-                ids: [id(Field::Title(Lang::Vi)), id(Field::Title(Lang::En))],
-                title: w.poll_title, hint: None, label: &draft.title,
-                problems: [ed.problem(Field::Title(Lang::Vi)), ed.problem(Field::Title(Lang::En))],
-                shape: Shape::Lines, lang,
-                on_input: ed.on_edit.reform(|(l, v)| Edit::Title(l, v)),
-            }) }
-            { pair(Pair {
-                ids: [id(Field::Subject(Lang::Vi)), id(Field::Subject(Lang::En))],
-                title: w.subject, hint: Some(w.subject_hint), label: &draft.subject,
-                problems: [ed.problem(Field::Subject(Lang::Vi)), ed.problem(Field::Subject(Lang::En))],
-                shape: Shape::Lines, lang,
-                on_input: ed.on_edit.reform(|(l, v)| Edit::Subject(l, v)),
-            }) }
-            <div class="d-row">
-                { input(Input {
-                    id: id(Field::Commune), label: w.commune, hint: None, value: &draft.commune,
-                    problem: ed.problem(Field::Commune), shape: Shape::Line, lang: Some(Lang::Vi),
-                    on_input: ed.edit(Edit::Commune),
-                }) }
-                { input(Input {
-                    id: id(Field::Village), label: w.village, hint: Some(w.village_hint),
-                    value: &draft.village, problem: ed.problem(Field::Village), shape: Shape::Line,
-                    lang: Some(Lang::Vi), on_input: ed.edit(Edit::Village),
-                }) }
-            </div>
-            <details class="d-advanced" open={ed.problem(Field::PollId).is_some()}>
-                <summary>{ w.advanced }</summary>
-                { input(Input {
-                    id: id(Field::PollId), label: w.poll_id, hint: Some(w.id_hint), value: &draft.id,
-                    problem: ed.problem(Field::PollId), shape: Shape::Line, lang: None,
-                    on_input: ed.edit(Edit::PollId),
-                }) }
-            </details>
-        </section>
-    }
-}
-
-/// A large radio button with a name and a line of explanation.
-fn radio(
-    group: &str,
-    id: String,
-    checked: bool,
-    name: &str,
-    what: Option<&str>,
-    onchange: Callback<Event>,
-) -> Html {
-    html! {
-        <label class={classes!("d-radio", checked.then_some("d-radio-on"))} for={id.clone()}>
-            <input {id} type="radio" name={group.to_owned()} {checked} {onchange} />
-            <span>
-                <strong>{ name }</strong>
-                if let Some(w) = what { <span class="d-choice-hint">{ w }</span> }
-            </span>
-        </label>
-    }
-}
-
-fn rule(ed: &Editor) -> Html {
-    let (lang, draft) = (ed.lang, &ed.draft);
-    let w = words(lang);
-    let pick = |e: Edit| ed.on_edit.reform(move |_: Event| e.clone());
-    html! {
-        <section class="d-section" aria-labelledby="d-rule-h">
-            <h2 id="d-rule-h">{ w.rule_heading }</h2>
-            <fieldset class="d-radios" id={dom_id(draft, Field::Kind)} tabindex="-1">
-                <legend>{ w.kind_legend }</legend>
-                { for PollKind::ALL.into_iter().map(|kind| {
-                    let (name, what) = kind_name(kind, lang);
-                    radio("d-kind", format!("d-kind-{}", kind.name()), draft.kind == kind, name, Some(what),
-                          pick(Edit::Kind(kind)))
-                }) }
-                { problem_line("d-kind", ed.problem(Field::Kind).as_ref()) }
-            </fieldset>
-            if draft.kind == PollKind::Decision {
-                { matter(ed) }
-            } else {
-                <fieldset class="d-radios" id={dom_id(draft, Field::Preset)} tabindex="-1">
-                    <legend>{ w.rule_legend }</legend>
-                    { for draft.kind.allowed_presets().iter().map(|&preset| {
-                        radio("d-rule", format!("d-rule-{}", preset.name()), draft.preset == preset,
-                              rule_name(preset, lang), None, pick(Edit::Preset(preset)))
-                    }) }
-                    { problem_line("d-rule", ed.problem(Field::Preset).as_ref()) }
-                    <p class="d-electorate">
-                        <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(draft.preset, lang) }
-                        { ". " }{ w.electorate_note }
-                    </p>
-                    if draft.kind == PollKind::Election {
-                        <p class="d-electorate">{ matter_words(lang).quorum_note }</p>
-                    }
-                </fieldset>
-            }
-            if draft.preset == Preset::None { { target(ed) } }
-        </section>
-    }
-}
-
-/// What a decision decides (docs/poll-format.md §Matters): one radio per matter, in the law's
-/// words; the rule follows and is said in words with its article, never as a preset id.
-fn matter(ed: &Editor) -> Html {
-    let (lang, draft) = (ed.lang, &ed.draft);
-    let (w, m) = (words(lang), matter_words(lang));
-    let pick = |e: Edit| ed.on_edit.reform(move |_: Event| e.clone());
-    // A file whose preset does not fit its matter is said here too: there is no preset to pick.
-    let problem = ed
-        .problem(Field::Matter)
-        .or_else(|| ed.problem(Field::Preset));
-    html! {
-        <fieldset class={classes!("d-radios", problem.as_ref().map(|_| "d-bad"))} id="d-matter" tabindex="-1"
-                  aria-describedby="d-matter-hint">
-            <legend>{ m.matter_legend }</legend>
-            <p class="hint" id="d-matter-hint">{ m.matter_hint }</p>
-            { for Matter::ALL.into_iter().map(|matter| {
-                radio("d-matter", format!("d-matter-{}", matter.name()), draft.matter == Some(matter),
-                      matter_name(matter, lang), None, pick(Edit::Matter(matter)))
-            }) }
-            { problem_line("d-matter", problem.as_ref()) }
-            if let Some(matter) = draft.matter {
-                <p class="d-electorate d-rule-follows">
-                    <strong>{ m.rule_follows }{ ": " }</strong>{ matter_rule(matter, lang) }{ "." }
-                </p>
-                <p class="d-electorate">
-                    <strong>{ w.electorate }{ ": " }</strong>{ electorate_name(matter.preset(), lang) }
-                    { ". " }{ w.electorate_note }
-                </p>
-                if matter != Matter::Conference {
-                    <p class="d-electorate">{ m.quorum_note }</p>
-                }
-            }
-        </fieldset>
-    }
-}
-
-/// A survey's optional target: which question, which answers, what share of the electorate.
-fn target(ed: &Editor) -> Html {
-    let (lang, draft) = (ed.lang, &ed.draft);
-    let w = words(lang);
-    let on = draft.target.is_some();
-    let body = draft.target.as_ref().map(|t| {
-        let item_id = dom_id(draft, Field::TargetItem);
-        let item_problem = ed.problem(Field::TargetItem);
-        let onchange = ed.on_edit.reform(|e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            Edit::TargetItem(select.value().parse().ok())
-        });
-        let counted = t.item.and_then(|k| draft.item_at(k)).map(|i| &draft.items[i]);
-        let options_id = dom_id(draft, Field::TargetOptions);
-        let options_problem = ed.problem(Field::TargetOptions);
-        let fraction_problem = ed.problem(Field::TargetFraction);
-        html! {
-            <>
-                <div class="d-field">
-                    <label for={item_id.clone()}>{ w.target_item }</label>
-                    <select id={item_id.clone()} {onchange} aria-invalid={item_problem.as_ref().map(|_| "true")}>
-                        <option value="" selected={t.item.is_none()}>{ w.target_pick }</option>
-                        { for draft.items.iter().enumerate().filter(|(_, i)| i.kind.has_options()).map(|(n, i)| html! {
-                            <option value={i.key.to_string()} selected={t.item == Some(i.key)}>
-                                { format!("{} — {}", w.question_n.replace("{n}", &(n + 1).to_string()), i.label.get(lang)) }
-                            </option>
-                        }) }
-                    </select>
-                    { problem_line(&item_id, item_problem.as_ref()) }
-                </div>
-                if let Some(item) = counted {
-                    <fieldset id={options_id.clone()} tabindex="-1" class={classes!("d-answers", options_problem.as_ref().map(|_| "d-bad"))}>
-                        <legend>{ w.target_options }</legend>
-                        { for item.options.iter().map(|o| {
-                            let key = o.key;
-                            checkbox(format!("{options_id}-{key}"), o.label.get(lang), t.options.contains(&key),
-                                     ed.on_edit.reform(move |v| Edit::TargetOption(key, v)))
-                        }) }
-                        { problem_line(&options_id, options_problem.as_ref()) }
-                    </fieldset>
-                }
-                <div class={classes!("d-row", fraction_problem.as_ref().map(|_| "d-bad"))}>
-                    { input(Input {
-                        id: "d-target-numerator".into(), label: w.target_numerator, hint: None,
-                        value: &t.numerator, problem: None, shape: Shape::Number, lang: None,
-                        on_input: ed.edit(Edit::TargetNumerator),
-                    }) }
-                    { input(Input {
-                        id: "d-target-denominator".into(), label: w.target_denominator, hint: None,
-                        value: &t.denominator, problem: None, shape: Shape::Number, lang: None,
-                        on_input: ed.edit(Edit::TargetDenominator),
-                    }) }
-                </div>
-                <p class="hint">{ if t.of_ballots { w.target_hint_ballots } else { w.target_hint } }</p>
-                { problem_line("d-target-fraction", fraction_problem.as_ref()) }
-                { checkbox("d-target-of-ballots".into(), w.target_of_ballots, t.of_ballots,
-                           ed.on_edit.reform(Edit::TargetOfBallots)) }
-            </>
-        }
-    });
-    html! {
-        <fieldset class="d-target">
-            <legend>{ w.target_legend }</legend>
-            { checkbox("d-target-on".into(), w.target_on, on, ed.on_edit.reform(Edit::Target)) }
-            { for body }
-        </fieldset>
     }
 }
 

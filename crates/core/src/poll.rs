@@ -5,7 +5,7 @@
 //! "Rule presets"). The poll hash is SHA-256 over the canonical encoding of the checked poll
 //! (docs/bundle-format.md §Poll hash), so it does not depend on JSON key order or whitespace.
 
-pub(crate) mod dto;
+pub mod dto;
 mod error;
 
 use std::collections::HashSet;

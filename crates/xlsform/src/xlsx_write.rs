@@ -217,7 +217,7 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 
 /// `A`, `B`, … `Z`, `AA` … for zero-based `col`.
 fn column_name(col: u16) -> String {
-    crate::column_letter(u32::from(col))
+    crate::problem::column_letter(u32::from(col))
 }
 
 fn worksheet(sheet: &Sheet, selected: bool) -> Result<String, WriteError> {

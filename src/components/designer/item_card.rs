@@ -7,10 +7,21 @@ use phieu_core::{Lang, PollErrorKind};
 use yew::prelude::*;
 
 use super::fields::{checkbox, input, pair, problem_line, Input, Pair, Shape};
-use super::item_list::DragStep;
 use super::{dom_id, Editor};
-use crate::i18n::designer::{matter_words, type_name, words};
+use crate::i18n::designer::{describe_kept, matter_words, type_name, words};
 use crate::state::designer::{Edit, Field, ItemDraft, ItemField, ItemType, OptionField, Problem};
+
+/// What the drag handle of a card reports.
+#[derive(Clone, Debug)]
+pub enum DragStep {
+    /// The pointer went down on the handle of card `index`.
+    Start(usize, PointerEvent),
+    Move(PointerEvent),
+    /// The pointer was lifted: the card lands where it is.
+    End,
+    /// The browser took the pointer away (a scroll, a call): nothing moves.
+    Cancel,
+}
 
 #[derive(Properties)]
 pub struct ItemCardProps {
@@ -454,7 +465,7 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                 { problem_line(&select_id, select_problem.as_ref()) }
             </div>
             if let Some(k) = kept {
-                <p class="d-kept">{ w.kept_condition }{ " " }{ draft.describe_kept(k, lang) }</p>
+                <p class="d-kept">{ w.kept_condition }{ " " }{ describe_kept(draft, k, lang) }</p>
             }
             { for answers }
         </div>

@@ -4,23 +4,11 @@
 
 use yew::prelude::*;
 
-use super::item_card::ItemCard;
+use super::item_card::{DragStep, ItemCard};
 use super::{dom_id, Editor};
 use crate::edge::drag;
 use crate::i18n::designer::{preset_name, words};
 use crate::state::designer::{Edit, Field, ItemPreset};
-
-/// What the drag handle of a card reports.
-#[derive(Clone, Debug)]
-pub enum DragStep {
-    /// The pointer went down on the handle of card `index`.
-    Start(usize, PointerEvent),
-    Move(PointerEvent),
-    /// The pointer was lifted: the card lands where it is.
-    End,
-    /// The browser took the pointer away (a scroll, a call): nothing moves.
-    Cancel,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ItemListProps {

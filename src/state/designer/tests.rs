@@ -3,7 +3,10 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase};
+use phieu_core::{
+    Answer, ItemKind, Lang, Matter, Poll, PollErrorKind, PollKind, Preset, TargetBase,
+};
+use serde_json::Value;
 
 use super::*;
 use crate::state::meeting::Step;
@@ -1064,11 +1067,11 @@ fn a_combined_condition_is_kept_as_it_is() {
     assert_eq!(again.hash(), poll.hash());
     // Said in words on the question, in both languages.
     assert_eq!(
-        draft.describe_kept(&kept, Lang::Vi),
+        crate::i18n::designer::describe_kept(&draft, &kept, Lang::Vi),
         "Câu 1 = Có và (Câu 2 = Giếng hoặc Câu 2 = Sông)"
     );
     assert_eq!(
-        draft.describe_kept(&kept, Lang::En),
+        crate::i18n::designer::describe_kept(&draft, &kept, Lang::En),
         "Question 1 = Có and (Question 2 = Giếng or Question 2 = Sông)"
     );
     // Renamed questions and answers: the condition follows them.
@@ -1134,7 +1137,7 @@ fn a_combined_condition_is_kept_as_it_is() {
 
 /// Issue 22, item 8: the English of a label is flagged once the Vietnamese changes after it
 /// was written, and no longer once the English is edited or the Vietnamese is put back; a
-/// downloaded poll is named after its own id (`pages::designer`, `{id}.json`), kept here.
+/// downloaded poll is named after its own id (`effects::designer::export`, `{id}.json`), kept here.
 #[test]
 fn english_written_before_the_vietnamese_changed_is_flagged() {
     let draft = built_from_blank();

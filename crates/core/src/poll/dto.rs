@@ -1,12 +1,18 @@
 //! The raw JSON shape of a poll definition (docs/poll-format.md), exactly as serde reads and
 //! writes it. Nothing here is checked beyond JSON types: `Poll::try_from` does the checking.
 //! Unknown fields are refused so that a misspelt field is an error, not a silent default.
+//!
+//! It is also the one writer of the format: the core writes a checked poll through it
+//! (`Poll::to_json`), and the designer and the XLSForm importer fill it in and hand it to
+//! `Poll::try_from`, instead of writing JSON by hand. Optional fields that are `None` (and a
+//! `free_text` that is `false`) are left out of what is written, as the format allows.
 
 use serde::{Deserialize, Serialize};
 
+/// A poll definition as written (docs/poll-format.md): its header, place, rule and items.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PollDto {
+pub struct PollDto {
     pub format: String,
     pub version: u64,
     pub id: String,
@@ -19,24 +25,27 @@ pub(crate) struct PollDto {
     pub items: Vec<ItemDto>,
 }
 
+/// A text in Vietnamese, and in English when there is one (`en` left out otherwise).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct TextDto {
+pub struct TextDto {
     pub vi: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
+/// Where the poll is held: the commune, and the village (empty for a commune-wide poll).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PlaceDto {
+pub struct PlaceDto {
     pub commune: String,
     pub village: String,
 }
 
+/// The rule: a preset by name, a decision's matter, a survey's optional target.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RuleDto {
+pub struct RuleDto {
     pub preset: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matter: Option<String>,
@@ -44,9 +53,10 @@ pub(crate) struct RuleDto {
     pub target: Option<TargetDto>,
 }
 
+/// A survey's target: `numerator` of every `denominator` chose one of `options` of `item`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct TargetDto {
+pub struct TargetDto {
     pub item: String,
     pub options: Vec<String>,
     pub numerator: u64,
@@ -56,9 +66,10 @@ pub(crate) struct TargetDto {
     pub of: Option<String>,
 }
 
+/// One item (question) as written; which fields apply depends on its `type`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ItemDto {
+pub struct ItemDto {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
@@ -81,9 +92,10 @@ pub(crate) struct ItemDto {
     pub publish: Option<bool>,
 }
 
+/// The person an item is about (an official rated, a single candidate).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PersonDto {
+pub struct PersonDto {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<TextDto>,
@@ -93,7 +105,7 @@ pub(crate) struct PersonDto {
 /// combination); which of these shapes it is, is checked by `poll::check_condition`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ConditionDto {
+pub struct ConditionDto {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,9 +116,10 @@ pub(crate) struct ConditionDto {
     pub any: Option<Vec<ConditionDto>>,
 }
 
+/// One option of a choice item; `value` is a scale point's number.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ChoiceDto {
+pub struct ChoiceDto {
     pub id: String,
     pub label: TextDto,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -3,8 +3,12 @@
 
 use proptest::prelude::*;
 
+use phieu_core::{ItemKind, Lang, Poll, PollErrorKind};
+
+use super::importer::*;
 use super::*;
-use phieu_core::{ItemKind, Lang, PollErrorKind};
+use crate::problem::{Identity, Location, ProblemKind, SkipKind};
+use crate::sheet::{Sheet, Workbook};
 
 mod real_forms;
 

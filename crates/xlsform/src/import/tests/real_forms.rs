@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::problem::{group_problems, group_skipped};
 
 use super::super::*;
+use super::*;
 
 fn workbook(survey: &[&[&str]], choices: &[&[&str]], settings: &[&[&str]]) -> Workbook {
     Workbook {
