@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshots } from './support.mjs';
 import { createMeeting, testAndOpen } from './meeting_page.mjs';
+import { axeViolations, smallTargets } from './a11y.mjs';
 
 const h = harness();
 
@@ -101,6 +102,11 @@ test('read aloud: the question, each option with its number, then the review, in
   const read = await listen(page);
   assert.equal(await storage(page), before, 'listening wrote nothing');
   await page.screenshot({ path: join(screenshots, 'read-aloud-question-800x1280.png') });
+  // The button is a voter's control like the others: no serious or critical axe finding, and at
+  // least 48 × 48 CSS px.
+  const serious = (await axeViolations(page)).filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(serious, []);
+  assert.deepEqual(await smallTargets(page), []);
   assert.deepEqual(read.map((u) => u.text), [
     question,
     'Chọn một',
