@@ -5,6 +5,7 @@ pub mod code_panel;
 pub mod designer;
 pub mod file_pick;
 pub mod header;
+pub mod listen;
 pub mod outbox_pump;
 pub mod pin_pad;
 pub mod question;

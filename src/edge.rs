@@ -19,6 +19,7 @@ pub mod prefs;
 pub mod print;
 pub mod random;
 pub mod route;
+pub mod speech;
 pub mod store;
 pub mod tab_lock;
 pub mod upload;

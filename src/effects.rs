@@ -4,6 +4,7 @@
 pub mod designer;
 pub mod field;
 pub mod past;
+pub mod speech;
 
 use std::rc::Rc;
 
@@ -27,6 +28,7 @@ fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
 /// Opens storage, takes the one-tab lock and reads the meeting back, box and all, its poll with
 /// the page's reader (`meeting_record::ReadPoll`).
 pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
+    speech::find(dispatch.clone());
     spawn(async move {
         if !tab_lock::acquire().await {
             dispatch.emit(Action::DeviceUnusable(Device::OtherTab));

@@ -11,6 +11,7 @@ pub mod field;
 pub mod kiosk;
 pub mod past;
 pub mod results;
+pub mod speech;
 pub mod upload;
 
 /// Every fixed string of the interface, in one language.

@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod outbox;
 pub mod past;
 pub mod setup;
+pub mod speech;
 
 use std::rc::Rc;
 
@@ -212,6 +213,8 @@ pub struct Model {
     /// officer for the next voter; `keep_large`: for every voter after too, until turned off.
     pub large: bool,
     pub keep_large: bool,
+    /// Whether this device reads aloud in Vietnamese (issue 20, item 1).
+    pub speech: speech::Speech,
 }
 
 /// A message with its words in both languages, picked at render.
@@ -253,6 +256,8 @@ pub enum Action {
     DeviceUnusable(Device),
     /// What the browser said of this site's storage (issue 19, item 2).
     Storage(Storage),
+    /// What the browser said of a Vietnamese voice (issue 20, item 1).
+    Speech(speech::Speech),
     /// The meeting was created or changed and the change is stored.
     MeetingStored(Meeting),
     /// Show the officer's console (after a right PIN, or on creating the meeting).
@@ -344,6 +349,7 @@ impl Model {
             past: None,
             large: false,
             keep_large: false,
+            speech: speech::Speech::Unknown,
         }
     }
 
@@ -375,6 +381,7 @@ impl Model {
             }
             Action::DeviceUnusable(device) => next.device = device,
             Action::Storage(storage) => next.storage = Some(storage),
+            Action::Speech(speech) => next.speech = speech,
             Action::MeetingStored(meeting) => {
                 // A meeting new to this page (just created) opens on the officer's console.
                 if next.meeting.as_ref().is_none_or(|m| m.id != meeting.id) {

@@ -20,6 +20,8 @@ mod outbox;
 mod random;
 #[path = "browser/results.rs"]
 mod results;
+#[path = "browser/speech.rs"]
+mod speech;
 #[path = "browser/storage.rs"]
 mod storage;
 

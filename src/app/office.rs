@@ -153,7 +153,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
     html! {
         <>
             if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
-            <Setup {lang} poll={model.poll.clone()} storage={model.storage}
+            <Setup {lang} poll={model.poll.clone()} storage={model.storage} speech={model.speech.clone()}
                    on_retry={dispatch.reform(|()| Action::LoadPoll)}
                    on_poll={dispatch.reform(Action::PollChosen)} {on_create} />
         </>

@@ -180,7 +180,7 @@ fn field_screens(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Htm
             html! {
                 <Respondent key={format!("respondent-{}-{handed}", m.ballots.len())} {lang}
                             poll={m.poll.clone()} voting={voting.clone()} {on_action} {on_change}
-                            on_staff={field_action(FieldAction::Staff)} />
+                            on_staff={field_action(FieldAction::Staff)} listen={model.speech.ready()} />
             }
         }
         Screen::Field(FieldScreen::Resume(draft)) => {

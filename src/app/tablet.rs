@@ -266,7 +266,8 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
             html! {
                 <>
                     <Voter key={format!("ballot-{}-{}-{}", m.ballots.len(), model.test.entered.len(), m.issued.unwrap_or(0))}
-                           {lang} poll={m.poll.clone()} voting={voting.clone()} {on_action} />
+                           {lang} poll={m.poll.clone()} voting={voting.clone()} {on_action}
+                           listen={model.speech.ready()} />
                     { for cancel }
                 </>
             }

@@ -92,6 +92,7 @@ pub fn prepare(src: Option<String>) {
 /// or office page sent a session in progress here), the session in progress is resumed. What
 /// `prepare` began is taken over (it was begun for the same address).
 pub fn start(src: Option<String>, dispatch: Callback<Action>) {
+    super::speech::find(dispatch.clone());
     let begun = BEGUN
         .with(|b| b.borrow_mut().take())
         .unwrap_or_else(|| begin(src));

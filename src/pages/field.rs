@@ -38,6 +38,9 @@ pub struct RespondentProps {
     /// The walk changed (an answer, a step): the caller keeps it on disk.
     pub on_change: Callback<Voting>,
     pub on_staff: Callback<()>,
+    /// The device reads aloud in Vietnamese (issue 20, item 1).
+    #[prop_or_default]
+    pub listen: bool,
 }
 
 /// One respondent's form: the voter's screens, each change kept as a draft at once.
@@ -52,7 +55,7 @@ pub fn respondent(props: &RespondentProps) -> Html {
     html! {
         <div class="field-respondent">
             <Voter lang={props.lang} poll={props.poll.clone()} voting={props.voting.clone()}
-                   on_action={props.on_action.clone()} no_welcome=true />
+                   on_action={props.on_action.clone()} no_welcome=true listen={props.listen} />
             <div class="field-staff-bar">
                 <p class="hint">{ t.staff_hint }</p>
                 <button type="button" class="button button-secondary" disabled={saving}

@@ -18,11 +18,13 @@ use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
 use crate::i18n::designer::setup_words;
 use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
+use crate::i18n::speech::speech_words;
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
 use crate::state::setup::{
     needs_household_witnesses, quorum_warning, Attendance, FieldProblem, SetupForm,
 };
+use crate::state::speech::Speech;
 use crate::state::{Doc, Page, PollState, Storage};
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
@@ -154,12 +156,33 @@ fn storage_note(storage: Option<Storage>, lang: Lang) -> Html {
     }
 }
 
+/// Whether voters can have their screens read aloud on this device, with which voice, and
+/// whether it works offline (issue 20, item 1). Nothing until the browser has answered.
+fn speech_note(speech: &Speech, lang: Lang) -> Html {
+    let w = speech_words(lang);
+    let (text, warn) = match speech {
+        Speech::Unknown => return Html::default(),
+        Speech::Missing => (w.missing.to_owned(), true),
+        Speech::Ready(v) if v.offline => (w.ready.replace("{name}", &v.name), false),
+        Speech::Ready(v) => (w.ready_online.replace("{name}", &v.name), true),
+    };
+    html! {
+        <section class="setup-speech" aria-labelledby="setup-speech-h">
+            <h2 id="setup-speech-h">{ w.heading }</h2>
+            <p class={classes!(warn.then_some("warning"))}>{ text }</p>
+        </section>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
     pub lang: Lang,
     pub poll: PollState,
     /// What the browser said of this site's storage, once it has.
     pub storage: Option<Storage>,
+    /// Whether this device reads aloud in Vietnamese (issue 20, item 1).
+    #[prop_or_default]
+    pub speech: Speech,
     pub on_retry: Callback<()>,
     /// A template or a poll file was chosen and is valid.
     pub on_poll: Callback<Rc<Poll>>,
@@ -382,6 +405,7 @@ pub fn setup(props: &SetupProps) -> Html {
             <h1>{ t.setup_title }</h1>
             <p class="lead">{ t.setup_intro }</p>
             { storage_note(props.storage, lang) }
+            { speech_note(&props.speech, lang) }
             <section class="setup-poll" aria-labelledby="setup-poll-h">
                 <h2 id="setup-poll-h">{ t.poll_heading }</h2>
                 <div class="poll-choice">

@@ -4,8 +4,12 @@
 use phieu_core::{Lang, Poll};
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::components::listen::Listen;
 use crate::components::question::Question;
 use crate::i18n::kiosk::kiosk;
+use crate::i18n::speech::{question_lines, review_lines};
 use crate::state::meeting::{answer_in_words, Step, Voting};
 use crate::state::VoterAction;
 
@@ -19,6 +23,10 @@ pub struct VoterProps {
     /// shown where it would lead nowhere (issue 22, item 9).
     #[prop_or_default]
     pub no_welcome: bool,
+    /// The device reads aloud in Vietnamese: each question and the review offer "Nghe"
+    /// (issue 20, item 1).
+    #[prop_or_default]
+    pub listen: bool,
 }
 
 #[function_component(Voter)]
@@ -64,6 +72,9 @@ pub fn voter(props: &VoterProps) -> Html {
                     <p id="voter-heading" tabindex="-1" class="progress">
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
+                    if props.listen {
+                        <Listen {lang} lines={Rc::new(question_lines(&item))} />
+                    }
                     <Question {lang} {item} answer={v.answers[i].clone()} {on_answer} {problem} page_heading=true />
                     <div class={classes!("voter-nav", (!can_go_back).then_some("voter-nav-first"))}>
                         if can_go_back {
@@ -93,6 +104,9 @@ pub fn voter(props: &VoterProps) -> Html {
                 <div class="voter-review" {onkeydown}>
                     <h1 id="voter-heading" tabindex="-1">{ t.review_title }</h1>
                     <p class="voter-hint">{ t.review_hint }</p>
+                    if props.listen {
+                        <Listen {lang} lines={Rc::new(review_lines(poll, v.review(poll)))} />
+                    }
                     <ol class="review-list">
                         { for v.review(poll).map(|(i, a)| html! {
                             <li class="review-item">
