@@ -23,7 +23,7 @@ pub mod poll;
 pub use lang::{without_path, Lang, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
-    PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase,
+    PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase, MAX_TEXT_LEN,
 };
 pub mod ballot;
 pub mod ballot_box;

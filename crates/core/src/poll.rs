@@ -35,7 +35,9 @@ const MAX_ID: usize = 64;
 const MAX_LABEL: usize = 2_000;
 const MAX_ITEMS: usize = 500;
 const MAX_OPTIONS: usize = 200;
-const MAX_TEXT_LEN: u64 = 5_000;
+/// The most characters a text item's `max_len` may allow (docs/poll-format.md §Limits): the one
+/// bound every writer of a poll (the designer, the XLSForm importer) checks against.
+pub const MAX_TEXT_LEN: u64 = 5_000;
 /// The most answer tests one `show_if` combines, and how deeply `all`/`any` nest
 /// (docs/poll-format.md §Skip logic): far above a real form's gates, low enough that a hostile
 /// file cannot make every screen walk a huge tree.

@@ -617,8 +617,7 @@ const METADATA: [&str; 14] = [
     "uri:deviceid",
 ];
 
-/// The most characters of a text answer phieu takes (docs/poll-format.md §Limits).
-const MAX_TEXT_LEN: u64 = 5_000;
+use phieu_core::MAX_TEXT_LEN;
 
 #[derive(Default)]
 struct Importer {
