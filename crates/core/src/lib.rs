@@ -44,7 +44,10 @@ pub use bundle::{
     answers_from_json, AuditBundle, BundleError, Discrepancy, MinutesCode, PublicSummary,
     VerifyError,
 };
-pub use merge::{commune_rollup, merge_boxes, CommuneOutcome, MergeError, VillageResult};
+pub use merge::{
+    commune_rollup, merge_boxes, merge_bundles, BoxEntry, CommuneOutcome, MergeBundlesError,
+    MergeError, MergedBundle, VillageResult,
+};
 pub use minutes::{Minutes, MinutesError};
 pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};

@@ -16,9 +16,9 @@
 use crate::ballot_box::BoxFingerprint;
 use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::lang::Lang;
+use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
 use crate::poll::{Item, ItemKind, Poll, PollKind, Preset};
-use crate::report::BoxEntry;
 use crate::rule::{at_least_two_thirds, more_than_half, Electorate, Method, Outcome};
 use crate::tally::Tally;
 
