@@ -35,6 +35,7 @@ pub mod opening;
 pub mod pin;
 pub mod receipt;
 pub mod report;
+pub mod results;
 pub mod rule;
 pub mod tally;
 
@@ -52,5 +53,6 @@ pub use minutes::{Minutes, MinutesError};
 pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
+pub use results::{item_rows, results_header, results_rows, ResultRow, RowKind};
 pub use rule::{decide, Decision, Electorate, Method, Outcome, OutcomeError, RatingLevel};
 pub use tally::{ItemTally, Mean, Share, Tally, TallyError, Unanswered};

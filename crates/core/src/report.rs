@@ -7,9 +7,8 @@
 
 use crate::bundle::{AuditBundle, PublicSummary};
 use crate::lang::Lang;
-use crate::poll::ItemKind;
 use crate::receipt::Receipt;
-use crate::tally::Unanswered;
+use crate::results::{results_header, results_rows};
 
 pub use crate::merge::{merge_bundles, BoxEntry, MergeBundlesError, MergedBundle};
 
@@ -21,8 +20,9 @@ pub const CSV_BOM: &str = "\u{feff}";
 /// hold a comma, a quote or a line break), starting with [`CSV_BOM`].
 ///
 /// Columns: item id, item, option id, option, count, total electorate, share of the total
-/// electorate, mean. One row per option of each choice item, one row "answered" for number and
-/// text items, then one row "blank" per item with an empty option id. The share is always of the
+/// electorate, mean (`results::results_header`). One row per option of each choice item, one row
+/// "answered" for number and text items, then one row "blank" per item with an empty option id
+/// (`results::results_rows`, the rows every front end renders). The share is always of the
 /// total electorate (domain brief, "the denominator"), never of ballots cast. The mean is filled
 /// on every row of a number or scale item that has answers.
 pub fn results_csv(bundle: &AuditBundle, lang: Lang) -> String {
@@ -38,86 +38,29 @@ pub fn results_csv_semicolon(bundle: &AuditBundle, lang: Lang) -> String {
 }
 
 fn results_csv_with(bundle: &AuditBundle, lang: Lang, separator: char) -> String {
-    let (header, answered, blank, not_asked, blank_or_not_asked) = match lang {
-        Lang::Vi => (
-            [
-                "Mã câu hỏi",
-                "Câu hỏi",
-                "Mã lựa chọn",
-                "Lựa chọn",
-                "Số phiếu",
-                "Tổng số cử tri",
-                "Tỷ lệ trên tổng số cử tri",
-                "Trung bình",
-            ],
-            "(có trả lời)",
-            "(để trống)",
-            "(không hỏi)",
-            "(để trống hoặc không hỏi)",
-        ),
-        Lang::En => (
-            [
-                "Item id",
-                "Item",
-                "Option id",
-                "Option",
-                "Count",
-                "Total electorate",
-                "Share of total electorate",
-                "Mean",
-            ],
-            "(answered)",
-            "(blank)",
-            "(not asked)",
-            "(blank or not asked)",
-        ),
-    };
     let electorate = bundle.electorate();
     let total = electorate.total().to_string();
     let mut out = String::from(CSV_BOM);
-    push_row(&mut out, separator, header.iter().copied());
-    for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
-        let label = item.label().get(lang);
-        let mean = tally.mean().map(|m| m.display(lang)).unwrap_or_default();
-        let mut row = |option_id: &str, option: &str, count: u64| {
-            let count_text = count.to_string();
-            let share = electorate.share(count).percent(lang);
-            push_row(
-                &mut out,
-                separator,
-                [
-                    item.id(),
-                    label,
-                    option_id,
-                    option,
-                    &count_text,
-                    &total,
-                    &share,
-                    &mean,
-                ],
-            );
-        };
-        match item.kind() {
-            ItemKind::Number { .. } => {
-                row("", answered, tally.mean().map_or(0, |m| m.count()));
-            }
-            ItemKind::Text { .. } => row("", answered, tally.free_texts().count() as u64),
-            kind => {
-                for (choice, count) in kind.options().iter().zip(tally.counts()) {
-                    row(choice.id(), choice.label().get(lang), *count);
-                }
-            }
-        }
-        // "(để trống)" alone for an item always asked, as before; an item the poll's logic may
-        // skip gets "(không hỏi)" and "(để trống)" apart (issue 22, item 6).
-        for (why, count) in tally.unanswered(item) {
-            let label = match why {
-                Unanswered::LeftBlank => blank,
-                Unanswered::NotAsked => not_asked,
-                Unanswered::BlankOrNotAsked => blank_or_not_asked,
-            };
-            row("", label, count);
-        }
+    push_row(&mut out, separator, results_header(lang));
+    for row in results_rows(bundle) {
+        let item = row.item();
+        let count = row.count().to_string();
+        let share = row.share(electorate).percent(lang);
+        let mean = row.mean().map(|m| m.display(lang)).unwrap_or_default();
+        push_row(
+            &mut out,
+            separator,
+            [
+                item.id(),
+                item.label().get(lang),
+                row.option_id(),
+                row.sheet_label(lang),
+                &count,
+                &total,
+                &share,
+                &mean,
+            ],
+        );
     }
     out
 }

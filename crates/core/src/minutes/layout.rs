@@ -20,7 +20,8 @@ use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::lang::Lang;
 use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
-use crate::poll::{Item, ItemKind, Poll, PollKind, Preset};
+use crate::poll::{Item, Poll, PollKind, Preset};
+use crate::results::item_rows;
 use crate::rule::{Electorate, Method, Outcome};
 use crate::tally::Tally;
 use words::{quorum, words};
@@ -443,28 +444,18 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     for (i, (item, it)) in r.poll.items().iter().zip(t.items()).enumerate() {
         let share = |n: u64| e.share(n).percent(lang);
         let free: Vec<String> = it.free_texts().map(str::to_owned).collect();
-        let mut rows: Vec<Vec<String>> = match item.kind() {
-            ItemKind::Number { .. } | ItemKind::Text { .. } => {
-                let answered = it.mean().map_or(free.len() as u64, |m| m.count());
-                vec![vec![
-                    tr(lang, "Có trả lời", "Answered"),
-                    answered.to_string(),
-                    share(answered),
-                ]]
-            }
-            kind => kind
-                .options()
-                .iter()
-                .zip(it.counts())
-                .map(|(o, c)| vec![o.label().get(lang).to_owned(), c.to_string(), share(*c)])
-                .collect(),
-        };
-        // Skipped by the poll's logic (không hỏi) apart from left blank (issue 22, item 6).
-        rows.extend(
-            it.unanswered(item)
-                .into_iter()
-                .map(|(why, n)| vec![why.label(lang).to_owned(), n.to_string(), share(n)]),
-        );
+        // The rows every front end shows (`results::item_rows`): options or "answered", then
+        // skipped by the poll's logic (không hỏi) apart from left blank (issue 22, item 6).
+        let rows: Vec<Vec<String>> = item_rows(item, it)
+            .iter()
+            .map(|row| {
+                vec![
+                    row.label(lang).to_owned(),
+                    row.count().to_string(),
+                    share(row.count()),
+                ]
+            })
+            .collect();
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
             head: vec![
