@@ -19,7 +19,7 @@ import { join, relative, sep } from 'node:path';
 const args = process.argv.slice(2);
 const printEdges = args.includes('--edges');
 const dirs = args.filter((a) => a !== '--edges');
-if (dirs.length === 0) dirs.push('crates/cli/src', 'crates/collector/src');
+if (dirs.length === 0) dirs.push('crates/core/src', 'crates/cli/src', 'crates/collector/src');
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -16,7 +16,7 @@ use crate::ballot_box::{BallotBox, BoxFingerprint};
 use crate::bundle::{AuditBundle, MinutesCode};
 use crate::lang::Lang;
 use crate::minutes::{Minutes, MinutesError};
-use crate::poll::PollHash;
+use crate::poll::{PollHash, PollKind, AGREE};
 use crate::rule::{at_least_two_thirds, Electorate, OutcomeError};
 
 /// Why boxes or village results cannot be merged. `path` names the input, such as `boxes[2]`.
@@ -463,15 +463,15 @@ impl VillageResult {
     /// The count of one village's bundle on a commune-wide decision: its village, the
     /// households that agree on its first decided item, and its electorate. `None` for a poll
     /// that is not a decision.
-    pub fn of(bundle: &crate::AuditBundle) -> Option<VillageResult> {
+    pub fn of(bundle: &AuditBundle) -> Option<VillageResult> {
         let poll = bundle.poll();
-        if poll.kind() != crate::PollKind::Decision {
+        if poll.kind() != PollKind::Decision {
             return None;
         }
         let (_, item) = poll.decided_items().next()?;
         Some(VillageResult {
             village: poll.place().village().to_owned(),
-            agree: bundle.tally().count(poll, item.id(), crate::poll::AGREE)?,
+            agree: bundle.tally().count(poll, item.id(), AGREE)?,
             households: bundle.electorate().total(),
         })
     }

@@ -12,16 +12,17 @@ use crate::rule::{decide, Electorate, Outcome, OutcomeError};
 use crate::tally::Tally;
 
 use super::ballot_list::{self, NotRead, Opening};
+use super::check::{
+    canonical_json, check_header, check_issued, check_poll_hash, compare, finish_verify,
+    parse_canonical, poll_of, sniff_version, to_value, Claimed,
+};
 use super::dto::{
     answer_of, ballot_dto, electorate_dto, electorate_of, minutes_dto, minutes_of, outcome_dto,
-    poll_of, tally_dto, AuditBundleDto, BallotDto, View,
+    tally_dto, AuditBundleDto, BallotDto, View, AUDIT_FORMAT, BUNDLE_VERSION,
 };
-use super::minutes_code::{minutes_code, minutes_code_encoding, Stated};
-use super::{
-    canonical_json, check_header, check_issued, check_poll_hash, compare, finish_verify,
-    parse_canonical, sniff_version, to_value, BundleError, Claimed, Discrepancy, MinutesCode,
-    PublicSummary, VerifyError, AUDIT_FORMAT, BUNDLE_VERSION,
-};
+use super::error::{BundleError, Discrepancy, VerifyError};
+use super::minutes_code::MinutesCode;
+use super::stated::{minutes_code, minutes_code_encoding, Stated};
 
 /// A closed box with its electorate and minutes: everything needed to check the count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,22 +127,6 @@ impl AuditBundle {
             minutes_code: self.minutes_code.to_hex(),
         };
         canonical_json(&dto)
-    }
-
-    /// The public summary of this bundle.
-    pub fn public_summary(&self) -> PublicSummary {
-        PublicSummary {
-            poll: self.poll().clone(),
-            electorate: self.electorate,
-            minutes: self.minutes.clone(),
-            // A summary has no openings: it knows what its file says, not which blanks were
-            // skipped by the poll's logic, whether made here or read back.
-            tally: self.tally().without_openings(),
-            outcomes: self.outcomes.clone(),
-            commitments: self.ballot_box.commitments().copied().collect(),
-            fingerprint: self.fingerprint(),
-            minutes_code: self.minutes_code,
-        }
     }
 
     /// Reads an audit bundle and recomputes everything it claims from the openings alone.

@@ -1,6 +1,6 @@
 //! The raw JSON shapes of the audit bundle and the public summary (docs/bundle-format.md), in
 //! the field order they are written, and the conversions between them and the domain types.
-//! The shapes are checked only for JSON types; reading one back (`poll_of`, `tally_of`,
+//! The shapes are checked only for JSON types; reading one back (`tally_of`,
 //! `electorate_of`, `minutes_of`, `answer_of`) checks what it states.
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,15 @@ use crate::poll::Poll;
 use crate::rule::{Electorate, Method, Outcome, OutcomeError};
 use crate::tally::{ItemTally, Tally};
 
-use super::{compare, to_value, BundleError, Discrepancy};
+use super::error::BundleError;
+
+/// The `format` of an audit bundle.
+pub const AUDIT_FORMAT: &str = "phieu/audit-bundle";
+/// The `format` of a public summary.
+pub const SUMMARY_FORMAT: &str = "phieu/public-summary";
+/// The only bundle version this crate reads and writes. Version 1 had a seal over the minutes
+/// but not over the tally; version 2 replaced it with the minutes code.
+pub const BUNDLE_VERSION: u64 = 2;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -319,33 +327,6 @@ pub(super) fn tally_dto(poll: &Poll, t: &Tally, view: View) -> TallyDto {
             })
             .collect(),
     }
-}
-
-/// Reads the poll embedded in a bundle and refuses any spelling but the one `Poll::to_json`
-/// writes (docs/poll-format.md §Canonical form): the same poll written with and without a
-/// default (a multiple item's `min`, a text item's `max_len`) would otherwise be two files of
-/// one poll hash.
-pub(super) fn poll_of(dto: crate::poll::dto::PollDto) -> Result<Poll, BundleError> {
-    let given = to_value(&dto);
-    let poll = Poll::try_from(dto).map_err(BundleError::Poll)?;
-    let canonical = to_value(&poll.to_dto());
-    if given != canonical {
-        let mut found = Vec::new();
-        compare("", &given, &canonical, &mut found);
-        let (path, detail) = match found.first() {
-            Some(Discrepancy::Count {
-                path,
-                claimed,
-                computed,
-            }) => (
-                path.trim_end_matches(".length").to_owned(),
-                format!("{claimed} where the canonical form has {computed}"),
-            ),
-            _ => (String::new(), String::new()),
-        };
-        return Err(BundleError::PollSpelling { path, detail });
-    }
-    Ok(poll)
 }
 
 /// Reads a claimed tally back into a `Tally` of `poll`, checking its shape and that its counts

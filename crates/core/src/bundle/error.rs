@@ -10,7 +10,7 @@ use crate::minutes::MinutesError;
 use crate::poll::{PollError, PollHash};
 use crate::rule::OutcomeError;
 
-use super::MinutesCode;
+use super::minutes_code::MinutesCode;
 
 /// Why a file is not a well-formed bundle at all (before any recomputation).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

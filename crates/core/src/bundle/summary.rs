@@ -9,15 +9,17 @@ use crate::receipt::Receipt;
 use crate::rule::{Electorate, Outcome};
 use crate::tally::Tally;
 
-use super::dto::{
-    electorate_dto, electorate_of, minutes_dto, minutes_of, outcome_dto, poll_of, tally_dto,
-    tally_of, PublicSummaryDto, View,
-};
-use super::{
+use super::audit::AuditBundle;
+use super::check::{
     canonical_json, check_header, check_issued, check_poll_hash, compare, digest_of, finish_verify,
-    parse_canonical, sniff_version, to_value, AuditBundle, Claimed, Discrepancy, MinutesCode,
-    VerifyError, BUNDLE_VERSION, SUMMARY_FORMAT,
+    parse_canonical, poll_of, sniff_version, to_value, Claimed,
 };
+use super::dto::{
+    electorate_dto, electorate_of, minutes_dto, minutes_of, outcome_dto, tally_dto, tally_of,
+    PublicSummaryDto, View, BUNDLE_VERSION, SUMMARY_FORMAT,
+};
+use super::error::{Discrepancy, VerifyError};
+use super::minutes_code::MinutesCode;
 
 /// What a portal publishes: counts and commitments, no openings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,5 +164,23 @@ impl PublicSummary {
             &mut found,
         );
         found
+    }
+}
+
+impl AuditBundle {
+    /// The public summary of this bundle.
+    pub fn public_summary(&self) -> PublicSummary {
+        PublicSummary {
+            poll: self.poll().clone(),
+            electorate: *self.electorate(),
+            minutes: self.minutes().clone(),
+            // A summary has no openings: it knows what its file says, not which blanks were
+            // skipped by the poll's logic, whether made here or read back.
+            tally: self.tally().without_openings(),
+            outcomes: self.outcomes().to_vec(),
+            commitments: self.ballot_box().commitments().copied().collect(),
+            fingerprint: self.fingerprint(),
+            minutes_code: self.minutes_code(),
+        }
     }
 }

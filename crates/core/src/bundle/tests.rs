@@ -2,8 +2,10 @@
 
 use super::audit::{verify_fast, verify_general};
 use super::*;
-use crate::rule::Method;
-use crate::{Answer, Ballot, BallotBox, Salt};
+use crate::ballot::{Answer, Ballot, Salt};
+use crate::ballot_box::BallotBox;
+use crate::minutes::Minutes;
+use crate::rule::{Electorate, Method};
 
 const SURVEY: &str = include_str!("../../tests/data/survey-audit-bundle.json");
 const DEMO: &str = include_str!("../../tests/data/demo-audit-bundle.json");

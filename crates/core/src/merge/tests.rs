@@ -1,7 +1,9 @@
 //! The merge's tests: bundles of one poll merged, attendance per sitting, refusals.
 
 use super::*;
-use crate::{Answer, Ballot, BallotBox, Poll, Salt};
+use crate::ballot::{Answer, Ballot, Salt};
+use crate::ballot_box::BallotBox;
+use crate::poll::Poll;
 
 const POLL: &str = include_str!("../../tests/data/example-poll.json");
 

@@ -13,60 +13,24 @@
 //! decides anything: outcomes come from `crate::rule`, and the quorum lines repeat the same
 //! integer tests (`rule::more_than_half`, `rule::at_least_two_thirds`).
 
+mod kind;
 mod words;
+
+pub use kind::MinutesKind;
 
 use crate::ballot_box::BoxFingerprint;
 use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::lang::Lang;
 use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
-use crate::poll::{Item, Poll, PollKind, Preset};
+use crate::poll::{Item, Poll, PollKind};
 use crate::results::item_rows;
-use crate::rule::{Electorate, Method, Outcome};
+use crate::rule::{Electorate, Outcome};
 use crate::tally::Tally;
-use words::{quorum, words};
+use words::{quorum, tr, words};
 
 /// Dots left for a person to fill in by hand on the paper.
 pub const DOTS: &str = "……………………………………";
-
-/// Which minutes a poll gets: each kind has its own heading, title, name for the electorate,
-/// witnesses (or none), copies and signature lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MinutesKind {
-    /// A village (or residential group) meeting of household representatives: a decision that
-    /// is not a staff conference's, or an election (D59 Mẫu 02).
-    VillageMeeting,
-    /// Opinion forms handed to every household instead of a meeting (D59 Mẫu 04).
-    HouseholdForms,
-    /// A People's Council's confidence rating or confidence vote (R96, L87 63-64).
-    Council,
-    /// An agency or enterprise staff conference (L 51, L 69).
-    Conference,
-    /// An opinion survey: no decision, no board, no witnesses.
-    Survey,
-}
-
-impl MinutesKind {
-    pub fn of(poll: &Poll, electorate: &Electorate) -> MinutesKind {
-        if electorate.method() == Method::HouseholdForms {
-            return MinutesKind::HouseholdForms;
-        }
-        match (poll.kind(), poll.rule().preset()) {
-            (PollKind::ConfidenceRating | PollKind::ConfidenceVote, _) => MinutesKind::Council,
-            (_, Preset::Conference) => MinutesKind::Conference,
-            (PollKind::Survey, _) | (_, Preset::None) => MinutesKind::Survey,
-            _ => MinutesKind::VillageMeeting,
-        }
-    }
-
-    /// Whether the ballots were cast at a sitting whose attendance the minutes state.
-    pub fn is_meeting(self) -> bool {
-        matches!(
-            self,
-            MinutesKind::VillageMeeting | MinutesKind::Council | MinutesKind::Conference
-        )
-    }
-}
 
 /// One piece of the minutes, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,10 +142,6 @@ impl<'a> Record<'a> {
     pub fn with_boxes(self, boxes: &'a [BoxEntry]) -> Record<'a> {
         Record { boxes, ..self }
     }
-}
-
-fn tr(lang: Lang, vi: &str, en: &str) -> String {
-    lang.pick(vi, en).to_owned()
 }
 
 fn or_dots(s: &str) -> String {

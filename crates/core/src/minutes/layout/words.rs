@@ -1,7 +1,7 @@
 //! The words of the minutes that change with their kind: the name of the electorate and of
 //! those present, who counts and signs, the recipients and copies, and the quorum line.
 
-use super::{tr, MinutesKind};
+use super::kind::MinutesKind;
 use crate::lang::Lang;
 use crate::rule::{at_least_two_thirds, more_than_half, Electorate};
 
@@ -177,4 +177,9 @@ pub(super) fn quorum(kind: MinutesKind, e: &Electorate, lang: Lang) -> String {
         Some(v) => format!("{present}/{total} ({v})"),
         None => format!("{present}/{total}"),
     }
+}
+
+/// `vi` or `en`, as an owned string.
+pub(super) fn tr(lang: Lang, vi: &str, en: &str) -> String {
+    lang.pick(vi, en).to_owned()
 }
