@@ -6,7 +6,7 @@
 // the root. Comments, strings and the `#[cfg(test)] mod tests` at the end of a file are left
 // out: tests may reach back. `main.rs` is its own crate and is skipped.
 //
-//   scripts/module-loops.mjs                      the command line's, the collector's and xlsform's crates
+//   scripts/module-loops.mjs                      the core's, the command line's, the collector's and xlsform's crates
 //   scripts/module-loops.mjs crates/cli/src …     these source directories
 //   scripts/module-loops.mjs --edges …            also print every edge
 //
@@ -19,7 +19,7 @@ import { join, relative, sep } from 'node:path';
 const args = process.argv.slice(2);
 const printEdges = args.includes('--edges');
 const dirs = args.filter((a) => a !== '--edges');
-if (dirs.length === 0) dirs.push('crates/cli/src', 'crates/collector/src', 'crates/xlsform/src');
+if (dirs.length === 0) dirs.push('crates/core/src', 'crates/cli/src', 'crates/collector/src', 'crates/xlsform/src');
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

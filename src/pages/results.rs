@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use phieu_core::report::{results_csv, results_csv_semicolon, BoxEntry};
+use phieu_core::results::item_rows;
 use phieu_core::{AuditBundle, Item, ItemKind, ItemTally, Lang, Preset, Receipt};
 use yew::prelude::*;
 
@@ -188,33 +189,22 @@ fn marker(preset: Preset) -> Option<(u64, AttrValue)> {
 fn view_item(index: usize, item: &Item, it: &ItemTally, bundle: &AuditBundle, lang: Lang) -> Html {
     let t = strings(lang);
     let electorate = bundle.electorate();
-    let row = |label: String, count: u64| {
-        let share = electorate.share(count);
-        (
-            label,
-            count,
-            share.percent(lang),
-            share.basis_points().unwrap_or(0),
-        )
-    };
     let free: Vec<&str> = it.free_texts().collect();
-    let mut rows: Vec<_> = match item.kind() {
-        ItemKind::Number { .. } => vec![row(t.answered.into(), it.mean().map_or(0, |m| m.count()))],
-        ItemKind::Text { .. } => vec![row(t.answered.into(), free.len() as u64)],
-        kind => kind
-            .options()
-            .iter()
-            .zip(it.counts())
-            .map(|(o, c)| row(o.label().get(lang).to_owned(), *c))
-            .collect(),
-    };
-    // Skipped by the poll's logic (không hỏi) apart from left blank (issue 22, item 6); the
-    // words are the core's, as on the minutes.
-    rows.extend(
-        it.unanswered(item)
-            .into_iter()
-            .map(|(why, n)| row(why.label(lang).into(), n)),
-    );
+    // The core's rows, as the CSV, the workbook, the minutes and `phieu inspect` have them:
+    // options or "answered", then skipped by the poll's logic (không hỏi) apart from left blank
+    // (issue 22, item 6).
+    let rows: Vec<_> = item_rows(item, it)
+        .iter()
+        .map(|row| {
+            let share = row.share(electorate);
+            (
+                row.label(lang).to_owned(),
+                row.count(),
+                share.percent(lang),
+                share.basis_points().unwrap_or(0),
+            )
+        })
+        .collect();
     let bars = rows
         .iter()
         .map(|(label, count, percent, bp)| Bar {

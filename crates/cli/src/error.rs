@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use phieu_core::report::MergeBundlesError;
+use phieu_core::merge::MergeBundlesError;
 use phieu_core::{Lang, ReceiptError, VerifyError};
 
 #[derive(Debug, thiserror::Error)]

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use phieu_core::results::{item_rows, RowKind};
 use phieu_core::{Lang, Poll, PollKind, Preset};
 
 use crate::args::InspectArgs;
@@ -133,19 +134,24 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
             .map(|c| c.label().get(lang).chars().count())
             .max()
             .unwrap_or(0);
-        for (choice, n) in item.kind().options().iter().zip(it.counts()) {
-            let label = choice.label().get(lang);
-            let pad = width.saturating_sub(label.chars().count());
-            writeln!(
-                out,
-                "  {label}{:pad$}  {n:>6}  {:>7}",
-                "",
-                e.share(*n).percent(lang)
-            )?;
-        }
-        // Skipped by the poll's logic apart from left blank (issue 22, item 6).
-        for (why, n) in it.unanswered(item) {
-            writeln!(out, "  {}: {n}", why.label(lang))?;
+        // The core's rows (`results::item_rows`): the options, padded to one column, then
+        // skipped by the poll's logic apart from left blank (issue 22, item 6); a number's or a
+        // text's answers are told by their mean and their written answers below.
+        for row in item_rows(item, it) {
+            let (label, n) = (row.label(lang), row.count());
+            match row.kind() {
+                RowKind::Choice(_) => {
+                    let pad = width.saturating_sub(label.chars().count());
+                    writeln!(
+                        out,
+                        "  {label}{:pad$}  {n:>6}  {:>7}",
+                        "",
+                        row.share(e).percent(lang)
+                    )?;
+                }
+                RowKind::Unanswered(_) => writeln!(out, "  {label}: {n}")?,
+                RowKind::Answered => {}
+            }
         }
         if let Some(mean) = it.mean() {
             writeln!(

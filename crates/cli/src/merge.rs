@@ -1,5 +1,5 @@
 //! `phieu merge FILE… -o OUT`: the boxes of one poll (several tablets, clusters, sittings) into
-//! one audit bundle, under the core's rules (`phieu_core::report::merge_bundles`: one electorate
+//! one audit bundle, under the core's rules (`phieu_core::merge::merge_bundles`: one electorate
 //! total; attendance kept for tablets of one sitting and added up across clusters; minutes that
 //! list every place and time). A box or a ballot seen twice is refused, naming the file that
 //! holds it, never counted twice. The app merges with the same function, so both give the same
@@ -13,7 +13,7 @@ use crate::args::MergeArgs;
 use crate::error::CliError;
 use crate::load;
 use crate::status::Status;
-use phieu_core::report::merge_bundles;
+use phieu_core::merge::merge_bundles;
 
 pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let bundles = args

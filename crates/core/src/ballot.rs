@@ -7,7 +7,6 @@
 use crate::encoding::{digest_newtype, Encoder, BALLOT_TAG};
 use crate::lang::Lang;
 use crate::poll::{Condition, ItemKind, Poll, PollHash};
-use crate::receipt::Receipt;
 
 digest_newtype!(
     /// SHA-256 of a ballot's canonical encoding (docs/bundle-format.md §Ballot commitment).
@@ -369,11 +368,6 @@ impl Ballot {
 
     pub fn commitment(&self) -> BallotCommitment {
         self.commitment
-    }
-
-    /// The short code the voter keeps (docs/bundle-format.md §Receipt).
-    pub fn receipt(&self) -> Receipt {
-        Receipt::of(&self.commitment)
     }
 
     /// Whether every answer is blank (phiếu trắng).

@@ -23,7 +23,7 @@ pub mod poll;
 pub use lang::{without_path, Lang, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
-    PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase,
+    PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase, MAX_TEXT_LEN,
 };
 pub mod ballot;
 pub mod ballot_box;
@@ -35,6 +35,7 @@ pub mod opening;
 pub mod pin;
 pub mod receipt;
 pub mod report;
+pub mod results;
 pub mod rule;
 pub mod tally;
 
@@ -44,10 +45,14 @@ pub use bundle::{
     answers_from_json, AuditBundle, BundleError, Discrepancy, MinutesCode, PublicSummary,
     VerifyError,
 };
-pub use merge::{commune_rollup, merge_boxes, CommuneOutcome, MergeError, VillageResult};
+pub use merge::{
+    commune_rollup, merge_boxes, merge_bundles, BoxEntry, CommuneOutcome, MergeBundlesError,
+    MergeError, MergedBundle, VillageResult,
+};
 pub use minutes::{Minutes, MinutesError};
 pub use opening::{BoxLoader, OpeningError};
 pub use pin::{PinError, PinHash};
 pub use receipt::{Receipt, ReceiptError};
+pub use results::{item_rows, results_header, results_rows, ResultRow, RowKind};
 pub use rule::{decide, Decision, Electorate, Method, Outcome, OutcomeError, RatingLevel};
 pub use tally::{ItemTally, Mean, Share, Tally, TallyError, Unanswered};

@@ -4,14 +4,20 @@
 //! households of the whole commune, not on villages: it passes when the households that agree,
 //! summed over every village, are at least two-thirds of all the commune's households (L 21.1,
 //! docs/legal.md §Commune totals): `commune_rollup`.
+//!
+//! Boxes travel as audit bundles: `merge_bundles` merges the bundles of several tablets or
+//! sittings into one bundle whose minutes list every box (D59 3.1đ: cluster results add up to the
+//! village result), each box's own facts kept in a `BoxEntry`.
 
 use std::collections::BTreeMap;
 
 use crate::ballot::BallotCommitment;
 use crate::ballot_box::{BallotBox, BoxFingerprint};
+use crate::bundle::{AuditBundle, MinutesCode};
 use crate::lang::Lang;
-use crate::poll::PollHash;
-use crate::rule::at_least_two_thirds;
+use crate::minutes::{Minutes, MinutesError};
+use crate::poll::{PollHash, PollKind, AGREE};
+use crate::rule::{at_least_two_thirds, Electorate, OutcomeError};
 
 /// Why boxes or village results cannot be merged. `path` names the input, such as `boxes[2]`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,6 +148,300 @@ pub fn merge_boxes(boxes: Vec<BallotBox>) -> Result<BallotBox, MergeError> {
     Ok(merged)
 }
 
+/// One box that went into a merge, with the facts of its own signed minutes, as the merged
+/// minutes list it (docs/cli.md §merge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxEntry {
+    fingerprint: BoxFingerprint,
+    minutes_code: MinutesCode,
+    ballots: u64,
+    present: Option<u64>,
+    minutes: Minutes,
+}
+
+impl BoxEntry {
+    /// The box of one bundle.
+    pub fn of(bundle: &AuditBundle) -> BoxEntry {
+        BoxEntry {
+            fingerprint: bundle.fingerprint(),
+            minutes_code: bundle.minutes_code(),
+            ballots: bundle.tally().ballots(),
+            present: bundle.electorate().present(),
+            minutes: bundle.minutes().clone(),
+        }
+    }
+
+    pub fn fingerprint(&self) -> BoxFingerprint {
+        self.fingerprint
+    }
+
+    /// The code printed on this box's own signed minutes.
+    pub fn minutes_code(&self) -> MinutesCode {
+        self.minutes_code
+    }
+
+    pub fn ballots(&self) -> u64 {
+        self.ballots
+    }
+
+    pub fn present(&self) -> Option<u64> {
+        self.present
+    }
+
+    /// This box's own minutes: place, time, board, witnesses, test line.
+    pub fn minutes(&self) -> &Minutes {
+        &self.minutes
+    }
+
+    pub fn place(&self) -> &str {
+        self.minutes.place()
+    }
+
+    pub fn time(&self) -> &str {
+        self.minutes.time()
+    }
+}
+
+/// Several boxes of one poll merged into one audit bundle, and the boxes it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedBundle {
+    bundle: AuditBundle,
+    boxes: Vec<BoxEntry>,
+}
+
+impl MergedBundle {
+    pub fn bundle(&self) -> &AuditBundle {
+        &self.bundle
+    }
+
+    pub fn boxes(&self) -> &[BoxEntry] {
+        &self.boxes
+    }
+
+    pub fn into_parts(self) -> (AuditBundle, Vec<BoxEntry>) {
+        (self.bundle, self.boxes)
+    }
+}
+
+/// Why audit bundles cannot be merged. `path` names the input, such as `boxes[2]`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeBundlesError {
+    #[error("{0}")]
+    Boxes(MergeError),
+    #[error("boxes[{index}].electorate.total: {found}, but boxes[0] has {expected}: the boxes of one poll count against the same electorate")]
+    TotalDiffers {
+        index: usize,
+        expected: u64,
+        found: u64,
+    },
+    #[error("boxes[{index}].electorate.present: {found}, but boxes[{first}] has {expected}, and both are tablets of one sitting (same place and time), which count the same people present")]
+    PresentDiffers {
+        first: usize,
+        index: usize,
+        expected: u64,
+        found: u64,
+    },
+    #[error("{0}")]
+    Electorate(OutcomeError),
+    #[error("{0}")]
+    Minutes(MinutesError),
+}
+
+impl MergeBundlesError {
+    pub fn path(&self) -> String {
+        match self {
+            MergeBundlesError::Boxes(e) => e.path(),
+            MergeBundlesError::TotalDiffers { index, .. } => {
+                format!("boxes[{index}].electorate.total")
+            }
+            MergeBundlesError::PresentDiffers { index, .. } => {
+                format!("boxes[{index}].electorate.present")
+            }
+            MergeBundlesError::Electorate(e) => e.path().into(),
+            MergeBundlesError::Minutes(e) => e.path(),
+        }
+    }
+
+    /// The index of the box that caused the refusal, when one did.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. })
+            | MergeBundlesError::TotalDiffers { index, .. }
+            | MergeBundlesError::PresentDiffers { index, .. } => Some(*index),
+            MergeBundlesError::Boxes(
+                MergeError::DuplicateBox { second, .. }
+                | MergeError::DuplicateBallot { second, .. },
+            ) => Some(*second),
+            _ => None,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MergeBundlesError::Boxes(e), lang) => e.message(lang),
+            (MergeBundlesError::TotalDiffers { index, expected, found }, Lang::Vi) => format!(
+                "boxes[{index}].electorate.total: tổng số cử tri là {found}, nhưng boxes[0] ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri"
+            ),
+            (MergeBundlesError::TotalDiffers { .. }, Lang::En) => self.to_string(),
+            (MergeBundlesError::PresentDiffers { first, index, expected, found }, Lang::Vi) => format!(
+                "boxes[{index}].electorate.present: số có mặt là {found}, nhưng boxes[{first}] ghi {expected}, trong khi hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt"
+            ),
+            (MergeBundlesError::PresentDiffers { .. }, Lang::En) => self.to_string(),
+            (MergeBundlesError::Electorate(e), lang) => e.message(lang),
+            (MergeBundlesError::Minutes(e), lang) => e.message(lang),
+        }
+    }
+}
+
+impl MergeBundlesError {
+    /// What an officer reads on the merge page: the boxes named by their place in the list
+    /// ("hòm thứ 2"), never `boxes[1]` (issue 22); [`MergeBundlesError::message`] keeps the
+    /// paths for `--json` and logs.
+    pub fn plain_message(&self, lang: Lang) -> String {
+        match self {
+            MergeBundlesError::Boxes(MergeError::Nothing) => lang.pick(
+                "Không có hòm phiếu nào để gộp.".into(),
+                "There is no box to merge.".into(),
+            ),
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. }) => lang.pick(
+                format!("Hòm thứ {} là của một phiếu khác với hòm thứ 1: chỉ gộp được các hòm của cùng một phiếu.", index + 1),
+                format!("Box {} is of another poll than box 1: only boxes of one poll can be merged.", index + 1),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBox { first, second, fingerprint }) => lang.pick(
+                format!("Hòm thứ {} trùng với hòm thứ {} (mã kiểm tra hòm phiếu {}).", second + 1, first + 1, fingerprint.short()),
+                format!("Box {} is the same box as box {} (box check code {}).", second + 1, first + 1, fingerprint.short()),
+            ),
+            MergeBundlesError::Boxes(MergeError::DuplicateBallot { first, second, .. }) => lang.pick(
+                format!("Hòm thứ {} có một phiếu đã có trong hòm thứ {}: một phiếu không được tính hai lần.", second + 1, first + 1),
+                format!("Box {} holds a ballot that is also in box {}: a ballot is never counted twice.", second + 1, first + 1),
+            ),
+            MergeBundlesError::Boxes(e) => crate::lang::without_path(&e.message(lang)),
+            MergeBundlesError::TotalDiffers { index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi tổng số cử tri {found}, hòm thứ 1 ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri.", index + 1),
+                format!("Box {} states an electorate of {found}, box 1 states {expected}: the boxes of one poll count against the same electorate.", index + 1),
+            ),
+            MergeBundlesError::PresentDiffers { first, index, expected, found } => lang.pick(
+                format!("Hòm thứ {} ghi {found} người có mặt, hòm thứ {} ghi {expected}, mà hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt.", index + 1, first + 1),
+                format!("Box {} states {found} present, box {} states {expected}, and both are tablets of one sitting (same place and time), which count the same people present.", index + 1, first + 1),
+            ),
+            MergeBundlesError::Electorate(e) => e.plain_message(lang),
+            MergeBundlesError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
+        }
+    }
+}
+
+/// Merges the audit bundles of several tablets, clusters or sittings of one poll into one
+/// bundle, refusing another poll, the same box twice or a ballot twice (`merge_boxes`).
+///
+/// The merged electorate keeps the common total (the village's households: every box counts
+/// against it, so the totals must agree). Attendance adds up across sittings: boxes with the
+/// same place and time are tablets of one sitting and must state the same number present, which
+/// counts once; boxes of different places or times are clusters or sittings (D59 3.1đ) and their
+/// numbers add (two clusters of 14 present each are 28 present, not 14). When any box states no
+/// number present, the merge has none. The merged minutes keep every box's facts: each field
+/// lists every distinct value in input order, texts joined by "; " and names (board, witnesses,
+/// chair, secretary) as one list without repeats; wrong PIN tries summed; each box's own
+/// minutes stay in `boxes`
+/// (docs/cli.md §merge). Merging one box gives that box's bundle back unchanged.
+pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundlesError> {
+    let boxes = bundles.iter().map(|b| b.ballot_box().clone()).collect();
+    let merged = merge_boxes(boxes).map_err(MergeBundlesError::Boxes)?;
+    // merge_boxes refused an empty list, so there is a first bundle.
+    let first = &bundles[0];
+    let total = first.electorate().total();
+    if let Some((index, b)) = bundles
+        .iter()
+        .enumerate()
+        .find(|(_, b)| b.electorate().total() != total)
+    {
+        return Err(MergeBundlesError::TotalDiffers {
+            index,
+            expected: total,
+            found: b.electorate().total(),
+        });
+    }
+    let electorate =
+        Electorate::new(total, merged_present(bundles)?).map_err(MergeBundlesError::Electorate)?;
+    let texts = |field: fn(&Minutes) -> &str| {
+        let mut seen: Vec<&str> = Vec::new();
+        for b in bundles {
+            let value = field(b.minutes());
+            if !value.is_empty() && !seen.contains(&value) {
+                seen.push(value);
+            }
+        }
+        seen.join("; ")
+    };
+    let names = |field: fn(&Minutes) -> &[String]| {
+        let mut seen: Vec<String> = Vec::new();
+        for b in bundles {
+            for name in field(b.minutes()) {
+                if !seen.contains(name) {
+                    seen.push(name.clone());
+                }
+            }
+        }
+        seen
+    };
+    let minutes = Minutes::joined(
+        texts(Minutes::place),
+        texts(Minutes::time),
+        names(Minutes::board),
+        names(Minutes::witnesses),
+        texts(Minutes::logic_and_accuracy_test),
+    )
+    .and_then(|m| {
+        m.with_proceedings(
+            texts(Minutes::chair),
+            texts(Minutes::secretary),
+            texts(Minutes::closed_at),
+            texts(Minutes::complaints),
+        )
+    })
+    .map_err(MergeBundlesError::Minutes)?
+    .with_wrong_pins(bundles.iter().map(|b| b.minutes().wrong_pins()).sum());
+    // Ballots issued add up only when every sitting counted them.
+    let minutes = match bundles
+        .iter()
+        .map(|b| b.minutes().issued())
+        .sum::<Option<u64>>()
+    {
+        Some(n) => minutes.with_issued(n),
+        None => minutes,
+    };
+    let bundle =
+        AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
+    Ok(MergedBundle {
+        bundle,
+        boxes: bundles.iter().map(BoxEntry::of).collect(),
+    })
+}
+
+/// Those present at all the sittings merged (`merge_bundles`): one number per sitting (place
+/// and time), summed.
+fn merged_present(bundles: &[AuditBundle]) -> Result<Option<u64>, MergeBundlesError> {
+    let mut sittings: Vec<(&str, &str, usize, u64)> = Vec::new();
+    for (index, b) in bundles.iter().enumerate() {
+        let Some(present) = b.electorate().present() else {
+            return Ok(None);
+        };
+        let (place, time) = (b.minutes().place(), b.minutes().time());
+        match sittings.iter().find(|s| s.0 == place && s.1 == time) {
+            Some(&(_, _, first, expected)) if expected != present => {
+                return Err(MergeBundlesError::PresentDiffers {
+                    first,
+                    index,
+                    expected,
+                    found: present,
+                })
+            }
+            Some(_) => {}
+            None => sittings.push((place, time, index, present)),
+        }
+    }
+    Ok(Some(sittings.iter().map(|s| s.3).sum()))
+}
+
 /// One village's count on a commune-wide decision: the households that agree, of the village's
 /// households (its electorate).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -163,15 +463,15 @@ impl VillageResult {
     /// The count of one village's bundle on a commune-wide decision: its village, the
     /// households that agree on its first decided item, and its electorate. `None` for a poll
     /// that is not a decision.
-    pub fn of(bundle: &crate::AuditBundle) -> Option<VillageResult> {
+    pub fn of(bundle: &AuditBundle) -> Option<VillageResult> {
         let poll = bundle.poll();
-        if poll.kind() != crate::PollKind::Decision {
+        if poll.kind() != PollKind::Decision {
             return None;
         }
         let (_, item) = poll.decided_items().next()?;
         Some(VillageResult {
             village: poll.place().village().to_owned(),
-            agree: bundle.tally().count(poll, item.id(), crate::poll::AGREE)?,
+            agree: bundle.tally().count(poll, item.id(), AGREE)?,
             households: bundle.electorate().total(),
         })
     }
@@ -292,3 +592,6 @@ pub fn commune_rollup(
         passed: at_least_two_thirds(agree, total_households),
     })
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -167,7 +167,7 @@ impl Minutes {
         })
     }
 
-    /// The minutes of several boxes merged into one (`report::merge_bundles`): the boards and
+    /// The minutes of several boxes merged into one (`merge::merge_bundles`): the boards and
     /// witnesses of every sitting, so more names than one sitting has. A board still has at
     /// least 3 members and the witnesses are still at least 2 when given (each sitting's own
     /// 3–5 and 2 were checked by `new` when its minutes were made). A bundle reader uses this,

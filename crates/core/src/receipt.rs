@@ -5,7 +5,7 @@
 //! proves that a ballot is in the published list of commitments; on its own it says nothing
 //! about the vote, because the commitment is salted.
 
-use crate::ballot::BallotCommitment;
+use crate::ballot::{Ballot, BallotCommitment};
 use crate::lang::Lang;
 
 /// The receipt alphabet, in ascending order (so that codes sort as their commitments do): the ten
@@ -24,6 +24,15 @@ const LEN: usize = DATA_LEN + 1;
 const BITS: u32 = 50;
 /// Symbols per group as printed: short groups are easier to copy and to read aloud.
 const GROUP: usize = 3;
+
+// The receipt of a ballot is written here, beside the receipt, so that the ballot does not
+// import the receipt that imports the ballot's commitment.
+impl Ballot {
+    /// The short code the voter keeps (docs/bundle-format.md §Receipt).
+    pub fn receipt(&self) -> Receipt {
+        Receipt::of(&self.commitment())
+    }
+}
 
 /// A ballot receipt: the first 50 bits of a commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

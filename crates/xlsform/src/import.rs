@@ -27,6 +27,7 @@ pub use importer::{ImportOptions, Imported};
 use crate::problem::Problem;
 use crate::sheet::{self, Workbook};
 use importer::Importer;
+use phieu_core::MAX_TEXT_LEN;
 
 #[cfg(test)]
 mod tests;
@@ -45,6 +46,3 @@ pub fn import_workbook(book: &Workbook, options: &ImportOptions) -> Result<Impor
     }
     .run(book, options)
 }
-
-/// The most characters of a text answer phieu takes (docs/poll-format.md §Limits).
-const MAX_TEXT_LEN: u64 = 5_000;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::response::Response;
-use phieu_core::report::{merge_bundles, MergeBundlesError};
+use phieu_core::merge::{merge_bundles, MergeBundlesError};
 use phieu_core::{AuditBundle, Lang};
 use tokio::sync::{OnceCell, Semaphore};
 
