@@ -21,7 +21,7 @@
 //! which added 328 KB gzip to the office page; the tests compare every cell with what
 //! rust_xlsxwriter wrote from the same bundle (tests/support/reference_export.rs).
 
-use phieu_core::{Answer, AuditBundle, ItemKind, Lang, Unanswered};
+use phieu_core::{results_header, results_rows, Answer, AuditBundle, Lang};
 
 use crate::xlsx_write::{Book, Sheet, Style, Value, WriteError};
 
@@ -87,10 +87,7 @@ impl From<WriteError> for ExportError {
 struct Words {
     sheets: [&'static str; 4],
     summary: [&'static str; 20],
-    results: [&'static str; 8],
     answered: &'static str,
-    /// Left blank, not asked (skipped by the poll's logic), either (issue 22, item 6).
-    blank: [&'static str; 3],
     number: &'static str,
     written: [&'static str; 3],
     no_outcome: &'static str,
@@ -120,18 +117,7 @@ const VI: Words = Words {
         "Mã biên bản",
         "Mã biên bản (đầy đủ)",
     ],
-    results: [
-        "Mã câu hỏi",
-        "Câu hỏi",
-        "Mã lựa chọn",
-        "Lựa chọn",
-        "Số phiếu",
-        "Tổng số cử tri",
-        "Tỷ lệ trên tổng số cử tri",
-        "Trung bình",
-    ],
     answered: "(có trả lời)",
-    blank: ["(để trống)", "(không hỏi)", "(để trống hoặc không hỏi)"],
     number: "Phiếu số",
     written: ["Mã câu hỏi", "Câu hỏi", "Ý kiến"],
     no_outcome: "Không quyết định (khảo sát ý kiến)",
@@ -161,18 +147,7 @@ const EN: Words = Words {
         "Minutes code",
         "Minutes code (full)",
     ],
-    results: [
-        "Item id",
-        "Item",
-        "Option id",
-        "Option",
-        "Count",
-        "Total electorate",
-        "Share of total electorate",
-        "Mean",
-    ],
     answered: "(answered)",
-    blank: ["(blank)", "(not asked)", "(blank or not asked)"],
     number: "Ballot no.",
     written: ["Item id", "Item", "Written answer"],
     no_outcome: "Nothing decided (opinion survey)",
@@ -266,49 +241,29 @@ fn count(n: u64) -> Value {
 
 fn results(bundle: &AuditBundle, lang: Lang, w: &Words) -> Sheet {
     let mut sheet = Sheet::new(w.sheets[1]);
-    for (c, h) in (0u16..).zip(w.results) {
+    for (c, h) in (0u16..).zip(results_header(lang)) {
         sheet.text(0, c, h, Style::Bold);
     }
     sheet.freeze(1, 0);
     sheet.width(1, 60.0);
     sheet.width(3, 30.0);
     let total = bundle.electorate().total();
-    let mut r = 1u32;
-    for (item, tally) in bundle.poll().items().iter().zip(bundle.tally().items()) {
+    // The rows the CSV, the minutes and the results page show too (phieu_core::results).
+    for (r, row) in (1u32..).zip(results_rows(bundle)) {
+        let item = row.item();
+        sheet.text(r, 0, item.id(), Style::Plain);
+        sheet.text(r, 1, item.label().get(lang), Style::Plain);
+        sheet.text(r, 2, row.option_id(), Style::Plain);
+        sheet.text(r, 3, row.sheet_label(lang), Style::Plain);
+        sheet.number(r, 4, row.count() as f64, Style::Plain);
+        sheet.number(r, 5, total as f64, Style::Plain);
+        if total > 0 {
+            sheet.number(r, 6, row.count() as f64 / total as f64, Style::Percent);
+        }
         // A mean is for display only, like the share: the legal arithmetic is integer and
         // lives in the core.
-        let mean = tally.mean().map(|m| m.sum() as f64 / m.count() as f64);
-        let mut row = |option_id: &str, option: &str, count: u64| {
-            sheet.text(r, 0, item.id(), Style::Plain);
-            sheet.text(r, 1, item.label().get(lang), Style::Plain);
-            sheet.text(r, 2, option_id, Style::Plain);
-            sheet.text(r, 3, option, Style::Plain);
-            sheet.number(r, 4, count as f64, Style::Plain);
-            sheet.number(r, 5, total as f64, Style::Plain);
-            if total > 0 {
-                sheet.number(r, 6, count as f64 / total as f64, Style::Percent);
-            }
-            if let Some(mean) = mean {
-                sheet.number(r, 7, mean, Style::Plain);
-            }
-            r += 1;
-        };
-        match item.kind() {
-            ItemKind::Number { .. } => row("", w.answered, tally.mean().map_or(0, |m| m.count())),
-            ItemKind::Text { .. } => row("", w.answered, tally.free_texts().count() as u64),
-            kind => {
-                for (choice, count) in kind.options().iter().zip(tally.counts()) {
-                    row(choice.id(), choice.label().get(lang), *count);
-                }
-            }
-        }
-        for (why, count) in tally.unanswered(item) {
-            let label = match why {
-                Unanswered::LeftBlank => w.blank[0],
-                Unanswered::NotAsked => w.blank[1],
-                Unanswered::BlankOrNotAsked => w.blank[2],
-            };
-            row("", label, count);
+        if let Some(m) = row.mean() {
+            sheet.number(r, 7, m.sum() as f64 / m.count() as f64, Style::Plain);
         }
     }
     sheet
