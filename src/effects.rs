@@ -9,10 +9,10 @@ use std::rc::Rc;
 use phieu_core::{Ballot, BallotBox, BoxLoader, Lang, Salt};
 use yew::Callback;
 
-use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{open_ballot, random, tab_lock};
 use crate::state::meeting::{Admit, Meeting, Phase, PinVerdict, TestResult};
+use crate::state::meeting_record;
 use crate::state::{Action, Device, Intent, Notice, Storage};
 
 fn storage_notice(e: &StoreError) -> Notice {

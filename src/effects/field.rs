@@ -14,9 +14,10 @@ use super::{not_cast, save_now, spawn, storage_notice, with_box};
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
 use crate::edge::store::{self, BoxKind, StoreError};
-use crate::edge::{meeting_record, random, tab_lock};
+use crate::edge::{random, tab_lock};
 use crate::state::field::{self, Days, Draft, FieldAction, Household, Roll};
 use crate::state::meeting::{Meeting, Phase, Voting};
+use crate::state::meeting_record;
 use crate::state::{Action, Device, Notice};
 
 fn failed(dispatch: &Callback<Action>, vi: String, en: String) {

@@ -17,7 +17,7 @@ use phieu_core::pin::PIN_MAX;
 use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, Preset};
 
 use super::meeting::{Meeting, Phase, NEW_PIN_MIN};
-use super::Notice;
+use super::notice::Notice;
 
 /// What the officer typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
