@@ -19,6 +19,12 @@ fn storage_notice(e: &StoreError) -> Notice {
     Notice::new(e.message(Lang::Vi), e.message(Lang::En))
 }
 
+/// The clock (ms since the epoch), read here so that views and the model never read it
+/// themselves: the model's decisions take the time as a value (`Meeting::pin_wait`).
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
 fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
     yew::platform::spawn_local(f);
 }
@@ -312,7 +318,7 @@ pub fn open_voting(meeting: Meeting, result: TestResult, dispatch: Callback<Acti
 /// lift a lock: the rules are `Meeting::attempt_pin`); a right one does what it was asked for.
 pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback<Action>) {
     spawn(async move {
-        let (mut next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
+        let (mut next, verdict) = meeting.attempt_pin(&pin, now());
         if let PinVerdict::Locked { .. } = verdict {
             dispatch.emit(Action::Notice(verdict.notice()));
             return;
@@ -354,7 +360,7 @@ pub fn confirm_pin(
     done: Callback<Result<(), Notice>>,
 ) {
     spawn(async move {
-        let (next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
+        let (next, verdict) = meeting.attempt_pin(&pin, now());
         if let (PinVerdict::Locked { .. }, Some(notice)) = (verdict, verdict.notice()) {
             done.emit(Err(notice));
             return;

@@ -4,6 +4,7 @@
 //! view layer wraps [`Model`] in a reducer (see `app.rs`); event handlers only dispatch, and
 //! the effects in `effects.rs` report back with actions.
 
+pub mod accuracy;
 pub mod designer;
 pub mod field;
 pub mod load_error;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 
 use phieu_core::{Ballot, BallotBox, Lang, Poll};
 
+pub use accuracy::Test;
 pub use load_error::LoadError;
 use meeting::{Admit, LastBallot, Meeting, Phase, Voting};
 pub use notice::Notice;
@@ -148,15 +150,6 @@ pub enum Screen {
     Results,
     /// A field survey's own screens (resume, between respondents, close).
     Field(field::FieldScreen),
-}
-
-/// The logic-and-accuracy test as it stands: what the officer entered, and the check.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Test {
-    /// The test ballots as entered (test ballots are not secret).
-    pub entered: Vec<Rc<Ballot>>,
-    /// The box read back from storage, once checked.
-    pub checked: Option<Rc<BallotBox>>,
 }
 
 /// What the browser says of this site's storage: whether it will keep our data under storage

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::components::file_pick::FilePick;
 
 use crate::edge::file_input;
+use crate::edge::form::{input_value, select_value};
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::route;
 use crate::i18n::designer::setup_words;
@@ -178,8 +179,7 @@ fn field(
     on_change: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        on_change.emit(input.value());
+        on_change.emit(input_value(&e));
     });
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
@@ -305,8 +305,7 @@ pub fn setup(props: &SetupProps) -> Html {
         let choice_problem = choice_problem.clone();
         let xls = xls.clone();
         Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let index = select.value().parse::<usize>().ok();
+            let index = select_value(&e).parse::<usize>().ok();
             let Some(entry) = index.and_then(|i| templates.get(i).cloned()) else {
                 return;
             };
@@ -480,8 +479,7 @@ fn pin_field(
     on_change: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        on_change.emit(input.value());
+        on_change.emit(input_value(&e));
     });
     html! {
         <div class={classes!("field", problem.map(|_| "field-bad"))}>

@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use phieu_core::{
-    check_answer, is_shown, Answer, BallotBox, BallotError, Electorate, ItemKind, Lang, Minutes,
-    PinHash, Poll,
+    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, Electorate, ItemKind,
+    Lang, Minutes, PinHash, Poll,
 };
 
 use super::notice::Notice;
@@ -182,6 +182,18 @@ impl Proceedings {
 }
 
 impl Meeting {
+    /// The audit bundle of this meeting's box, or why it cannot be built, in sentences for the
+    /// officer, without field paths or rule names (issue 22). The office page builds it once
+    /// for each meeting and language (`app::office`), not on every render.
+    pub fn audit_bundle(&self, lang: Lang) -> Result<AuditBundle, String> {
+        self.minutes()
+            .map_err(|e| phieu_core::without_path(&e.message(lang)))
+            .and_then(|minutes| {
+                AuditBundle::new((*self.ballots).clone(), self.electorate, minutes)
+                    .map_err(|e| e.plain_message(lang))
+            })
+    }
+
     /// The minutes' metadata, with the test line once the test has run.
     pub fn minutes(&self) -> Result<Minutes, phieu_core::MinutesError> {
         Minutes::new(

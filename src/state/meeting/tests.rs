@@ -271,3 +271,22 @@ fn the_minutes_record_the_test() {
     .minutes_line();
     assert!(line.contains("3 phiếu thử") && line.contains("khớp") && line.contains("AAAA-BBBB"));
 }
+
+/// Issue 18: the office page's results come from this one bundle, built once per meeting and
+/// language; why it cannot be built is a sentence for the officer, without field paths.
+#[test]
+fn a_closed_meeting_gives_its_audit_bundle_or_a_plain_reason() {
+    let mut m = meeting_with_pin("246813");
+    m.phase = Phase::Closed;
+    // The demo's rule counts those present: without that number, no bundle, and a sentence.
+    let why = m.audit_bundle(Lang::En).unwrap_err();
+    assert!(why.contains("number present"), "{why}");
+    m.electorate = Electorate::new(100, Some(80)).unwrap();
+    let bundle = m.audit_bundle(Lang::En).unwrap();
+    assert_eq!(bundle.fingerprint(), m.ballots.fingerprint());
+    // Minutes the core refuses: said without their field path.
+    m.board = (1..=6).map(|n| format!("Thành viên {n}")).collect();
+    let why = m.audit_bundle(Lang::En).unwrap_err();
+    assert!(!why.is_empty());
+    assert!(!why.contains("minutes."), "{why}");
+}
