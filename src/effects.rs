@@ -2,6 +2,7 @@
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
 pub mod field;
+pub mod office;
 pub mod outbox;
 pub mod past;
 
