@@ -1,6 +1,7 @@
 //! The app's effects: each does its browser I/O (storage, random salts, the clock) and reports
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
+pub mod cast;
 pub mod field;
 pub mod office;
 pub mod outbox;
@@ -8,7 +9,7 @@ pub mod past;
 
 use std::rc::Rc;
 
-use phieu_core::{Ballot, BallotBox, BoxLoader, Lang, Salt};
+use phieu_core::{BallotBox, BoxLoader, Lang};
 use yew::Callback;
 
 use crate::edge::store::{self, BoxKind, StoreError};
@@ -161,8 +162,8 @@ fn not_cast(e: impl Into<String>, en: impl Into<String>) -> Action {
     ))
 }
 
-/// Casts a confirmed ballot: a fresh random salt, the commitment by the core, and a write that
-/// must be committed to disk before the receipt is shown.
+/// Casts a confirmed ballot (`effects::cast`): a fresh random salt, the commitment by the core,
+/// and a write that must be committed to disk before the receipt is shown.
 pub fn cast(
     meeting: Meeting,
     answers: Vec<phieu_core::Answer>,
@@ -170,14 +171,8 @@ pub fn cast(
     dispatch: Callback<Action>,
 ) {
     spawn(async move {
-        let Some(salt) = random::bytes16() else {
-            dispatch.emit(not_cast(
-                "máy không tạo được số ngẫu nhiên",
-                "this device cannot make random numbers",
-            ));
-            return;
-        };
-        let ballot = match Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt)) {
+        let sealed = cast::salt().and_then(|salt| cast::seal(&meeting.poll, answers, salt));
+        let ballot = match sealed {
             Ok(b) => b,
             Err(e) => {
                 dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
@@ -185,25 +180,24 @@ pub fn cast(
             }
         };
         let receipt = ballot.receipt().to_string();
-        let opening = ballot.to_opening_json();
-        let commitment = ballot.commitment().to_hex();
         let kind = if test { BoxKind::Test } else { BoxKind::Real };
         let mut ballots = None;
         let mut test_ballot = None;
         if test {
-            test_ballot = Some(Rc::new(ballot));
+            test_ballot = Some(Rc::new(ballot.clone()));
         } else {
             let mut next = (*meeting.ballots).clone();
-            if let Err(e) = next.cast(ballot) {
+            if let Err(e) = next.cast(ballot.clone()) {
                 dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
                 return;
             }
             ballots = Some(Rc::new(next));
         }
         let written = match store::shared().await {
-            Ok(s) => s.cast(kind, &meeting.id, &commitment, &opening).await,
+            Ok(s) => cast::cast(&s, kind, &meeting.id, &ballot).await,
             Err(e) => Err(e),
         };
+        drop(ballot);
         match written {
             Ok(_) => {
                 // The ballot is in the box: a reload from here on is not an unfinished ballot.

@@ -11,14 +11,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use phieu_core::{
-    decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary, Salt,
+    decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary,
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::question::Question;
+use crate::edge::poll_loader;
 use crate::edge::store::{BoxKind, Store, StoreError};
-use crate::edge::{poll_loader, random};
+use crate::effects;
 use crate::embed::flow::{self, Closed, Flow, Screen, Step};
 use crate::embed::protocol::{tally_value, EmbedMessage, HostMessage, Mode, Options, PollSource};
 use crate::embed::words::words;
@@ -347,7 +348,8 @@ fn open(
     });
 }
 
-/// Casts a confirmed ballot: on disk (committed) before the receipt and before the host hears.
+/// Casts a confirmed ballot (`effects::cast`, as the tablet does): on disk (committed) before the
+/// receipt and before the host hears.
 fn cast(
     poll: Rc<Poll>,
     voting: Voting,
@@ -374,26 +376,14 @@ fn cast(
                 words(Lang::En).not_allowed.into(),
             );
         }
-        let Some(salt) = random::bytes16() else {
-            return not_cast(
-                "máy không tạo được số ngẫu nhiên".into(),
-                "this device cannot make random numbers".into(),
-            );
-        };
-        let ballot = match Ballot::new(&poll, voting.answers, Salt::from_bytes(salt)) {
+        let sealed =
+            effects::cast::salt().and_then(|salt| effects::cast::seal(&poll, voting.answers, salt));
+        let ballot = match sealed {
             Ok(b) => b,
             Err(e) => return not_cast(e.message(Lang::Vi), e.message(Lang::En)),
         };
         let written = match shared_store().await {
-            Ok(s) => {
-                s.cast(
-                    BoxKind::Real,
-                    &id,
-                    &ballot.commitment().to_hex(),
-                    &ballot.to_opening_json(),
-                )
-                .await
-            }
+            Ok(s) => effects::cast::cast(&s, BoxKind::Real, &id, &ballot).await,
             Err(e) => Err(e),
         };
         match written {
