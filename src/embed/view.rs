@@ -17,6 +17,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::question::Question;
+use crate::components::review::{Look, Review};
 use crate::edge::poll_loader;
 use crate::edge::store::{BoxKind, Store, StoreError};
 use crate::effects;
@@ -25,7 +26,7 @@ use crate::embed::protocol::{tally_value, EmbedMessage, HostMessage, Mode, Optio
 use crate::embed::words::words;
 use crate::i18n::kiosk::kiosk;
 use crate::pages::receipt::ReceiptScreen;
-use crate::state::meeting::{answer_in_words, Step as VoterStep, Voting};
+use crate::state::meeting::{Step as VoterStep, Voting};
 use crate::state::{Notice, VoterAction};
 
 /// The embed's own database: never the app's `phieu`, so a portal's kiosk and a tablet
@@ -657,39 +658,9 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
                 </div>
             }
         }
-        VoterStep::Review | VoterStep::Saving => {
-            let saving = v.step == VoterStep::Saving;
-            html! {
-                <div class="phieu-review">
-                    <h2 class="phieu-focus" tabindex="-1">{ t.review_title }</h2>
-                    <p>{ t.review_hint }</p>
-                    <ol class="phieu-review-list">
-                        { for v.review(poll).map(|(i, a)| html! {
-                            <li>
-                                <p class="phieu-review-q">{ poll.items()[i].label().get(lang) }</p>
-                                <p class="phieu-review-a">{ answer_in_words(poll, i, a, lang, t.blank) }</p>
-                                <button type="button" class="phieu-button phieu-secondary" disabled={saving}
-                                        onclick={act(VoterAction::Change(i))}
-                                        aria-label={format!("{}: {}", t.change, poll.items()[i].label().get(lang))}>
-                                    { t.change }
-                                </button>
-                            </li>
-                        }) }
-                    </ol>
-                    if let Some(not_cast) = &v.not_cast {
-                        <p class="problem" role="alert">{ not_cast }</p>
-                    }
-                    <div class="phieu-nav">
-                        <button type="button" class="phieu-button phieu-secondary" disabled={saving}
-                                onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
-                        <button type="button" class="phieu-button phieu-confirm" disabled={saving}
-                                onclick={act(VoterAction::Confirm)}>
-                            { if saving { t.saving } else { t.confirm } }
-                        </button>
-                    </div>
-                </div>
-            }
-        }
+        VoterStep::Review | VoterStep::Saving => html! {
+            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} />
+        },
     }
 }
 
