@@ -73,6 +73,7 @@ impl Look {
     }
 }
 
+/// What the review draws: the ballot, and where the voter's taps go.
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
     pub lang: Lang,
@@ -83,6 +84,7 @@ pub struct ReviewProps {
     pub look: Look,
 }
 
+/// The review screen of `voting`, in `look`.
 #[function_component(Review)]
 pub fn review(props: &ReviewProps) -> Html {
     let t = kiosk(props.lang);

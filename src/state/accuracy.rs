@@ -21,8 +21,11 @@ pub struct Test {
 /// from storage, and the result the minutes record.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestCheck {
+    /// The test ballots as entered, in a box rebuilt in memory.
     pub entered: BallotBox,
+    /// The test box as read back from storage.
     pub read_back: Rc<BallotBox>,
+    /// Whether the two agree, as the minutes record it.
     pub result: TestResult,
 }
 
