@@ -311,18 +311,16 @@ pub fn open_voting(meeting: Meeting, result: TestResult, dispatch: Callback<Acti
 }
 
 /// Checks a PIN. A wrong one is counted (and stored, so a reload does not reset the count or
-/// lift a lock: the rules are `Meeting::attempt_pin`); a right one does what it was asked for.
+/// lift a lock: the rules are `Meeting::attempt_pin` and `Meeting::pin_step`); a right one does
+/// what it was asked for.
 pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback<Action>) {
     spawn(async move {
-        let (mut next, verdict) = meeting.attempt_pin(&pin, now());
-        if let PinVerdict::Locked { .. } = verdict {
+        let (next, verdict) = meeting.pin_step(&pin, now(), intent == Intent::Close);
+        let Some(next) = next else {
             dispatch.emit(Action::Notice(verdict.notice()));
             return;
-        }
+        };
         let right = verdict == PinVerdict::Right;
-        if right && intent == Intent::Close {
-            next.phase = Phase::Closed;
-        }
         match save_now(&next).await {
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
             Ok(()) => {
@@ -356,11 +354,13 @@ pub fn confirm_pin(
     done: Callback<Result<(), Notice>>,
 ) {
     spawn(async move {
-        let (next, verdict) = meeting.attempt_pin(&pin, now());
-        if let (PinVerdict::Locked { .. }, Some(notice)) = (verdict, verdict.notice()) {
-            done.emit(Err(notice));
+        let (next, verdict) = meeting.pin_step(&pin, now(), false);
+        let Some(next) = next else {
+            if let Some(notice) = verdict.notice() {
+                done.emit(Err(notice));
+            }
             return;
-        }
+        };
         match save_now(&next).await {
             Err(e) => done.emit(Err(storage_notice(&e))),
             Ok(()) => {

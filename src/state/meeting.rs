@@ -276,6 +276,20 @@ impl Meeting {
         let seconds = (lock_ms(next.pin_lockouts) / 1000.0) as u32;
         (next, PinVerdict::NowLocked { seconds })
     }
+
+    /// A PIN typed for a step of the meeting at `now` (ms): the verdict, and the meeting to
+    /// store before anything is shown, or `None` while the PIN is locked (nothing is counted,
+    /// so nothing is stored). A right PIN typed to close voting (`closing`) closes it.
+    pub fn pin_step(&self, pin: &str, now: f64, closing: bool) -> (Option<Meeting>, PinVerdict) {
+        let (mut next, verdict) = self.attempt_pin(pin, now);
+        if let PinVerdict::Locked { .. } = verdict {
+            return (None, verdict);
+        }
+        if closing && verdict == PinVerdict::Right {
+            next.phase = Phase::Closed;
+        }
+        (Some(next), verdict)
+    }
 }
 
 /// How long the `n`-th lock of a meeting lasts (ms): 60 s, then twice the one before, capped.

@@ -290,3 +290,26 @@ fn a_closed_meeting_gives_its_audit_bundle_or_a_plain_reason() {
     assert!(!why.is_empty());
     assert!(!why.contains("minutes."), "{why}");
 }
+
+/// Issue 18: what a PIN does for a step is the model's. Locked: nothing to store; right to
+/// close: closed; wrong to close: counted, still open; right for the console: unchanged phase.
+#[test]
+fn a_pin_step_closes_only_on_the_right_pin_and_stores_nothing_while_locked() {
+    let m = meeting_with_pin("246813");
+    let (closed, verdict) = m.pin_step("246813", 0.0, true);
+    assert_eq!(verdict, PinVerdict::Right);
+    assert_eq!(closed.unwrap().phase, Phase::Closed);
+    let (wrong, verdict) = m.pin_step("000000", 0.0, true);
+    assert!(matches!(verdict, PinVerdict::Wrong { .. }));
+    let wrong = wrong.unwrap();
+    assert_eq!((wrong.phase, wrong.pin_failures), (Phase::Open, 1));
+    let (console, _) = m.pin_step("246813", 0.0, false);
+    assert_eq!(console.unwrap().phase, Phase::Open);
+    let locked = Meeting {
+        pin_locked_until: 60_000.0,
+        ..m
+    };
+    let (nothing, verdict) = locked.pin_step("246813", 1_000.0, true);
+    assert_eq!(nothing, None);
+    assert_eq!(verdict, PinVerdict::Locked { seconds: 59 });
+}
