@@ -4,13 +4,14 @@
 // `crate::b::…`, `super::b::…`, `self::b::…` (braces included), or `b::…` for a module `b` that
 // A declares with `mod b;`; a path to an item of the crate root (`crate::Status`) is an edge to
 // the root. Comments, strings and the `#[cfg(test)] mod tests` at the end of a file are left
-// out: tests may reach back. `main.rs` is its own crate and is skipped.
+// out: tests may reach back. `main.rs` and `bin/` are crates of their own and are skipped.
 //
-//   scripts/module-loops.mjs                      the core's, the command line's, the collector's and xlsform's crates
+//   scripts/module-loops.mjs                      the app's, the core's, the command line's, the collector's and xlsform's crates
 //   scripts/module-loops.mjs crates/cli/src …     these source directories
 //   scripts/module-loops.mjs --edges …            also print every edge
 //
-// Prints each loop (a set of modules that reach one another), and each module that imports the
+// Prints each loop (a set of modules that reach one another), each module of the app's model
+// (`src/state`) that imports the edge, the effects or the views, and each module that imports the
 // crate root (`lib.rs` declares, re-exports and dispatches; what modules share lives in a module),
 // and exits 1 when there is one.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,12 +20,16 @@ import { join, relative, sep } from 'node:path';
 const args = process.argv.slice(2);
 const printEdges = args.includes('--edges');
 const dirs = args.filter((a) => a !== '--edges');
-if (dirs.length === 0) dirs.push('crates/core/src', 'crates/cli/src', 'crates/collector/src', 'crates/xlsform/src');
+if (dirs.length === 0) dirs.push('src', 'crates/core/src', 'crates/cli/src', 'crates/collector/src', 'crates/xlsform/src');
 
-function files(dir) {
+// Loops known and being broken, each with why it is still here: printed, not failed on. Keep
+// this list empty; an entry names the issue that removes it.
+const known = new Map([]);
+
+function files(dir, top = dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
+    if (statSync(path).isDirectory()) return relative(top, path) === 'bin' ? [] : files(path, top);
     return name.endsWith('.rs') ? [path] : [];
   });
 }
@@ -152,10 +157,16 @@ for (const root of dirs) {
         component.push(w);
       } while (w !== v);
       if (component.length > 1) {
-        loops++;
         const members = new Set(component);
         const inside = component.flatMap((a) => [...edges.get(a)].filter((b) => members.has(b)).map((b) => `${a} -> ${b}`));
-        console.log(`${root}: import loop among ${component.sort().join(', ')}: ${inside.sort().join('; ')}`);
+        const name = `${root}: ${component.sort().join(', ')}`;
+        const why = known.get(name.replace(/\/$/, ''));
+        if (why) {
+          console.log(`${root}: known import loop (${why}) among ${component.join(', ')}: ${inside.sort().join('; ')}`);
+        } else {
+          loops++;
+          console.log(`${root}: import loop among ${component.join(', ')}: ${inside.sort().join('; ')}`);
+        }
       }
     }
   };
@@ -164,6 +175,17 @@ for (const root of dirs) {
     if (from !== 'crate' && to.has('crate')) {
       loops++;
       console.log(`${root}: ${from} imports the crate root (crate::Item): move what it needs into a module`);
+    }
+  }
+  // The app's model is plain Rust (ARCHITECTURE.md §Invariants): `state` and its modules name
+  // nothing of the browser edge, the effects or the views.
+  for (const [from, to] of edges) {
+    if (root.replace(/\/$/, '') !== 'src' || !(from === 'state' || from.startsWith('state::'))) continue;
+    for (const t of to) {
+      if (/^(edge|effects|pages|components|app|embed)(::|$)/.test(t)) {
+        loops++;
+        console.log(`${root}: ${from} imports ${t}: the model must not name the browser or the views`);
+      }
     }
   }
   const count = [...edges.values()].reduce((n, s) => n + s.size, 0);

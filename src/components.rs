@@ -10,4 +10,5 @@ pub mod outbox_pump;
 pub mod pin_pad;
 pub mod question;
 pub mod receipt_check;
+pub mod review;
 pub mod upload;

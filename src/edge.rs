@@ -10,7 +10,6 @@ pub mod drag;
 pub mod field_store;
 pub mod file_input;
 pub mod form;
-pub mod meeting_record;
 pub mod offline;
 pub mod open_ballot;
 pub mod outbox;

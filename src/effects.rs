@@ -1,24 +1,33 @@
 //! The app's effects: each does its browser I/O (storage, random salts, the clock) and reports
 //! back to the model with an [`Action`]. Handlers in `app.rs` start them; nothing here draws.
 
+pub mod cast;
 pub mod designer;
 pub mod field;
+pub mod office;
+pub mod outbox;
 pub mod past;
 pub mod speech;
 
 use std::rc::Rc;
 
-use phieu_core::{Ballot, BallotBox, BoxLoader, Lang, Salt};
+use phieu_core::{BallotBox, BoxLoader, Lang};
 use yew::Callback;
 
-use crate::edge::meeting_record;
 use crate::edge::store::{self, BoxKind, StoreError};
 use crate::edge::{open_ballot, random, tab_lock};
 use crate::state::meeting::{Admit, Meeting, Phase, PinVerdict, TestResult};
+use crate::state::meeting_record;
 use crate::state::{Action, Device, Intent, Notice, Storage};
 
 fn storage_notice(e: &StoreError) -> Notice {
     Notice::new(e.message(Lang::Vi), e.message(Lang::En))
+}
+
+/// The clock (ms since the epoch), read here so that views and the model never read it
+/// themselves: the model's decisions take the time as a value (`Meeting::pin_wait`).
+pub fn now() -> f64 {
+    js_sys::Date::now()
 }
 
 fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
@@ -156,8 +165,8 @@ fn not_cast(e: impl Into<String>, en: impl Into<String>) -> Action {
     ))
 }
 
-/// Casts a confirmed ballot: a fresh random salt, the commitment by the core, and a write that
-/// must be committed to disk before the receipt is shown.
+/// Casts a confirmed ballot (`effects::cast`): a fresh random salt, the commitment by the core,
+/// and a write that must be committed to disk before the receipt is shown.
 pub fn cast(
     meeting: Meeting,
     answers: Vec<phieu_core::Answer>,
@@ -165,14 +174,8 @@ pub fn cast(
     dispatch: Callback<Action>,
 ) {
     spawn(async move {
-        let Some(salt) = random::bytes16() else {
-            dispatch.emit(not_cast(
-                "máy không tạo được số ngẫu nhiên",
-                "this device cannot make random numbers",
-            ));
-            return;
-        };
-        let ballot = match Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt)) {
+        let sealed = cast::salt().and_then(|salt| cast::seal(&meeting.poll, answers, salt));
+        let ballot = match sealed {
             Ok(b) => b,
             Err(e) => {
                 dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
@@ -180,25 +183,24 @@ pub fn cast(
             }
         };
         let receipt = ballot.receipt().to_string();
-        let opening = ballot.to_opening_json();
-        let commitment = ballot.commitment().to_hex();
         let kind = if test { BoxKind::Test } else { BoxKind::Real };
         let mut ballots = None;
         let mut test_ballot = None;
         if test {
-            test_ballot = Some(Rc::new(ballot));
+            test_ballot = Some(Rc::new(ballot.clone()));
         } else {
             let mut next = (*meeting.ballots).clone();
-            if let Err(e) = next.cast(ballot) {
+            if let Err(e) = next.cast(ballot.clone()) {
                 dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
                 return;
             }
             ballots = Some(Rc::new(next));
         }
         let written = match store::shared().await {
-            Ok(s) => s.cast(kind, &meeting.id, &commitment, &opening).await,
+            Ok(s) => cast::cast(&s, kind, &meeting.id, &ballot).await,
             Err(e) => Err(e),
         };
+        drop(ballot);
         match written {
             Ok(_) => {
                 // The ballot is in the box: a reload from here on is not an unfinished ballot.
@@ -312,18 +314,16 @@ pub fn open_voting(meeting: Meeting, result: TestResult, dispatch: Callback<Acti
 }
 
 /// Checks a PIN. A wrong one is counted (and stored, so a reload does not reset the count or
-/// lift a lock: the rules are `Meeting::attempt_pin`); a right one does what it was asked for.
+/// lift a lock: the rules are `Meeting::attempt_pin` and `Meeting::pin_step`); a right one does
+/// what it was asked for.
 pub fn try_pin(meeting: Meeting, pin: String, intent: Intent, dispatch: Callback<Action>) {
     spawn(async move {
-        let (mut next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
-        if let PinVerdict::Locked { .. } = verdict {
+        let (next, verdict) = meeting.pin_step(&pin, now(), intent == Intent::Close);
+        let Some(next) = next else {
             dispatch.emit(Action::Notice(verdict.notice()));
             return;
-        }
+        };
         let right = verdict == PinVerdict::Right;
-        if right && intent == Intent::Close {
-            next.phase = Phase::Closed;
-        }
         match save_now(&next).await {
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
             Ok(()) => {
@@ -357,11 +357,13 @@ pub fn confirm_pin(
     done: Callback<Result<(), Notice>>,
 ) {
     spawn(async move {
-        let (next, verdict) = meeting.attempt_pin(&pin, js_sys::Date::now());
-        if let (PinVerdict::Locked { .. }, Some(notice)) = (verdict, verdict.notice()) {
-            done.emit(Err(notice));
+        let (next, verdict) = meeting.pin_step(&pin, now(), false);
+        let Some(next) = next else {
+            if let Some(notice) = verdict.notice() {
+                done.emit(Err(notice));
+            }
             return;
-        }
+        };
         match save_now(&next).await {
             Err(e) => done.emit(Err(storage_notice(&e))),
             Ok(()) => {

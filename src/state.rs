@@ -4,9 +4,13 @@
 //! view layer wraps [`Model`] in a reducer (see `app.rs`); event handlers only dispatch, and
 //! the effects in `effects.rs` report back with actions.
 
+pub mod accuracy;
 pub mod designer;
 pub mod field;
+pub mod load_error;
 pub mod meeting;
+pub mod meeting_record;
+pub mod notice;
 pub mod outbox;
 pub mod past;
 pub mod setup;
@@ -16,8 +20,10 @@ use std::rc::Rc;
 
 use phieu_core::{Ballot, BallotBox, Lang, Poll};
 
-use crate::edge::poll_loader::LoadError;
+pub use accuracy::Test;
+pub use load_error::LoadError;
 use meeting::{Admit, LastBallot, Meeting, Phase, Voting};
+pub use notice::Notice;
 
 /// Where the poll shown on the setup page stands.
 #[derive(Clone, Debug)]
@@ -147,15 +153,6 @@ pub enum Screen {
     Field(field::FieldScreen),
 }
 
-/// The logic-and-accuracy test as it stands: what the officer entered, and the check.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Test {
-    /// The test ballots as entered (test ballots are not secret).
-    pub entered: Vec<Rc<Ballot>>,
-    /// The box read back from storage, once checked.
-    pub checked: Option<Rc<BallotBox>>,
-}
-
 /// What the browser says of this site's storage: whether it will keep our data under storage
 /// pressure (`navigator.storage.persist()`), and the quota and usage it estimates. Each is
 /// `None` where the browser does not say.
@@ -215,29 +212,6 @@ pub struct Model {
     pub keep_large: bool,
     /// Whether this device reads aloud in Vietnamese (issue 20, item 1).
     pub speech: speech::Speech,
-}
-
-/// A message with its words in both languages, picked at render.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub vi: String,
-    pub en: String,
-}
-
-impl Notice {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Notice {
-        Notice {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
-    }
 }
 
 /// Everything that can happen to the model.
@@ -540,9 +514,128 @@ impl Model {
                 next.test = Test::default();
             }
             Action::Notice(n) => next.notice = n,
-            Action::Field(a) => field::apply(&mut next, a),
+            Action::Field(a) => apply_field(&mut next, a),
         }
         next
+    }
+}
+
+/// Applies a field action to `next` (the model being built by [`Model::apply`]). Here, beside
+/// [`Model`], so that `state::field` needs nothing of this module (no import loop).
+fn apply_field(next: &mut Model, action: field::FieldAction) {
+    match action {
+        field::FieldAction::Started {
+            meeting,
+            draft,
+            days,
+            today,
+            roll,
+            damaged,
+        } => {
+            next.device = Device::Ready;
+            // Whatever the roll's setup said (a total refused) is over; a notice of the
+            // opening itself (a sealed response not finished) stays.
+            if matches!(next.screen, Screen::Field(field::FieldScreen::NewRoll(_))) {
+                next.notice = None;
+            }
+            next.screen = match (draft, &roll) {
+                (Some(d), _) => Screen::Field(field::FieldScreen::Resume(d)),
+                // Forms: a household is chosen on the roll before any form opens.
+                (None, Some(_)) => Screen::Field(field::FieldScreen::Between { saved: false }),
+                (None, None) => Screen::Voter(field::respondent(&meeting.poll)),
+            };
+            next.meeting = Some(*meeting);
+            next.field = Some(field::Session {
+                days,
+                today,
+                paused: None,
+                roll,
+                damaged,
+            });
+        }
+        field::FieldAction::NeedsRoll(poll) => {
+            next.device = Device::Ready;
+            next.screen = Screen::Field(field::FieldScreen::NewRoll(poll));
+        }
+        field::FieldAction::Handed(roll) => {
+            // Only from the officer's screen: a second "hand" (a double tap) opens no form
+            // over the one already open.
+            let between = matches!(
+                next.screen,
+                Screen::Field(field::FieldScreen::Between { .. })
+            );
+            if let (true, Some(m), Some(s)) = (between, &next.meeting, next.field.as_mut()) {
+                s.roll = Some(roll);
+                s.paused = None;
+                next.notice = None;
+                next.screen = Screen::Voter(field::respondent(&m.poll));
+            }
+        }
+        field::FieldAction::Failed(why) => {
+            next.device = Device::Ready;
+            next.screen = Screen::Field(field::FieldScreen::Failed(why));
+        }
+        field::FieldAction::Resume => {
+            if let (Screen::Field(field::FieldScreen::Resume(d)), Some(m)) =
+                (&next.screen, &next.meeting)
+            {
+                next.screen = Screen::Voter(d.voting(&m.poll));
+            }
+        }
+        field::FieldAction::Discard => {
+            let forms = next.field.as_ref().is_some_and(|s| s.roll.is_some());
+            if forms {
+                // The household stays marked: its form was handed over (module `roll`).
+                next.screen = Screen::Field(field::FieldScreen::Between { saved: false });
+            } else if let Some(m) = &next.meeting {
+                next.screen = Screen::Voter(field::respondent(&m.poll));
+            }
+        }
+        field::FieldAction::Saved {
+            ballots,
+            days,
+            today,
+        } => {
+            // The answers leave memory here, as a voter's do at the receipt.
+            if let Some(m) = next.meeting.as_mut() {
+                m.ballots = ballots;
+            }
+            next.notice = None;
+            let (roll, damaged) = next.field.take().map_or((None, 0), |s| (s.roll, s.damaged));
+            next.field = Some(field::Session {
+                days,
+                today,
+                paused: None,
+                roll,
+                damaged,
+            });
+            next.screen = Screen::Field(field::FieldScreen::Between { saved: true });
+        }
+        field::FieldAction::Staff => {
+            if let (Screen::Voter(v), Some(s)) = (&next.screen, next.field.as_mut()) {
+                s.paused = Some(v.clone());
+                next.screen = Screen::Field(field::FieldScreen::Between { saved: false });
+            }
+        }
+        field::FieldAction::Next => {
+            let forms = next.field.as_ref().is_some_and(|s| s.roll.is_some());
+            let paused = next.field.as_mut().and_then(|s| s.paused.take());
+            match (&next.meeting, paused) {
+                (Some(_), Some(v)) => next.screen = Screen::Voter(v),
+                // Forms: the next form opens only for a household marked on the roll.
+                (Some(_), None) if forms => {}
+                (Some(m), None) => next.screen = Screen::Voter(field::respondent(&m.poll)),
+                (None, _) => {}
+            }
+        }
+        field::FieldAction::AskClose => {
+            next.notice = None;
+            next.screen = Screen::Field(field::FieldScreen::Close);
+        }
+        field::FieldAction::CancelClose => {
+            next.notice = None;
+            next.screen = Screen::Field(field::FieldScreen::Between { saved: false });
+        }
     }
 }
 

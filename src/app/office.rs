@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{AuditBundle, Lang, Poll};
+use phieu_core::{Lang, Poll};
 use yew::prelude::*;
 
 use super::{not_ready, use_elsewhere, use_root};
@@ -138,7 +138,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
         return html! {
             <>
                 if let Some(n) = notice { <p class="problem" role="alert">{ n }</p> }
-                { results(m, lang, dispatch) }
+                <ClosedResults meeting={m.clone()} {lang} dispatch={dispatch.clone()} />
             </>
         };
     }
@@ -181,22 +181,36 @@ fn create_meeting(
     }
 }
 
-/// After closing: the results of this tablet's box, from the audit bundle the core builds.
-fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
+#[derive(Properties, PartialEq)]
+struct ClosedProps {
+    meeting: Meeting,
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+/// After closing: the results of this tablet's box, from the audit bundle the core builds
+/// (`Meeting::audit_bundle`), with its JSON and fingerprint: built once for each meeting and
+/// language, not on every render.
+#[function_component(ClosedResults)]
+fn closed_results(props: &ClosedProps) -> Html {
+    let ClosedProps {
+        meeting: m,
+        lang,
+        dispatch,
+    } = props;
+    let lang = *lang;
     let t = kiosk(lang);
-    let bundle = m
-        .minutes()
-        // Sentences for the officer, without field paths or rule names (issue 22).
-        .map_err(|e| phieu_core::without_path(&e.message(lang)))
-        .and_then(|minutes| {
-            AuditBundle::new((*m.ballots).clone(), m.electorate, minutes)
-                .map_err(|e| e.plain_message(lang))
-        });
+    let bundle = use_memo((m.clone(), lang), |(m, lang)| {
+        m.audit_bundle(*lang).map(|b| {
+            let (json, fingerprint) = (Rc::new(b.to_json()), b.fingerprint().to_hex());
+            (Rc::new(b), json, fingerprint)
+        })
+    });
     html! {
         <div class="meeting-results">
-            { match bundle {
-                Ok(b) => {
-                    let (bundle_json, fingerprint) = (Rc::new(b.to_json()), b.fingerprint().to_hex());
+            { match &*bundle {
+                Ok((b, bundle_json, fingerprint)) => {
+                    let (bundle, bundle_json, fingerprint) = (b.clone(), bundle_json.clone(), fingerprint.clone());
                     // Changing where bundles go takes the officer's PIN (issue 17).
                     let on_pin = {
                         let (m, dispatch) = (m.clone(), dispatch.clone());
@@ -210,7 +224,7 @@ fn results(m: &Meeting, lang: Lang, dispatch: &Callback<Action>) -> Html {
                         Callback::from(move |()| effects::past::exported(m.clone(), dispatch.clone()))
                     };
                     html! { <>
-                        <Results {lang} bundle={Rc::new(b)} {on_exported} />
+                        <Results {lang} {bundle} {on_exported} />
                         <Upload {lang} {bundle_json} {fingerprint} {on_pin} />
                     </> }
                 }

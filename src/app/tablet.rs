@@ -131,7 +131,7 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
         let m = m.clone();
         Callback::from(move |()| f(m.clone(), dispatch.clone()))
     };
-    let pin_locked = m.pin_wait(js_sys::Date::now()).is_some();
+    let pin_locked = m.pin_wait(effects::now()).is_some();
     let on_pin = |intent: Intent| {
         let dispatch = dispatch.clone();
         let m = m.clone();

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::edge::form::input_value;
+
 #[derive(Properties, PartialEq)]
 pub struct PinPadProps {
     /// The field's label ("Officer's PIN").
@@ -61,9 +63,7 @@ pub fn pin_pad(props: &PinPadProps) -> Html {
     let oninput = {
         let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let digits: String = input
-                .value()
+            let digits: String = input_value(&e)
                 .chars()
                 .filter(char::is_ascii_digit)
                 .take(max)

@@ -6,6 +6,7 @@ use phieu_core::{Answer, Item, ItemKind, Lang};
 use yew::prelude::*;
 
 use crate::edge::dom;
+use crate::edge::form::input_value;
 use crate::i18n::kiosk::kiosk;
 
 #[derive(Properties, PartialEq)]
@@ -206,8 +207,7 @@ pub fn question(props: &QuestionProps) -> Html {
             };
             let on_answer = props.on_answer.clone();
             let oninput = Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let v = input.value();
+                let v = input_value(&e);
                 on_answer.emit(match v.trim().parse::<i64>() {
                     Ok(n) => Answer::Number(n),
                     Err(_) => Answer::Blank,
@@ -231,8 +231,7 @@ pub fn question(props: &QuestionProps) -> Html {
             };
             let on_answer = props.on_answer.clone();
             let oninput = Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                on_answer.emit(Answer::Text(input.value()));
+                on_answer.emit(Answer::Text(input_value(&e)));
             });
             html! {
                 <>
@@ -267,8 +266,7 @@ fn free_text_field(props: &QuestionProps, label: &str, single: Option<usize>) ->
     let on_answer = props.on_answer.clone();
     let answer = props.answer.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-        let words = Some(input.value()).filter(|t| !t.is_empty());
+        let words = Some(input_value(&e)).filter(|t| !t.is_empty());
         on_answer.emit(match (&answer, single) {
             (Answer::Choice { option, .. }, Some(_)) => Answer::Choice {
                 option: option.clone(),

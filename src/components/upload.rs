@@ -234,7 +234,7 @@ fn upload_panel(props: &UploadProps) -> Html {
             }
             <p class="hint">{ t.intro }</p>
             if let Some(problem) = &problem {
-                <p class="problem" role="alert">{ format!("{} {}", t.storage_failed, problem.message(props.lang)) }</p>
+                <p class="problem" role="alert">{ format!("{} {}", t.storage_failed, problem.get(props.lang)) }</p>
             }
             if this.is_none() {
                 <button type="button" class="button upload-button" onclick={on_upload}

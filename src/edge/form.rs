@@ -17,6 +17,16 @@ pub fn input_value(event: &web_sys::Event) -> String {
     }
 }
 
+/// The value of the `<select>` that fired `event` (the chosen option's value), or an empty
+/// string.
+pub fn select_value(event: &web_sys::Event) -> String {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|select| select.value())
+        .unwrap_or_default()
+}
+
 /// Whether the checkbox that fired `event` is ticked (`false` for anything else).
 pub fn checked(event: &web_sys::Event) -> bool {
     event

@@ -1,41 +1,12 @@
 //! Loads a poll definition over HTTP (from the app's own `polls/` folder or a portal) and
 //! validates it with the core.
 
-use phieu_core::{Lang, Poll, PollError};
+use phieu_core::{Lang, Poll};
+
+pub use crate::state::load_error::LoadError;
 
 /// The demo poll shipped in `assets/polls/`, shown on the first page.
 pub const DEMO_POLL_URL: &str = "polls/demo.json";
-
-/// Why a poll could not be loaded. Each says what went wrong in the voter's language.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// No answer at all: offline, blocked, or a malformed URL.
-    Network(String),
-    /// The server answered with an error status.
-    Http { status: u16 },
-    /// The file arrived but is not a valid poll.
-    Invalid(PollError),
-}
-
-impl LoadError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Network(detail), Lang::Vi) => {
-                format!("Không tải được tệp phiếu (mạng hoặc địa chỉ): {detail}")
-            }
-            (LoadError::Network(detail), Lang::En) => {
-                format!("The poll file could not be fetched (network or address): {detail}")
-            }
-            (LoadError::Http { status }, Lang::Vi) => {
-                format!("Máy chủ trả lời lỗi {status} khi tải tệp phiếu.")
-            }
-            (LoadError::Http { status }, Lang::En) => {
-                format!("The server answered {status} when asked for the poll file.")
-            }
-            (LoadError::Invalid(error), lang) => error.message(lang),
-        }
-    }
-}
 
 /// Fetches the text at `url`, or why not.
 async fn fetch_text(url: &str) -> Result<String, LoadError> {

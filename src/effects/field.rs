@@ -6,17 +6,18 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Ballot, Lang, PinHash, Poll, Salt};
+use phieu_core::{Answer, Lang, PinHash, Poll};
 use yew::platform::pinned::oneshot;
 use yew::Callback;
 
-use super::{not_cast, save_now, spawn, storage_notice, with_box};
+use super::{cast, not_cast, save_now, spawn, storage_notice, with_box};
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
 use crate::edge::store::{self, BoxKind, StoreError};
-use crate::edge::{meeting_record, random, tab_lock};
+use crate::edge::{random, tab_lock};
 use crate::state::field::{self, Days, Draft, FieldAction, Household, Roll};
 use crate::state::meeting::{Meeting, Phase, Voting};
+use crate::state::meeting_record;
 use crate::state::{Action, Device, Notice};
 
 fn failed(dispatch: &Callback<Action>, vi: String, en: String) {
@@ -317,17 +318,12 @@ async fn finish(
     salt: [u8; 16],
     today: &str,
 ) -> Result<Option<Rc<phieu_core::BallotBox>>, StoreError> {
-    let ballot = Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt))
+    let ballot = cast::seal(&meeting.poll, answers, salt)
         .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
-    let commitment = ballot.commitment().to_hex();
-    let opening = ballot.to_opening_json();
     let mut next = (*meeting.ballots).clone();
-    let new = next.cast(ballot).is_ok();
+    let new = next.cast(ballot.clone()).is_ok();
     save_now(meeting).await?;
-    store::shared()
-        .await?
-        .cast(BoxKind::Real, &meeting.id, &commitment, &opening)
-        .await?;
+    cast::cast(&store::shared().await?, BoxKind::Real, &meeting.id, &ballot).await?;
     fs.count_and_forget(&meeting.id, today).await?;
     Ok(new.then(|| Rc::new(next)))
 }
@@ -372,12 +368,12 @@ pub fn commit(
     dispatch: Callback<Action>,
 ) {
     spawn(async move {
-        let Some(salt) = random::bytes16() else {
-            dispatch.emit(not_cast(
-                "máy không tạo được số ngẫu nhiên",
-                "this device cannot make random numbers",
-            ));
-            return;
+        let salt = match cast::salt() {
+            Ok(salt) => salt,
+            Err(e) => {
+                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                return;
+            }
         };
         let today = field_store::today();
         let sealed = Draft {
@@ -390,16 +386,12 @@ pub fn commit(
         let cast = async {
             let fs = field_store::shared().await?;
             fs.put_draft(&meeting.id, &sealed.to_json()).await?;
-            let ballot = Ballot::new(&meeting.poll, answers, Salt::from_bytes(salt))
+            let ballot = cast::seal(&meeting.poll, answers, salt)
                 .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
-            let (commitment, opening) = (ballot.commitment().to_hex(), ballot.to_opening_json());
             let mut ballots = (*meeting.ballots).clone();
-            let _ = ballots.cast(ballot);
+            let _ = ballots.cast(ballot.clone());
             save_now(&meeting).await?;
-            store::shared()
-                .await?
-                .cast(BoxKind::Real, &meeting.id, &commitment, &opening)
-                .await?;
+            cast::cast(&store::shared().await?, BoxKind::Real, &meeting.id, &ballot).await?;
             Ok::<_, StoreError>((fs, ballots))
         };
         let (fs, ballots) = match cast.await {

@@ -8,10 +8,11 @@ use phieu_core::{Lang, Poll};
 use yew::Callback;
 
 use super::{save_now, spawn, storage_notice, with_box};
+use crate::edge::field_store;
 use crate::edge::outbox::Outbox;
 use crate::edge::store::{self, BoxKind, StoreError};
-use crate::edge::{field_store, meeting_record};
 use crate::state::meeting::{Meeting, Phase};
+use crate::state::meeting_record;
 use crate::state::outbox::ItemState;
 use crate::state::past::{Past, PastMeeting};
 use crate::state::{Action, Notice};

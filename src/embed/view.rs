@@ -11,20 +11,22 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use phieu_core::{
-    decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary, Salt,
+    decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary,
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::question::Question;
+use crate::components::review::{Look, Review};
+use crate::edge::poll_loader;
 use crate::edge::store::{BoxKind, Store, StoreError};
-use crate::edge::{poll_loader, random};
+use crate::effects;
 use crate::embed::flow::{self, Closed, Flow, Screen, Step};
 use crate::embed::protocol::{tally_value, EmbedMessage, HostMessage, Mode, Options, PollSource};
 use crate::embed::words::words;
 use crate::i18n::kiosk::kiosk;
 use crate::pages::receipt::ReceiptScreen;
-use crate::state::meeting::{answer_in_words, Step as VoterStep, Voting};
+use crate::state::meeting::{Step as VoterStep, Voting};
 use crate::state::{Notice, VoterAction};
 
 /// The embed's own database: never the app's `phieu`, so a portal's kiosk and a tablet
@@ -347,7 +349,8 @@ fn open(
     });
 }
 
-/// Casts a confirmed ballot: on disk (committed) before the receipt and before the host hears.
+/// Casts a confirmed ballot (`effects::cast`, as the tablet does): on disk (committed) before the
+/// receipt and before the host hears.
 fn cast(
     poll: Rc<Poll>,
     voting: Voting,
@@ -374,26 +377,14 @@ fn cast(
                 words(Lang::En).not_allowed.into(),
             );
         }
-        let Some(salt) = random::bytes16() else {
-            return not_cast(
-                "máy không tạo được số ngẫu nhiên".into(),
-                "this device cannot make random numbers".into(),
-            );
-        };
-        let ballot = match Ballot::new(&poll, voting.answers, Salt::from_bytes(salt)) {
+        let sealed =
+            effects::cast::salt().and_then(|salt| effects::cast::seal(&poll, voting.answers, salt));
+        let ballot = match sealed {
             Ok(b) => b,
             Err(e) => return not_cast(e.message(Lang::Vi), e.message(Lang::En)),
         };
         let written = match shared_store().await {
-            Ok(s) => {
-                s.cast(
-                    BoxKind::Real,
-                    &id,
-                    &ballot.commitment().to_hex(),
-                    &ballot.to_opening_json(),
-                )
-                .await
-            }
+            Ok(s) => effects::cast::cast(&s, BoxKind::Real, &id, &ballot).await,
             Err(e) => Err(e),
         };
         match written {
@@ -667,39 +658,9 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
                 </div>
             }
         }
-        VoterStep::Review | VoterStep::Saving => {
-            let saving = v.step == VoterStep::Saving;
-            html! {
-                <div class="phieu-review">
-                    <h2 class="phieu-focus" tabindex="-1">{ t.review_title }</h2>
-                    <p>{ t.review_hint }</p>
-                    <ol class="phieu-review-list">
-                        { for v.review(poll).map(|(i, a)| html! {
-                            <li>
-                                <p class="phieu-review-q">{ poll.items()[i].label().get(lang) }</p>
-                                <p class="phieu-review-a">{ answer_in_words(poll, i, a, lang, t.blank) }</p>
-                                <button type="button" class="phieu-button phieu-secondary" disabled={saving}
-                                        onclick={act(VoterAction::Change(i))}
-                                        aria-label={format!("{}: {}", t.change, poll.items()[i].label().get(lang))}>
-                                    { t.change }
-                                </button>
-                            </li>
-                        }) }
-                    </ol>
-                    if let Some(not_cast) = &v.not_cast {
-                        <p class="problem" role="alert">{ not_cast }</p>
-                    }
-                    <div class="phieu-nav">
-                        <button type="button" class="phieu-button phieu-secondary" disabled={saving}
-                                onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
-                        <button type="button" class="phieu-button phieu-confirm" disabled={saving}
-                                onclick={act(VoterAction::Confirm)}>
-                            { if saving { t.saving } else { t.confirm } }
-                        </button>
-                    </div>
-                </div>
-            }
-        }
+        VoterStep::Review | VoterStep::Saving => html! {
+            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} />
+        },
     }
 }
 

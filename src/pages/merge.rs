@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::components::file_pick::FilePick;
 
 use crate::edge::file_input::{self, FileError, PickedFile, MAX_BYTES};
+use crate::effects;
 use crate::i18n::results::strings;
 use crate::pages::results::Results;
 
@@ -123,12 +124,10 @@ pub fn merge(props: &MergeProps) -> Html {
             dispatch.dispatch(MergeAction::Picked);
             let dispatch = dispatch.clone();
             // One file after another, in the order picked, so the boxes keep that order.
-            yew::platform::spawn_local(async move {
-                for file in files {
-                    let text = file.read_text(MAX_BYTES).await;
-                    dispatch.dispatch(MergeAction::Read(file.name.clone(), text));
-                }
+            let done = Callback::from(move |(name, text)| {
+                dispatch.dispatch(MergeAction::Read(name, text))
             });
+            effects::office::read_texts_in_order(files, MAX_BYTES, done);
         }
     };
     let onchange = {

@@ -1,12 +1,11 @@
 //! The officer's console: the phase, the number of ballots cast (never what is in them),
 //! unlock the next voter, pause, close; before voting, the logic-and-accuracy test.
 
-use std::rc::Rc;
-
-use phieu_core::{BallotBox, Lang};
+use phieu_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::kiosk::{kiosk, storage_words};
+use crate::state::accuracy::TestCheck;
 use crate::state::meeting::{Meeting, Phase, TestResult};
 use crate::state::Test;
 
@@ -42,24 +41,6 @@ pub struct OfficerProps {
     pub on_keep_large: Callback<bool>,
 }
 
-/// The box the officer entered, rebuilt in memory, against the box read back from storage.
-fn test_result(meeting: &Meeting, test: &Test) -> Option<(BallotBox, Rc<BallotBox>, TestResult)> {
-    let read_back = test.checked.clone()?;
-    let mut entered = BallotBox::new((*meeting.poll).clone());
-    for b in &test.entered {
-        let _ = entered.cast((**b).clone());
-    }
-    let passed = !test.entered.is_empty()
-        && entered.tally() == read_back.tally()
-        && entered.fingerprint() == read_back.fingerprint();
-    let result = TestResult {
-        ballots: read_back.len() as u64,
-        fingerprint: read_back.fingerprint().short(),
-        passed,
-    };
-    Some((entered, read_back, result))
-}
-
 #[function_component(Officer)]
 pub fn officer(props: &OfficerProps) -> Html {
     let t = kiosk(props.lang);
@@ -74,8 +55,8 @@ pub fn officer(props: &OfficerProps) -> Html {
     };
 
     let test_panel = (m.phase == Phase::Testing).then(|| {
-        let checked = test_result(m, &props.test);
-        let table = checked.as_ref().map(|(entered, read_back, result)| {
+        let checked = props.test.check(&m.poll);
+        let table = checked.as_ref().map(|TestCheck { entered, read_back, result }| {
             let on_open = {
                 let result = result.clone();
                 props.on_open.reform(move |_: MouseEvent| result.clone())

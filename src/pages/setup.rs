@@ -14,86 +14,39 @@ use yew::prelude::*;
 use crate::components::file_pick::FilePick;
 
 use crate::edge::file_input;
-use crate::edge::poll_loader::{self, TemplateEntry};
+use crate::edge::form::{input_value, select_value};
+use crate::edge::poll_loader::TemplateEntry;
 use crate::edge::route;
+use crate::effects;
+use crate::effects::office::PollChoice;
 use crate::i18n::designer::setup_words;
 use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
 use crate::i18n::speech::speech_words;
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
+use crate::state::setup::XlsForm;
 use crate::state::setup::{
     needs_household_witnesses, quorum_warning, Attendance, FieldProblem, SetupForm,
 };
 use crate::state::speech::Speech;
 use crate::state::{Doc, Page, PollState, Storage};
 
-/// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
-const MAX_XLSFORM: u64 = 8 * 1024 * 1024;
-
-/// What the last XLSForm chosen gave.
-#[derive(Clone, PartialEq)]
-enum XlsForm {
-    Reading,
-    /// Not read at all (too large, the browser refused): the reason in both languages.
-    Unread(String, String),
-    /// Every problem, gathered by cause with its rows (as `phieu import-xlsform` lists them).
-    Problems {
-        file: String,
-        problems: Rc<Vec<phieu_xlsform::Group>>,
-    },
-    Imported {
-        file: String,
-        questions: usize,
-        /// What was left out, and the warnings, gathered likewise.
-        skipped: Rc<Vec<phieu_xlsform::Group>>,
-    },
-}
-
-/// The file name without its extension: the poll's id when the form has no `form_id`.
-fn file_stem(name: &str) -> String {
-    name.rsplit_once('.')
-        .map_or(name, |(stem, _)| stem)
-        .to_owned()
-}
-
-fn import_xlsform(
-    file: file_input::PickedFile,
-    xls: UseStateHandle<Option<XlsForm>>,
-    on_poll: Callback<Rc<Poll>>,
-) {
-    xls.set(Some(XlsForm::Reading));
-    yew::platform::spawn_local(async move {
-        let bytes = match file.read_bytes(MAX_XLSFORM).await {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                xls.set(Some(XlsForm::Unread(
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
-                )));
-                return;
-            }
-        };
-        let options = phieu_xlsform::ImportOptions {
-            commune: None,
-            village: None,
-            file_stem: file_stem(&file.name),
-        };
-        match phieu_xlsform::import(&bytes, &options) {
-            Ok(imported) => {
-                let (poll, skipped) = imported.into_parts();
-                xls.set(Some(XlsForm::Imported {
-                    file: file.name,
-                    questions: poll.items().len(),
-                    skipped: Rc::new(phieu_xlsform::group_skipped(&skipped)),
-                }));
-                on_poll.emit(Rc::new(poll));
-            }
-            Err(problems) => xls.set(Some(XlsForm::Problems {
-                file: file.name,
-                problems: Rc::new(phieu_xlsform::group_problems(&problems)),
-            })),
+/// What a template or poll file chosen comes to: the poll replaces the one shown (and what an
+/// XLSForm gave is forgotten), or why it could not be used is shown.
+fn chosen(
+    on_poll: &Callback<Rc<Poll>>,
+    choice_problem: &UseStateHandle<Option<(String, String)>>,
+    xls: &UseStateHandle<Option<XlsForm>>,
+) -> Callback<PollChoice> {
+    let (on_poll, choice_problem, xls) = (on_poll.clone(), choice_problem.clone(), xls.clone());
+    Callback::from(move |choice: PollChoice| match choice {
+        Ok(poll) => {
+            choice_problem.set(None);
+            xls.set(None);
+            on_poll.emit(poll);
         }
-    });
+        Err(words) => choice_problem.set(Some(words)),
+    })
 }
 
 /// What the last XLSForm gave, in `lang`.
@@ -201,8 +154,7 @@ fn field(
     on_change: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        on_change.emit(input.value());
+        on_change.emit(input_value(&e));
     });
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
@@ -311,11 +263,7 @@ pub fn setup(props: &SetupProps) -> Html {
     {
         let templates = templates.clone();
         use_effect_with((), move |()| {
-            yew::platform::spawn_local(async move {
-                if let Ok(list) = poll_loader::load_templates().await {
-                    templates.set(list);
-                }
-            });
+            effects::office::load_templates(Callback::from(move |list| templates.set(list)));
         });
     }
     // Why the last chosen template or file could not be used, in both languages.
@@ -328,24 +276,11 @@ pub fn setup(props: &SetupProps) -> Html {
         let choice_problem = choice_problem.clone();
         let xls = xls.clone();
         Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let index = select.value().parse::<usize>().ok();
+            let index = select_value(&e).parse::<usize>().ok();
             let Some(entry) = index.and_then(|i| templates.get(i).cloned()) else {
                 return;
             };
-            let on_poll = on_poll.clone();
-            let choice_problem = choice_problem.clone();
-            let xls = xls.clone();
-            yew::platform::spawn_local(async move {
-                match poll_loader::load_poll(&entry.url()).await {
-                    Ok(poll) => {
-                        choice_problem.set(None);
-                        xls.set(None);
-                        on_poll.emit(Rc::new(poll));
-                    }
-                    Err(e) => choice_problem.set(Some((e.message(Lang::Vi), e.message(Lang::En)))),
-                }
-            });
+            effects::office::load_template(entry, chosen(&on_poll, &choice_problem, &xls));
         })
     };
     let on_file = {
@@ -356,31 +291,7 @@ pub fn setup(props: &SetupProps) -> Html {
             let Some(file) = file_input::picked(&e).into_iter().next() else {
                 return;
             };
-            let on_poll = on_poll.clone();
-            let choice_problem = choice_problem.clone();
-            let xls = xls.clone();
-            yew::platform::spawn_local(async move {
-                // A poll definition is small; anything over 2 MB is not one.
-                let read = file.read_text(2 * 1024 * 1024).await;
-                let parsed = read
-                    .map_err(|e| (e.message(Lang::Vi), e.message(Lang::En)))
-                    .and_then(|text| {
-                        Poll::from_json(&text).map_err(|e| {
-                            (
-                                format!("«{}»: {}", file.name, e.message(Lang::Vi)),
-                                format!("«{}»: {}", file.name, e.message(Lang::En)),
-                            )
-                        })
-                    });
-                match parsed {
-                    Ok(poll) => {
-                        choice_problem.set(None);
-                        xls.set(None);
-                        on_poll.emit(Rc::new(poll));
-                    }
-                    Err(words) => choice_problem.set(Some(words)),
-                }
-            });
+            effects::office::read_poll_file(file, chosen(&on_poll, &choice_problem, &xls));
         })
     };
     let on_xlsform = {
@@ -390,7 +301,10 @@ pub fn setup(props: &SetupProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(file) = file_input::picked(&e).into_iter().next() {
                 choice_problem.set(None);
-                import_xlsform(file, xls.clone(), on_poll.clone());
+                xls.set(Some(XlsForm::Reading));
+                let xls = xls.clone();
+                let done = Callback::from(move |gave| xls.set(Some(gave)));
+                effects::office::import_xlsform(file, done, on_poll.clone());
             }
         })
     };
@@ -504,8 +418,7 @@ fn pin_field(
     on_change: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        on_change.emit(input.value());
+        on_change.emit(input_value(&e));
     });
     html! {
         <div class={classes!("field", problem.map(|_| "field-bad"))}>

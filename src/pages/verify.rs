@@ -19,6 +19,7 @@ use crate::components::code_panel::CodePanel;
 use crate::components::receipt_check::ReceiptCheck;
 use crate::edge::file_input::{self, FileError, PickedFile, MAX_BYTES};
 use crate::edge::form::input_value;
+use crate::effects;
 use crate::i18n::results::{strings, Strings};
 use crate::pages::results::Results;
 
@@ -254,10 +255,10 @@ pub fn verify(props: &VerifyProps) -> Html {
             for file in files {
                 let dispatch = dispatch.clone();
                 dispatch.dispatch(VerifyAction::Reading(slot, file.name.clone()));
-                yew::platform::spawn_local(async move {
-                    let text = file.read_text(MAX_BYTES).await;
-                    dispatch.dispatch(VerifyAction::Read(slot, file.name.clone(), text));
+                let done = Callback::from(move |(name, text)| {
+                    dispatch.dispatch(VerifyAction::Read(slot, name, text))
                 });
+                effects::office::read_text(file, MAX_BYTES, done);
             }
         }
     };

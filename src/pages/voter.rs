@@ -8,9 +8,10 @@ use std::rc::Rc;
 
 use crate::components::listen::Listen;
 use crate::components::question::Question;
+use crate::components::review::{Look, Review};
 use crate::i18n::kiosk::kiosk;
-use crate::i18n::speech::{question_lines, review_lines};
-use crate::state::meeting::{answer_in_words, Step, Voting};
+use crate::i18n::speech::question_lines;
+use crate::state::meeting::{Step, Voting};
 use crate::state::VoterAction;
 
 #[derive(Properties, PartialEq)]
@@ -89,51 +90,10 @@ pub fn voter(props: &VoterProps) -> Html {
                 </div>
             }
         }
-        Step::Review | Step::Saving => {
-            let saving = v.step == Step::Saving;
-            let onkeydown = {
-                let on_action = props.on_action.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" && !saving {
-                        e.prevent_default();
-                        on_action.emit(VoterAction::Confirm);
-                    }
-                })
-            };
-            html! {
-                <div class="voter-review" {onkeydown}>
-                    <h1 id="voter-heading" tabindex="-1">{ t.review_title }</h1>
-                    <p class="voter-hint">{ t.review_hint }</p>
-                    if props.listen {
-                        <Listen {lang} lines={Rc::new(review_lines(poll, v.review(poll)))} />
-                    }
-                    <ol class="review-list">
-                        { for v.review(poll).map(|(i, a)| html! {
-                            <li class="review-item">
-                                <p class="review-question">{ poll.items()[i].label().get(lang) }</p>
-                                <p class="review-answer">{ answer_in_words(poll, i, a, lang, t.blank) }</p>
-                                <button type="button" class="button button-secondary" disabled={saving}
-                                        onclick={act(VoterAction::Change(i))}
-                                        aria-label={format!("{}: {}", t.change, poll.items()[i].label().get(lang))}>
-                                    { t.change }
-                                </button>
-                            </li>
-                        }) }
-                    </ol>
-                    if let Some(not_cast) = &v.not_cast {
-                        <p class="problem" role="alert">{ not_cast }</p>
-                    }
-                    <div class="voter-nav">
-                        <button type="button" class="button button-secondary button-big" disabled={saving}
-                                onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
-                        <button type="button" class="button button-big button-confirm" disabled={saving}
-                                onclick={act(VoterAction::Confirm)}>
-                            { if saving { t.saving } else { t.confirm } }
-                        </button>
-                    </div>
-                </div>
-            }
-        }
+        Step::Review | Step::Saving => html! {
+            <Review {lang} poll={poll.clone()} voting={v.clone()}
+                    on_action={props.on_action.clone()} look={Look::App} listen={props.listen} />
+        },
     };
     html! {
         <div class={classes!("voter", v.test.then_some("voter-test"))}>

@@ -7,11 +7,11 @@
 use std::rc::Rc;
 
 use phieu_core::{
-    check_answer, is_shown, Answer, BallotBox, BallotError, Electorate, ItemKind, Lang, Minutes,
-    PinHash, Poll,
+    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, Electorate, ItemKind,
+    Lang, Minutes, PinHash, Poll,
 };
 
-use super::Notice;
+use super::notice::Notice;
 
 /// How many wrong PINs in a row lock the officer's screens.
 pub const PIN_TRIES: u32 = 5;
@@ -25,6 +25,41 @@ pub const PIN_MAX_DOUBLINGS: u32 = 10;
 /// stored with a 4-digit PIN before this rule keeps working; only new ones need 6: 10⁶ PINs
 /// against 5 tries per doubling lock.
 pub const NEW_PIN_MIN: usize = 6;
+
+/// What a field session adds to a meeting, stored with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldFacts {
+    /// Who collected the responses (asked when closing; may stay empty).
+    pub staff: String,
+    /// The minutes' line about how the survey was run, written when it closes.
+    pub summary: String,
+}
+
+impl FieldFacts {
+    /// The same facts with the count of damaged ballot records (left out of the count) added
+    /// to the minutes' line; unchanged for none.
+    pub fn with_damaged(self, damaged: usize) -> FieldFacts {
+        if damaged == 0 {
+            return self;
+        }
+        let line = self.minutes_line();
+        FieldFacts {
+            summary: format!(
+                "{line} Có {damaged} bản ghi phiếu trong bộ nhớ bị hỏng, không được tính."
+            ),
+            ..self
+        }
+    }
+
+    /// The line the minutes carry in place of the logic-and-accuracy test.
+    pub fn minutes_line(&self) -> String {
+        if self.summary.is_empty() {
+            "Lấy ý kiến tại hộ gia đình (khảo sát thực địa); không chạy thử máy.".to_owned()
+        } else {
+            self.summary.clone()
+        }
+    }
+}
 
 /// Where voting stands. Stored with the meeting, so a reload comes back to the same phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +137,7 @@ pub struct Meeting {
     /// The real box. Its ballots are never shown before `Phase::Closed`.
     pub ballots: Rc<BallotBox>,
     /// A field survey's own facts (`state::field`); `None` for a meeting.
-    pub field: Option<super::field::FieldFacts>,
+    pub field: Option<FieldFacts>,
     /// What the officer typed at closing for the minutes: the chair, the secretary, when the
     /// count ended and the complaints raised (all may be empty; the minutes then print lines
     /// to fill in by hand).
@@ -147,6 +182,18 @@ impl Proceedings {
 }
 
 impl Meeting {
+    /// The audit bundle of this meeting's box, or why it cannot be built, in sentences for the
+    /// officer, without field paths or rule names (issue 22). The office page builds it once
+    /// for each meeting and language (`app::office`), not on every render.
+    pub fn audit_bundle(&self, lang: Lang) -> Result<AuditBundle, String> {
+        self.minutes()
+            .map_err(|e| phieu_core::without_path(&e.message(lang)))
+            .and_then(|minutes| {
+                AuditBundle::new((*self.ballots).clone(), self.electorate, minutes)
+                    .map_err(|e| e.plain_message(lang))
+            })
+    }
+
     /// The minutes' metadata, with the test line once the test has run.
     pub fn minutes(&self) -> Result<Minutes, phieu_core::MinutesError> {
         Minutes::new(
@@ -228,6 +275,20 @@ impl Meeting {
         next.pin_locked_until = now + lock_ms(next.pin_lockouts);
         let seconds = (lock_ms(next.pin_lockouts) / 1000.0) as u32;
         (next, PinVerdict::NowLocked { seconds })
+    }
+
+    /// A PIN typed for a step of the meeting at `now` (ms): the verdict, and the meeting to
+    /// store before anything is shown, or `None` while the PIN is locked (nothing is counted,
+    /// so nothing is stored). A right PIN typed to close voting (`closing`) closes it.
+    pub fn pin_step(&self, pin: &str, now: f64, closing: bool) -> (Option<Meeting>, PinVerdict) {
+        let (mut next, verdict) = self.attempt_pin(pin, now);
+        if let PinVerdict::Locked { .. } = verdict {
+            return (None, verdict);
+        }
+        if closing && verdict == PinVerdict::Right {
+            next.phase = Phase::Closed;
+        }
+        (Some(next), verdict)
     }
 }
 
@@ -565,280 +626,4 @@ pub fn is_choice(kind: &ItemKind) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const DEMO: &str = include_str!("../../assets/polls/demo.json");
-
-    fn survey() -> Poll {
-        Poll::from_json(
-            r#"{"format":"phieu/poll","version":1,"id":"s","kind":"survey",
-            "title":{"vi":"Khảo sát"},"place":{"commune":"Xã A","village":"Thôn B"},
-            "rule":{"preset":"none"},
-            "items":[
-              {"id":"q1","type":"single","required":true,"label":{"vi":"Có đi họp không?"},
-               "options":[{"id":"co","label":{"vi":"Có"}},{"id":"khong","label":{"vi":"Không"}}]},
-              {"id":"q2","type":"text","label":{"vi":"Vì sao không?"},"show_if":{"item":"q1","any_of":["khong"]}},
-              {"id":"q3","type":"number","label":{"vi":"Số người trong hộ"},"min":1,"max":20}
-            ]}"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn a_required_question_cannot_be_skipped() {
-        let poll = Poll::from_json(DEMO).unwrap();
-        let v = Voting::new(&poll, false).forward(&poll);
-        assert_eq!(v.step, Step::Question(0));
-        let stuck = v.forward(&poll);
-        assert_eq!(stuck.step, Step::Question(0));
-        assert!(stuck.problem.is_some());
-        let answered = stuck.answer(&poll, 0, Answer::choice("dong_y"));
-        assert!(answered.problem.is_none());
-        assert_eq!(answered.forward(&poll).step, Step::Review);
-    }
-
-    #[test]
-    fn skip_logic_hides_and_clears_questions() {
-        let poll = survey();
-        let v = Voting::new(&poll, false).forward(&poll);
-        let v = v.answer(&poll, 0, Answer::choice("khong")).forward(&poll);
-        assert_eq!(v.step, Step::Question(1), "'why not' is shown after 'no'");
-        let v = v.answer(&poll, 1, Answer::Text("Bận".into()));
-        let v = v.back(&poll).answer(&poll, 0, Answer::choice("co"));
-        assert_eq!(v.answers[1], Answer::Blank, "the hidden answer is cleared");
-        let v = v.forward(&poll);
-        assert_eq!(
-            v.step,
-            Step::Question(2),
-            "'why not' is skipped after 'yes'"
-        );
-        assert_eq!(v.progress(&poll), Some((2, 2)));
-        let v = v.answer(&poll, 2, Answer::Number(40)).forward(&poll);
-        assert_eq!(
-            v.step,
-            Step::Question(2),
-            "a number out of range is refused"
-        );
-        let v = v.answer(&poll, 2, Answer::Number(4)).forward(&poll);
-        assert_eq!(v.step, Step::Review);
-        assert_eq!(
-            v.review(&poll).map(|(i, _)| i).collect::<Vec<_>>(),
-            vec![0, 2]
-        );
-        assert_eq!(v.back(&poll).step, Step::Question(2));
-        assert_eq!(v.change(0).step, Step::Question(0));
-    }
-
-    #[test]
-    fn answers_read_in_words() {
-        let poll = Poll::from_json(DEMO).unwrap();
-        let other = Answer::Choice {
-            option: "y_kien_khac".into(),
-            free_text: Some("Làm vào mùa khô".into()),
-        };
-        assert_eq!(
-            answer_in_words(&poll, 0, &other, Lang::Vi, "(để trống)"),
-            "Ý kiến khác: “Làm vào mùa khô”"
-        );
-        assert_eq!(
-            answer_in_words(&poll, 0, &Answer::choice("dong_y"), Lang::En, "(blank)"),
-            "Agree"
-        );
-        assert_eq!(
-            answer_in_words(&poll, 0, &Answer::Blank, Lang::En, "(blank)"),
-            "(blank)"
-        );
-    }
-
-    fn meeting_with_pin(pin: &str) -> Meeting {
-        let poll = Rc::new(Poll::from_json(DEMO).unwrap());
-        Meeting {
-            id: "m".into(),
-            poll: poll.clone(),
-            electorate: Electorate::new(100, None).unwrap(),
-            place: "Nhà văn hóa".into(),
-            time: "19 giờ".into(),
-            board: vec![],
-            witnesses: vec![],
-            pin: PinHash::new(pin, pin, [0; 16]).unwrap(),
-            phase: Phase::Open,
-            test: None,
-            pin_failures: 0,
-            pin_locked_until: 0.0,
-            pin_lockouts: 0,
-            pin_wrong_total: 0,
-            issued: Some(0),
-            created: None,
-            exported: false,
-            ballots: Rc::new(BallotBox::new((*poll).clone())),
-            field: None,
-            proceedings: Proceedings::default(),
-        }
-    }
-
-    /// Issue 16, item 8: what the officer types at closing reaches the minutes (and so their
-    /// code), survives a reload, and is tidied to what the minutes accept.
-    #[test]
-    fn the_proceedings_typed_at_closing_reach_the_minutes_and_survive_a_reload() {
-        let mut m = meeting_with_pin("246813");
-        assert_eq!(m.minutes().unwrap().chair(), "");
-        m.proceedings = Proceedings {
-            chair: "  Nguyễn Văn Tâm ".into(),
-            secretary: "Đỗ Thị Lan".into(),
-            closed_at: "21 giờ 15, ngày 25/11/2026".into(),
-            complaints: "x".repeat(Proceedings::MAX_LEN + 5),
-        }
-        .tidied();
-        let minutes = m.minutes().unwrap();
-        assert_eq!(minutes.chair(), "Nguyễn Văn Tâm");
-        assert_eq!(minutes.secretary(), "Đỗ Thị Lan");
-        assert_eq!(minutes.closed_at(), "21 giờ 15, ngày 25/11/2026");
-        assert_eq!(minutes.complaints().chars().count(), Proceedings::MAX_LEN);
-        let json = crate::edge::meeting_record::to_json(&m);
-        let back = crate::edge::meeting_record::from_json(&json, Poll::from_json_plain).unwrap();
-        assert_eq!(back.proceedings, m.proceedings);
-        // A meeting closed without any keeps its record as before.
-        let plain = meeting_with_pin("246813");
-        assert!(!crate::edge::meeting_record::to_json(&plain).contains("proceedings"));
-    }
-
-    /// Types `pin` at `now` and returns the verdict, keeping the meeting.
-    fn attempt(m: &mut Meeting, pin: &str, now: f64) -> PinVerdict {
-        let (next, verdict) = m.attempt_pin(pin, now);
-        *m = next;
-        verdict
-    }
-
-    #[test]
-    fn the_admission_code_has_three_digits_and_three_tries() {
-        let admit = Admit::from_random([0xe7, 0x03, 0, 0]); // 999
-        assert_eq!(admit.code(), "999");
-        assert_eq!(Admit::from_random([7, 0, 0, 0]).code(), "007");
-        assert_eq!(Admit::from_random([0xe8, 0x03, 0, 0]).code(), "000"); // 1000 % 1000
-        let (after, verdict) = admit.attempt("998");
-        assert_eq!(verdict, AdmitVerdict::Wrong { left: 2 });
-        let after = after.unwrap();
-        // A right code resets the run of misses; the code stays for the next voter.
-        let (again, verdict) = after.attempt("999");
-        assert_eq!(verdict, AdmitVerdict::Right);
-        assert_eq!(again, Some(admit.clone()));
-        let (a1, _) = admit.attempt("1");
-        let (a2, v2) = a1.unwrap().attempt("12");
-        assert_eq!(v2, AdmitVerdict::Wrong { left: 1 });
-        let (a3, v3) = a2.unwrap().attempt("123");
-        assert_eq!((a3, v3), (None, AdmitVerdict::Void));
-        assert!(v3.notice().unwrap().vi.contains("mã PIN"));
-        assert_eq!(AdmitVerdict::Right.notice(), None);
-    }
-
-    #[test]
-    fn ballots_issued_count_unlocks_and_go_into_the_minutes() {
-        let m = meeting_with_pin("246813");
-        assert_eq!(m.not_returned(), Some(0));
-        let m = m.issuing().issuing();
-        assert_eq!(m.issued, Some(2));
-        assert_eq!(m.not_returned(), Some(2));
-        assert_eq!(m.minutes().unwrap().issued(), Some(2));
-        // Not counted (a field survey, or a meeting stored before the count): nothing added.
-        let uncounted = Meeting { issued: None, ..m };
-        assert_eq!(uncounted.issuing().issued, None);
-        assert_eq!(uncounted.not_returned(), None);
-        assert_eq!(uncounted.minutes().unwrap().issued(), None);
-    }
-
-    #[test]
-    fn the_fifth_wrong_pin_locks_for_a_minute() {
-        let mut m = meeting_with_pin("246813");
-        for left in (1..=4).rev() {
-            assert_eq!(
-                attempt(&mut m, "111111", 1_000.0),
-                PinVerdict::Wrong { left }
-            );
-            assert_eq!(m.pin_wait(1_000.0), None);
-        }
-        assert_eq!(
-            attempt(&mut m, "111111", 1_000.0),
-            PinVerdict::NowLocked { seconds: 60 }
-        );
-        assert_eq!(m.pin_wait(1_000.0), Some(60));
-        assert_eq!(m.pin_wait(60_999.0), Some(1));
-        assert_eq!(m.pin_wait(61_000.0), None);
-        assert_eq!(
-            PinVerdict::NowLocked { seconds: 60 }.notice().unwrap().vi,
-            "Sai mã PIN 5 lần: khóa 60 giây."
-        );
-    }
-
-    #[test]
-    fn a_locked_pin_is_not_even_compared_and_the_try_is_not_counted() {
-        let mut m = meeting_with_pin("246813");
-        for _ in 0..5 {
-            attempt(&mut m, "000000", 0.0);
-        }
-        assert_eq!(
-            attempt(&mut m, "246813", 30_000.0),
-            PinVerdict::Locked { seconds: 30 }
-        );
-        assert_eq!(m.pin_wrong_total, 5);
-        assert_eq!(attempt(&mut m, "246813", 60_000.0), PinVerdict::Right);
-    }
-
-    #[test]
-    fn locks_double_and_a_right_pin_does_not_shorten_the_next_one() {
-        let mut m = meeting_with_pin("246813");
-        let mut now = 0.0;
-        let mut locks = Vec::new();
-        for round in 0..4 {
-            for _ in 0..4 {
-                attempt(&mut m, "999999", now);
-            }
-            // Between rounds the officer types the right PIN: the run of tries starts again,
-            // the doubling does not.
-            if round % 2 == 1 {
-                assert_eq!(attempt(&mut m, "246813", now), PinVerdict::Right);
-                for _ in 0..4 {
-                    attempt(&mut m, "999999", now);
-                }
-            }
-            let PinVerdict::NowLocked { seconds } = attempt(&mut m, "999999", now) else {
-                panic!("round {round} did not lock");
-            };
-            locks.push(seconds);
-            now = m.pin_locked_until;
-        }
-        assert_eq!(locks, [60, 120, 240, 480]);
-        assert_eq!(m.pin_lockouts, 4);
-        // 5 per round, and 4 more in each of the two rounds with a right PIN in between.
-        assert_eq!(m.pin_wrong_total, 28);
-        // The minutes record them (and the minutes code covers them).
-        assert_eq!(m.minutes().unwrap().wrong_pins(), 28);
-    }
-
-    #[test]
-    fn the_lock_stops_doubling_at_its_cap() {
-        assert_eq!(lock_ms(1), 60_000.0);
-        assert_eq!(lock_ms(2), 120_000.0);
-        assert_eq!(lock_ms(11), 60_000.0 * 1024.0);
-        assert_eq!(lock_ms(u32::MAX), 60_000.0 * 1024.0);
-    }
-
-    #[test]
-    fn a_stored_four_digit_pin_still_opens_its_meeting() {
-        let mut m = meeting_with_pin("2468");
-        assert_eq!(attempt(&mut m, "2468", 0.0), PinVerdict::Right);
-    }
-
-    #[test]
-    fn the_minutes_record_the_test() {
-        let line = TestResult {
-            ballots: 3,
-            fingerprint: "AAAA-BBBB-CCCC-DDDD".into(),
-            passed: true,
-        }
-        .minutes_line();
-        assert!(
-            line.contains("3 phiếu thử") && line.contains("khớp") && line.contains("AAAA-BBBB")
-        );
-    }
-}
+mod tests;

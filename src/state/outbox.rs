@@ -10,6 +10,8 @@
 //! No Yew, no browser, no clock and no RNG in here: the time (`now_ms`, milliseconds since the
 //! epoch) and the jitter are inputs, so every transition is a native unit test.
 
+pub mod pump;
+
 use std::collections::BTreeSet;
 use std::rc::Rc;
 

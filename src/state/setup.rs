@@ -17,7 +17,26 @@ use phieu_core::pin::PIN_MAX;
 use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, Preset};
 
 use super::meeting::{Meeting, Phase, NEW_PIN_MIN};
-use super::Notice;
+use super::notice::Notice;
+
+/// What the last XLSForm chosen gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum XlsForm {
+    Reading,
+    /// Not read at all (too large, the browser refused): the reason in both languages.
+    Unread(String, String),
+    /// Every problem, gathered by cause with its rows (as `phieu import-xlsform` lists them).
+    Problems {
+        file: String,
+        problems: Rc<Vec<phieu_xlsform::Group>>,
+    },
+    Imported {
+        file: String,
+        questions: usize,
+        /// What was left out, and the warnings, gathered likewise.
+        skipped: Rc<Vec<phieu_xlsform::Group>>,
+    },
+}
 
 /// What the officer typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::state::Notice;
+use crate::state::notice::Notice;
 
 /// The most households a roll takes: far above any village (the largest have a few thousand),
 /// low enough that the roll's screen stays a list one can scroll.

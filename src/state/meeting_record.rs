@@ -6,8 +6,7 @@ use std::rc::Rc;
 use phieu_core::{BallotBox, Electorate, Method, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
-use crate::state::field::FieldFacts;
-use crate::state::meeting::{Meeting, Phase, Proceedings, TestResult};
+use super::meeting::{FieldFacts, Meeting, Phase, Proceedings, TestResult};
 
 const RECORD_VERSION: u32 = 1;
 
