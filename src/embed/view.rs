@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use phieu_core::{
-    decide, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll, PublicSummary,
+    decide, item_rows, AuditBundle, Ballot, BallotBox, Electorate, ItemKind, Lang, Poll,
+    PublicSummary, RowKind,
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -693,17 +694,27 @@ fn results(lang: Lang, c: &Closed) -> Html {
                 <section class="phieu-result-item">
                     <h3>{ item.label().get(lang) }</h3>
                     <ul class="phieu-result-options">
-                        { for item.kind().options().iter().zip(t.counts()).map(|(o, n)| html! {
-                            <li>
-                                <span class="phieu-option">{ o.label().get(lang) }</span>
-                                <span class="phieu-figure">{ format!("{n} · {}", share(*n).percent(lang)) }</span>
-                                { bar(*n) }
-                            </li>
+                        // The rows the results page, the minutes and the exports show
+                        // (phieu_core::results): options or "answered", then why unanswered.
+                        { for item_rows(item, t).into_iter().map(|row| {
+                            let n = row.count();
+                            if matches!(row.kind(), RowKind::Unanswered(_)) {
+                                html! {
+                                    <li class="phieu-blank">
+                                        <span class="phieu-option">{ row.label(lang) }</span>
+                                        <span class="phieu-figure">{ n }</span>
+                                    </li>
+                                }
+                            } else {
+                                html! {
+                                    <li>
+                                        <span class="phieu-option">{ row.label(lang) }</span>
+                                        <span class="phieu-figure">{ format!("{n} · {}", share(n).percent(lang)) }</span>
+                                        { bar(n) }
+                                    </li>
+                                }
+                            }
                         }) }
-                        <li class="phieu-blank">
-                            <span class="phieu-option">{ w.blank }</span>
-                            <span class="phieu-figure">{ t.blank() }</span>
-                        </li>
                     </ul>
                     if let (Some(mean), true) = (t.mean(), matches!(item.kind(), ItemKind::Number { .. } | ItemKind::Scale { .. })) {
                         <p>{ format!("{}: {}", w.mean, mean.display(lang)) }</p>

@@ -88,6 +88,8 @@ pub struct Kiosk {
     pub admit_redraw: &'static str,
     /// Ballots issued and returned on the console; {i} issued, {r} returned.
     pub issued_line: &'static str,
+    /// After the issued line when some were not returned; {n}.
+    pub not_returned_part: &'static str,
     /// The officer's way out of a voter's turn, on the voter's screens.
     pub cancel_turn: &'static str,
     pub cancel_turn_title: &'static str,
@@ -221,6 +223,7 @@ const VI: Kiosk = Kiosk {
     admit_body: "Sau mỗi cử tri, nhập 3 số này trên màn hình khóa để mời người tiếp theo vào bỏ phiếu. Đừng đọc to. Mã chỉ có trong phiên này: khi tải lại trang, tạm dừng, hoặc nhập sai 3 lần, cần mã PIN để lấy mã mới.",
     admit_redraw: "Đổi mã mời",
     issued_line: "Phiếu phát ra: {i} · thu vào: {r}",
+    not_returned_part: " · phát ra không thu vào: {n}",
     cancel_turn: "Cán bộ: hủy lượt này",
     cancel_turn_title: "Hủy lượt bỏ phiếu này?",
     cancel_turn_body: "Chỉ cán bộ làm việc này, khi cử tri bỏ đi mà chưa bấm Xác nhận. Phiếu không được bỏ vào hòm; biên bản ghi nó là phiếu phát ra không thu vào.",
@@ -342,6 +345,7 @@ const EN: Kiosk = Kiosk {
     admit_body: "After each voter, type these 3 digits on the lock screen to let the next one in. Do not say it aloud. It lasts this sitting only: after a reload, a pause or 3 wrong tries, the PIN is needed for a new one.",
     admit_redraw: "New code",
     issued_line: "Ballots issued: {i} · returned: {r}",
+    not_returned_part: " · issued and not returned: {n}",
     cancel_turn: "Officer: cancel this turn",
     cancel_turn_title: "Cancel this voter's turn?",
     cancel_turn_body: "For the officer only, when a voter walked away without pressing Confirm. No ballot goes into the box; the minutes record it as issued and not returned.",

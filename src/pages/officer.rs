@@ -133,7 +133,14 @@ pub fn officer(props: &OfficerProps) -> Html {
                         { format!(" {} {}", t.of_electorate, m.electorate.total()) }
                     </p>
                     if let Some(i) = m.issued {
-                        <p class="issued">{ t.issued_line.replace("{i}", &i.to_string()).replace("{r}", &m.ballots.len().to_string()) }</p>
+                        <p class="issued">
+                            { t.issued_line.replace("{i}", &i.to_string()).replace("{r}", &m.ballots.len().to_string()) }
+                            // A voter let in who did not confirm: the same difference the
+                            // minutes print (issue 19, item 3).
+                            if let Some(n) = m.not_returned().filter(|&n| n > 0) {
+                                { t.not_returned_part.replace("{n}", &n.to_string()) }
+                            }
+                        </p>
                     }
                     <p class="hint">{ t.never_choices }</p>
                     <div class="actions">

@@ -108,6 +108,9 @@ async function evilCollector() {
     });
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  // A test that fails before its `evil.close()` must not keep this file's process alive (a
+  // failure once left the whole journey layer waiting on it).
+  server.unref();
   const url = `http://127.0.0.1:${server.address().port}/`;
   return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
