@@ -17,6 +17,7 @@ use phieu_core::{
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::components::listen::Listen;
 use crate::components::question::Question;
 use crate::components::review::{Look, Review};
 use crate::edge::poll_loader;
@@ -26,6 +27,7 @@ use crate::embed::flow::{self, Closed, Flow, Screen, Step};
 use crate::embed::protocol::{tally_value, EmbedMessage, HostMessage, Mode, Options, PollSource};
 use crate::embed::words::words;
 use crate::i18n::kiosk::kiosk;
+use crate::i18n::speech::question_lines;
 use crate::pages::receipt::ReceiptScreen;
 use crate::state::meeting::{Step as VoterStep, Voting};
 use crate::state::{Notice, VoterAction};
@@ -442,6 +444,17 @@ pub fn embed_app(props: &EmbedProps) -> Html {
     };
     let f = &flow.0;
     let lang = f.lang;
+    // Whether the device reads aloud in Vietnamese (issue 20, item 1): "Nghe" on each question
+    // and on the review, as on the tablet.
+    let listen = use_state_eq(|| false);
+    {
+        let listen = listen.clone();
+        use_effect_with((), move |_| {
+            spawn_local(
+                async move { listen.set(crate::edge::speech::find_voice().await.is_some()) },
+            );
+        });
+    }
 
     // First load from the options; later loads come by `load-poll`.
     {
@@ -537,7 +550,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
             </div>
         },
         Screen::Voting(v) => match &f.poll {
-            Some(poll) => voter(lang, poll, v, dispatch.reform(Step::Vote)),
+            Some(poll) => voter(lang, poll, v, dispatch.reform(Step::Vote), *listen),
             None => Html::default(),
         },
         Screen::Receipt(code) => {
@@ -626,7 +639,7 @@ fn reserve(label: &str, item: &phieu_core::Item, answer: &phieu_core::Answer) ->
     }
 }
 
-fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> Html {
+fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>, listen: bool) -> Html {
     let t = kiosk(lang);
     let act = |a: VoterAction| on.reform(move |_: MouseEvent| a.clone());
     match v.step {
@@ -650,6 +663,9 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
                     <p class="phieu-progress phieu-focus" tabindex="-1">
                         { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
                     </p>
+                    if listen {
+                        <Listen {lang} lines={Rc::new(question_lines(&item))} />
+                    }
                     <Question {lang} item={item.clone()} answer={v.answers[i].clone()} {on_answer} {problem} />
                     { reserve(t.your_opinion, &item, &v.answers[i]) }
                     <div class="phieu-nav">
@@ -660,7 +676,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>) -> 
             }
         }
         VoterStep::Review | VoterStep::Saving => html! {
-            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} />
+            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} {listen} />
         },
     }
 }

@@ -27,8 +27,10 @@ export function portalHarness() {
 
 /** A fresh browser profile on the portal. The build's embed-origins.json names the demo
  * portal's origin (127.0.0.1:8081); here the deployer's list names this run's portal port. */
-export async function openPortal(h, { viewport = { width: 1280, height: 800 }, hostile = false, bypassCSP = false } = {}) {
+export async function openPortal(h, { viewport = { width: 1280, height: 800 }, hostile = false, bypassCSP = false, init = null } = {}) {
   const context = await h.browser.newContext({ viewport, serviceWorkers: 'block', bypassCSP });
+  // A script run in every page before the portal's own (a stub at the browser's edge).
+  if (init) await context.addInitScript(init);
   await context.route(`${h.app.url}embed-origins.json`, (route) =>
     route.fulfill({
       contentType: 'application/json',

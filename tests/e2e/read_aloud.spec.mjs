@@ -10,41 +10,9 @@ import { join } from 'node:path';
 import { harness, watchErrors, screenshots } from './support.mjs';
 import { createMeeting, testAndOpen } from './meeting_page.mjs';
 import { axeViolations, smallTargets } from './a11y.mjs';
+import { stubSpeech } from './speech_stub.mjs';
 
 const h = harness();
-
-/** A speech synthesizer with one offline Vietnamese voice that records what it is asked to
- * say, speaking each utterance in a few milliseconds. */
-function stubSpeech() {
-  const spoken = [];
-  window.__spoken = spoken;
-  const voice = { name: 'Tiếng Việt (thử)', lang: 'vi-VN', localService: true, voiceURI: 'test-vi', default: false };
-  class Utterance {
-    constructor(text) {
-      Object.assign(this, { text, lang: '', voice: null, rate: 1, onstart: null, onend: null, onerror: null });
-    }
-  }
-  let queue = [];
-  let timer = null;
-  const step = () => {
-    timer = null;
-    const u = queue.shift();
-    if (!u) return;
-    spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.name : null });
-    u.onstart?.({});
-    u.onend?.({});
-    if (queue.length) timer = setTimeout(step, 5);
-  };
-  const synth = {
-    speaking: false, pending: false, paused: false, onvoiceschanged: null,
-    getVoices: () => [voice],
-    speak(u) { queue.push(u); if (!timer) timer = setTimeout(step, 5); },
-    cancel() { const q = queue; queue = []; for (const u of q) u.onerror?.({ error: 'canceled' }); },
-    pause() {}, resume() {}, addEventListener() {}, removeEventListener() {},
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  window.SpeechSynthesisUtterance = Utterance;
-}
 
 /** Everything this site keeps: localStorage and every IndexedDB store, as one string. */
 const storage = (page) =>
