@@ -184,8 +184,10 @@ async fn two_thousand_slow_sockets_do_not_stop_an_upload_and_are_closed_after_th
         "{} sockets still open: {by_kind:?}",
         open.len()
     );
-    // And the collector still serves.
-    assert_eq!(http.post(&fixtures::good()).await.0, 200);
+    // And the collector still serves, asked on a new connection: the first upload's kept-alive
+    // one was closed meanwhile by the collector's own timeout, and a client reusing it just as
+    // that close arrives gets "incomplete message" (seen once in a full run under load).
+    assert_eq!(Http::new(&c.url()).post(&fixtures::good()).await.0, 200);
     c.stop().await.unwrap();
 }
 
