@@ -422,6 +422,10 @@ fn commit(
 
 /// Whether `item` is shown given the answers before it (docs/poll-format.md §Skip logic).
 pub(crate) fn shown(poll: &Poll, answers: &[Answer], index: usize) -> bool {
+    // An item this meeting votes by hands or on paper is never on a tablet ballot.
+    if poll.is_voted_elsewhere(index) {
+        return false;
+    }
     let Some(show_if) = poll.items().get(index).and_then(|i| i.show_if()) else {
         return true;
     };

@@ -28,6 +28,7 @@ pub use poll::{
 pub mod ballot;
 pub mod ballot_box;
 pub mod bundle;
+pub mod counted;
 pub mod html;
 pub mod merge;
 pub mod minutes;
@@ -45,6 +46,7 @@ pub use bundle::{
     answers_from_json, AuditBundle, BundleError, Discrepancy, MinutesCode, PublicSummary,
     VerifyError,
 };
+pub use counted::{By, Counted, CountedError, CountedItem, PaperBallots};
 pub use merge::{
     commune_rollup, merge_boxes, merge_bundles, BoxEntry, CommuneOutcome, MergeBundlesError,
     MergeError, MergedBundle, VillageResult,

@@ -11,7 +11,10 @@ use std::ops::RangeInclusive;
 
 pub mod layout;
 
+use crate::counted::{Counted, CountedError};
 use crate::lang::Lang;
+use crate::poll::Poll;
+use crate::rule::Electorate;
 
 const MAX_FIELD: usize = 2_000;
 /// The most names a merged board or witness list may hold: 5 per sitting for 20 sittings.
@@ -31,6 +34,9 @@ pub struct Minutes {
     complaints: String,
     wrong_pins: u64,
     issued: Option<u64>,
+    /// The items voted by hands or on paper, with their counts; empty when every item was
+    /// voted on the tablet.
+    counted: Counted,
 }
 
 /// Why minutes metadata is refused.
@@ -232,6 +238,23 @@ impl Minutes {
             issued: Some(n),
             ..self
         }
+    }
+
+    /// The same minutes stating the items voted by a show of hands or on paper and their
+    /// counts, checked against the poll and the electorate ([`Counted::check`]).
+    pub fn with_counted(
+        self,
+        counted: Counted,
+        poll: &Poll,
+        electorate: &Electorate,
+    ) -> Result<Minutes, CountedError> {
+        counted.check(poll, electorate)?;
+        Ok(Minutes { counted, ..self })
+    }
+
+    /// The items voted by hands or on paper (empty: all on the tablet).
+    pub fn counted(&self) -> &Counted {
+        &self.counted
     }
 
     /// The ballots issued, when the tablet counted them (see [`Minutes::with_issued`]).

@@ -575,6 +575,10 @@ pub struct Poll {
     rule: Rule,
     items: Vec<Item>,
     hash: PollHash,
+    /// Per item, whether this meeting votes it by hands or on paper rather than on the tablet
+    /// ([`Poll::voted_elsewhere`]); empty when none is. Not part of the poll's definition or
+    /// hash: a meeting's choice, stated in its minutes (`crate::counted`).
+    elsewhere: Vec<bool>,
 }
 
 /// A JSON error at `path` (empty: the path is not known), with serde_json's message without
@@ -595,6 +599,32 @@ fn json_error(path: String, e: serde_json::Error) -> PollError {
 }
 
 impl Poll {
+    /// The same poll, for a meeting that votes the items `ids` by a show of hands or on paper
+    /// (`crate::counted`): the tablet hides them as it hides an item its skip logic leaves
+    /// out, so every tablet ballot leaves them blank. The hash is unchanged.
+    pub fn voted_elsewhere<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Poll {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        let elsewhere: Vec<bool> = self.items.iter().map(|i| ids.contains(&i.id())).collect();
+        Poll {
+            elsewhere: if elsewhere.contains(&true) {
+                elsewhere
+            } else {
+                Vec::new()
+            },
+            ..self.clone()
+        }
+    }
+
+    /// Whether item `index` is voted by hands or on paper at this meeting, not on the tablet.
+    pub fn is_voted_elsewhere(&self, index: usize) -> bool {
+        self.elsewhere.get(index).copied().unwrap_or(false)
+    }
+
+    /// Whether any item is voted by hands or on paper.
+    pub fn any_voted_elsewhere(&self) -> bool {
+        !self.elsewhere.is_empty()
+    }
+
     /// Reads and checks a poll definition (docs/poll-format.md).
     pub fn from_json(json: &str) -> Result<Poll, PollError> {
         let de = &mut serde_json::Deserializer::from_str(json);

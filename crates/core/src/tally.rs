@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::ballot::{shown, Answer, Ballot};
+use crate::counted::Counted;
 use crate::lang::Lang;
 use crate::poll::{Item, ItemKind, Poll, PollHash};
 
@@ -287,6 +288,33 @@ impl Tally {
             }
         }
         Ok(())
+    }
+
+    /// The tally with the counts of the items voted by hands or on paper (`crate::counted`) in
+    /// place of the tablet's, which left them blank on every ballot. The means of a scale item
+    /// are summed from its options' values as the tablet would have.
+    pub fn with_counted(mut self, poll: &Poll, counted: &Counted) -> Tally {
+        for c in counted.items() {
+            let Some(i) = poll.items().iter().position(|it| it.id() == c.item) else {
+                continue;
+            };
+            let (mut sum, mut summed) = (0i128, 0u64);
+            for (o, &n) in poll.items()[i].kind().options().iter().zip(&c.counts) {
+                if let Some(v) = o.value() {
+                    sum += i128::from(v) * i128::from(n);
+                    summed += n;
+                }
+            }
+            self.items[i] = ItemTally {
+                blank: c.blank,
+                not_asked: Some(0),
+                counts: c.counts.clone(),
+                free_text: BTreeMap::new(),
+                sum,
+                summed,
+            };
+        }
+        self
     }
 
     /// Adds another tally of the same poll (several tablets, clusters or sittings, D59 3.1đ).

@@ -5,6 +5,7 @@
 
 use crate::ballot::{Ballot, BallotCommitment, Salt};
 use crate::ballot_box::{BallotBox, BoxBuilder, BoxFingerprint};
+use crate::counted::CountedError;
 use crate::encoding::Encoder;
 use crate::minutes::Minutes;
 use crate::poll::Poll;
@@ -28,6 +29,9 @@ use super::stated::{minutes_code, minutes_code_encoding, Stated};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditBundle {
     ballot_box: BallotBox,
+    /// The box's tally with the counts of the items voted by hands or on paper in place of the
+    /// tablet's (`crate::counted`); the box's own when there are none.
+    tally: Tally,
     electorate: Electorate,
     minutes: Minutes,
     outcomes: Vec<Outcome>,
@@ -36,23 +40,41 @@ pub struct AuditBundle {
 
 impl AuditBundle {
     /// Closes a box into a bundle; fails when more ballots were cast than the electorate allows
-    /// or the rule needs the number present.
+    /// or the rule needs the number present, or when the minutes state items voted by hands or
+    /// on paper that do not hold against this electorate or that the box's poll did not hide
+    /// from the tablet ([`Poll::voted_elsewhere`]).
     pub fn new(
         ballot_box: BallotBox,
         electorate: Electorate,
         minutes: Minutes,
     ) -> Result<AuditBundle, OutcomeError> {
-        let outcomes = decide(ballot_box.poll(), ballot_box.tally(), &electorate)?;
         let poll = ballot_box.poll();
+        let counted = minutes.counted();
+        counted
+            .check(poll, &electorate)
+            .map_err(OutcomeError::Counted)?;
+        if let Some(item) = poll
+            .items()
+            .iter()
+            .enumerate()
+            .find(|(i, it)| poll.is_voted_elsewhere(*i) != counted.by(it.id()).is_some())
+        {
+            return Err(OutcomeError::Counted(CountedError::NotHidden {
+                item: item.1.id().to_owned(),
+            }));
+        }
+        let tally = ballot_box.tally().clone().with_counted(poll, counted);
+        let outcomes = decide(poll, &tally, &electorate)?;
         let minutes_code = minutes_code(Stated {
             poll,
             fingerprint: ballot_box.fingerprint(),
             electorate: &electorate,
             minutes: &minutes,
-            tally: &tally_dto(poll, ballot_box.tally(), View::Public),
+            tally: &tally_dto(poll, &tally, View::Public),
             outcomes: &outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
         });
         Ok(AuditBundle {
+            tally,
             ballot_box,
             electorate,
             minutes,
@@ -69,8 +91,10 @@ impl AuditBundle {
         &self.ballot_box
     }
 
+    /// The count of every item: the tablet's ballots, and the counts of the items voted by
+    /// hands or on paper (`crate::counted`).
     pub fn tally(&self) -> &Tally {
-        self.ballot_box.tally()
+        &self.tally
     }
 
     pub fn electorate(&self) -> &Electorate {
@@ -103,7 +127,7 @@ impl AuditBundle {
             fingerprint: self.fingerprint(),
             electorate: &self.electorate,
             minutes: &self.minutes,
-            tally: &tally_dto(poll, self.tally(), View::Public),
+            tally: &tally_dto(poll, &self.tally, View::Public),
             outcomes: &self.outcomes.iter().map(outcome_dto).collect::<Vec<_>>(),
         })
         .bytes()
@@ -239,9 +263,11 @@ pub(super) fn check_audit<E>(
     check_header(&dto.format, AUDIT_FORMAT, dto.version)?;
     let poll = poll_of(dto.poll)?;
     let electorate = electorate_of(&dto.electorate)?;
-    let minutes = minutes_of(dto.minutes)?;
+    let minutes = minutes_of(dto.minutes, Some((&poll, &electorate)))?;
     let mut found = Vec::new();
     check_poll_hash(&dto.poll_hash, &poll, &mut found);
+    // The items voted by hands or on paper are blank on every tablet ballot (`crate::counted`).
+    let poll = poll.voted_elsewhere(minutes.counted().items().iter().map(|c| c.item.as_str()));
 
     let mut builder = BoxBuilder::new(poll.clone());
     let mut previous: Option<BallotCommitment> = None;
@@ -275,7 +301,11 @@ pub(super) fn check_audit<E>(
     }
     let ballot_box = builder.finish();
     check_issued(&minutes, ballot_box.len() as u64, &mut found);
-    let computed_tally = tally_dto(&poll, ballot_box.tally(), View::Audit);
+    let tally = ballot_box
+        .tally()
+        .clone()
+        .with_counted(&poll, minutes.counted());
+    let computed_tally = tally_dto(&poll, &tally, View::Audit);
     // Equal shapes have no differing leaf, so the path-by-path comparison is needed only when
     // they differ.
     if dto.tally != computed_tally {
@@ -294,13 +324,14 @@ pub(super) fn check_audit<E>(
             minutes_code: &dto.minutes_code,
         },
         &poll,
-        (ballot_box.tally(), &computed_tally),
+        (&tally, &computed_tally),
         (&electorate, &minutes),
         computed_fp,
         found,
     )
     .map_err(Stop::Verify)?;
     Ok(AuditBundle {
+        tally,
         ballot_box,
         electorate,
         minutes,

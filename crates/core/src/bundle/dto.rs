@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Answer, Ballot};
+use crate::counted::{By, Counted, CountedItem, PaperBallots};
 use crate::lang::Lang;
 use crate::minutes::Minutes;
 use crate::poll::dto::PollDto;
@@ -83,6 +84,35 @@ pub(crate) struct MinutesDto {
     /// (docs/bundle-format.md §Minutes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ballots_issued: Option<u64>,
+    /// The items voted by hands or on paper and their counts; absent when every item was voted
+    /// on the tablet (docs/bundle-format.md §Minutes, issue 19).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<CountedDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CountedDto {
+    pub items: Vec<CountedItemDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<PaperDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CountedItemDto {
+    pub item: String,
+    pub by: String,
+    pub counts: Vec<u64>,
+    pub blank: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PaperDto {
+    pub issued: u64,
+    pub returned: u64,
+    pub invalid: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -192,10 +222,88 @@ pub(super) fn minutes_dto(m: &Minutes) -> MinutesDto {
         complaints: m.complaints().into(),
         wrong_pins: m.wrong_pins(),
         ballots_issued: m.issued(),
+        counted: counted_dto(m.counted()),
     }
 }
 
-pub(super) fn minutes_of(dto: MinutesDto) -> Result<Minutes, BundleError> {
+fn counted_dto(c: &Counted) -> Option<CountedDto> {
+    (!c.is_empty()).then(|| CountedDto {
+        items: c
+            .items()
+            .iter()
+            .map(|i| CountedItemDto {
+                item: i.item.clone(),
+                by: i.by.code().into(),
+                counts: i.counts.clone(),
+                blank: i.blank,
+            })
+            .collect(),
+        paper: c.paper().map(|p| PaperDto {
+            issued: p.issued,
+            returned: p.returned,
+            invalid: p.invalid,
+        }),
+    })
+}
+
+/// The counts stated in the minutes, read back but not yet checked against the poll (the
+/// caller does, with the electorate: [`Counted::check`]).
+pub(super) fn counted_of(dto: Option<CountedDto>) -> Result<Counted, BundleError> {
+    let Some(dto) = dto else {
+        return Ok(Counted::default());
+    };
+    let items = dto
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(index, i)| {
+            let by = By::from_code(&i.by).ok_or_else(|| BundleError::Inconsistent {
+                path: format!("minutes.counted.items[{index}].by"),
+                detail: format!("{:?} is not \"hands\" or \"paper\"", i.by),
+            })?;
+            Ok(CountedItem {
+                item: i.item,
+                by,
+                counts: i.counts,
+                blank: i.blank,
+            })
+        })
+        .collect::<Result<Vec<_>, BundleError>>()?;
+    if items.is_empty() {
+        return Err(BundleError::Inconsistent {
+            path: "minutes.counted.items".into(),
+            detail: "empty: leave minutes.counted out when every item was voted on the tablet"
+                .into(),
+        });
+    }
+    Ok(Counted::new(
+        items,
+        dto.paper.map(|p| PaperBallots {
+            issued: p.issued,
+            returned: p.returned,
+            invalid: p.invalid,
+        }),
+    ))
+}
+
+/// The minutes of a bundle, with their counted items when the poll and electorate are given
+/// (checked against them); without, the counted items are left out (a caller that needs them
+/// reads them with [`counted_of`]).
+pub(super) fn minutes_of(
+    mut dto: MinutesDto,
+    with: Option<(&Poll, &Electorate)>,
+) -> Result<Minutes, BundleError> {
+    let counted = counted_of(dto.counted.take())?;
+    let minutes = minutes_without_counts(dto)?;
+    match with {
+        Some((poll, electorate)) if !counted.is_empty() => minutes
+            .with_counted(counted, poll, electorate)
+            .map_err(BundleError::Counted),
+        _ => Ok(minutes),
+    }
+}
+
+fn minutes_without_counts(dto: MinutesDto) -> Result<Minutes, BundleError> {
     Minutes::joined(
         dto.place,
         dto.time,
@@ -375,7 +483,11 @@ pub(super) fn tally_of(poll: &Poll, dto: &TallyDto) -> Result<Tally, BundleError
             Some(_) => return Err(shape(format!("{path}.mean"))),
             None => (0, 0),
         };
-        check_item_counts(&path, item, it, dto)?;
+        // An item voted by hands or on paper adds up against those present or the paper
+        // ballots, not the tablet's (`crate::counted`, checked with the minutes).
+        if !poll.is_voted_elsewhere(i) {
+            check_item_counts(&path, item, it, dto)?;
+        }
         items.push(ItemTally::from_parts(
             it.blank,
             it.options.iter().map(|o| o.count).collect(),

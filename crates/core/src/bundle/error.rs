@@ -51,6 +51,9 @@ pub enum BundleError {
     Answer { path: String },
     #[error("{path}: does not match the poll's items and options")]
     TallyShape { path: String },
+    /// The counts of the items voted by hands or on paper do not hold (`crate::counted`).
+    #[error("{0}")]
+    Counted(crate::counted::CountedError),
 }
 
 impl BundleError {
@@ -69,6 +72,7 @@ impl BundleError {
             BundleError::Poll(e) => format!("poll.{}", e.path()),
             BundleError::Electorate(e) => e.path().into(),
             BundleError::Minutes(e) => e.path(),
+            BundleError::Counted(e) => e.path(),
         }
     }
 
@@ -108,6 +112,7 @@ impl BundleError {
             }
             BundleError::Electorate(e) => e.message(Lang::Vi),
             BundleError::Minutes(e) => e.message(Lang::Vi),
+            BundleError::Counted(e) => e.message(Lang::Vi),
             BundleError::Answer { path } => format!(
                 "{path}: câu trả lời phải là null (để trống) hoặc có đúng một trong option, options, number, text"
             ),
@@ -121,6 +126,7 @@ impl BundleError {
                 format!("poll: {}", e.message(Lang::En))
             }
             (Lang::En, BundleError::Poll(e)) => format!("poll.{}", e.message(Lang::En)),
+            (Lang::En, BundleError::Counted(e)) => e.message(Lang::En),
             (Lang::En, _) => self.to_string(),
         }
     }
@@ -163,6 +169,7 @@ impl BundleError {
             ),
             BundleError::Electorate(e) => e.plain_message(lang),
             BundleError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
+            BundleError::Counted(e) => crate::lang::without_path(&e.message(lang)),
             BundleError::Answer { .. } => lang.pick(
                 format!("Một câu trả lời trong tệp không đúng dạng: {altered}."),
                 format!("An answer in the file is malformed: {altered}."),

@@ -102,8 +102,33 @@ pub(super) fn minutes_code_encoding(
         e.str(ISSUED_TRAILER);
         e.u64(n);
     }
+    // And one only when some items were voted by hands or on paper (issue 19): how each was
+    // voted and the paper ballots' figures, which the tally alone does not say.
+    let counted = minutes.counted();
+    if !counted.is_empty() {
+        e.str(COUNTED_TRAILER);
+        e.len(counted.items().len());
+        for c in counted.items() {
+            e.str(&c.item);
+            e.str(c.by.code());
+            e.len(c.counts.len());
+            for &n in &c.counts {
+                e.u64(n);
+            }
+            e.u64(c.blank);
+        }
+        e.opt(counted.paper(), |e, p| {
+            e.u64(p.issued);
+            e.u64(p.returned);
+            e.u64(p.invalid);
+        });
+    }
     e
 }
+
+/// Tags the items voted by hands or on paper in the minutes code's encoding (after the issued
+/// trailer).
+const COUNTED_TRAILER: &str = "counted";
 
 /// Tags the count of ballots issued in the minutes code's encoding (after the forms trailer).
 const ISSUED_TRAILER: &str = "ballots_issued";

@@ -107,9 +107,11 @@ impl PublicSummary {
         check_header(&dto.format, SUMMARY_FORMAT, dto.version)?;
         let poll = poll_of(dto.poll)?;
         let electorate = electorate_of(&dto.electorate)?;
-        let minutes = minutes_of(dto.minutes)?;
+        let minutes = minutes_of(dto.minutes, Some((&poll, &electorate)))?;
         let mut found = Vec::new();
         check_poll_hash(&dto.poll_hash, &poll, &mut found);
+        // The items voted by hands or on paper: their tally is the minutes' counts.
+        let poll = poll.voted_elsewhere(minutes.counted().items().iter().map(|c| c.item.as_str()));
         let mut commitments = Vec::with_capacity(dto.commitments.len());
         for (i, c) in dto.commitments.iter().enumerate() {
             let c = BallotCommitment::from_bytes(digest_of(c, &format!("commitments[{i}]"))?);
@@ -121,6 +123,16 @@ impl PublicSummary {
             commitments.push(c);
         }
         let tally = tally_of(&poll, &dto.tally)?;
+        let counted = tally.clone().with_counted(&poll, minutes.counted());
+        for (i, (stated, from_minutes)) in tally.items().iter().zip(counted.items()).enumerate() {
+            if stated.counts() != from_minutes.counts() || stated.blank() != from_minutes.blank() {
+                found.push(Discrepancy::Count {
+                    path: format!("tally.items[{i}]"),
+                    claimed: format!("{:?}", stated.counts()),
+                    computed: format!("{:?}", from_minutes.counts()),
+                });
+            }
+        }
         check_issued(&minutes, commitments.len() as u64, &mut found);
         if tally.ballots() != commitments.len() as u64 {
             found.push(Discrepancy::Count {

@@ -115,6 +115,7 @@ impl TryFrom<PollDto> for Poll {
             rule,
             items,
             hash: PollHash([0; 32]),
+            elsewhere: Vec::new(),
         };
         poll.hash = PollHash(encode(&poll).sha256());
         Ok(poll)

@@ -55,6 +55,9 @@ pub enum OutcomeError {
     UnknownMethod { found: String },
     #[error("electorate.present: forms handed to households have no one present, {present} given")]
     PresentWithForms { present: u64 },
+    /// The counts of the items voted by hands or on paper (`crate::counted`) do not hold.
+    #[error("{0}")]
+    Counted(crate::counted::CountedError),
 }
 
 impl OutcomeError {
@@ -69,6 +72,7 @@ impl OutcomeError {
                 "electorate.method"
             }
             OutcomeError::PresentWithForms { .. } => "electorate.present",
+            OutcomeError::Counted(_) => "minutes.counted",
         }
     }
 
@@ -100,6 +104,7 @@ impl OutcomeError {
             E::PresentWithForms { present } => format!(
                 "electorate.present: phát phiếu tới hộ gia đình thì không có số người có mặt, nhưng tệp ghi {present}"
             ),
+            E::Counted(e) => return e.message(lang),
         };
         lang.pick(vi, self.to_string())
     }

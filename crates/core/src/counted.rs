@@ -1,0 +1,375 @@
+//! Items a meeting did not vote on the tablet (issue 19, items 4 and 5): voted by a show of
+//! hands (biểu quyết giơ tay), whose counts the officer enters, or on paper ballots counted with
+//! the tablet as the tally sheet (kiểm phiếu giấy). L 18.4.d: "Việc biểu quyết được thực hiện
+//! bằng hình thức giơ tay hoặc bỏ phiếu kín" (docs/legal.md §4).
+//!
+//! Such an item is part of the poll (the same hash, rules and outcome sentences) but hidden on
+//! the tablet: [`Poll::voted_elsewhere`] marks it, every tablet ballot leaves it blank, and the
+//! tally takes its counts from here ([`crate::Tally::with_counted`]). The counts are stated in
+//! the minutes (`minutes.counted` of the bundle) and covered by the minutes code, so a file
+//! whose counts were changed after the paper was signed no longer matches it. Nothing can
+//! recompute them: the sheet of hands or the paper ballots are the evidence, kept with the
+//! signed minutes.
+
+use crate::lang::Lang;
+use crate::poll::{ItemKind, Poll, PollKind};
+use crate::rule::Electorate;
+
+/// How an item was voted when not on the tablet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum By {
+    /// A show of hands: the officer entered the counts per option.
+    Hands,
+    /// Paper ballots, counted with the tablet as the tally sheet by two counters whose counts
+    /// agreed.
+    Paper,
+}
+
+impl By {
+    /// The name in the bundle: `"hands"` or `"paper"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            By::Hands => "hands",
+            By::Paper => "paper",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<By> {
+        match code {
+            "hands" => Some(By::Hands),
+            "paper" => Some(By::Paper),
+            _ => None,
+        }
+    }
+
+    /// How the minutes say it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            By::Hands => lang.pick(
+                "Biểu quyết công khai bằng hình thức giơ tay",
+                "Voted openly by a show of hands",
+            ),
+            By::Paper => lang.pick(
+                "Bỏ phiếu kín bằng phiếu giấy, kiểm phiếu bằng máy tính bảng",
+                "Secret ballot on paper, counted with the tablet",
+            ),
+        }
+    }
+}
+
+/// One item's counts, voted by hands or on paper.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CountedItem {
+    /// The poll item's id.
+    pub item: String,
+    pub by: By,
+    /// Per option, in the poll's order.
+    pub counts: Vec<u64>,
+    /// By hands: those present who raised no hand for any option; on paper: valid ballots
+    /// with nothing marked for this item.
+    pub blank: u64,
+}
+
+/// The paper ballots of a meeting that voted some items on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PaperBallots {
+    /// Handed out to voters (số phiếu phát ra), as the board counted them.
+    pub issued: u64,
+    /// Put in the box and counted (số phiếu thu vào), invalid ones included.
+    pub returned: u64,
+    /// Of `returned`, those the board found invalid (phiếu không hợp lệ).
+    pub invalid: u64,
+}
+
+impl PaperBallots {
+    pub fn valid(&self) -> u64 {
+        self.returned - self.invalid
+    }
+}
+
+/// Every item of a meeting voted elsewhere than on the tablet, in poll order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Counted {
+    items: Vec<CountedItem>,
+    paper: Option<PaperBallots>,
+}
+
+/// Why counts entered for hands or paper are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountedError {
+    #[error("minutes.counted.items[{index}].item: {item:?} is not an item of the poll")]
+    UnknownItem { index: usize, item: String },
+    #[error(
+        "minutes.counted.items[{index}].item: {item:?} comes twice, or out of the poll's order"
+    )]
+    Order { index: usize, item: String },
+    #[error("minutes.counted.items[{index}]: {item:?} is a {kind} poll, which is voted by secret ballot only")]
+    SecretOnly {
+        index: usize,
+        item: String,
+        kind: &'static str,
+    },
+    #[error("minutes.counted.items[{index}]: {item:?} has skip logic or decides another item's: it can only be voted on the tablet")]
+    Logic { index: usize, item: String },
+    #[error("minutes.counted.items[{index}]: {item:?} asks for a number or words: it can only be voted on the tablet")]
+    NotAChoice { index: usize, item: String },
+    #[error("minutes.counted.items[{index}]: {item:?} lets a voter choose several options: a show of hands takes one option per person; vote it on paper or on the tablet")]
+    HandsOneOption { index: usize, item: String },
+    #[error("minutes.counted.items[{index}].counts: {found} counts for {expected} options")]
+    Options {
+        index: usize,
+        expected: usize,
+        found: usize,
+    },
+    #[error("minutes.counted.items[{index}]: a show of hands needs the number present")]
+    PresentRequired { index: usize },
+    #[error("minutes.counted.items[{index}]: {counted} hands and {blank} not voting make {sum}, not the {present} present")]
+    HandsNotPresent {
+        index: usize,
+        counted: u64,
+        blank: u64,
+        sum: u128,
+        present: u64,
+    },
+    #[error("minutes.counted: item {item:?} is stated as voted elsewhere but the tablet asked it, or the other way round")]
+    NotHidden { item: String },
+    #[error(
+        "minutes.counted.paper: items were voted on paper but the paper ballots were not counted"
+    )]
+    PaperMissing,
+    #[error("minutes.counted.paper: paper ballots were counted but no item was voted on paper")]
+    PaperUnused,
+    #[error("minutes.counted.paper: {returned} ballots returned of {issued} issued, {invalid} invalid: returned must be at most issued, invalid at most returned")]
+    PaperFigures {
+        issued: u64,
+        returned: u64,
+        invalid: u64,
+    },
+    #[error("minutes.counted.paper.issued: {issued} paper ballots issued is more than the {limit} present or in the electorate")]
+    PaperAbovePresent { issued: u64, limit: u64 },
+    #[error("minutes.counted.items[{index}]: the counts do not add up to the {valid} valid paper ballots ({detail})")]
+    PaperNotValid {
+        index: usize,
+        valid: u64,
+        detail: String,
+    },
+}
+
+impl CountedError {
+    pub fn path(&self) -> String {
+        let s = self.to_string();
+        s.split_once(": ")
+            .map(|(p, _)| p.to_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = match self {
+            CountedError::UnknownItem { index, item } => format!(
+                "minutes.counted.items[{index}].item: phiếu không có câu hỏi {item:?}"
+            ),
+            CountedError::Order { index, item } => format!(
+                "minutes.counted.items[{index}].item: câu hỏi {item:?} được ghi hai lần hoặc sai thứ tự của phiếu"
+            ),
+            CountedError::SecretOnly { index, item, kind } => format!(
+                "minutes.counted.items[{index}]: {item:?} thuộc cuộc {kind}, chỉ được bỏ phiếu kín"
+            ),
+            CountedError::Logic { index, item } => format!(
+                "minutes.counted.items[{index}]: {item:?} có điều kiện hiện câu hỏi hoặc là điều kiện của câu khác: chỉ biểu quyết được trên máy tính bảng"
+            ),
+            CountedError::NotAChoice { index, item } => format!(
+                "minutes.counted.items[{index}]: {item:?} hỏi một con số hoặc ý kiến viết: chỉ biểu quyết được trên máy tính bảng"
+            ),
+            CountedError::HandsOneOption { index, item } => format!(
+                "minutes.counted.items[{index}]: {item:?} cho chọn nhiều phương án: giơ tay chỉ tính mỗi người một phương án; hãy bỏ phiếu giấy hoặc trên máy tính bảng"
+            ),
+            CountedError::Options { index, expected, found } => format!(
+                "minutes.counted.items[{index}].counts: có {found} số đếm cho {expected} phương án"
+            ),
+            CountedError::PresentRequired { index } => format!(
+                "minutes.counted.items[{index}]: biểu quyết giơ tay cần số người có mặt"
+            ),
+            CountedError::HandsNotPresent { index, counted, blank, sum, present } => format!(
+                "minutes.counted.items[{index}]: {counted} người giơ tay và {blank} người không biểu quyết là {sum}, không bằng {present} người có mặt"
+            ),
+            CountedError::NotHidden { item } => format!(
+                "minutes.counted: câu hỏi {item:?} được ghi là biểu quyết ngoài máy nhưng máy tính bảng lại hỏi nó, hoặc ngược lại"
+            ),
+            CountedError::PaperMissing => "minutes.counted.paper: có câu hỏi bỏ phiếu giấy nhưng chưa ghi số phiếu giấy".into(),
+            CountedError::PaperUnused => "minutes.counted.paper: có số phiếu giấy nhưng không câu hỏi nào bỏ phiếu giấy".into(),
+            CountedError::PaperFigures { issued, returned, invalid } => format!(
+                "minutes.counted.paper: phát ra {issued}, thu vào {returned}, không hợp lệ {invalid}: số thu vào không được lớn hơn số phát ra, số không hợp lệ không được lớn hơn số thu vào"
+            ),
+            CountedError::PaperAbovePresent { issued, limit } => format!(
+                "minutes.counted.paper.issued: {issued} phiếu giấy phát ra, nhiều hơn {limit} người có mặt hoặc cử tri"
+            ),
+            CountedError::PaperNotValid { index, valid, detail } => format!(
+                "minutes.counted.items[{index}]: các số đếm không khớp với {valid} phiếu giấy hợp lệ ({detail})"
+            ),
+        };
+        lang.pick(vi, self.to_string())
+    }
+}
+
+impl Counted {
+    /// Counts as entered, not yet checked against a poll ([`Counted::check`]).
+    pub fn new(items: Vec<CountedItem>, paper: Option<PaperBallots>) -> Counted {
+        Counted { items, paper }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn items(&self) -> &[CountedItem] {
+        &self.items
+    }
+
+    pub fn paper(&self) -> Option<PaperBallots> {
+        self.paper
+    }
+
+    /// How item `id` was voted: `None` on the tablet.
+    pub fn by(&self, id: &str) -> Option<By> {
+        self.items.iter().find(|c| c.item == id).map(|c| c.by)
+    }
+
+    /// Whether every item of `poll` was voted elsewhere, so the tablet took no ballot.
+    pub fn covers(&self, poll: &Poll) -> bool {
+        self.items.len() == poll.items().len()
+    }
+
+    /// Checks the counts against the poll and the electorate: each item once, in poll order, a
+    /// choice item without skip logic; hands only for single-choice items of a meeting's
+    /// decision or election, and adding up (with those who raised no hand) to the number
+    /// present; paper items adding up to the valid paper ballots.
+    pub fn check(&self, poll: &Poll, electorate: &Electorate) -> Result<(), CountedError> {
+        let mut last = None;
+        let referenced = |id: &str| {
+            poll.items().iter().any(|i| {
+                i.show_if()
+                    .is_some_and(|s| s.conditions().iter().any(|c| c.item() == id))
+            })
+        };
+        for (index, c) in self.items.iter().enumerate() {
+            let item = || c.item.clone();
+            let Some(at) = poll.items().iter().position(|i| i.id() == c.item) else {
+                return Err(CountedError::UnknownItem {
+                    index,
+                    item: item(),
+                });
+            };
+            if last.is_some_and(|l| l >= at) {
+                return Err(CountedError::Order {
+                    index,
+                    item: item(),
+                });
+            }
+            last = Some(at);
+            let poll_item = &poll.items()[at];
+            if !matches!(poll.kind(), PollKind::Decision | PollKind::Election) {
+                return Err(CountedError::SecretOnly {
+                    index,
+                    item: item(),
+                    kind: poll.kind().name(),
+                });
+            }
+            if poll_item.show_if().is_some() || referenced(&c.item) {
+                return Err(CountedError::Logic {
+                    index,
+                    item: item(),
+                });
+            }
+            let kind = poll_item.kind();
+            if matches!(kind, ItemKind::Number { .. } | ItemKind::Text { .. }) {
+                return Err(CountedError::NotAChoice {
+                    index,
+                    item: item(),
+                });
+            }
+            let expected = kind.options().len();
+            if c.counts.len() != expected {
+                return Err(CountedError::Options {
+                    index,
+                    expected,
+                    found: c.counts.len(),
+                });
+            }
+            let sum: u128 = c.counts.iter().map(|&n| u128::from(n)).sum();
+            match c.by {
+                By::Hands => {
+                    if !matches!(kind, ItemKind::Single { .. }) {
+                        return Err(CountedError::HandsOneOption {
+                            index,
+                            item: item(),
+                        });
+                    }
+                    let present = electorate
+                        .present()
+                        .ok_or(CountedError::PresentRequired { index })?;
+                    if sum + u128::from(c.blank) != u128::from(present) {
+                        return Err(CountedError::HandsNotPresent {
+                            index,
+                            counted: u64::try_from(sum).unwrap_or(u64::MAX),
+                            blank: c.blank,
+                            sum: sum + u128::from(c.blank),
+                            present,
+                        });
+                    }
+                }
+                By::Paper => {
+                    let paper = self.paper.ok_or(CountedError::PaperMissing)?;
+                    let valid = paper.valid();
+                    let wrong = |detail: String| CountedError::PaperNotValid {
+                        index,
+                        valid,
+                        detail,
+                    };
+                    match kind {
+                        ItemKind::Multiple { max, .. } => {
+                            // Each valid ballot marked for the item chose 1 to `max` options.
+                            let marked = u128::from(valid.saturating_sub(c.blank));
+                            if c.blank > valid || sum < marked || sum > marked * u128::from(*max) {
+                                return Err(wrong(format!(
+                                    "{sum} lượt chọn, {} để trống / {sum} choices, {} blank",
+                                    c.blank, c.blank
+                                )));
+                            }
+                        }
+                        _ => {
+                            if sum + u128::from(c.blank) != u128::from(valid) {
+                                return Err(wrong(format!("{sum} + {} để trống / blank", c.blank)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let on_paper = self.items.iter().any(|c| c.by == By::Paper);
+        match (self.paper, on_paper) {
+            (None, true) => return Err(CountedError::PaperMissing),
+            (Some(_), false) => return Err(CountedError::PaperUnused),
+            (Some(p), true) => {
+                if p.returned > p.issued || p.invalid > p.returned {
+                    return Err(CountedError::PaperFigures {
+                        issued: p.issued,
+                        returned: p.returned,
+                        invalid: p.invalid,
+                    });
+                }
+                let limit = electorate.present().unwrap_or(electorate.total());
+                if p.issued > limit {
+                    return Err(CountedError::PaperAbovePresent {
+                        issued: p.issued,
+                        limit,
+                    });
+                }
+            }
+            (None, false) => {}
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
