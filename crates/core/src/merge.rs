@@ -245,6 +245,8 @@ pub enum MergeBundlesError {
     Electorate(OutcomeError),
     #[error("{0}")]
     Minutes(MinutesError),
+    #[error("boxes[{index}].minutes.counted: items voted by hands or on paper are not merged with other boxes: add their counts from the signed minutes")]
+    Counted { index: usize },
 }
 
 impl MergeBundlesError {
@@ -259,6 +261,7 @@ impl MergeBundlesError {
             }
             MergeBundlesError::Electorate(e) => e.path().into(),
             MergeBundlesError::Minutes(e) => e.path(),
+            MergeBundlesError::Counted { index } => format!("boxes[{index}].minutes.counted"),
         }
     }
 
@@ -267,7 +270,8 @@ impl MergeBundlesError {
         match self {
             MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. })
             | MergeBundlesError::TotalDiffers { index, .. }
-            | MergeBundlesError::PresentDiffers { index, .. } => Some(*index),
+            | MergeBundlesError::PresentDiffers { index, .. }
+            | MergeBundlesError::Counted { index } => Some(*index),
             MergeBundlesError::Boxes(
                 MergeError::DuplicateBox { second, .. }
                 | MergeError::DuplicateBallot { second, .. },
@@ -289,6 +293,10 @@ impl MergeBundlesError {
             (MergeBundlesError::PresentDiffers { .. }, Lang::En) => self.to_string(),
             (MergeBundlesError::Electorate(e), lang) => e.message(lang),
             (MergeBundlesError::Minutes(e), lang) => e.message(lang),
+            (MergeBundlesError::Counted { index }, Lang::Vi) => format!(
+                "boxes[{index}].minutes.counted: các câu hỏi biểu quyết giơ tay hoặc bỏ phiếu giấy chưa gộp được với hòm khác: hãy cộng số liệu của chúng theo các biên bản đã ký"
+            ),
+            (MergeBundlesError::Counted { .. }, Lang::En) => self.to_string(),
         }
     }
 }
@@ -326,6 +334,10 @@ impl MergeBundlesError {
             ),
             MergeBundlesError::Electorate(e) => e.plain_message(lang),
             MergeBundlesError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
+            MergeBundlesError::Counted { index } => lang.pick(
+                format!("Hòm thứ {} có câu hỏi biểu quyết giơ tay hoặc bỏ phiếu giấy: những câu đó chưa gộp được với hòm khác; hãy cộng số liệu của chúng theo các biên bản đã ký.", index + 1),
+                format!("Box {} has items voted by hands or on paper: those are not merged with other boxes yet; add their counts from the signed minutes.", index + 1),
+            ),
         }
     }
 }
@@ -344,6 +356,13 @@ impl MergeBundlesError {
 /// minutes stay in `boxes`
 /// (docs/cli.md §merge). Merging one box gives that box's bundle back unchanged.
 pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundlesError> {
+    // A show of hands or a paper count is one sitting's: two tablets of that sitting would
+    // state it twice, and nothing here can tell (issue 19). One box keeps its counts.
+    if bundles.len() > 1 {
+        if let Some(index) = bundles.iter().position(|b| !b.minutes().counted().is_empty()) {
+            return Err(MergeBundlesError::Counted { index });
+        }
+    }
     let boxes = bundles.iter().map(|b| b.ballot_box().clone()).collect();
     let merged = merge_boxes(boxes).map_err(MergeBundlesError::Boxes)?;
     // merge_boxes refused an empty list, so there is a first bundle.
@@ -409,6 +428,8 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
         Some(n) => minutes.with_issued(n),
         None => minutes,
     };
+    // One box alone: its items voted by hands or on paper, as its minutes state them.
+    let minutes = minutes.with_counted_of(first.minutes());
     let bundle =
         AuditBundle::new(merged, electorate, minutes).map_err(MergeBundlesError::Electorate)?;
     Ok(MergedBundle {

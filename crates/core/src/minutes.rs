@@ -252,6 +252,15 @@ impl Minutes {
         Ok(Minutes { counted, ..self })
     }
 
+    /// The same minutes with the counted items of `other`, already checked with its bundle
+    /// (merging a single box keeps them).
+    pub(crate) fn with_counted_of(self, other: &Minutes) -> Minutes {
+        Minutes {
+            counted: other.counted.clone(),
+            ..self
+        }
+    }
+
     /// The items voted by hands or on paper (empty: all on the tablet).
     pub fn counted(&self) -> &Counted {
         &self.counted

@@ -276,3 +276,62 @@ fn a_meeting_all_on_paper_has_no_tablet_ballot_and_verifies() {
         Err(OutcomeError::Counted(CountedError::NotHidden { .. }))
     ));
 }
+
+/// Every line of the minutes' layout as text, to search.
+fn minutes_text(bundle: &AuditBundle, lang: Lang) -> String {
+    let layout = crate::minutes::layout::minutes_layout(
+        crate::minutes::layout::Record::of_audit(bundle),
+        lang,
+    );
+    format!("{layout:?}")
+}
+
+#[test]
+fn the_minutes_say_how_each_item_was_voted() {
+    let mixed = mixed(70, &[67, 5, 3], 5).unwrap();
+    let text = minutes_text(&mixed, Lang::Vi);
+    assert!(text.contains("Biểu quyết công khai bằng hình thức giơ tay"), "{text}");
+    assert!(text.contains("Số người giơ tay"));
+    // The tablet's ballots are still stated, and no paper figure is.
+    assert!(text.contains("Số phiếu hợp lệ") && !text.contains("phiếu giấy"));
+    assert!(minutes_text(&mixed, Lang::En).contains("Voted openly by a show of hands"));
+
+    let board = poll(BOARD);
+    let counted = Counted::new(
+        vec![paper("ban_giam_sat", &[60, 55, 50, 40, 30, 20, 10], 4)],
+        Some(PaperBallots {
+            issued: 78,
+            returned: 76,
+            invalid: 2,
+        }),
+    );
+    let minutes = Minutes::default()
+        .with_counted(counted, &board, &electorate())
+        .unwrap();
+    let the_box = BallotBox::new(board.voted_elsewhere(["ban_giam_sat"]));
+    let on_paper = AuditBundle::new(the_box, electorate(), minutes).unwrap();
+    let text = minutes_text(&on_paper, Lang::Vi);
+    for words in [
+        "Số phiếu giấy phát ra\", \"78\"",
+        "Số phiếu giấy thu vào\", \"76\"",
+        "Số phiếu giấy hợp lệ\", \"74\"",
+        "Số phiếu giấy không hợp lệ\", \"2\"",
+        "hai người đếm độc lập",
+        "Bỏ phiếu kín bằng phiếu giấy, kiểm phiếu bằng máy tính bảng",
+    ] {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+    // The tablet took no ballot: its figures are not printed as zeros.
+    assert!(!text.contains("Số phiếu trắng"), "{text}");
+}
+
+#[test]
+fn counted_items_are_not_merged_with_other_boxes_but_one_box_keeps_them() {
+    let a = mixed(70, &[67, 5, 3], 5).unwrap();
+    let alone = crate::merge_bundles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(alone.bundle().to_json(), a.to_json());
+    let demo = AuditBundle::verify(include_str!("../../tests/data/demo-audit-bundle.json")).unwrap();
+    let e = crate::merge_bundles(&[demo, a]).unwrap_err();
+    assert!(matches!(e, crate::MergeBundlesError::Counted { index: 1 }), "{e:?}");
+    assert!(e.plain_message(Lang::Vi).contains("Hòm thứ 2"));
+}

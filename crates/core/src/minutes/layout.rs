@@ -20,6 +20,7 @@ pub use kind::MinutesKind;
 
 use crate::ballot_box::BoxFingerprint;
 use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
+use crate::counted::By;
 use crate::lang::Lang;
 use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
@@ -339,6 +340,11 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
                 t.ballots().to_string(),
             ));
         }
+        _ if m.counted().covers(r.poll) => {
+            // Every item voted by hands or on paper (issue 19): the tablet took no ballot, so
+            // the paper's figures below stand alone.
+            figures.push((w.present.clone(), quorum(kind, e, lang)));
+        }
         _ => {
             figures.push((w.present.clone(), quorum(kind, e, lang)));
             // A ballot is issued each time the tablet is unlocked for a voter (issue 19, item
@@ -364,19 +370,50 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             }
         }
     }
-    figures.push((
-        tr(lang, "Số phiếu hợp lệ", "Valid"),
-        t.valid_ballots().to_string(),
-    ));
-    figures.push((
-        tr(
-            lang,
-            "Số phiếu trắng (để trống toàn bộ)",
-            "Blank (nothing marked)",
-        ),
-        t.blank_ballots().to_string(),
-    ));
+    let counted = m.counted();
+    if !counted.covers(r.poll) {
+        figures.push((
+            tr(lang, "Số phiếu hợp lệ", "Valid"),
+            t.valid_ballots().to_string(),
+        ));
+        figures.push((
+            tr(
+                lang,
+                "Số phiếu trắng (để trống toàn bộ)",
+                "Blank (nothing marked)",
+            ),
+            t.blank_ballots().to_string(),
+        ));
+    }
+    // The paper ballots of the items voted on paper, as the board counted them.
+    if let Some(p) = counted.paper() {
+        figures.extend([
+            (
+                tr(lang, "Số phiếu giấy phát ra", "Paper ballots issued"),
+                p.issued.to_string(),
+            ),
+            (
+                tr(lang, "Số phiếu giấy thu vào", "Paper ballots returned"),
+                p.returned.to_string(),
+            ),
+            (
+                tr(lang, "Số phiếu giấy hợp lệ", "Valid paper ballots"),
+                p.valid().to_string(),
+            ),
+            (
+                tr(lang, "Số phiếu giấy không hợp lệ", "Invalid paper ballots"),
+                p.invalid.to_string(),
+            ),
+        ]);
+    }
     b.push(Block::Figures(figures));
+    if counted.items().iter().any(|c| c.by == By::Paper) {
+        b.push(Block::Line(tr(
+            lang,
+            "Phiếu giấy được Ban kiểm phiếu đọc từng phiếu; hai người đếm độc lập trên máy tính bảng, hai kết quả khớp nhau trước khi lập biên bản.",
+            "The board read out each paper ballot; two counters counted independently on the tablet, and their counts agreed before these minutes were made.",
+        )));
+    }
     if kind == MinutesKind::HouseholdForms {
         b.push(Block::Line(tr(
             lang,
@@ -416,15 +453,19 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
                 ]
             })
             .collect();
+        let by = counted.by(item.id());
+        let counted_as = match by {
+            Some(By::Hands) => tr(lang, "Số người giơ tay", "Hands"),
+            _ => tr(lang, "Số phiếu", "Ballots"),
+        };
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
-            head: vec![
-                tr(lang, "Lựa chọn", "Option"),
-                tr(lang, "Số phiếu", "Ballots"),
-                tr(lang, "Tỷ lệ", "Share"),
-            ],
+            head: vec![tr(lang, "Lựa chọn", "Option"), counted_as, tr(lang, "Tỷ lệ", "Share")],
             rows,
         });
+        if let Some(by) = by {
+            b.push(Block::Line(format!("{}.", by.label(lang))));
+        }
         if let Some(mean) = it.mean() {
             b.push(Block::Line(format!(
                 "{}: {}",
