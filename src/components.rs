@@ -4,6 +4,7 @@ pub mod bar_chart;
 pub mod code_panel;
 pub mod designer;
 pub mod file_pick;
+pub mod hands;
 pub mod header;
 pub mod listen;
 pub mod outbox_pump;

@@ -375,6 +375,18 @@ pub fn confirm_pin(
 }
 
 /// Pauses or resumes voting.
+/// Stores the show of hands the officer entered for item `at` (issue 19, item 4), or says why
+/// it was refused; nothing typed is stored then.
+pub fn enter_hands(meeting: &Meeting, at: usize, typed: &[String], dispatch: Callback<Action>) {
+    match meeting.enter_hands(at, typed) {
+        Ok(next) => {
+            dispatch.emit(Action::Notice(None));
+            save(next, dispatch);
+        }
+        Err(notice) => dispatch.emit(Action::Notice(Some(notice))),
+    }
+}
+
 pub fn set_phase(meeting: Meeting, phase: Phase, dispatch: Callback<Action>) {
     let mut next = meeting;
     next.phase = phase;

@@ -8,6 +8,7 @@ use phieu_core::{Lang, Poll, PollKind, Preset};
 
 pub mod designer;
 pub mod field;
+pub mod hands;
 pub mod kiosk;
 pub mod past;
 pub mod results;

@@ -194,7 +194,14 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                              }}
                              large={model.large} keep_large={model.keep_large}
                              on_large={dispatch.reform(Action::SetLarge)}
-                             on_keep_large={dispatch.reform(Action::KeepLarge)} />
+                             on_keep_large={dispatch.reform(Action::KeepLarge)}
+                             on_hands={{
+                                 let dispatch = dispatch.clone();
+                                 let m = m.clone();
+                                 Callback::from(move |(at, typed): (usize, Vec<String>)| {
+                                     effects::enter_hands(&m, at, &typed, dispatch.clone())
+                                 })
+                             }} />
                 </>
             }
         }

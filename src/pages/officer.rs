@@ -4,6 +4,8 @@
 use phieu_core::Lang;
 use yew::prelude::*;
 
+use crate::components::hands::HandsPanel;
+use crate::i18n::hands::hands_words;
 use crate::i18n::kiosk::{kiosk, storage_words};
 use crate::state::accuracy::TestCheck;
 use crate::state::meeting::{Meeting, Phase, TestResult};
@@ -39,6 +41,9 @@ pub struct OfficerProps {
     pub on_large: Callback<bool>,
     #[prop_or_default]
     pub on_keep_large: Callback<bool>,
+    /// The show of hands of an item typed by the officer (its position, one text per option).
+    #[prop_or_default]
+    pub on_hands: Callback<(usize, Vec<String>)>,
 }
 
 #[function_component(Officer)]
@@ -125,7 +130,18 @@ pub fn officer(props: &OfficerProps) -> Html {
                 <p class="warning abandoned" role="alert">{ t.abandoned_notice.replace("{n}", &n.to_string()) }</p>
             }
             <p class="poll-name">{ m.poll.title().get(lang) }</p>
-            if m.phase != Phase::Testing {
+            if !m.hands.is_empty() && matches!(m.phase, Phase::Open | Phase::Paused) {
+                <HandsPanel {lang} meeting={m.clone()} on_save={props.on_hands.clone()} />
+            }
+            if m.all_by_hands() && m.phase != Phase::Closed {
+                <section class="panel" aria-label={t.close_voting}>
+                    if m.hands_missing().is_some() { <p class="hint">{ hands_words(lang).missing }</p> }
+                    <div class="actions">
+                        <button type="button" class="button button-danger" onclick={click(&props.on_close)}
+                                disabled={m.hands_missing().is_some()}>{ t.close_voting }</button>
+                    </div>
+                </section>
+            } else if m.phase != Phase::Testing {
                 <section class="panel" aria-labelledby="count-h">
                     <h2 id="count-h">{ t.cast_so_far }</h2>
                     <p class="big-count" aria-live="polite">
@@ -150,11 +166,13 @@ pub fn officer(props: &OfficerProps) -> Html {
                         } else {
                             <button type="button" class="button button-big" onclick={set_phase(Phase::Open)}>{ t.resume }</button>
                         }
-                        <button type="button" class="button button-danger" onclick={click(&props.on_close)}>{ t.close_voting }</button>
+                        <button type="button" class="button button-danger" onclick={click(&props.on_close)}
+                                disabled={m.hands_missing().is_some()}>{ t.close_voting }</button>
                     </div>
+                    if m.hands_missing().is_some() { <p class="hint">{ hands_words(lang).missing }</p> }
                 </section>
             }
-            if let (Phase::Open, Some(code)) = (m.phase, &props.admit) {
+            if let (Phase::Open, Some(code), false) = (m.phase, &props.admit, m.all_by_hands()) {
                 <section class="panel admit" aria-labelledby="admit-h">
                     <h2 id="admit-h">{ t.admit_title }</h2>
                     <p class="admit-code mono" aria-label={code.chars().map(String::from).collect::<Vec<_>>().join(" ")}>{ code }</p>
@@ -162,7 +180,7 @@ pub fn officer(props: &OfficerProps) -> Html {
                     <button type="button" class="button button-secondary" onclick={click(&props.on_redraw)}>{ t.admit_redraw }</button>
                 </section>
             }
-            if m.phase == Phase::Open {
+            if m.phase == Phase::Open && !m.all_by_hands() {
                 <section class="panel large-text" aria-labelledby="large-h">
                     <h2 id="large-h">{ t.large_title }</h2>
                     <p class="hint">{ t.large_hint }</p>

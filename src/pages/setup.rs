@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Poll};
+use phieu_core::{may_vote, By, Lang, Poll};
 use yew::prelude::*;
 
 use crate::components::file_pick::FilePick;
@@ -20,6 +20,7 @@ use crate::edge::route;
 use crate::effects;
 use crate::effects::office::PollChoice;
 use crate::i18n::designer::setup_words;
+use crate::i18n::hands::hands_words;
 use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
 use crate::i18n::speech::speech_words;
 use crate::i18n::Electors;
@@ -377,6 +378,7 @@ pub fn setup(props: &SetupProps) -> Html {
                         { field("time", t.time, Some(t.time_hint), &form.time,
                                 problem("time").as_deref(), false, set(|f, v| f.time = v)) }
                     </fieldset>
+                    { hands_choice(&props.poll, &form, lang) }
                     <fieldset class={classes!(problem("board").map(|_| "field-bad"))}>
                         <legend>{ t.board }</legend>
                         <p class="hint">{ t.board_hint }</p>
@@ -407,6 +409,52 @@ pub fn setup(props: &SetupProps) -> Html {
                 </form>
             }
         </div>
+    }
+}
+
+/// The items that may be voted by a show of hands, each with its box (issue 19, item 4);
+/// nothing for a poll that has none (a confidence vote is secret, a survey is not a meeting).
+fn hands_choice(poll: &PollState, form: &UseStateHandle<SetupForm>, lang: Lang) -> Html {
+    let PollState::Ready(poll) = poll else {
+        return Html::default();
+    };
+    let w = hands_words(lang);
+    let items: Vec<Html> = poll
+        .items()
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| may_vote(poll, *at, By::Hands))
+        .map(|(at, item)| {
+            let id = item.id().to_owned();
+            let checked = form.hands.contains(&id);
+            let onchange = {
+                let form = form.clone();
+                Callback::from(move |e: Event| {
+                    let mut next = (*form).clone();
+                    next.hands.retain(|h| *h != id);
+                    if crate::edge::form::checked(&e) {
+                        next.hands.push(id.clone());
+                    }
+                    form.set(next);
+                })
+            };
+            html! {
+                <label class="field-check hands-choice">
+                    <input type="checkbox" {checked} {onchange} />
+                    <span>{ format!("{}. {} — {}", at + 1, item.label().get(lang), w.by_hands) }</span>
+                </label>
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <fieldset class="hands-setup">
+            <legend>{ w.setup_heading }</legend>
+            <p class="hint">{ w.setup_hint }</p>
+            { for items }
+        </fieldset>
     }
 }
 

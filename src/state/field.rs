@@ -366,6 +366,7 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         exported: false,
         field: Some(FieldFacts::default()),
         proceedings: Default::default(),
+        hands: Vec::new(),
     }
 }
 

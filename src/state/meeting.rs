@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use phieu_core::{
-    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, Electorate, ItemKind,
-    Lang, Minutes, PinHash, Poll,
+    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, By, Counted, CountedItem,
+    Electorate, ItemKind, Lang, Minutes, PinHash, Poll,
 };
 
 use super::notice::Notice;
@@ -152,6 +152,17 @@ pub struct Meeting {
     /// The officer saved the closed meeting's audit bundle to a file: it may then be deleted
     /// from the device (`state::past`).
     pub exported: bool,
+    /// The items this meeting votes by a show of hands, chosen at setup, in poll order, with
+    /// the counts the officer entered (issue 19, item 4). The tablet does not ask them
+    /// (`Poll::voted_elsewhere`); empty when every item is voted on the tablet.
+    pub hands: Vec<Hands>,
+}
+
+/// An item voted by a show of hands and, once entered, the hands raised for each option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hands {
+    pub item: String,
+    pub counts: Option<Vec<u64>>,
 }
 
 /// The meeting's proceedings as the officer types them when closing the vote (issue 16, item
@@ -189,9 +200,119 @@ impl Meeting {
         self.minutes()
             .map_err(|e| phieu_core::without_path(&e.message(lang)))
             .and_then(|minutes| {
+                if self.hands.is_empty() {
+                    return Ok(minutes);
+                }
+                minutes
+                    .with_counted(self.counted()?, &self.poll, &self.electorate)
+                    .map_err(|e| phieu_core::without_path(&e.message(lang)))
+            })
+            .and_then(|minutes| {
                 AuditBundle::new((*self.ballots).clone(), self.electorate, minutes)
                     .map_err(|e| e.plain_message(lang))
             })
+    }
+
+    /// Whether every item is voted by hands: the tablet takes no ballot at this meeting.
+    pub fn all_by_hands(&self) -> bool {
+        !self.hands.is_empty() && self.hands.len() == self.poll.items().len()
+    }
+
+    /// The first item voted by hands whose counts were not entered yet (its position in the
+    /// poll): the vote cannot close before they are.
+    pub fn hands_missing(&self) -> Option<usize> {
+        self.hands
+            .iter()
+            .find(|h| h.counts.is_none())
+            .and_then(|h| self.poll.items().iter().position(|i| i.id() == h.item))
+    }
+
+    /// The meeting with the hands counted for item `at` (its position in the poll), typed one
+    /// per option; those present who raised no hand are the rest. Refused, with the reason
+    /// for the officer, when a count is not a whole number or they add up to more than the
+    /// number present; nothing changes then.
+    pub fn enter_hands(&self, at: usize, typed: &[String]) -> Result<Meeting, Notice> {
+        let item =
+            self.poll.items().get(at).ok_or_else(|| {
+                Notice::new("Không có câu hỏi này.", "There is no such question.")
+            })?;
+        let Some(slot) = self.hands.iter().position(|h| h.item == item.id()) else {
+            return Err(Notice::new(
+                "Câu hỏi này được bỏ phiếu trên máy tính bảng, không biểu quyết giơ tay.",
+                "This question is voted on the tablet, not by a show of hands.",
+            ));
+        };
+        if self.phase == Phase::Closed {
+            return Err(Notice::new(
+                "Đã kết thúc biểu quyết: kết quả giơ tay không sửa được nữa.",
+                "Voting has closed: the show of hands can no longer be changed.",
+            ));
+        }
+        let options = item.kind().options();
+        let mut counts = Vec::with_capacity(options.len());
+        for (option, text) in options.iter().zip(typed) {
+            match text.trim().parse::<u64>() {
+                Ok(n) => counts.push(n),
+                Err(_) => {
+                    return Err(Notice::new(
+                        format!(
+                            "«{}»: hãy nhập số người giơ tay bằng chữ số (0 nếu không ai).",
+                            option.label().vi()
+                        ),
+                        format!(
+                            "“{}”: enter the number of hands in digits (0 if none).",
+                            option.label().get(Lang::En)
+                        ),
+                    ))
+                }
+            }
+        }
+        if counts.len() != options.len() {
+            return Err(Notice::new(
+                "Hãy nhập số người giơ tay cho mọi phương án.",
+                "Enter the number of hands for every option.",
+            ));
+        }
+        let present = self.electorate.present().unwrap_or(0);
+        let sum: u128 = counts.iter().map(|&n| u128::from(n)).sum();
+        if sum > u128::from(present) {
+            return Err(Notice::new(
+                format!("Tổng số người giơ tay là {sum}, nhiều hơn {present} người có mặt: hãy đếm lại."),
+                format!("The hands add up to {sum}, more than the {present} present: count again."),
+            ));
+        }
+        let mut next = self.clone();
+        next.hands[slot].counts = Some(counts);
+        Ok(next)
+    }
+
+    /// The items voted by hands with their counts, for the minutes; the officer's sentence
+    /// when one has not been entered.
+    fn counted(&self) -> Result<Counted, String> {
+        let present = self.electorate.present().unwrap_or(0);
+        let items = self
+            .hands
+            .iter()
+            .map(|h| {
+                let counts = h.counts.clone().ok_or_else(|| {
+                    let label = self
+                        .poll
+                        .items()
+                        .iter()
+                        .find(|i| i.id() == h.item)
+                        .map_or(h.item.as_str(), |i| i.label().vi());
+                    format!("Chưa nhập kết quả giơ tay của câu «{label}».")
+                })?;
+                let blank = present.saturating_sub(counts.iter().sum());
+                Ok(CountedItem {
+                    item: h.item.clone(),
+                    by: By::Hands,
+                    counts,
+                    blank,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Counted::new(items, None))
     }
 
     /// The minutes' metadata, with the test line once the test has run.
@@ -204,6 +325,9 @@ impl Meeting {
             match (&self.field, &self.test) {
                 (Some(field), _) => field.minutes_line(),
                 (None, Some(test)) => test.minutes_line(),
+                (None, None) if self.all_by_hands() => {
+                    "Biểu quyết giơ tay, không bỏ phiếu trên máy tính bảng: không có máy để chạy thử.".to_owned()
+                }
                 (None, None) => "Chưa chạy thử máy trước khi bỏ phiếu.".to_owned(),
             },
         )

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use phieu_core::{BallotBox, Electorate, Method, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
-use super::meeting::{FieldFacts, Meeting, Phase, Proceedings, TestResult};
+use super::meeting::{FieldFacts, Hands, Meeting, Phase, Proceedings, TestResult};
 
 const RECORD_VERSION: u32 = 1;
 
@@ -59,6 +59,16 @@ struct MeetingRecord {
     /// The audit bundle was saved to a file; absent (false) until then.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     exported: bool,
+    /// The items voted by a show of hands and their counts once entered (issue 19, item 4);
+    /// absent when every item is voted on the tablet, and in records written before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    hands: Vec<HandsRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct HandsRecord {
+    item: String,
+    counts: Option<Vec<u64>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -125,6 +135,14 @@ pub fn to_json(meeting: &Meeting) -> String {
         issued: meeting.issued,
         created: meeting.created,
         exported: meeting.exported,
+        hands: meeting
+            .hands
+            .iter()
+            .map(|h| HandsRecord {
+                item: h.item.clone(),
+                counts: h.counts.clone(),
+            })
+            .collect(),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -145,7 +163,10 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
             r.version
         ));
     }
-    let poll = read_poll(&r.poll).map_err(|e| e.to_string())?;
+    // The poll as the tablet asks it: without the items voted by hands.
+    let poll = read_poll(&r.poll)
+        .map_err(|e| e.to_string())?
+        .voted_elsewhere(r.hands.iter().map(|h| h.item.as_str()));
     let electorate = match r.method.as_deref() {
         None => Electorate::new(r.total, r.present),
         Some(Method::HOUSEHOLD_FORMS) if r.present.is_none() => {
@@ -189,5 +210,13 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
         issued: r.issued,
         created: r.created,
         exported: r.exported,
+        hands: r
+            .hands
+            .into_iter()
+            .map(|h| Hands {
+                item: h.item,
+                counts: h.counts,
+            })
+            .collect(),
     })
 }

@@ -142,6 +142,7 @@ mod tests {
             witnesses: vec!["Dung".into(), "Em".into()],
             pin: "246813".into(),
             pin_again: "246813".into(),
+            hands: Vec::new(),
         };
         let poll = std::rc::Rc::new(
             phieu_core::Poll::from_json(include_str!("../../assets/polls/demo.json")).unwrap(),

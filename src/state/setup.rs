@@ -14,9 +14,9 @@
 use std::rc::Rc;
 
 use phieu_core::pin::PIN_MAX;
-use phieu_core::{BallotBox, Electorate, Lang, Minutes, PinHash, Poll, Preset};
+use phieu_core::{may_vote, BallotBox, By, Electorate, Lang, Minutes, PinHash, Poll, Preset};
 
-use super::meeting::{Meeting, Phase, NEW_PIN_MIN};
+use super::meeting::{Hands, Meeting, Phase, NEW_PIN_MIN};
 use super::notice::Notice;
 
 /// What the last XLSForm chosen gave.
@@ -49,6 +49,9 @@ pub struct SetupForm {
     pub witnesses: Vec<String>,
     pub pin: String,
     pub pin_again: String,
+    /// The items to vote by a show of hands (ids), in any order; the rest on the tablet
+    /// (issue 19, item 4).
+    pub hands: Vec<String>,
 }
 
 /// A field of the form that needs fixing, and why, in both languages.
@@ -206,6 +209,21 @@ pub fn check(
             None
         }
     };
+    // A show of hands is counted against those present (L 18.4.d; `phieu_core::counted`).
+    let hands: Vec<String> = poll
+        .items()
+        .iter()
+        .enumerate()
+        .filter(|(at, i)| form.hands.iter().any(|h| h == i.id()) && may_vote(&poll, *at, By::Hands))
+        .map(|(_, i)| i.id().to_owned())
+        .collect();
+    if !hands.is_empty() && present.is_none() && !problems.iter().any(|p| p.field == "present") {
+        problems.push(FieldProblem::new(
+            "present",
+            "Biểu quyết giơ tay cần số người có mặt: hãy nhập số người có mặt.",
+            "A show of hands is counted against those present: enter the number present.",
+        ));
+    }
     let electorate = total.and_then(|t| match Electorate::new(t, present) {
         Ok(e) => Some(e),
         Err(e) => {
@@ -288,28 +306,42 @@ pub fn check(
         }
     }
     match (electorate, pin) {
-        (Some(electorate), Some(pin)) if problems.is_empty() => Ok(Meeting {
-            id,
-            ballots: Rc::new(BallotBox::new((*poll).clone())),
-            poll,
-            electorate,
-            place: form.place.trim().into(),
-            time: form.time.trim().into(),
-            board,
-            witnesses,
-            pin,
-            phase: Phase::Testing,
-            test: None,
-            pin_failures: 0,
-            pin_locked_until: 0.0,
-            pin_lockouts: 0,
-            pin_wrong_total: 0,
-            issued: Some(0),
-            created: None,
-            exported: false,
-            field: None,
-            proceedings: Default::default(),
-        }),
+        (Some(electorate), Some(pin)) if problems.is_empty() => {
+            let all_by_hands = hands.len() == poll.items().len();
+            let poll = Rc::new(poll.voted_elsewhere(hands.iter().map(String::as_str)));
+            Ok(Meeting {
+                id,
+                ballots: Rc::new(BallotBox::new((*poll).clone())),
+                poll,
+                electorate,
+                place: form.place.trim().into(),
+                time: form.time.trim().into(),
+                board,
+                witnesses,
+                pin,
+                // Every item by hands: the tablet takes no ballot, so there is nothing to test
+                // and no ballot to issue; the meeting opens at once for the counts.
+                phase: if all_by_hands {
+                    Phase::Open
+                } else {
+                    Phase::Testing
+                },
+                test: None,
+                pin_failures: 0,
+                pin_locked_until: 0.0,
+                pin_lockouts: 0,
+                pin_wrong_total: 0,
+                issued: (!all_by_hands).then_some(0),
+                created: None,
+                exported: false,
+                field: None,
+                proceedings: Default::default(),
+                hands: hands
+                    .into_iter()
+                    .map(|item| Hands { item, counts: None })
+                    .collect(),
+            })
+        }
         _ => Err(problems),
     }
 }

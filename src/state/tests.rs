@@ -22,6 +22,7 @@ fn form() -> SetupForm {
         witnesses: vec!["Phạm Thị Dung".into(), "Hoàng Văn Em".into()],
         pin: "246813".into(),
         pin_again: "246813".into(),
+        hands: Vec::new(),
     }
 }
 

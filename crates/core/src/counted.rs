@@ -13,7 +13,6 @@
 
 use crate::lang::Lang;
 use crate::poll::{ItemKind, Poll, PollKind};
-use crate::rule::Electorate;
 
 /// How an item was voted when not on the tablet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -239,18 +238,12 @@ impl Counted {
         self.items.len() == poll.items().len()
     }
 
-    /// Checks the counts against the poll and the electorate: each item once, in poll order, a
+    /// Checks the counts against the poll and the electorate (`present` of `total`): each item once, in poll order, a
     /// choice item without skip logic; hands only for single-choice items of a meeting's
     /// decision or election, and adding up (with those who raised no hand) to the number
     /// present; paper items adding up to the valid paper ballots.
-    pub fn check(&self, poll: &Poll, electorate: &Electorate) -> Result<(), CountedError> {
+    pub fn check(&self, poll: &Poll, present: Option<u64>, total: u64) -> Result<(), CountedError> {
         let mut last = None;
-        let referenced = |id: &str| {
-            poll.items().iter().any(|i| {
-                i.show_if()
-                    .is_some_and(|s| s.conditions().iter().any(|c| c.item() == id))
-            })
-        };
         for (index, c) in self.items.iter().enumerate() {
             let item = || c.item.clone();
             let Some(at) = poll.items().iter().position(|i| i.id() == c.item) else {
@@ -266,27 +259,8 @@ impl Counted {
                 });
             }
             last = Some(at);
-            let poll_item = &poll.items()[at];
-            if !matches!(poll.kind(), PollKind::Decision | PollKind::Election) {
-                return Err(CountedError::SecretOnly {
-                    index,
-                    item: item(),
-                    kind: poll.kind().name(),
-                });
-            }
-            if poll_item.show_if().is_some() || referenced(&c.item) {
-                return Err(CountedError::Logic {
-                    index,
-                    item: item(),
-                });
-            }
-            let kind = poll_item.kind();
-            if matches!(kind, ItemKind::Number { .. } | ItemKind::Text { .. }) {
-                return Err(CountedError::NotAChoice {
-                    index,
-                    item: item(),
-                });
-            }
+            eligible(poll, at, c.by, index)?;
+            let kind = poll.items()[at].kind();
             let expected = kind.options().len();
             if c.counts.len() != expected {
                 return Err(CountedError::Options {
@@ -298,15 +272,7 @@ impl Counted {
             let sum: u128 = c.counts.iter().map(|&n| u128::from(n)).sum();
             match c.by {
                 By::Hands => {
-                    if !matches!(kind, ItemKind::Single { .. }) {
-                        return Err(CountedError::HandsOneOption {
-                            index,
-                            item: item(),
-                        });
-                    }
-                    let present = electorate
-                        .present()
-                        .ok_or(CountedError::PresentRequired { index })?;
+                    let present = present.ok_or(CountedError::PresentRequired { index })?;
                     if sum + u128::from(c.blank) != u128::from(present) {
                         return Err(CountedError::HandsNotPresent {
                             index,
@@ -357,7 +323,7 @@ impl Counted {
                         invalid: p.invalid,
                     });
                 }
-                let limit = electorate.present().unwrap_or(electorate.total());
+                let limit = present.unwrap_or(total);
                 if p.issued > limit {
                     return Err(CountedError::PaperAbovePresent {
                         issued: p.issued,
@@ -369,6 +335,44 @@ impl Counted {
         }
         Ok(())
     }
+}
+
+/// Whether item `at` of `poll` may be voted `by` hands or on paper: a choice item without skip
+/// logic, of a meeting's decision or election (a confidence vote is secret: L87 63–64), and by
+/// hands only when one option is chosen (a raised hand is one option). `index` names the
+/// entry in an error.
+fn eligible(poll: &Poll, at: usize, by: By, index: usize) -> Result<(), CountedError> {
+    let item = &poll.items()[at];
+    let id = || item.id().to_owned();
+    if !matches!(poll.kind(), PollKind::Decision | PollKind::Election) {
+        return Err(CountedError::SecretOnly {
+            index,
+            item: id(),
+            kind: poll.kind().name(),
+        });
+    }
+    let referenced = poll.items().iter().any(|i| {
+        i.show_if()
+            .is_some_and(|s| s.conditions().iter().any(|c| c.item() == item.id()))
+    });
+    if item.show_if().is_some() || referenced {
+        return Err(CountedError::Logic { index, item: id() });
+    }
+    match (item.kind(), by) {
+        (ItemKind::Number { .. } | ItemKind::Text { .. }, _) => {
+            Err(CountedError::NotAChoice { index, item: id() })
+        }
+        (ItemKind::Multiple { .. } | ItemKind::Scale { .. }, By::Hands) => {
+            Err(CountedError::HandsOneOption { index, item: id() })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether item `at` of `poll` may be voted `by` hands or on paper at a meeting (what the setup
+/// screen offers); [`Counted::check`] says why not.
+pub fn may_vote(poll: &Poll, at: usize, by: By) -> bool {
+    at < poll.items().len() && eligible(poll, at, by, 0).is_ok()
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ pub use bundle::{
     answers_from_json, AuditBundle, BundleError, Discrepancy, MinutesCode, PublicSummary,
     VerifyError,
 };
-pub use counted::{By, Counted, CountedError, CountedItem, PaperBallots};
+pub use counted::{may_vote, By, Counted, CountedError, CountedItem, PaperBallots};
 pub use merge::{
     commune_rollup, merge_boxes, merge_bundles, BoxEntry, CommuneOutcome, MergeBundlesError,
     MergeError, MergedBundle, VillageResult,

@@ -359,7 +359,10 @@ pub fn merge_bundles(bundles: &[AuditBundle]) -> Result<MergedBundle, MergeBundl
     // A show of hands or a paper count is one sitting's: two tablets of that sitting would
     // state it twice, and nothing here can tell (issue 19). One box keeps its counts.
     if bundles.len() > 1 {
-        if let Some(index) = bundles.iter().position(|b| !b.minutes().counted().is_empty()) {
+        if let Some(index) = bundles
+            .iter()
+            .position(|b| !b.minutes().counted().is_empty())
+        {
             return Err(MergeBundlesError::Counted { index });
         }
     }

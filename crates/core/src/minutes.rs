@@ -248,7 +248,7 @@ impl Minutes {
         poll: &Poll,
         electorate: &Electorate,
     ) -> Result<Minutes, CountedError> {
-        counted.check(poll, electorate)?;
+        counted.check(poll, electorate.present(), electorate.total())?;
         Ok(Minutes { counted, ..self })
     }
 

@@ -106,6 +106,7 @@ fn meeting_with_pin(pin: &str) -> Meeting {
         ballots: Rc::new(BallotBox::new((*poll).clone())),
         field: None,
         proceedings: Proceedings::default(),
+        hands: Vec::new(),
     }
 }
 

@@ -19,6 +19,7 @@ fn form(total: &str, present: &str) -> SetupForm {
         witnesses: vec!["Dung".into(), "Em".into()],
         pin: "246802".into(),
         pin_again: "246802".into(),
+        hands: Vec::new(),
     }
 }
 
@@ -120,4 +121,91 @@ fn a_conference_is_warned_of_below_two_thirds_of_those_convened() {
     // Two-thirds of 100 is 66.67: at least 67 attend.
     assert!(quorum_warning(&form("100", "66"), &poll).is_some());
     assert_eq!(quorum_warning(&form("100", "67"), &poll), None);
+}
+
+/// Issue 19, item 4: items chosen for a show of hands are hidden from the tablet, counted by the
+/// officer against those present, stored with the meeting, and sealed in the minutes.
+#[test]
+fn a_meeting_votes_one_item_by_hands_and_the_other_on_the_tablet() {
+    let poll = template("dong-gop-cong-trinh.json");
+    let mut f = form("100", "80");
+    f.hands = vec!["muc_dong_gop".into(), "khong_co".into()];
+    let m = check(&f, poll.clone(), "m".into(), [0; 16]).unwrap();
+    assert_eq!(m.hands.len(), 1, "an unknown id is dropped");
+    assert!(m.poll.is_voted_elsewhere(1) && !m.poll.is_voted_elsewhere(0));
+    assert_eq!(
+        m.phase,
+        Phase::Testing,
+        "the tablet still votes the first item"
+    );
+    assert!(!m.all_by_hands());
+    assert_eq!(m.hands_missing(), Some(1));
+    // Not counted yet: no minutes, and the officer is told which question.
+    let e = m.audit_bundle(Lang::Vi).unwrap_err();
+    assert!(e.contains("Chưa nhập kết quả giơ tay"), "{e}");
+    // More hands than people present are refused; words are refused; nothing changes.
+    let typed = |v: [&str; 3]| v.map(String::from).to_vec();
+    let e = m.enter_hands(1, &typed(["70", "10", "1"])).unwrap_err();
+    assert!(e.get(Lang::Vi).contains("81") && e.get(Lang::Vi).contains("80"));
+    assert!(m.enter_hands(1, &typed(["bảy", "0", "0"])).is_err());
+    assert!(
+        m.enter_hands(0, &typed(["1", "0", "0"])).is_err(),
+        "item 1 is on the tablet"
+    );
+    let counted = m.enter_hands(1, &typed(["67", " 5", "3"])).unwrap();
+    assert_eq!(counted.hands_missing(), None);
+    let bundle = counted.audit_bundle(Lang::Vi).unwrap();
+    assert_eq!(bundle.tally().items()[1].counts(), &[67, 5, 3]);
+    assert_eq!(bundle.tally().items()[1].blank(), 5);
+    assert_eq!(
+        bundle.minutes().counted().by("muc_dong_gop"),
+        Some(phieu_core::By::Hands)
+    );
+    // The counts and the choice of items survive a reload.
+    let json = crate::state::meeting_record::to_json(&counted);
+    let back = crate::state::meeting_record::from_json(&json, Poll::from_json).unwrap();
+    assert_eq!(back, counted);
+    assert!(back.poll.is_voted_elsewhere(1));
+    // Once closed, the show of hands is final.
+    let closed = Meeting {
+        phase: Phase::Closed,
+        ..counted
+    };
+    assert!(closed.enter_hands(1, &typed(["68", "4", "3"])).is_err());
+}
+
+#[test]
+fn a_meeting_all_by_hands_opens_without_a_test_and_needs_those_present() {
+    let poll = template("mien-nhiem-truong-thon.json");
+    let id = poll.items()[0].id().to_owned();
+    let mut f = form("100", "");
+    f.hands = vec![id];
+    let problems = check(&f, poll.clone(), "m".into(), [0; 16]).unwrap_err();
+    assert!(problems.iter().any(|p| p.field == "present"));
+    f.present = "60".into();
+    let m = check(&f, poll, "m".into(), [0; 16]).unwrap();
+    assert!(m.all_by_hands());
+    assert_eq!((m.phase, m.issued), (Phase::Open, None));
+    let options = m.poll.items()[0].kind().options().len();
+    let mut typed = vec!["0".to_owned(); options];
+    typed[0] = "55".into();
+    let bundle = m
+        .enter_hands(0, &typed)
+        .unwrap()
+        .audit_bundle(Lang::Vi)
+        .unwrap();
+    assert!(bundle
+        .minutes()
+        .logic_and_accuracy_test()
+        .contains("giơ tay"));
+    assert_eq!(bundle.tally().ballots(), 0);
+}
+
+#[test]
+fn a_confidence_vote_cannot_be_voted_by_hands() {
+    let poll = template("bo-phieu-tin-nhiem.json");
+    let mut f = form("100", "80");
+    f.hands = vec![poll.items()[0].id().to_owned()];
+    let m = check(&f, poll, "m".into(), [0; 16]).unwrap();
+    assert!(m.hands.is_empty(), "secret by law: the tablet asks it");
 }

@@ -51,7 +51,7 @@ impl AuditBundle {
         let poll = ballot_box.poll();
         let counted = minutes.counted();
         counted
-            .check(poll, &electorate)
+            .check(poll, electorate.present(), electorate.total())
             .map_err(OutcomeError::Counted)?;
         if let Some(item) = poll
             .items()

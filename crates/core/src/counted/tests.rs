@@ -6,7 +6,7 @@ use crate::ballot::{Answer, Ballot, BallotError, Salt};
 use crate::ballot_box::BallotBox;
 use crate::bundle::{AuditBundle, VerifyError};
 use crate::minutes::Minutes;
-use crate::rule::OutcomeError;
+use crate::rule::{Electorate, OutcomeError};
 
 const TWO_ITEMS: &str = include_str!("../../../../assets/templates/dong-gop-cong-trinh.json");
 const BOARD: &str = include_str!("../../../../assets/templates/bau-ban-giam-sat.json");
@@ -59,7 +59,11 @@ fn the_tablet_does_not_ask_an_item_voted_by_hands() {
     let poll = poll(TWO_ITEMS).voted_elsewhere(["muc_dong_gop"]);
     assert_eq!(poll.hash(), self::poll(TWO_ITEMS).hash());
     assert!(poll.is_voted_elsewhere(1) && !poll.is_voted_elsewhere(0));
-    assert!(!crate::is_shown(&poll, &[Answer::Blank, Answer::Blank], 1));
+    assert!(!crate::ballot::is_shown(
+        &poll,
+        &[Answer::Blank, Answer::Blank],
+        1
+    ));
     let answered = vec![Answer::choice("dong_y"), Answer::choice("dong_y")];
     assert!(matches!(
         Ballot::new(&poll, answered, Salt::from_bytes([1; 16])),
@@ -82,7 +86,7 @@ fn hands_and_tablet_in_one_meeting_verify_and_decide_on_the_total() {
     assert_eq!(back, bundle);
     assert_eq!(back.minutes().counted().by("muc_dong_gop"), Some(By::Hands));
     let summary = bundle.public_summary();
-    let summary_back = crate::PublicSummary::verify(&summary.to_json()).unwrap();
+    let summary_back = crate::bundle::PublicSummary::verify(&summary.to_json()).unwrap();
     assert_eq!(summary_back.tally().items()[1].counts(), &[67, 5, 3]);
     assert_eq!(summary_back.minutes_code(), bundle.minutes_code());
     // 66 hands of 100 is short of two thirds, however the tablet voted.
@@ -114,7 +118,7 @@ fn a_count_changed_after_signing_breaks_the_minutes_code() {
     let by_paper = json.replacen("\"by\": \"hands\"", "\"by\": \"paper\"", 1);
     assert!(matches!(
         AuditBundle::verify(&by_paper),
-        Err(VerifyError::Parse(crate::BundleError::Counted(
+        Err(VerifyError::Parse(crate::bundle::BundleError::Counted(
             CountedError::PaperMissing
         )))
     ));
@@ -146,7 +150,7 @@ fn hands_must_add_up_to_those_present() {
     );
     let no_present = Counted::new(vec![hands("chu_truong", &[1, 0, 0], 0)], None);
     assert_eq!(
-        no_present.check(&poll(TWO_ITEMS), &Electorate::new(100, None).unwrap()),
+        no_present.check(&poll(TWO_ITEMS), None, 100),
         Err(CountedError::PresentRequired { index: 0 })
     );
 }
@@ -154,7 +158,9 @@ fn hands_must_add_up_to_those_present() {
 #[test]
 fn what_cannot_be_voted_by_hands_is_refused() {
     let e = electorate();
-    let check = |json: &str, c: CountedItem| Counted::new(vec![c], None).check(&poll(json), &e);
+    let check = |json: &str, c: CountedItem| {
+        Counted::new(vec![c], None).check(&poll(json), e.present(), e.total())
+    };
     // Confidence votes are secret (L87 63–64).
     let confidence_item = poll(CONFIDENCE).items()[0].id().to_owned();
     assert!(matches!(
@@ -187,7 +193,7 @@ fn what_cannot_be_voted_by_hands_is_refused() {
         None,
     );
     assert!(matches!(
-        twice.check(&poll(TWO_ITEMS), &e),
+        twice.check(&poll(TWO_ITEMS), e.present(), e.total()),
         Err(CountedError::Order { index: 1, .. })
     ));
 }
@@ -206,20 +212,23 @@ fn paper_counts_add_up_to_the_valid_paper_ballots() {
         vec![paper("ban_giam_sat", &[60, 55, 50, 40, 30, 20, 10], 4)],
         Some(figures),
     );
-    assert_eq!(ok.check(&board, &e), Ok(()));
+    assert_eq!(ok.check(&board, e.present(), e.total()), Ok(()));
     let too_many = Counted::new(
         vec![paper("ban_giam_sat", &[70, 70, 70, 70, 70, 70, 10], 4)],
         Some(figures),
     );
     assert!(matches!(
-        too_many.check(&board, &e),
+        too_many.check(&board, e.present(), e.total()),
         Err(CountedError::PaperNotValid { valid: 74, .. })
     ));
     let missing = Counted::new(
         vec![paper("ban_giam_sat", &[60, 0, 0, 0, 0, 0, 0], 4)],
         None,
     );
-    assert_eq!(missing.check(&board, &e), Err(CountedError::PaperMissing));
+    assert_eq!(
+        missing.check(&board, e.present(), e.total()),
+        Err(CountedError::PaperMissing)
+    );
     let returned_above_issued = Counted::new(
         vec![paper("ban_giam_sat", &[74, 0, 0, 0, 0, 0, 0], 0)],
         Some(PaperBallots {
@@ -228,7 +237,7 @@ fn paper_counts_add_up_to_the_valid_paper_ballots() {
         }),
     );
     assert!(matches!(
-        returned_above_issued.check(&board, &e),
+        returned_above_issued.check(&board, e.present(), e.total()),
         Err(CountedError::PaperFigures { .. })
     ));
     let above_present = Counted::new(
@@ -239,7 +248,7 @@ fn paper_counts_add_up_to_the_valid_paper_ballots() {
         }),
     );
     assert!(matches!(
-        above_present.check(&board, &e),
+        above_present.check(&board, e.present(), e.total()),
         Err(CountedError::PaperAbovePresent { limit: 80, .. })
     ));
 }
@@ -290,7 +299,10 @@ fn minutes_text(bundle: &AuditBundle, lang: Lang) -> String {
 fn the_minutes_say_how_each_item_was_voted() {
     let mixed = mixed(70, &[67, 5, 3], 5).unwrap();
     let text = minutes_text(&mixed, Lang::Vi);
-    assert!(text.contains("Biểu quyết công khai bằng hình thức giơ tay"), "{text}");
+    assert!(
+        text.contains("Biểu quyết công khai bằng hình thức giơ tay"),
+        "{text}"
+    );
     assert!(text.contains("Số người giơ tay"));
     // The tablet's ballots are still stated, and no paper figure is.
     assert!(text.contains("Số phiếu hợp lệ") && !text.contains("phiếu giấy"));
@@ -328,10 +340,14 @@ fn the_minutes_say_how_each_item_was_voted() {
 #[test]
 fn counted_items_are_not_merged_with_other_boxes_but_one_box_keeps_them() {
     let a = mixed(70, &[67, 5, 3], 5).unwrap();
-    let alone = crate::merge_bundles(std::slice::from_ref(&a)).unwrap();
+    let alone = crate::merge::merge_bundles(std::slice::from_ref(&a)).unwrap();
     assert_eq!(alone.bundle().to_json(), a.to_json());
-    let demo = AuditBundle::verify(include_str!("../../tests/data/demo-audit-bundle.json")).unwrap();
-    let e = crate::merge_bundles(&[demo, a]).unwrap_err();
-    assert!(matches!(e, crate::MergeBundlesError::Counted { index: 1 }), "{e:?}");
+    let demo =
+        AuditBundle::verify(include_str!("../../tests/data/demo-audit-bundle.json")).unwrap();
+    let e = crate::merge::merge_bundles(&[demo, a]).unwrap_err();
+    assert!(
+        matches!(e, crate::merge::MergeBundlesError::Counted { index: 1 }),
+        "{e:?}"
+    );
     assert!(e.plain_message(Lang::Vi).contains("Hòm thứ 2"));
 }

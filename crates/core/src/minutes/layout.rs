@@ -460,7 +460,11 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         };
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
-            head: vec![tr(lang, "Lựa chọn", "Option"), counted_as, tr(lang, "Tỷ lệ", "Share")],
+            head: vec![
+                tr(lang, "Lựa chọn", "Option"),
+                counted_as,
+                tr(lang, "Tỷ lệ", "Share"),
+            ],
             rows,
         });
         if let Some(by) = by {
