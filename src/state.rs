@@ -380,7 +380,13 @@ impl Model {
                 let fresh = next
                     .meeting
                     .as_ref()
-                    .is_some_and(|m| m.id == id && m.phase == Phase::Testing);
+                    // Just set up: before its test, or open at once when every item is
+                    // voted by hands (no test, no ballot).
+                    .is_some_and(|m| {
+                        m.id == id
+                            && (m.phase == Phase::Testing
+                                || (m.phase == Phase::Open && m.all_by_hands()))
+                    });
                 if fresh && next.screen == Screen::Pin(Intent::Officer) {
                     next.screen = Screen::Officer;
                 }

@@ -82,9 +82,8 @@ fn hands_item(props: &ItemProps) -> Html {
             .eq(typed.iter().map(|t| t.trim().to_owned()))
     });
     html! {
-        <form class="hands-item" {onsubmit} novalidate=true>
-            <fieldset>
-                <legend>{ format!("{}. {}", props.at + 1, item.label().get(lang)) }</legend>
+        <form class="hands-item" {onsubmit} novalidate=true aria-labelledby={format!("hands-q-{}", props.at)}>
+                <h3 id={format!("hands-q-{}", props.at)}>{ format!("{}. {}", props.at + 1, item.label().get(lang)) }</h3>
                 { for options.iter().enumerate().map(|(j, option)| {
                     let id = format!("hands-{}-{j}", props.at);
                     let oninput = {
@@ -108,7 +107,6 @@ fn hands_item(props: &ItemProps) -> Html {
                     <button type="submit" class="button">{ w.save }</button>
                     if saved_now { <span class="ok" role="status">{ "✓ " }{ w.saved }</span> }
                 </div>
-            </fieldset>
         </form>
     }
 }

@@ -44,6 +44,10 @@ pub struct FileReport {
     pub matches_paper: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ballots: Option<u64>,
+    /// The items voted by a show of hands or on paper (`hands`, `paper`): their counts are as
+    /// the minutes state them, checked to add up but not recounted (issue 19).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted_elsewhere: Vec<String>,
     /// For a public summary: the audit bundle it was checked against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_against: Option<String>,
@@ -180,6 +184,7 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
         minutes_code: None,
         matches_paper: None,
         ballots: None,
+        counted_elsewhere: Vec::new(),
         checked_against: None,
         problems: Vec::new(),
     };
@@ -224,6 +229,13 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
             report.fingerprint = Some(v.fingerprint().to_hex());
             report.minutes_code = Some(v.minutes_code().to_hex());
             report.ballots = Some(v.tally().ballots());
+            report.counted_elsewhere = v
+                .minutes()
+                .counted()
+                .items()
+                .iter()
+                .map(|c| format!("{}: {}", c.item, c.by.code()))
+                .collect();
             (report, Ok(Some(v)))
         }
         Err(e) => {
@@ -349,6 +361,13 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
                 }
                 (None, _, Lang::Vi) => ", mọi phiếu và số đếm kiểm lại đều khớp".into(),
                 (None, _, Lang::En) => ", every ballot and count recomputes".into(),
+            };
+            // Counts from a show of hands or paper ballots add up, but no file can recount
+            // them: the paper is their evidence (issue 19).
+            let detail = match (f.counted_elsewhere.len(), lang) {
+                (0, _) => detail,
+                (n, Lang::Vi) => format!("{detail}; {n} câu biểu quyết giơ tay hoặc bằng phiếu giấy: số liệu theo biên bản, có cộng khớp nhưng không kiểm lại được từ tệp"),
+                (n, Lang::En) => format!("{detail}; {n} item(s) voted by hands or on paper: counts as the minutes state them, adding up but not recountable from the file"),
             };
             let paper = match (f.matches_paper, lang) {
                 (Some(true), Lang::Vi) => {
