@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod meeting_record;
 pub mod notice;
 pub mod outbox;
+pub mod paper;
 pub mod past;
 pub mod setup;
 pub mod speech;
