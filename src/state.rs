@@ -386,7 +386,7 @@ impl Model {
                     .is_some_and(|m| {
                         m.id == id
                             && (m.phase == Phase::Testing
-                                || (m.phase == Phase::Open && m.all_by_hands()))
+                                || (m.phase == Phase::Open && m.no_tablet_ballots()))
                     });
                 if fresh && next.screen == Screen::Pin(Intent::Officer) {
                     next.screen = Screen::Officer;

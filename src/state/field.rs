@@ -367,6 +367,7 @@ pub fn new_session(poll: Rc<Poll>, id: String, pin: PinHash) -> Meeting {
         field: Some(FieldFacts::default()),
         proceedings: Default::default(),
         hands: Vec::new(),
+        paper: None,
     }
 }
 

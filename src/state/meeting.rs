@@ -12,6 +12,7 @@ use phieu_core::{
 };
 
 use super::notice::Notice;
+use super::paper::PaperCount;
 
 /// How many wrong PINs in a row lock the officer's screens.
 pub const PIN_TRIES: u32 = 5;
@@ -156,6 +157,9 @@ pub struct Meeting {
     /// the counts the officer entered (issue 19, item 4). The tablet does not ask them
     /// (`Poll::voted_elsewhere`); empty when every item is voted on the tablet.
     pub hands: Vec<Hands>,
+    /// A meeting that votes on paper ballots and counts them with the tablet as the tally sheet
+    /// (issue 19, item 5): every item, counted twice (`state::paper`). `None` otherwise.
+    pub paper: Option<PaperCount>,
 }
 
 /// An item voted by a show of hands and, once entered, the hands raised for each option.
@@ -200,7 +204,7 @@ impl Meeting {
         self.minutes()
             .map_err(|e| phieu_core::without_path(&e.message(lang)))
             .and_then(|minutes| {
-                if self.hands.is_empty() {
+                if self.hands.is_empty() && self.paper.is_none() {
                     return Ok(minutes);
                 }
                 minutes
@@ -216,6 +220,25 @@ impl Meeting {
     /// Whether every item is voted by hands: the tablet takes no ballot at this meeting.
     pub fn all_by_hands(&self) -> bool {
         !self.hands.is_empty() && self.hands.len() == self.poll.items().len()
+    }
+
+    /// Whether the tablet takes no ballot at this meeting (all by hands, or on paper).
+    pub fn no_tablet_ballots(&self) -> bool {
+        self.all_by_hands() || self.paper.is_some()
+    }
+
+    /// Why the vote cannot close yet (a show of hands not entered, a paper count not agreed),
+    /// for the officer; `None` when it can.
+    pub fn close_blocker(&self) -> Option<Notice> {
+        if let Some(paper) = &self.paper {
+            return paper.blocker();
+        }
+        self.hands_missing().map(|_| {
+            Notice::new(
+                "Hãy nhập kết quả giơ tay của mọi câu trước khi kết thúc biểu quyết.",
+                "Enter the show of hands of every question before closing the vote.",
+            )
+        })
     }
 
     /// The first item voted by hands whose counts were not entered yet (its position in the
@@ -289,6 +312,12 @@ impl Meeting {
     /// The items voted by hands with their counts, for the minutes; the officer's sentence
     /// when one has not been entered.
     fn counted(&self) -> Result<Counted, String> {
+        if let Some(paper) = &self.paper {
+            return paper
+                .counted(&self.poll)
+                .map(|c| c)
+                .map_err(|n| n.get(Lang::Vi).to_owned());
+        }
         let present = self.electorate.present().unwrap_or(0);
         let items = self
             .hands
@@ -325,6 +354,9 @@ impl Meeting {
             match (&self.field, &self.test) {
                 (Some(field), _) => field.minutes_line(),
                 (None, Some(test)) => test.minutes_line(),
+                (None, None) if self.paper.is_some() => {
+                    "Bỏ phiếu bằng phiếu giấy; máy tính bảng chỉ dùng làm bảng kiểm phiếu: không có phiếu điện tử để chạy thử.".to_owned()
+                }
                 (None, None) if self.all_by_hands() => {
                     "Biểu quyết giơ tay, không bỏ phiếu trên máy tính bảng: không có máy để chạy thử.".to_owned()
                 }

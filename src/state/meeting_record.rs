@@ -7,6 +7,7 @@ use phieu_core::{BallotBox, Electorate, Method, PinHash, Poll, PollError};
 use serde::{Deserialize, Serialize};
 
 use super::meeting::{FieldFacts, Hands, Meeting, Phase, Proceedings, TestResult};
+use super::paper::{Mark, Paper, PaperCount, Sheet};
 
 const RECORD_VERSION: u32 = 1;
 
@@ -63,6 +64,65 @@ struct MeetingRecord {
     /// absent when every item is voted on the tablet, and in records written before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     hands: Vec<HandsRecord>,
+    /// A paper count's issued ballots and each counter's recorded papers (issue 19, item 5):
+    /// a paper is `null` when invalid, else one entry per item, `null` for blank or the options
+    /// chosen. In the order the board read them out of the paper box, which says nothing of
+    /// who cast them. Absent for a meeting voted on the tablet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    paper: Option<PaperRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PaperRecord {
+    issued: Option<u64>,
+    sheets: [Vec<Option<Vec<Option<Vec<usize>>>>>; 2],
+}
+
+fn paper_record(count: &PaperCount) -> PaperRecord {
+    let sheet = |s: &Sheet| {
+        s.papers()
+            .iter()
+            .map(|p| match p {
+                Paper::Invalid => None,
+                Paper::Valid(marks) => Some(
+                    marks
+                        .iter()
+                        .map(|m| match m {
+                            Mark::Blank => None,
+                            Mark::Chosen(o) => Some(o.clone()),
+                        })
+                        .collect(),
+                ),
+            })
+            .collect()
+    };
+    PaperRecord {
+        issued: count.issued,
+        sheets: [sheet(&count.sheets[0]), sheet(&count.sheets[1])],
+    }
+}
+
+fn paper_count(poll: &Poll, r: PaperRecord) -> Result<PaperCount, String> {
+    let sheet = |papers: Vec<Option<Vec<Option<Vec<usize>>>>>| {
+        let papers = papers
+            .into_iter()
+            .map(|p| match p {
+                None => Paper::Invalid,
+                Some(marks) => Paper::Valid(
+                    marks
+                        .into_iter()
+                        .map(|m| m.map_or(Mark::Blank, Mark::Chosen))
+                        .collect(),
+                ),
+            })
+            .collect();
+        Sheet::restore(poll, papers).map_err(|e| format!("paper count: {e:?}"))
+    };
+    let [a, b] = r.sheets;
+    Ok(PaperCount {
+        issued: r.issued,
+        sheets: [sheet(a)?, sheet(b)?],
+    })
 }
 
 #[derive(Serialize, Deserialize)]
@@ -143,6 +203,7 @@ pub fn to_json(meeting: &Meeting) -> String {
                 counts: h.counts.clone(),
             })
             .collect(),
+        paper: meeting.paper.as_ref().map(paper_record),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -163,10 +224,15 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
             r.version
         ));
     }
-    // The poll as the tablet asks it: without the items voted by hands.
-    let poll = read_poll(&r.poll)
-        .map_err(|e| e.to_string())?
-        .voted_elsewhere(r.hands.iter().map(|h| h.item.as_str()));
+    // The poll as the tablet asks it: without the items voted by hands or on paper.
+    let defined = read_poll(&r.poll).map_err(|e| e.to_string())?;
+    let paper = r.paper.map(|p| paper_count(&defined, p)).transpose()?;
+    let poll = if paper.is_some() {
+        let all: Vec<String> = defined.items().iter().map(|i| i.id().to_owned()).collect();
+        defined.voted_elsewhere(all.iter().map(String::as_str))
+    } else {
+        defined.voted_elsewhere(r.hands.iter().map(|h| h.item.as_str()))
+    };
     let electorate = match r.method.as_deref() {
         None => Electorate::new(r.total, r.present),
         Some(Method::HOUSEHOLD_FORMS) if r.present.is_none() => {
@@ -218,5 +284,6 @@ pub fn from_json(json: &str, read_poll: ReadPoll) -> Result<Meeting, String> {
                 counts: h.counts,
             })
             .collect(),
+        paper,
     })
 }

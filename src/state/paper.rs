@@ -11,7 +11,10 @@
 //! the next one starts at the first item. Undo takes back the ballot being marked or, when
 //! none is, the last one recorded.
 
-use phieu_core::{ItemKind, Poll};
+use phieu_core::{By, Counted, CountedItem, ItemKind, PaperBallots, Poll};
+
+use super::meeting::{Meeting, Phase};
+use super::notice::Notice;
 
 /// What a counter marked for one item of one paper ballot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +49,8 @@ pub enum SheetError {
     NotAChoice { item: usize },
     /// The poll has no item.
     Empty,
+    /// A stored paper ballot does not fit the poll (storage damaged): its place in the list.
+    Damaged { paper: usize },
 }
 
 /// What the counter taps.
@@ -175,6 +180,31 @@ impl Sheet {
             current: Vec::new(),
             ticked: Vec::new(),
         })
+    }
+
+    /// The sheet of `poll` with `papers` already recorded (read back from storage: a ballot
+    /// that was being marked when the page went away is marked again).
+    pub fn restore(poll: &Poll, papers: Vec<Paper>) -> Result<Sheet, SheetError> {
+        let mut sheet = Sheet::new(poll)?;
+        let fits = |p: &Paper| match p {
+            Paper::Invalid => true,
+            Paper::Valid(marks) => {
+                marks.len() == sheet.shapes.len()
+                    && marks.iter().zip(&sheet.shapes).all(|(m, s)| match m {
+                        Mark::Blank => true,
+                        Mark::Chosen(o) => {
+                            !o.is_empty()
+                                && o.iter().all(|&i| i < s.options)
+                                && (o.len() == 1 || s.max.is_some_and(|max| o.len() <= max))
+                        }
+                    })
+            }
+        };
+        if let Some(at) = papers.iter().position(|p| !fits(p)) {
+            return Err(SheetError::Damaged { paper: at });
+        }
+        sheet.papers = papers;
+        Ok(sheet)
     }
 
     /// The item being marked on the ballot being counted.
@@ -328,3 +358,158 @@ pub fn differences(a: &Counts, b: &Counts) -> Vec<Difference> {
 
 #[cfg(test)]
 mod tests;
+
+/// A meeting's count of paper ballots (issue 19, item 5): the paper ballots issued, as the
+/// board counted them, and the two counters' sheets. Only the recorded papers are stored; a
+/// ballot being marked when the page went away is marked again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaperCount {
+    pub issued: Option<u64>,
+    pub sheets: [Sheet; 2],
+}
+
+impl PaperCount {
+    /// An empty count for `poll`, whose items must all be choices.
+    pub fn new(poll: &Poll) -> Result<PaperCount, SheetError> {
+        let sheet = Sheet::new(poll)?;
+        Ok(PaperCount {
+            issued: None,
+            sheets: [sheet.clone(), sheet],
+        })
+    }
+
+    /// Where the two counters differ, once both have counted; `None` before.
+    pub fn differences(&self) -> Option<Vec<Difference>> {
+        let [a, b] = &self.sheets;
+        (!a.papers().is_empty() && !b.papers().is_empty())
+            .then(|| differences(&a.counts(), &b.counts()))
+    }
+
+    /// What still stands between the count and the minutes, for the officer; `None` when the
+    /// issued ballots are entered, both counters have counted every ballot they were marking,
+    /// and their counts agree.
+    pub fn blocker(&self) -> Option<Notice> {
+        if self.issued.is_none() {
+            return Some(Notice::new(
+                "Hãy nhập số phiếu giấy đã phát ra.",
+                "Enter the number of paper ballots issued.",
+            ));
+        }
+        if self.sheets.iter().any(Sheet::marking) {
+            return Some(Notice::new(
+                "Một người đếm đang ghi dở một phiếu: hãy ghi xong hoặc hoàn tác phiếu đó.",
+                "A counter is part-way through a ballot: finish it or undo it.",
+            ));
+        }
+        match self.differences() {
+            None => Some(Notice::new(
+                "Cần hai người đếm độc lập: mỗi người đếm hết các phiếu giấy.",
+                "Two independent counts are needed: each counter counts every paper ballot.",
+            )),
+            Some(d) if !d.is_empty() => Some(Notice::new(
+                "Hai lần đếm chưa khớp: hãy đếm lại những chỗ khác nhau.",
+                "The two counts differ: count again where they differ.",
+            )),
+            Some(_) => None,
+        }
+    }
+
+    /// The counts for the minutes, once the two counters agree (see [`PaperCount::blocker`]).
+    pub fn counted(&self, poll: &Poll) -> Result<Counted, Notice> {
+        if let Some(n) = self.blocker() {
+            return Err(n);
+        }
+        let counts = self.sheets[0].counts();
+        let items = poll
+            .items()
+            .iter()
+            .zip(counts.items)
+            .map(|(item, c)| CountedItem {
+                item: item.id().to_owned(),
+                by: By::Paper,
+                counts: c.options,
+                blank: c.blank,
+            })
+            .collect();
+        Ok(Counted::new(
+            items,
+            Some(PaperBallots {
+                issued: self.issued.unwrap_or(0),
+                returned: counts.ballots,
+                invalid: counts.invalid,
+            }),
+        ))
+    }
+}
+
+impl Meeting {
+    /// The meeting after counter `k` (0 or 1) tapped `tap` on their sheet; refused with the
+    /// reason when the sheet does not take it, or when voting has closed.
+    pub fn paper_tap(&self, k: usize, tap: Tap) -> Result<Meeting, Notice> {
+        let mut next = self.clone();
+        let Some(count) = next.paper.as_mut() else {
+            return Err(Notice::new(
+                "Cuộc họp này không kiểm phiếu giấy.",
+                "This meeting does not count paper ballots.",
+            ));
+        };
+        if self.phase == Phase::Closed {
+            return Err(closed());
+        }
+        let sheet = count.sheets.get_mut(k).ok_or_else(closed)?;
+        sheet.tap(tap).map_err(|r| match r {
+            Refused::TooMany { max } => Notice::new(
+                format!("Câu này chọn tối đa {max}: phiếu chọn nhiều hơn do Ban kiểm phiếu xét (thường là phiếu không hợp lệ)."),
+                format!("This question takes at most {max}: a ballot with more is for the board to judge (usually invalid)."),
+            ),
+            Refused::NothingToUndo => Notice::new("Chưa có phiếu nào để hoàn tác.", "Nothing to undo yet."),
+            Refused::NoSuchOption | Refused::NotMultiple => {
+                Notice::new("Không có lựa chọn này.", "There is no such choice.")
+            }
+        })?;
+        Ok(next)
+    }
+
+    /// The meeting with counter `k`'s sheet emptied, to count again from the first ballot.
+    pub fn paper_recount(&self, k: usize) -> Result<Meeting, Notice> {
+        let mut next = self.clone();
+        if self.phase == Phase::Closed {
+            return Err(closed());
+        }
+        if let Some(count) = next.paper.as_mut() {
+            if let Some(sheet) = count.sheets.get_mut(k) {
+                *sheet = Sheet::new(&self.poll).map_err(|_| closed())?;
+            }
+        }
+        Ok(next)
+    }
+
+    /// The meeting with the paper ballots issued as typed.
+    pub fn paper_issued(&self, typed: &str) -> Result<Meeting, Notice> {
+        let n: u64 = typed.trim().parse().map_err(|_| {
+            Notice::new(
+                "Hãy nhập số phiếu giấy đã phát ra bằng chữ số.",
+                "Enter the paper ballots issued in digits.",
+            )
+        })?;
+        let limit = self.electorate.present().unwrap_or(self.electorate.total());
+        if n > limit {
+            return Err(Notice::new(
+                format!("{n} phiếu phát ra, nhiều hơn {limit} người có mặt."),
+                format!("{n} ballots issued, more than the {limit} present."),
+            ));
+        }
+        let mut next = self.clone();
+        if let Some(count) = next.paper.as_mut() {
+            count.issued = Some(n);
+        }
+        Ok(next)
+    }
+}
+
+fn closed() -> Notice {
+    Notice::new(
+        "Đã kết thúc: số liệu kiểm phiếu không sửa được nữa.",
+        "Voting has closed: the count can no longer be changed.",
+    )
+}

@@ -143,6 +143,7 @@ mod tests {
             pin: "246813".into(),
             pin_again: "246813".into(),
             hands: Vec::new(),
+            paper: false,
         };
         let poll = std::rc::Rc::new(
             phieu_core::Poll::from_json(include_str!("../../assets/polls/demo.json")).unwrap(),

@@ -18,6 +18,7 @@ use phieu_core::{may_vote, BallotBox, By, Electorate, Lang, Minutes, PinHash, Po
 
 use super::meeting::{Hands, Meeting, Phase, NEW_PIN_MIN};
 use super::notice::Notice;
+use super::paper::PaperCount;
 
 /// What the last XLSForm chosen gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +53,9 @@ pub struct SetupForm {
     /// The items to vote by a show of hands (ids), in any order; the rest on the tablet
     /// (issue 19, item 4).
     pub hands: Vec<String>,
+    /// The meeting votes every item on paper and counts with the tablet as the tally sheet
+    /// (issue 19, item 5); `hands` is then ignored.
+    pub paper: bool,
 }
 
 /// A field of the form that needs fixing, and why, in both languages.
@@ -209,14 +213,36 @@ pub fn check(
             None
         }
     };
+    // Paper ballots counted on the tablet: every item must be a choice to tap.
+    let paper = if form.paper {
+        let eligible = (0..poll.items().len()).all(|at| may_vote(&poll, at, By::Paper));
+        match PaperCount::new(&poll) {
+            Ok(count) if eligible => Some(count),
+            _ => {
+                problems.push(FieldProblem::new(
+                    "paper",
+                    "Phiếu này không kiểm phiếu giấy trên máy được: mọi câu phải là câu chọn, không có điều kiện hiện câu hỏi, và cuộc bỏ phiếu tín nhiệm hay lấy ý kiến thì không dùng cách này.",
+                    "This poll cannot be counted on paper with the tablet: every question must be a choice without skip logic, and a confidence vote or a survey does not use it.",
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
     // A show of hands is counted against those present (L 18.4.d; `phieu_core::counted`).
-    let hands: Vec<String> = poll
-        .items()
-        .iter()
-        .enumerate()
-        .filter(|(at, i)| form.hands.iter().any(|h| h == i.id()) && may_vote(&poll, *at, By::Hands))
-        .map(|(_, i)| i.id().to_owned())
-        .collect();
+    let hands: Vec<String> = if form.paper {
+        Vec::new()
+    } else {
+        poll.items()
+            .iter()
+            .enumerate()
+            .filter(|(at, i)| {
+                form.hands.iter().any(|h| h == i.id()) && may_vote(&poll, *at, By::Hands)
+            })
+            .map(|(_, i)| i.id().to_owned())
+            .collect()
+    };
     if !hands.is_empty() && present.is_none() && !problems.iter().any(|p| p.field == "present") {
         problems.push(FieldProblem::new(
             "present",
@@ -308,7 +334,12 @@ pub fn check(
     match (electorate, pin) {
         (Some(electorate), Some(pin)) if problems.is_empty() => {
             let all_by_hands = hands.len() == poll.items().len();
-            let poll = Rc::new(poll.voted_elsewhere(hands.iter().map(String::as_str)));
+            let no_tablet = all_by_hands || paper.is_some();
+            let elsewhere: Vec<&str> = match &paper {
+                Some(_) => poll.items().iter().map(|i| i.id()).collect(),
+                None => hands.iter().map(String::as_str).collect(),
+            };
+            let poll = Rc::new(poll.voted_elsewhere(elsewhere));
             Ok(Meeting {
                 id,
                 ballots: Rc::new(BallotBox::new((*poll).clone())),
@@ -319,9 +350,10 @@ pub fn check(
                 board,
                 witnesses,
                 pin,
-                // Every item by hands: the tablet takes no ballot, so there is nothing to test
-                // and no ballot to issue; the meeting opens at once for the counts.
-                phase: if all_by_hands {
+                // Every item by hands or on paper: the tablet takes no ballot, so there is
+                // nothing to test and no ballot to issue; the meeting opens at once for the
+                // counts.
+                phase: if no_tablet {
                     Phase::Open
                 } else {
                     Phase::Testing
@@ -331,7 +363,7 @@ pub fn check(
                 pin_locked_until: 0.0,
                 pin_lockouts: 0,
                 pin_wrong_total: 0,
-                issued: (!all_by_hands).then_some(0),
+                issued: (!no_tablet).then_some(0),
                 created: None,
                 exported: false,
                 field: None,
@@ -340,6 +372,7 @@ pub fn check(
                     .into_iter()
                     .map(|item| Hands { item, counts: None })
                     .collect(),
+                paper,
             })
         }
         _ => Err(problems),

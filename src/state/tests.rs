@@ -23,6 +23,7 @@ fn form() -> SetupForm {
         pin: "246813".into(),
         pin_again: "246813".into(),
         hands: Vec::new(),
+        paper: false,
     }
 }
 

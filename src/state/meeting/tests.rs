@@ -107,6 +107,7 @@ fn meeting_with_pin(pin: &str) -> Meeting {
         field: None,
         proceedings: Proceedings::default(),
         hands: Vec::new(),
+        paper: None,
     }
 }
 

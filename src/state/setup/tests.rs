@@ -20,6 +20,7 @@ fn form(total: &str, present: &str) -> SetupForm {
         pin: "246802".into(),
         pin_again: "246802".into(),
         hands: Vec::new(),
+        paper: false,
     }
 }
 
@@ -208,4 +209,73 @@ fn a_confidence_vote_cannot_be_voted_by_hands() {
     f.hands = vec![poll.items()[0].id().to_owned()];
     let m = check(&f, poll, "m".into(), [0; 16]).unwrap();
     assert!(m.hands.is_empty(), "secret by law: the tablet asks it");
+}
+
+/// Issue 19, item 5: a paper meeting counted twice on the tablet; a difference must be recounted
+/// before the minutes can be made; the papers survive a reload; the minutes state the paper.
+#[test]
+fn a_paper_meeting_is_counted_twice_and_closes_only_when_the_counts_agree() {
+    use crate::state::paper::Tap;
+    let poll = template("dong-gop-cong-trinh.json");
+    let mut f = form("100", "80");
+    f.paper = true;
+    f.hands = vec!["muc_dong_gop".into()];
+    let m = check(&f, poll, "m".into(), [0; 16]).unwrap();
+    assert!(m.hands.is_empty() && m.paper.is_some());
+    assert_eq!((m.phase, m.issued), (Phase::Open, None));
+    assert!(m.poll.is_voted_elsewhere(0) && m.poll.is_voted_elsewhere(1));
+    let tap = |m: Meeting, k: usize, taps: &[Tap]| {
+        taps.iter().fold(m, |m, &t| m.paper_tap(k, t).unwrap())
+    };
+    // Three ballots: agree/agree, agree/disagree, invalid.
+    let ballots = [
+        Tap::Option(0),
+        Tap::Option(0),
+        Tap::Option(0),
+        Tap::Option(1),
+        Tap::Invalid,
+    ];
+    let m = tap(m, 0, &ballots);
+    // The second counter hears the second ballot's second answer wrong.
+    let m = tap(
+        m,
+        1,
+        &[
+            Tap::Option(0),
+            Tap::Option(0),
+            Tap::Option(0),
+            Tap::Option(0),
+            Tap::Invalid,
+        ],
+    );
+    let m = m.paper_issued("3").unwrap();
+    let differences = m.paper.as_ref().unwrap().differences().unwrap();
+    assert_eq!(differences.len(), 2, "{differences:?}");
+    assert!(differences.iter().all(|d| d.item() == Some(1)));
+    assert!(m
+        .close_blocker()
+        .unwrap()
+        .get(Lang::Vi)
+        .contains("chưa khớp"));
+    assert!(m.audit_bundle(Lang::Vi).is_err());
+    // Counter 2 counts again from the start, right this time.
+    let m = tap(m.paper_recount(1).unwrap(), 1, &ballots);
+    assert_eq!(m.close_blocker(), None);
+    let json = crate::state::meeting_record::to_json(&m);
+    let back = crate::state::meeting_record::from_json(&json, Poll::from_json).unwrap();
+    assert_eq!(back, m);
+    let bundle = back.audit_bundle(Lang::Vi).unwrap();
+    assert_eq!(bundle.tally().items()[1].counts(), &[1, 1, 0]);
+    assert_eq!(bundle.minutes().counted().paper().unwrap().invalid, 1);
+    assert!(bundle
+        .minutes()
+        .logic_and_accuracy_test()
+        .contains("phiếu giấy"));
+    // More issued than present: refused.
+    assert!(back.paper_issued("81").is_err());
+    let closed = Meeting {
+        phase: Phase::Closed,
+        ..back
+    };
+    assert!(closed.paper_tap(0, Tap::Invalid).is_err());
 }
