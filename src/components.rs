@@ -8,6 +8,7 @@ pub mod hands;
 pub mod header;
 pub mod listen;
 pub mod outbox_pump;
+pub mod paper_sheet;
 pub mod pin_pad;
 pub mod question;
 pub mod receipt_check;

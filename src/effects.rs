@@ -375,12 +375,18 @@ pub fn confirm_pin(
 }
 
 /// Pauses or resumes voting.
-/// Stores the show of hands the officer entered for item `at` (issue 19, item 4), or says why
-/// it was refused; nothing typed is stored then.
-pub fn enter_hands(meeting: &Meeting, at: usize, typed: &[String], dispatch: Callback<Action>) {
-    match meeting.enter_hands(at, typed) {
+/// One step of the officer's counts (issue 19): a show of hands entered, a paper count's tap,
+/// recount or ballots issued. The meeting after it shows at once (a counter taps the next
+/// ballot without waiting for the disk) and is stored, so a closed tab loses no counted
+/// ballot; a refused step says why and changes nothing.
+pub fn meeting_step(
+    meeting: &Meeting,
+    step: impl FnOnce(&Meeting) -> Result<Meeting, Notice>,
+    dispatch: Callback<Action>,
+) {
+    match step(meeting) {
         Ok(next) => {
-            dispatch.emit(Action::Notice(None));
+            dispatch.emit(Action::MeetingStored(next.clone()));
             save(next, dispatch);
         }
         Err(notice) => dispatch.emit(Action::Notice(Some(notice))),

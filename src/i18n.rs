@@ -10,6 +10,7 @@ pub mod designer;
 pub mod field;
 pub mod hands;
 pub mod kiosk;
+pub mod paper;
 pub mod past;
 pub mod results;
 pub mod speech;

@@ -199,7 +199,28 @@ fn meeting(model: &Model, dispatch: &Callback<Action>) -> Html {
                                  let dispatch = dispatch.clone();
                                  let m = m.clone();
                                  Callback::from(move |(at, typed): (usize, Vec<String>)| {
-                                     effects::enter_hands(&m, at, &typed, dispatch.clone())
+                                     effects::meeting_step(&m, |m| m.enter_hands(at, &typed), dispatch.clone())
+                                 })
+                             }}
+                             on_paper_tap={{
+                                 let dispatch = dispatch.clone();
+                                 let m = m.clone();
+                                 Callback::from(move |(k, tap)| {
+                                     effects::meeting_step(&m, |m| m.paper_step(|p, _, _| p.tap(k, tap)), dispatch.clone())
+                                 })
+                             }}
+                             on_paper_recount={{
+                                 let dispatch = dispatch.clone();
+                                 let m = m.clone();
+                                 Callback::from(move |k| {
+                                     effects::meeting_step(&m, |m| m.paper_step(|p, poll, _| p.recount(k, poll)), dispatch.clone())
+                                 })
+                             }}
+                             on_paper_issued={{
+                                 let dispatch = dispatch.clone();
+                                 let m = m.clone();
+                                 Callback::from(move |typed: String| {
+                                     effects::meeting_step(&m, |m| m.paper_step(|p, _, limit| p.set_issued(&typed, limit)), dispatch.clone())
                                  })
                              }} />
                 </>

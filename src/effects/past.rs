@@ -50,8 +50,9 @@ async fn read_list() -> Result<Vec<Past>, StoreError> {
             Ok(meeting) => {
                 let (meeting, _damaged) = with_box(&store, meeting).await?;
                 let state = (meeting.phase == Phase::Closed)
-                    .then(|| sent.get(&meeting.ballots.fingerprint().to_hex()))
-                    .flatten();
+                    .then(|| meeting.bundle_fingerprint())
+                    .flatten()
+                    .and_then(|fp| sent.get(&fp));
                 list.push(Past::Meeting(PastMeeting::of(&meeting, state)));
             }
             Err(why) => list.push(Past::Damaged {

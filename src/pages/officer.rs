@@ -5,10 +5,11 @@ use phieu_core::Lang;
 use yew::prelude::*;
 
 use crate::components::hands::HandsPanel;
-use crate::i18n::hands::hands_words;
+use crate::components::paper_sheet::PaperPanel;
 use crate::i18n::kiosk::{kiosk, storage_words};
 use crate::state::accuracy::TestCheck;
 use crate::state::meeting::{Meeting, Phase, TestResult};
+use crate::state::paper::Tap;
 use crate::state::Test;
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +45,13 @@ pub struct OfficerProps {
     /// The show of hands of an item typed by the officer (its position, one text per option).
     #[prop_or_default]
     pub on_hands: Callback<(usize, Vec<String>)>,
+    /// A paper count's taps, recounts and ballots issued (issue 19, item 5).
+    #[prop_or_default]
+    pub on_paper_tap: Callback<(usize, Tap)>,
+    #[prop_or_default]
+    pub on_paper_recount: Callback<usize>,
+    #[prop_or_default]
+    pub on_paper_issued: Callback<String>,
 }
 
 #[function_component(Officer)]
@@ -121,6 +129,7 @@ pub fn officer(props: &OfficerProps) -> Html {
     });
 
     let set_phase = |p: Phase| props.on_phase.reform(move |_: MouseEvent| p);
+    let blocker = m.close_blocker();
     html! {
         <div class="officer">
             <h1>{ t.officer_title }</h1>
@@ -133,12 +142,16 @@ pub fn officer(props: &OfficerProps) -> Html {
             if !m.hands.is_empty() && matches!(m.phase, Phase::Open | Phase::Paused) {
                 <HandsPanel {lang} meeting={m.clone()} on_save={props.on_hands.clone()} />
             }
-            if m.all_by_hands() && m.phase != Phase::Closed {
+            if m.paper.is_some() && matches!(m.phase, Phase::Open | Phase::Paused) {
+                <PaperPanel {lang} meeting={m.clone()} on_tap={props.on_paper_tap.clone()}
+                            on_recount={props.on_paper_recount.clone()} on_issued={props.on_paper_issued.clone()} />
+            }
+            if m.no_tablet_ballots() && m.phase != Phase::Closed {
                 <section class="panel" aria-label={t.close_voting}>
-                    if m.hands_missing().is_some() { <p class="hint">{ hands_words(lang).missing }</p> }
+                    if let Some(why) = &blocker { <p class="hint">{ why.get(lang) }</p> }
                     <div class="actions">
                         <button type="button" class="button button-danger" onclick={click(&props.on_close)}
-                                disabled={m.hands_missing().is_some()}>{ t.close_voting }</button>
+                                disabled={blocker.is_some()}>{ t.close_voting }</button>
                     </div>
                 </section>
             } else if m.phase != Phase::Testing {
@@ -167,12 +180,12 @@ pub fn officer(props: &OfficerProps) -> Html {
                             <button type="button" class="button button-big" onclick={set_phase(Phase::Open)}>{ t.resume }</button>
                         }
                         <button type="button" class="button button-danger" onclick={click(&props.on_close)}
-                                disabled={m.hands_missing().is_some()}>{ t.close_voting }</button>
+                                disabled={blocker.is_some()}>{ t.close_voting }</button>
                     </div>
-                    if m.hands_missing().is_some() { <p class="hint">{ hands_words(lang).missing }</p> }
+                    if let Some(why) = &blocker { <p class="hint">{ why.get(lang) }</p> }
                 </section>
             }
-            if let (Phase::Open, Some(code), false) = (m.phase, &props.admit, m.all_by_hands()) {
+            if let (Phase::Open, Some(code), false) = (m.phase, &props.admit, m.no_tablet_ballots()) {
                 <section class="panel admit" aria-labelledby="admit-h">
                     <h2 id="admit-h">{ t.admit_title }</h2>
                     <p class="admit-code mono" aria-label={code.chars().map(String::from).collect::<Vec<_>>().join(" ")}>{ code }</p>
@@ -180,7 +193,7 @@ pub fn officer(props: &OfficerProps) -> Html {
                     <button type="button" class="button button-secondary" onclick={click(&props.on_redraw)}>{ t.admit_redraw }</button>
                 </section>
             }
-            if m.phase == Phase::Open && !m.all_by_hands() {
+            if m.phase == Phase::Open && !m.no_tablet_ballots() {
                 <section class="panel large-text" aria-labelledby="large-h">
                     <h2 id="large-h">{ t.large_title }</h2>
                     <p class="hint">{ t.large_hint }</p>

@@ -22,6 +22,7 @@ use crate::effects::office::PollChoice;
 use crate::i18n::designer::setup_words;
 use crate::i18n::hands::hands_words;
 use crate::i18n::kiosk::{kiosk, present_hints, size, storage_words};
+use crate::i18n::paper::paper_words;
 use crate::i18n::speech::speech_words;
 use crate::i18n::Electors;
 use crate::pages::poll_preview::PollPreview;
@@ -378,7 +379,7 @@ pub fn setup(props: &SetupProps) -> Html {
                         { field("time", t.time, Some(t.time_hint), &form.time,
                                 problem("time").as_deref(), false, set(|f, v| f.time = v)) }
                     </fieldset>
-                    { hands_choice(&props.poll, &form, lang) }
+                    { hands_choice(&props.poll, &form, problem("paper"), lang) }
                     <fieldset class={classes!(problem("board").map(|_| "field-bad"))}>
                         <legend>{ t.board }</legend>
                         <p class="hint">{ t.board_hint }</p>
@@ -412,13 +413,22 @@ pub fn setup(props: &SetupProps) -> Html {
     }
 }
 
-/// The items that may be voted by a show of hands, each with its box (issue 19, item 4);
-/// nothing for a poll that has none (a confidence vote is secret, a survey is not a meeting).
-fn hands_choice(poll: &PollState, form: &UseStateHandle<SetupForm>, lang: Lang) -> Html {
+/// How the meeting votes (issue 19): on paper ballots counted with the tablet, when every item
+/// can be; else item by item, the ones that may be voted by a show of hands each with its box.
+/// Nothing for a poll that allows neither (a confidence vote is secret, a survey is not a
+/// meeting).
+fn hands_choice(
+    poll: &PollState,
+    form: &UseStateHandle<SetupForm>,
+    problem: Option<String>,
+    lang: Lang,
+) -> Html {
     let PollState::Ready(poll) = poll else {
         return Html::default();
     };
     let w = hands_words(lang);
+    let p = paper_words(lang);
+    let on_paper = (0..poll.items().len()).all(|at| may_vote(poll, at, By::Paper));
     let items: Vec<Html> = poll
         .items()
         .iter()
@@ -446,14 +456,32 @@ fn hands_choice(poll: &PollState, form: &UseStateHandle<SetupForm>, lang: Lang) 
             }
         })
         .collect();
-    if items.is_empty() {
+    if items.is_empty() && !on_paper {
         return Html::default();
     }
+    let on_paper_change = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*form).clone();
+            next.paper = crate::edge::form::checked(&e);
+            form.set(next);
+        })
+    };
     html! {
-        <fieldset class="hands-setup">
+        <fieldset class={classes!("hands-setup", problem.as_ref().map(|_| "field-bad"))}>
             <legend>{ w.setup_heading }</legend>
-            <p class="hint">{ w.setup_hint }</p>
-            { for items }
+            if on_paper {
+                <label class="field-check paper-choice">
+                    <input type="checkbox" checked={form.paper} onchange={on_paper_change} />
+                    <span>{ p.setup_label }</span>
+                </label>
+                <p class="hint">{ p.setup_hint }</p>
+            }
+            if !form.paper && !items.is_empty() {
+                <p class="hint">{ w.setup_hint }</p>
+                { for items }
+            }
+            if let Some(p) = problem { <p class="problem" role="alert">{ p }</p> }
         </fieldset>
     }
 }

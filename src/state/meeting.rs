@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use phieu_core::{
-    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, By, Counted, CountedItem,
-    Electorate, ItemKind, Lang, Minutes, PinHash, Poll,
+    check_answer, is_shown, Answer, AuditBundle, BallotBox, BallotError, Electorate, ItemKind,
+    Lang, Minutes, PinHash, Poll,
 };
 
 use super::notice::Notice;
@@ -215,133 +215,6 @@ impl Meeting {
                 AuditBundle::new((*self.ballots).clone(), self.electorate, minutes)
                     .map_err(|e| e.plain_message(lang))
             })
-    }
-
-    /// Whether every item is voted by hands: the tablet takes no ballot at this meeting.
-    pub fn all_by_hands(&self) -> bool {
-        !self.hands.is_empty() && self.hands.len() == self.poll.items().len()
-    }
-
-    /// Whether the tablet takes no ballot at this meeting (all by hands, or on paper).
-    pub fn no_tablet_ballots(&self) -> bool {
-        self.all_by_hands() || self.paper.is_some()
-    }
-
-    /// Why the vote cannot close yet (a show of hands not entered, a paper count not agreed),
-    /// for the officer; `None` when it can.
-    pub fn close_blocker(&self) -> Option<Notice> {
-        if let Some(paper) = &self.paper {
-            return paper.blocker();
-        }
-        self.hands_missing().map(|_| {
-            Notice::new(
-                "Hãy nhập kết quả giơ tay của mọi câu trước khi kết thúc biểu quyết.",
-                "Enter the show of hands of every question before closing the vote.",
-            )
-        })
-    }
-
-    /// The first item voted by hands whose counts were not entered yet (its position in the
-    /// poll): the vote cannot close before they are.
-    pub fn hands_missing(&self) -> Option<usize> {
-        self.hands
-            .iter()
-            .find(|h| h.counts.is_none())
-            .and_then(|h| self.poll.items().iter().position(|i| i.id() == h.item))
-    }
-
-    /// The meeting with the hands counted for item `at` (its position in the poll), typed one
-    /// per option; those present who raised no hand are the rest. Refused, with the reason
-    /// for the officer, when a count is not a whole number or they add up to more than the
-    /// number present; nothing changes then.
-    pub fn enter_hands(&self, at: usize, typed: &[String]) -> Result<Meeting, Notice> {
-        let item =
-            self.poll.items().get(at).ok_or_else(|| {
-                Notice::new("Không có câu hỏi này.", "There is no such question.")
-            })?;
-        let Some(slot) = self.hands.iter().position(|h| h.item == item.id()) else {
-            return Err(Notice::new(
-                "Câu hỏi này được bỏ phiếu trên máy tính bảng, không biểu quyết giơ tay.",
-                "This question is voted on the tablet, not by a show of hands.",
-            ));
-        };
-        if self.phase == Phase::Closed {
-            return Err(Notice::new(
-                "Đã kết thúc biểu quyết: kết quả giơ tay không sửa được nữa.",
-                "Voting has closed: the show of hands can no longer be changed.",
-            ));
-        }
-        let options = item.kind().options();
-        let mut counts = Vec::with_capacity(options.len());
-        for (option, text) in options.iter().zip(typed) {
-            match text.trim().parse::<u64>() {
-                Ok(n) => counts.push(n),
-                Err(_) => {
-                    return Err(Notice::new(
-                        format!(
-                            "«{}»: hãy nhập số người giơ tay bằng chữ số (0 nếu không ai).",
-                            option.label().vi()
-                        ),
-                        format!(
-                            "“{}”: enter the number of hands in digits (0 if none).",
-                            option.label().get(Lang::En)
-                        ),
-                    ))
-                }
-            }
-        }
-        if counts.len() != options.len() {
-            return Err(Notice::new(
-                "Hãy nhập số người giơ tay cho mọi phương án.",
-                "Enter the number of hands for every option.",
-            ));
-        }
-        let present = self.electorate.present().unwrap_or(0);
-        let sum: u128 = counts.iter().map(|&n| u128::from(n)).sum();
-        if sum > u128::from(present) {
-            return Err(Notice::new(
-                format!("Tổng số người giơ tay là {sum}, nhiều hơn {present} người có mặt: hãy đếm lại."),
-                format!("The hands add up to {sum}, more than the {present} present: count again."),
-            ));
-        }
-        let mut next = self.clone();
-        next.hands[slot].counts = Some(counts);
-        Ok(next)
-    }
-
-    /// The items voted by hands with their counts, for the minutes; the officer's sentence
-    /// when one has not been entered.
-    fn counted(&self) -> Result<Counted, String> {
-        if let Some(paper) = &self.paper {
-            return paper
-                .counted(&self.poll)
-                .map(|c| c)
-                .map_err(|n| n.get(Lang::Vi).to_owned());
-        }
-        let present = self.electorate.present().unwrap_or(0);
-        let items = self
-            .hands
-            .iter()
-            .map(|h| {
-                let counts = h.counts.clone().ok_or_else(|| {
-                    let label = self
-                        .poll
-                        .items()
-                        .iter()
-                        .find(|i| i.id() == h.item)
-                        .map_or(h.item.as_str(), |i| i.label().vi());
-                    format!("Chưa nhập kết quả giơ tay của câu «{label}».")
-                })?;
-                let blank = present.saturating_sub(counts.iter().sum());
-                Ok(CountedItem {
-                    item: h.item.clone(),
-                    by: By::Hands,
-                    counts,
-                    blank,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok(Counted::new(items, None))
     }
 
     /// The minutes' metadata, with the test line once the test has run.
@@ -781,5 +654,6 @@ pub fn is_choice(kind: &ItemKind) -> bool {
     )
 }
 
+mod counts;
 #[cfg(test)]
 mod tests;

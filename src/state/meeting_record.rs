@@ -72,10 +72,14 @@ struct MeetingRecord {
     paper: Option<PaperRecord>,
 }
 
+/// One paper ballot as stored: `None` when invalid, else per item `None` (blank) or the
+/// options chosen.
+type PaperRec = Option<Vec<Option<Vec<usize>>>>;
+
 #[derive(Serialize, Deserialize)]
 struct PaperRecord {
     issued: Option<u64>,
-    sheets: [Vec<Option<Vec<Option<Vec<usize>>>>>; 2],
+    sheets: [Vec<PaperRec>; 2],
 }
 
 fn paper_record(count: &PaperCount) -> PaperRecord {
@@ -103,7 +107,7 @@ fn paper_record(count: &PaperCount) -> PaperRecord {
 }
 
 fn paper_count(poll: &Poll, r: PaperRecord) -> Result<PaperCount, String> {
-    let sheet = |papers: Vec<Option<Vec<Option<Vec<usize>>>>>| {
+    let sheet = |papers: Vec<PaperRec>| {
         let papers = papers
             .into_iter()
             .map(|p| match p {

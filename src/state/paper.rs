@@ -13,7 +13,6 @@
 
 use phieu_core::{By, Counted, CountedItem, ItemKind, PaperBallots, Poll};
 
-use super::meeting::{Meeting, Phase};
 use super::notice::Notice;
 
 /// What a counter marked for one item of one paper ballot.
@@ -442,21 +441,11 @@ impl PaperCount {
     }
 }
 
-impl Meeting {
-    /// The meeting after counter `k` (0 or 1) tapped `tap` on their sheet; refused with the
-    /// reason when the sheet does not take it, or when voting has closed.
-    pub fn paper_tap(&self, k: usize, tap: Tap) -> Result<Meeting, Notice> {
-        let mut next = self.clone();
-        let Some(count) = next.paper.as_mut() else {
-            return Err(Notice::new(
-                "Cuộc họp này không kiểm phiếu giấy.",
-                "This meeting does not count paper ballots.",
-            ));
-        };
-        if self.phase == Phase::Closed {
-            return Err(closed());
-        }
-        let sheet = count.sheets.get_mut(k).ok_or_else(closed)?;
+impl PaperCount {
+    /// Counter `k` (0 or 1) taps `tap` on their sheet; refused with the reason when the sheet
+    /// does not take it.
+    pub fn tap(&mut self, k: usize, tap: Tap) -> Result<(), Notice> {
+        let sheet = self.sheets.get_mut(k).ok_or_else(no_such_counter)?;
         sheet.tap(tap).map_err(|r| match r {
             Refused::TooMany { max } => Notice::new(
                 format!("Câu này chọn tối đa {max}: phiếu chọn nhiều hơn do Ban kiểm phiếu xét (thường là phiếu không hợp lệ)."),
@@ -466,50 +455,36 @@ impl Meeting {
             Refused::NoSuchOption | Refused::NotMultiple => {
                 Notice::new("Không có lựa chọn này.", "There is no such choice.")
             }
-        })?;
-        Ok(next)
+        })
     }
 
-    /// The meeting with counter `k`'s sheet emptied, to count again from the first ballot.
-    pub fn paper_recount(&self, k: usize) -> Result<Meeting, Notice> {
-        let mut next = self.clone();
-        if self.phase == Phase::Closed {
-            return Err(closed());
-        }
-        if let Some(count) = next.paper.as_mut() {
-            if let Some(sheet) = count.sheets.get_mut(k) {
-                *sheet = Sheet::new(&self.poll).map_err(|_| closed())?;
-            }
-        }
-        Ok(next)
+    /// Counter `k`'s sheet emptied, to count again from the first ballot.
+    pub fn recount(&mut self, k: usize, poll: &Poll) -> Result<(), Notice> {
+        let sheet = self.sheets.get_mut(k).ok_or_else(no_such_counter)?;
+        *sheet = Sheet::new(poll).map_err(|_| no_such_counter())?;
+        Ok(())
     }
 
-    /// The meeting with the paper ballots issued as typed.
-    pub fn paper_issued(&self, typed: &str) -> Result<Meeting, Notice> {
+    /// The paper ballots issued, as typed: a whole number, at most `limit` (those present, or
+    /// the electorate).
+    pub fn set_issued(&mut self, typed: &str, limit: u64) -> Result<(), Notice> {
         let n: u64 = typed.trim().parse().map_err(|_| {
             Notice::new(
                 "Hãy nhập số phiếu giấy đã phát ra bằng chữ số.",
                 "Enter the paper ballots issued in digits.",
             )
         })?;
-        let limit = self.electorate.present().unwrap_or(self.electorate.total());
         if n > limit {
             return Err(Notice::new(
                 format!("{n} phiếu phát ra, nhiều hơn {limit} người có mặt."),
                 format!("{n} ballots issued, more than the {limit} present."),
             ));
         }
-        let mut next = self.clone();
-        if let Some(count) = next.paper.as_mut() {
-            count.issued = Some(n);
-        }
-        Ok(next)
+        self.issued = Some(n);
+        Ok(())
     }
 }
 
-fn closed() -> Notice {
-    Notice::new(
-        "Đã kết thúc: số liệu kiểm phiếu không sửa được nữa.",
-        "Voting has closed: the count can no longer be changed.",
-    )
+fn no_such_counter() -> Notice {
+    Notice::new("Không có người đếm này.", "There is no such counter.")
 }

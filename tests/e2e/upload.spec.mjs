@@ -9,13 +9,12 @@
 import { test, before, after } from 'node:test';
 import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, root, screenshots } from './support.mjs';
 import { createMeeting, testAndOpen, voter, closeVoting, PIN } from './meeting_page.mjs';
+import { startCollector } from './collector.mjs';
 
 const TOKEN = 'portal-token-0123456789abcdef';
 let server;
@@ -23,36 +22,11 @@ let browser;
 let collector;
 let work;
 
-/** Starts `phieu collect` on a free port; resolves with its URL once it prints it. */
-function startCollector(origin, dir) {
-  const binary = join(root, 'target/debug/phieu');
-  for (const needed of [binary, join(root, 'target/debug/phieu-collect')]) {
-    if (!existsSync(needed)) throw new Error(`${needed} is missing: run cargo build -p phieu-cli -p phieu-collector first`);
-  }
-  const child = spawn(
-    binary,
-    ['collect', '--listen', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'collect.db')}`,
-      '--token', `portal=${TOKEN}`, '--allow-origin', origin],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (url) resolve({ url: url[0], stop: () => child.kill('SIGINT') });
-    });
-    child.stderr.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => reject(new Error(`phieu collect exited ${code}: ${out}`)));
-    child.on('error', reject);
-  });
-}
-
 before(async () => {
   server = await serve();
   browser = await launch();
   work = await mkdtemp(join(tmpdir(), 'phieu-upload-'));
-  collector = await startCollector(server.url.replace(/\/$/, ''), work);
+  collector = await startCollector(server.url.replace(/\/$/, ''), work, TOKEN);
 });
 after(async () => {
   collector?.stop();

@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 pub(crate) const POLL_TAG: &str = "phieu/poll/v1";
 pub(crate) const BALLOT_TAG: &str = "phieu/ballot/v1";
 pub(crate) const BOX_TAG: &str = "phieu/box/v1";
+/// The box of a meeting that voted items by hands or on paper (issue 19).
+pub(crate) const BOX_COUNTED_TAG: &str = "phieu/box-counted/v1";
 /// The minutes code (bundle version 2), which replaced version 1's seal: it covers the tally and
 /// the outcomes as well as the minutes, so a paper copy checks the result, not only the box.
 pub(crate) const MINUTES_CODE_TAG: &str = "phieu/minutes-code/v2";

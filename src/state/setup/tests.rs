@@ -225,7 +225,8 @@ fn a_paper_meeting_is_counted_twice_and_closes_only_when_the_counts_agree() {
     assert_eq!((m.phase, m.issued), (Phase::Open, None));
     assert!(m.poll.is_voted_elsewhere(0) && m.poll.is_voted_elsewhere(1));
     let tap = |m: Meeting, k: usize, taps: &[Tap]| {
-        taps.iter().fold(m, |m, &t| m.paper_tap(k, t).unwrap())
+        taps.iter()
+            .fold(m, |m, &t| m.paper_step(|p, _, _| p.tap(k, t)).unwrap())
     };
     // Three ballots: agree/agree, agree/disagree, invalid.
     let ballots = [
@@ -248,7 +249,9 @@ fn a_paper_meeting_is_counted_twice_and_closes_only_when_the_counts_agree() {
             Tap::Invalid,
         ],
     );
-    let m = m.paper_issued("3").unwrap();
+    let m = m
+        .paper_step(|p, _, limit| p.set_issued("3", limit))
+        .unwrap();
     let differences = m.paper.as_ref().unwrap().differences().unwrap();
     assert_eq!(differences.len(), 2, "{differences:?}");
     assert!(differences.iter().all(|d| d.item() == Some(1)));
@@ -259,7 +262,11 @@ fn a_paper_meeting_is_counted_twice_and_closes_only_when_the_counts_agree() {
         .contains("chưa khớp"));
     assert!(m.audit_bundle(Lang::Vi).is_err());
     // Counter 2 counts again from the start, right this time.
-    let m = tap(m.paper_recount(1).unwrap(), 1, &ballots);
+    let m = tap(
+        m.paper_step(|p, poll, _| p.recount(1, poll)).unwrap(),
+        1,
+        &ballots,
+    );
     assert_eq!(m.close_blocker(), None);
     let json = crate::state::meeting_record::to_json(&m);
     let back = crate::state::meeting_record::from_json(&json, Poll::from_json).unwrap();
@@ -272,10 +279,12 @@ fn a_paper_meeting_is_counted_twice_and_closes_only_when_the_counts_agree() {
         .logic_and_accuracy_test()
         .contains("phiếu giấy"));
     // More issued than present: refused.
-    assert!(back.paper_issued("81").is_err());
+    assert!(back
+        .paper_step(|p, _, limit| p.set_issued("81", limit))
+        .is_err());
     let closed = Meeting {
         phase: Phase::Closed,
         ..back
     };
-    assert!(closed.paper_tap(0, Tap::Invalid).is_err());
+    assert!(closed.paper_step(|p, _, _| p.tap(0, Tap::Invalid)).is_err());
 }

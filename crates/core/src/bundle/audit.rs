@@ -23,7 +23,7 @@ use super::dto::{
 };
 use super::error::{BundleError, Discrepancy, VerifyError};
 use super::minutes_code::MinutesCode;
-use super::stated::{minutes_code, minutes_code_encoding, Stated};
+use super::stated::{box_fingerprint, minutes_code, minutes_code_encoding, Stated};
 
 /// A closed box with its electorate and minutes: everything needed to check the count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl AuditBundle {
         let outcomes = decide(poll, &tally, &electorate)?;
         let minutes_code = minutes_code(Stated {
             poll,
-            fingerprint: ballot_box.fingerprint(),
+            fingerprint: box_fingerprint(ballot_box.fingerprint(), &minutes),
             electorate: &electorate,
             minutes: &minutes,
             tally: &tally_dto(poll, &tally, View::Public),
@@ -109,8 +109,10 @@ impl AuditBundle {
         &self.outcomes
     }
 
+    /// The box's fingerprint: the tablet's box, and the items voted by hands or on paper when
+    /// there are some (docs/bundle-format.md §Box fingerprint).
     pub fn fingerprint(&self) -> BoxFingerprint {
-        self.ballot_box.fingerprint()
+        box_fingerprint(self.ballot_box.fingerprint(), &self.minutes)
     }
 
     /// The code printed on the signed minutes (docs/bundle-format.md §Minutes code).
@@ -316,7 +318,7 @@ pub(super) fn check_audit<E>(
             &mut found,
         );
     }
-    let computed_fp = ballot_box.fingerprint();
+    let computed_fp = box_fingerprint(ballot_box.fingerprint(), &minutes);
     let (outcomes, computed_code) = finish_verify(
         Claimed {
             outcomes: &dto.outcomes,

@@ -2,7 +2,8 @@
 //! code is the SHA-256 of (docs/bundle-format.md §Minutes code).
 
 use crate::ballot_box::BoxFingerprint;
-use crate::encoding::{Encoder, MINUTES_CODE_TAG};
+use crate::counted::Counted;
+use crate::encoding::{Encoder, BOX_COUNTED_TAG, MINUTES_CODE_TAG};
 use crate::minutes::Minutes;
 use crate::poll::Poll;
 use crate::rule::{Electorate, Method};
@@ -104,26 +105,47 @@ pub(super) fn minutes_code_encoding(
     }
     // And one only when some items were voted by hands or on paper (issue 19): how each was
     // voted and the paper ballots' figures, which the tally alone does not say.
-    let counted = minutes.counted();
-    if !counted.is_empty() {
+    if !minutes.counted().is_empty() {
         e.str(COUNTED_TRAILER);
-        e.len(counted.items().len());
-        for c in counted.items() {
-            e.str(&c.item);
-            e.str(c.by.code());
-            e.len(c.counts.len());
-            for &n in &c.counts {
-                e.u64(n);
-            }
-            e.u64(c.blank);
-        }
-        e.opt(counted.paper(), |e, p| {
-            e.u64(p.issued);
-            e.u64(p.returned);
-            e.u64(p.invalid);
-        });
+        encode_counted(&mut e, minutes.counted());
     }
     e
+}
+
+/// How each item voted elsewhere was voted, and its counts, then the paper ballots' figures.
+fn encode_counted(e: &mut Encoder, counted: &Counted) {
+    e.len(counted.items().len());
+    for c in counted.items() {
+        e.str(&c.item);
+        e.str(c.by.code());
+        e.len(c.counts.len());
+        for &n in &c.counts {
+            e.u64(n);
+        }
+        e.u64(c.blank);
+    }
+    e.opt(counted.paper(), |e, p| {
+        e.u64(p.issued);
+        e.u64(p.returned);
+        e.u64(p.invalid);
+    });
+}
+
+/// The fingerprint of a bundle's box (docs/bundle-format.md §Box fingerprint): the tablet's box
+/// (`BallotBox::fingerprint`) when every item was voted on it; when some were voted by hands or
+/// on paper, SHA-256 over that, the meeting's place and time and the counted items, so that two
+/// meetings of one poll whose tablet took no ballot (both all by hands, say) are never one box
+/// to a collector, which keys boxes by their fingerprint.
+pub(super) fn box_fingerprint(tablet: BoxFingerprint, minutes: &Minutes) -> BoxFingerprint {
+    if minutes.counted().is_empty() {
+        return tablet;
+    }
+    let mut e = Encoder::tagged(BOX_COUNTED_TAG);
+    e.raw(tablet.as_bytes());
+    e.str(minutes.place());
+    e.str(minutes.time());
+    encode_counted(&mut e, minutes.counted());
+    BoxFingerprint::from_bytes(e.sha256())
 }
 
 /// Tags the items voted by hands or on paper in the minutes code's encoding (after the issued

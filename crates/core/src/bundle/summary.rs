@@ -20,6 +20,7 @@ use super::dto::{
 };
 use super::error::{Discrepancy, VerifyError};
 use super::minutes_code::MinutesCode;
+use super::stated::box_fingerprint;
 
 /// What a portal publishes: counts and commitments, no openings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +142,7 @@ impl PublicSummary {
                 computed: commitments.len().to_string(),
             });
         }
-        let computed_fp = fingerprint(poll.hash(), commitments.iter());
+        let computed_fp = box_fingerprint(fingerprint(poll.hash(), commitments.iter()), &minutes);
         let (outcomes, computed_code) = finish_verify(
             Claimed {
                 outcomes: &dto.outcomes,

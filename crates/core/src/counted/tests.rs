@@ -351,3 +351,48 @@ fn counted_items_are_not_merged_with_other_boxes_but_one_box_keeps_them() {
     );
     assert!(e.plain_message(Lang::Vi).contains("Hòm thứ 2"));
 }
+
+/// Two meetings of one poll whose tablet took no ballot are two boxes, never one: a collector
+/// keys boxes by their fingerprint (found by the three-meetings journey: the second meeting all
+/// by hands was "already sent").
+#[test]
+fn meetings_without_tablet_ballots_have_their_own_fingerprint() {
+    let poll = poll(TWO_ITEMS);
+    let all = ["chu_truong", "muc_dong_gop"];
+    let bundle = |time: &str, agree: u64| {
+        let counted = Counted::new(
+            all.iter()
+                .map(|id| hands(id, &[agree, 80 - agree, 0], 0))
+                .collect(),
+            None,
+        );
+        let minutes = Minutes::new(
+            "Nhà văn hóa".into(),
+            time.into(),
+            vec![],
+            vec![],
+            String::new(),
+        )
+        .unwrap()
+        .with_counted(counted, &poll, &electorate())
+        .unwrap();
+        AuditBundle::new(
+            BallotBox::new(poll.voted_elsewhere(all)),
+            electorate(),
+            minutes,
+        )
+        .unwrap()
+    };
+    let a = bundle("8 giờ, 1/12/2026", 70);
+    let b = bundle("8 giờ, 2/12/2026", 70);
+    let c = bundle("8 giờ, 1/12/2026", 71);
+    assert_ne!(a.fingerprint(), b.fingerprint());
+    assert_ne!(a.fingerprint(), c.fingerprint());
+    assert_ne!(a.fingerprint(), a.ballot_box().fingerprint());
+    for x in [&a, &b, &c] {
+        let back = AuditBundle::verify(&x.to_json()).unwrap();
+        assert_eq!(back.fingerprint(), x.fingerprint());
+        let summary = crate::bundle::PublicSummary::verify(&x.public_summary().to_json()).unwrap();
+        assert_eq!(summary.fingerprint(), x.fingerprint());
+    }
+}
