@@ -9,6 +9,7 @@ pub mod listen;
 pub mod outbox_pump;
 pub mod pin_pad;
 pub mod question;
+pub mod reading_pick;
 pub mod receipt_check;
 pub mod review;
 pub mod upload;

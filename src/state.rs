@@ -13,6 +13,7 @@ pub mod meeting_record;
 pub mod notice;
 pub mod outbox;
 pub mod past;
+pub mod reading;
 pub mod setup;
 pub mod speech;
 
