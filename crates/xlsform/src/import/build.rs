@@ -128,12 +128,12 @@ impl Importer {
         };
         let second = self.langs.second.as_ref();
         // The title is in the form's own language: Vietnamese unless the form has none.
-        let title = match (&self.no_vietnamese, self.langs.plain, second) {
+        let title = match (&self.no_vietnamese, self.own_slot, second) {
             (None, _, _) => Words {
                 vi: title,
                 ..Words::default()
             },
-            (Some(_), Slot::Second, Some(_)) => Words {
+            (Some(_), Some(Slot::Second), Some(_)) => Words {
                 second: Some(title),
                 ..Words::default()
             },

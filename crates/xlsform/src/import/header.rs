@@ -63,6 +63,13 @@ impl Importer {
                 },
             );
             self.no_vietnamese = Some(language);
+            // The title is in the form's default language, else in its English, else in its
+            // second language.
+            self.own_slot = Some(match self.langs.plain {
+                slot @ (Slot::En | Slot::Second) => slot,
+                _ if cols.find(Role::Label(Slot::En)).is_some() => Slot::En,
+                _ => Slot::Second,
+            });
         }
         let ok = cols.find(Role::Type).is_some() && cols.find(Role::Name).is_some() && has_label;
         ok.then_some(cols)

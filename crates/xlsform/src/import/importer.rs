@@ -99,6 +99,8 @@ pub(super) struct Importer {
     /// The language the form is written in when it has no Vietnamese label column at all
     /// (issue 23, item 6): imported with every Vietnamese label empty.
     pub(super) no_vietnamese: Option<String>,
+    /// The slot of the form's own language when it has no Vietnamese: where its title goes.
+    pub(super) own_slot: Option<Slot>,
     /// The most characters of a text answer (the `MAX_TEXT_LEN` of `import.rs`), the top of a
     /// text question's `string-length` range.
     pub(super) max_text_len: u64,

@@ -511,3 +511,46 @@ fn a_calculate_is_one_problem() {
         ]
     );
 }
+
+/// Issue 23, item 6 with issue 20, item 3: a form in Khmer only, as a Khmer village's committee
+/// might circulate it, comes in with its Khmer in the second-language slot (its title too) and
+/// its Vietnamese to write; with several languages the form's default_language is kept.
+#[test]
+fn a_khmer_only_form_lands_in_the_second_slot() {
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label::Khmer (km)", "label::Thai (th)"],
+        &["select_one yn", "q1", "យល់ព្រមទេ?", "เห็นด้วยไหม"],
+    ];
+    let choices: &[&[&str]] = &[
+        &["list_name", "name", "label::Khmer (km)", "label::Thai (th)"],
+        &["yn", "yes", "បាទ", "ใช่"],
+        &["yn", "no", "ទេ", "ไม่"],
+    ];
+    let settings: &[&[&str]] = &[&["form_title"], &["ការស្ទង់មតិ"]];
+    let imported = import_workbook(&workbook(survey, choices, settings), &options()).unwrap();
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.title.vi, "");
+    assert_eq!(dto.title.others, [(s("km"), s("ការស្ទង់មតិ"))]);
+    assert_eq!(dto.items[0].label.others, [(s("km"), s("យល់ព្រមទេ?"))]);
+    assert_eq!(
+        dto.items[0].options.as_ref().unwrap()[1].label.others,
+        [(s("km"), s("ទេ"))]
+    );
+    let said = notices(&imported);
+    assert!(
+        said.iter().any(|n| n.contains("\"Thai (th)\" column")),
+        "{said:#?}"
+    );
+    // The form's default_language decides which language is kept.
+    let thai: &[&[&str]] = &[
+        &["form_title", "default_language"],
+        &["แบบสำรวจ", "Thai (th)"],
+    ];
+    let imported = import_workbook(&workbook(survey, choices, thai), &options()).unwrap();
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.items[0].label.others, [(s("th"), s("เห็นด้วยไหม"))]);
+    assert_eq!(dto.title.others, [(s("th"), s("แบบสำรวจ"))]);
+    assert!(notices(&imported)
+        .iter()
+        .any(|n| n.contains("\"Khmer (km)\" column")));
+}
