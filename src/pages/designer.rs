@@ -371,6 +371,11 @@ fn editor_screen(props: &EditorProps) -> Html {
     // (a screen reader reads Vietnamese words in an English page with a Vietnamese voice).
     let heading_title = match (lang, draft.title.vi.trim(), draft.title.en.trim()) {
         (Lang::En, _, en) if !en.is_empty() => html! { <span lang="en">{ en }</span> },
+        // An imported form's title before its Vietnamese is written (issue 23, item 6).
+        (_, "", en) if !en.is_empty() => html! { <span lang="en">{ en }</span> },
+        (_, "", _) if !draft.title.second.trim().is_empty() => html! {
+            <span lang={draft.second_lang.clone()}>{ draft.title.second.trim() }</span>
+        },
         (_, "", _) => html! { { w.untitled } },
         (_, vi, _) => html! { <span lang="vi">{ vi }</span> },
     };

@@ -28,7 +28,7 @@ const KM = {
 const salt = (n) => Array.from({ length: 16 }, (_, i) => (n * 31 + i) & 0xff);
 
 /** One ballot from the welcome screen, read in `language` ('km' or 'vi'). */
-async function cast(page, language, choice, opinion) {
+async function cast(page, language, choice, opinion, { shots = false } = {}) {
   const welcome = page.getByRole('heading', { name: 'Xin mời ông/bà bỏ phiếu' });
   await welcome.waitFor();
   const picker = page.getByRole('group', { name: 'Đọc phiếu bằng tiếng' });
@@ -46,6 +46,16 @@ async function cast(page, language, choice, opinion) {
   const heading = page.locator('.question-label');
   assert.equal(await heading.getAttribute('lang'), language);
   if (language === 'km') assert.match(await heading.innerText(), /៥០០\.០០០ ដុង/);
+  if (shots) {
+    // The Khmer question on a phone and a portrait tablet, without sideways scrolling.
+    await screenshotAllSizes(page, 'second-language-question-km');
+    for (const size of [{ width: 390, height: 844 }, { width: 800, height: 1280 }]) {
+      await page.setViewportSize(size);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `no horizontal scrolling at ${size.width}: ${scroll} > ${client}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
   await page.getByRole('radio', { name: label, exact: true }).click();
   if (opinion !== undefined) await page.getByLabel('Ý kiến của ông/bà').fill(opinion);
   await page.getByRole('button', { name: 'Tiếp →' }).click();
@@ -102,7 +112,7 @@ async function meeting(language, { screenshots = false } = {}) {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
     await nextSalt(n);
-    await cast(page, language, choice, opinion);
+    await cast(page, language, choice, opinion, { shots: screenshots && n === 1 });
     await enterPin(page);
   }
   assert.equal(await castCount(page), ballots.length);
