@@ -186,3 +186,64 @@ test('an English-only XLSForm opens in the designer with every missing Vietnames
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the field survey offers the language on its first question, and the next respondent starts in Vietnamese', async () => {
+  const survey = {
+    format: 'phieu/poll', version: 1, id: 'khao-sat-nuoc-km', kind: 'survey',
+    title: { vi: 'Khảo sát nước sạch', km: 'ការស្ទង់មតិទឹកស្អាត' },
+    place: { commune: 'Xã Hòa Tú', village: 'Ấp Hòa Thượng' },
+    rule: { preset: 'none' },
+    items: [{
+      id: 'hai_long', type: 'single', required: true,
+      label: { vi: 'Ông/bà có hài lòng với nước sạch không?', km: 'តើលោក/លោកស្រីពេញចិត្តនឹងទឹកស្អាតទេ?' },
+      options: [
+        { id: 'co', label: { vi: 'Hài lòng', km: 'ពេញចិត្ត' } },
+        { id: 'khong', label: { vi: 'Không hài lòng', km: 'មិនពេញចិត្ត' } },
+      ],
+    }],
+  };
+  const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = watchErrors(page);
+  await page.route('**/khao-sat-nuoc-km.json', (r) =>
+    r.fulfill({ contentType: 'application/json', body: JSON.stringify(survey) }));
+  await page.goto(`${h.server.url}survey.html?src=khao-sat-nuoc-km.json`);
+  const picker = page.getByRole('group', { name: 'Đọc phiếu bằng tiếng' });
+  await picker.getByRole('button', { name: 'ភាសាខ្មែរ' }).click();
+  await page.getByRole('heading', { name: survey.items[0].label.km }).waitFor();
+  await screenshotAllSizes(page, 'second-language-survey-km');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('radio', { name: 'ពេញចិត្ត', exact: true }).click();
+  await page.getByRole('button', { name: 'Tiếp →' }).click();
+  await page.getByRole('heading', { name: 'Xem lại phiếu của ông/bà' }).waitFor();
+  await page.getByText('ពេញចិត្ត', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText('Đã lưu phiếu. Cảm ơn ông/bà!').waitFor();
+  await page.getByRole('button', { name: 'Người trả lời tiếp theo' }).click();
+  // Nothing of the last respondent, their language included.
+  await page.getByRole('heading', { name: survey.items[0].label.vi }).waitFor();
+  assert.equal(await picker.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an XLSForm in Vietnamese and Khmer imports with both, and a voter reads it in Khmer', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.goto(h.server.url);
+  await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
+  await page.getByLabel('Biểu mẫu XLSForm (.xlsx, Kobo/ODK)').setInputFiles(data('xlsform-khmer.xlsx'));
+  const imported = page.locator('.xlsform-imported');
+  await imported.getByText('Đã nhập «xlsform-khmer.xlsx»: 3 câu hỏi.').waitFor();
+  await imported.getByText('bỏ qua cột tiếng "French (fr)"', { exact: false }).waitFor();
+  await createMeeting(page, { title: 'Khảo sát đường và nước sạch', total: '40', present: '30' });
+  await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
+  await page.getByRole('group', { name: 'Đọc phiếu bằng tiếng' }).getByRole('button', { name: 'ភាសាខ្មែរ' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.getByRole('heading', { name: 'តើលោក/លោកស្រីយល់ព្រមសាងសង់ផ្លូវបេតុងទេ?' }).waitFor();
+  await page.getByRole('radio', { name: 'បាទ/ចាស', exact: true }).click();
+  await page.getByRole('button', { name: 'Tiếp →' }).click();
+  await page.getByRole('heading', { name: 'តើគ្រួសាររបស់អ្នកប្រើទឹកពីណា?' }).waitFor();
+  await page.getByRole('checkbox', { name: 'អណ្តូង', exact: true }).click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
