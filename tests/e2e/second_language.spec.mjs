@@ -13,6 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
 import { createMeeting, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { axeViolations, smallTargets } from './a11y.mjs';
+
+/** No serious or critical axe violation, and every control at least 48 × 48 px. */
+async function accessible(page, state) {
+  const grave = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(grave, [], `${state}: ${JSON.stringify(grave, null, 2)}`);
+  assert.deepEqual(await smallTargets(page), [], `${state}: controls under 48 px`);
+}
 
 const h = harness();
 const data = (name) => join(root, 'tests/data', name);
@@ -49,6 +57,7 @@ async function cast(page, language, choice, opinion, { shots = false } = {}) {
   if (shots) {
     // The Khmer question on a phone and a portrait tablet, without sideways scrolling.
     await screenshotAllSizes(page, 'second-language-question-km');
+    await accessible(page, 'a question read in Khmer');
     for (const size of [{ width: 390, height: 844 }, { width: 800, height: 1280 }]) {
       await page.setViewportSize(size);
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -109,6 +118,7 @@ async function meeting(language, { screenshots = false } = {}) {
     if (screenshots && n === 1) {
       await page.getByRole('group', { name: 'Đọc phiếu bằng tiếng' }).waitFor();
       await screenshotAllSizes(page, 'second-language-welcome');
+      await accessible(page, 'welcome with the language choice');
       await page.setViewportSize({ width: 1280, height: 800 });
     }
     await nextSalt(n);
