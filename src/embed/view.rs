@@ -613,10 +613,11 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         },
         Screen::Closed(c) => results(lang, c),
     };
-    let title = f
-        .poll
-        .as_ref()
-        .map(|p| html! { <p class="phieu-title">{ p.title().get(lang) }</p> });
+    let title = f.poll.as_ref().map(|p| {
+        html! {
+            <p class="phieu-title" lang={reading.code(lang)}>{ reading.text(p.title(), lang) }</p>
+        }
+    });
     html! {
         <div class={classes!("phieu", format!("phieu-{}", f.mode.name()))} lang={lang.code()} ref={own}>
             <div class="phieu-bar">
