@@ -11,6 +11,7 @@ pub mod outbox_pump;
 pub mod paper_sheet;
 pub mod pin_pad;
 pub mod question;
+pub mod reading_pick;
 pub mod receipt_check;
 pub mod review;
 pub mod upload;

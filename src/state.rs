@@ -14,6 +14,7 @@ pub mod notice;
 pub mod outbox;
 pub mod paper;
 pub mod past;
+pub mod reading;
 pub mod setup;
 pub mod speech;
 

@@ -15,7 +15,8 @@ use phieu_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::designer::problem_message;
-use crate::state::designer::{Draft, Edit, Field, FieldProblem, ItemField, OptionField};
+use crate::state::designer::{Draft, Edit, Field, FieldProblem, ItemField, LabelAt, OptionField};
+use fields::SecondField;
 
 /// What every part of the editor needs: the language, the draft, its problems, where edits go.
 #[derive(Clone, PartialEq)]
@@ -42,9 +43,36 @@ impl Editor {
             .any(|p| matches!(p.field, Field::Item(i, f) if i == index && pick(f)))
     }
 
+    /// The second-language field of the label `at`, whose Vietnamese field is `vi_id`; `None`
+    /// when the draft has no second language.
+    pub fn second(&self, at: LabelAt, vi_id: &str) -> Option<SecondField> {
+        let tag = self.draft.second_lang.clone();
+        if tag.is_empty() {
+            return None;
+        }
+        let name = language_name(&tag);
+        Some(SecondField {
+            id: format!("{}-second", vi_id.trim_end_matches("-vi")),
+            tag,
+            name,
+            on_input: self.on_edit.reform(move |v| Edit::SecondText(at, v)),
+        })
+    }
+
     /// A callback that makes the edit `f` of what was typed.
     pub fn edit(&self, f: impl Fn(String) -> Edit + 'static) -> Callback<String> {
         self.on_edit.reform(f)
+    }
+}
+
+/// A language by its own name and tag, "ភាសាខ្មែរ (km)", or its tag alone.
+pub fn language_name(tag: &str) -> String {
+    match phieu_core::LangTag::parse(tag)
+        .ok()
+        .and_then(|t| t.endonym())
+    {
+        Some(name) => format!("{name} ({tag})"),
+        None => tag.to_owned(),
     }
 }
 

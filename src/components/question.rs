@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::edge::dom;
 use crate::edge::form::input_value;
 use crate::i18n::kiosk::kiosk;
+use crate::state::reading::Reading;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -23,6 +24,9 @@ pub struct QuestionProps {
     /// embedding) it stays an `h2` under the host's own headings.
     #[prop_or_default]
     pub page_heading: bool,
+    /// The language the voter reads the poll in (issue 20, item 3); by default the app's.
+    #[prop_or_default]
+    pub reading: Reading,
 }
 
 fn chosen(answer: &Answer) -> Vec<&str> {
@@ -46,6 +50,7 @@ fn free_text(answer: &Answer) -> String {
 pub fn question(props: &QuestionProps) -> Html {
     let t = kiosk(props.lang);
     let lang = props.lang;
+    let reading = &props.reading;
     let item = &props.item;
     let focus_to = use_state(|| None::<usize>);
     // Looked up from the question itself, so it is found inside an embedded poll's shadow root.
@@ -66,7 +71,7 @@ pub fn question(props: &QuestionProps) -> Html {
         html! {
             <p class="question-person">
                 <strong>{ p.name() }</strong>
-                { for p.position().map(|pos| html! { <>{ " — " }{ pos.get(lang) }</> }) }
+                { for p.position().map(|pos| html! { <>{ " — " }{ reading.text(pos, lang) }</> }) }
             </p>
         }
     });
@@ -127,7 +132,7 @@ pub fn question(props: &QuestionProps) -> Html {
                                         tabindex={if on || (selected.is_none() && i == 0) { "0" } else { "-1" }}
                                         {onclick}>
                                     <span class="choice-mark" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
-                                    <span class="choice-label">{ c.label().get(lang) }</span>
+                                    <span class="choice-label" lang={reading.code(lang)}>{ reading.text(c.label(), lang) }</span>
                                 </button>
                             }
                         }) }
@@ -186,7 +191,7 @@ pub fn question(props: &QuestionProps) -> Html {
                                         aria-describedby={off.then(|| full_id.clone())}
                                         onclick={toggle(c.id().to_owned())}>
                                     <span class="choice-mark" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
-                                    <span class="choice-label">{ c.label().get(lang) }</span>
+                                    <span class="choice-label" lang={reading.code(lang)}>{ reading.text(c.label(), lang) }</span>
                                 </button>
                             }
                         }) }
@@ -246,8 +251,8 @@ pub fn question(props: &QuestionProps) -> Html {
 
     html! {
         <section class="question" ref={own}>
-            <@{if props.page_heading { "h1" } else { "h2" }} class="question-label" id={label_id}>
-                { item.label().get(lang) }
+            <@{if props.page_heading { "h1" } else { "h2" }} class="question-label" id={label_id} lang={reading.code(lang)}>
+                { reading.text(item.label(), lang) }
             </@>
             { for person }
             { body }

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::components::listen::Listen;
 use crate::i18n::kiosk::kiosk;
 use crate::i18n::speech::review_lines;
-use crate::state::meeting::{answer_in_words, Step, Voting};
+use crate::state::meeting::{Step, Voting};
+use crate::state::reading::{answer_in_words, Reading};
 use crate::state::VoterAction;
 
 /// Whose look the review takes: the app's pages (`assets/style.css`), or an embedded poll's
@@ -90,6 +91,9 @@ pub struct ReviewProps {
     /// (issue 20, item 1).
     #[prop_or_default]
     pub listen: bool,
+    /// The language the voter reads the poll in (issue 20, item 3); by default the app's.
+    #[prop_or_default]
+    pub reading: Reading,
 }
 
 /// The review screen of `voting`, in `look`.
@@ -97,6 +101,7 @@ pub struct ReviewProps {
 pub fn review(props: &ReviewProps) -> Html {
     let t = kiosk(props.lang);
     let lang = props.lang;
+    let reading = &props.reading;
     let poll = &props.poll;
     let v = &props.voting;
     let c = props.look.classes();
@@ -121,11 +126,11 @@ pub fn review(props: &ReviewProps) -> Html {
             <ol class={c.list}>
                 { for v.review(poll).map(|(i, a)| html! {
                     <li class={c.item}>
-                        <p class={c.question}>{ poll.items()[i].label().get(lang) }</p>
-                        <p class={c.answer}>{ answer_in_words(poll, i, a, lang, t.blank) }</p>
+                        <p class={c.question} lang={reading.code(lang)}>{ reading.text(poll.items()[i].label(), lang) }</p>
+                        <p class={c.answer}>{ answer_in_words(poll, i, a, reading, lang, t.blank) }</p>
                         <button type="button" class={c.change} disabled={saving}
                                 onclick={act(VoterAction::Change(i))}
-                                aria-label={format!("{}: {}", t.change, poll.items()[i].label().get(lang))}>
+                                aria-label={format!("{}: {}", t.change, reading.text(poll.items()[i].label(), lang))}>
                             { t.change }
                         </button>
                     </li>

@@ -9,15 +9,16 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use phieu_core::poll::dto::PollDto;
 use phieu_core::{Lang, Poll};
 use yew::Callback;
 
 use super::spawn;
 use crate::edge::file_input::PickedFile;
 use crate::edge::poll_loader::{self, TemplateEntry};
-use crate::edge::{download, drafts, random};
+use crate::edge::{download, drafts, random, route};
 use crate::state::designer::{Designer, DesignerAction, Draft, NewDraft, SavedDraft};
-use crate::state::Notice;
+use crate::state::{Notice, Page};
 
 /// How long after the last keystroke the draft is written (ms): long enough that a burst of
 /// typing is one write, short enough that a reload loses at most that burst.
@@ -187,6 +188,33 @@ pub fn new_draft(new: NewDraft, dispatch: &Callback<DesignerAction>) {
         key,
         draft: Box::new(draft),
         stored: false,
+    });
+}
+
+/// Opens a form imported without Vietnamese labels in the designer (issue 23, item 6): its
+/// draft is saved under a fresh key and remembered as this tab's open draft, then the designer
+/// shows, opens it, and marks every Vietnamese label to write. `failed` hears why it could not.
+pub fn open_imported(dto: PollDto, failed: Callback<Notice>) {
+    let (Some(draft), Some(key)) = (Draft::from_raw(&dto), random::id()) else {
+        failed.emit(Notice::new(
+            "Không mở được biểu mẫu trong phần soạn phiếu.",
+            "The form could not be opened in the poll designer.",
+        ));
+        return;
+    };
+    let record = SavedDraft::new(key.clone(), drafts::now_ms(), draft).encode();
+    spawn(async move {
+        let stored = match drafts::shared().await {
+            Ok(db) => db.put(&key, &record).await,
+            Err(e) => Err(e),
+        };
+        match stored {
+            Ok(()) => {
+                drafts::remember_open(Some(&key));
+                route::show(Page::Designer);
+            }
+            Err(e) => failed.emit(Notice::new(e.message(Lang::Vi), e.message(Lang::En))),
+        }
     });
 }
 

@@ -12,6 +12,7 @@ use yew::Callback;
 use crate::edge::file_input::{FileError, PickedFile};
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::state::setup::XlsForm;
+use phieu_xlsform::ImportedPoll;
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
 const MAX_XLSFORM: u64 = 8 * 1024 * 1024;
@@ -105,15 +106,23 @@ pub fn import_xlsform(file: PickedFile, xls: Callback<XlsForm>, on_poll: Callbac
             village: None,
             file_stem: file_stem(&file.name),
         };
-        match phieu_xlsform::import(&bytes, &options) {
-            Ok(imported) => {
-                let (poll, skipped) = imported.into_parts();
+        match phieu_xlsform::import(&bytes, &options).map(|i| i.into_parts()) {
+            Ok((ImportedPoll::Ready(poll), skipped)) => {
                 xls.emit(XlsForm::Imported {
                     file: file.name,
                     questions: poll.items().len(),
                     skipped: Rc::new(phieu_xlsform::group_skipped(&skipped)),
                 });
                 on_poll.emit(Rc::new(poll));
+            }
+            // No Vietnamese labels (issue 23, item 6): into the designer, never a poll yet.
+            Ok((ImportedPoll::NeedsVietnamese(dto), _)) => {
+                let name = file.name.clone();
+                let failed = xls.reform(|n: crate::state::Notice| {
+                    XlsForm::Unread(n.get(Lang::Vi).to_owned(), n.get(Lang::En).to_owned())
+                });
+                xls.emit(XlsForm::NeedsVietnamese { file: name });
+                super::designer::open_imported(dto, failed);
             }
             Err(problems) => xls.emit(XlsForm::Problems {
                 file: file.name,

@@ -19,6 +19,7 @@ use yew::prelude::*;
 
 use crate::components::listen::Listen;
 use crate::components::question::Question;
+use crate::components::reading_pick::ReadingPick;
 use crate::components::review::{Look, Review};
 use crate::edge::poll_loader;
 use crate::edge::store::{BoxKind, Store, StoreError};
@@ -30,6 +31,7 @@ use crate::i18n::kiosk::kiosk;
 use crate::i18n::speech::question_lines;
 use crate::pages::receipt::ReceiptScreen;
 use crate::state::meeting::{Step as VoterStep, Voting};
+use crate::state::reading::{self, Reading};
 use crate::state::{Notice, VoterAction};
 
 /// The embed's own database: never the app's `phieu`, so a portal's kiosk and a tablet
@@ -532,6 +534,30 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         });
     }
 
+    // The language this voter reads the poll in (issue 20, item 3), chosen on the welcome
+    // screen; the next voter starts again in the page's language.
+    let reading = use_state(Reading::default);
+    {
+        let reading = reading.clone();
+        let receipt = matches!(f.screen, Screen::Receipt(_));
+        use_effect_with(receipt, move |r| {
+            if *r {
+                reading.set(Reading::default());
+            }
+        });
+    }
+    let choices = use_memo(f.poll.clone(), |p| {
+        p.as_deref().map(reading::choices).unwrap_or_default()
+    });
+    let picker = (!choices.is_empty()).then(|| {
+        let handle = reading.clone();
+        html! {
+            <ReadingPick {lang} choices={choices.clone()} reading={(*reading).clone()}
+                         on_pick={Callback::from(move |r| handle.set(r))}
+                         button_class="phieu-button phieu-secondary reading-choice" />
+        }
+    });
+
     let w = words(lang);
     let other = match lang {
         Lang::Vi => Lang::En,
@@ -550,7 +576,14 @@ pub fn embed_app(props: &EmbedProps) -> Html {
             </div>
         },
         Screen::Voting(v) => match &f.poll {
-            Some(poll) => voter(lang, poll, v, dispatch.reform(Step::Vote), *listen),
+            Some(poll) => voter(
+                lang,
+                poll,
+                v,
+                dispatch.reform(Step::Vote),
+                *listen,
+                (&reading, picker),
+            ),
             None => Html::default(),
         },
         Screen::Receipt(code) => {
@@ -580,10 +613,11 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         },
         Screen::Closed(c) => results(lang, c),
     };
-    let title = f
-        .poll
-        .as_ref()
-        .map(|p| html! { <p class="phieu-title">{ p.title().get(lang) }</p> });
+    let title = f.poll.as_ref().map(|p| {
+        html! {
+            <p class="phieu-title" lang={reading.code(lang)}>{ reading.text(p.title(), lang) }</p>
+        }
+    });
     html! {
         <div class={classes!("phieu", format!("phieu-{}", f.mode.name()))} lang={lang.code()} ref={own}>
             <div class="phieu-bar">
@@ -639,13 +673,21 @@ fn reserve(label: &str, item: &phieu_core::Item, answer: &phieu_core::Answer) ->
     }
 }
 
-fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>, listen: bool) -> Html {
+fn voter(
+    lang: Lang,
+    poll: &Rc<Poll>,
+    v: &Voting,
+    on: Callback<VoterAction>,
+    listen: bool,
+    (reading, picker): (&Reading, Option<Html>),
+) -> Html {
     let t = kiosk(lang);
     let act = |a: VoterAction| on.reform(move |_: MouseEvent| a.clone());
     match v.step {
         VoterStep::Welcome => html! {
             <div class="phieu-welcome">
                 <h2 class="phieu-huge phieu-focus" tabindex="-1">{ t.welcome }</h2>
+                { for picker }
                 <p>{ t.welcome_hint }</p>
                 <button type="button" class="phieu-button phieu-button-big" onclick={act(VoterAction::Forward)}>{ t.start }</button>
             </div>
@@ -666,7 +708,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>, lis
                     if listen {
                         <Listen {lang} lines={Rc::new(question_lines(&item))} />
                     }
-                    <Question {lang} item={item.clone()} answer={v.answers[i].clone()} {on_answer} {problem} />
+                    <Question {lang} item={item.clone()} answer={v.answers[i].clone()} {on_answer} {problem} reading={reading.clone()} />
                     { reserve(t.your_opinion, &item, &v.answers[i]) }
                     <div class="phieu-nav">
                         <button type="button" class="phieu-button phieu-secondary" onclick={act(VoterAction::Back)}>{ "← " }{ t.back }</button>
@@ -676,7 +718,7 @@ fn voter(lang: Lang, poll: &Rc<Poll>, v: &Voting, on: Callback<VoterAction>, lis
             }
         }
         VoterStep::Review | VoterStep::Saving => html! {
-            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} {listen} />
+            <Review {lang} poll={poll.clone()} voting={v.clone()} on_action={on} look={Look::Embed} {listen} reading={reading.clone()} />
         },
     }
 }

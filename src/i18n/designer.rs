@@ -79,6 +79,7 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
     let error = match &problem.problem {
         Problem::NotANumber { text } => return w.not_a_number.replace("{text}", text),
         Problem::SeatsMissing => return m.seats_missing.into(),
+        Problem::NoVietnamese => return w.no_vietnamese.into(),
         Problem::Core(e) => e,
     };
     if problem.field == Field::Poll {

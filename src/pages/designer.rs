@@ -365,10 +365,17 @@ fn editor_screen(props: &EditorProps) -> Html {
     });
     let on_use = with_poll(props.on_use.clone());
     let ready = poll.is_some();
+    // A form imported without Vietnamese (issue 23, item 6): how many labels still need it.
+    let missing_vi = draft.missing_vietnamese().len();
     // The poll's title in the page's language when it has one, marked with its own language
     // (a screen reader reads Vietnamese words in an English page with a Vietnamese voice).
     let heading_title = match (lang, draft.title.vi.trim(), draft.title.en.trim()) {
         (Lang::En, _, en) if !en.is_empty() => html! { <span lang="en">{ en }</span> },
+        // An imported form's title before its Vietnamese is written (issue 23, item 6).
+        (_, "", en) if !en.is_empty() => html! { <span lang="en">{ en }</span> },
+        (_, "", _) if !draft.title.second.trim().is_empty() => html! {
+            <span lang={draft.second_lang.clone()}>{ draft.title.second.trim() }</span>
+        },
         (_, "", _) => html! { { w.untitled } },
         (_, vi, _) => html! { <span lang="vi">{ vi }</span> },
     };
@@ -416,6 +423,11 @@ fn editor_screen(props: &EditorProps) -> Html {
                 </div>
             </div>
             <h1>{ w.editor_label }{ ": " }{ heading_title }</h1>
+            if missing_vi > 0 {
+                <p class="d-missing-vi warning" role="note">
+                    { w.missing_vi_banner.replace("{n}", &missing_vi.to_string()) }
+                </p>
+            }
             { status }
             { about(&ed) }
             { rule(&ed) }

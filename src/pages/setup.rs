@@ -81,6 +81,9 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
                 }
             </div>
         },
+        XlsForm::NeedsVietnamese { file } => html! {
+            <p class="warning" role="status">{ fill(w.needs_vietnamese, file, 0) }</p>
+        },
     }
 }
 

@@ -36,7 +36,7 @@ use std::rc::Rc;
 use phieu_core::{Poll, PollKind};
 
 pub use draft::{Draft, ItemDraft, ItemType, KeptShowIf, Label, OptionDraft, ShowIf, TargetDraft};
-pub use edit::Edit;
+pub use edit::{Edit, LabelAt};
 pub use field::{Field, FieldProblem, ItemField, OptionField, Problem};
 pub use preset::ItemPreset;
 pub use saved::{DraftSummary, SavedDraft, DRAFT_FORMAT, DRAFT_VERSION};
@@ -125,7 +125,16 @@ pub enum DesignerAction {
 fn summary(saved: &SavedDraft) -> DraftSummary {
     DraftSummary {
         key: saved.key.clone(),
-        title: saved.draft.title.vi.clone(),
+        // An imported form's draft may have its title in another language only so far.
+        title: [
+            &saved.draft.title.vi,
+            &saved.draft.title.en,
+            &saved.draft.title.second,
+        ]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .cloned()
+        .unwrap_or_default(),
         kind: saved.draft.kind,
         items: saved.draft.items.len(),
         saved_ms: saved.saved_ms,

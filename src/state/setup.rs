@@ -37,6 +37,11 @@ pub enum XlsForm {
         /// What was left out, and the warnings, gathered likewise.
         skipped: Rc<Vec<phieu_xlsform::Group>>,
     },
+    /// A form without Vietnamese labels (issue 23, item 6): being opened in the designer for
+    /// the officer to write them; not a poll yet.
+    NeedsVietnamese {
+        file: String,
+    },
 }
 
 /// What the officer typed, as typed.

@@ -138,12 +138,34 @@ pub fn run_with(
             return Ok(Status::Bad);
         }
     };
-    let poll = imported.poll();
+    let notices = group_skipped(imported.skipped());
+    let Some(poll) = imported.poll() else {
+        // A form without Vietnamese labels (issue 23, item 6): a poll needs them, and the command
+        // writes only a poll. The office page imports it into the designer to write them.
+        let said: Vec<&Group> = notices
+            .iter()
+            .filter(|g| g.kind() == "NoVietnamese")
+            .collect();
+        if args.json {
+            report.problems = said.iter().map(|g| finding(g)).collect();
+            json(&report, out)?;
+            return Ok(Status::Bad);
+        }
+        let mut text = format!("phieu: {form}:");
+        for g in &said {
+            text.push_str(&format!("\n  - {}", g.message(lang)));
+        }
+        text.push_str(lang.pick(
+            "\nChưa ghi tệp phiếu nào. Hãy thêm cột label::Vietnamese (vi) vào biểu mẫu, hoặc chọn biểu mẫu ở trang chuẩn bị (office.html): trang đó mở phần thiết kế phiếu, đánh dấu từng nhãn tiếng Việt còn thiếu để viết.",
+            "\nNo poll file was written. Add a label::Vietnamese (vi) column to the form, or choose the form on the office page (office.html): it opens the poll designer with every missing Vietnamese label marked, to write them.",
+        ));
+        writeln!(err, "{text}").map_err(stdout_err)?;
+        return Ok(Status::Bad);
+    };
     std::fs::write(&args.out, poll.to_json()).map_err(|source| CliError::Write {
         path: args.out.clone(),
         source,
     })?;
-    let notices = group_skipped(imported.skipped());
     let (n, id, path) = (poll.items().len(), poll.id(), args.out.display());
     if args.json {
         report.ok = true;

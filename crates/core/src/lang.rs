@@ -1,6 +1,9 @@
-//! Languages and bilingual text. Every label in a poll is Vietnamese first, with optional English
-//! beside it (docs/poll-format.md §Text); every message the core produces for people (errors,
-//! outcome sentences) is rendered here in both, so the app, the CLI and a server say the same thing.
+//! Languages and the text of a poll. Every label in a poll is Vietnamese first, with optional
+//! English beside it and optionally the same text in other languages named by a BCP 47 tag
+//! (`km`, `hmn`, `th`…: docs/poll-format.md §Text), so a voter of an ethnic minority can read
+//! the poll in their own language (issue 20, item 3). The core's own messages for people
+//! (errors, outcome sentences) are in Vietnamese and English only ([`Lang`]), so the app, the CLI
+//! and a server say the same thing; a poll's content language ([`LangTag`]) is a separate thing.
 
 /// A language the core can speak. Vietnamese is the default: it is the language of the meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -69,17 +72,152 @@ fn is_path(head: &str) -> bool {
         })
 }
 
-/// A label in Vietnamese with an optional English translation (docs/poll-format.md §Text).
+/// The tag of a language a poll's text may be written in besides Vietnamese and English: a
+/// BCP 47 primary language subtag of 2 or 3 lower-case letters (`km`, `hmn`, `th`), optionally
+/// followed by a script (`-Latn`) and a region (`-VN`, `-419`), each in its one canonical case
+/// (docs/poll-format.md §Text). Vietnamese and English have slots of their own, so `vi`, `en`
+/// (and their 3-letter forms) are not tags of this kind, nor are `und`, `mul`, `mis` and `zxx`,
+/// which name no language a voter reads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LangTag(String);
+
+/// Why a language tag is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadTag {
+    /// Not a well-formed tag in its canonical case (`KM`, `khmer`, `km_KH`, `k`).
+    Malformed,
+    /// Vietnamese or English, which have slots of their own (`vi`, `en`, `vi-VN`, `eng`).
+    OwnSlot,
+    /// A special code that names no language (`und`, `mul`, `mis`, `zxx`).
+    NoLanguage,
+}
+
+impl LangTag {
+    /// The tag `tag`, if it is one a poll's text may use (see [`LangTag`]).
+    pub fn parse(tag: &str) -> Result<LangTag, BadTag> {
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or("");
+        let letters = |s: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+        };
+        if !letters(primary, 2..=3) {
+            return Err(BadTag::Malformed);
+        }
+        // At most a script then a region, each once and in that order.
+        let mut seen_script = false;
+        let mut seen_region = false;
+        for part in parts {
+            let b = part.as_bytes();
+            let script = b.len() == 4
+                && b[0].is_ascii_uppercase()
+                && b[1..].iter().all(u8::is_ascii_lowercase);
+            let region = (b.len() == 2 && b.iter().all(u8::is_ascii_uppercase))
+                || (b.len() == 3 && b.iter().all(u8::is_ascii_digit));
+            if script && !seen_script && !seen_region {
+                seen_script = true;
+            } else if region && !seen_region {
+                seen_region = true;
+            } else {
+                return Err(BadTag::Malformed);
+            }
+        }
+        match primary {
+            "vi" | "vie" | "en" | "eng" => Err(BadTag::OwnSlot),
+            "und" | "mul" | "mis" | "zxx" => Err(BadTag::NoLanguage),
+            _ => Ok(LangTag(tag.to_owned())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The language's name in itself, for a voter choosing it (`ភាសាខ្មែរ` for `km`), when it is
+    /// one of the languages of Vietnam's peoples or neighbours that phieu knows; `None` for the
+    /// others, which are then shown by their tag.
+    pub fn endonym(&self) -> Option<&'static str> {
+        let primary = self.0.split('-').next().unwrap_or("");
+        ENDONYMS
+            .iter()
+            .find(|(code, _)| *code == primary)
+            .map(|(_, name)| *name)
+    }
+}
+
+impl std::fmt::Display for LangTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Languages a voter in Vietnam may read better than Vietnamese, each by its own name (ISO 639
+/// codes; names as their speakers write them). Vietnamese and English are the app's own.
+const ENDONYMS: [(&str, &str); 16] = [
+    ("km", "ភាសាខ្មែរ"),
+    ("hmn", "Lus Hmoob"),
+    ("th", "ภาษาไทย"),
+    ("lo", "ພາສາລາວ"),
+    ("zh", "中文"),
+    ("tyz", "Tày"),
+    ("blt", "Tai Dam"),
+    ("rad", "Klei Êđê"),
+    ("cja", "Cham"),
+    ("cjm", "Cham"),
+    ("jra", "Jarai"),
+    ("bdq", "Bahnar"),
+    ("mtq", "Mường"),
+    ("nut", "Nùng"),
+    ("fr", "Français"),
+    ("ko", "한국어"),
+];
+
+/// A label in Vietnamese, with an optional English translation and optional translations into
+/// other languages by tag (docs/poll-format.md §Text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Text {
     vi: String,
     en: Option<String>,
+    /// Other languages, sorted by tag, each tag once (the poll parser checks that).
+    others: Vec<(LangTag, String)>,
 }
 
 impl Text {
     /// A text; `vi` must not be empty (the poll parser checks that, this constructor trusts it).
     pub fn new(vi: impl Into<String>, en: Option<String>) -> Text {
-        Text { vi: vi.into(), en }
+        Text {
+            vi: vi.into(),
+            en,
+            others: Vec::new(),
+        }
+    }
+
+    /// The text with `text` in the language `tag` too (replacing what it had in that language).
+    pub fn with(mut self, tag: LangTag, text: impl Into<String>) -> Text {
+        let text = text.into();
+        match self.others.binary_search_by(|(t, _)| t.cmp(&tag)) {
+            Ok(at) => self.others[at].1 = text,
+            Err(at) => self.others.insert(at, (tag, text)),
+        }
+        self
+    }
+
+    /// The translations into languages other than Vietnamese and English, sorted by tag.
+    pub fn others(&self) -> &[(LangTag, String)] {
+        &self.others
+    }
+
+    /// The text in the language `tag` (`vi`, `en` or a tag of [`Text::others`]), falling back to
+    /// Vietnamese when it has none in that language: what a voter who chose that language reads.
+    pub fn in_tag(&self, tag: &str) -> &str {
+        match tag {
+            "vi" => &self.vi,
+            "en" => self.en.as_deref().unwrap_or(&self.vi),
+            _ => self
+                .others
+                .iter()
+                .find(|(t, _)| t.as_str() == tag)
+                .map_or(&self.vi, |(_, s)| s),
+        }
     }
 
     /// The text in `lang`, falling back to Vietnamese when there is no English.
@@ -131,6 +269,58 @@ mod tests {
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::default(), Lang::Vi);
+    }
+
+    #[test]
+    fn language_tags_are_checked() {
+        for good in ["km", "hmn", "th", "zh-Hant", "hmn-Latn-VN", "es-419", "tyz"] {
+            assert_eq!(LangTag::parse(good).map(|t| t.to_string()), Ok(good.into()));
+        }
+        for bad in [
+            "",
+            "k",
+            "KM",
+            "Km",
+            "khmer",
+            "km_KH",
+            "km-",
+            "km-kh",
+            "km-Latn-Latn",
+            "km-VN-Latn",
+            "km-VN-KH",
+            "1m",
+            "km kh",
+        ] {
+            assert_eq!(LangTag::parse(bad), Err(BadTag::Malformed), "{bad:?}");
+        }
+        for own in ["vi", "en", "vi-VN", "en-GB", "vie", "eng"] {
+            assert_eq!(LangTag::parse(own), Err(BadTag::OwnSlot), "{own:?}");
+        }
+        assert_eq!(LangTag::parse("und"), Err(BadTag::NoLanguage));
+        let km = LangTag::parse("km-KH").unwrap();
+        assert_eq!(km.endonym(), Some("ភាសាខ្មែរ"));
+        assert_eq!(LangTag::parse("qaa").unwrap().endonym(), None);
+    }
+
+    #[test]
+    fn other_languages_fall_back_to_vietnamese() {
+        let km = LangTag::parse("km").unwrap();
+        let th = LangTag::parse("th").unwrap();
+        let t = Text::new("Đồng ý", Some("Agree".into()))
+            .with(th.clone(), "เห็นด้วย")
+            .with(km.clone(), "យល់ព្រម");
+        assert_eq!(t.in_tag("km"), "យល់ព្រម");
+        assert_eq!(t.in_tag("th"), "เห็นด้วย");
+        assert_eq!(t.in_tag("en"), "Agree");
+        assert_eq!(t.in_tag("vi"), "Đồng ý");
+        assert_eq!(t.in_tag("hmn"), "Đồng ý");
+        // Sorted by tag, whatever order they were added in; a tag added again replaces.
+        let tags: Vec<&str> = t.others().iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(tags, ["km", "th"]);
+        let t = t.with(km, "បាទ");
+        assert_eq!(t.others().len(), 2);
+        assert_eq!(t.in_tag("km"), "បាទ");
+        assert_eq!(Text::new("Có", None).in_tag("en"), "Có");
     }
 
     #[test]

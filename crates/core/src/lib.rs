@@ -20,7 +20,7 @@ mod encoding;
 pub mod lang;
 pub mod poll;
 
-pub use lang::{without_path, Lang, Text};
+pub use lang::{without_path, BadTag, Lang, LangTag, Text};
 pub use poll::{
     Choice, Condition, Item, ItemKind, Matter, Person, Place, Poll, PollError, PollErrorKind,
     PollHash, PollKind, Preset, Rule, ShowIf, Target, TargetBase, MAX_TEXT_LEN,

@@ -18,7 +18,7 @@ mod write;
 pub use error::{PollError, PollErrorKind};
 
 use crate::encoding::digest_newtype;
-use crate::lang::{Lang, Text};
+use crate::lang::{Lang, LangTag, Text};
 use canonical::encode;
 use dto::PollDto;
 
@@ -37,6 +37,9 @@ pub const POLL_VERSION: u64 = 1;
 // far above any real village poll (docs/poll-format.md §Limits).
 const MAX_ID: usize = 64;
 const MAX_LABEL: usize = 2_000;
+/// The most languages one text is written in besides Vietnamese and English: far above a
+/// village's needs, low enough that a hostile file cannot multiply a poll's size.
+const MAX_LANGUAGES: usize = 8;
 const MAX_ITEMS: usize = 500;
 const MAX_OPTIONS: usize = 200;
 /// The most characters a text item's `max_len` may allow (docs/poll-format.md §Limits): the one
@@ -710,6 +713,39 @@ impl Poll {
             PollKind::Election => true,
             _ => false,
         }
+    }
+
+    /// Every text of the poll in the order of its canonical encoding (docs/bundle-format.md
+    /// §Poll hash): the title, the subject, then each item's label, its person's position and
+    /// its options' labels.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out: Vec<&Text> = vec![&self.title];
+        out.extend(self.subject.as_ref());
+        for item in &self.items {
+            out.push(&item.label);
+            out.extend(item.person.as_ref().and_then(|p| p.position.as_ref()));
+            out.extend(item.kind.options().iter().map(|c| &c.label));
+        }
+        out
+    }
+
+    /// The languages the poll is written in besides Vietnamese and English, sorted by tag: those
+    /// a voter may choose to read it in (with English, when the poll has any). A text without one
+    /// of them shows its Vietnamese.
+    pub fn languages(&self) -> Vec<LangTag> {
+        let mut tags: Vec<LangTag> = self
+            .texts()
+            .into_iter()
+            .flat_map(|t| t.others().iter().map(|(tag, _)| tag.clone()))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        tags
+    }
+
+    /// Whether any text of the poll has English.
+    pub fn has_english(&self) -> bool {
+        self.texts().iter().any(|t| t.en().is_some())
     }
 
     /// SHA-256 over the canonical encoding (docs/bundle-format.md §Poll hash).

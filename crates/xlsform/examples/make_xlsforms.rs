@@ -18,6 +18,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, bytes) in [
         ("xlsform-mttq.xlsx", forms::good()?),
         ("xlsform-bad.xlsx", forms::bad()?),
+        ("xlsform-khmer.xlsx", forms::khmer()?),
+        ("xlsform-english.xlsx", forms::english_only()?),
     ] {
         let path = data.join(name);
         std::fs::write(&path, &bytes)?;

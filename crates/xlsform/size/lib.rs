@@ -40,7 +40,7 @@ pub unsafe extern "C" fn bundle_csv(ptr: *const u8, len: usize) -> usize {
 pub unsafe extern "C" fn xlsform_items(ptr: *const u8, len: usize) -> usize {
     let options = phieu_xlsform::ImportOptions::default();
     phieu_xlsform::import(unsafe { bytes(ptr, len) }, &options)
-        .map_or(0, |i| i.poll().items().len())
+        .map_or(0, |i| i.poll().map_or(0, |p| p.items().len()))
 }
 
 /// The length of a verified bundle's XLSX, or 0.

@@ -22,7 +22,7 @@ mod importer;
 mod question;
 mod rows;
 
-pub use importer::{ImportOptions, Imported};
+pub use importer::{ImportOptions, Imported, ImportedPoll};
 
 use crate::problem::Problem;
 use crate::sheet::{self, Workbook};

@@ -38,7 +38,7 @@ pub mod export;
 #[cfg(feature = "export")]
 pub mod xlsx_write;
 
-pub use import::{import, import_workbook, ImportOptions, Imported};
+pub use import::{import, import_workbook, ImportOptions, Imported, ImportedPoll};
 pub use problem::{
     column_letter, group_problems, group_skipped, Column, Group, Identity, Location, Problem,
     ProblemKind, SkipKind, Skipped,

@@ -333,12 +333,12 @@ impl ProblemKind {
                 let found = found.join(", ");
                 match default_language {
                     Some(language) => pick(
-                        format!("biểu mẫu không có cột nhãn tiếng Việt: default_language của biểu mẫu là {language:?}, nên các nhãn ({found}) là tiếng đó. Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn (phieu chưa nhập được biểu mẫu chỉ có tiếng khác)"),
-                        format!("the form has no Vietnamese label column: its default_language is {language:?}, so its labels ({found}) are in that language. Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice (phieu cannot yet import a form in another language only)"),
+                        format!("biểu mẫu không có cột nhãn tiếng Việt: default_language của biểu mẫu là {language:?}, nên các nhãn ({found}) là tiếng đó. Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn"),
+                        format!("the form has no Vietnamese label column: its default_language is {language:?}, so its labels ({found}) are in that language. Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice"),
                     ),
                     None => pick(
-                        format!("biểu mẫu không có cột nhãn tiếng Việt (chỉ có {found}). Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn (phieu chưa nhập được biểu mẫu chỉ có tiếng khác)"),
-                        format!("the form has no Vietnamese label column (only {found}). Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice (phieu cannot yet import a form in another language only)"),
+                        format!("biểu mẫu không có cột nhãn tiếng Việt (chỉ có {found}). Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn"),
+                        format!("the form has no Vietnamese label column (only {found}). Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice"),
                     ),
                 }
             }
@@ -449,8 +449,15 @@ pub enum SkipKind {
     Metadata { found: String },
     /// A note (or group label) with no question after it to show it with.
     TrailingNote,
-    /// A label or hint column in a language other than Vietnamese and English.
-    OtherLanguage { language: String },
+    /// A label or hint column in a language other than Vietnamese, English and the poll's second
+    /// language `kept` (a poll carries one language besides those two from a form).
+    OtherLanguage { language: String, kept: String },
+    /// A label or hint column in a language phieu cannot tell (no code it knows): left out.
+    UnknownLanguage { language: String },
+    /// The form has no Vietnamese labels: imported with its labels in `language` (the English or
+    /// second-language slot) and every Vietnamese label empty, to be written in the designer
+    /// before the poll can be used (issue 23, item 6).
+    NoVietnamese { language: String },
     /// Kobo's `calculate` row `__version__`, written on each deploy: it names the form's
     /// version, asks nothing.
     FormVersion,
@@ -459,7 +466,7 @@ pub enum SkipKind {
     NotXlsForm,
     /// The plain `label` column, with no `default_language`, has not one Vietnamese letter: its
     /// text went into the Vietnamese slot, and may be another language (docs/xlsform.md
-    /// §Languages, the interim until the poll has a second-language slot).
+    /// §Languages).
     MaybeNotVietnamese,
     /// `${name}` in a label, shown as a pointer to that earlier question ("(the answer to
     /// question 3)"): phieu shows no answer inside another question.
@@ -498,11 +505,23 @@ impl SkipKind {
                 "left out the note at the end of the form: no question follows to show it with"
                     .into()
             }
-            (SkipKind::OtherLanguage { language }, Lang::Vi) => format!(
-                "bỏ qua cột tiếng {language:?}: phieu hiện tiếng Việt và tiếng Anh"
+            (SkipKind::OtherLanguage { language, kept }, Lang::Vi) => format!(
+                "bỏ qua cột tiếng {language:?}: phiếu mang tiếng Việt, tiếng Anh và một ngôn ngữ nữa, ở đây là {kept:?} (default_language của biểu mẫu, nếu không thì ngôn ngữ đầu tiên)"
             ),
-            (SkipKind::OtherLanguage { language }, Lang::En) => format!(
-                "left out the {language:?} column: phieu shows Vietnamese and English"
+            (SkipKind::OtherLanguage { language, kept }, Lang::En) => format!(
+                "left out the {language:?} column: a poll carries Vietnamese, English and one more language, here {kept:?} (the form's default_language, else its first other language)"
+            ),
+            (SkipKind::UnknownLanguage { language }, Lang::Vi) => format!(
+                "bỏ qua cột tiếng {language:?}: phieu không biết đó là ngôn ngữ nào; hãy ghi tên kèm mã, ví dụ label::Khmer (km)"
+            ),
+            (SkipKind::UnknownLanguage { language }, Lang::En) => format!(
+                "left out the {language:?} column: phieu cannot tell which language it is; write its name with its code, e.g. label::Khmer (km)"
+            ),
+            (SkipKind::NoVietnamese { language }, Lang::Vi) => format!(
+                "biểu mẫu không có nhãn tiếng Việt: các nhãn được nhập bằng tiếng {language:?} (ô tiếng Anh hoặc ô ngôn ngữ thứ hai), ô tiếng Việt để trống. Phải viết nhãn tiếng Việt cho mọi câu hỏi và lựa chọn trong phần thiết kế phiếu trước khi dùng phiếu ở cuộc họp"
+            ),
+            (SkipKind::NoVietnamese { language }, Lang::En) => format!(
+                "the form has no Vietnamese labels: its labels were imported in {language:?} (the English or second-language slot), and every Vietnamese label is empty. Vietnamese labels must be written for every question and choice in the poll designer before the poll can be used at a meeting"
             ),
             (SkipKind::FormVersion, Lang::Vi) => {
                 "bỏ qua dòng calculate __version__ do Kobo ghi khi triển khai: nó ghi phiên bản biểu mẫu, không hỏi gì".into()

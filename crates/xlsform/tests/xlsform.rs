@@ -65,14 +65,17 @@ fn both(messages: impl Fn(Lang) -> Vec<String>) -> String {
 fn good_poll() -> Poll {
     import(&read("xlsform-mttq.xlsx"), &no_place("xlsform-mttq"))
         .unwrap()
-        .into_parts()
-        .0
+        .poll()
+        .unwrap()
+        .clone()
 }
 
 #[test]
 fn the_samples_are_what_the_generator_makes() {
     check_file("xlsform-mttq.xlsx", &forms::good().unwrap());
     check_file("xlsform-bad.xlsx", &forms::bad().unwrap());
+    check_file("xlsform-khmer.xlsx", &forms::khmer().unwrap());
+    check_file("xlsform-english.xlsx", &forms::english_only().unwrap());
 }
 
 #[test]
@@ -80,15 +83,67 @@ fn the_good_form_maps_to_the_expected_poll() {
     let imported = import(&read("xlsform-mttq.xlsx"), &no_place("xlsform-mttq")).unwrap();
     check_file(
         "xlsform-mttq.poll.json",
-        imported.poll().to_json().as_bytes(),
+        imported.poll().unwrap().to_json().as_bytes(),
     );
     let skipped = both(|lang| imported.skipped().iter().map(|s| s.message(lang)).collect());
     check_file("xlsform-mttq.skipped.txt", skipped.as_bytes());
-    let poll = imported.poll();
+    let poll = imported.poll().unwrap();
     assert!(poll.items().len() >= 10);
     // The committed poll is one the core reads back to the same hash.
     let committed = std::fs::read_to_string(data().join("xlsform-mttq.poll.json")).unwrap();
     assert_eq!(Poll::from_json(&committed).unwrap().hash(), poll.hash());
+}
+
+/// Issue 20, item 3: `label::Vietnamese (vi)` and `label::Khmer (km)` columns import with both,
+/// the French column too many is left out and said so, and the poll's Khmer is in its
+/// canonical form (the hash of a poll read back is the same).
+#[test]
+fn a_vietnamese_and_khmer_form_imports_with_both() {
+    let imported = import(&read("xlsform-khmer.xlsx"), &no_place("xlsform-khmer")).unwrap();
+    let poll = imported.poll().unwrap();
+    let tags: Vec<String> = poll.languages().iter().map(|t| t.to_string()).collect();
+    assert_eq!(tags, ["km"]);
+    let first = &poll.items()[0];
+    assert_eq!(
+        first.label().vi(),
+        "Ông/bà có đồng ý làm đường bê tông không?"
+    );
+    assert_eq!(first.label().in_tag("km"), "តើលោក/លោកស្រីយល់ព្រមសាងសង់ផ្លូវបេតុងទេ?");
+    let options: Vec<(&str, &str)> = first
+        .kind()
+        .options()
+        .iter()
+        .map(|o| (o.label().vi(), o.label().in_tag("km")))
+        .collect();
+    assert_eq!(options, [("Có", "បាទ/ចាស"), ("Không", "ទេ")]);
+    assert_eq!(poll.items()[2].label().in_tag("km"), "មតិផ្សេងទៀត");
+    // The title is the form's Vietnamese title, with no Khmer: a voter sees the Vietnamese.
+    assert_eq!(poll.title().in_tag("km"), "Khảo sát đường và nước sạch");
+    let again = Poll::from_json(&poll.to_json()).unwrap();
+    assert_eq!(again.hash(), poll.hash());
+    let said: Vec<String> = phieu_xlsform::group_skipped(imported.skipped())
+        .iter()
+        .map(|g| g.message(Lang::En))
+        .collect();
+    assert_eq!(said, ["sheet survey, row 1, column E (label::French (fr)): left out the \"French (fr)\" column: a poll carries Vietnamese, English and one more language, here \"km\" (the form's default_language, else its first other language)"]);
+}
+
+/// Issue 23, item 6: an English-only form imports with its English in the English slot and
+/// every Vietnamese text empty, said once; it is not a poll until the Vietnamese is written.
+#[test]
+fn an_english_only_form_waits_for_its_vietnamese() {
+    let imported = import(&read("xlsform-english.xlsx"), &no_place("xlsform-english")).unwrap();
+    assert!(imported.poll().is_none());
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.title.en.as_deref(), Some("Road survey"));
+    assert_eq!(dto.title.vi, "");
+    for item in &dto.items {
+        assert_eq!(item.label.vi, "", "{}", item.id);
+        assert!(item.label.en.is_some());
+    }
+    let said = phieu_xlsform::group_skipped(imported.skipped());
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].kind(), "NoVietnamese");
 }
 
 #[test]
@@ -661,7 +716,7 @@ mod damaged_workbooks {
                 bytes.truncate(cut.index(bytes.len()));
             }
             match import(&bytes, &no_place("x")) {
-                Ok(i) => prop_assert!(!i.poll().items().is_empty()),
+                Ok(i) => prop_assert!(i.poll().is_none_or(|p| !p.items().is_empty())),
                 Err(problems) => prop_assert!(!problems.is_empty()),
             }
         }

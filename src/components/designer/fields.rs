@@ -115,6 +115,15 @@ pub fn checkbox(id: String, label: &str, checked: bool, on_change: Callback<bool
     }
 }
 
+/// The field of a label in the draft's second language (issue 20, item 3).
+pub struct SecondField {
+    pub id: String,
+    /// The language's BCP 47 tag, and its name to show.
+    pub tag: String,
+    pub name: String,
+    pub on_input: Callback<String>,
+}
+
 /// A text in Vietnamese with its optional English, under one heading. `ids` are the two
 /// fields' element ids; `problems` their problems.
 pub struct Pair<'a> {
@@ -126,6 +135,8 @@ pub struct Pair<'a> {
     pub shape: Shape,
     pub lang: Lang,
     pub on_input: Callback<(Lang, String)>,
+    /// The field in the second language, when the draft has one.
+    pub second: Option<SecondField>,
 }
 
 pub fn pair(p: Pair) -> Html {
@@ -149,6 +160,15 @@ pub fn pair(p: Pair) -> Html {
             }) }
             if p.label.en_is_stale() {
                 <p class="d-stale" role="note">{ w.en_stale }</p>
+            }
+            if let Some(s) = p.second {
+                <div class="d-second" lang={s.tag.clone()}>
+                    { input(Input {
+                        id: s.id, label: &w.in_second.replace("{name}", &s.name), hint: None,
+                        value: &p.label.second, problem: None, shape: p.shape, lang: None,
+                        on_input: s.on_input,
+                    }) }
+                </div>
             }
         </fieldset>
     }

@@ -9,7 +9,9 @@ use yew::prelude::*;
 use super::fields::{checkbox, input, pair, problem_line, Input, Pair, Shape};
 use super::{dom_id, Editor};
 use crate::i18n::designer::{describe_kept, matter_words, type_name, words};
-use crate::state::designer::{Edit, Field, ItemDraft, ItemField, ItemType, OptionField, Problem};
+use crate::state::designer::{
+    Edit, Field, ItemDraft, ItemField, ItemType, LabelAt, OptionField, Problem,
+};
 
 /// What the drag handle of a card reports.
 #[derive(Clone, Debug)]
@@ -204,6 +206,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 problems: [problem(ItemField::Label(Lang::Vi)), problem(ItemField::Label(Lang::En))],
                 shape: Shape::Lines, lang,
                 on_input: ed.on_edit.reform(move |(l, v)| Edit::ItemLabel(i, l, v)),
+                second: ed.second(LabelAt::Item(i), &id(ItemField::Label(Lang::Vi))),
             }) }
             if draft.shows_person(i) { { person(ed, i, item) } }
             { body(ed, i, item) }
@@ -232,6 +235,7 @@ fn person(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                            ed.problem(at(ItemField::PersonPosition(Lang::En)))],
                 shape: Shape::Line, lang: ed.lang,
                 on_input: ed.on_edit.reform(move |(l, v)| Edit::PersonPosition(i, l, v)),
+                second: ed.second(LabelAt::PersonPosition(i), &id(ItemField::PersonPosition(Lang::Vi))),
             }) }
         </div>
     }
@@ -344,6 +348,7 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                                            ed.problem(of(OptionField::Label(Lang::En)))],
                                 shape: Shape::Line, lang,
                                 on_input: ed.on_edit.reform(move |(l, v)| Edit::OptionLabel(i, j, l, v)),
+                                second: ed.second(LabelAt::Option(i, j), &dom_id(draft, of(OptionField::Label(Lang::Vi)))),
                             }) }
                             <div class="d-option-foot">
                                 if matches!(item.kind, ItemType::Single | ItemType::Multiple) {

@@ -6,12 +6,14 @@ use phieu_core::{Lang, Matter, PollKind, Preset};
 use yew::prelude::*;
 
 use super::fields::{checkbox, input, pair, problem_line, Input, Pair, Shape};
+use super::language_name;
 use super::{dom_id, Editor};
+use crate::edge::form::select_value;
 use crate::i18n::designer::{
     electorate_name, kind_name, matter_name, matter_rule, matter_words, words,
 };
 use crate::i18n::rule_name;
-use crate::state::designer::{Edit, Field};
+use crate::state::designer::{Edit, Field, LabelAt};
 
 /// The poll's facts: its title and subject in both languages, the commune and village, and
 /// (folded away) its id.
@@ -28,6 +30,7 @@ pub fn about(ed: &Editor) -> Html {
                 problems: [ed.problem(Field::Title(Lang::Vi)), ed.problem(Field::Title(Lang::En))],
                 shape: Shape::Lines, lang,
                 on_input: ed.on_edit.reform(|(l, v)| Edit::Title(l, v)),
+                second: ed.second(LabelAt::Title, &id(Field::Title(Lang::Vi))),
             }) }
             { pair(Pair {
                 ids: [id(Field::Subject(Lang::Vi)), id(Field::Subject(Lang::En))],
@@ -35,7 +38,9 @@ pub fn about(ed: &Editor) -> Html {
                 problems: [ed.problem(Field::Subject(Lang::Vi)), ed.problem(Field::Subject(Lang::En))],
                 shape: Shape::Lines, lang,
                 on_input: ed.on_edit.reform(|(l, v)| Edit::Subject(l, v)),
+                second: ed.second(LabelAt::Subject, &id(Field::Subject(Lang::Vi))),
             }) }
+            { second_language(ed) }
             <div class="d-row">
                 { input(Input {
                     id: id(Field::Commune), label: w.commune, hint: None, value: &draft.commune,
@@ -57,6 +62,37 @@ pub fn about(ed: &Editor) -> Html {
                 }) }
             </details>
         </section>
+    }
+}
+
+/// The languages offered as a poll's second language: those of Vietnam's peoples and
+/// neighbours phieu knows by name (`LangTag::endonym`).
+const SECOND_LANGUAGES: [&str; 14] = [
+    "km", "hmn", "th", "lo", "zh", "tyz", "blt", "rad", "cjm", "jra", "bdq", "mtq", "nut", "ko",
+];
+
+/// The choice of the poll's second language (issue 20, item 3).
+fn second_language(ed: &Editor) -> Html {
+    let w = words(ed.lang);
+    let current = ed.draft.second_lang.clone();
+    let mut tags: Vec<String> = SECOND_LANGUAGES.iter().map(|t| (*t).to_owned()).collect();
+    if !current.is_empty() && !tags.contains(&current) {
+        tags.insert(0, current.clone());
+    }
+    let onchange = ed
+        .on_edit
+        .reform(|e: Event| Edit::SecondLanguage(select_value(&e)));
+    html! {
+        <div class="d-field">
+            <label for="d-second-lang">{ w.second_lang }</label>
+            <p class="hint" id="d-second-lang-hint">{ w.second_lang_hint }</p>
+            <select id="d-second-lang" aria-describedby="d-second-lang-hint" {onchange}>
+                <option value="" selected={current.is_empty()}>{ w.no_second_lang }</option>
+                { for tags.iter().map(|t| html! {
+                    <option value={t.clone()} selected={*t == current} lang={t.clone()}>{ language_name(t) }</option>
+                }) }
+            </select>
+        </div>
     }
 }
 

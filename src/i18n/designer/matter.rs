@@ -154,6 +154,8 @@ pub struct SetupWords {
     /// The same with one question.
     pub imported_one: &'static str,
     pub left_out: &'static str,
+    /// A form without Vietnamese labels, opened in the designer (issue 23, item 6).
+    pub needs_vietnamese: &'static str,
 }
 
 const SETUP_VI: SetupWords = SetupWords {
@@ -167,6 +169,7 @@ const SETUP_VI: SetupWords = SetupWords {
     imported: "Đã nhập «{file}»: {n} câu hỏi.",
     imported_one: "Đã nhập «{file}»: 1 câu hỏi.",
     left_out: "Những phần không đưa vào phiếu, và cảnh báo:",
+    needs_vietnamese: "«{file}» chưa có nhãn tiếng Việt: đang mở phần soạn phiếu, đánh dấu từng nhãn tiếng Việt cần viết trước khi dùng phiếu ở cuộc họp.",
 };
 
 const SETUP_EN: SetupWords = SetupWords {
@@ -180,6 +183,7 @@ const SETUP_EN: SetupWords = SetupWords {
     imported: "Imported “{file}”: {n} questions.",
     imported_one: "Imported “{file}”: 1 question.",
     left_out: "Left out of the poll, and warnings:",
+    needs_vietnamese: "“{file}” has no Vietnamese labels: opening the poll designer, with every Vietnamese label to write marked, before the poll can be used at a meeting.",
 };
 
 /// The setup page's words for the designer and the XLSForm import, in `lang`.

@@ -4,7 +4,10 @@
 //! becomes one (`Draft::from_poll`), and what the form asks of it (which item is decided, which
 //! questions a condition may name).
 
+use phieu_core::poll::dto::{PollDto, TextDto};
 use phieu_core::{ItemKind, Lang, Matter, Poll, PollKind, Preset, TargetBase};
+
+use super::field::{Field, ItemField, OptionField};
 use serde::{Deserialize, Serialize};
 
 /// A label as the officer types it: Vietnamese, and English that may stay empty (then the
@@ -18,6 +21,14 @@ pub struct Label {
     /// English was typed; `None` while the two are in step (issue 22, item 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     en_for: Option<String>,
+    /// The text in the draft's second language ([`Draft::second_lang`]; issue 20, item 3), empty
+    /// when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub second: String,
+    /// Texts in further languages of a poll the draft was made from, kept as they were and
+    /// written back (the designer edits one language besides Vietnamese and English).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<(String, String)>,
 }
 
 impl Label {
@@ -26,6 +37,8 @@ impl Label {
             vi: vi.into(),
             en: en.into(),
             en_for: None,
+            second: String::new(),
+            more: Vec::new(),
         }
     }
 
@@ -35,8 +48,24 @@ impl Label {
         !self.en.trim().is_empty() && self.en_for.as_ref().is_some_and(|was| *was != self.vi)
     }
 
-    fn from_text(text: &phieu_core::Text) -> Label {
-        Label::new(text.vi(), text.en().unwrap_or(""))
+    /// The label of a checked text, its `second` language in the second slot.
+    fn from_text(text: &phieu_core::Text, second: &str) -> Label {
+        let mut label = Label::new(text.vi(), text.en().unwrap_or(""));
+        for (tag, s) in text.others() {
+            if tag.as_str() == second {
+                label.second = s.clone();
+            } else {
+                label.more.push((tag.to_string(), s.clone()));
+            }
+        }
+        label
+    }
+
+    /// Whether its Vietnamese is missing although it is written in another language: an
+    /// imported form's label before the officer writes it (issue 23, item 6).
+    pub fn lacks_vietnamese(&self) -> bool {
+        self.vi.trim().is_empty()
+            && !(self.en.trim().is_empty() && self.second.trim().is_empty() && self.more.is_empty())
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -63,7 +92,10 @@ impl Label {
     }
 
     pub(super) fn is_blank(&self) -> bool {
-        self.vi.trim().is_empty() && self.en.trim().is_empty()
+        self.vi.trim().is_empty()
+            && self.en.trim().is_empty()
+            && self.second.trim().is_empty()
+            && self.more.is_empty()
     }
 }
 
@@ -246,6 +278,10 @@ pub struct Draft {
     #[serde(default)]
     pub target: Option<TargetDraft>,
     pub items: Vec<ItemDraft>,
+    /// The BCP 47 tag of the one language besides Vietnamese and English the officer writes the
+    /// poll in (`km`; issue 20, item 3); empty for none. Each label's `second` is in it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub second_lang: String,
     /// The next key to hand out to a new item or option.
     next_key: u32,
 }
@@ -313,6 +349,7 @@ impl Draft {
             matter: None,
             target: None,
             items: Vec::new(),
+            second_lang: String::new(),
             next_key: 1,
         }
     }
@@ -321,8 +358,17 @@ impl Draft {
     /// `Draft::from_poll(p).check()` gives back `p`, with the same hash.
     pub fn from_poll(poll: &Poll) -> Draft {
         let mut draft = Draft::blank(poll.kind(), poll.id().to_owned());
-        draft.title = Label::from_text(poll.title());
-        draft.subject = poll.subject().map(Label::from_text).unwrap_or_default();
+        // The poll's first language besides Vietnamese and English is the one the designer
+        // edits; any further one is kept as it is.
+        draft.second_lang = poll
+            .languages()
+            .first()
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        let second = draft.second_lang.clone();
+        let from_text = |t: &phieu_core::Text| Label::from_text(t, &second);
+        draft.title = from_text(poll.title());
+        draft.subject = poll.subject().map(from_text).unwrap_or_default();
         draft.commune = poll.place().commune().to_owned();
         draft.village = poll.place().village().to_owned();
         draft.preset = poll.rule().preset();
@@ -334,7 +380,7 @@ impl Draft {
                 id: item.id().to_owned(),
                 kind: ItemType::Single,
                 required: item.required(),
-                label: Label::from_text(item.label()),
+                label: from_text(item.label()),
                 person_name: item
                     .person()
                     .map(|p| p.name().to_owned())
@@ -342,7 +388,7 @@ impl Draft {
                 person_position: item
                     .person()
                     .and_then(|p| p.position())
-                    .map(Label::from_text)
+                    .map(from_text)
                     .unwrap_or_default(),
                 show_if: None,
                 kept_show_if: None,
@@ -376,7 +422,7 @@ impl Draft {
                 d.options.push(OptionDraft {
                     key,
                     id: choice.id().to_owned(),
-                    label: Label::from_text(choice.label()),
+                    label: from_text(choice.label()),
                     free_text: choice.free_text(),
                     value: choice.value().map(|v| v.to_string()).unwrap_or_default(),
                 });
@@ -401,6 +447,93 @@ impl Draft {
             })
         });
         draft
+    }
+
+    /// A draft of a raw poll the core refuses only because Vietnamese texts are missing: an
+    /// XLSForm written in another language (issue 23, item 6, `phieu_xlsform::ImportedPoll`).
+    /// The draft holds each text as the form had it, every Vietnamese label the form lacked
+    /// empty, for the officer to write ([`Label::lacks_vietnamese`] marks them). `None` when the
+    /// raw poll has another problem. The core checks it with a stand-in in each empty
+    /// Vietnamese text, which is never kept: the draft is built from the checked poll, then each
+    /// Vietnamese text is put back as the raw poll has it.
+    pub fn from_raw(dto: &PollDto) -> Option<Draft> {
+        let mut stand_in = dto.clone();
+        let fill = |t: &mut TextDto| {
+            if t.vi.trim().is_empty() {
+                let other =
+                    t.en.clone()
+                        .or_else(|| t.others.first().map(|(_, s)| s.clone()));
+                t.vi = other.unwrap_or_default();
+            }
+        };
+        fill(&mut stand_in.title);
+        stand_in.subject.iter_mut().for_each(fill);
+        for item in &mut stand_in.items {
+            fill(&mut item.label);
+            if let Some(p) = item.person.as_mut().and_then(|p| p.position.as_mut()) {
+                fill(p);
+            }
+            item.options
+                .iter_mut()
+                .flatten()
+                .for_each(|o| fill(&mut o.label));
+        }
+        let poll = Poll::try_from(stand_in).ok()?;
+        let mut draft = Draft::from_poll(&poll);
+        draft.title.vi = dto.title.vi.clone();
+        if let Some(s) = &dto.subject {
+            draft.subject.vi = s.vi.clone();
+        }
+        for (d, item) in draft.items.iter_mut().zip(&dto.items) {
+            d.label.vi = item.label.vi.clone();
+            if let Some(p) = item.person.as_ref().and_then(|p| p.position.as_ref()) {
+                d.person_position.vi = p.vi.clone();
+            }
+            for (o, c) in d.options.iter_mut().zip(item.options.iter().flatten()) {
+                o.label.vi = c.label.vi.clone();
+            }
+        }
+        Some(draft)
+    }
+
+    /// Every label whose Vietnamese is missing although it is written in another language, with
+    /// the field it is typed in (issue 23, item 6): the designer marks each.
+    pub fn missing_vietnamese(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        if self.title.lacks_vietnamese() {
+            out.push(Field::Title(Lang::Vi));
+        }
+        if self.subject.lacks_vietnamese() {
+            out.push(Field::Subject(Lang::Vi));
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            if item.label.lacks_vietnamese() {
+                out.push(Field::Item(i, ItemField::Label(Lang::Vi)));
+            }
+            if item.person_position.lacks_vietnamese() {
+                out.push(Field::Item(i, ItemField::PersonPosition(Lang::Vi)));
+            }
+            for (j, o) in item.options.iter().enumerate() {
+                if o.label.lacks_vietnamese() {
+                    out.push(Field::Item(
+                        i,
+                        ItemField::Option(j, OptionField::Label(Lang::Vi)),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every label of the draft, to set the second language of each in one pass.
+    pub(super) fn labels_mut(&mut self) -> Vec<&mut Label> {
+        let mut out: Vec<&mut Label> = vec![&mut self.title, &mut self.subject];
+        for item in &mut self.items {
+            out.push(&mut item.label);
+            out.push(&mut item.person_position);
+            out.extend(item.options.iter_mut().map(|o| &mut o.label));
+        }
+        out
     }
 
     pub(super) fn new_key(&mut self) -> u32 {

@@ -7,6 +7,16 @@ use phieu_core::{Lang, Matter, PollKind, Preset};
 use super::draft::{Draft, ItemDraft, ItemType, OptionDraft, ShowIf, TargetDraft};
 use super::preset::ItemPreset;
 
+/// Which label of the draft an edit of its second language is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelAt {
+    Title,
+    Subject,
+    Item(usize),
+    PersonPosition(usize),
+    Option(usize, usize),
+}
+
 /// Everything the officer can do to a draft. Indices are positions in the draft as shown;
 /// an edit naming a position that does not exist changes nothing.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +78,11 @@ pub enum Edit {
     /// Gives a decided item the options its poll's rule counts, keeping the labels of those
     /// it already has (and, where the rule allows others, the others).
     StandardOptions(usize),
+    /// The one language besides Vietnamese and English the poll is written in, by its BCP 47
+    /// tag (`km`); empty for none (issue 20, item 3). What was typed in it is kept.
+    SecondLanguage(String),
+    /// A label's text in the second language.
+    SecondText(LabelAt, String),
 }
 
 impl Draft {
@@ -202,6 +217,33 @@ impl Draft {
                 }
             }
             Edit::StandardOptions(i) => self.standard_options(i),
+            Edit::SecondLanguage(tag) => {
+                let tag = tag.trim().to_owned();
+                // A language the poll already had beyond the slot moves into it.
+                for label in self.labels_mut() {
+                    if let Some(at) = label.more.iter().position(|(t, _)| *t == tag) {
+                        let (_, text) = label.more.remove(at);
+                        if label.second.trim().is_empty() {
+                            label.second = text;
+                        }
+                    }
+                }
+                self.second_lang = tag;
+            }
+            Edit::SecondText(at, v) => {
+                let label = match at {
+                    LabelAt::Title => Some(&mut self.title),
+                    LabelAt::Subject => Some(&mut self.subject),
+                    LabelAt::Item(i) => self.items.get_mut(i).map(|item| &mut item.label),
+                    LabelAt::PersonPosition(i) => {
+                        self.items.get_mut(i).map(|item| &mut item.person_position)
+                    }
+                    LabelAt::Option(i, j) => self.option_mut(i, j).map(|o| &mut o.label),
+                };
+                if let Some(label) = label {
+                    label.second = v;
+                }
+            }
             edit => self.edit_item(edit),
         }
     }

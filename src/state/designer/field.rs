@@ -145,6 +145,9 @@ pub enum Problem {
     /// A board's number of seats is not typed: the format would take every candidate as a
     /// seat, which no election means (docs/poll-format.md §Board elections).
     SeatsMissing,
+    /// The label is written in another language but not in Vietnamese, which every poll needs
+    /// (an imported form's, issue 23, item 6).
+    NoVietnamese,
 }
 
 /// A problem and the field it belongs next to.

@@ -1175,3 +1175,116 @@ fn english_written_before_the_vietnamese_changed_is_flagged() {
     let vi_only = edited(&draft, [Edit::Title(Lang::Vi, "Khác".into())]);
     assert!(!vi_only.title.en_is_stale());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The second language (issue 20, item 3) and forms imported without Vietnamese (issue 23, item 6)
+
+/// A poll in Vietnamese, English and Khmer comes into the designer with Khmer as its second
+/// language and goes out as the same poll, with the same hash.
+#[test]
+fn a_poll_in_khmer_round_trips_through_a_draft() {
+    let poll = Poll::from_json(&read("tests/data/poll-khmer.json")).unwrap();
+    let draft = Draft::from_poll(&poll);
+    assert_eq!(draft.second_lang, "km");
+    assert_eq!(draft.items[0].options[0].label.second, "យល់ព្រម");
+    let again = draft.check().unwrap();
+    assert_eq!(again, poll);
+    assert_eq!(again.hash(), poll.hash());
+    // Saved and read back, the draft is the same.
+    let saved = SavedDraft::new("k".into(), 1.0, draft.clone());
+    assert_eq!(SavedDraft::decode(&saved.encode()).unwrap().draft, draft);
+}
+
+#[test]
+fn the_second_language_is_chosen_and_typed() {
+    let poll = Poll::from_json(&read("assets/polls/demo.json")).unwrap();
+    let draft = Draft::from_poll(&poll)
+        .apply(Edit::SecondLanguage("hmn".into()))
+        .apply(Edit::SecondText(LabelAt::Option(0, 0), "Pom zoo".into()))
+        .apply(Edit::SecondText(
+            LabelAt::Title,
+            "Pab nyiaj ua txoj kev".into(),
+        ));
+    let checked = draft.check().unwrap();
+    assert_eq!(
+        checked.items()[0].kind().options()[0].label().in_tag("hmn"),
+        "Pom zoo"
+    );
+    assert_eq!(checked.title().in_tag("hmn"), "Pab nyiaj ua txoj kev");
+    assert_ne!(checked.hash(), poll.hash());
+    // No second language: what was typed in it stays in the draft, out of the poll.
+    let none = draft.apply(Edit::SecondLanguage(String::new()));
+    assert_eq!(none.items[0].options[0].label.second, "Pom zoo");
+    assert_eq!(none.check().unwrap().hash(), poll.hash());
+    // A tag the core refuses is its problem, shown on the form.
+    let bad = draft.apply(Edit::SecondLanguage("Hmong".into()));
+    assert!(bad.check().is_err());
+}
+
+/// An English-only form's raw poll (as `phieu_xlsform` gives it) opens as a draft with every
+/// Vietnamese label empty and marked, and becomes a poll once they are written.
+#[test]
+fn a_form_without_vietnamese_opens_with_every_label_marked() {
+    use phieu_core::poll::dto::PollDto;
+    let json = r#"{"format": "phieu/poll", "version": 1, "id": "road_survey", "kind": "survey",
+      "title": {"vi": "", "en": "Road survey"}, "place": {"commune": "Xã Tân Hòa", "village": ""},
+      "rule": {"preset": "none"},
+      "items": [
+        {"id": "road", "type": "single", "required": true,
+         "label": {"vi": "", "en": "Do you agree to build the concrete road?"},
+         "options": [{"id": "yes", "label": {"vi": "", "en": "Yes"}},
+                     {"id": "no", "label": {"vi": "", "en": "No"}}]},
+        {"id": "why", "type": "text", "label": {"vi": "", "en": "Why?"}, "max_len": 500}]}"#;
+    let dto: PollDto = serde_json::from_str(json).unwrap();
+    let draft = Draft::from_raw(&dto).unwrap();
+    assert_eq!(draft.title.vi, "");
+    assert_eq!(draft.title.en, "Road survey");
+    assert_eq!(draft.items[0].label.vi, "");
+    assert_eq!(draft.items[0].options[1].label.en, "No");
+    let marked = draft.missing_vietnamese();
+    assert_eq!(
+        marked,
+        [
+            Field::Title(Lang::Vi),
+            Field::Item(0, ItemField::Label(Lang::Vi)),
+            Field::Item(0, ItemField::Option(0, OptionField::Label(Lang::Vi))),
+            Field::Item(0, ItemField::Option(1, OptionField::Label(Lang::Vi))),
+            Field::Item(1, ItemField::Label(Lang::Vi)),
+        ]
+    );
+    // Every one is a problem at once, each on its own field (the first in the core's words,
+    // the others as missing Vietnamese): no preview, download or use.
+    let problems = draft.check().unwrap_err();
+    for field in &marked {
+        assert!(
+            problems.iter().any(|p| p.field == *field),
+            "{field:?}: {problems:?}"
+        );
+    }
+    let marked_as_missing = problems
+        .iter()
+        .filter(|p| p.problem == Problem::NoVietnamese)
+        .count();
+    assert_eq!(marked_as_missing, marked.len() - 1);
+    // Written in Vietnamese, it is a poll, English beside it.
+    let written = draft
+        .apply(Edit::Title(Lang::Vi, "Khảo sát làm đường".into()))
+        .apply(Edit::ItemLabel(
+            0,
+            Lang::Vi,
+            "Ông/bà có đồng ý làm đường?".into(),
+        ))
+        .apply(Edit::OptionLabel(0, 0, Lang::Vi, "Có".into()))
+        .apply(Edit::OptionLabel(0, 1, Lang::Vi, "Không".into()))
+        .apply(Edit::ItemLabel(1, Lang::Vi, "Vì sao?".into()));
+    assert!(written.missing_vietnamese().is_empty());
+    let poll = written.check().unwrap();
+    assert_eq!(
+        poll.items()[0].label().en(),
+        Some("Do you agree to build the concrete road?")
+    );
+    // A blank new draft marks nothing: only a label written in another language is marked.
+    assert!(Draft::blank(PollKind::Survey, "x".into())
+        .missing_vietnamese()
+        .is_empty());
+}

@@ -126,8 +126,8 @@ impl Draft {
             version: phieu_core::poll::POLL_VERSION,
             id: self.id.clone(),
             kind: self.kind.name().into(),
-            title: self.title.to_dto(),
-            subject: (!self.subject.is_blank()).then(|| self.subject.to_dto()),
+            title: self.title.to_dto(&self.second_lang),
+            subject: (!self.subject.is_blank()).then(|| self.subject.to_dto(&self.second_lang)),
             place: PlaceDto {
                 commune: self.commune.clone(),
                 village: self.village.clone(),
@@ -147,7 +147,8 @@ impl Draft {
         let at = |f: ItemField| Field::Item(i, f);
         let person = item.has_person().then(|| PersonDto {
             name: item.person_name.clone(),
-            position: (!item.person_position.is_blank()).then(|| item.person_position.to_dto()),
+            position: (!item.person_position.is_blank())
+                .then(|| item.person_position.to_dto(&self.second_lang)),
         });
         // A condition always names an item still in the draft (deleting an item deletes the
         // conditions on it).
@@ -160,7 +161,7 @@ impl Draft {
             id: item.id.clone(),
             kind: item.kind.name().into(),
             required: item.required,
-            label: item.label.to_dto(),
+            label: item.label.to_dto(&self.second_lang),
             person,
             show_if,
             options: None,
@@ -180,7 +181,7 @@ impl Draft {
                         let field = at(ItemField::Option(j, OptionField::Value));
                         ChoiceDto {
                             id: o.id.clone(),
-                            label: o.label.to_dto(),
+                            label: o.label.to_dto(&self.second_lang),
                             free_text: o.free_text && !scale,
                             value: if scale {
                                 number::<i64>(field, &o.value, problems)
@@ -218,7 +219,18 @@ impl Draft {
     /// problem, in the order of the document: the officer fixes it, and the next one shows.
     pub fn check(&self) -> Result<Poll, Vec<FieldProblem>> {
         let (dto, mut problems) = self.to_dto();
-        match Poll::try_from(dto) {
+        // Every label written in another language without its Vietnamese, all at once (an
+        // imported form's, issue 23, item 6): the core names only the first (on its field, its
+        // own words), these the others.
+        let missing: Vec<FieldProblem> = self
+            .missing_vietnamese()
+            .into_iter()
+            .map(|field| FieldProblem {
+                field,
+                problem: Problem::NoVietnamese,
+            })
+            .collect();
+        let result = match Poll::try_from(dto) {
             Ok(poll) if problems.is_empty() => Ok(poll),
             Ok(_) => Err(problems),
             Err(e) => {
@@ -231,16 +243,32 @@ impl Draft {
                 }
                 Err(problems)
             }
+        };
+        match result {
+            Ok(poll) if missing.is_empty() => Ok(poll),
+            Ok(_) => Err(missing),
+            Err(mut problems) => {
+                for p in missing {
+                    if problems.iter().all(|q| q.field != p.field) {
+                        problems.push(p);
+                    }
+                }
+                Err(problems)
+            }
         }
     }
 }
 
 impl Label {
-    /// The format's Text: English only when typed (an empty English field means none).
-    fn to_dto(&self) -> TextDto {
+    /// The format's Text: English only when typed (an empty English field means none), the
+    /// second language under its tag likewise, and any further language kept from the poll.
+    fn to_dto(&self, second_lang: &str) -> TextDto {
+        let second = (!second_lang.is_empty() && !self.second.trim().is_empty())
+            .then(|| (second_lang.to_owned(), self.second.clone()));
         TextDto {
             vi: self.vi.clone(),
             en: (!self.en.trim().is_empty()).then(|| self.en.clone()),
+            others: second.into_iter().chain(self.more.clone()).collect(),
         }
     }
 }

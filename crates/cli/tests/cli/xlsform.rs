@@ -118,6 +118,61 @@ fn import_xlsform_lists_every_problem_and_writes_nothing() {
     assert_eq!(run.code, 2);
 }
 
+/// Issue 23, item 6: a form without Vietnamese labels is not a poll yet. The command says so in
+/// the person's language, points to the office page's designer, writes nothing and exits 1;
+/// `--json` gives the same as a problem. A Vietnamese and Khmer form imports with both.
+#[test]
+fn import_xlsform_an_english_only_form_writes_nothing_and_a_khmer_one_imports() {
+    let dir = Scratch::new("xlsform-languages");
+    for name in ["xlsform-english.xlsx", "xlsform-khmer.xlsx"] {
+        std::fs::copy(samples().join(name), dir.path().join(name)).unwrap();
+    }
+    let run = phieu(
+        dir.path(),
+        &["import-xlsform", "xlsform-english.xlsx", "-o", "en.json"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("không có nhãn tiếng Việt"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Chưa ghi tệp phiếu nào"),
+        "{}",
+        run.stderr
+    );
+    let run = phieu(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "import-xlsform",
+            "xlsform-english.xlsx",
+            "-o",
+            "en.json",
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["problems"][0]["kind"], "NoVietnamese");
+    assert!(!dir.path().join("en.json").exists());
+    let run = phieu(
+        dir.path(),
+        &["import-xlsform", "xlsform-khmer.xlsx", "-o", "km.json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.path().join("km.json")).unwrap();
+    let poll = phieu_core::Poll::from_json(&written).unwrap();
+    assert_eq!(
+        poll.items()[0].kind().options()[0].label().in_tag("km"),
+        "បាទ/ចាស"
+    );
+    assert!(run.stdout.contains("French (fr)"), "{}", run.stdout);
+}
+
 fn cells(bytes: &[u8], sheet: &str) -> Vec<Vec<Data>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
     let range = book.worksheet_range(sheet).unwrap();

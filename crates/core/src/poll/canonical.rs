@@ -133,5 +133,18 @@ pub(super) fn encode(poll: &Poll) -> Encoder {
             combined(&mut e, c);
         }
     }
+    // Texts in other languages than Vietnamese and English: for every text, in the order
+    // above, its translations by tag (sorted by tag); only when the poll has any.
+    let texts = poll.texts();
+    if texts.iter().any(|t| !t.others().is_empty()) {
+        e.str("languages");
+        for t in texts {
+            e.len(t.others().len());
+            for (tag, s) in t.others() {
+                e.str(tag.as_str());
+                e.str(s);
+            }
+        }
+    }
     e
 }

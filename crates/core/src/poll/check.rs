@@ -49,7 +49,25 @@ fn check_text(path: &str, t: TextDto) -> Result<Text, PollError> {
         Some(en) => Some(check_str(&format!("{path}.en"), en, false)?),
         None => None,
     };
-    Ok(Text::new(vi, en))
+    check_count(path, t.others.len(), MAX_LANGUAGES)?;
+    let mut text = Text::new(vi, en);
+    for (tag, s) in t.others {
+        let at = format!("{path}.{tag}");
+        let parsed = LangTag::parse(&tag).map_err(|why| {
+            err(
+                &at,
+                PollErrorKind::BadLanguage {
+                    tag: tag.clone(),
+                    why,
+                },
+            )
+        })?;
+        if text.others().iter().any(|(t, _)| *t == parsed) {
+            return Err(err(&at, PollErrorKind::DuplicateLanguage { tag }));
+        }
+        text = text.with(parsed, check_str(&at, s, false)?);
+    }
+    Ok(text)
 }
 
 fn check_count(path: &str, found: usize, max: usize) -> Result<(), PollError> {

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A poll definition as written (docs/poll-format.md): its header, place, rule and items.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PollDto {
     pub format: String,
@@ -25,17 +25,75 @@ pub struct PollDto {
     pub items: Vec<ItemDto>,
 }
 
-/// A text in Vietnamese, and in English when there is one (`en` left out otherwise).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// A text in Vietnamese, in English when there is one (`en` left out otherwise), and in any
+/// other language by its tag: `{"vi": "Đồng ý", "en": "Agree", "km": "យល់ព្រម"}`
+/// (docs/poll-format.md §Text). Any key besides `vi` and `en` is read as a language tag into
+/// `others`, in the order written, duplicates included: whether it is a well-formed tag, written
+/// once, is for `Poll::try_from` to say, with the field's path. It is written `vi`, `en`, then
+/// `others` in their order (the core writes them sorted by tag).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextDto {
     pub vi: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    pub others: Vec<(String, String)>,
+}
+
+impl Serialize for TextDto {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("vi", &self.vi)?;
+        if let Some(en) = &self.en {
+            map.serialize_entry("en", en)?;
+        }
+        for (tag, text) in &self.others {
+            map.serialize_entry(tag, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TextDto {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TextDto, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TextDto;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text: {\"vi\": …, \"en\": …, and other languages by tag}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TextDto, A::Error> {
+                use serde::de::Error;
+                let mut vi: Option<String> = None;
+                let mut en: Option<Option<String>> = None;
+                let mut others = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "vi" if vi.is_some() => return Err(A::Error::duplicate_field("vi")),
+                        "vi" => vi = Some(map.next_value()?),
+                        "en" if en.is_some() => return Err(A::Error::duplicate_field("en")),
+                        "en" => en = Some(map.next_value()?),
+                        _ => {
+                            let text: String = map.next_value()?;
+                            others.push((key, text));
+                        }
+                    }
+                }
+                Ok(TextDto {
+                    vi: vi.ok_or_else(|| A::Error::missing_field("vi"))?,
+                    en: en.flatten(),
+                    others,
+                })
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
 }
 
 /// Where the poll is held: the commune, and the village (empty for a commune-wide poll).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceDto {
     pub commune: String,
@@ -43,7 +101,7 @@ pub struct PlaceDto {
 }
 
 /// The rule: a preset by name, a decision's matter, a survey's optional target.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDto {
     pub preset: String,
@@ -54,7 +112,7 @@ pub struct RuleDto {
 }
 
 /// A survey's target: `numerator` of every `denominator` chose one of `options` of `item`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetDto {
     pub item: String,
@@ -67,7 +125,7 @@ pub struct TargetDto {
 }
 
 /// One item (question) as written; which fields apply depends on its `type`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemDto {
     pub id: String,
@@ -93,7 +151,7 @@ pub struct ItemDto {
 }
 
 /// The person an item is about (an official rated, a single candidate).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonDto {
     pub name: String,
@@ -103,7 +161,7 @@ pub struct PersonDto {
 
 /// A show_if as written: `item` and `any_of` (one condition), or `all`, or `any` (a
 /// combination); which of these shapes it is, is checked by `poll::check_condition`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionDto {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,7 +175,7 @@ pub struct ConditionDto {
 }
 
 /// One option of a choice item; `value` is a scale point's number.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceDto {
     pub id: String,

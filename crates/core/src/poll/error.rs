@@ -2,7 +2,7 @@
 //! (for example `items[0].options[2].label.vi`) and carries the data a person needs to fix it;
 //! `PollError::message` renders it in Vietnamese or English for the app, the CLI and a server alike.
 
-use crate::lang::Lang;
+use crate::lang::{BadTag, Lang};
 
 /// A poll definition that cannot be accepted, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -133,6 +133,10 @@ pub enum PollErrorKind {
     TooFewConditions { found: usize },
     #[error("conditions nest too deeply: at most {max} levels of \"all\" and \"any\"")]
     TooDeep { max: usize },
+    #[error("{tag:?} is not a language this text can be written in ({why:?})")]
+    BadLanguage { tag: String, why: BadTag },
+    #[error("the text in language {tag:?} is written twice")]
+    DuplicateLanguage { tag: String },
 }
 
 impl PollErrorKind {
@@ -282,6 +286,22 @@ impl PollErrorKind {
             ),
             K::TooDeep { max } => lang.pick(
                 format!("điều kiện lồng nhau quá sâu: tối đa {max} tầng \"all\" và \"any\""),
+                self.to_string(),
+            ),
+            K::BadLanguage { tag, why: BadTag::Malformed } => lang.pick(
+                format!("{tag:?} không phải mã ngôn ngữ BCP 47: hãy ghi mã 2 hoặc 3 chữ thường như \"km\" (tiếng Khmer), \"hmn\" (tiếng H'Mông), \"th\" (tiếng Thái Lan), có thể thêm chữ viết và vùng (\"hmn-Latn\", \"km-KH\")"),
+                format!("{tag:?} is not a BCP 47 language tag: write a code of 2 or 3 lower-case letters such as \"km\" (Khmer), \"hmn\" (Hmong), \"th\" (Thai), optionally with a script and a region (\"hmn-Latn\", \"km-KH\")"),
+            ),
+            K::BadLanguage { tag, why: BadTag::OwnSlot } => lang.pick(
+                format!("{tag:?} là tiếng Việt hoặc tiếng Anh, đã có ô riêng: hãy ghi vào \"vi\" hoặc \"en\""),
+                format!("{tag:?} is Vietnamese or English, which have their own slots: write it as \"vi\" or \"en\""),
+            ),
+            K::BadLanguage { tag, why: BadTag::NoLanguage } => lang.pick(
+                format!("{tag:?} không chỉ một ngôn ngữ nào người đọc được: hãy ghi mã của ngôn ngữ"),
+                format!("{tag:?} names no language a voter reads: write the language's own code"),
+            ),
+            K::DuplicateLanguage { tag } => lang.pick(
+                format!("nội dung bằng ngôn ngữ {tag:?} được ghi hai lần"),
                 self.to_string(),
             ),
             K::BoardCandidate { found } => lang.pick(

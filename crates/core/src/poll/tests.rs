@@ -404,3 +404,155 @@ fn combined_conditions_decide_what_is_shown() {
         assert_eq!(check_answer(&poll, &mut a, 3).is_ok(), shown);
     }
 }
+
+/// The demo poll with its title and first option in Khmer (and the option in Thai).
+fn in_khmer() -> String {
+    let json = with(
+        "\"vi\": \"Đồng ý\"",
+        "\"vi\": \"Đồng ý\", \"th\": \"เห็นด้วย\", \"km\": \"យល់ព្រម\"",
+    );
+    let title = Poll::from_json(DEMO).unwrap().title().vi().to_owned();
+    let find = format!("\"vi\": \"{title}\"");
+    assert!(json.contains(&find));
+    json.replacen(&find, &format!("{find}, \"km\": \"ការបោះឆ្នោត\""), 1)
+}
+
+/// A poll in other languages than Vietnamese and English reads, writes (tags sorted) and reads
+/// back to the same poll and hash (issue 20, item 3).
+#[test]
+fn other_languages_round_trip() {
+    let poll = Poll::from_json(&in_khmer()).unwrap();
+    let option = &poll.items()[0].kind().options()[0];
+    assert_eq!(option.label().in_tag("km"), "យល់ព្រម");
+    assert_eq!(option.label().in_tag("th"), "เห็นด้วย");
+    assert_eq!(option.label().in_tag("hmn"), "Đồng ý");
+    assert_eq!(poll.title().in_tag("km"), "ការបោះឆ្នោត");
+    let tags: Vec<String> = poll.languages().iter().map(|t| t.to_string()).collect();
+    assert_eq!(tags, ["km", "th"]);
+    let json = poll.to_json();
+    assert!(json.contains("\"vi\": \"Đồng ý\",\n"), "{json}");
+    let km = json.find("\"km\": \"យល់ព្រម\"").unwrap();
+    let th = json.find("\"th\": \"เห็นด้วย\"").unwrap();
+    assert!(km < th, "tags in their canonical order");
+    let again = Poll::from_json(&json).unwrap();
+    assert_eq!(again, poll);
+    assert_eq!(again.hash(), poll.hash());
+    assert_eq!(again.to_json(), json);
+    assert!(Poll::from_json(DEMO).unwrap().languages().is_empty());
+}
+
+/// Other languages are hashed in a trailer only when present: a poll without them keeps its
+/// bytes (the pinned vectors in tests/core.rs and docs/bundle-format.md hold); with them, the
+/// old bytes are a prefix and every translation changes the hash.
+#[test]
+fn other_languages_are_hashed_in_a_trailer() {
+    let plain = Poll::from_json(DEMO).unwrap();
+    let plain_bytes = plain.canonical_bytes();
+    assert!(!plain_bytes.windows(9).any(|w| w == b"languages"));
+    let khmer = Poll::from_json(&in_khmer()).unwrap();
+    let bytes = khmer.canonical_bytes();
+    assert!(bytes.starts_with(&plain_bytes), "the trailer comes after");
+    assert_ne!(khmer.hash(), plain.hash());
+    let other = Poll::from_json(&in_khmer().replace("យល់ព្រម", "បាទ")).unwrap();
+    assert_ne!(other.hash(), khmer.hash());
+    // The same words under another tag hash apart too.
+    let moved = Poll::from_json(&in_khmer().replace("\"th\":", "\"lo\":")).unwrap();
+    assert_ne!(moved.hash(), khmer.hash());
+    // The JSON's key order does not matter.
+    let reordered = in_khmer().replace(
+        "\"vi\": \"Đồng ý\", \"th\": \"เห็นด้วย\", \"km\": \"យល់ព្រម\"",
+        "\"km\": \"យល់ព្រម\", \"vi\": \"Đồng ý\", \"th\": \"เห็นด้วย\"",
+    );
+    assert_eq!(Poll::from_json(&reordered).unwrap().hash(), khmer.hash());
+}
+
+/// A language tag is checked where it is written: well formed, not Vietnamese or English
+/// (their own slots), once per text, with text that is not blank nor too long, and each
+/// refusal says why in Vietnamese and in English.
+#[test]
+fn bad_language_tags_are_refused() {
+    let at = "items[0].options[0].label";
+    let cases: Vec<(String, String, &str)> = vec![
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"KM\": \"x\""),
+            format!("{at}.KM"),
+            "BCP 47",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"khmer\": \"x\""),
+            format!("{at}.khmer"),
+            "BCP 47",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"km_KH\": \"x\""),
+            format!("{at}.km_KH"),
+            "BCP 47",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"vi-VN\": \"x\""),
+            format!("{at}.vi-VN"),
+            "own slots",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"eng\": \"x\""),
+            format!("{at}.eng"),
+            "own slots",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"und\": \"x\""),
+            format!("{at}.und"),
+            "no language",
+        ),
+        (
+            with(
+                "\"vi\": \"Đồng ý\"",
+                "\"vi\": \"Đồng ý\", \"km\": \"x\", \"km\": \"y\"",
+            ),
+            format!("{at}.km"),
+            "twice",
+        ),
+        (
+            with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"km\": \" \""),
+            format!("{at}.km"),
+            "empty",
+        ),
+        (
+            with(
+                "\"vi\": \"Đồng ý\"",
+                &format!(
+                    "\"vi\": \"Đồng ý\", \"km\": \"{}\"",
+                    "ក".repeat(MAX_LABEL + 1)
+                ),
+            ),
+            format!("{at}.km"),
+            "at most 2000",
+        ),
+    ];
+    for (json, path, says) in cases {
+        let e = error_of(&json);
+        assert_eq!(e.path(), path, "{e}");
+        assert!(
+            e.message(Lang::En).contains(says),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+        assert!(!e.message(Lang::Vi).is_empty());
+    }
+    let many: String = ["km", "th", "lo", "zh", "fr", "ko", "hmn", "tyz", "rad"]
+        .iter()
+        .map(|t| format!(", \"{t}\": \"x\""))
+        .collect();
+    let e = error_of(&with(
+        "\"vi\": \"Đồng ý\"",
+        &format!("\"vi\": \"Đồng ý\"{many}"),
+    ));
+    assert_eq!(e.path(), at);
+    assert!(matches!(
+        e.kind(),
+        PollErrorKind::TooMany { found: 9, max: 8 }
+    ));
+    // A value must be a string.
+    let e = error_of(&with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"km\": 3"));
+    assert!(matches!(e.kind(), PollErrorKind::Json { .. }), "{e}");
+}

@@ -44,6 +44,11 @@ fn text_dto(t: &Text) -> TextDto {
     TextDto {
         vi: t.vi().into(),
         en: t.en().map(Into::into),
+        others: t
+            .others()
+            .iter()
+            .map(|(tag, s)| (tag.as_str().to_owned(), s.clone()))
+            .collect(),
     }
 }
 

@@ -394,3 +394,121 @@ pub fn bad() -> Result<Vec<u8>, XlsxError> {
         ("settings", settings),
     ])
 }
+
+/// A survey of a Khmer village in the Mekong delta, in Vietnamese and Khmer as Kobo writes its
+/// languages (`label::Khmer (km)`), with a French column too many: it imports with both, the
+/// French left out and said so (issue 20, item 3).
+pub fn khmer() -> Result<Vec<u8>, XlsxError> {
+    let survey: &[&[C]] = &[
+        &[
+            S("type"),
+            S("name"),
+            S("label::Vietnamese (vi)"),
+            S("label::Khmer (km)"),
+            S("label::French (fr)"),
+            S("required"),
+        ],
+        &[
+            S("select_one co_khong"),
+            S("lam_duong"),
+            S("Ông/bà có đồng ý làm đường bê tông không?"),
+            S("តើលោក/លោកស្រីយល់ព្រមសាងសង់ផ្លូវបេតុងទេ?"),
+            S("Êtes-vous d'accord ?"),
+            S("yes"),
+        ],
+        &[
+            S("select_multiple nguon"),
+            S("nguon_nuoc"),
+            S("Gia đình dùng nước từ đâu?"),
+            S("តើគ្រួសាររបស់អ្នកប្រើទឹកពីណា?"),
+            E,
+            E,
+        ],
+        &[
+            S("text"),
+            S("y_kien"),
+            S("Ý kiến khác"),
+            S("មតិផ្សេងទៀត"),
+            E,
+            E,
+        ],
+    ];
+    let choices: &[&[C]] = &[
+        &[
+            S("list_name"),
+            S("name"),
+            S("label::Vietnamese (vi)"),
+            S("label::Khmer (km)"),
+        ],
+        &[S("co_khong"), S("co"), S("Có"), S("បាទ/ចាស")],
+        &[S("co_khong"), S("khong"), S("Không"), S("ទេ")],
+        &[S("nguon"), S("gieng"), S("Giếng"), S("អណ្តូង")],
+        &[S("nguon"), S("may"), S("Nước máy"), S("ទឹកម៉ាស៊ីន")],
+        &[S("nguon"), S("song"), S("Sông"), S("ទន្លេ")],
+    ];
+    let settings: &[&[C]] = &[
+        &[
+            S("form_title"),
+            S("form_id"),
+            S("default_language"),
+            S("commune"),
+            S("village"),
+        ],
+        &[
+            S("Khảo sát đường và nước sạch"),
+            S("khao_sat_duong_nuoc"),
+            S("Vietnamese (vi)"),
+            S("Xã Hòa Tú"),
+            S("Ấp Hòa Thượng"),
+        ],
+    ];
+    workbook(&[
+        ("survey", survey),
+        ("choices", choices),
+        ("settings", settings),
+    ])
+}
+
+/// A form as it circulates: English only (issue 23, item 6). It imports with its English in the
+/// English slot and every Vietnamese label empty, for the designer to finish.
+pub fn english_only() -> Result<Vec<u8>, XlsxError> {
+    let survey: &[&[C]] = &[
+        &[
+            S("type"),
+            S("name"),
+            S("label::English (en)"),
+            S("required"),
+        ],
+        &[
+            S("select_one yes_no"),
+            S("road"),
+            S("Do you agree to build the concrete road?"),
+            S("yes"),
+        ],
+        &[S("text"), S("why"), S("Why?"), E],
+    ];
+    let choices: &[&[C]] = &[
+        &[S("list_name"), S("name"), S("label::English (en)")],
+        &[S("yes_no"), S("yes"), S("Yes")],
+        &[S("yes_no"), S("no"), S("No")],
+    ];
+    let settings: &[&[C]] = &[
+        &[
+            S("form_title"),
+            S("form_id"),
+            S("default_language"),
+            S("commune"),
+        ],
+        &[
+            S("Road survey"),
+            S("road_survey"),
+            S("English (en)"),
+            S("Xã Tân Hòa"),
+        ],
+    ];
+    workbook(&[
+        ("survey", survey),
+        ("choices", choices),
+        ("settings", settings),
+    ])
+}

@@ -4,8 +4,9 @@
 
 use phieu_core::poll::dto::{ChoiceDto, ItemDto, PlaceDto, PollDto, RuleDto, TextDto};
 use phieu_core::poll::{POLL_FORMAT, POLL_VERSION};
-use phieu_core::{Poll, PollError, PollKind, Preset};
+use phieu_core::{LangTag, Poll, PollError, PollKind, Preset};
 
+use super::columns::Slot;
 use super::cond::*;
 use super::draft::*;
 use super::importer::*;
@@ -13,22 +14,50 @@ use crate::name::slug;
 use crate::problem::{Location, Problem, ProblemKind};
 use crate::sheet::Sheet;
 
-pub(super) fn text_dto(vi: &str, en: Option<&str>) -> TextDto {
+/// A text as the poll carries it, its second language under `second`'s tag.
+pub(super) fn text_dto(w: &Words, second: Option<&LangTag>) -> TextDto {
     TextDto {
-        vi: vi.into(),
-        en: en.map(str::to_owned),
+        vi: w.vi.clone(),
+        en: w.en.clone(),
+        others: match (second, &w.second) {
+            (Some(tag), Some(s)) => vec![(tag.as_str().to_owned(), s.clone())],
+            _ => Vec::new(),
+        },
     }
 }
 
+/// The raw poll with a stand-in wherever a Vietnamese text is empty (its English, else its
+/// second language), only to let the core check everything else of a form without Vietnamese;
+/// it is never kept, shown or written.
+fn with_stand_ins(dto: &PollDto) -> PollDto {
+    let fill = |t: &mut TextDto| {
+        if t.vi.is_empty() {
+            let stand_in =
+                t.en.clone()
+                    .or_else(|| t.others.first().map(|(_, s)| s.clone()));
+            t.vi = stand_in.unwrap_or_default();
+        }
+    };
+    let mut dto = dto.clone();
+    fill(&mut dto.title);
+    for item in &mut dto.items {
+        fill(&mut item.label);
+        for option in item.options.iter_mut().flatten() {
+            fill(&mut option.label);
+        }
+    }
+    dto
+}
+
 /// A question as the poll carries it (docs/poll-format.md §Items).
-pub(super) fn item_dto(d: &Draft) -> ItemDto {
+pub(super) fn item_dto(d: &Draft, second: Option<&LangTag>) -> ItemDto {
     let options = |options: &[DraftOption]| -> Option<Vec<ChoiceDto>> {
         Some(
             options
                 .iter()
                 .map(|o| ChoiceDto {
                     id: o.id.clone(),
-                    label: text_dto(&o.vi, o.en.as_deref()),
+                    label: text_dto(&o.words, second),
                     free_text: o.free_text,
                     value: o.value,
                 })
@@ -39,7 +68,7 @@ pub(super) fn item_dto(d: &Draft) -> ItemDto {
         id: d.id.clone(),
         kind: String::new(),
         required: d.required,
-        label: text_dto(&d.vi, d.en.as_deref()),
+        label: text_dto(&d.words, second),
         person: None,
         show_if: d.show_if.as_ref().map(Cond::dto),
         options: None,
@@ -97,12 +126,28 @@ impl Importer {
         else {
             return Err(self.problems);
         };
+        let second = self.langs.second.as_ref();
+        // The title is in the form's own language: Vietnamese unless the form has none.
+        let title = match (&self.no_vietnamese, self.own_slot, second) {
+            (None, _, _) => Words {
+                vi: title,
+                ..Words::default()
+            },
+            (Some(_), Some(Slot::Second), Some(_)) => Words {
+                second: Some(title),
+                ..Words::default()
+            },
+            (Some(_), _, _) => Words {
+                en: Some(title),
+                ..Words::default()
+            },
+        };
         let dto = PollDto {
             format: POLL_FORMAT.into(),
             version: POLL_VERSION,
             id,
             kind: PollKind::Survey.name().into(),
-            title: text_dto(&title, None),
+            title: text_dto(&title, second),
             subject: None,
             place: PlaceDto { commune, village },
             rule: RuleDto {
@@ -110,11 +155,23 @@ impl Importer {
                 matter: None,
                 target: None,
             },
-            items: self.drafts.iter().map(item_dto).collect(),
+            items: self.drafts.iter().map(|d| item_dto(d, second)).collect(),
         };
+        if self.no_vietnamese.is_some() {
+            return match Poll::try_from(with_stand_ins(&dto)) {
+                Ok(_) => Ok(Imported {
+                    poll: ImportedPoll::NeedsVietnamese(dto),
+                    skipped: self.skipped,
+                }),
+                Err(e) => Err(vec![Problem::new(
+                    self.locate(&e, settings, survey),
+                    ProblemKind::Poll(e),
+                )]),
+            };
+        }
         match Poll::try_from(dto) {
             Ok(poll) => Ok(Imported {
-                poll,
+                poll: ImportedPoll::Ready(poll),
                 skipped: self.skipped,
             }),
             Err(e) => Err(vec![Problem::new(

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::columns::*;
+use super::draft::Words;
 use crate::name::id_of;
 use crate::problem::{Location, Problem, ProblemKind, Skipped};
 use crate::sheet::Sheet;
@@ -14,8 +15,7 @@ pub(super) struct ChoiceRow {
     /// The XLSForm name, as written.
     pub(super) name: String,
     pub(super) id: String,
-    pub(super) vi: String,
-    pub(super) en: Option<String>,
+    pub(super) words: Words,
     pub(super) at: Location,
 }
 
@@ -38,12 +38,12 @@ pub(super) enum Lists {
 
 pub(super) fn read_choices(
     sheet: &Sheet,
-    plain: Slot,
+    langs: &Languages,
     survey_has_vietnamese: bool,
     problems: &mut Vec<Problem>,
     skipped: &mut Vec<Skipped>,
 ) -> Lists {
-    let cols = columns(sheet, true, plain, problems, skipped);
+    let cols = columns(sheet, true, langs, problems, skipped);
     let mut missing = false;
     for (role, header) in [(Role::ListName, "list_name"), (Role::Name, "name")] {
         if cols.find(role).is_none() {
@@ -61,17 +61,19 @@ pub(super) fn read_choices(
     };
     let vi_col = cols.find(Role::Label(Slot::Vi));
     let en_col = cols.find(Role::Label(Slot::En));
-    // Choices in another language only: one problem for the sheet (none when the survey sheet
-    // already said so for the whole form).
-    let no_vietnamese = vi_col.is_none() && en_col.is_some();
+    let second_col = cols.find(Role::Label(Slot::Second));
+    // Choices in another language only: one problem for the sheet when the survey has its
+    // Vietnamese; a form with no Vietnamese anywhere is imported for the designer to finish.
+    let no_vietnamese = vi_col.is_none() && (en_col.is_some() || second_col.is_some());
     if no_vietnamese && survey_has_vietnamese {
         problems.push(Problem::new(
             Location::sheet(sheet.name()),
             ProblemKind::NoVietnamese {
                 default_language: None,
                 found: en_col
-                    .map(|c| sheet.headers()[c].trim().to_owned())
                     .into_iter()
+                    .chain(second_col)
+                    .map(|c| sheet.headers()[c].trim().to_owned())
                     .collect(),
             },
         ));
@@ -159,9 +161,15 @@ pub(super) fn read_choices(
             list.choices.push(ChoiceRow {
                 name,
                 id,
-                vi,
-                en: en_col.map(|c| row[c].clone()).filter(|s| !s.is_empty()),
-                at: vi_col.map_or_else(|| sheet.at(i, name_col), |c| sheet.at(i, c)),
+                words: Words {
+                    vi,
+                    en: en_col.map(|c| row[c].clone()).filter(|s| !s.is_empty()),
+                    second: second_col.map(|c| row[c].clone()).filter(|s| !s.is_empty()),
+                },
+                at: vi_col
+                    .or(en_col)
+                    .or(second_col)
+                    .map_or_else(|| sheet.at(i, name_col), |c| sheet.at(i, c)),
             });
         }
     }

@@ -3,15 +3,167 @@
 
 use std::collections::HashSet;
 
+use phieu_core::LangTag;
+
 use crate::problem::{Problem, ProblemKind, SkipKind, Skipped};
 use crate::sheet::Sheet;
 
-/// The language of a label or hint column.
+/// The language of a label or hint column: Vietnamese, English, the poll's second language
+/// (one language besides those two, docs/xlsform.md §Languages), or one left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Slot {
     Vi,
     En,
+    Second,
     Other,
+}
+
+/// The languages of a workbook: the second language chosen (its BCP 47 tag), and the slot of a
+/// plain `label` column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Languages {
+    pub(super) second: Option<LangTag>,
+    pub(super) plain: Slot,
+}
+
+impl Default for Languages {
+    fn default() -> Languages {
+        Languages {
+            second: None,
+            plain: Slot::Vi,
+        }
+    }
+}
+
+/// Language names forms use for the languages of Vietnam and its neighbours (Kobo writes
+/// `Khmer (km)`, which the code in brackets settles; a bare name is looked up here).
+const NAMES: [(&str, &str); 24] = [
+    ("vietnamese", "vi"),
+    ("tiếng việt", "vi"),
+    ("tieng viet", "vi"),
+    ("english", "en"),
+    ("tiếng anh", "en"),
+    ("tieng anh", "en"),
+    ("khmer", "km"),
+    ("tiếng khmer", "km"),
+    ("hmong", "hmn"),
+    ("h'mông", "hmn"),
+    ("tiếng h'mông", "hmn"),
+    ("thai", "th"),
+    ("lao", "lo"),
+    ("chinese", "zh"),
+    ("tày", "tyz"),
+    ("tay", "tyz"),
+    ("ede", "rad"),
+    ("ê đê", "rad"),
+    ("cham", "cjm"),
+    ("jarai", "jra"),
+    ("bahnar", "bdq"),
+    ("muong", "mtq"),
+    ("french", "fr"),
+    ("korean", "ko"),
+];
+
+/// A tag written in any case (`KM-kh` is `km-KH`): the primary subtag lower case, a script
+/// title case, a region upper case.
+fn canonical_case(code: &str) -> String {
+    code.replace('_', "-")
+        .split('-')
+        .enumerate()
+        .map(|(i, part)| match (i, part.len()) {
+            (0, _) => part.to_lowercase(),
+            (_, 4) => {
+                let mut c = part.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            }
+            _ => part.to_uppercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The language a `label::…` suffix or a `default_language` names, as `"vi"`, `"en"` or
+/// another BCP 47 tag: `Vietnamese`, `vi`, `Tiếng Việt (vi)`, `English (en)`, `Khmer (km)`,
+/// `km`, `Khmer`. `None` when it names none phieu can tell (`Klingon`, `Other (xx_1)`).
+pub(super) fn tag_of(language: &str) -> Option<String> {
+    let l = language.trim();
+    let code = match (l.rfind('('), l.ends_with(')')) {
+        (Some(open), true) => l[open + 1..l.len() - 1].trim(),
+        _ => l,
+    };
+    let code = canonical_case(code);
+    let primary = code.split('-').next().unwrap_or("");
+    if matches!(primary, "vi" | "vie") {
+        return Some("vi".into());
+    }
+    if matches!(primary, "en" | "eng") {
+        return Some("en".into());
+    }
+    if LangTag::parse(&code).is_ok() {
+        return Some(code);
+    }
+    let name = l.to_lowercase();
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, tag)| (*tag).to_owned())
+}
+
+/// The slot of a language, given the second language chosen.
+fn slot_in(language: &str, second: Option<&LangTag>) -> Slot {
+    match tag_of(language).as_deref() {
+        Some("vi") => Slot::Vi,
+        Some("en") => Slot::En,
+        Some(tag) if second.is_some_and(|s| s.as_str() == tag) => Slot::Second,
+        _ => Slot::Other,
+    }
+}
+
+/// A header's column name and the language after `::` (or the legacy single colon).
+fn split_header(h: &str) -> (&str, Option<&str>) {
+    match h.split_once("::") {
+        Some((b, l)) => (b, Some(l)),
+        None => match h.split_once(':') {
+            Some((b, l)) if matches!(b.trim(), "label" | "hint" | "media") => (b, Some(l)),
+            _ => (h, None),
+        },
+    }
+}
+
+/// The workbook's languages (docs/xlsform.md §Languages): the second language is the form's
+/// `default_language` when that is neither Vietnamese nor English, else the first other language
+/// of a label column of the survey sheet, then of the choices sheet; a plain `label` column is in
+/// `default_language`, Vietnamese when the form names none.
+pub(super) fn languages(sheets: &[&Sheet], default_language: &str) -> Languages {
+    let default = default_language.trim();
+    let named_default = !default.is_empty() && default != "default";
+    let other = |tag: Option<String>| tag.filter(|t| t != "vi" && t != "en");
+    let from_columns = || {
+        sheets.iter().flat_map(|s| s.headers()).find_map(|h| {
+            let h = h.trim();
+            match split_header(h) {
+                (base, Some(language)) if base.trim().eq_ignore_ascii_case("label") => {
+                    other(tag_of(language))
+                }
+                _ => None,
+            }
+        })
+    };
+    let second = named_default
+        .then(|| other(tag_of(default)))
+        .flatten()
+        .or_else(from_columns)
+        .and_then(|t| LangTag::parse(&t).ok());
+    let plain = if named_default {
+        slot_in(default, second.as_ref())
+    } else {
+        Slot::Vi
+    };
+    Languages { second, plain }
 }
 
 /// What a column means to the importer.
@@ -61,35 +213,7 @@ pub(super) const XLSFORM_COLUMNS: [&str; 21] = [
     "list_name",
 ];
 
-/// The language a `label::…` suffix names: `Vietnamese`, `vi`, `Tiếng Việt (vi)`, `English (en)`.
-pub(super) fn slot_of(language: &str) -> Slot {
-    let l = language.trim().to_lowercase();
-    let code = match (l.rfind('('), l.ends_with(')')) {
-        (Some(open), true) => l[open + 1..l.len() - 1].trim().to_owned(),
-        _ => l.clone(),
-    };
-    let is = |c: &str, names: &[&str]| {
-        code == c || code.starts_with(&format!("{c}-")) || names.contains(&code.as_str())
-    };
-    if is("vi", &["vietnamese", "tiếng việt", "tieng viet"]) {
-        Slot::Vi
-    } else if is("en", &["english", "tiếng anh", "tieng anh"]) {
-        Slot::En
-    } else {
-        Slot::Other
-    }
-}
-
-/// The slot of a plain `label` column: Vietnamese unless `default_language` says otherwise.
-pub(super) fn default_slot(default_language: &str) -> Slot {
-    if default_language.trim().is_empty() || default_language.trim() == "default" {
-        Slot::Vi
-    } else {
-        slot_of(default_language)
-    }
-}
-
-pub(super) fn role(header: &str, choices: bool, plain: Slot) -> Role {
+pub(super) fn role(header: &str, choices: bool, langs: &Languages) -> Role {
     let h = header.trim().to_lowercase();
     if h.is_empty() || h.starts_with('$') {
         return Role::Ignored;
@@ -106,16 +230,12 @@ pub(super) fn role(header: &str, choices: bool, plain: Slot) -> Role {
             Role::Unsupported
         };
     }
-    // `label::English (en)`, and the legacy single colon, `label:English`.
-    let (base, language) = match h.split_once("::") {
-        Some((b, l)) => (b, Some(l)),
-        None => match h.split_once(':') {
-            Some((b, l)) if matches!(b.trim(), "label" | "hint" | "media") => (b, Some(l)),
-            _ => (h.as_str(), None),
-        },
-    };
+    // `label::English (en)`, and the legacy single colon, `label:English`. The header as
+    // written, not lower-cased, names the language (`km-KH`).
+    let (base, _) = split_header(&h);
+    let language = split_header(header.trim()).1;
     let base = base.trim().replace(' ', "_");
-    let slot = language.map_or(plain, slot_of);
+    let slot = language.map_or(langs.plain, |l| slot_in(l, langs.second.as_ref()));
     match (base.as_str(), choices) {
         ("label", _) => Role::Label(slot),
         ("name", _) => Role::Name,
@@ -152,14 +272,14 @@ impl Columns {
 pub(super) fn columns(
     sheet: &Sheet,
     choices: bool,
-    plain: Slot,
+    langs: &Languages,
     problems: &mut Vec<Problem>,
     skipped: &mut Vec<Skipped>,
 ) -> Columns {
     let roles: Vec<Role> = sheet
         .headers()
         .iter()
-        .map(|h| role(h, choices, plain))
+        .map(|h| role(h, choices, langs))
         .collect();
     let mut seen = HashSet::new();
     for (j, r) in roles.iter().enumerate() {
@@ -182,17 +302,20 @@ pub(super) fn columns(
             skipped.push(Skipped::new(sheet.header_at(j), SkipKind::NotXlsForm));
         }
         if matches!(r, Role::Label(Slot::Other) | Role::Hint(Slot::Other)) && filled {
-            let header = &sheet.headers()[j];
-            let language = header
-                .split_once("::")
-                .map_or(header.as_str(), |(_, l)| l)
+            let language = split_header(sheet.headers()[j].trim())
+                .1
+                .unwrap_or("")
                 .trim();
-            skipped.push(Skipped::new(
-                sheet.header_at(j),
-                SkipKind::OtherLanguage {
+            let kind = match (tag_of(language), &langs.second) {
+                (Some(_), Some(kept)) => SkipKind::OtherLanguage {
+                    language: language.to_owned(),
+                    kept: kept.to_string(),
+                },
+                _ => SkipKind::UnknownLanguage {
                     language: language.to_owned(),
                 },
-            ));
+            };
+            skipped.push(Skipped::new(sheet.header_at(j), kind));
         }
     }
     Columns { roles }

@@ -6,14 +6,28 @@ use super::cond::*;
 use crate::expr::{self, Op, Subject};
 use crate::problem::{Location, ProblemKind};
 
+/// A text in the languages a form carries over: Vietnamese (empty when the form has none),
+/// English and the poll's second language (docs/xlsform.md §Languages).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Words {
+    pub(super) vi: String,
+    pub(super) en: Option<String>,
+    pub(super) second: Option<String>,
+}
+
+impl Words {
+    pub(super) fn is_empty(&self) -> bool {
+        self.vi.is_empty() && self.en.is_none() && self.second.is_none()
+    }
+}
+
 /// An option of an item, before it is the poll's.
 #[derive(Debug, Clone)]
 pub(super) struct DraftOption {
     /// The XLSForm choice name (`other` for `or_other`).
     pub(super) name: String,
     pub(super) id: String,
-    pub(super) vi: String,
-    pub(super) en: Option<String>,
+    pub(super) words: Words,
     pub(super) free_text: bool,
     pub(super) value: Option<i64>,
     pub(super) at: Location,
@@ -52,8 +66,7 @@ impl DraftKind {
 #[derive(Debug, Clone)]
 pub(super) struct Draft {
     pub(super) id: String,
-    pub(super) vi: String,
-    pub(super) en: Option<String>,
+    pub(super) words: Words,
     pub(super) required: bool,
     pub(super) kind: DraftKind,
     pub(super) show_if: Option<Cond>,
@@ -97,8 +110,7 @@ pub(super) struct Group {
 
 /// Text waiting to be shown with the next question (notes, group labels).
 pub(super) struct Preamble {
-    pub(super) vi: String,
-    pub(super) en: Option<String>,
+    pub(super) words: Words,
     pub(super) at: Location,
 }
 

@@ -13,10 +13,15 @@ impl Importer {
     pub(super) fn survey_columns(
         &mut self,
         survey: &Sheet,
-        plain: Slot,
         default_language: &str,
     ) -> Option<Columns> {
-        let cols = columns(survey, false, plain, &mut self.problems, &mut self.skipped);
+        let cols = columns(
+            survey,
+            false,
+            &self.langs,
+            &mut self.problems,
+            &mut self.skipped,
+        );
         for (role, header) in [(Role::Type, "type"), (Role::Name, "name")] {
             if cols.find(role).is_none() {
                 self.problem(
@@ -25,35 +30,46 @@ impl Importer {
                 );
             }
         }
-        let labels: Vec<String> = cols
-            .roles
-            .iter()
-            .zip(survey.headers())
-            .filter(|(r, _)| matches!(r, Role::Label(_)))
-            .map(|(_, h)| h.trim().to_owned())
-            .collect();
         self.vi_header = cols
             .find(Role::Label(Slot::Vi))
             .map(|c| survey.headers()[c].trim().to_owned());
         let has_label = cols
             .roles
             .iter()
-            .any(|r| matches!(r, Role::Label(Slot::Vi | Slot::En)));
+            .any(|r| matches!(r, Role::Label(Slot::Vi | Slot::En | Slot::Second)));
         if !has_label {
             self.problem(
                 Location::sheet(survey.name()),
                 ProblemKind::MissingColumn { header: "label" },
             );
         } else if self.vi_header.is_none() {
-            // Never English in the Vietnamese slot (issue 23, item 6's interim, docs/xlsform.md
-            // §Languages): the form is refused with this one problem.
-            self.problem(
+            // Never English in the Vietnamese slot (issue 23, item 6, docs/xlsform.md
+            // §Languages): the form comes in with its own language in its slot and every
+            // Vietnamese label empty, said once for the sheet, for the designer to finish.
+            let language = [Slot::En, Slot::Second]
+                .into_iter()
+                .filter_map(|slot| cols.find(Role::Label(slot)))
+                .map(|c| survey.headers()[c].trim())
+                .find_map(|h| {
+                    h.split_once(':')
+                        .map(|(_, l)| l.trim_start_matches(':').trim().to_owned())
+                })
+                .or_else(|| Some(default_language.trim().to_owned()).filter(|l| !l.is_empty()))
+                .unwrap_or_else(|| "label".into());
+            self.notice(
                 Location::sheet(survey.name()),
-                ProblemKind::NoVietnamese {
-                    default_language: Some(default_language.to_owned()).filter(|l| !l.is_empty()),
-                    found: labels,
+                SkipKind::NoVietnamese {
+                    language: language.clone(),
                 },
             );
+            self.no_vietnamese = Some(language);
+            // The title is in the form's default language, else in its English, else in its
+            // second language.
+            self.own_slot = Some(match self.langs.plain {
+                slot @ (Slot::En | Slot::Second) => slot,
+                _ if cols.find(Role::Label(Slot::En)).is_some() => Slot::En,
+                _ => Slot::Second,
+            });
         }
         let ok = cols.find(Role::Type).is_some() && cols.find(Role::Name).is_some() && has_label;
         ok.then_some(cols)

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use phieu_core::poll::dto::PollDto;
 use phieu_core::Poll;
 
 use super::choices::*;
@@ -26,23 +27,48 @@ pub struct ImportOptions {
     pub file_stem: String,
 }
 
+/// The poll an XLSForm gave: ready to use, or waiting for its Vietnamese labels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportedPoll {
+    Ready(Poll),
+    /// The form has no Vietnamese labels (issue 23, item 6): the raw poll with its labels in the
+    /// form's language (English, or the second-language slot) and every Vietnamese text empty
+    /// where the form gave none. Everything else was checked by the core as for any poll; it
+    /// becomes a poll only once the Vietnamese is written (the office page opens it in the
+    /// designer, with every missing Vietnamese label marked). Never a poll with another
+    /// language in the Vietnamese slot.
+    NeedsVietnamese(PollDto),
+}
+
 /// A poll read from an XLSForm, and what was left out on purpose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    pub(super) poll: Poll,
+    pub(super) poll: ImportedPoll,
     pub(super) skipped: Vec<Skipped>,
 }
 
 impl Imported {
-    pub fn poll(&self) -> &Poll {
-        &self.poll
+    /// The poll, when the form had its Vietnamese labels.
+    pub fn poll(&self) -> Option<&Poll> {
+        match &self.poll {
+            ImportedPoll::Ready(poll) => Some(poll),
+            ImportedPoll::NeedsVietnamese(_) => None,
+        }
+    }
+
+    /// The raw poll of a form without Vietnamese labels.
+    pub fn needs_vietnamese(&self) -> Option<&PollDto> {
+        match &self.poll {
+            ImportedPoll::Ready(_) => None,
+            ImportedPoll::NeedsVietnamese(dto) => Some(dto),
+        }
     }
 
     pub fn skipped(&self) -> &[Skipped] {
         &self.skipped
     }
 
-    pub fn into_parts(self) -> (Poll, Vec<Skipped>) {
+    pub fn into_parts(self) -> (ImportedPoll, Vec<Skipped>) {
         (self.poll, self.skipped)
     }
 }
@@ -68,6 +94,13 @@ pub(super) struct Importer {
     /// The header of the survey's Vietnamese label column; `None` when it has none (said once,
     /// for the whole sheet, rather than on every row).
     pub(super) vi_header: Option<String>,
+    /// The workbook's languages: the second language and the plain label's slot.
+    pub(super) langs: Languages,
+    /// The language the form is written in when it has no Vietnamese label column at all
+    /// (issue 23, item 6): imported with every Vietnamese label empty.
+    pub(super) no_vietnamese: Option<String>,
+    /// The slot of the form's own language when it has no Vietnamese: where its title goes.
+    pub(super) own_slot: Option<Slot>,
     /// The most characters of a text answer (the `MAX_TEXT_LEN` of `import.rs`), the top of a
     /// text question's `string-length` range.
     pub(super) max_text_len: u64,
@@ -109,15 +142,20 @@ impl<'a> Row<'a> {
         self.survey.excel_row(self.i)
     }
 
-    /// The Vietnamese and English labels, and the cell to name when the label is wrong.
-    pub(super) fn labels(&self) -> (String, Option<String>, Location) {
-        let vi = self.cell(Role::Label(Slot::Vi)).to_owned();
-        let en = Some(self.cell(Role::Label(Slot::En)).to_owned()).filter(|s| !s.is_empty());
-        let at = self
-            .at(Role::Label(Slot::Vi))
-            .or_else(|| self.at(Role::Label(Slot::En)))
+    /// The Vietnamese, English and second-language labels, and the cell to name when the label
+    /// is wrong.
+    pub(super) fn labels(&self) -> (Words, Location) {
+        let some = |slot| Some(self.cell(Role::Label(slot)).to_owned()).filter(|s| !s.is_empty());
+        let words = Words {
+            vi: self.cell(Role::Label(Slot::Vi)).to_owned(),
+            en: some(Slot::En),
+            second: some(Slot::Second),
+        };
+        let at = [Slot::Vi, Slot::En, Slot::Second]
+            .into_iter()
+            .find_map(|slot| self.at(Role::Label(slot)))
             .unwrap_or_else(|| self.type_at());
-        (vi, en, at)
+        (words, at)
     }
 }
 
@@ -168,15 +206,19 @@ impl Importer {
                 ProblemKind::MissingSheet,
             )]);
         };
-        let plain = default_slot(&default_language);
-        let Some(cols) = self.survey_columns(survey, plain, &default_language) else {
+        let sheets: Vec<&Sheet> = [Some(survey), book.choices.as_ref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        self.langs = languages(&sheets, &default_language);
+        let Some(cols) = self.survey_columns(survey, &default_language) else {
             return Err(self.problems);
         };
         let mut lists = match &book.choices {
             None => Lists::NoSheet,
             Some(c) => read_choices(
                 c,
-                plain,
+                &self.langs,
                 self.vi_header.is_some(),
                 &mut self.choice_problems,
                 &mut self.skipped,

@@ -101,9 +101,14 @@ impl Importer {
         let name = r.name().to_owned();
         let name_at = r.survey.at(r.i, r.name_col);
         let id = self.question_id(&name, &name_at, r.excel_row());
-        let (vi, en, label_at) = r.labels();
-        // A refused type (a calculate, say) has no label to ask with: not a second problem.
-        if asked && vi.is_empty() && self.vi_header.is_some() {
+        let (words, label_at) = r.labels();
+        // A refused type (a calculate, say) has no label to ask with: not a second problem. A
+        // form without Vietnamese needs a label in its own language.
+        let unlabelled = match self.vi_header {
+            Some(_) => words.vi.is_empty(),
+            None => words.is_empty() && !self.preamble.iter().any(|p| !p.words.is_empty()),
+        };
+        if asked && unlabelled {
             self.missing_label(label_at.clone());
         }
         let required = match yes_no(r.cell(Role::Required)) {
@@ -152,11 +157,14 @@ impl Importer {
             }
             return;
         }
-        let (label_vi, label_en) = self.label(r, vi, en, &label_at);
+        let label = self.label(r, &words, &label_at);
         if let Some(what) = kind
             .as_ref()
             .filter(|k| matches!(k, DraftKind::Number { .. } | DraftKind::Text { .. }))
-            .and_then(|_| identifying(id.as_deref().unwrap_or(""), &label_vi, label_en.as_deref()))
+            .and_then(|_| {
+                let en = label.en.as_deref().or(label.second.as_deref());
+                identifying(id.as_deref().unwrap_or(""), &label.vi, en)
+            })
         {
             self.notice(label_at.clone(), SkipKind::Identifying { what });
         }
@@ -186,8 +194,7 @@ impl Importer {
         if let (true, Some(kind), Some(id)) = (pushed, kind, id) {
             self.drafts.push(Draft {
                 id,
-                vi: label_vi,
-                en: label_en,
+                words: label,
                 required,
                 kind,
                 relevant_at: condition.as_ref().map(|c| c.at.clone()),
@@ -288,8 +295,7 @@ impl Importer {
             .map(|c| DraftOption {
                 name: c.name.clone(),
                 id: c.id.clone(),
-                vi: c.vi.clone(),
-                en: c.en.clone(),
+                words: c.words.clone(),
                 free_text: false,
                 value: None,
                 at: c.at.clone(),
@@ -321,8 +327,11 @@ impl Importer {
             options.push(DraftOption {
                 name: "other".into(),
                 id: "other".into(),
-                vi: "Khác".into(),
-                en: Some("Other".into()),
+                words: Words {
+                    vi: "Khác".into(),
+                    en: Some("Other".into()),
+                    second: None,
+                },
                 free_text: true,
                 value: None,
                 at: type_at,

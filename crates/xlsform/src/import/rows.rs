@@ -107,30 +107,39 @@ pub(super) fn replace_reference(text: &str, name: &str, with: &str) -> String {
     out
 }
 
-/// Joins notes waiting to be shown before a label, one paragraph each.
-pub(super) fn joined(
-    preamble: &[Preamble],
-    vi: &str,
-    en: Option<&str>,
-) -> (String, Option<String>) {
-    let mut v: Vec<&str> = preamble.iter().map(|p| p.vi.as_str()).collect();
-    v.push(vi);
-    // A note without English shows its Vietnamese in the English text too, as the app does
-    // for any label without English.
-    let e = en.map(|en| {
-        let mut parts: Vec<&str> = preamble
-            .iter()
-            .map(|p| p.en.as_deref().unwrap_or(&p.vi))
-            .collect();
-        parts.push(en);
-        parts.join("\n")
-    });
-    (v.join("\n"), e)
+/// Joins notes waiting to be shown before a label, one paragraph each, in each language.
+pub(super) fn joined(preamble: &[Preamble], own: &Words) -> Words {
+    let join = |parts: Vec<&str>| {
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut v: Vec<&str> = preamble.iter().map(|p| p.words.vi.as_str()).collect();
+    v.push(&own.vi);
+    // A note without English (or the second language) shows its Vietnamese in that text too,
+    // as the app does for any label without it.
+    let other = |mine: Option<&str>, of: fn(&Words) -> Option<&str>| {
+        mine.map(|mine| {
+            let mut parts: Vec<&str> = preamble
+                .iter()
+                .map(|p| of(&p.words).unwrap_or(&p.words.vi))
+                .collect();
+            parts.push(mine);
+            join(parts)
+        })
+    };
+    Words {
+        vi: join(v),
+        en: other(own.en.as_deref(), |w| w.en.as_deref()),
+        second: other(own.second.as_deref(), |w| w.second.as_deref()),
+    }
 }
 
 /// A hint joins the label as its own line, in brackets unless it has its own.
 pub(super) fn with_hint(label: String, hint: &str) -> String {
-    if hint.is_empty() {
+    if hint.is_empty() || label.is_empty() {
         label
     } else if hint.starts_with('(') {
         format!("{label}\n{hint}")
@@ -231,11 +240,10 @@ impl Importer {
             self.condition(relevant, &at, r.excel_row())
                 .map(|cond| Condition { cond, at })
         };
-        let (vi, en, label_at) = r.labels();
-        if !vi.is_empty() {
+        let (words, label_at) = r.labels();
+        if !words.is_empty() {
             self.preamble.push(Preamble {
-                vi,
-                en,
+                words,
                 at: label_at,
             });
         }
@@ -252,18 +260,17 @@ impl Importer {
 
     /// A note joins the next question's label.
     pub(super) fn note(&mut self, r: &Row) {
-        let (mut vi, mut en, label_at) = r.labels();
+        let (mut words, label_at) = r.labels();
         if !r.cell(Role::Relevant).is_empty() {
             self.problem(r.at_or_type(Role::Relevant), ProblemKind::ConditionalNote);
-        } else if vi.is_empty() {
+        } else if words.vi.is_empty() && (self.vi_header.is_some() || words.is_empty()) {
             if self.vi_header.is_some() {
                 self.missing_label(label_at);
             }
         } else {
-            self.references(&label_at, &mut vi, &mut en);
+            self.references(&label_at, &mut words);
             self.preamble.push(Preamble {
-                vi,
-                en,
+                words,
                 at: label_at,
             });
         }
@@ -280,29 +287,36 @@ impl Importer {
 
     /// A question's label: the notes before it, its own, its hint, and `${…}` references in its
     /// own words or its hint (a note's were taken when it was read).
-    pub(super) fn label(
-        &mut self,
-        r: &Row,
-        vi: String,
-        en: Option<String>,
-        at: &Location,
-    ) -> (String, Option<String>) {
+    pub(super) fn label(&mut self, r: &Row, own: &Words, at: &Location) -> Words {
         let hint_vi = r.cell(Role::Hint(Slot::Vi));
         let hint_en = r.cell(Role::Hint(Slot::En));
-        let (label_vi, label_en) = joined(&self.preamble, &vi, en.as_deref());
-        let mut label_vi = with_hint(label_vi, hint_vi);
-        let mut label_en =
-            label_en.map(|e| with_hint(e, if hint_en.is_empty() { hint_vi } else { hint_en }));
+        let hint_second = r.cell(Role::Hint(Slot::Second));
+        let joined = joined(&self.preamble, own);
+        let hint_or_vi = |hint: &str| -> String {
+            if hint.is_empty() {
+                hint_vi.to_owned()
+            } else {
+                hint.to_owned()
+            }
+        };
+        let mut words = Words {
+            vi: with_hint(joined.vi, hint_vi),
+            en: joined.en.map(|e| with_hint(e, &hint_or_vi(hint_en))),
+            second: joined
+                .second
+                .map(|s| with_hint(s, &hint_or_vi(hint_second))),
+        };
         self.preamble.clear();
-        self.references(at, &mut label_vi, &mut label_en);
-        (label_vi, label_en)
+        self.references(at, &mut words);
+        words
     }
 
     /// `${name}` in a label (issue 23, item 7): an earlier question of the poll becomes "(the
     /// answer to question N)" and is said so; anything else is a problem.
-    pub(super) fn references(&mut self, at: &Location, vi: &mut String, en: &mut Option<String>) {
-        let mut names = expr::references(vi);
-        for n in en.as_deref().map(expr::references).unwrap_or_default() {
+    pub(super) fn references(&mut self, at: &Location, words: &mut Words) {
+        let mut names = expr::references(&words.vi);
+        let others = [words.en.as_deref(), words.second.as_deref()];
+        for n in others.into_iter().flatten().flat_map(expr::references) {
             if !names.contains(&n) {
                 names.push(n);
             }
@@ -312,9 +326,14 @@ impl Importer {
             match self.earlier.get(&name).and_then(Earlier::item) {
                 Some(index) => {
                     let n = index + 1;
-                    *vi = replace_reference(vi, &name, &format!("(câu trả lời câu {n})"));
-                    if let Some(e) = en.as_mut() {
+                    let vi = format!("(câu trả lời câu {n})");
+                    words.vi = replace_reference(&words.vi, &name, &vi);
+                    if let Some(e) = words.en.as_mut() {
                         *e = replace_reference(e, &name, &format!("(the answer to question {n})"));
+                    }
+                    // The second language points in Vietnamese: phieu writes no other.
+                    if let Some(s) = words.second.as_mut() {
+                        *s = replace_reference(s, &name, &vi);
                     }
                     shown.push(name);
                     questions.push(n);

@@ -38,7 +38,7 @@ fn notices(i: &Imported) -> Vec<String> {
 /// The problems grouped, in English.
 fn grouped(book: &Workbook) -> Vec<String> {
     match import_workbook(book, &options()) {
-        Ok(i) => panic!("imported: {}", i.poll().to_json()),
+        Ok(i) => panic!("imported: {:?}", i.poll()),
         Err(problems) => group_problems(&problems)
             .iter()
             .map(|g| g.message(Lang::En))
@@ -184,7 +184,7 @@ fn a_kobo_form_with_a_consent_gated_group_imports() {
     let settings: &[&[&str]] = &[&["form_title", "version"], &["Nước sạch", "vAbc"]];
     let book = workbook(survey, KOBO_CHOICES, settings);
     let imported = import_workbook(&book, &options()).unwrap_or_else(|p| panic!("{p:#?}"));
-    let poll = imported.poll();
+    let poll = imported.poll().unwrap();
     let ids: Vec<&str> = poll.items().iter().map(|i| i.id()).collect();
     assert_eq!(ids, ["consent", "members", "water", "why", "satisfied"]);
     // The gate alone on the group's questions; the gate AND the row's own test on "why".
@@ -303,7 +303,7 @@ fn a_legacy_pyxform_form_imports() {
     ];
     let imported = import_workbook(&workbook(survey, choices, &[]), &options())
         .unwrap_or_else(|p| panic!("{p:#?}"));
-    let poll = imported.poll();
+    let poll = imported.poll().unwrap();
     let crops = &poll.items()[2];
     assert_eq!(crops.label().en(), Some("Main crops?"));
     let ItemKind::Multiple { options, min, max } = crops.kind() else {
@@ -409,7 +409,7 @@ fn columns_that_are_not_xlsform_are_left_out_once() {
     ];
     let imported = import_workbook(&workbook(survey, choices, &[]), &options())
         .unwrap_or_else(|p| panic!("{p:#?}"));
-    assert_eq!(imported.poll().items().len(), 2);
+    assert_eq!(imported.poll().unwrap().items().len(), 2);
     let left_out = "left out this column: it is not an XLSForm column (notes, a test column, data of its own), and ODK does not read it either";
     assert_eq!(
         notices(&imported),
@@ -439,15 +439,42 @@ fn an_english_only_form_is_refused_once_or_said() {
         &["yn", "no", "No"],
     ];
     let settings: &[&[&str]] = &[&["default_language"], &["English (en)"]];
+    // Issue 23, item 6: imported with the English in its slot and no Vietnamese at all, said
+    // once, for the designer to finish; never English in the Vietnamese slot.
+    let imported = import_workbook(&workbook(survey, choices, settings), &options()).unwrap();
+    assert!(imported.poll().is_none());
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.title.vi, "");
+    let labels: Vec<(&str, Option<&str>)> = dto
+        .items
+        .iter()
+        .map(|i| (i.label.vi.as_str(), i.label.en.as_deref()))
+        .collect();
     assert_eq!(
-        grouped(&workbook(survey, choices, settings)),
-        ["sheet survey: the form has no Vietnamese label column: its default_language is \"English (en)\", so its labels (label::English (en)) are in that language. Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice (phieu cannot yet import a form in another language only)"]
+        labels,
+        [
+            ("", Some("Do you agree?")),
+            ("", Some("Why?\n(A few words)"))
+        ]
     );
-    let problems = import_workbook(&workbook(survey, choices, &[]), &options()).unwrap_err();
-    assert_eq!(problems.len(), 1);
-    assert!(problems[0]
-        .message(Lang::Vi)
-        .contains("không có cột nhãn tiếng Việt"));
+    let options_vi: Vec<&str> = dto.items[0]
+        .options
+        .iter()
+        .flatten()
+        .map(|o| o.label.vi.as_str())
+        .collect();
+    assert_eq!(options_vi, ["", ""]);
+    let said = notices(&imported);
+    assert!(
+        said.iter().any(|n| n.starts_with("sheet survey: the form has no Vietnamese labels: its labels were imported in \"English (en)\"")),
+        "{said:#?}"
+    );
+    // Without default_language the same.
+    let imported = import_workbook(&workbook(survey, choices, &[]), &options()).unwrap();
+    assert!(imported.needs_vietnamese().is_some());
+    assert!(group_skipped(imported.skipped())
+        .iter()
+        .any(|g| g.message(Lang::Vi).contains("không có nhãn tiếng Việt")));
     // A plain label, no language named, not one Vietnamese letter: imported, and said.
     let plain: &[&[&str]] = &[
         &["type", "name", "label"],
@@ -483,4 +510,47 @@ fn a_calculate_is_one_problem() {
             "sheet survey, row 4, column E (relevant): a condition can only test a question with choices (select_one, select_multiple); \"half\" is not one",
         ]
     );
+}
+
+/// Issue 23, item 6 with issue 20, item 3: a form in Khmer only, as a Khmer village's committee
+/// might circulate it, comes in with its Khmer in the second-language slot (its title too) and
+/// its Vietnamese to write; with several languages the form's default_language is kept.
+#[test]
+fn a_khmer_only_form_lands_in_the_second_slot() {
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label::Khmer (km)", "label::Thai (th)"],
+        &["select_one yn", "q1", "យល់ព្រមទេ?", "เห็นด้วยไหม"],
+    ];
+    let choices: &[&[&str]] = &[
+        &["list_name", "name", "label::Khmer (km)", "label::Thai (th)"],
+        &["yn", "yes", "បាទ", "ใช่"],
+        &["yn", "no", "ទេ", "ไม่"],
+    ];
+    let settings: &[&[&str]] = &[&["form_title"], &["ការស្ទង់មតិ"]];
+    let imported = import_workbook(&workbook(survey, choices, settings), &options()).unwrap();
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.title.vi, "");
+    assert_eq!(dto.title.others, [(s("km"), s("ការស្ទង់មតិ"))]);
+    assert_eq!(dto.items[0].label.others, [(s("km"), s("យល់ព្រមទេ?"))]);
+    assert_eq!(
+        dto.items[0].options.as_ref().unwrap()[1].label.others,
+        [(s("km"), s("ទេ"))]
+    );
+    let said = notices(&imported);
+    assert!(
+        said.iter().any(|n| n.contains("\"Thai (th)\" column")),
+        "{said:#?}"
+    );
+    // The form's default_language decides which language is kept.
+    let thai: &[&[&str]] = &[
+        &["form_title", "default_language"],
+        &["แบบสำรวจ", "Thai (th)"],
+    ];
+    let imported = import_workbook(&workbook(survey, choices, thai), &options()).unwrap();
+    let dto = imported.needs_vietnamese().unwrap();
+    assert_eq!(dto.items[0].label.others, [(s("th"), s("เห็นด้วยไหม"))]);
+    assert_eq!(dto.title.others, [(s("th"), s("แบบสำรวจ"))]);
+    assert!(notices(&imported)
+        .iter()
+        .any(|n| n.contains("\"Khmer (km)\" column")));
 }
