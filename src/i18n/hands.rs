@@ -18,7 +18,6 @@ pub struct HandsWords {
     pub no_hand: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
-    pub missing: &'static str,
     pub all_by_hands: &'static str,
 }
 
@@ -33,7 +32,6 @@ const VI: HandsWords = HandsWords {
     no_hand: "Không biểu quyết (có mặt nhưng không giơ tay): {n}",
     save: "Lưu kết quả giơ tay",
     saved: "Đã lưu",
-    missing: "Hãy nhập kết quả giơ tay của mọi câu trước khi kết thúc biểu quyết.",
     all_by_hands: "Mọi câu của cuộc họp này biểu quyết giơ tay: máy tính bảng không nhận phiếu, chỉ ghi kết quả và lập biên bản.",
 };
 
@@ -48,7 +46,6 @@ const EN: HandsWords = HandsWords {
     no_hand: "Not voting (present, no hand raised): {n}",
     save: "Save the show of hands",
     saved: "Saved",
-    missing: "Enter the show of hands of every question before closing the vote.",
     all_by_hands: "Every question of this meeting is voted by a show of hands: the tablet takes no ballot, it only records the counts and makes the minutes.",
 };
 

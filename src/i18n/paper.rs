@@ -33,6 +33,9 @@ pub struct PaperWords {
     pub recount_sure: &'static str,
     pub recount_yes: &'static str,
     pub recount_no: &'static str,
+    /// The results page's figures of the paper ballots.
+    pub returned: &'static str,
+    pub valid: &'static str,
 }
 
 const VI: PaperWords = PaperWords {
@@ -62,6 +65,8 @@ const VI: PaperWords = PaperWords {
     recount_sure: "Xóa các phiếu người đếm {k} đã bấm để đếm lại từ đầu?",
     recount_yes: "Xóa và đếm lại",
     recount_no: "Không",
+    returned: "Số phiếu giấy thu vào",
+    valid: "Số phiếu giấy hợp lệ",
 };
 
 const EN: PaperWords = PaperWords {
@@ -91,6 +96,8 @@ const EN: PaperWords = PaperWords {
     recount_sure: "Erase what counter {k} tapped, to count again from the start?",
     recount_yes: "Erase and count again",
     recount_no: "No",
+    returned: "Paper ballots returned",
+    valid: "Valid paper ballots",
 };
 
 pub fn paper_words(lang: Lang) -> &'static PaperWords {

@@ -104,6 +104,8 @@ pub fn results(props: &ResultsProps) -> Html {
     let survey = Electors::of(bundle.poll()) == Electors::Asked;
     let fact =
         |label: &str, value: String| html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> };
+    let counted = bundle.minutes().counted();
+    let pw = crate::i18n::paper::paper_words(lang);
     html! {
         <div class="results">
             <section class="screen-only" aria-labelledby="results-heading">
@@ -117,9 +119,19 @@ pub fn results(props: &ResultsProps) -> Html {
                     if let Some(present) = electorate.present() {
                         { fact(named.present, present.to_string()) }
                     }
-                    { fact(if survey { t.forms_returned } else { t.ballots_cast }, tally.ballots().to_string()) }
-                    { fact(t.ballots_valid, tally.valid_ballots().to_string()) }
-                    { fact(t.ballots_blank, (tally.ballots() - tally.valid_ballots()).to_string()) }
+                    // The tablet's ballots, unless it took none (every item by hands or on
+                    // paper: issue 19); the paper ballots' figures when there were some.
+                    if !counted.covers(bundle.poll()) {
+                        { fact(if survey { t.forms_returned } else { t.ballots_cast }, tally.ballots().to_string()) }
+                        { fact(t.ballots_valid, tally.valid_ballots().to_string()) }
+                        { fact(t.ballots_blank, (tally.ballots() - tally.valid_ballots()).to_string()) }
+                    }
+                    if let Some(p) = counted.paper() {
+                        { fact(pw.issued, p.issued.to_string()) }
+                        { fact(pw.returned, p.returned.to_string()) }
+                        { fact(pw.valid, p.valid().to_string()) }
+                        { fact(pw.invalid_count, p.invalid.to_string()) }
+                    }
                 </dl>
                 if bundle.outcomes().is_empty() {
                     <p class="outcome neutral">{ t.no_decision }</p>

@@ -113,6 +113,10 @@ test('three meetings: by ballot, by hands, on paper counted twice; the list reop
   await page.getByText('Hai lần đếm khớp nhau').waitFor();
   await closeVoting(page);
   await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
+  // The page's own figures are the paper's, not the tablet's zeros.
+  const facts = (await page.locator('dl.facts').innerText()).replace(/\s+/g, ' ');
+  assert.match(facts, /Số phiếu giấy thu vào 4/);
+  assert.doesNotMatch(facts, /Số phiếu trắng/);
   const paper = await minutes(page);
   for (const line of [/Số phiếu giấy phát ra\s*:?\s*4/, /Số phiếu giấy thu vào\s*:?\s*4/, /Số phiếu giấy không hợp lệ\s*:?\s*1/,
     /hai người đếm độc lập/, /Bỏ phiếu kín bằng phiếu giấy, kiểm phiếu bằng máy tính bảng/]) {
