@@ -5,7 +5,7 @@
 use phieu_core::{Answer, Item, ItemKind, Lang, Poll};
 
 use super::kiosk::kiosk;
-use crate::state::meeting::answer_in_words;
+use crate::state::reading::{answer_in_words, Reading};
 
 pub struct SpeechWords {
     /// The voter's button, and its words while it reads (tapping again stops).
@@ -110,7 +110,7 @@ pub fn review_lines<'a>(
         format!(
             "{}: {}",
             poll.items()[i].label().get(Lang::Vi),
-            answer_in_words(poll, i, a, Lang::Vi, k.blank)
+            answer_in_words(poll, i, a, &Reading::default(), Lang::Vi, k.blank)
         )
     }));
     lines.push(k.review_hint.to_owned());

@@ -607,45 +607,6 @@ impl Voting {
     }
 }
 
-/// An answer in words, as the review screen and nothing else shows it.
-pub fn answer_in_words(
-    poll: &Poll,
-    index: usize,
-    answer: &Answer,
-    lang: Lang,
-    blank: &str,
-) -> String {
-    let Some(item) = poll.items().get(index) else {
-        return String::new();
-    };
-    let label = |id: &str| {
-        item.kind()
-            .options()
-            .iter()
-            .find(|c| c.id() == id)
-            .map(|c| c.label().get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let with_text = |words: String, free: &Option<String>| match free {
-        Some(t) if !t.is_empty() => format!("{words}: “{t}”"),
-        _ => words,
-    };
-    match answer {
-        Answer::Blank => blank.to_owned(),
-        Answer::Choice { option, free_text } => with_text(label(option), free_text),
-        Answer::Choices { options, free_text } => with_text(
-            options
-                .iter()
-                .map(|o| label(o))
-                .collect::<Vec<_>>()
-                .join(", "),
-            free_text,
-        ),
-        Answer::Number(n) => n.to_string(),
-        Answer::Text(t) => t.clone(),
-    }
-}
-
 /// Whether an item is answered by picking among options (a radio group or checkboxes).
 pub fn is_choice(kind: &ItemKind) -> bool {
     matches!(

@@ -1,4 +1,5 @@
 use super::*;
+use crate::state::reading::{answer_in_words, Reading};
 
 const DEMO: &str = include_str!("../../../assets/polls/demo.json");
 
@@ -70,15 +71,36 @@ fn answers_read_in_words() {
         free_text: Some("Làm vào mùa khô".into()),
     };
     assert_eq!(
-        answer_in_words(&poll, 0, &other, Lang::Vi, "(để trống)"),
+        answer_in_words(
+            &poll,
+            0,
+            &other,
+            &Reading::default(),
+            Lang::Vi,
+            "(để trống)"
+        ),
         "Ý kiến khác: “Làm vào mùa khô”"
     );
     assert_eq!(
-        answer_in_words(&poll, 0, &Answer::choice("dong_y"), Lang::En, "(blank)"),
+        answer_in_words(
+            &poll,
+            0,
+            &Answer::choice("dong_y"),
+            &Reading::default(),
+            Lang::En,
+            "(blank)"
+        ),
         "Agree"
     );
     assert_eq!(
-        answer_in_words(&poll, 0, &Answer::Blank, Lang::En, "(blank)"),
+        answer_in_words(
+            &poll,
+            0,
+            &Answer::Blank,
+            &Reading::default(),
+            Lang::En,
+            "(blank)"
+        ),
         "(blank)"
     );
 }
