@@ -1,8 +1,11 @@
 // A real `phieu collect` for the journeys, on 127.0.0.1 with one token, its database in `dir`.
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root } from './support.mjs';
+import { root, serve, launch } from './support.mjs';
 
 /** Starts `phieu collect` on a free port, allowing `origin`; resolves with its URL once it prints it. */
 export function startCollector(origin, dir, token) {
@@ -29,3 +32,23 @@ export function startCollector(origin, dir, token) {
   });
 }
 
+
+/** The app served, a browser and a collector for the page's origin with `token`, started before
+ * a file's tests and stopped after them (as `harness` in support.mjs, with the collector). */
+export function portalHarness(token, name) {
+  const h = { server: null, browser: null, collector: null };
+  let work;
+  before(async () => {
+    h.server = await serve();
+    h.browser = await launch();
+    work = await mkdtemp(join(tmpdir(), `phieu-${name}-`));
+    h.collector = await startCollector(h.server.url.replace(/\/$/, ''), work, token);
+  });
+  after(async () => {
+    h.collector?.stop();
+    await h.browser?.close();
+    await h.server?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+  return h;
+}

@@ -7,29 +7,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { harness } from './support.mjs';
 import { createMeeting, castBallot, enterPin, castCount, closeVoting } from './meeting_page.mjs';
+import { queueSalts, nextSalt } from './salts.mjs';
 
 const h = harness();
 
-const salt = (n) => Array.from({ length: 16 }, (_, i) => (n * 31 + i) & 0xff);
-
-async function nextSalt(page, n) {
-  await page.evaluate((bytes) => window.__salts.push(bytes), salt(n));
-}
 
 async function meeting(order) {
   const context = await h.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    window.__salts = [];
-    const real = crypto.getRandomValues.bind(crypto);
-    crypto.getRandomValues = (array) => {
-      const next = window.__salts.shift();
-      if (next && array.length === 16) {
-        array.set(next);
-        return array;
-      }
-      return real(array);
-    };
-  });
+  await queueSalts(context);
   const page = await context.newPage();
   await page.goto(h.server.url);
   await createMeeting(page);

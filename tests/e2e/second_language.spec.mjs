@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { harness, watchErrors, screenshotAllSizes, root } from './support.mjs';
 import { createMeeting, enterPin, castCount, closeVoting } from './meeting_page.mjs';
 import { axeViolations, smallTargets } from './a11y.mjs';
+import { queueSalts, nextSalt } from './salts.mjs';
 
 /** No serious or critical axe violation, and every control at least 48 × 48 px. */
 async function accessible(page, state) {
@@ -32,8 +33,6 @@ const KM = {
   'Không đồng ý': 'មិនយល់ព្រម',
   'Ý kiến khác': 'មតិផ្សេងទៀត',
 };
-
-const salt = (n) => Array.from({ length: 16 }, (_, i) => (n * 31 + i) & 0xff);
 
 /** One ballot from the welcome screen, read in `language` ('km' or 'vi'). */
 async function cast(page, language, choice, opinion, { shots = false } = {}) {
@@ -79,21 +78,9 @@ async function cast(page, language, choice, opinion, { shots = false } = {}) {
 /** A meeting on the Khmer poll where every ballot is read in `language`; its two exports. */
 async function meeting(language, { screenshots = false } = {}) {
   const context = await h.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    window.__salts = [];
-    const real = crypto.getRandomValues.bind(crypto);
-    crypto.getRandomValues = (array) => {
-      const next = window.__salts.shift();
-      if (next && array.length === 16) {
-        array.set(next);
-        return array;
-      }
-      return real(array);
-    };
-  });
+  await queueSalts(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const nextSalt = (n) => page.evaluate((bytes) => window.__salts.push(bytes), salt(n));
   await page.goto(h.server.url);
   await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp' }).waitFor();
   await page.getByLabel('Hoặc mở tệp phiếu (.json) của mình').setInputFiles({
@@ -103,7 +90,7 @@ async function meeting(language, { screenshots = false } = {}) {
   });
   await createMeeting(page, { title: TITLE });
   await page.getByRole('button', { name: 'Bỏ một phiếu thử' }).click();
-  await nextSalt(100);
+  await nextSalt(page, 100);
   await cast(page, language, 'Đồng ý');
   await page.getByRole('button', { name: 'Kiểm tra kết quả thử' }).click();
   await page.getByRole('button', { name: 'Xóa phiếu thử và mở bỏ phiếu' }).click();
@@ -121,7 +108,7 @@ async function meeting(language, { screenshots = false } = {}) {
       await accessible(page, 'welcome with the language choice');
       await page.setViewportSize({ width: 1280, height: 800 });
     }
-    await nextSalt(n);
+    await nextSalt(page, n);
     await cast(page, language, choice, opinion, { shots: screenshots && n === 1 });
     await enterPin(page);
   }

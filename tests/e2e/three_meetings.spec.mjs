@@ -3,33 +3,15 @@
 // must be recounted before the vote can close. The hands meeting is uploaded to a real
 // `phieu collect`. Then the list of meetings: after a reload the first one's minutes reopen; the
 // first (neither uploaded nor saved to a file) cannot be deleted; the uploaded one is.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, screenshots } from './support.mjs';
+import { watchErrors, screenshots } from './support.mjs';
 import { fillSetup, testAndOpen, voter, closeVoting, PIN } from './meeting_page.mjs';
-import { startCollector } from './collector.mjs';
+import { portalHarness } from './collector.mjs';
 
 const TOKEN = 'portal-token-three-meetings-0123';
-let server;
-let browser;
-let collector;
-let work;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  work = await mkdtemp(join(tmpdir(), 'phieu-three-'));
-  collector = await startCollector(server.url.replace(/\/$/, ''), work, TOKEN);
-});
-after(async () => {
-  collector?.stop();
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
-});
+const h = portalHarness(TOKEN, 'three');
 
 /** The first copy of the minutes on the results page, whitespace collapsed. */
 async function minutes(page) {
@@ -60,10 +42,10 @@ async function count(page, k, ballots) {
 }
 
 test('three meetings: by ballot, by hands, on paper counted twice; the list reopens, refuses and deletes', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
 
   // 1. By ballot on the tablet.
   await setUp(page, '8 giờ, ngày 1/12/2026');
@@ -82,7 +64,7 @@ test('three meetings: by ballot, by hands, on paper counted twice; the list reop
   await closeVoting(page);
   await page.getByRole('heading', { name: 'Kết quả kiểm phiếu' }).waitFor();
   assert.match(await minutes(page), /Biểu quyết công khai bằng hình thức giơ tay/);
-  await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(collector.url);
+  await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(h.collector.url);
   await page.getByLabel('Mã tải lên').fill(TOKEN);
   await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();

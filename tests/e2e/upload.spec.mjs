@@ -6,41 +6,24 @@
 // Issue 17: a link naming another upload address (`?upload=`) sends nothing there, not even
 // the token; the officer sees its host and must confirm it with the PIN, and the saved token
 // never goes with it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, root, screenshots } from './support.mjs';
+import { watchErrors, screenshots } from './support.mjs';
 import { createMeeting, testAndOpen, voter, closeVoting, PIN } from './meeting_page.mjs';
-import { startCollector } from './collector.mjs';
+import { portalHarness } from './collector.mjs';
 
 const TOKEN = 'portal-token-0123456789abcdef';
-let server;
-let browser;
-let collector;
-let work;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  work = await mkdtemp(join(tmpdir(), 'phieu-upload-'));
-  collector = await startCollector(server.url.replace(/\/$/, ''), work, TOKEN);
-});
-after(async () => {
-  collector?.stop();
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
-});
+const h = portalHarness(TOKEN, 'upload');
 
 /** A closed meeting with two ballots, on the results screen. */
 async function closedMeeting() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(h.server.url);
   await createMeeting(page);
   await testAndOpen(page);
   await voter(page, 'Đồng ý');
@@ -101,8 +84,8 @@ async function shoot(page, name) {
 
 async function stored(fingerprint) {
   // The public summary: the bundle with its openings is for an auditor's token (issue 17).
-  const bundle = await fetch(`${collector.url}bundles/${fingerprint}/summary`);
-  const villages = await (await fetch(`${collector.url}villages`)).json();
+  const bundle = await fetch(`${h.collector.url}bundles/${fingerprint}/summary`);
+  const villages = await (await fetch(`${h.collector.url}villages`)).json();
   const boxes = villages.villages.flatMap((v) => v.polls).reduce((n, p) => n + p.boxes, 0);
   return { status: bundle.status, boxes };
 }
@@ -114,7 +97,7 @@ const item = (page) => page.getByRole('list', { name: /^(Các tệp kiểm tra �
 
 test('offline the bundle waits; online it is sent; after a reload it is still sent and stored once', async () => {
   const { context, page, errors, fingerprint } = await closedMeeting();
-  await configure(page, collector.url, TOKEN);
+  await configure(page, h.collector.url, TOKEN);
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
@@ -149,7 +132,7 @@ test('offline the bundle waits; online it is sent; after a reload it is still se
 
 test('a bundle left waiting is sent from the next meeting\'s tablet page, once the network is back', async () => {
   const { context, page, errors, fingerprint } = await closedMeeting();
-  await configure(page, collector.url, TOKEN);
+  await configure(page, h.collector.url, TOKEN);
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await item(page).getByText(/^Máy đang mất mạng\./).waitFor();
@@ -176,7 +159,7 @@ test('a bundle left waiting is sent from the next meeting\'s tablet page, once t
 
 test('a wrong token is refused with the collector\'s reason in the interface language; the right one sends', async () => {
   const { context, page, errors, fingerprint } = await closedMeeting();
-  await configure(page, collector.url, 'not-the-portal-token-000');
+  await configure(page, h.collector.url, 'not-the-portal-token-000');
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await item(page).getByText('Bị từ chối (HTTP 401):').waitFor();
   await item(page).getByText('thiếu hoặc sai mã (Authorization: Bearer …)').waitFor();
@@ -200,21 +183,21 @@ test('a wrong token is refused with the collector\'s reason in the interface lan
 test('issue 17: a link naming another address sends it nothing, no token, and the bundle waits for the real collector', async () => {
   const evil = await evilCollector();
   const { context, page, errors, fingerprint } = await closedMeeting();
-  await configure(page, collector.url, TOKEN);
+  await configure(page, h.collector.url, TOKEN);
   // The real collector is out of reach for now: the bundle is left waiting, token saved.
-  const real = `${collector.url}**`;
+  const real = `${h.collector.url}**`;
   await context.route(real, (route) => route.abort('connectionrefused'));
   await page.getByRole('button', { name: 'Gửi lên cổng thông tin' }).click();
   await item(page).getByText(/^Không kết nối được tới cổng thông tin\./).waitFor();
 
   // The attacker's link: the same app, with ?upload= pointing at the look-alike.
-  await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
+  await page.goto(`${h.server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
   const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận tệp kiểm tra mới' });
   await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
   // The page's outbox has tried again since it opened (the real collector, refused again).
   await item(page).getByText(/^Không kết nối được tới cổng thông tin\. Sẽ thử lại lúc .* \(đã thử 2 lần\)\.$/).waitFor();
   assert.deepEqual(evil.requests, [], 'the look-alike received nothing');
-  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), collector.url, 'the saved address stands');
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), h.collector.url, 'the saved address stands');
   await mkdir(screenshots, { recursive: true });
   await proposal.screenshot({ path: join(screenshots, 'upload-proposal-vi.png') });
 
@@ -234,23 +217,23 @@ test('issue 17: a link naming another address sends it nothing, no token, and th
 test('issue 17: a new address takes effect only with the PIN, without the old token; a "stored" without this box\'s fingerprint is not "sent"', async () => {
   const evil = await evilCollector();
   const { context, page, errors } = await closedMeeting();
-  await configure(page, collector.url, TOKEN);
+  await configure(page, h.collector.url, TOKEN);
   // By hand too: another address with the saved token still in its field is refused.
   await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').fill(evil.url);
   await page.getByLabel('Mã PIN của cán bộ để lưu cài đặt').fill(PIN);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByText('Đây là mã tải lên của địa chỉ cũ. Mã tải lên không bao giờ được gửi sang địa chỉ khác: hãy nhập mã do cổng thông tin mới cấp.').waitFor();
 
-  await page.goto(`${server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
+  await page.goto(`${h.server.url}office.html?upload=${encodeURIComponent(evil.url)}`);
   const proposal = page.getByRole('group', { name: 'Xác nhận địa chỉ nhận tệp kiểm tra mới' });
   await proposal.getByText(new URL(evil.url).host, { exact: true }).waitFor();
-  await proposal.getByText(collector.url).waitFor();
+  await proposal.getByText(h.collector.url).waitFor();
   await shoot(page, 'upload-proposal-vi');
 
   await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill('000000');
   await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
   await proposal.getByText('Sai mã PIN. Còn 4 lần thử.').waitFor();
-  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), collector.url, 'a wrong PIN changes nothing');
+  assert.equal(await page.getByLabel('Địa chỉ nhận tệp kiểm tra (URL)').inputValue(), h.collector.url, 'a wrong PIN changes nothing');
 
   await proposal.getByLabel('Mã PIN của cán bộ để xác nhận').fill(PIN);
   await proposal.getByRole('button', { name: 'Xác nhận địa chỉ mới' }).click();
@@ -273,10 +256,10 @@ test('issue 17: a new address takes effect only with the PIN, without the old to
 });
 
 test('the address must be http or https, said in both languages', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}?upload=${encodeURIComponent('ftp://xa.example.vn/bundles')}`);
+  await page.goto(`${h.server.url}?upload=${encodeURIComponent('ftp://xa.example.vn/bundles')}`);
   await createMeeting(page);
   await testAndOpen(page);
   await voter(page, 'Đồng ý');
