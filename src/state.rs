@@ -648,6 +648,26 @@ fn apply_field(next: &mut Model, action: field::FieldAction) {
 }
 
 impl Model {
+    /// Whether the header offers the links to the other pages on `here`. Not while storage is
+    /// opening or the browser is about to move to another page: a link tapped then would race
+    /// the move, and the move wins (an auditor who tapped "verify" on a fresh tablet landed on
+    /// setup). Not while a voter holds the tablet, nor ever on the survey page (the device is
+    /// in a respondent's hands).
+    pub fn offers_nav(&self, here: Doc) -> bool {
+        let voter_holds = matches!(
+            self.screen,
+            Screen::Voter(_)
+                | Screen::Receipt(_)
+                | Screen::Pin(_)
+                | Screen::ConfirmClose
+                | Screen::CancelBallot(_)
+        );
+        here != Doc::Survey
+            && self.device != Device::Starting
+            && self.elsewhere(here).is_none()
+            && !(here == Doc::Tablet && voter_holds)
+    }
+
     /// Where the browser must go, when the page it is on (`here`) cannot show what the model
     /// holds: the tablet page has no setup, results, verify, merge or field survey; the office
     /// page does not run a meeting or a field survey in progress; the survey page runs nothing

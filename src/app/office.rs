@@ -73,7 +73,8 @@ pub fn office_app() -> Html {
     html! {
         // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
         <OutboxPump>
-            <Header lang={model.lang} here={Doc::Office} page={model.page} {on_lang} />
+            <Header lang={model.lang} here={Doc::Office} page={model.page} {on_lang}
+                    nav={model.offers_nav(Doc::Office)} />
             <main id="main" class="page">
                 { match model.page {
                     Page::Verify => html! { <Verify lang={model.lang} /> },

@@ -51,10 +51,10 @@ pub fn survey_app() -> Html {
     use_elsewhere(go);
 
     let on_lang = dispatch.reform(Action::SetLang);
-    // The device is handed to respondents: the header offers only the language.
     html! {
         <>
-            <Header lang={model.lang} here={Doc::Survey} page={model.page} {on_lang} kiosk={true} />
+            <Header lang={model.lang} here={Doc::Survey} page={model.page} {on_lang}
+                    nav={model.offers_nav(Doc::Survey)} />
             <main id="main" class="page">
                 { not_ready(model, moving).unwrap_or_else(|| survey(model, &dispatch)) }
             </main>

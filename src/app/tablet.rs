@@ -85,15 +85,6 @@ pub fn tablet_app() -> Html {
     }
 
     let on_lang = dispatch.reform(Action::SetLang);
-    // While a voter holds the tablet, the header offers only the language.
-    let kiosk_mode = matches!(
-        model.screen,
-        Screen::Voter(_)
-            | Screen::Receipt(_)
-            | Screen::Pin(_)
-            | Screen::ConfirmClose
-            | Screen::CancelBallot(_)
-    );
     // While a voter holds the tablet, the browser's Back stays on the ballot (edge::route).
     let voter_holds = matches!(
         model.screen,
@@ -110,7 +101,7 @@ pub fn tablet_app() -> Html {
         // The outbox pump sends waiting bundles whatever this page shows (components::outbox_pump).
         <OutboxPump>
             <Header lang={model.lang} here={Doc::Tablet} page={model.page} {on_lang}
-                    kiosk={kiosk_mode} />
+                    nav={model.offers_nav(Doc::Tablet)} />
             <main id="main" class={classes!("page", large.then_some("voter-large"))}>
                 { not_ready(model, moving).unwrap_or_else(|| meeting(model, &dispatch)) }
             </main>

@@ -14,9 +14,9 @@ pub struct HeaderProps {
     pub here: Doc,
     pub page: Page,
     pub on_lang: Callback<Lang>,
-    /// A voter holds the tablet: no way out of the ballot but the language switch.
-    #[prop_or_default]
-    pub kiosk: bool,
+    /// The links to the other pages ([`crate::state::Model::offers_nav`]); without them the
+    /// header offers only the language switch (a voter holds the tablet, or the page is moving).
+    pub nav: bool,
 }
 
 #[function_component(Header)]
@@ -36,7 +36,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <span class="brand-name">{ t.app_name }</span>
                 <span class="brand-tagline">{ t.tagline }</span>
             </div>
-            if !props.kiosk {
+            if props.nav {
             <nav class="nav" aria-label={t.nav_label}>
                 { for [(Page::Home, t.nav_home), (Page::Meetings, t.nav_meetings), (Page::Verify, t.nav_verify), (Page::Merge, t.nav_merge)]
                     .into_iter()

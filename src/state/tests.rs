@@ -279,6 +279,48 @@ fn the_tablet_page_sends_setup_and_results_to_the_office_page() {
 }
 
 #[test]
+fn the_header_offers_no_page_link_that_would_race_a_move_or_free_a_voter() {
+    // A fresh tablet is about to move to setup: a "verify" tapped before it would be
+    // overridden by the move (the CI failure of stop 27), so no link is offered until storage
+    // is open and the page stays.
+    let starting = Model::new(Lang::Vi, Page::Home);
+    assert!(
+        !starting.offers_nav(Doc::Tablet),
+        "storage is still opening"
+    );
+    assert!(
+        !starting.offers_nav(Doc::Office),
+        "storage is still opening"
+    );
+    let empty = starting.apply(Action::Started(None));
+    assert!(
+        !empty.offers_nav(Doc::Tablet),
+        "the tablet is moving to setup"
+    );
+    assert!(empty.offers_nav(Doc::Office));
+    let verify = Model::new(Lang::Vi, Page::Verify).apply(Action::Started(None));
+    assert!(
+        !verify.offers_nav(Doc::Tablet),
+        "an old bookmark is moving to the office"
+    );
+    assert!(verify.offers_nav(Doc::Office));
+    // A meeting open: the officer's console offers the links, a voter's turn does not.
+    let console = opened();
+    assert!(console.offers_nav(Doc::Tablet));
+    assert!(
+        !console.offers_nav(Doc::Office),
+        "the office page is moving to the tablet"
+    );
+    let voter = console.apply(Action::StartVoter { test: false });
+    assert!(matches!(voter.screen, Screen::Voter(_)));
+    assert!(!voter.offers_nav(Doc::Tablet), "a voter holds the tablet");
+    assert!(
+        !empty.offers_nav(Doc::Survey),
+        "a respondent holds the device"
+    );
+}
+
+#[test]
 fn the_office_page_hands_a_new_meeting_to_the_tablet_and_sends_a_running_one_there() {
     let meeting = check(&form(), poll(), "m1".into(), [1; 16]).unwrap();
     let setup = Model::new(Lang::Vi, Page::Setup).apply(Action::Started(None));
