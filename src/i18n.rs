@@ -16,76 +16,7 @@ pub mod results;
 pub mod speech;
 pub mod upload;
 
-/// Every fixed string of the interface, in one language.
-pub struct Strings {
-    pub app_name: &'static str,
-    pub tagline: &'static str,
-    pub switch_to: &'static str,
-    pub switch_to_label: &'static str,
-    pub loading_poll: &'static str,
-    pub poll_failed: &'static str,
-    pub retry: &'static str,
-    pub place: &'static str,
-    pub rule: &'static str,
-    pub question: &'static str,
-    pub required: &'static str,
-    pub optional: &'static str,
-    pub free_text_hint: &'static str,
-    pub poll_fingerprint: &'static str,
-    /// Above the setup page's preview of the ballot: it is for reading, nothing to press.
-    pub preview_note: &'static str,
-    pub nav_label: &'static str,
-    pub nav_home: &'static str,
-    pub nav_verify: &'static str,
-    pub nav_merge: &'static str,
-    pub nav_meetings: &'static str,
-}
-
-const VI: Strings = Strings {
-    app_name: "Phiếu",
-    tagline: "Biểu quyết và lấy ý kiến tại thôn, tổ dân phố",
-    switch_to: "English",
-    switch_to_label: "Chuyển sang tiếng Anh",
-    loading_poll: "Đang tải phiếu…",
-    poll_failed: "Không mở được phiếu",
-    retry: "Thử lại",
-    place: "Địa bàn",
-    rule: "Cách tính kết quả",
-    question: "Câu hỏi",
-    required: "Bắt buộc",
-    optional: "Không bắt buộc",
-    free_text_hint: "kèm ô ghi ý kiến",
-    poll_fingerprint: "Mã kiểm tra nội dung phiếu (SHA-256)",
-    preview_note: "Xem trước phiếu như cử tri sẽ thấy (ở đây chỉ để xem, không bấm chọn được).",
-    nav_label: "Các trang",
-    nav_home: "Cuộc họp",
-    nav_verify: "Kiểm chứng tệp kết quả",
-    nav_merge: "Gộp kết quả",
-    nav_meetings: "Các cuộc họp",
-};
-
-const EN: Strings = Strings {
-    app_name: "Phieu",
-    tagline: "Village votes and opinion surveys",
-    switch_to: "Tiếng Việt",
-    switch_to_label: "Switch to Vietnamese",
-    loading_poll: "Loading the poll…",
-    poll_failed: "The poll could not be opened",
-    retry: "Try again",
-    place: "Place",
-    rule: "How the result is decided",
-    question: "Question",
-    required: "Required",
-    optional: "Optional",
-    free_text_hint: "with a field for your opinion",
-    poll_fingerprint: "Poll check code (SHA-256)",
-    preview_note: "A preview of the ballot as voters will see it (for reading only: nothing here can be chosen).",
-    nav_label: "Pages",
-    nav_home: "Meeting",
-    nav_verify: "Verify a results file",
-    nav_merge: "Merge results",
-    nav_meetings: "Meetings",
-};
+include!(concat!(env!("OUT_DIR"), "/i18n/app.rs"));
 
 /// Who makes up a poll's electorate, which names its denominator on the setup form, the
 /// results and the minutes (domain brief, "Who votes, and the denominator"): never "cử tri
@@ -113,20 +44,9 @@ impl Electors {
     }
 }
 
-/// The interface's words in `lang`.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    }
-}
-
-/// The other language, for the switch button.
+/// The language the switch button moves to: the next one of `i18n/languages.toml`, round.
 pub fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::Vi => Lang::En,
-        Lang::En => Lang::Vi,
-    }
+    Lang::ALL[(lang.index() + 1) % Lang::COUNT]
 }
 
 /// The rule preset in words, with the article it comes from (domain brief, "Rule presets").

@@ -99,9 +99,7 @@ fn field_survey(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Html
         Screen::Field(FieldScreen::Between { .. } | FieldScreen::Close)
     );
     let note = (damaged > 0 && staff_screen).then(|| {
-        let words = field(model.lang)
-            .damaged
-            .replace("{n}", &damaged.to_string());
+        let words = field(model.lang).damaged(damaged);
         html! { <p class="warning damaged" role="alert">{ words }</p> }
     });
     html! {

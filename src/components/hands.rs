@@ -27,7 +27,7 @@ pub fn hands_panel(props: &HandsProps) -> Html {
             <h2 id="hands-h">{ w.panel_title }</h2>
             if m.all_by_hands() { <p>{ w.all_by_hands }</p> }
             <p class="hint">{ w.panel_hint }</p>
-            <p>{ w.present_line.replace("{n}", &present.to_string()) }</p>
+            <p>{ w.present_line(present) }</p>
             { for m.hands.iter().filter_map(|h| {
                 let at = m.poll.items().iter().position(|i| i.id() == h.item)?;
                 Some(html! {
@@ -102,7 +102,7 @@ fn hands_item(props: &ItemProps) -> Html {
                         </div>
                     }
                 }) }
-                <p class="hint" aria-live="polite">{ w.no_hand.replace("{n}", &present.saturating_sub(sum).to_string()) }</p>
+                <p class="hint" aria-live="polite">{ w.no_hand(present.saturating_sub(sum).to_string()) }</p>
                 <div class="actions">
                     <button type="submit" class="button">{ w.save }</button>
                     if saved_now { <span class="ok" role="status">{ "✓ " }{ w.saved }</span> }

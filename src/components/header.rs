@@ -47,8 +47,8 @@ pub fn header(props: &HeaderProps) -> Html {
             </nav>
             }
             <button type="button" class="lang-switch" lang={target.code()}
-                    title={t.switch_to_label} {onclick}>
-                { t.switch_to }
+                    title={t.switch_to_label(target.name())} {onclick}>
+                { target.name() }
             </button>
         </header>
     }

@@ -61,7 +61,7 @@ pub fn paper_panel(props: &PaperProps) -> Html {
         html! {
             <button type="button" class={classes!("button", (i != k).then_some("button-secondary"))}
                     aria-pressed={(i == k).to_string()} onclick={choose(i)}>
-                { w.counter_n.replace("{k}", &(i + 1).to_string()).replace("{n}", &n.to_string()) }
+                { w.counter_n(i + 1, n) }
             </button>
         }
     };
@@ -70,8 +70,8 @@ pub fn paper_panel(props: &PaperProps) -> Html {
         let cb = props.on_recount.clone();
         match *confirm_recount {
             Some(i) if i == k => html! {
-                <div class="actions" role="group" aria-label={w.recount_sure.replace("{k}", &(k + 1).to_string())}>
-                    <p class="warning">{ w.recount_sure.replace("{k}", &(k + 1).to_string()) }</p>
+                <div class="actions" role="group" aria-label={w.recount_sure(k + 1)}>
+                    <p class="warning">{ w.recount_sure(k + 1) }</p>
                     <button type="button" class="button button-danger" onclick={{
                         let confirm = confirm.clone();
                         Callback::from(move |_: MouseEvent| { cb.emit(k); confirm.set(None); })
@@ -83,7 +83,7 @@ pub fn paper_panel(props: &PaperProps) -> Html {
             _ => html! {
                 <button type="button" class="button button-secondary"
                         onclick={Callback::from(move |_: MouseEvent| confirm.set(Some(k)))}>
-                    { w.recount.replace("{k}", &(k + 1).to_string()) }
+                    { w.recount(k + 1) }
                 </button>
             },
         }
@@ -104,7 +104,7 @@ pub fn paper_panel(props: &PaperProps) -> Html {
                            }} />
                 </div>
                 <button type="submit" class="button button-secondary">{ w.save_issued }</button>
-                if let Some(n) = count.issued { <span class="ok" role="status">{ w.issued_saved.replace("{n}", &n.to_string()) }</span> }
+                if let Some(n) = count.issued { <span class="ok" role="status">{ w.issued_saved(n) }</span> }
             </form>
             <div class="actions counters" role="group" aria-label={w.counters.to_owned()}>
                 { counter_button(0) }
@@ -135,7 +135,7 @@ fn sheet_view(
     html! {
         <div class="sheet" aria-labelledby="sheet-h">
             <h3 id="sheet-h">
-                { w.ballot_n.replace("{k}", &(k + 1).to_string()).replace("{n}", &(counts.ballots + 1).to_string()) }
+                { w.ballot_n(k + 1, counts.ballots + 1) }
             </h3>
             <p class="sheet-item">{ format!("{} {}/{}: {}", w.question, at + 1, poll.items().len(), item.label().get(lang)) }</p>
             <div class="sheet-options">
@@ -156,7 +156,7 @@ fn sheet_view(
                 <button type="button" class="button button-secondary" onclick={tap(Tap::Undo)}>{ w.undo }</button>
             </div>
             <table class="sheet-counts">
-                <caption>{ w.counts_of.replace("{k}", &(k + 1).to_string()) }</caption>
+                <caption>{ w.counts_of(k + 1) }</caption>
                 <tbody>
                     <tr><th scope="row">{ w.ballots }</th><td>{ counts.ballots }</td></tr>
                     <tr><th scope="row">{ w.invalid_count }</th><td>{ counts.invalid }</td></tr>
@@ -206,7 +206,7 @@ fn reconciliation(poll: &Poll, count: &PaperCount, lang: Lang, w: &PaperWords) -
                             b,
                         ),
                     };
-                    html! { <li>{ w.difference.replace("{what}", &what).replace("{a}", &a.to_string()).replace("{b}", &b.to_string()) }</li> }
+                    html! { <li>{ w.difference(&what, a, b) }</li> }
                 }) }
             </ul>
         </div>

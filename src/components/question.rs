@@ -176,7 +176,7 @@ pub fn question(props: &QuestionProps) -> Html {
             html! {
                 <>
                     <p class="question-how">
-                        { if limited { t.choose_at_most.replace("{n}", &max.to_string()) } else { t.choose_many.to_owned() } }
+                        { if limited { t.choose_at_most(max) } else { t.choose_many.to_owned() } }
                     </p>
                     <div class="choices" role="group" aria-labelledby={label_id.clone()}
                          aria-describedby={described.clone()}>
@@ -198,7 +198,7 @@ pub fn question(props: &QuestionProps) -> Html {
                     </div>
                     if full {
                         <p class="question-full" id={full_id.clone()} role="status">
-                            { t.max_reached.replace("{n}", &max.to_string()) }
+                            { t.max_reached(max) }
                         </p>
                     }
                     if free_on { { free_text_field(props, t.your_opinion, None) } }

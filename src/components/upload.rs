@@ -365,19 +365,12 @@ fn item_view(
                 None => t.waiting.to_owned(),
             };
             if *failures > 0 {
-                text.push_str(
-                    &t.next_try
-                        .replace("{time}", &upload::time_of_day(*next_try_ms))
-                        .replace("{n}", &failures.to_string()),
-                );
+                text.push_str(&t.next_try(upload::time_of_day(*next_try_ms), failures));
             }
             ("outbox-waiting", text)
         }
         ItemState::Sent(how) => ("outbox-sent", t.sent(*how).to_owned()),
-        ItemState::Refused { status, .. } => (
-            "outbox-refused",
-            t.refused.replace("{status}", &status.to_string()),
-        ),
+        ItemState::Refused { status, .. } => ("outbox-refused", t.refused(status)),
     };
     html! {
         <li class={classes!("outbox-item", class)} key={item.fingerprint.clone()}>

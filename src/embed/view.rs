@@ -559,10 +559,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
     });
 
     let w = words(lang);
-    let other = match lang {
-        Lang::Vi => Lang::En,
-        Lang::En => Lang::Vi,
-    };
+    let other = crate::i18n::other(lang);
     let toggle = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Step::SetLang(other)))
@@ -623,7 +620,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
             <div class="phieu-bar">
                 { for title }
                 <button type="button" class="phieu-lang" lang={other.code()} onclick={toggle}>
-                    { w.switch_to }
+                    { other.name() }
                 </button>
             </div>
             { body }
@@ -703,7 +700,7 @@ fn voter(
             html! {
                 <div class="phieu-question" key={format!("q{i}")}>
                     <p class="phieu-progress phieu-focus" tabindex="-1">
-                        { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
+                        { t.question_of(at, of) }
                     </p>
                     if listen {
                         <Listen {lang} lines={Rc::new(question_lines(&item))} />

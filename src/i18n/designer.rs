@@ -64,12 +64,10 @@ pub fn problem_place(field: Field, lang: Lang) -> Option<String> {
         Field::TargetItem | Field::TargetOptions | Field::TargetFraction => short(w.target_legend),
         Field::Item(i, ItemField::Option(j, _)) => format!(
             "{}, {}",
-            w.question_n.replace("{n}", &(i + 1).to_string()),
-            w.option_n
-                .replace("{n}", &(j + 1).to_string())
-                .to_lowercase()
+            w.question_n(i + 1),
+            w.option_n(j + 1).to_lowercase()
         ),
-        Field::Item(i, _) => w.question_n.replace("{n}", &(i + 1).to_string()),
+        Field::Item(i, _) => w.question_n(i + 1),
     })
 }
 
@@ -77,7 +75,7 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
     let w = words(lang);
     let m = matter_words(lang);
     let error = match &problem.problem {
-        Problem::NotANumber { text } => return w.not_a_number.replace("{text}", text),
+        Problem::NotANumber { text } => return w.not_a_number(text),
         Problem::SeatsMissing => return m.seats_missing.into(),
         Problem::NoVietnamese => return w.no_vietnamese.into(),
         Problem::Core(e) => e,
@@ -89,29 +87,23 @@ pub fn problem_message(problem: &FieldProblem, draft: &Draft, lang: Lang) -> Str
     use PollErrorKind as K;
     let at_item = |f: ItemField| matches!(problem.field, Field::Item(_, g) if g == f);
     match error.kind() {
-        K::UnknownItem { id } if at_item(ItemField::ShowIfItem) => w
-            .condition_below
-            .replace("{n}", &question_number(draft, id)),
+        K::UnknownItem { id } if at_item(ItemField::ShowIfItem) => {
+            w.condition_below(question_number(draft, id))
+        }
         K::UnknownItem { .. } if problem.field == Field::TargetItem => w.pick_target_item.into(),
-        K::NotChoosable { id } => w
-            .condition_not_choosable
-            .replace("{n}", &question_number(draft, id)),
+        K::NotChoosable { id } => w.condition_not_choosable(question_number(draft, id)),
         K::Empty if at_item(ItemField::ShowIfAnswers) => w.pick_condition_answer.into(),
         K::DecidedItemConditional => w.decided_shown_to_all.into(),
         K::WrongOptions { expected, .. } => {
             let list: Vec<String> = expected.iter().map(|id| option_words(id, lang)).collect();
-            w.wrong_options.replace("{list}", &list.join(", "))
+            w.wrong_options(list.join(", "))
         }
-        K::NoDecidedItem { .. } => w
-            .no_decided_item
-            .replace("{kind}", kind_name(draft.kind, lang).0),
+        K::NoDecidedItem { .. } => w.no_decided_item(kind_name(draft.kind, lang).0),
         K::PersonRequired => w.person_required.into(),
         K::MatterRequired | K::UnknownMatter { .. } => m.pick_matter.into(),
         // Said in words, never with the preset ids the core's message names.
         K::PresetNotForMatter { .. } => match draft.matter {
-            Some(matter) => m
-                .preset_not_for_matter
-                .replace("{rule}", matter_rule(matter, lang)),
+            Some(matter) => m.preset_not_for_matter(matter_rule(matter, lang)),
             None => m.pick_matter.into(),
         },
         K::BoardCandidate { .. } => m.board_candidate.into(),
@@ -152,11 +144,7 @@ pub fn describe_kept(draft: &Draft, k: &KeptShowIf, lang: Lang) -> String {
                     }
                 })
                 .collect();
-            format!(
-                "{} = {}",
-                w.question_n.replace("{n}", &(t + 1).to_string()),
-                answers.join(w.kept_or)
-            )
+            format!("{} = {}", w.question_n(t + 1), answers.join(w.kept_or))
         }
         KeptShowIf::All(parts) | KeptShowIf::Any(parts) => {
             let join = if matches!(k, KeptShowIf::All(_)) {

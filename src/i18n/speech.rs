@@ -7,51 +7,7 @@ use phieu_core::{Answer, Item, ItemKind, Lang, Poll};
 use super::kiosk::kiosk;
 use crate::state::reading::{answer_in_words, Reading};
 
-pub struct SpeechWords {
-    /// The voter's button, and its words while it reads (tapping again stops).
-    pub listen: &'static str,
-    pub stop: &'static str,
-    /// The setup screen's section.
-    pub heading: &'static str,
-    /// {name}: the voice, on the device.
-    pub ready: &'static str,
-    /// {name}: the voice needs the network.
-    pub ready_online: &'static str,
-    pub missing: &'static str,
-    /// Spoken before each option: {n} its number, {label} its words.
-    pub option: &'static str,
-    /// Spoken for a number question: {min}, {max}.
-    pub number: &'static str,
-}
-
-const VI: SpeechWords = SpeechWords {
-    listen: "Nghe",
-    stop: "Dừng đọc",
-    heading: "Đọc to cho cử tri",
-    ready: "Máy có giọng đọc tiếng Việt ({name}), đọc được khi không có mạng. Trên mỗi câu hỏi, cử tri bấm «Nghe» để nghe câu hỏi và các lựa chọn. Đưa tai nghe cho cử tri để giữ bí mật lá phiếu.",
-    ready_online: "Máy có giọng đọc tiếng Việt ({name}) nhưng giọng này cần mạng: khi mất mạng có thể không đọc được. Nên cài giọng tiếng Việt ngoại tuyến. Đưa tai nghe cho cử tri để giữ bí mật lá phiếu.",
-    missing: "Máy này không có giọng đọc tiếng Việt, nên nút «Nghe» không hiện cho cử tri. Trên máy tính bảng Android: Cài đặt › Hỗ trợ tiếp cận › Chuyển văn bản thành giọng nói, tải giọng tiếng Việt, rồi mở lại trang.",
-    option: "Số {n}: {label}",
-    number: "Nhập một số từ {min} đến {max}",
-};
-
-const EN: SpeechWords = SpeechWords {
-    listen: "Listen",
-    stop: "Stop reading",
-    heading: "Reading aloud to voters",
-    ready: "This device has a Vietnamese voice ({name}) that reads with no network. On every question the voter taps «Listen» to hear the question and its choices. Give the voter headphones to keep the ballot secret.",
-    ready_online: "This device has a Vietnamese voice ({name}), but it needs the network: it may not read when offline. Installing an offline Vietnamese voice is better. Give the voter headphones to keep the ballot secret.",
-    missing: "This device has no Vietnamese voice, so voters are not offered «Listen». On an Android tablet: Settings › Accessibility › Text-to-speech, download the Vietnamese voice, then reload the page.",
-    option: "Number {n}: {label}",
-    number: "Type a number from {min} to {max}",
-};
-
-pub fn speech_words(lang: Lang) -> &'static SpeechWords {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    }
-}
+include!(concat!(env!("OUT_DIR"), "/i18n/speech.rs"));
 
 /// What "Nghe" reads on a question's screen: the question, the person it is about, how to
 /// answer, then each option with its number.
@@ -67,11 +23,7 @@ pub fn question_lines(item: &Item) -> Vec<String> {
     let options = |lines: &mut Vec<String>, how: String| {
         lines.push(how);
         for (i, c) in item.kind().options().iter().enumerate() {
-            lines.push(
-                w.option
-                    .replace("{n}", &(i + 1).to_string())
-                    .replace("{label}", c.label().get(Lang::Vi)),
-            );
+            lines.push(w.option(i + 1, c.label().get(Lang::Vi)));
         }
     };
     match item.kind() {
@@ -82,17 +34,13 @@ pub fn question_lines(item: &Item) -> Vec<String> {
             options: all, max, ..
         } => {
             let how = if (*max as usize) < all.len() {
-                k.choose_at_most.replace("{n}", &max.to_string())
+                k.choose_at_most(max)
             } else {
                 k.choose_many.to_owned()
             };
             options(&mut lines, how)
         }
-        ItemKind::Number { min, max } => lines.push(
-            w.number
-                .replace("{min}", &min.to_string())
-                .replace("{max}", &max.to_string()),
-        ),
+        ItemKind::Number { min, max } => lines.push(w.number(min, max)),
         ItemKind::Text { .. } => lines.push(k.type_text.to_owned()),
     }
     lines

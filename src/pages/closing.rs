@@ -57,7 +57,7 @@ pub fn closing(props: &ClosingProps) -> Html {
     html! {
         <div class="closing">
             <h1>{ t.close_title }</h1>
-            <p class="big-count">{ t.close_question.replace("{n}", &props.count.to_string()) }</p>
+            <p class="big-count">{ t.close_question(props.count) }</p>
             <fieldset class="proceedings">
                 <legend>{ w.legend }</legend>
                 <p class="hint">{ w.hint }</p>

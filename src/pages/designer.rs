@@ -208,8 +208,8 @@ fn start_screen(props: &StartProps) -> Html {
                                 <strong>{ title.clone() }</strong>
                                 <span class="hint">
                                     { format!("{} · {} · {}", kind_name(d.kind, lang).0,
-                                              w.item_count.replace("{n}", &d.items.to_string()),
-                                              w.saved_at.replace("{time}", &drafts::local_time(d.saved_ms))) }
+                                              w.item_count(d.items),
+                                              w.saved_at(drafts::local_time(d.saved_ms))) }
                                 </span>
                             </div>
                             if confirming {
@@ -258,7 +258,7 @@ fn start_screen(props: &StartProps) -> Html {
                 <h2 id="d-drafts-h">{ w.drafts_heading }</h2>
                 { drafts_list }
                 if props.unreadable > 0 {
-                    <p class="hint">{ w.unreadable.replace("{n}", &props.unreadable.to_string()) }</p>
+                    <p class="hint">{ w.unreadable(props.unreadable) }</p>
                 }
             </section>
             <section class="d-section" aria-labelledby="d-new-h">
@@ -401,7 +401,7 @@ fn editor_screen(props: &EditorProps) -> Html {
                         { for problem_place(first.field, lang).map(|place| html! { <>{ place }{ ": " }</> }) }
                         { problem_message(first, draft, lang) }
                     </p>
-                    if more > 0 { <p class="hint">{ w.more_problems.replace("{n}", &more.to_string()) }</p> }
+                    if more > 0 { <p class="hint">{ w.more_problems(more) }</p> }
                     <button type="button" class="button button-secondary" onclick={go}>{ w.go_to_problem }</button>
                 </div>
             }
@@ -425,7 +425,7 @@ fn editor_screen(props: &EditorProps) -> Html {
             <h1>{ w.editor_label }{ ": " }{ heading_title }</h1>
             if missing_vi > 0 {
                 <p class="d-missing-vi warning" role="note">
-                    { w.missing_vi_banner.replace("{n}", &missing_vi.to_string()) }
+                    { w.missing_vi_banner(missing_vi) }
                 </p>
             }
             { status }

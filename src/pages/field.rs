@@ -86,14 +86,14 @@ pub fn resume(props: &ResumeProps) -> Html {
                 .voting(&props.poll)
                 .progress(&props.poll)
                 .unwrap_or((1, 1));
-            t.resume_at.replace("{i}", &i.to_string())
+            t.resume_at(i)
         }
         _ => t.resume_at_review.to_owned(),
     };
     html! {
         <section class="field-screen field-resume">
             <h1 id="field-heading" tabindex="-1">{ t.resume_title }</h1>
-            <p class="lead">{ t.resume_text.replace("{n}", &props.draft.answered().to_string()) }</p>
+            <p class="lead">{ t.resume_text(props.draft.answered().to_string()) }</p>
             <p class="lead">{ at }</p>
             <div class="field-actions">
                 <button type="button" class="button button-big" onclick={click(&props.on_resume)}>
@@ -289,11 +289,8 @@ pub fn households(props: &HouseholdsProps) -> Html {
         })
     };
     let named = |n: Household| match roll.name(n) {
-        Some(name) => format!(
-            "{} · {name}",
-            t.forms_hand_to.replace("{n}", &n.to_string())
-        ),
-        None => t.forms_hand_to.replace("{n}", &n.to_string()),
+        Some(name) => format!("{} · {name}", t.forms_hand_to(n)),
+        None => t.forms_hand_to(n),
     };
     let picker = if props.paused {
         html! {
@@ -448,9 +445,7 @@ pub fn close(props: &CloseProps) -> Html {
     let (title, text, place_label, staff_label, check, confirm) = match forms {
         Some(total) => (
             t.forms_close_title,
-            t.forms_close_text
-                .replace("{n}", &props.count.to_string())
-                .replace("{total}", &total.to_string()),
+            t.forms_close_text(props.count, total),
             t.forms_place,
             t.forms_staff_name,
             t.forms_close_check,
@@ -458,7 +453,7 @@ pub fn close(props: &CloseProps) -> Html {
         ),
         None => (
             t.close_title,
-            t.close_text.replace("{n}", &props.count.to_string()),
+            t.close_text(props.count),
             t.place,
             t.staff_name,
             t.close_check,

@@ -136,7 +136,7 @@ pub fn officer(props: &OfficerProps) -> Html {
             <p class="phase" role="status">{ phase }</p>
             if props.low_storage { <p class="warning" role="alert">{ storage_words(lang).low }</p> }
             if let Some(n) = props.abandoned {
-                <p class="warning abandoned" role="alert">{ t.abandoned_notice.replace("{n}", &n.to_string()) }</p>
+                <p class="warning abandoned" role="alert">{ t.abandoned_notice(n) }</p>
             }
             <p class="poll-name">{ m.poll.title().get(lang) }</p>
             if !m.hands.is_empty() && matches!(m.phase, Phase::Open | Phase::Paused) {
@@ -163,11 +163,11 @@ pub fn officer(props: &OfficerProps) -> Html {
                     </p>
                     if let Some(i) = m.issued {
                         <p class="issued">
-                            { t.issued_line.replace("{i}", &i.to_string()).replace("{r}", &m.ballots.len().to_string()) }
+                            { t.issued_line(i, m.ballots.len().to_string()) }
                             // A voter let in who did not confirm: the same difference the
                             // minutes print (issue 19, item 3).
                             if let Some(n) = m.not_returned().filter(|&n| n > 0) {
-                                { t.not_returned_part.replace("{n}", &n.to_string()) }
+                                { t.not_returned_part(n) }
                             }
                         </p>
                     }
@@ -210,7 +210,7 @@ pub fn officer(props: &OfficerProps) -> Html {
                 </section>
             }
             { for test_panel }
-            <p class="hint wrong-pins" role="status">{ t.wrong_pins.replace("{n}", &m.pin_wrong_total.to_string()) }</p>
+            <p class="hint wrong-pins" role="status">{ t.wrong_pins(m.pin_wrong_total) }</p>
             <button type="button" class="button button-secondary" onclick={click(&props.on_lock)}>{ t.lock }</button>
         </div>
     }

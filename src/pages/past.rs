@@ -38,7 +38,7 @@ pub fn past_meetings(props: &PastProps) -> Html {
     let entry = |p: &Past| match p {
         Past::Damaged { id, why, ballots } => html! {
             <li class="past damaged">
-                <p class="problem">{ w.damaged.replace("{id}", id).replace("{n}", &ballots.to_string()) }</p>
+                <p class="problem">{ w.damaged(id, ballots) }</p>
                 <details><summary>{ w.details }</summary><code>{ why }</code></details>
             </li>
         },
@@ -58,7 +58,7 @@ pub fn past_meetings(props: &PastProps) -> Html {
             let actions = match (&*deleting, m.standing == Standing::InProgress) {
                 (Some(Deleting::First(id)), _) if *id == m.id => html! {
                     <div class="confirm" role="alertdialog" aria-label={w.delete}>
-                        <p>{ w.confirm_first.replace("{title}", m.title.get(props.lang)).replace("{n}", &m.ballots.to_string()) }</p>
+                        <p>{ w.confirm_first(m.title.get(props.lang), m.ballots) }</p>
                         <div class="actions">
                             <button type="button" class="button button-danger" onclick={set(Some(Deleting::Last(m.id.clone())))}>{ w.confirm_go_on }</button>
                             <button type="button" class="button button-secondary" onclick={set(None)}>{ w.keep }</button>
@@ -109,7 +109,7 @@ pub fn past_meetings(props: &PastProps) -> Html {
                     <p class="past-facts">
                         { if m.time.is_empty() { w.undated.to_owned() } else { m.time.clone() } }
                         if !m.place.is_empty() { { " · " }{ &m.place } }
-                        { " · " }{ w.ballots.replace("{n}", &m.ballots.to_string()) }
+                        { " · " }{ w.ballots(m.ballots) }
                         if m.field { { " · " }{ w.survey } }
                     </p>
                     <p class={classes!("past-standing", (m.standing == Standing::Uploaded).then_some("ok"))}>

@@ -55,7 +55,7 @@ pub fn receipt(props: &ReceiptProps) -> Html {
             <p class="voter-hint">{ t.receipt_hint }</p>
             <p class="receipt-code" aria-label={props.code.replace('-', " ")}>{ &props.code }</p>
             <button id="receipt-done" type="button" class="button button-huge" {onclick}>{ t.done }</button>
-            <p class="receipt-countdown">{ t.receipt_countdown.replace("{s}", &left.to_string()) }</p>
+            <p class="receipt-countdown">{ t.receipt_countdown(*left) }</p>
         </div>
     }
 }

@@ -54,9 +54,6 @@ fn chosen(
 /// What the last XLSForm gave, in `lang`.
 fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
     let w = setup_words(lang);
-    let fill = |text: &str, file: &str, n: usize| {
-        text.replace("{file}", file).replace("{n}", &n.to_string())
-    };
     match xls {
         XlsForm::Reading => html! { <p class="status" role="status">{ w.reading }</p> },
         XlsForm::Unread(vi, en) => html! {
@@ -64,7 +61,7 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
         },
         XlsForm::Problems { file, problems } => html! {
             <div class="xlsform-problems" role="alert">
-                <p class="problem">{ fill(if problems.len() == 1 { w.one_problem } else { w.problems }, file, problems.len()) }</p>
+                <p class="problem">{ if problems.len() == 1 { w.one_problem(file) } else { w.problems(file, problems.len()) } }</p>
                 <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
             </div>
         },
@@ -74,7 +71,7 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
             skipped,
         } => html! {
             <div class="xlsform-imported" role="status">
-                <p>{ fill(if *questions == 1 { w.imported_one } else { w.imported }, file, *questions) }</p>
+                <p>{ if *questions == 1 { w.imported_one(file) } else { w.imported(file, questions) } }</p>
                 if !skipped.is_empty() {
                     <p>{ w.left_out }</p>
                     <ul>{ for skipped.iter().map(|s| html! { <li>{ s.message(lang) }</li> }) }</ul>
@@ -82,7 +79,7 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
             </div>
         },
         XlsForm::NeedsVietnamese { file } => html! {
-            <p class="warning" role="status">{ fill(w.needs_vietnamese, file, 0) }</p>
+            <p class="warning" role="status">{ w.needs_vietnamese(file) }</p>
         },
     }
 }
@@ -99,11 +96,10 @@ fn storage_note(storage: Option<Storage>, lang: Lang) -> Html {
         Some(false) => w.not_kept,
         None => w.unknown,
     };
-    let space = s.free().zip(s.usage).map(|(free, used)| {
-        w.space
-            .replace("{used}", &size(used, lang))
-            .replace("{free}", &size(free, lang))
-    });
+    let space = s
+        .free()
+        .zip(s.usage)
+        .map(|(free, used)| w.space(size(used, lang), size(free, lang)));
     html! {
         <section class="setup-storage" aria-labelledby="setup-storage-h">
             <h2 id="setup-storage-h">{ w.heading }</h2>
@@ -121,8 +117,8 @@ fn speech_note(speech: &Speech, lang: Lang) -> Html {
     let (text, warn) = match speech {
         Speech::Unknown => return Html::default(),
         Speech::Missing => (w.missing.to_owned(), true),
-        Speech::Ready(v) if v.offline => (w.ready.replace("{name}", &v.name), false),
-        Speech::Ready(v) => (w.ready_online.replace("{name}", &v.name), true),
+        Speech::Ready(v) if v.offline => (w.ready(&v.name), false),
+        Speech::Ready(v) => (w.ready_online(&v.name), true),
     };
     html! {
         <section class="setup-speech" aria-labelledby="setup-speech-h">

@@ -207,13 +207,10 @@ fn paper_check(printed: &str, code: MinutesCode, t: &Strings) -> Option<Check> {
     let status = match MinutesCode::paper_digits(printed) {
         None => Status::Failed(vec![t.paper_code_malformed.to_owned()]),
         Some(_) if code.matches_paper(printed) => Status::Ok,
-        Some(_) => Status::Failed(vec![t
-            .paper_code_differs
-            .replace("{file}", &code.short())
-            .replace(
-                "{paper}",
-                &MinutesCode::as_printed(printed).unwrap_or_default(),
-            )]),
+        Some(_) => Status::Failed(vec![t.paper_code_differs(
+            code.short(),
+            MinutesCode::as_printed(printed).unwrap_or_default(),
+        )]),
     };
     Some(Check {
         label: t.check_paper.to_owned(),

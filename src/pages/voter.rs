@@ -89,7 +89,7 @@ pub fn voter(props: &VoterProps) -> Html {
             html! {
                 <div class="voter-question">
                     <p id="voter-heading" tabindex="-1" class="progress">
-                        { t.question_of.replace("{i}", &at.to_string()).replace("{n}", &of.to_string()) }
+                        { t.question_of(at, of) }
                     </p>
                     { for picker }
                     if props.listen {

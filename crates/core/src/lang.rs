@@ -5,41 +5,56 @@
 //! (errors, outcome sentences) are in Vietnamese and English only ([`Lang`]), so the app, the CLI
 //! and a server say the same thing; a poll's content language ([`LangTag`]) is a separate thing.
 
-/// A language the core can speak. Vietnamese is the default: it is the language of the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
+include!(concat!(env!("OUT_DIR"), "/i18n/lang.rs"));
 
 impl Lang {
-    /// The BCP 47 code: `"vi"` or `"en"`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-
     /// The language for a code such as `"vi"`, `"en"` or `"en-GB"`; `None` when unknown.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
-    /// Picks the Vietnamese or the English of a pair of messages (the core's, the command line's
-    /// and the collector's).
+    /// Picks the Vietnamese or the English of a pair of messages not yet in a word table
+    /// (`i18n/`); a language added to `i18n/languages.toml` reads the English of these.
     pub fn pick<T>(self, vi: T, en: T) -> T {
         match self {
             Lang::Vi => vi,
-            Lang::En => en,
+            _ => en,
         }
     }
+}
+
+/// A word table's text with its placeholders (`{n}`) filled in; `{{` and `}}` are braces. The
+/// tables are checked when they are built (crate `phieu-i18n`), so every placeholder has its
+/// argument.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let (true, Some(close)) = (tail.starts_with('{'), tail.find('}')) {
+            let name = &tail[1..close];
+            match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => {
+                    let _ = write!(out, "{value}");
+                }
+                None => out.push_str(&tail[..=close]),
+            }
+            rest = &tail[close + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A message for people without the field path it opens with (`electorate.present: …`,

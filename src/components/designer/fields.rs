@@ -164,7 +164,7 @@ pub fn pair(p: Pair) -> Html {
             if let Some(s) = p.second {
                 <div class="d-second" lang={s.tag.clone()}>
                     { input(Input {
-                        id: s.id, label: &w.in_second.replace("{name}", &s.name), hint: None,
+                        id: s.id, label: &w.in_second(&s.name), hint: None,
                         value: &p.label.second, problem: None, shape: p.shape, lang: None,
                         on_input: s.on_input,
                     }) }

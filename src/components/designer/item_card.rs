@@ -126,7 +126,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
         let up = props.on_drag.reform(|_: PointerEvent| DragStep::End);
         let cancel = props.on_drag.reform(|_: PointerEvent| DragStep::Cancel);
         html! {
-            <div class="d-drag" title={w.drag.replace("{n}", &n)} aria-hidden="true"
+            <div class="d-drag" title={w.drag(&n)} aria-hidden="true"
                  onpointerdown={start} onpointermove={moved} onpointerup={up}
                  onpointercancel={cancel}>{ "⠿" }</div>
         }
@@ -169,21 +169,21 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                  aria-labelledby={heading.clone()}>
             <header class="d-item-head">
                 { handle }
-                <h3 id={heading}>{ w.question_n.replace("{n}", &n) }</h3>
+                <h3 id={heading}>{ w.question_n(&n) }</h3>
                 if draft.decided(i) { <span class="d-badge">{ w.decided }</span> }
                 <div class="d-tools">
                     <button type="button" class="d-icon" disabled={i == 0}
-                            aria-label={w.move_up.replace("{n}", &n)}
+                            aria-label={w.move_up(&n)}
                             onclick={edit(Edit::MoveItem { from: i, to: i.saturating_sub(1) })}>{ "↑" }</button>
                     <button type="button" class="d-icon" disabled={last}
-                            aria-label={w.move_down.replace("{n}", &n)}
+                            aria-label={w.move_down(&n)}
                             onclick={edit(Edit::MoveItem { from: i, to: i + 1 })}>{ "↓" }</button>
                     <button type="button" class="d-delete" onclick={on_delete}>{ w.delete_item }</button>
                 </div>
             </header>
             if *confirm {
                 <div class="d-confirm" role="alert">
-                    <p>{ w.delete_item_confirm.replace("{n}", &n) }</p>
+                    <p>{ w.delete_item_confirm(&n) }</p>
                     <button type="button" class="button button-danger" onclick={on_delete_for_good}>{ w.delete_item_yes }</button>
                     <button type="button" class="button button-secondary" onclick={on_keep}>{ w.keep }</button>
                 </div>
@@ -341,7 +341,7 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                             { pair(Pair {
                                 ids: [dom_id(draft, of(OptionField::Label(Lang::Vi))),
                                       dom_id(draft, of(OptionField::Label(Lang::En)))],
-                                title: &w.option_n.replace("{n}", &m),
+                                title: &w.option_n(&m),
                                 hint: locked.then_some(w.locked_option),
                                 label: &o.label,
                                 problems: [ed.problem(of(OptionField::Label(Lang::Vi))),
@@ -365,14 +365,14 @@ fn options(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                                 }
                                 <div class="d-tools">
                                     <button type="button" class="d-icon" disabled={j == 0}
-                                            aria-label={w.option_up.replace("{n}", &m)}
+                                            aria-label={w.option_up(&m)}
                                             onclick={edit(Edit::MoveOption { item: i, from: j, to: j.saturating_sub(1) })}>{ "↑" }</button>
                                     <button type="button" class="d-icon" disabled={j + 1 == count}
-                                            aria-label={w.option_down.replace("{n}", &m)}
+                                            aria-label={w.option_down(&m)}
                                             onclick={edit(Edit::MoveOption { item: i, from: j, to: j + 1 })}>{ "↓" }</button>
                                     if !locked {
                                         <button type="button" class="d-delete"
-                                                aria-label={w.delete_option.replace("{n}", &m)}
+                                                aria-label={w.delete_option(&m)}
                                                 onclick={edit(Edit::DeleteOption(i, j))}>{ w.delete }</button>
                                     }
                                 </div>
@@ -434,7 +434,7 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                     let ticked = c.any_of.contains(&o.key);
                     let key = o.key;
                     let words = if o.label.vi.trim().is_empty() {
-                        w.option_n.replace("{n}", &(j + 1).to_string())
+                        w.option_n(j + 1)
                     } else {
                         o.label.get(lang).trim().to_owned()
                     };
@@ -462,7 +462,7 @@ fn skip_logic(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                         let label = if label.is_empty() { other.label.vi.trim() } else { label };
                         html! {
                             <option value={other.key.to_string()} selected={current == Some(other.key)}>
-                                { w.only_after.replace("{n}", &(c + 1).to_string()).replace("{label}", &short(label, 60)) }
+                                { w.only_after(c + 1, short(label, 60)) }
                             </option>
                         }
                     }) }
@@ -497,7 +497,7 @@ fn advanced(ed: &Editor, i: usize, item: &ItemDraft) -> Html {
                 { for item.options.iter().enumerate().filter(|(j, _)| !draft.locked_option(i, *j)).map(|(j, o)| {
                     let field = at(ItemField::Option(j, OptionField::Id));
                     input(Input {
-                        id: dom_id(draft, field), label: &w.option_id.replace("{n}", &(j + 1).to_string()),
+                        id: dom_id(draft, field), label: &w.option_id(j + 1),
                         hint: None, value: &o.id, problem: ed.problem(field), shape: Shape::Line, lang: None,
                         on_input: ed.edit(move |v| Edit::OptionId(i, j, v)),
                     })

@@ -218,7 +218,7 @@ fn target(ed: &Editor) -> Html {
                         <option value="" selected={t.item.is_none()}>{ w.target_pick }</option>
                         { for draft.items.iter().enumerate().filter(|(_, i)| i.kind.has_options()).map(|(n, i)| html! {
                             <option value={i.key.to_string()} selected={t.item == Some(i.key)}>
-                                { format!("{} — {}", w.question_n.replace("{n}", &(n + 1).to_string()), i.label.get(lang)) }
+                                { format!("{} — {}", w.question_n(n + 1), i.label.get(lang)) }
                             </option>
                         }) }
                     </select>
