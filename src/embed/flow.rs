@@ -294,11 +294,15 @@ mod tests {
     fn a_kiosk_closes_only_with_five_ballots_said_in_both_languages() {
         let mut f = opened(Mode::Kiosk, DEMO, 3);
         let why = f.close_refusal().expect("3 ballots are too few");
-        assert!(why.vi.contains("ít nhất 5 phiếu, hiện có 3"), "{}", why.vi);
         assert!(
-            why.en.contains("at least 5 ballots and holds 3"),
+            why.get(Lang::Vi).contains("ít nhất 5 phiếu, hiện có 3"),
             "{}",
-            why.en
+            why.get(Lang::Vi)
+        );
+        assert!(
+            why.get(Lang::En).contains("at least 5 ballots and holds 3"),
+            "{}",
+            why.get(Lang::En)
         );
         f = f.apply(Step::Cast("A".into()));
         assert!(f.close_refusal().is_some(), "4 are still too few");

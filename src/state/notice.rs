@@ -1,29 +1,33 @@
-//! A message for the officer or the voter, with its words in both languages.
+//! A message for the officer or the voter, in every language of `i18n/languages.toml`.
 //!
 //! A leaf of the model: the meeting, the field session, the roll and setup all say things with
-//! it, and it imports nothing of theirs.
+//! it, and it imports nothing of theirs. Its words come from the word tables (`i18n/`), or from
+//! the core's messages, which speak every language too.
 
 use phieu_core::Lang;
 
-/// A message with its words in both languages, picked at render.
+/// A message with its words in every language, picked at render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
-    pub vi: String,
-    pub en: String,
+    text: [String; Lang::COUNT],
 }
 
 impl Notice {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+    /// The message `say` gives in each language: `Notice::each(|l| paper_words(l).no_issued.into())`,
+    /// `Notice::each(|l| error.message(l))`.
+    pub fn each<S: Into<String>>(say: impl Fn(Lang) -> S) -> Notice {
         Notice {
-            vi: vi.into(),
-            en: en.into(),
+            text: Lang::ALL.map(|lang| say(lang).into()),
         }
     }
 
+    /// A Vietnamese and English pair written in the code (being moved to the tables).
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        let (vi, en) = (vi.into(), en.into());
+        Notice::each(|lang| lang.pick(&vi, &en).clone())
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        &self.text[lang.index()]
     }
 }

@@ -84,7 +84,9 @@ fn the_setup_form_names_every_problem() {
             "pin"
         ]
     );
-    assert!(problems.iter().all(|p| p.why.vi != p.why.en));
+    assert!(problems
+        .iter()
+        .all(|p| p.why.get(Lang::Vi) != p.why.get(Lang::En)));
 }
 
 /// Issue 16 item 8: only a village meeting asks for two household witnesses; a People's
@@ -487,7 +489,12 @@ fn the_admission_code_is_voided_by_a_pause_and_by_three_misses() {
         notice: verdict.notice().unwrap(),
     });
     assert!(missed.admit.is_some());
-    assert!(missed.notice.as_ref().unwrap().vi.contains("Còn 2 lần"));
+    assert!(missed
+        .notice
+        .as_ref()
+        .unwrap()
+        .get(Lang::Vi)
+        .contains("Còn 2 lần"));
     let void = missed.apply(Action::AdmitMissed {
         admit: None,
         notice: AdmitVerdict::Void.notice().unwrap(),
@@ -512,7 +519,11 @@ fn a_walked_away_turn_is_cancelled_and_back_keeps_the_answers() {
     assert_eq!(back.screen, model.screen, "the answers are still there");
     let cancelled = asking.apply(Action::BallotCancelled);
     assert_eq!(cancelled.screen, Screen::Officer);
-    assert!(cancelled.notice.unwrap().vi.contains("không thu vào"));
+    assert!(cancelled
+        .notice
+        .unwrap()
+        .get(Lang::Vi)
+        .contains("không thu vào"));
     assert!(
         !format!("{:?}", cancelled.screen).contains("dong_y"),
         "the cancelled answers leave the screen"

@@ -189,6 +189,7 @@ struct RollRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use phieu_core::Lang;
 
     fn roll() -> Roll {
         Roll::new(" 5 ", "Nguyễn Văn An\n\n  Trần Thị Bình \nLê Văn Cường\n").unwrap()
@@ -234,14 +235,15 @@ mod tests {
         assert!(r.has_answered(2) && r.has_answered(4) && !r.has_answered(3));
         let said = RollError::AlreadyAnswered(2).notice();
         assert!(
-            said.vi.contains("Hộ số 2 đã trả lời phiếu rồi"),
+            said.get(Lang::Vi).contains("Hộ số 2 đã trả lời phiếu rồi"),
             "{}",
-            said.vi
+            said.get(Lang::Vi)
         );
         assert!(
-            said.en.contains("Household 2 has already answered"),
+            said.get(Lang::En)
+                .contains("Household 2 has already answered"),
             "{}",
-            said.en
+            said.get(Lang::En)
         );
     }
 

@@ -392,7 +392,12 @@ fn forms_open_on_the_roll_and_a_household_cannot_answer_twice() {
     let kept = saved.field.as_ref().unwrap().roll.as_ref().unwrap();
     assert_eq!(kept, &marked, "saving a form keeps the roll");
     assert_eq!(kept.mark(3), Err(RollError::AlreadyAnswered(3)));
-    assert!(kept.mark(3).unwrap_err().notice().vi.contains("Hộ số 3"));
+    assert!(kept
+        .mark(3)
+        .unwrap_err()
+        .notice()
+        .get(Lang::Vi)
+        .contains("Hộ số 3"));
     // The form just handed is kept, unanswered, so a reload offers it back.
     let handed = Draft::handed(&p);
     assert_eq!(handed.step, Step::Question(0));

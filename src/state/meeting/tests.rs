@@ -184,7 +184,7 @@ fn the_admission_code_has_three_digits_and_three_tries() {
     assert_eq!(v2, AdmitVerdict::Wrong { left: 1 });
     let (a3, v3) = a2.unwrap().attempt("123");
     assert_eq!((a3, v3), (None, AdmitVerdict::Void));
-    assert!(v3.notice().unwrap().vi.contains("mã PIN"));
+    assert!(v3.notice().unwrap().get(Lang::Vi).contains("mã PIN"));
     assert_eq!(AdmitVerdict::Right.notice(), None);
 }
 
@@ -221,7 +221,10 @@ fn the_fifth_wrong_pin_locks_for_a_minute() {
     assert_eq!(m.pin_wait(60_999.0), Some(1));
     assert_eq!(m.pin_wait(61_000.0), None);
     assert_eq!(
-        PinVerdict::NowLocked { seconds: 60 }.notice().unwrap().vi,
+        PinVerdict::NowLocked { seconds: 60 }
+            .notice()
+            .unwrap()
+            .get(Lang::Vi),
         "Sai mã PIN 5 lần: khóa 60 giây."
     );
 }
