@@ -51,45 +51,15 @@ pub fn other(lang: Lang) -> Lang {
 
 /// The rule preset in words, with the article it comes from (domain brief, "Rule presets").
 pub fn rule_name(preset: Preset, lang: Lang) -> &'static str {
-    match (preset, lang) {
-        (Preset::TwoThirdsHouseholds, Lang::Vi) => {
-            "Được thông qua khi từ 2/3 tổng số đại diện hộ gia đình trở lên đồng ý (khoản 1 Điều 21 Luật 10/2022/QH15)"
-        }
-        (Preset::TwoThirdsHouseholds, Lang::En) => {
-            "Passes when at least 2/3 of all household representatives agree (Art. 21.1, Law 10/2022/QH15)"
-        }
-        (Preset::MajorityHouseholds, Lang::Vi) => {
-            "Được thông qua khi trên 50% tổng số đại diện hộ gia đình đồng ý (khoản 1 Điều 21 Luật 10/2022/QH15)"
-        }
-        (Preset::MajorityHouseholds, Lang::En) => {
-            "Passes when more than 50% of all household representatives agree (Art. 21.1, Law 10/2022/QH15)"
-        }
-        (Preset::MajorityPresent, Lang::Vi) => {
-            "Được thông qua khi trên 1/2 số người có mặt đồng ý (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP)"
-        }
-        (Preset::MajorityPresent, Lang::En) => {
-            "Passes when more than half of those present agree (Decree 59/2023, Art. 3.5)"
-        }
-        (Preset::ConfidenceRating, Lang::Vi) => {
-            "Lấy phiếu tín nhiệm: tính trên tổng số đại biểu (Nghị quyết 96/2023/QH15)"
-        }
-        (Preset::ConfidenceRating, Lang::En) => {
-            "Confidence rating, counted against all delegates (Resolution 96/2023/QH15)"
-        }
-        (Preset::ConfidenceVote, Lang::Vi) => {
-            "Bỏ phiếu tín nhiệm: quá 1/2 tổng số đại biểu không tín nhiệm thì trình miễn nhiệm (Nghị quyết 96/2023/QH15)"
-        }
-        (Preset::ConfidenceVote, Lang::En) => {
-            "Confidence vote: when more than half of all delegates vote no confidence, dismissal is proposed (Resolution 96/2023/QH15)"
-        }
-        (Preset::Conference, Lang::Vi) => {
-            "Hội nghị hợp lệ khi có ít nhất 2/3 số người được triệu tập; thông qua khi trên 1/2 số người dự đồng ý (Điều 51 Luật 10/2022/QH15)"
-        }
-        (Preset::Conference, Lang::En) => {
-            "Valid with at least 2/3 of those convened; passes when more than half of attendees agree (Art. 51, Law 10/2022/QH15)"
-        }
-        (Preset::None, Lang::Vi) => "Lấy ý kiến: không biểu quyết, chỉ tổng hợp ý kiến",
-        (Preset::None, Lang::En) => "Opinion survey: no decision, answers are summarised",
+    let w = strings(lang);
+    match preset {
+        Preset::TwoThirdsHouseholds => w.rule_two_thirds_households,
+        Preset::MajorityHouseholds => w.rule_majority_households,
+        Preset::MajorityPresent => w.rule_majority_present,
+        Preset::ConfidenceRating => w.rule_confidence_rating,
+        Preset::ConfidenceVote => w.rule_confidence_vote,
+        Preset::Conference => w.rule_conference,
+        Preset::None => w.rule_none,
     }
 }
 

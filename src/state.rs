@@ -17,6 +17,7 @@ pub mod past;
 pub mod reading;
 pub mod setup;
 pub mod speech;
+pub mod words;
 
 use std::rc::Rc;
 
@@ -435,10 +436,9 @@ impl Model {
                 next.screen = Screen::Officer;
                 next.last_ballot = None;
                 next.large &= next.keep_large;
-                next.notice = Some(Notice::new(
-                    "Đã hủy lượt bỏ phiếu: phiếu không được bỏ vào hòm và được tính là phiếu phát ra không thu vào.",
-                    "The turn was cancelled: no ballot went into the box, and it counts as issued and not returned.",
-                ));
+                next.notice = Some(Notice::each(|l| {
+                    crate::state::words::meeting_says(l).turn_cancelled
+                }));
             }
             Action::AskPin(intent) => {
                 next.screen = Screen::Pin(intent);

@@ -167,11 +167,9 @@ fn create_meeting(
     dispatch: &Callback<Action>,
 ) -> Vec<FieldProblem> {
     let (Some(poll), Some(salt), Some(id)) = (poll, random::bytes16(), random::id()) else {
-        return vec![FieldProblem::new(
-            "total",
-            "Máy này không tạo được số ngẫu nhiên an toàn: không thể bỏ phiếu kín.",
-            "This device cannot make secure random numbers: a secret ballot is impossible.",
-        )];
+        return vec![FieldProblem::each("total", |l| {
+            crate::state::words::meeting_says(l).no_secure_random
+        })];
     };
     match check(form, poll, id, salt) {
         Ok(meeting) => {

@@ -41,10 +41,7 @@ pub fn size(bytes: u64, lang: Lang) -> String {
         b if b < GB => format!("{} MB", b / MB),
         b => {
             let tenths = b * 10 / GB;
-            let point = match lang {
-                Lang::Vi => ",",
-                Lang::En => ".",
-            };
+            let point = storage_words(lang).decimal_point;
             format!("{}{point}{} GB", tenths / 10, tenths % 10)
         }
     }

@@ -48,30 +48,16 @@ pub struct ElectorateWords {
 
 /// The electorate's words on the results page, named for who votes.
 pub fn electorate_words(electors: Electors, lang: Lang) -> ElectorateWords {
-    let (total, present) = match (electors, lang) {
-        (Electors::Households, Lang::Vi) => {
-            ("Tổng số hộ gia đình", "Số đại diện hộ gia đình có mặt")
-        }
-        (Electors::Households, Lang::En) => {
-            ("Total households", "Household representatives present")
-        }
-        (Electors::Delegates, Lang::Vi) => ("Tổng số đại biểu", "Số đại biểu có mặt"),
-        (Electors::Delegates, Lang::En) => ("Total delegates", "Delegates present"),
-        (Electors::Convened, Lang::Vi) => ("Tổng số người được triệu tập", "Số người dự hội nghị"),
-        (Electors::Convened, Lang::En) => ("Total people convened", "Attendees"),
-        (Electors::Asked, Lang::Vi) => ("Tổng số hộ, người được lấy ý kiến", "Số có mặt"),
-        (Electors::Asked, Lang::En) => ("Total households or people asked", "Present"),
+    let w = strings(lang);
+    let (total, present) = match electors {
+        Electors::Households => (w.total_households, w.present_households),
+        Electors::Delegates => (w.total_delegates, w.present_delegates),
+        Electors::Convened => (w.total_convened, w.present_convened),
+        Electors::Asked => (w.total_asked, w.present_asked),
     };
-    let (share_of, chart) = match (electors, lang) {
-        (Electors::Asked, Lang::Vi) => (
-            "Tỷ lệ trên tổng số người trả lời",
-            "Biểu đồ số câu trả lời so với tổng số người trả lời",
-        ),
-        (Electors::Asked, Lang::En) => (
-            "Share of all respondents",
-            "Chart of the answers against all respondents",
-        ),
-        _ => (strings(lang).share_of_total, strings(lang).chart_caption),
+    let (share_of, chart) = match electors {
+        Electors::Asked => (w.share_of_respondents, w.chart_caption_respondents),
+        _ => (w.share_of_total, w.chart_caption),
     };
     ElectorateWords {
         total,

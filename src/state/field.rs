@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 pub use super::meeting::FieldFacts;
 use super::meeting::{Meeting, Phase, Step, Voting};
 use super::notice::Notice;
+use crate::state::words::field_says as says;
 pub use roll::{Household, Roll, RollError};
 
 /// Every field session's meeting id starts with this, so a glance at storage tells them apart.
@@ -406,16 +407,10 @@ pub fn closed(
         _ => Electorate::new(count, None),
     };
     let Ok(electorate) = electorate else {
-        return Err(Notice::new(
-            "Chưa có phiếu nào: chưa thể kết thúc khảo sát.",
-            "There are no responses yet: the survey cannot be closed.",
-        ));
+        return Err(Notice::each(|l| says(l).no_responses_yet));
     };
     if place.trim().is_empty() {
-        return Err(Notice::new(
-            "Hãy nhập nơi khảo sát.",
-            "Enter where the survey was run.",
-        ));
+        return Err(Notice::each(|l| says(l).place_missing));
     }
     let mut next = meeting.clone();
     next.electorate = electorate;

@@ -13,6 +13,7 @@ use phieu_core::{
 
 use super::notice::Notice;
 use super::paper::PaperCount;
+use crate::state::words::meeting_says as says;
 
 /// How many wrong PINs in a row lock the officer's screens.
 pub const PIN_TRIES: u32 = 5;
@@ -349,18 +350,13 @@ impl PinVerdict {
     pub fn notice(self) -> Option<Notice> {
         match self {
             PinVerdict::Right => None,
-            PinVerdict::Wrong { left } => Some(Notice::new(
-                format!("Sai mã PIN. Còn {left} lần thử."),
-                format!("Wrong PIN. {left} tries left."),
-            )),
-            PinVerdict::NowLocked { seconds } => Some(Notice::new(
-                format!("Sai mã PIN {PIN_TRIES} lần: khóa {seconds} giây."),
-                format!("{PIN_TRIES} wrong PINs: locked for {seconds} seconds."),
-            )),
-            PinVerdict::Locked { seconds } => Some(Notice::new(
-                format!("Đã nhập sai mã PIN {PIN_TRIES} lần. Hãy chờ {seconds} giây."),
-                format!("{PIN_TRIES} wrong PINs. Wait {seconds} seconds."),
-            )),
+            PinVerdict::Wrong { left } => Some(Notice::each(|l| says(l).wrong_pin(left))),
+            PinVerdict::NowLocked { seconds } => {
+                Some(Notice::each(|l| says(l).now_locked(PIN_TRIES, seconds)))
+            }
+            PinVerdict::Locked { seconds } => {
+                Some(Notice::each(|l| says(l).locked(PIN_TRIES, seconds)))
+            }
         }
     }
 }
@@ -441,14 +437,8 @@ impl AdmitVerdict {
     pub fn notice(self) -> Option<Notice> {
         match self {
             AdmitVerdict::Right => None,
-            AdmitVerdict::Wrong { left } => Some(Notice::new(
-                format!("Sai mã mời cử tri. Còn {left} lần thử."),
-                format!("Wrong voter code. {left} tries left."),
-            )),
-            AdmitVerdict::Void => Some(Notice::new(
-                format!("Sai mã mời cử tri {ADMIT_TRIES} lần: mã đã bị hủy. Cán bộ nhập mã PIN để mở bảng điều khiển, nơi có mã mới."),
-                format!("{ADMIT_TRIES} wrong voter codes: the code is void. The officer enters the PIN to open the console, which shows a new one."),
-            )),
+            AdmitVerdict::Wrong { left } => Some(Notice::each(|l| says(l).wrong_code(left))),
+            AdmitVerdict::Void => Some(Notice::each(|l| says(l).code_void(ADMIT_TRIES))),
         }
     }
 }

@@ -14,6 +14,7 @@
 use phieu_core::{By, Counted, CountedItem, ItemKind, PaperBallots, Poll};
 
 use super::notice::Notice;
+use crate::state::words::paper_says as says;
 
 /// What a counter marked for one item of one paper ballot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -389,26 +390,14 @@ impl PaperCount {
     /// and their counts agree.
     pub fn blocker(&self) -> Option<Notice> {
         if self.issued.is_none() {
-            return Some(Notice::new(
-                "Hãy nhập số phiếu giấy đã phát ra.",
-                "Enter the number of paper ballots issued.",
-            ));
+            return Some(Notice::each(|l| says(l).no_issued));
         }
         if self.sheets.iter().any(Sheet::marking) {
-            return Some(Notice::new(
-                "Một người đếm đang ghi dở một phiếu: hãy ghi xong hoặc hoàn tác phiếu đó.",
-                "A counter is part-way through a ballot: finish it or undo it.",
-            ));
+            return Some(Notice::each(|l| says(l).counter_mid_ballot));
         }
         match self.differences() {
-            None => Some(Notice::new(
-                "Cần hai người đếm độc lập: mỗi người đếm hết các phiếu giấy.",
-                "Two independent counts are needed: each counter counts every paper ballot.",
-            )),
-            Some(d) if !d.is_empty() => Some(Notice::new(
-                "Hai lần đếm chưa khớp: hãy đếm lại những chỗ khác nhau.",
-                "The two counts differ: count again where they differ.",
-            )),
+            None => Some(Notice::each(|l| says(l).two_counts_needed)),
+            Some(d) if !d.is_empty() => Some(Notice::each(|l| says(l).counts_differ)),
             Some(_) => None,
         }
     }
@@ -447,13 +436,10 @@ impl PaperCount {
     pub fn tap(&mut self, k: usize, tap: Tap) -> Result<(), Notice> {
         let sheet = self.sheets.get_mut(k).ok_or_else(no_such_counter)?;
         sheet.tap(tap).map_err(|r| match r {
-            Refused::TooMany { max } => Notice::new(
-                format!("Câu này chọn tối đa {max}: phiếu chọn nhiều hơn do Ban kiểm phiếu xét (thường là phiếu không hợp lệ)."),
-                format!("This question takes at most {max}: a ballot with more is for the board to judge (usually invalid)."),
-            ),
-            Refused::NothingToUndo => Notice::new("Chưa có phiếu nào để hoàn tác.", "Nothing to undo yet."),
+            Refused::TooMany { max } => Notice::each(|l| says(l).too_many_choices(max)),
+            Refused::NothingToUndo => Notice::each(|l| says(l).nothing_to_undo),
             Refused::NoSuchOption | Refused::NotMultiple => {
-                Notice::new("Không có lựa chọn này.", "There is no such choice.")
+                Notice::each(|l| says(l).no_such_choice)
             }
         })
     }
@@ -468,17 +454,12 @@ impl PaperCount {
     /// The paper ballots issued, as typed: a whole number, at most `limit` (those present, or
     /// the electorate).
     pub fn set_issued(&mut self, typed: &str, limit: u64) -> Result<(), Notice> {
-        let n: u64 = typed.trim().parse().map_err(|_| {
-            Notice::new(
-                "Hãy nhập số phiếu giấy đã phát ra bằng chữ số.",
-                "Enter the paper ballots issued in digits.",
-            )
-        })?;
+        let n: u64 = typed
+            .trim()
+            .parse()
+            .map_err(|_| Notice::each(|l| says(l).issued_not_digits))?;
         if n > limit {
-            return Err(Notice::new(
-                format!("{n} phiếu phát ra, nhiều hơn {limit} người có mặt."),
-                format!("{n} ballots issued, more than the {limit} present."),
-            ));
+            return Err(Notice::each(|l| says(l).issued_over_present(n, limit)));
         }
         self.issued = Some(n);
         Ok(())
@@ -486,5 +467,5 @@ impl PaperCount {
 }
 
 fn no_such_counter() -> Notice {
-    Notice::new("Không có người đếm này.", "There is no such counter.")
+    Notice::each(|l| says(l).no_such_counter)
 }

@@ -19,6 +19,7 @@ use phieu_core::{may_vote, BallotBox, By, Electorate, Lang, Minutes, PinHash, Po
 use super::meeting::{Hands, Meeting, Phase, NEW_PIN_MIN};
 use super::notice::Notice;
 use super::paper::PaperCount;
+use super::words::meeting_says as says;
 
 /// What the last XLSForm chosen gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,10 +72,11 @@ pub struct FieldProblem {
 }
 
 impl FieldProblem {
-    pub fn new(field: &'static str, vi: impl Into<String>, en: impl Into<String>) -> FieldProblem {
+    /// The problem with `field`, in the words `why` gives in each language.
+    pub fn each<S: Into<String>>(field: &'static str, why: impl Fn(Lang) -> S) -> FieldProblem {
         FieldProblem {
             field,
-            why: Notice::new(vi, en),
+            why: Notice::each(why),
         }
     }
 
@@ -87,22 +89,14 @@ fn count(field: &'static str, text: &str, required: bool) -> Result<Option<u64>,
     let t = text.trim();
     if t.is_empty() {
         return if required {
-            Err(FieldProblem::new(
-                field,
-                "Hãy nhập một số.",
-                "Enter a number.",
-            ))
+            Err(FieldProblem::each(field, |l| says(l).enter_number))
         } else {
             Ok(None)
         };
     }
     match t.parse::<u64>() {
         Ok(n) if n > 0 && n <= 10_000_000 => Ok(Some(n)),
-        _ => Err(FieldProblem::new(
-            field,
-            format!("“{t}” không phải số nguyên dương."),
-            format!("“{t}” is not a positive whole number."),
-        )),
+        _ => Err(FieldProblem::each(field, |l| says(l).not_positive(t))),
     }
 }
 
@@ -138,14 +132,8 @@ impl Attendance {
     /// Why the number present must be entered, in both languages.
     fn why_required(self) -> Notice {
         match self {
-            Attendance::Conference => Notice::new(
-                "Hãy nhập số người dự hội nghị: hội nghị chỉ hợp lệ khi có từ 2/3 số người được triệu tập trở lên, và nghị quyết được thông qua khi trên 50% số người dự đồng ý (Điều 51, khoản 2 Điều 69 Luật 10/2022/QH15).",
-                "Enter the number of attendees: a conference is valid only when at least 2/3 of those convened attend, and a resolution passes with more than 50% of attendees (Art. 51, Art. 69.2, Law 10/2022/QH15).",
-            ),
-            _ => Notice::new(
-                "Hãy nhập số đại diện hộ gia đình có mặt: cuộc họp thôn chỉ hợp lệ khi có trên 50% tổng số đại diện hộ gia đình tham dự (Điều 10 Nghị định 61/2023/NĐ-CP; điểm b khoản 1 Điều 4 Nghị định 59/2023/NĐ-CP).",
-                "Enter the number of household representatives present: a village meeting is valid only when more than 50% of all household representatives attend (Art. 10, Decree 61/2023/ND-CP; Art. 4.1(b), Decree 59/2023/ND-CP).",
-            ),
+            Attendance::Conference => Notice::each(|l| says(l).present_required_conference),
+            _ => Notice::each(|l| says(l).present_required_village),
         }
     }
 }
@@ -162,17 +150,15 @@ pub fn quorum_warning(form: &SetupForm, poll: &Poll) -> Option<Notice> {
     match Attendance::of(poll) {
         Attendance::VillageMeeting if present * 2 <= total => {
             let need = total / 2 + 1;
-            Some(Notice::new(
-                format!("Cuộc họp không hợp lệ: {present}/{total} đại diện hộ gia đình có mặt, cần trên 50% (ít nhất {need}). Vẫn có thể mở để ghi lại cuộc họp, nhưng kết quả sẽ là «Cuộc họp không hợp lệ, chưa quyết định được», không phải «Không được thông qua»; hãy tổ chức họp lại hoặc phát phiếu lấy ý kiến tới hộ gia đình (điểm b khoản 1 Điều 4 Nghị định 59/2023/NĐ-CP)."),
-                format!("The meeting is not validly held: {present}/{total} household representatives present, more than 50% needed (at least {need}). It can still be opened to record the meeting, but its result will be “the meeting was not validly held”, not “not passed”; hold it again or collect opinions by forms handed to every household (Art. 4.1(b), Decree 59/2023/ND-CP)."),
-            ))
+            Some(Notice::each(|l| {
+                says(l).quorum_village(present, total, need)
+            }))
         }
         Attendance::Conference if u128::from(present) * 3 < u128::from(total) * 2 => {
             let need = (u128::from(total) * 2).div_ceil(3);
-            Some(Notice::new(
-                format!("Hội nghị không hợp lệ: {present}/{total} người được triệu tập có mặt, cần từ 2/3 trở lên (ít nhất {need}). Vẫn có thể mở để ghi lại, nhưng kết quả sẽ là «Hội nghị không hợp lệ» (Điều 51, khoản 2 Điều 69 Luật 10/2022/QH15)."),
-                format!("The conference is not valid: {present}/{total} of those convened present, at least 2/3 needed (at least {need}). It can still be opened to record it, but its result will be “conference not valid” (Art. 51, Art. 69.2, Law 10/2022/QH15)."),
-            ))
+            Some(Notice::each(|l| {
+                says(l).quorum_conference(present, total, need)
+            }))
         }
         _ => None,
     }
@@ -224,11 +210,7 @@ pub fn check(
         match PaperCount::new(&poll) {
             Ok(count) if eligible => Some(count),
             _ => {
-                problems.push(FieldProblem::new(
-                    "paper",
-                    "Phiếu này không kiểm phiếu giấy trên máy được: mọi câu phải là câu chọn, không có điều kiện hiện câu hỏi, và cuộc bỏ phiếu tín nhiệm hay lấy ý kiến thì không dùng cách này.",
-                    "This poll cannot be counted on paper with the tablet: every question must be a choice without skip logic, and a confidence vote or a survey does not use it.",
-                ));
+                problems.push(FieldProblem::each("paper", |l| says(l).paper_not_possible));
                 None
             }
         }
@@ -249,20 +231,14 @@ pub fn check(
             .collect()
     };
     if !hands.is_empty() && present.is_none() && !problems.iter().any(|p| p.field == "present") {
-        problems.push(FieldProblem::new(
-            "present",
-            "Biểu quyết giơ tay cần số người có mặt: hãy nhập số người có mặt.",
-            "A show of hands is counted against those present: enter the number present.",
-        ));
+        problems.push(FieldProblem::each("present", |l| {
+            says(l).hands_need_present
+        }));
     }
     let electorate = total.and_then(|t| match Electorate::new(t, present) {
         Ok(e) => Some(e),
         Err(e) => {
-            problems.push(FieldProblem::new(
-                "present",
-                e.plain_message(Lang::Vi),
-                e.plain_message(Lang::En),
-            ));
+            problems.push(FieldProblem::each("present", |l| e.plain_message(l)));
             None
         }
     });
@@ -275,43 +251,30 @@ pub fn check(
         Vec::new()
     };
     if !(3..=5).contains(&board.len()) {
-        problems.push(FieldProblem::new(
-            "board",
-            format!("Ban kiểm phiếu có từ 3 đến 5 người (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP); đã nhập {} người.", board.len()),
-            format!("The counting board has 3 to 5 members (Decree 59/2023, Art. 3.5); {} entered.", board.len()),
-        ));
+        problems.push(FieldProblem::each("board", |l| {
+            says(l).board_size(board.len())
+        }));
     }
     if needs_household_witnesses(&poll) && witnesses.len() != 2 {
-        problems.push(FieldProblem::new(
-            "witnesses",
-            format!(
-                "Cần 2 người chứng kiến việc kiểm phiếu; đã nhập {} người.",
-                witnesses.len()
-            ),
-            format!("The count needs 2 witnesses; {} entered.", witnesses.len()),
-        ));
+        problems.push(FieldProblem::each("witnesses", |l| {
+            says(l).witnesses_count(witnesses.len())
+        }));
     }
     for (field, value) in [("place", &form.place), ("time", &form.time)] {
         if value.trim().is_empty() {
-            problems.push(FieldProblem::new(
-                field,
-                "Không được để trống: biên bản cần thông tin này.",
-                "Must not be empty: the minutes need it.",
-            ));
+            problems.push(FieldProblem::each(field, |l| says(l).must_not_be_empty));
         }
     }
     // A new PIN has 6 to 8 digits (the core reads 4 to 8, so meetings stored with a 4-digit
     // PIN keep working): 10⁶ PINs against 5 tries per doubling lock (docs/security.md).
     let digits = form.pin.trim();
     let pin = if digits.len() < NEW_PIN_MIN || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        Err(FieldProblem::new(
-            "pin",
-            format!("Mã PIN mới phải gồm {NEW_PIN_MIN} đến {PIN_MAX} chữ số (đã nhập {} ký tự): mã ngắn hơn dễ bị đoán.", digits.chars().count()),
-            format!("A new PIN must be {NEW_PIN_MIN} to {PIN_MAX} digits ({} characters entered): a shorter one is easier to guess.", digits.chars().count()),
-        ))
+        Err(FieldProblem::each("pin", |l| {
+            says(l).pin_too_short(NEW_PIN_MIN, PIN_MAX, digits.chars().count())
+        }))
     } else {
         PinHash::new(digits, form.pin_again.trim(), pin_salt)
-            .map_err(|e| FieldProblem::new("pin", e.message(Lang::Vi), e.message(Lang::En)))
+            .map_err(|e| FieldProblem::each("pin", |l| e.message(l)))
     };
     let pin = match pin {
         Ok(p) => Some(p),
@@ -329,11 +292,9 @@ pub fn check(
             witnesses.clone(),
             String::new(),
         ) {
-            problems.push(FieldProblem::new(
-                "board",
-                phieu_core::without_path(&e.message(Lang::Vi)),
-                phieu_core::without_path(&e.message(Lang::En)),
-            ));
+            problems.push(FieldProblem::each("board", |l| {
+                phieu_core::without_path(&e.message(l))
+            }));
         }
     }
     match (electorate, pin) {

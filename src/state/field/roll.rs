@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::state::notice::Notice;
+use crate::state::words::field_says as says;
 
 /// The most households a roll takes: far above any village (the largest have a few thousand),
 /// low enough that the roll's screen stays a list one can scroll.
@@ -51,22 +52,14 @@ impl RollError {
     /// What the officer is told, in Vietnamese and English.
     pub fn notice(&self) -> Notice {
         match self {
-            RollError::BadTotal(given) => Notice::new(
-                format!("Tổng số hộ gia đình phải là số từ 1 đến {MOST_HOUSEHOLDS}, không phải “{given}”."),
-                format!("The total number of households must be a number from 1 to {MOST_HOUSEHOLDS}, not “{given}”."),
-            ),
-            RollError::TooManyNames { names, total } => Notice::new(
-                format!("Danh sách có {names} tên, nhiều hơn tổng số {total} hộ. Hãy sửa tổng số hộ hoặc danh sách."),
-                format!("The list has {names} names, more than the {total} households. Correct the total or the list."),
-            ),
-            RollError::NotOnRoll(n) => Notice::new(
-                format!("Không có hộ số {n} trong danh sách."),
-                format!("There is no household number {n} on the roll."),
-            ),
-            RollError::AlreadyAnswered(n) => Notice::new(
-                format!("Hộ số {n} đã trả lời phiếu rồi. Mỗi hộ chỉ trả lời một lần; các phiếu đã thu vẫn được giữ nguyên."),
-                format!("Household {n} has already answered. Each household answers once; every form collected is kept."),
-            ),
+            RollError::BadTotal(given) => {
+                Notice::each(|l| says(l).bad_total(MOST_HOUSEHOLDS, given))
+            }
+            RollError::TooManyNames { names, total } => {
+                Notice::each(|l| says(l).too_many_names(names, total))
+            }
+            RollError::NotOnRoll(n) => Notice::each(|l| says(l).not_on_roll(n)),
+            RollError::AlreadyAnswered(n) => Notice::each(|l| says(l).already_answered(n)),
         }
     }
 }

@@ -7,6 +7,7 @@ use phieu_core::{By, Counted, CountedItem, Lang, Poll};
 use super::{Meeting, Phase};
 use crate::state::notice::Notice;
 use crate::state::paper::PaperCount;
+use crate::state::words::meeting_says as says;
 
 impl Meeting {
     /// The fingerprint its audit bundle carries, the key of its upload: the box's, or for a
@@ -29,19 +30,14 @@ impl Meeting {
         step: impl FnOnce(&mut PaperCount, &Poll, u64) -> Result<(), Notice>,
     ) -> Result<Meeting, Notice> {
         if self.phase == Phase::Closed {
-            return Err(Notice::new(
-                "Đã kết thúc: số liệu kiểm phiếu không sửa được nữa.",
-                "Voting has closed: the count can no longer be changed.",
-            ));
+            return Err(Notice::each(|l| says(l).count_closed));
         }
         let mut next = self.clone();
         let limit = self.electorate.present().unwrap_or(self.electorate.total());
-        let count = next.paper.as_mut().ok_or_else(|| {
-            Notice::new(
-                "Cuộc họp này không kiểm phiếu giấy.",
-                "This meeting does not count paper ballots.",
-            )
-        })?;
+        let count = next
+            .paper
+            .as_mut()
+            .ok_or_else(|| Notice::each(|l| says(l).no_paper_count))?;
         step(count, &self.poll, limit)?;
         Ok(next)
     }
@@ -62,12 +58,8 @@ impl Meeting {
         if let Some(paper) = &self.paper {
             return paper.blocker();
         }
-        self.hands_missing().map(|_| {
-            Notice::new(
-                "Hãy nhập kết quả giơ tay của mọi câu trước khi kết thúc biểu quyết.",
-                "Enter the show of hands of every question before closing the vote.",
-            )
-        })
+        self.hands_missing()
+            .map(|_| Notice::each(|l| says(l).hands_missing))
     }
 
     /// The first item voted by hands whose counts were not entered yet (its position in the
@@ -84,21 +76,16 @@ impl Meeting {
     /// for the officer, when a count is not a whole number or they add up to more than the
     /// number present; nothing changes then.
     pub fn enter_hands(&self, at: usize, typed: &[String]) -> Result<Meeting, Notice> {
-        let item =
-            self.poll.items().get(at).ok_or_else(|| {
-                Notice::new("Không có câu hỏi này.", "There is no such question.")
-            })?;
+        let item = self
+            .poll
+            .items()
+            .get(at)
+            .ok_or_else(|| Notice::each(|l| says(l).no_such_question))?;
         let Some(slot) = self.hands.iter().position(|h| h.item == item.id()) else {
-            return Err(Notice::new(
-                "Câu hỏi này được bỏ phiếu trên máy tính bảng, không biểu quyết giơ tay.",
-                "This question is voted on the tablet, not by a show of hands.",
-            ));
+            return Err(Notice::each(|l| says(l).not_by_hands));
         };
         if self.phase == Phase::Closed {
-            return Err(Notice::new(
-                "Đã kết thúc biểu quyết: kết quả giơ tay không sửa được nữa.",
-                "Voting has closed: the show of hands can no longer be changed.",
-            ));
+            return Err(Notice::each(|l| says(l).hands_closed));
         }
         let options = item.kind().options();
         let mut counts = Vec::with_capacity(options.len());
@@ -106,32 +93,19 @@ impl Meeting {
             match text.trim().parse::<u64>() {
                 Ok(n) => counts.push(n),
                 Err(_) => {
-                    return Err(Notice::new(
-                        format!(
-                            "«{}»: hãy nhập số người giơ tay bằng chữ số (0 nếu không ai).",
-                            option.label().vi()
-                        ),
-                        format!(
-                            "“{}”: enter the number of hands in digits (0 if none).",
-                            option.label().get(Lang::En)
-                        ),
-                    ))
+                    return Err(Notice::each(|l| {
+                        says(l).hands_not_digits(option.label().get(l))
+                    }))
                 }
             }
         }
         if counts.len() != options.len() {
-            return Err(Notice::new(
-                "Hãy nhập số người giơ tay cho mọi phương án.",
-                "Enter the number of hands for every option.",
-            ));
+            return Err(Notice::each(|l| says(l).hands_all_options));
         }
         let present = self.electorate.present().unwrap_or(0);
         let sum: u128 = counts.iter().map(|&n| u128::from(n)).sum();
         if sum > u128::from(present) {
-            return Err(Notice::new(
-                format!("Tổng số người giơ tay là {sum}, nhiều hơn {present} người có mặt: hãy đếm lại."),
-                format!("The hands add up to {sum}, more than the {present} present: count again."),
-            ));
+            return Err(Notice::each(|l| says(l).hands_over_present(sum, present)));
         }
         let mut next = self.clone();
         next.hands[slot].counts = Some(counts);
