@@ -21,11 +21,11 @@ pub struct FilePickProps {
 
 #[function_component(FilePick)]
 pub fn file_pick(props: &FilePickProps) -> Html {
-    let face = match (props.lang, props.multiple) {
-        (Lang::Vi, false) => "Chọn tệp…",
-        (Lang::Vi, true) => "Chọn các tệp…",
-        (Lang::En, false) => "Choose a file…",
-        (Lang::En, true) => "Choose files…",
+    let t = crate::i18n::strings(props.lang);
+    let face = if props.multiple {
+        t.choose_files
+    } else {
+        t.choose_file
     };
     html! {
         <span class="file-pick">

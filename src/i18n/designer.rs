@@ -19,19 +19,17 @@ use crate::state::designer::{Draft, Field, FieldProblem, ItemField, KeptShowIf, 
 
 /// The words of a standard option id, for "this question must offer …".
 fn option_words(id: &str, lang: Lang) -> String {
-    let (vi, en) = match id {
-        "dong_y" => ("Đồng ý", "Agree"),
-        "khong_dong_y" => ("Không đồng ý", "Disagree"),
-        "tin_nhiem_cao" => ("Tín nhiệm cao", "High confidence"),
-        "tin_nhiem" => ("Tín nhiệm", "Confidence"),
-        "tin_nhiem_thap" => ("Tín nhiệm thấp", "Low confidence"),
-        "khong_tin_nhiem" => ("Không tín nhiệm", "No confidence"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::Vi => vi.to_owned(),
-        Lang::En => en.to_owned(),
+    let w = words(lang);
+    match id {
+        "dong_y" => w.option_dong_y,
+        "khong_dong_y" => w.option_khong_dong_y,
+        "tin_nhiem_cao" => w.option_tin_nhiem_cao,
+        "tin_nhiem" => w.option_tin_nhiem,
+        "tin_nhiem_thap" => w.option_tin_nhiem_thap,
+        "khong_tin_nhiem" => w.option_khong_tin_nhiem,
+        other => other,
     }
+    .to_owned()
 }
 
 /// The number shown for the item with id `id` ("3" for the third question), or the id itself.

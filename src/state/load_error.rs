@@ -16,20 +16,11 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Network(detail), Lang::Vi) => {
-                format!("Không tải được tệp phiếu (mạng hoặc địa chỉ): {detail}")
-            }
-            (LoadError::Network(detail), Lang::En) => {
-                format!("The poll file could not be fetched (network or address): {detail}")
-            }
-            (LoadError::Http { status }, Lang::Vi) => {
-                format!("Máy chủ trả lời lỗi {status} khi tải tệp phiếu.")
-            }
-            (LoadError::Http { status }, Lang::En) => {
-                format!("The server answered {status} when asked for the poll file.")
-            }
-            (LoadError::Invalid(error), lang) => error.message(lang),
+        let says = super::words::meeting_says(lang);
+        match self {
+            LoadError::Network(detail) => says.poll_not_fetched(detail),
+            LoadError::Http { status } => says.poll_http_error(status),
+            LoadError::Invalid(error) => error.message(lang),
         }
     }
 }

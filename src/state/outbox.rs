@@ -33,11 +33,10 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// The collector answers in Vietnamese and English (docs/portal-api.md); a language added
+    /// to `i18n/languages.toml` reads the English.
     pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.vi, &self.en)
     }
 }
 

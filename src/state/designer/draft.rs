@@ -68,11 +68,10 @@ impl Label {
             && !(self.en.trim().is_empty() && self.second.trim().is_empty() && self.more.is_empty())
     }
 
+    /// The text of the Vietnamese or the English slot of the poll format (`Lang` names the
+    /// slot here: any other interface language edits the English slot).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.vi, &self.en)
     }
 
     pub(super) fn set(&mut self, lang: Lang, value: String) {
@@ -83,7 +82,7 @@ impl Label {
                 }
                 self.vi = value;
             }
-            Lang::En => {
+            _ => {
                 // English typed now is written for the Vietnamese as it stands.
                 self.en = value;
                 self.en_for = None;
