@@ -40,8 +40,13 @@ export function servePhieu(dist) {
  * first frame where it holds, also left as a performance mark (`bench:first-question`,
  * `bench:first-interactive`) for a trace. When the one the benchmark waits for (`until`)
  * holds, it calls window.__firstLoadDone(state).
+ *
+ * With `tap`, it taps the first option in that same frame (a click on it, or on its label), as
+ * a respondent who taps the moment it appears: the benchmark then checks, once the page has
+ * finished loading, that the answer was kept (issue 21: "answerable" means such a tap is not
+ * lost, so a question drawn before the app can take it does not count).
  */
-export function probe({ question, option, until }) {
+export function probe({ question, option, until, tap = false }) {
   const state = { question: null, interactive: null, interactiveWhat: null };
   window.__firstLoad = state;
   const target = (el) => el.closest('label') ?? el;
@@ -74,6 +79,7 @@ export function probe({ question, option, until }) {
       if (first && visible(first) && enabled(first)) {
         state.question = now;
         performance.mark('bench:first-question');
+        if (tap) target(first).click();
       }
     }
     if (state[until] !== null) window.__firstLoadDone?.(state);
