@@ -5,6 +5,8 @@
 
 use phieu_core::{Lang, PollError};
 
+use crate::i18n::place_words;
+
 /// A cell, a row or a whole sheet of the workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
@@ -108,22 +110,29 @@ impl Location {
 
     /// "trang tính survey, hàng 7, cột C (label)" / "sheet survey, row 7, column C (label)".
     pub fn describe(&self, lang: Lang) -> String {
-        let (file, sheet, row, column) = match lang {
-            Lang::Vi => ("tệp", "trang tính", "hàng", "cột"),
-            Lang::En => ("the file", "sheet", "row", "column"),
-        };
+        let words = place_words(lang);
         if self.sheet.is_empty() {
-            return file.into();
+            return words.the_file.into();
         }
-        let mut s = format!("{sheet} {}", self.sheet);
+        let mut s = words.sheet(&self.sheet);
         if let Some(r) = self.row {
-            s.push_str(&format!(", {row} {r}"));
+            s.push_str(", ");
+            s.push_str(&words.row(r));
         }
         if let Some(c) = &self.column {
-            s.push_str(&format!(", {column} {}", c.letter));
-            if !c.header.is_empty() {
-                s.push_str(&format!(" ({})", c.header));
-            }
+            s.push_str(", ");
+            s.push_str(&c.describe(lang));
+        }
+        s
+    }
+}
+
+impl Column {
+    /// "cột C (label)" / "column C (label)": the letter, and the header when it has one.
+    fn describe(&self, lang: Lang) -> String {
+        let mut s = place_words(lang).column(&self.letter);
+        if !self.header.is_empty() {
+            s.push_str(&format!(" ({})", self.header));
         }
         s
     }
@@ -587,8 +596,8 @@ pub struct Group {
     rows: Vec<u32>,
     /// The variant's name (`MissingLabel`), for scripts.
     kind: String,
-    vi: String,
-    en: String,
+    /// The reason in every language, in the order of [`Lang::ALL`].
+    reasons: [String; Lang::COUNT],
 }
 
 impl Group {
@@ -609,18 +618,12 @@ impl Group {
 
     /// The reason, without the place, in `lang`.
     pub fn reason(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        &self.reasons[lang.index()]
     }
 
     /// The place and the reason in `lang`, as one line.
     pub fn message(&self, lang: Lang) -> String {
-        let (row, rows, column) = match lang {
-            Lang::Vi => ("hàng", "hàng", "cột"),
-            Lang::En => ("row", "rows", "column"),
-        };
+        let words = place_words(lang);
         let mut place = Location {
             row: None,
             column: None,
@@ -629,14 +632,18 @@ impl Group {
         .describe(lang);
         match self.rows.as_slice() {
             [] => {}
-            [r] => place.push_str(&format!(", {row} {r}")),
-            all => place.push_str(&format!(", {rows} {} ({} {rows})", ranges(all), all.len())),
+            [r] => {
+                place.push_str(", ");
+                place.push_str(&words.row(r));
+            }
+            all => {
+                place.push_str(", ");
+                place.push_str(&words.rows(ranges(all), all.len()));
+            }
         }
         if let Some(c) = &self.at.column {
-            place.push_str(&format!(", {column} {}", c.letter));
-            if !c.header.is_empty() {
-                place.push_str(&format!(" ({})", c.header));
-            }
+            place.push_str(", ");
+            place.push_str(&c.describe(lang));
         }
         format!("{place}: {}", self.reason(lang))
     }
@@ -672,14 +679,20 @@ fn kind_name(debug: String) -> String {
         .to_owned()
 }
 
-fn group_by(findings: impl Iterator<Item = (Location, String, String, String)>) -> Vec<Group> {
+fn group_by(
+    findings: impl Iterator<Item = (Location, String, [String; Lang::COUNT])>,
+) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for (at, kind, vi, en) in findings {
+    for (at, kind, reasons) in findings {
         let row = at.row;
         let place = Location { row: None, ..at };
         // A whole sheet or column is its own group; rows of one cause gather.
         let same = groups.iter_mut().find(|g| {
-            row.is_some() && !g.rows.is_empty() && g.at == place && g.kind == kind && g.en == en
+            row.is_some()
+                && !g.rows.is_empty()
+                && g.at == place
+                && g.kind == kind
+                && g.reasons == reasons
         });
         match (same, row) {
             (Some(g), Some(r)) => {
@@ -692,8 +705,7 @@ fn group_by(findings: impl Iterator<Item = (Location, String, String, String)>) 
                 at: place,
                 rows: row.into_iter().collect(),
                 kind,
-                vi,
-                en,
+                reasons,
             }),
         }
     }
@@ -706,8 +718,7 @@ pub fn group_problems(problems: &[Problem]) -> Vec<Group> {
         (
             p.at.clone(),
             kind_name(format!("{:?}", p.kind)),
-            p.kind.message(Lang::Vi),
-            p.kind.message(Lang::En),
+            Lang::ALL.map(|lang| p.kind.message(lang)),
         )
     }))
 }
@@ -718,8 +729,7 @@ pub fn group_skipped(skipped: &[Skipped]) -> Vec<Group> {
         (
             s.at.clone(),
             kind_name(format!("{:?}", s.kind)),
-            s.kind.message(Lang::Vi),
-            s.kind.message(Lang::En),
+            Lang::ALL.map(|lang| s.kind.message(lang)),
         )
     }))
 }

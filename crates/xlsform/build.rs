@@ -1,0 +1,17 @@
+//! The importer's and the export's word tables, from the repository's `i18n/` (crate
+//! `phieu-i18n`; i18n/README.md).
+
+use std::path::Path;
+
+use phieu_i18n::Table;
+
+const TABLES: &[Table] = &[Table {
+    file: "xlsform_place",
+    ty: "PlaceWords",
+    func: "place_words",
+}];
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");
+    phieu_i18n::build(&dir, TABLES, "phieu_core", false);
+}
