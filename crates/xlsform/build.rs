@@ -5,11 +5,18 @@ use std::path::Path;
 
 use phieu_i18n::Table;
 
-const TABLES: &[Table] = &[Table {
-    file: "xlsform_place",
-    ty: "PlaceWords",
-    func: "place_words",
-}];
+const TABLES: &[Table] = &[
+    Table {
+        file: "xlsform_place",
+        ty: "PlaceWords",
+        func: "place_words",
+    },
+    Table {
+        file: "xlsform_problem",
+        ty: "ProblemWords",
+        func: "problem_words",
+    },
+];
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");

@@ -4,3 +4,5 @@
 //! formats, not words, and stay in the code.
 
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_place.rs"));
+
+include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_problem.rs"));
