@@ -16,6 +16,11 @@ const TABLES: &[Table] = &[
         ty: "ProblemWords",
         func: "problem_words",
     },
+    Table {
+        file: "xlsform_skipped",
+        ty: "SkipWords",
+        func: "skip_words",
+    },
 ];
 
 fn main() {

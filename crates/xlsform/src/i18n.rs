@@ -6,3 +6,5 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_place.rs"));
 
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_problem.rs"));
+
+include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_skipped.rs"));

@@ -5,7 +5,7 @@
 
 use phieu_core::{Lang, PollError};
 
-use crate::i18n::{place_words, problem_words};
+use crate::i18n::{place_words, problem_words, skip_words};
 
 /// A cell, a row or a whole sheet of the workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -418,87 +418,31 @@ pub enum Identity {
 
 impl SkipKind {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SkipKind::Metadata { found }, Lang::Vi) => format!(
-                "bỏ qua trường tự động {found:?}: phieu không ghi thời điểm, thiết bị hay người trả lời"
-            ),
-            (SkipKind::Metadata { found }, Lang::En) => format!(
-                "left out the automatic field {found:?}: phieu records no time, device or respondent"
-            ),
-            (SkipKind::TrailingNote, Lang::Vi) => {
-                "bỏ qua lời dẫn cuối biểu mẫu: không có câu hỏi nào sau nó để hiện cùng".into()
-            }
-            (SkipKind::TrailingNote, Lang::En) => {
-                "left out the note at the end of the form: no question follows to show it with"
-                    .into()
-            }
-            (SkipKind::OtherLanguage { language, kept }, Lang::Vi) => format!(
-                "bỏ qua cột tiếng {language:?}: phiếu mang tiếng Việt, tiếng Anh và một ngôn ngữ nữa, ở đây là {kept:?} (default_language của biểu mẫu, nếu không thì ngôn ngữ đầu tiên)"
-            ),
-            (SkipKind::OtherLanguage { language, kept }, Lang::En) => format!(
-                "left out the {language:?} column: a poll carries Vietnamese, English and one more language, here {kept:?} (the form's default_language, else its first other language)"
-            ),
-            (SkipKind::UnknownLanguage { language }, Lang::Vi) => format!(
-                "bỏ qua cột tiếng {language:?}: phieu không biết đó là ngôn ngữ nào; hãy ghi tên kèm mã, ví dụ label::Khmer (km)"
-            ),
-            (SkipKind::UnknownLanguage { language }, Lang::En) => format!(
-                "left out the {language:?} column: phieu cannot tell which language it is; write its name with its code, e.g. label::Khmer (km)"
-            ),
-            (SkipKind::NoVietnamese { language }, Lang::Vi) => format!(
-                "biểu mẫu không có nhãn tiếng Việt: các nhãn được nhập bằng tiếng {language:?} (ô tiếng Anh hoặc ô ngôn ngữ thứ hai), ô tiếng Việt để trống. Phải viết nhãn tiếng Việt cho mọi câu hỏi và lựa chọn trong phần thiết kế phiếu trước khi dùng phiếu ở cuộc họp"
-            ),
-            (SkipKind::NoVietnamese { language }, Lang::En) => format!(
-                "the form has no Vietnamese labels: its labels were imported in {language:?} (the English or second-language slot), and every Vietnamese label is empty. Vietnamese labels must be written for every question and choice in the poll designer before the poll can be used at a meeting"
-            ),
-            (SkipKind::FormVersion, Lang::Vi) => {
-                "bỏ qua dòng calculate __version__ do Kobo ghi khi triển khai: nó ghi phiên bản biểu mẫu, không hỏi gì".into()
-            }
-            (SkipKind::FormVersion, Lang::En) => {
-                "left out Kobo's calculate __version__ row, written on each deploy: it records the form's version and asks nothing".into()
-            }
-            (SkipKind::NotXlsForm, Lang::Vi) => {
-                "bỏ qua cột này: không phải cột của XLSForm (ghi chú, cột thử, dữ liệu riêng), ODK cũng không đọc".into()
-            }
-            (SkipKind::NotXlsForm, Lang::En) => {
-                "left out this column: it is not an XLSForm column (notes, a test column, data of its own), and ODK does not read it either".into()
-            }
-            (SkipKind::MaybeNotVietnamese, Lang::Vi) => {
-                "biểu mẫu không ghi default_language và cột label không có chữ tiếng Việt có dấu nào: nội dung cột được đưa vào ô tiếng Việt của phiếu. Nếu đó là tiếng Anh hay tiếng khác, hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt trước khi dùng ở cuộc họp".into()
-            }
-            (SkipKind::MaybeNotVietnamese, Lang::En) => {
-                "the form has no default_language and column label has not one Vietnamese letter: its text went into the poll's Vietnamese slot. If it is English or another language, add a label::Vietnamese (vi) column with the Vietnamese text before using it at a meeting".into()
-            }
-            (SkipKind::LabelReference { names, questions }, lang) => {
+        let w = skip_words(lang);
+        let q = |s: &str| Quoted(s).to_string();
+        match self {
+            SkipKind::Metadata { found } => w.metadata(q(found)),
+            SkipKind::TrailingNote => w.trailing_note.into(),
+            SkipKind::OtherLanguage { language, kept } => w.other_language(q(language), q(kept)),
+            SkipKind::UnknownLanguage { language } => w.unknown_language(q(language)),
+            SkipKind::NoVietnamese { language } => w.no_vietnamese(q(language)),
+            SkipKind::FormVersion => w.form_version.into(),
+            SkipKind::NotXlsForm => w.not_xlsform.into(),
+            SkipKind::MaybeNotVietnamese => w.maybe_not_vietnamese.into(),
+            SkipKind::LabelReference { names, questions } => {
                 let pairs: Vec<String> = names
                     .iter()
                     .zip(questions)
-                    .map(|(n, q)| match lang {
-                        Lang::Vi => format!("${{{n}}} thành \"(câu trả lời câu {q})\""),
-                        Lang::En => format!("${{{n}}} became \"(the answer to question {q})\""),
-                    })
+                    .map(|(name, question)| w.label_reference_pair(name, question))
                     .collect();
-                match lang {
-                    Lang::Vi => format!("nhãn nhắc câu trả lời của câu trước; phieu không hiện câu trả lời trong câu hỏi khác: {}", pairs.join(", ")),
-                    Lang::En => format!("the label shows an earlier answer, which phieu does not show inside another question: {}", pairs.join(", ")),
-                }
+                w.label_reference(pairs.join(", "))
             }
-            (SkipKind::LikertWithoutValues, Lang::Vi) => {
-                "appearance likert nhưng tên các lựa chọn không phải số nguyên: nhập thành câu một lựa chọn, không tính điểm trung bình (đặt tên lựa chọn 1, 2, 3… để có thang điểm)".into()
-            }
-            (SkipKind::LikertWithoutValues, Lang::En) => {
-                "appearance likert, but the choices' names are not whole numbers: imported as a single choice, without a mean (name the choices 1, 2, 3 … for a scale)".into()
-            }
-            (SkipKind::Identifying { what }, lang) => {
-                let (vi, en) = match what {
-                    Identity::Name => ("họ tên", "a name"),
-                    Identity::Phone => ("số điện thoại", "a phone number"),
-                    Identity::IdNumber => ("số giấy tờ tùy thân (CCCD, CMND)", "an ID number"),
-                };
-                match lang {
-                    Lang::Vi => format!("cảnh báo: câu hỏi này hỏi {vi} trong một cuộc khảo sát ẩn danh; câu trả lời sẽ gắn cả phiếu với người trả lời. Hãy bỏ câu này nếu không thật cần"),
-                    Lang::En => format!("warning: this question asks for {en} in an anonymous survey; the answer ties the whole ballot to the respondent. Remove it unless it is truly needed"),
-                }
-            }
+            SkipKind::LikertWithoutValues => w.likert_without_values.into(),
+            SkipKind::Identifying { what } => w.identifying(match what {
+                Identity::Name => w.identity_name,
+                Identity::Phone => w.identity_phone,
+                Identity::IdNumber => w.identity_id_number,
+            }),
         }
     }
 }
