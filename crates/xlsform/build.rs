@@ -21,6 +21,11 @@ const TABLES: &[Table] = &[
         ty: "SkipWords",
         func: "skip_words",
     },
+    Table {
+        file: "xlsform_export",
+        ty: "ExportWords",
+        func: "export_words",
+    },
 ];
 
 fn main() {

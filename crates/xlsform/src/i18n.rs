@@ -8,3 +8,6 @@ include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_place.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_problem.rs"));
 
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_skipped.rs"));
+
+#[cfg(feature = "export")]
+include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_export.rs"));
