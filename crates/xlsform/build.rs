@@ -26,6 +26,11 @@ const TABLES: &[Table] = &[
         ty: "ExportWords",
         func: "export_words",
     },
+    Table {
+        file: "xlsform_import",
+        ty: "ImportWords",
+        func: "import_words",
+    },
 ];
 
 fn main() {

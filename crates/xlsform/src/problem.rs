@@ -1,7 +1,9 @@
 //! What the importer found wrong with a workbook, and what it left out on purpose. Every finding
 //! names the cell it is about as Excel shows it (sheet, row number from 1, column letter and the
-//! header above it), so an officer can find it in the spreadsheet, and renders itself in
-//! Vietnamese and English (docs/xlsform.md §Problems), the way the core's errors do.
+//! header above it), so an officer can find it in the spreadsheet, and renders itself in every
+//! language of phieu's words (docs/xlsform.md §Problems; the words are in
+//! i18n/xlsform_place.toml, xlsform_problem.toml and xlsform_skipped.toml), the way the core's
+//! errors do.
 
 use phieu_core::{Lang, PollError};
 
