@@ -23,6 +23,7 @@
 
 use phieu_core::{results_header, results_rows, Answer, AuditBundle, Lang};
 
+use crate::i18n::export_words;
 use crate::xlsx_write::{Book, Sheet, Style, Value, WriteError};
 
 /// Rows an Excel worksheet holds.
@@ -42,26 +43,11 @@ pub enum ExportError {
 
 impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ExportError::TooManyRows { rows, max }, Lang::Vi) => format!(
-                "cần {rows} hàng trên một trang tính, Excel chỉ chứa {max}: hãy dùng tệp CSV hoặc tệp kiểm tra"
-            ),
-            (ExportError::TooManyRows { rows, max }, Lang::En) => format!(
-                "{rows} rows are needed on one sheet, and Excel holds {max}: use the CSV file or the audit bundle"
-            ),
-            (ExportError::TextTooLong { sheet, cell }, Lang::Vi) => format!(
-                "ô {cell} của trang tính {sheet} dài hơn 32767 ký tự, Excel không chứa được: hãy dùng tệp CSV hoặc tệp kiểm tra"
-            ),
-            (ExportError::TextTooLong { sheet, cell }, Lang::En) => format!(
-                "cell {cell} of sheet {sheet} is longer than the 32767 characters Excel holds: use the CSV file or the audit bundle"
-            ),
-            (ExportError::TooLarge, Lang::Vi) => {
-                "tệp Excel sẽ lớn hơn 4 GB: hãy dùng tệp CSV hoặc tệp kiểm tra".to_owned()
-            }
-            (ExportError::TooLarge, Lang::En) => {
-                "the Excel file would be larger than 4 GB: use the CSV file or the audit bundle"
-                    .to_owned()
-            }
+        let w = export_words(lang);
+        match self {
+            ExportError::TooManyRows { rows, max } => w.too_many_rows(rows, max),
+            ExportError::TextTooLong { sheet, cell } => w.text_too_long(cell, sheet),
+            ExportError::TooLarge => w.too_large.into(),
         }
     }
 }
@@ -155,10 +141,9 @@ const EN: Words = Words {
 
 /// The results of a verified audit bundle as an .xlsx workbook, in `lang`.
 pub fn results_xlsx(bundle: &AuditBundle, lang: Lang) -> Result<Vec<u8>, ExportError> {
-    let words = match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    };
+    // The sheet names and headers are a data format, like the CSV's header: Vietnamese in a
+    // Vietnamese workbook, English in every other.
+    let words = if lang == Lang::Vi { &VI } else { &EN };
     // Two header rows above the ballots, one above the written answers.
     let ballot_count = bundle.tally().ballots().saturating_add(2);
     let written_rows = bundle

@@ -27,6 +27,7 @@
 //! ```
 
 mod expr;
+mod i18n;
 mod import;
 mod name;
 mod problem;

@@ -1,9 +1,13 @@
 //! What the importer found wrong with a workbook, and what it left out on purpose. Every finding
 //! names the cell it is about as Excel shows it (sheet, row number from 1, column letter and the
-//! header above it), so an officer can find it in the spreadsheet, and renders itself in
-//! Vietnamese and English (docs/xlsform.md §Problems), the way the core's errors do.
+//! header above it), so an officer can find it in the spreadsheet, and renders itself in every
+//! language of phieu's words (docs/xlsform.md §Problems; the words are in
+//! i18n/xlsform_place.toml, xlsform_problem.toml and xlsform_skipped.toml), the way the core's
+//! errors do.
 
 use phieu_core::{Lang, PollError};
+
+use crate::i18n::{place_words, problem_words, skip_words};
 
 /// A cell, a row or a whole sheet of the workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,6 +53,16 @@ pub fn column_letter(index: u32) -> String {
         n = (n - 1) / 26;
     }
     letters.iter().rev().collect()
+}
+
+/// A name or a cell's text as the messages quote it: in double quotes, escaped as Rust's `{:?}`
+/// writes it (the tables' "quoted" placeholders).
+struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
 }
 
 impl Location {
@@ -108,22 +122,29 @@ impl Location {
 
     /// "trang tính survey, hàng 7, cột C (label)" / "sheet survey, row 7, column C (label)".
     pub fn describe(&self, lang: Lang) -> String {
-        let (file, sheet, row, column) = match lang {
-            Lang::Vi => ("tệp", "trang tính", "hàng", "cột"),
-            Lang::En => ("the file", "sheet", "row", "column"),
-        };
+        let words = place_words(lang);
         if self.sheet.is_empty() {
-            return file.into();
+            return words.the_file.into();
         }
-        let mut s = format!("{sheet} {}", self.sheet);
+        let mut s = words.sheet(&self.sheet);
         if let Some(r) = self.row {
-            s.push_str(&format!(", {row} {r}"));
+            s.push_str(", ");
+            s.push_str(&words.row(r));
         }
         if let Some(c) = &self.column {
-            s.push_str(&format!(", {column} {}", c.letter));
-            if !c.header.is_empty() {
-                s.push_str(&format!(" ({})", c.header));
-            }
+            s.push_str(", ");
+            s.push_str(&c.describe(lang));
+        }
+        s
+    }
+}
+
+impl Column {
+    /// "cột C (label)" / "column C (label)": the letter, and the header when it has one.
+    fn describe(&self, lang: Lang) -> String {
+        let mut s = place_words(lang).column(&self.letter);
+        if !self.header.is_empty() {
+            s.push_str(&format!(" ({})", self.header));
         }
         s
     }
@@ -254,162 +275,70 @@ impl ProblemKind {
     /// The reason in `lang`, without the location.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind as K;
-        let pick = |vi: String, en: String| match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        };
+        let w = problem_words(lang);
+        let q = |s: &str| Quoted(s).to_string();
         match self {
-            K::NotAWorkbook { detail } => pick(
+            K::NotAWorkbook { detail } => {
                 // The reader's reasons are technical and English; the commonest, a file that is
-                // not a zip at all (an old .xls, a .csv), is said in Vietnamese, the rest as damage.
-                if detail.starts_with("not a zip file") {
-                    "không đọc được tệp này như một bảng tính Excel .xlsx (đây không phải tệp .xlsx: có thể là tệp .xls cũ hoặc .csv); hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)".into()
+                // not a zip at all (an old .xls, a .csv), is said in words, the rest as damage,
+                // unless the language leaves those empty to show the reader's own reason.
+                let why = if detail.starts_with("not a zip file") {
+                    w.not_a_zip
                 } else {
-                    "không đọc được tệp này như một bảng tính Excel .xlsx (tệp bị hỏng hoặc không đúng định dạng); hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)".into()
-                },
-                format!("cannot read this file as an Excel .xlsx workbook ({detail}); save it as Excel Workbook (.xlsx)"),
-            ),
-            K::TooLarge { bytes, max } => pick(
-                format!("tệp dài {bytes} byte, tối đa {max} byte"),
-                format!("the file is {bytes} bytes, at most {max} are read"),
-            ),
-            K::MissingSheet => pick(
-                "thiếu trang tính này".into(),
-                "this sheet is missing".into(),
-            ),
-            K::MissingColumn { header } => pick(
-                format!("thiếu cột {header:?}"),
-                format!("column {header:?} is missing"),
-            ),
-            K::DuplicateColumn => pick(
-                "một cột trước đã cho đúng nội dung này (ví dụ label và label::Vietnamese đều là nhãn tiếng Việt): hãy xóa một cột".into(),
-                "an earlier column already gives the same thing (for example label and label::Vietnamese are both the Vietnamese label): delete one".into(),
-            ),
-            K::UnsupportedColumn => pick(
-                "đây là cột XLSForm mà phieu chưa làm theo được (giá trị mặc định, lọc lựa chọn, công thức, hình ảnh…); nếu bỏ qua, biểu mẫu sẽ khác đi: hãy xóa nội dung ô hoặc xóa cột".into(),
-                "phieu cannot do what this XLSForm column asks (a default, a choice filter, a calculation, media …), and leaving it out would change the form: empty the cell or delete the column".into(),
-            ),
-            K::MissingType => pick(
-                "hàng có nội dung nhưng cột type để trống".into(),
-                "the row has content but no type".into(),
-            ),
-            K::UnsupportedType { found } => pick(
-                format!("phieu chưa hỗ trợ loại câu hỏi {found:?} (hỗ trợ: select_one, select_multiple, integer, text, note, begin/end group)"),
-                format!("phieu does not support the question type {found:?} (supported: select_one, select_multiple, integer, text, note, begin/end group)"),
-            ),
-            K::Decimal => pick(
-                "phieu chỉ nhận số nguyên: đổi loại thành integer nếu câu trả lời là số nguyên (ví dụ tính theo m² thay vì ha)".into(),
-                "phieu records whole numbers only: change the type to integer if whole numbers will do (for example m² instead of ha)".into(),
-            ),
-            K::MissingListName => pick(
-                "thiếu tên danh sách lựa chọn sau select_one/select_multiple".into(),
-                "the list name after select_one/select_multiple is missing".into(),
-            ),
-            K::MissingList { list } => pick(
-                format!("trang tính choices không có danh sách {list:?}"),
-                format!("the choices sheet has no list {list:?}"),
-            ),
-            K::TooFewChoices { list, found } => pick(
-                format!("danh sách {list:?} cần ít nhất 2 lựa chọn, chỉ có {found}"),
-                format!("list {list:?} needs at least 2 choices, found {found}"),
-            ),
-            K::MissingName => pick(
-                "thiếu tên (cột name)".into(),
-                "the name is missing".into(),
-            ),
-            K::BadName { name } => pick(
-                format!("tên {name:?} không dùng làm mã được: chỉ dùng chữ, số, '_' và '-', tối đa 64 ký tự"),
-                format!("the name {name:?} cannot be an id: use letters, digits, '_' and '-', at most 64 characters"),
-            ),
-            K::DuplicateName { name, id, first_row } => pick(
-                format!("tên {name:?} (mã {id:?}) trùng với tên ở hàng {first_row}"),
-                format!("the name {name:?} (id {id:?}) is already used in row {first_row}"),
-            ),
-            K::MissingLabel { column } => pick(
-                format!("thiếu nhãn tiếng Việt: ô của cột {column} để trống"),
-                format!("no Vietnamese label: the cell of column {column} is empty"),
-            ),
-            K::NoVietnamese { default_language, found } => {
+                    w.damaged
+                };
+                w.not_a_workbook(if why.is_empty() { detail } else { why })
+            }
+            K::TooLarge { bytes, max } => w.too_large(bytes, max),
+            K::MissingSheet => w.missing_sheet.into(),
+            K::MissingColumn { header } => w.missing_column(q(header)),
+            K::DuplicateColumn => w.duplicate_column.into(),
+            K::UnsupportedColumn => w.unsupported_column.into(),
+            K::MissingType => w.missing_type.into(),
+            K::UnsupportedType { found } => w.unsupported_type(q(found)),
+            K::Decimal => w.decimal.into(),
+            K::MissingListName => w.missing_list_name.into(),
+            K::MissingList { list } => w.missing_list(q(list)),
+            K::TooFewChoices { list, found } => w.too_few_choices(q(list), found),
+            K::MissingName => w.missing_name.into(),
+            K::BadName { name } => w.bad_name(q(name)),
+            K::DuplicateName {
+                name,
+                id,
+                first_row,
+            } => w.duplicate_name(q(name), q(id), first_row),
+            K::MissingLabel { column } => w.missing_label(column),
+            K::NoVietnamese {
+                default_language,
+                found,
+            } => {
                 let found = found.join(", ");
                 match default_language {
-                    Some(language) => pick(
-                        format!("biểu mẫu không có cột nhãn tiếng Việt: default_language của biểu mẫu là {language:?}, nên các nhãn ({found}) là tiếng đó. Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn"),
-                        format!("the form has no Vietnamese label column: its default_language is {language:?}, so its labels ({found}) are in that language. Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice"),
-                    ),
-                    None => pick(
-                        format!("biểu mẫu không có cột nhãn tiếng Việt (chỉ có {found}). Hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt cho mọi câu hỏi và lựa chọn"),
-                        format!("the form has no Vietnamese label column (only {found}). Add a label::Vietnamese (vi) column with the Vietnamese text of every question and choice"),
-                    ),
+                    Some(language) => w.no_vietnamese_default(q(language), found),
+                    None => w.no_vietnamese(found),
                 }
             }
-            K::LabelReference { name } => pick(
-                format!("nhãn hiện câu trả lời của {name:?} (${{{name}}}), nhưng đó không phải một câu hỏi đứng trước trong phiếu: hãy viết lại nhãn không có ${{…}}"),
-                format!("the label shows the answer to {name:?} (${{{name}}}), which is not an earlier question of the poll: write the label without ${{…}}"),
-            ),
-            K::BadRequired { found } => pick(
-                format!("required phải là yes hoặc no (true/false), không phải {found:?}"),
-                format!("required must be yes or no (true/false), not {found:?}"),
-            ),
-            K::ComplexRelevant { found } => pick(
-                format!("điều kiện {found:?} quá phức tạp: phieu hiện câu hỏi theo câu trả lời của các câu trước, viết ${{q}} = 'x' hoặc selected(${{q}}, 'x'), nối bằng and, or và dấu ngoặc"),
-                format!("the condition {found:?} is too complex: phieu shows a question by the answers to earlier questions, written ${{q}} = 'x' or selected(${{q}}, 'x'), joined by and, or and brackets"),
-            ),
-            K::RelevantUnknownQuestion { name } => pick(
-                format!("điều kiện nhắc đến câu hỏi {name:?} không có trong biểu mẫu"),
-                format!("the condition names a question {name:?} that is not in the form"),
-            ),
-            K::RelevantLaterQuestion { name } => pick(
-                format!("điều kiện nhắc đến câu hỏi {name:?} không đứng trước câu này"),
-                format!("the condition names the question {name:?}, which does not come before this one"),
-            ),
-            K::RelevantNotChoice { name } => pick(
-                format!("điều kiện chỉ được dựa trên câu hỏi có lựa chọn (select_one, select_multiple); {name:?} không phải"),
-                format!("a condition can only test a question with choices (select_one, select_multiple); {name:?} is not one"),
-            ),
-            K::RelevantUnknownChoice { name, choice } => pick(
-                format!("câu hỏi {name:?} không có lựa chọn {choice:?}"),
-                format!("the question {name:?} has no choice {choice:?}"),
-            ),
-            K::RelevantEqualsOnMultiple { name } => pick(
-                format!("{name:?} là câu nhiều lựa chọn: hãy viết selected(${{{name}}}, '…') thay cho ${{{name}}} = '…'"),
-                format!("{name:?} is a select_multiple: write selected(${{{name}}}, '…') instead of ${{{name}}} = '…'"),
-            ),
-            K::ConditionalNote => pick(
-                "lời dẫn (note) có điều kiện (relevant): phieu hiện lời dẫn cùng câu hỏi kế tiếp nên không áp được điều kiện riêng cho nó".into(),
-                "a note with a condition (relevant): phieu shows a note with the next question, so it cannot have a condition of its own".into(),
-            ),
-            K::ComplexConstraint { found } => pick(
-                format!("ràng buộc {found:?} không được hỗ trợ: phieu chỉ nhận khoảng giá trị như . >= 0 and . <= 120, count-selected(.) <= 3, string-length(.) <= 200"),
-                format!("the constraint {found:?} is not supported: phieu takes ranges such as . >= 0 and . <= 120, count-selected(.) <= 3, string-length(.) <= 200"),
-            ),
-            K::ConstraintNotForType { question_type } => pick(
-                format!("phieu không áp ràng buộc cho câu hỏi loại {question_type:?}"),
-                format!("phieu does not apply a constraint to a question of type {question_type:?}"),
-            ),
-            K::NotWhole { found } => pick(
-                format!("{found:?} không phải số nguyên"),
-                format!("{found:?} is not a whole number"),
-            ),
-            K::EmptyRange { min, max } => pick(
-                format!("không có giá trị nào thỏa: nhỏ nhất {min}, lớn nhất {max}"),
-                format!("no value satisfies it: minimum {min}, maximum {max}"),
-            ),
-            K::UnbalancedGroup { found } => pick(
-                format!("{found:?} không có dòng mở hoặc đóng tương ứng"),
-                format!("{found:?} has no matching begin or end"),
-            ),
-            K::NoQuestions => pick(
-                "biểu mẫu không có câu hỏi nào phieu hỏi được".into(),
-                "the form has no question phieu can ask".into(),
-            ),
-            K::NoCommune => pick(
-                "chưa có tên xã: thêm cột commune (và village) vào trang tính settings, hoặc nhập khi nhập biểu mẫu".into(),
-                "no commune: add a commune (and village) column to the settings sheet, or give it when importing".into(),
-            ),
-            K::BadFormId { found } => pick(
-                format!("{found:?} không làm mã cuộc lấy ý kiến được: cần chữ, số, '_' hoặc '-'"),
-                format!("{found:?} cannot be the poll id: it needs letters, digits, '_' or '-'"),
-            ),
+            K::LabelReference { name } => w.label_reference(q(name), name),
+            K::BadRequired { found } => w.bad_required(q(found)),
+            K::ComplexRelevant { found } => w.complex_relevant(q(found)),
+            K::RelevantUnknownQuestion { name } => w.relevant_unknown_question(q(name)),
+            K::RelevantLaterQuestion { name } => w.relevant_later_question(q(name)),
+            K::RelevantNotChoice { name } => w.relevant_not_choice(q(name)),
+            K::RelevantUnknownChoice { name, choice } => {
+                w.relevant_unknown_choice(q(name), q(choice))
+            }
+            K::RelevantEqualsOnMultiple { name } => w.relevant_equals_on_multiple(q(name), name),
+            K::ConditionalNote => w.conditional_note.into(),
+            K::ComplexConstraint { found } => w.complex_constraint(q(found)),
+            K::ConstraintNotForType { question_type } => {
+                w.constraint_not_for_type(q(question_type))
+            }
+            K::NotWhole { found } => w.not_whole(q(found)),
+            K::EmptyRange { min, max } => w.empty_range(min, max),
+            K::UnbalancedGroup { found } => w.unbalanced_group(q(found)),
+            K::NoQuestions => w.no_questions.into(),
+            K::NoCommune => w.no_commune.into(),
+            K::BadFormId { found } => w.bad_form_id(q(found)),
             K::Poll(e) => e.message(lang),
         }
     }
@@ -491,87 +420,31 @@ pub enum Identity {
 
 impl SkipKind {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SkipKind::Metadata { found }, Lang::Vi) => format!(
-                "bỏ qua trường tự động {found:?}: phieu không ghi thời điểm, thiết bị hay người trả lời"
-            ),
-            (SkipKind::Metadata { found }, Lang::En) => format!(
-                "left out the automatic field {found:?}: phieu records no time, device or respondent"
-            ),
-            (SkipKind::TrailingNote, Lang::Vi) => {
-                "bỏ qua lời dẫn cuối biểu mẫu: không có câu hỏi nào sau nó để hiện cùng".into()
-            }
-            (SkipKind::TrailingNote, Lang::En) => {
-                "left out the note at the end of the form: no question follows to show it with"
-                    .into()
-            }
-            (SkipKind::OtherLanguage { language, kept }, Lang::Vi) => format!(
-                "bỏ qua cột tiếng {language:?}: phiếu mang tiếng Việt, tiếng Anh và một ngôn ngữ nữa, ở đây là {kept:?} (default_language của biểu mẫu, nếu không thì ngôn ngữ đầu tiên)"
-            ),
-            (SkipKind::OtherLanguage { language, kept }, Lang::En) => format!(
-                "left out the {language:?} column: a poll carries Vietnamese, English and one more language, here {kept:?} (the form's default_language, else its first other language)"
-            ),
-            (SkipKind::UnknownLanguage { language }, Lang::Vi) => format!(
-                "bỏ qua cột tiếng {language:?}: phieu không biết đó là ngôn ngữ nào; hãy ghi tên kèm mã, ví dụ label::Khmer (km)"
-            ),
-            (SkipKind::UnknownLanguage { language }, Lang::En) => format!(
-                "left out the {language:?} column: phieu cannot tell which language it is; write its name with its code, e.g. label::Khmer (km)"
-            ),
-            (SkipKind::NoVietnamese { language }, Lang::Vi) => format!(
-                "biểu mẫu không có nhãn tiếng Việt: các nhãn được nhập bằng tiếng {language:?} (ô tiếng Anh hoặc ô ngôn ngữ thứ hai), ô tiếng Việt để trống. Phải viết nhãn tiếng Việt cho mọi câu hỏi và lựa chọn trong phần thiết kế phiếu trước khi dùng phiếu ở cuộc họp"
-            ),
-            (SkipKind::NoVietnamese { language }, Lang::En) => format!(
-                "the form has no Vietnamese labels: its labels were imported in {language:?} (the English or second-language slot), and every Vietnamese label is empty. Vietnamese labels must be written for every question and choice in the poll designer before the poll can be used at a meeting"
-            ),
-            (SkipKind::FormVersion, Lang::Vi) => {
-                "bỏ qua dòng calculate __version__ do Kobo ghi khi triển khai: nó ghi phiên bản biểu mẫu, không hỏi gì".into()
-            }
-            (SkipKind::FormVersion, Lang::En) => {
-                "left out Kobo's calculate __version__ row, written on each deploy: it records the form's version and asks nothing".into()
-            }
-            (SkipKind::NotXlsForm, Lang::Vi) => {
-                "bỏ qua cột này: không phải cột của XLSForm (ghi chú, cột thử, dữ liệu riêng), ODK cũng không đọc".into()
-            }
-            (SkipKind::NotXlsForm, Lang::En) => {
-                "left out this column: it is not an XLSForm column (notes, a test column, data of its own), and ODK does not read it either".into()
-            }
-            (SkipKind::MaybeNotVietnamese, Lang::Vi) => {
-                "biểu mẫu không ghi default_language và cột label không có chữ tiếng Việt có dấu nào: nội dung cột được đưa vào ô tiếng Việt của phiếu. Nếu đó là tiếng Anh hay tiếng khác, hãy thêm cột label::Vietnamese (vi) với nội dung tiếng Việt trước khi dùng ở cuộc họp".into()
-            }
-            (SkipKind::MaybeNotVietnamese, Lang::En) => {
-                "the form has no default_language and column label has not one Vietnamese letter: its text went into the poll's Vietnamese slot. If it is English or another language, add a label::Vietnamese (vi) column with the Vietnamese text before using it at a meeting".into()
-            }
-            (SkipKind::LabelReference { names, questions }, lang) => {
+        let w = skip_words(lang);
+        let q = |s: &str| Quoted(s).to_string();
+        match self {
+            SkipKind::Metadata { found } => w.metadata(q(found)),
+            SkipKind::TrailingNote => w.trailing_note.into(),
+            SkipKind::OtherLanguage { language, kept } => w.other_language(q(language), q(kept)),
+            SkipKind::UnknownLanguage { language } => w.unknown_language(q(language)),
+            SkipKind::NoVietnamese { language } => w.no_vietnamese(q(language)),
+            SkipKind::FormVersion => w.form_version.into(),
+            SkipKind::NotXlsForm => w.not_xlsform.into(),
+            SkipKind::MaybeNotVietnamese => w.maybe_not_vietnamese.into(),
+            SkipKind::LabelReference { names, questions } => {
                 let pairs: Vec<String> = names
                     .iter()
                     .zip(questions)
-                    .map(|(n, q)| match lang {
-                        Lang::Vi => format!("${{{n}}} thành \"(câu trả lời câu {q})\""),
-                        Lang::En => format!("${{{n}}} became \"(the answer to question {q})\""),
-                    })
+                    .map(|(name, question)| w.label_reference_pair(name, question))
                     .collect();
-                match lang {
-                    Lang::Vi => format!("nhãn nhắc câu trả lời của câu trước; phieu không hiện câu trả lời trong câu hỏi khác: {}", pairs.join(", ")),
-                    Lang::En => format!("the label shows an earlier answer, which phieu does not show inside another question: {}", pairs.join(", ")),
-                }
+                w.label_reference(pairs.join(", "))
             }
-            (SkipKind::LikertWithoutValues, Lang::Vi) => {
-                "appearance likert nhưng tên các lựa chọn không phải số nguyên: nhập thành câu một lựa chọn, không tính điểm trung bình (đặt tên lựa chọn 1, 2, 3… để có thang điểm)".into()
-            }
-            (SkipKind::LikertWithoutValues, Lang::En) => {
-                "appearance likert, but the choices' names are not whole numbers: imported as a single choice, without a mean (name the choices 1, 2, 3 … for a scale)".into()
-            }
-            (SkipKind::Identifying { what }, lang) => {
-                let (vi, en) = match what {
-                    Identity::Name => ("họ tên", "a name"),
-                    Identity::Phone => ("số điện thoại", "a phone number"),
-                    Identity::IdNumber => ("số giấy tờ tùy thân (CCCD, CMND)", "an ID number"),
-                };
-                match lang {
-                    Lang::Vi => format!("cảnh báo: câu hỏi này hỏi {vi} trong một cuộc khảo sát ẩn danh; câu trả lời sẽ gắn cả phiếu với người trả lời. Hãy bỏ câu này nếu không thật cần"),
-                    Lang::En => format!("warning: this question asks for {en} in an anonymous survey; the answer ties the whole ballot to the respondent. Remove it unless it is truly needed"),
-                }
-            }
+            SkipKind::LikertWithoutValues => w.likert_without_values.into(),
+            SkipKind::Identifying { what } => w.identifying(match what {
+                Identity::Name => w.identity_name,
+                Identity::Phone => w.identity_phone,
+                Identity::IdNumber => w.identity_id_number,
+            }),
         }
     }
 }
@@ -587,8 +460,8 @@ pub struct Group {
     rows: Vec<u32>,
     /// The variant's name (`MissingLabel`), for scripts.
     kind: String,
-    vi: String,
-    en: String,
+    /// The reason in every language, in the order of [`Lang::ALL`].
+    reasons: [String; Lang::COUNT],
 }
 
 impl Group {
@@ -609,18 +482,12 @@ impl Group {
 
     /// The reason, without the place, in `lang`.
     pub fn reason(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
+        &self.reasons[lang.index()]
     }
 
     /// The place and the reason in `lang`, as one line.
     pub fn message(&self, lang: Lang) -> String {
-        let (row, rows, column) = match lang {
-            Lang::Vi => ("hàng", "hàng", "cột"),
-            Lang::En => ("row", "rows", "column"),
-        };
+        let words = place_words(lang);
         let mut place = Location {
             row: None,
             column: None,
@@ -629,14 +496,18 @@ impl Group {
         .describe(lang);
         match self.rows.as_slice() {
             [] => {}
-            [r] => place.push_str(&format!(", {row} {r}")),
-            all => place.push_str(&format!(", {rows} {} ({} {rows})", ranges(all), all.len())),
+            [r] => {
+                place.push_str(", ");
+                place.push_str(&words.row(r));
+            }
+            all => {
+                place.push_str(", ");
+                place.push_str(&words.rows(ranges(all), all.len()));
+            }
         }
         if let Some(c) = &self.at.column {
-            place.push_str(&format!(", {column} {}", c.letter));
-            if !c.header.is_empty() {
-                place.push_str(&format!(" ({})", c.header));
-            }
+            place.push_str(", ");
+            place.push_str(&c.describe(lang));
         }
         format!("{place}: {}", self.reason(lang))
     }
@@ -672,14 +543,20 @@ fn kind_name(debug: String) -> String {
         .to_owned()
 }
 
-fn group_by(findings: impl Iterator<Item = (Location, String, String, String)>) -> Vec<Group> {
+fn group_by(
+    findings: impl Iterator<Item = (Location, String, [String; Lang::COUNT])>,
+) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for (at, kind, vi, en) in findings {
+    for (at, kind, reasons) in findings {
         let row = at.row;
         let place = Location { row: None, ..at };
         // A whole sheet or column is its own group; rows of one cause gather.
         let same = groups.iter_mut().find(|g| {
-            row.is_some() && !g.rows.is_empty() && g.at == place && g.kind == kind && g.en == en
+            row.is_some()
+                && !g.rows.is_empty()
+                && g.at == place
+                && g.kind == kind
+                && g.reasons == reasons
         });
         match (same, row) {
             (Some(g), Some(r)) => {
@@ -692,8 +569,7 @@ fn group_by(findings: impl Iterator<Item = (Location, String, String, String)>) 
                 at: place,
                 rows: row.into_iter().collect(),
                 kind,
-                vi,
-                en,
+                reasons,
             }),
         }
     }
@@ -706,8 +582,7 @@ pub fn group_problems(problems: &[Problem]) -> Vec<Group> {
         (
             p.at.clone(),
             kind_name(format!("{:?}", p.kind)),
-            p.kind.message(Lang::Vi),
-            p.kind.message(Lang::En),
+            Lang::ALL.map(|lang| p.kind.message(lang)),
         )
     }))
 }
@@ -718,8 +593,7 @@ pub fn group_skipped(skipped: &[Skipped]) -> Vec<Group> {
         (
             s.at.clone(),
             kind_name(format!("{:?}", s.kind)),
-            s.kind.message(Lang::Vi),
-            s.kind.message(Lang::En),
+            Lang::ALL.map(|lang| s.kind.message(lang)),
         )
     }))
 }

@@ -1,11 +1,14 @@
 //! A question row: its type, its id, its label, its options from its list (a `likert` list as a
 //! scale), its `constraint` and `required`, and a question that would identify the respondent.
 
+use phieu_core::Lang;
+
 use super::choices::*;
 use super::columns::*;
 use super::draft::*;
 use super::importer::*;
 use super::rows::*;
+use crate::i18n::import_words;
 use crate::name::id_of;
 use crate::problem::{Identity, Location, ProblemKind, SkipKind};
 
@@ -328,8 +331,8 @@ impl Importer {
                 name: "other".into(),
                 id: "other".into(),
                 words: Words {
-                    vi: "Khác".into(),
-                    en: Some("Other".into()),
+                    vi: import_words(Lang::Vi).other_choice.into(),
+                    en: Some(import_words(Lang::En).other_choice.into()),
                     second: None,
                 },
                 free_text: true,

@@ -2,12 +2,15 @@
 //! question's label, automatic metadata left out on purpose, labels with their `${name}`
 //! references. A question row is `question`.
 
+use phieu_core::Lang;
+
 use super::choices::*;
 use super::columns::*;
 use super::cond::*;
 use super::draft::*;
 use super::importer::*;
 use crate::expr;
+use crate::i18n::import_words;
 use crate::problem::{Location, ProblemKind, SkipKind};
 
 /// The automatic fields of ODK and Kobo that record when, where, on which device or by whom a
@@ -326,10 +329,11 @@ impl Importer {
             match self.earlier.get(&name).and_then(Earlier::item) {
                 Some(index) => {
                     let n = index + 1;
-                    let vi = format!("(câu trả lời câu {n})");
+                    let vi = import_words(Lang::Vi).answer_to_question(n);
                     words.vi = replace_reference(&words.vi, &name, &vi);
                     if let Some(e) = words.en.as_mut() {
-                        *e = replace_reference(e, &name, &format!("(the answer to question {n})"));
+                        let en = import_words(Lang::En).answer_to_question(n);
+                        *e = replace_reference(e, &name, &en);
                     }
                     // The second language points in Vietnamese: phieu writes no other.
                     if let Some(s) = words.second.as_mut() {

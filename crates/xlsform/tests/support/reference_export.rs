@@ -102,10 +102,8 @@ const EN: Words = Words {
 
 /// The results of a verified audit bundle as an .xlsx workbook, in `lang`.
 pub fn results_xlsx(bundle: &AuditBundle, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let words = match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    };
+    // As the export: Vietnamese headers in a Vietnamese workbook, English in every other.
+    let words = if lang == Lang::Vi { &VI } else { &EN };
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
     book.set_properties(
