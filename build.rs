@@ -27,6 +27,7 @@ const TABLES: &[Table] = &[
     Table { file: "state_paper", ty: "PaperSays", func: "paper_says" },
     Table { file: "state_field", ty: "FieldSays", func: "field_says" },
     Table { file: "embed", ty: "Words", func: "words" },
+    Table { file: "edge", ty: "EdgeWords", func: "edge_words" },
 ];
 
 fn main() {
