@@ -27,6 +27,8 @@ const TABLES: &[Table] = &[
     Table { file: "state_paper", ty: "PaperSays", func: "paper_says" },
     Table { file: "state_field", ty: "FieldSays", func: "field_says" },
     Table { file: "embed", ty: "Words", func: "words" },
+    Table { file: "edge", ty: "EdgeWords", func: "edge_words" },
+    Table { file: "effects", ty: "EffectsWords", func: "effects_words" },
 ];
 
 fn main() {

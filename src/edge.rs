@@ -22,3 +22,4 @@ pub mod speech;
 pub mod store;
 pub mod tab_lock;
 pub mod upload;
+pub mod words;

@@ -8,6 +8,7 @@ pub mod office;
 pub mod outbox;
 pub mod past;
 pub mod speech;
+pub mod words;
 
 use std::rc::Rc;
 
@@ -19,9 +20,10 @@ use crate::edge::{open_ballot, random, tab_lock};
 use crate::state::meeting::{Admit, Meeting, Phase, PinVerdict, TestResult};
 use crate::state::meeting_record;
 use crate::state::{Action, Device, Intent, Notice, Storage};
+use words::effects_words;
 
 fn storage_notice(e: &StoreError) -> Notice {
-    Notice::new(e.message(Lang::Vi), e.message(Lang::En))
+    Notice::each(|l| e.message(l))
 }
 
 /// The clock (ms since the epoch), read here so that views and the model never read it
@@ -47,7 +49,7 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
             Ok(s) => s,
             Err(e) => {
                 dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-                    e.message(Lang::Vi) + "\n" + &e.message(Lang::En),
+                    Lang::ALL.map(|l| e.message(l)).join("\n"),
                 )));
                 return;
             }
@@ -90,10 +92,9 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
             Ok((meeting, damaged)) => {
                 dispatch.emit(Action::Started(Some(meeting)));
                 if damaged > 0 {
-                    dispatch.emit(Action::Notice(Some(Notice::new(
-                        format!("{damaged} bản ghi phiếu trong bộ nhớ bị hỏng và không được tính. Hãy ghi vào biên bản."),
-                        format!("{damaged} stored ballot records are damaged and were not counted. Record this in the minutes."),
-                    ))));
+                    dispatch.emit(Action::Notice(Some(Notice::each(|l| {
+                        effects_words(l).damaged_records(damaged)
+                    }))));
                 }
             }
             Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
@@ -152,17 +153,9 @@ async fn save_now(meeting: &Meeting) -> Result<(), StoreError> {
         .await
 }
 
-fn not_cast(e: impl Into<String>, en: impl Into<String>) -> Action {
-    Action::NotCast(Notice::new(
-        format!(
-            "Phiếu CHƯA được bỏ: {}. Hãy bấm Xác nhận lần nữa hoặc báo cán bộ.",
-            e.into()
-        ),
-        format!(
-            "The ballot was NOT cast: {}. Press Confirm again or tell the officer.",
-            en.into()
-        ),
-    ))
+/// The voter's "not cast" notice, with `why` (a clause, in every language) inside it.
+fn not_cast(why: impl Fn(Lang) -> String) -> Action {
+    Action::NotCast(Notice::each(|l| effects_words(l).not_cast(why(l))))
 }
 
 /// Casts a confirmed ballot (`effects::cast`): a fresh random salt, the commitment by the core,
@@ -178,7 +171,7 @@ pub fn cast(
         let ballot = match sealed {
             Ok(b) => b,
             Err(e) => {
-                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                dispatch.emit(not_cast(|l| e.message(l)));
                 return;
             }
         };
@@ -191,7 +184,7 @@ pub fn cast(
         } else {
             let mut next = (*meeting.ballots).clone();
             if let Err(e) = next.cast(ballot.clone()) {
-                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                dispatch.emit(not_cast(|l| e.message(l)));
                 return;
             }
             ballots = Some(Rc::new(next));
@@ -213,7 +206,7 @@ pub fn cast(
                     test_ballot,
                 })
             }
-            Err(e) => dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => dispatch.emit(not_cast(|l| e.message(l))),
         }
     });
 }

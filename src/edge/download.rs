@@ -15,10 +15,7 @@ pub struct DownloadError(pub String);
 
 impl DownloadError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => format!("Trình duyệt không cho lưu tệp: {}", self.0),
-            Lang::En => format!("The browser would not save the file: {}", self.0),
-        }
+        super::words::edge_words(lang).download_refused(&self.0)
     }
 }
 

@@ -5,6 +5,8 @@
 use phieu_core::Lang;
 use wasm_bindgen::JsCast;
 
+use super::words::edge_words;
+
 /// The largest file read: an audit bundle of a commune-sized poll (a few thousand ballots) is
 /// a few megabytes; anything far bigger is not a phieu file.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -26,29 +28,17 @@ pub enum FileError {
 
 fn megabytes(bytes: u64, lang: Lang) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    let sep = if lang == Lang::Vi { ',' } else { '.' };
-    format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+    edge_words(lang).megabytes(tenths / 10, tenths % 10)
 }
 
 impl FileError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FileError::TooLarge { name, size, limit }, Lang::Vi) => format!(
-                "«{name}»: tệp nặng {}, quá giới hạn {}. Đây không phải tệp kết quả của phieu, hoặc tệp đã bị hỏng.",
-                megabytes(*size, lang),
-                megabytes(*limit, lang)
-            ),
-            (FileError::TooLarge { name, size, limit }, Lang::En) => format!(
-                "“{name}”: the file is {}, more than the limit of {}. It is not a phieu results file, or it is damaged.",
-                megabytes(*size, lang),
-                megabytes(*limit, lang)
-            ),
-            (FileError::Read { name, detail }, Lang::Vi) => {
-                format!("«{name}»: không đọc được tệp: {detail}")
+        let w = edge_words(lang);
+        match self {
+            FileError::TooLarge { name, size, limit } => {
+                w.file_too_large(name, megabytes(*size, lang), megabytes(*limit, lang))
             }
-            (FileError::Read { name, detail }, Lang::En) => {
-                format!("“{name}”: the file could not be read: {detail}")
-            }
+            FileError::Read { name, detail } => w.file_unread(name, detail),
         }
     }
 }

@@ -47,18 +47,22 @@ pub struct TemplateEntry {
     pub title: TemplateTitle,
 }
 
+/// A template's title: Vietnamese always, any other language by its code (`"en"`, `"km"`…).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 pub struct TemplateTitle {
     pub vi: String,
-    pub en: Option<String>,
+    #[serde(flatten)]
+    pub other: std::collections::BTreeMap<String, Option<String>>,
 }
 
 impl TemplateEntry {
+    /// The title in `lang`, or in Vietnamese when the list has none in `lang`.
     pub fn title(&self, lang: Lang) -> &str {
-        match (lang, &self.title.en) {
-            (Lang::En, Some(en)) => en,
-            _ => &self.title.vi,
-        }
+        self.title
+            .other
+            .get(lang.code())
+            .and_then(Option::as_deref)
+            .unwrap_or(&self.title.vi)
     }
 
     /// The template's address, relative to the app.

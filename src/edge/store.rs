@@ -64,19 +64,12 @@ pub enum StoreError {
 
 impl StoreError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StoreError::Unavailable(d), Lang::Vi) => format!(
-                "Trình duyệt này không cho lưu dữ liệu (có thể đang ở chế độ ẩn danh). Phiếu sẽ không được lưu an toàn: hãy mở phieu trong cửa sổ thường. ({d})"
-            ),
-            (StoreError::Unavailable(d), Lang::En) => format!(
-                "This browser does not allow storing data (private browsing?). Ballots would not be kept safely: open phieu in a normal window. ({d})"
-            ),
-            (StoreError::Full, Lang::Vi) => "Bộ nhớ của máy đã đầy: không lưu được phiếu. Hãy giải phóng dung lượng trước khi tiếp tục.".into(),
-            (StoreError::Full, Lang::En) => "The device's storage is full: the ballot could not be stored. Free some space before going on.".into(),
-            (StoreError::Blocked, Lang::Vi) => "phieu đang mở ở một thẻ khác với phiên bản cũ hơn. Hãy đóng thẻ đó.".into(),
-            (StoreError::Blocked, Lang::En) => "phieu is open in another tab with an older version. Close that tab.".into(),
-            (StoreError::Failed(d), Lang::Vi) => format!("Lỗi lưu trữ: {d}"),
-            (StoreError::Failed(d), Lang::En) => format!("Storage error: {d}"),
+        let w = super::words::edge_words(lang);
+        match self {
+            StoreError::Unavailable(d) => w.store_unavailable(d),
+            StoreError::Full => w.store_full.into(),
+            StoreError::Blocked => w.store_blocked.into(),
+            StoreError::Failed(d) => w.store_failed(d),
         }
     }
 

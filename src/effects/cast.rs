@@ -28,11 +28,10 @@ pub enum NotCast {
 impl NotCast {
     /// Why, in `lang`: the clause each front end puts in its own "not cast" sentence.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NotCast::NoRandom, Lang::Vi) => "máy không tạo được số ngẫu nhiên".into(),
-            (NotCast::NoRandom, Lang::En) => "this device cannot make random numbers".into(),
-            (NotCast::Ballot(e), lang) => e.message(lang),
-            (NotCast::Store(e), lang) => e.message(lang),
+        match self {
+            NotCast::NoRandom => super::words::effects_words(lang).no_random.into(),
+            NotCast::Ballot(e) => e.message(lang),
+            NotCast::Store(e) => e.message(lang),
         }
     }
 }

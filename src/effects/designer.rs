@@ -14,6 +14,7 @@ use phieu_core::{Lang, Poll};
 use yew::Callback;
 
 use super::spawn;
+use super::words::effects_words;
 use crate::edge::file_input::PickedFile;
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::edge::{download, drafts, random, route};
@@ -27,8 +28,8 @@ pub const SAVE_DELAY_MS: u32 = 400;
 /// The largest poll file read (a 500-question poll is a few hundred kilobytes).
 const MAX_POLL_FILE: u64 = 2 * 1024 * 1024;
 
-fn notice_of(vi: String, en: String) -> DesignerAction {
-    DesignerAction::Notice(Some(Notice::new(vi, en)))
+fn notice_of(say: impl Fn(Lang) -> String) -> DesignerAction {
+    DesignerAction::Notice(Some(Notice::each(say)))
 }
 
 /// Reads the drafts store into the list; with `reopen`, opens again the draft this tab had open
@@ -63,7 +64,7 @@ async fn list_drafts(dispatch: Callback<DesignerAction>, reopen: bool) {
         }
         Err(e) => {
             dispatch.emit(DesignerAction::Listed(Vec::new()));
-            dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
+            dispatch.emit(notice_of(|l| e.message(l)));
         }
     }
 }
@@ -88,9 +89,7 @@ pub fn save(designer: &Designer, dispatch: Callback<DesignerAction>) {
         };
         dispatch.emit(match stored {
             Ok(()) => DesignerAction::Saved(revision),
-            Err(e) => {
-                DesignerAction::SaveFailed(Notice::new(e.message(Lang::Vi), e.message(Lang::En)))
-            }
+            Err(e) => DesignerAction::SaveFailed(Notice::each(|l| e.message(l))),
         });
     });
 }
@@ -132,7 +131,7 @@ pub fn close(designer: &Designer, dispatch: Callback<DesignerAction>) {
         }
         dispatch.emit(DesignerAction::Close);
         if let Some(e) = failed {
-            dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
+            dispatch.emit(notice_of(|l| e.message(l)));
         }
         list_drafts(dispatch, false).await;
     });
@@ -152,7 +151,7 @@ pub fn open_saved(key: String, dispatch: Callback<DesignerAction>) {
                 stored: true,
             }),
             Ok(None) => list_drafts(dispatch, false).await,
-            Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => dispatch.emit(notice_of(|l| e.message(l))),
         }
     });
 }
@@ -166,7 +165,7 @@ pub fn delete(key: String, dispatch: Callback<DesignerAction>) {
         };
         match deleted {
             Ok(()) => dispatch.emit(DesignerAction::Deleted(key)),
-            Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => dispatch.emit(notice_of(|l| e.message(l))),
         }
     });
 }
@@ -174,10 +173,7 @@ pub fn delete(key: String, dispatch: Callback<DesignerAction>) {
 /// Opens a new draft under a fresh random key (saved at once by the pause after it).
 pub fn new_draft(new: NewDraft, dispatch: &Callback<DesignerAction>) {
     let Some(key) = random::id() else {
-        dispatch.emit(notice_of(
-            "Máy này không tạo được mã ngẫu nhiên cho bản nháp.".into(),
-            "This device cannot make a random id for the draft.".into(),
-        ));
+        dispatch.emit(notice_of(|l| effects_words(l).designer_no_random.into()));
         return;
     };
     let draft = match new {
@@ -196,10 +192,7 @@ pub fn new_draft(new: NewDraft, dispatch: &Callback<DesignerAction>) {
 /// shows, opens it, and marks every Vietnamese label to write. `failed` hears why it could not.
 pub fn open_imported(dto: PollDto, failed: Callback<Notice>) {
     let (Some(draft), Some(key)) = (Draft::from_raw(&dto), random::id()) else {
-        failed.emit(Notice::new(
-            "Không mở được biểu mẫu trong phần soạn phiếu.",
-            "The form could not be opened in the poll designer.",
-        ));
+        failed.emit(Notice::each(|l| effects_words(l).import_not_opened));
         return;
     };
     let record = SavedDraft::new(key.clone(), drafts::now_ms(), draft).encode();
@@ -213,7 +206,7 @@ pub fn open_imported(dto: PollDto, failed: Callback<Notice>) {
                 drafts::remember_open(Some(&key));
                 route::show(Page::Designer);
             }
-            Err(e) => failed.emit(Notice::new(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => failed.emit(Notice::each(|l| e.message(l))),
         }
     });
 }
@@ -234,7 +227,7 @@ pub fn from_template(url: String, dispatch: Callback<DesignerAction>) {
     spawn(async move {
         match poll_loader::load_poll(&url).await {
             Ok(poll) => new_draft(NewDraft::Copy(Rc::new(poll)), &dispatch),
-            Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => dispatch.emit(notice_of(|l| e.message(l))),
         }
     });
 }
@@ -243,13 +236,12 @@ pub fn from_template(url: String, dispatch: Callback<DesignerAction>) {
 pub fn from_file(file: PickedFile, dispatch: Callback<DesignerAction>) {
     spawn(async move {
         match file.read_text(MAX_POLL_FILE).await {
-            Err(e) => dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => dispatch.emit(notice_of(|l| e.message(l))),
             Ok(text) => match Poll::from_json(&text) {
                 Ok(poll) => new_draft(NewDraft::Copy(Rc::new(poll)), &dispatch),
-                Err(e) => dispatch.emit(notice_of(
-                    format!("«{}»: {}", file.name, e.message(Lang::Vi)),
-                    format!("“{}”: {}", file.name, e.message(Lang::En)),
-                )),
+                Err(e) => dispatch.emit(notice_of(|l| {
+                    effects_words(l).designer_file_problem(&file.name, e.message(l))
+                })),
             },
         }
     });
@@ -259,6 +251,6 @@ pub fn from_file(file: PickedFile, dispatch: Callback<DesignerAction>) {
 pub fn export(poll: &Poll, dispatch: &Callback<DesignerAction>) {
     let file = format!("{}.json", poll.id());
     if let Err(e) = download::download(&file, download::JSON, &poll.to_json()) {
-        dispatch.emit(notice_of(e.message(Lang::Vi), e.message(Lang::En)));
+        dispatch.emit(notice_of(|l| e.message(l)));
     }
 }

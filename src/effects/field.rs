@@ -10,6 +10,7 @@ use phieu_core::{Answer, Lang, PinHash, Poll};
 use yew::platform::pinned::oneshot;
 use yew::Callback;
 
+use super::words::effects_words;
 use super::{cast, not_cast, save_now, spawn, storage_notice, with_box};
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
@@ -20,13 +21,13 @@ use crate::state::meeting::{Meeting, Phase, Voting};
 use crate::state::meeting_record;
 use crate::state::{Action, Device, Notice};
 
-fn failed(dispatch: &Callback<Action>, vi: String, en: String) {
-    dispatch.emit(Action::Field(FieldAction::Failed(Notice::new(vi, en))));
+fn failed(dispatch: &Callback<Action>, why: Notice) {
+    dispatch.emit(Action::Field(FieldAction::Failed(why)));
 }
 
 fn store_failed(dispatch: &Callback<Action>, e: &StoreError) {
     dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-        e.message(Lang::Vi) + "\n" + &e.message(Lang::En),
+        Lang::ALL.map(|l| e.message(l)).join("\n"),
     )));
 }
 
@@ -112,18 +113,17 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
         };
         let poll = match poll.await {
             Ok(Ok(poll)) => Rc::new(poll),
-            Ok(Err(e)) => return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En)),
+            Ok(Err(e)) => return failed(&dispatch, Notice::each(|l| e.message(l))),
             Err(_) => {
                 let e = LoadError::Network("cancelled".into());
-                return failed(&dispatch, e.message(Lang::Vi), e.message(Lang::En));
+                return failed(&dispatch, Notice::each(|l| e.message(l)));
             }
         };
         let forms = field::by_forms(&poll);
         if poll.kind() != phieu_core::PollKind::Survey && !forms {
             return failed(
                 &dispatch,
-                "Phiếu này không phát tới hộ gia đình được (chỉ việc quyết định hoặc bầu cử của thôn): hãy tổ chức trên trang văn phòng.".into(),
-                "This poll cannot be handed to households (only a village's decision or election can): run it from the office page.".into(),
+                Notice::each(|l| effects_words(l).field_not_for_households),
             );
         }
         let hash = poll.hash();
@@ -152,8 +152,7 @@ async fn resume(store: store::Store, records: Vec<String>, dispatch: Callback<Ac
     let Some(meeting) = open_sessions(&records).next() else {
         return failed(
             &dispatch,
-            "Địa chỉ không nêu phiếu khảo sát nào (cần survey.html?src=polls/TEN.json).".into(),
-            "The address names no survey (it needs survey.html?src=polls/NAME.json).".into(),
+            Notice::each(|l| effects_words(l).field_no_survey),
         );
     };
     match with_box(&store, meeting).await {
@@ -171,11 +170,7 @@ fn open_sessions(records: &[String]) -> impl Iterator<Item = Meeting> + '_ {
 }
 
 fn no_random(dispatch: &Callback<Action>) {
-    failed(
-        dispatch,
-        "Máy này không tạo được số ngẫu nhiên an toàn: không thể lấy ý kiến kín.".into(),
-        "This device cannot make secure random numbers: a secret survey is impossible.".into(),
-    )
+    failed(dispatch, Notice::each(|l| effects_words(l).field_no_random))
 }
 
 /// A new session's meeting: a random id, and a PIN hash of random digits nobody is told (a
@@ -283,8 +278,7 @@ async fn open_session(
                 None => {
                     return failed(
                         &dispatch,
-                        "Danh sách hộ gia đình của đợt phát phiếu này bị mất hoặc hỏng: không thể tiếp tục phát phiếu.".into(),
-                        "The household roll of this collection is missing or damaged: forms cannot go on.".into(),
+                        Notice::each(|l| effects_words(l).field_roll_lost),
                     )
                 }
             },
@@ -371,7 +365,7 @@ pub fn commit(
         let salt = match cast::salt() {
             Ok(salt) => salt,
             Err(e) => {
-                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                dispatch.emit(not_cast(|l| e.message(l)));
                 return;
             }
         };
@@ -397,7 +391,7 @@ pub fn commit(
         let (fs, ballots) = match cast.await {
             Ok(x) => x,
             Err(e) => {
-                dispatch.emit(not_cast(e.message(Lang::Vi), e.message(Lang::En)));
+                dispatch.emit(not_cast(|l| e.message(l)));
                 return;
             }
         };
@@ -411,16 +405,9 @@ pub fn commit(
             Ok(days) => (Days::of(days), None),
             Err(e) => (
                 days_before,
-                Some(Notice::new(
-                    format!(
-                        "Phiếu đã được lưu, nhưng chưa cộng được vào số phiếu trong ngày: {}",
-                        e.message(Lang::Vi)
-                    ),
-                    format!(
-                        "The response is saved, but the day's count could not be updated: {}",
-                        e.message(Lang::En)
-                    ),
-                )),
+                Some(Notice::each(|l| {
+                    super::words::effects_words(l).day_not_counted(e.message(l))
+                })),
             ),
         };
         dispatch.emit(Action::Field(FieldAction::Saved {

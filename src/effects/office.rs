@@ -9,9 +9,11 @@ use phieu_core::{Lang, Poll};
 use yew::platform::spawn_local;
 use yew::Callback;
 
+use super::words::effects_words;
 use crate::edge::file_input::{FileError, PickedFile};
 use crate::edge::poll_loader::{self, TemplateEntry};
 use crate::state::setup::XlsForm;
+use crate::state::Notice;
 use phieu_xlsform::ImportedPoll;
 
 /// The largest XLSForm read: the importer's own limit (`docs/xlsform.md` §Problems).
@@ -55,12 +57,22 @@ pub fn load_templates(done: Callback<Vec<TemplateEntry>>) {
 /// A poll, or why it could not be used, in Vietnamese and English.
 pub type PollChoice = Result<Rc<Poll>, (String, String)>;
 
+/// A notice as the Vietnamese and English pair that [`PollChoice`] and `XlsForm::Unread` still
+/// carry (their readers, `pages::setup` and `state::setup`, take a pair): the one place here
+/// that names two languages, to go when those carry a [`Notice`].
+fn pair(notice: Notice) -> (String, String) {
+    (
+        notice.get(Lang::Vi).to_owned(),
+        notice.get(Lang::En).to_owned(),
+    )
+}
+
 /// Loads the template `entry`.
 pub fn load_template(entry: TemplateEntry, done: Callback<PollChoice>) {
     spawn_local(async move {
         done.emit(match poll_loader::load_poll(&entry.url()).await {
             Ok(poll) => Ok(Rc::new(poll)),
-            Err(e) => Err((e.message(Lang::Vi), e.message(Lang::En))),
+            Err(e) => Err(pair(Notice::each(|l| e.message(l)))),
         });
     });
 }
@@ -70,13 +82,12 @@ pub fn read_poll_file(file: PickedFile, done: Callback<PollChoice>) {
     spawn_local(async move {
         let read = file.read_text(MAX_POLL_FILE).await;
         let parsed = read
-            .map_err(|e| (e.message(Lang::Vi), e.message(Lang::En)))
+            .map_err(|e| pair(Notice::each(|l| e.message(l))))
             .and_then(|text| {
                 Poll::from_json(&text).map_err(|e| {
-                    (
-                        format!("«{}»: {}", file.name, e.message(Lang::Vi)),
-                        format!("«{}»: {}", file.name, e.message(Lang::En)),
-                    )
+                    pair(Notice::each(|l| {
+                        effects_words(l).setup_file_problem(&file.name, e.message(l))
+                    }))
                 })
             });
         done.emit(parsed.map(Rc::new));
@@ -97,7 +108,8 @@ pub fn import_xlsform(file: PickedFile, xls: Callback<XlsForm>, on_poll: Callbac
         let bytes = match file.read_bytes(MAX_XLSFORM).await {
             Ok(bytes) => bytes,
             Err(e) => {
-                xls.emit(XlsForm::Unread(e.message(Lang::Vi), e.message(Lang::En)));
+                let (vi, en) = pair(Notice::each(|l| e.message(l)));
+                xls.emit(XlsForm::Unread(vi, en));
                 return;
             }
         };
@@ -118,8 +130,9 @@ pub fn import_xlsform(file: PickedFile, xls: Callback<XlsForm>, on_poll: Callbac
             // No Vietnamese labels (issue 23, item 6): into the designer, never a poll yet.
             Ok((ImportedPoll::NeedsVietnamese(dto), _)) => {
                 let name = file.name.clone();
-                let failed = xls.reform(|n: crate::state::Notice| {
-                    XlsForm::Unread(n.get(Lang::Vi).to_owned(), n.get(Lang::En).to_owned())
+                let failed = xls.reform(|n: Notice| {
+                    let (vi, en) = pair(n);
+                    XlsForm::Unread(vi, en)
                 });
                 xls.emit(XlsForm::NeedsVietnamese { file: name });
                 super::designer::open_imported(dto, failed);

@@ -20,7 +20,6 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use phieu_core::Lang;
 use yew::prelude::*;
 
 use crate::edge::outbox::Outbox;
@@ -62,7 +61,7 @@ impl Reducible for Pump {
 }
 
 fn problem(e: &StoreError) -> PumpAction {
-    PumpAction::Problem(Notice::new(e.message(Lang::Vi), e.message(Lang::En)))
+    PumpAction::Problem(Notice::each(|l| e.message(l)))
 }
 
 /// What a screen may ask of the pump.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use phieu_core::{Lang, Poll};
+use phieu_core::Poll;
 use yew::Callback;
 
 use super::{save_now, spawn, storage_notice, with_box};
@@ -85,10 +85,9 @@ pub fn open(id: String, dispatch: Callback<Action>) {
                 dispatch.emit(Action::Started(Some(meeting)));
                 crate::edge::route::show(crate::state::Page::Home);
             }
-            Ok(None) => dispatch.emit(Action::Notice(Some(Notice::new(
-                "Không đọc được cuộc họp này.",
-                "This meeting cannot be read.",
-            )))),
+            Ok(None) => dispatch.emit(Action::Notice(Some(Notice::each(|l| {
+                super::words::effects_words(l).meeting_unreadable
+            })))),
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
         }
     });
@@ -111,10 +110,9 @@ pub fn delete(entry: PastMeeting, dispatch: Callback<Action>) {
         };
         match done.await {
             Ok(()) => {
-                dispatch.emit(Action::Notice(Some(Notice::new(
-                    crate::i18n::past::past_words(Lang::Vi).deleted,
-                    crate::i18n::past::past_words(Lang::En).deleted,
-                ))));
+                dispatch.emit(Action::Notice(Some(Notice::each(|l| {
+                    crate::i18n::past::past_words(l).deleted
+                }))));
                 list(dispatch);
             }
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),

@@ -20,13 +20,8 @@ pub fn mount(
     options: &str,
     emit: js_sys::Function,
 ) -> Result<Mounted, String> {
-    let options = Options::parse(options).map_err(|e| {
-        format!(
-            "{} / {}",
-            e.message(phieu_core::Lang::Vi),
-            e.message(phieu_core::Lang::En)
-        )
-    })?;
+    let options = Options::parse(options)
+        .map_err(|e| phieu_core::Lang::ALL.map(|l| e.message(l)).join(" / "))?;
     let emit = Callback::from(move |m: EmbedMessage| {
         // The component has no use for its height: its element grows with it.
         if matches!(m, EmbedMessage::Resize { .. }) {

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use phieu_core::{BoxFingerprint, Electorate, Lang, Outcome, Poll, PollKind, Tally};
 
 use crate::embed::protocol::Mode;
+use crate::embed::words::words;
 use crate::state::meeting::{Step as VoterStep, Voting};
 use crate::state::{Notice, VoterAction};
 
@@ -21,16 +22,8 @@ pub const MIN_BALLOTS_TO_CLOSE: u64 = 5;
 /// Why a kiosk box of `ballots` may not be closed or reported yet, if so (results mode shows a
 /// published bundle, which is the publisher's decision, and is not held back).
 pub fn too_few(mode: Mode, ballots: u64) -> Option<Notice> {
-    (mode == Mode::Kiosk && ballots < MIN_BALLOTS_TO_CLOSE).then(|| {
-        Notice::new(
-            format!(
-                "Chưa đóng được hòm phiếu: cần ít nhất {MIN_BALLOTS_TO_CLOSE} phiếu, hiện có {ballots}. Với ít phiếu hơn, kết quả có thể cho biết một người đã chọn gì."
-            ),
-            format!(
-                "The box cannot be closed yet: it needs at least {MIN_BALLOTS_TO_CLOSE} ballots and holds {ballots}. With fewer, the tally could tell what one person chose."
-            ),
-        )
-    })
+    (mode == Mode::Kiosk && ballots < MIN_BALLOTS_TO_CLOSE)
+        .then(|| Notice::each(|lang| words(lang).too_few(MIN_BALLOTS_TO_CLOSE, ballots)))
 }
 
 /// A box that is closed: what the results screen shows and what the host receives.
@@ -109,12 +102,8 @@ impl Flow {
     /// device, which only an opinion survey allows; a decision or a confidence vote needs the
     /// meeting (kiosk), where the ballot's secrecy is kept by the shared device.
     pub fn refuses(mode: Mode, poll: &Poll) -> Option<Notice> {
-        (mode == Mode::Survey && poll.kind() != PollKind::Survey).then(|| {
-            Notice::new(
-                "Chế độ khảo sát (survey) chỉ dùng cho phiếu khảo sát ý kiến. Phiếu biểu quyết hoặc tín nhiệm phải bỏ tại cuộc họp (chế độ kiosk).",
-                "Survey mode is only for opinion surveys. A decision or confidence poll is voted at the meeting (kiosk mode).",
-            )
-        })
+        (mode == Mode::Survey && poll.kind() != PollKind::Survey)
+            .then(|| Notice::each(|lang| words(lang).survey_refused))
     }
 
     pub fn apply(&self, step: Step) -> Flow {
@@ -195,16 +184,8 @@ impl Flow {
     /// with its poll open, no ballot being written, and at least [`MIN_BALLOTS_TO_CLOSE`].
     pub fn close_refusal(&self) -> Option<Notice> {
         if !self.may_close() {
-            return Some(Notice::new(
-                format!(
-                    "Không đóng được: chỉ đóng được ở chế độ kiosk, khi phiếu đã mở và không có phiếu nào đang được lưu (chế độ hiện tại: {}).",
-                    self.mode.name()
-                ),
-                format!(
-                    "Cannot close: only a kiosk with its poll open and no ballot being stored can close (this one is {}).",
-                    self.mode.name()
-                ),
-            ));
+            let mode = self.mode.name();
+            return Some(Notice::each(|lang| words(lang).close_refused(mode)));
         }
         too_few(self.mode, self.ballots)
     }
@@ -262,12 +243,12 @@ mod tests {
             .apply(Step::Vote(VoterAction::Answer(0, Answer::choice("dong_y"))))
             .apply(Step::Vote(VoterAction::Forward))
             .apply(Step::Vote(VoterAction::Confirm))
-            .apply(Step::NotCast(Notice::new("không", "not")));
+            .apply(Step::NotCast(Notice::each(|l| words(l).not_cast)));
         let Screen::Voting(v) = &f.screen else {
             panic!("still voting")
         };
         assert_eq!(v.step, VoterStep::Review);
-        assert_eq!(v.not_cast.as_deref(), Some("không"));
+        assert_eq!(v.not_cast.as_deref(), Some(words(Lang::Vi).not_cast));
     }
 
     #[test]

@@ -69,13 +69,7 @@ async fn allow_list() -> Result<AllowList, String> {
         return Err(format!("{ORIGINS_FILE}: HTTP {}", response.status()));
     }
     let text = response.text().await.map_err(|e| e.to_string())?;
-    AllowList::parse(&text).map_err(|e| {
-        format!(
-            "{} / {}",
-            e.message(phieu_core::Lang::Vi),
-            e.message(phieu_core::Lang::En)
-        )
-    })
+    AllowList::parse(&text).map_err(|e| phieu_core::Lang::ALL.map(|l| e.message(l)).join(" / "))
 }
 
 /// What the browser says about the parent (`location.ancestorOrigins[0]`, the referrer's

@@ -5,7 +5,9 @@
 //!
 //! No browser in here, and no crate beyond serde, serde_json and the core: every payload the
 //! host can send is parsed by [`HostMessage::parse`] natively, unit-tested below and fuzzed by
-//! `fuzz/fuzz_targets/embed_message.rs` (which includes this very file).
+//! `fuzz/fuzz_targets/embed_message.rs` (which includes this very file). The refusals' words for
+//! people (`OptionError::message`, `MessageError::message`, `OriginError::message`) are in
+//! `embed::words`, from `i18n/embed.toml`, so that this file stays whole on its own.
 
 use phieu_core::{BoxFingerprint, Lang, Poll, Tally};
 use serde_json::{json, Map, Value};
@@ -122,39 +124,6 @@ impl Options {
     }
 }
 
-impl OptionError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OptionError::Mode(m), Lang::Vi) => {
-                format!("Chế độ “{m}” không có: dùng kiosk, survey hoặc results.")
-            }
-            (OptionError::Mode(m), Lang::En) => {
-                format!("There is no mode “{m}”: use kiosk, survey or results.")
-            }
-            (OptionError::Lang(l), Lang::Vi) => {
-                format!("Ngôn ngữ “{l}” không có: dùng vi hoặc en.")
-            }
-            (OptionError::Lang(l), Lang::En) => {
-                format!("There is no language “{l}”: use vi or en.")
-            }
-            (OptionError::Electorate(n), Lang::Vi) => {
-                format!("Tổng số cử tri “{n}” phải là một số nguyên từ 1 trở lên.")
-            }
-            (OptionError::Electorate(n), Lang::En) => {
-                format!("The total electorate “{n}” must be a whole number from 1 up.")
-            }
-            (OptionError::Source, Lang::Vi) => {
-                "Chỉ dùng một trong hai: thuộc tính src hoặc phiếu viết sẵn bên trong thẻ.".into()
-            }
-            (OptionError::Source, Lang::En) => {
-                "Use one of the two: the src attribute or a poll written inside the element.".into()
-            }
-            (OptionError::NotJson, Lang::Vi) => "Tùy chọn nhúng không đọc được.".into(),
-            (OptionError::NotJson, Lang::En) => "The embedding options cannot be read.".into(),
-        }
-    }
-}
-
 /// Where a poll comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PollSource {
@@ -199,46 +168,6 @@ impl MessageError {
             MessageError::Version(_) => "message-version",
             MessageError::UnknownType(_) => "message-type",
             MessageError::Field(_) | MessageError::Lang(_) => "message-field",
-        }
-    }
-
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MessageError::TooLarge(n), Lang::Vi) => {
-                format!("Tin nhắn quá lớn ({n} byte, tối đa {MAX_MESSAGE_BYTES}).")
-            }
-            (MessageError::TooLarge(n), Lang::En) => {
-                format!("The message is too large ({n} bytes, at most {MAX_MESSAGE_BYTES}).")
-            }
-            (MessageError::NotJson | MessageError::NotPhieu, Lang::Vi) => {
-                "Tin nhắn không phải của phieu: cần một đối tượng có \"phieu\": 1 và \"type\"."
-                    .into()
-            }
-            (MessageError::NotJson | MessageError::NotPhieu, Lang::En) => {
-                "Not a phieu message: expected an object with \"phieu\": 1 and \"type\".".into()
-            }
-            (MessageError::Version(v), Lang::Vi) => {
-                format!("Phiên bản tin nhắn {v} không được hỗ trợ: bản này dùng {VERSION}.")
-            }
-            (MessageError::Version(v), Lang::En) => {
-                format!("Message version {v} is not supported: this build speaks {VERSION}.")
-            }
-            (MessageError::UnknownType(t), Lang::Vi) => {
-                format!("Loại tin nhắn “{t}” không có: dùng load-poll, set-lang hoặc close.")
-            }
-            (MessageError::UnknownType(t), Lang::En) => {
-                format!("There is no message type “{t}”: use load-poll, set-lang or close.")
-            }
-            (MessageError::Field(f), Lang::Vi) => format!("Tin nhắn thiếu hoặc sai trường “{f}”."),
-            (MessageError::Field(f), Lang::En) => {
-                format!("The message's field “{f}” is missing or wrong.")
-            }
-            (MessageError::Lang(l), Lang::Vi) => {
-                format!("Ngôn ngữ “{l}” không có: dùng vi hoặc en.")
-            }
-            (MessageError::Lang(l), Lang::En) => {
-                format!("There is no language “{l}”: use vi or en.")
-            }
         }
     }
 }
@@ -403,25 +332,6 @@ pub enum OriginError {
     NotJson,
     /// An entry that is not `scheme://host[:port]`; `*` is refused here.
     Origin(String),
-}
-
-impl OriginError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OriginError::NotJson, Lang::Vi) => {
-                "embed-origins.json không đúng dạng {\"version\":1,\"origins\":[…]}.".into()
-            }
-            (OriginError::NotJson, Lang::En) => {
-                "embed-origins.json is not {\"version\":1,\"origins\":[…]}.".into()
-            }
-            (OriginError::Origin(o), Lang::Vi) => format!(
-                "embed-origins.json có “{o}”, không phải một nguồn gốc dạng https://ten-mien[:cong]."
-            ),
-            (OriginError::Origin(o), Lang::En) => format!(
-                "embed-origins.json lists “{o}”, which is not an origin like https://host[:port]."
-            ),
-        }
-    }
 }
 
 /// `scheme://host[:port]` in lower case, or `None`: no path, query, user or wildcard.

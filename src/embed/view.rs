@@ -146,7 +146,7 @@ async fn shared_store() -> Result<Store, StoreError> {
 }
 
 fn store_notice(e: StoreError) -> Notice {
-    Notice::new(e.message(Lang::Vi), e.message(Lang::En))
+    Notice::each(|l| e.message(l))
 }
 
 fn box_id(poll: &Poll, name: &str) -> String {
@@ -165,16 +165,11 @@ async fn read_box(store: &Store, poll: &Poll, id: &str) -> Result<BallotBox, Not
         .await
         .map_err(store_notice)?
     {
-        let opening = opening.ok_or_else(|| {
-            Notice::new(
-                "một bản ghi phiếu trong bộ nhớ bị hỏng (không phải văn bản)",
-                "a stored ballot record is damaged (it is not text)",
-            )
-        })?;
+        let opening = opening.ok_or_else(|| Notice::each(|l| words(l).record_damaged))?;
         let ballot = Ballot::from_opening_json(poll, &opening)
-            .map_err(|e| Notice::new(e.message(Lang::Vi), e.message(Lang::En)))?;
+            .map_err(|e| Notice::each(|l| e.message(l)))?;
         bx.cast(ballot)
-            .map_err(|e| Notice::new(e.message(Lang::Vi), e.message(Lang::En)))?;
+            .map_err(|e| Notice::each(|l| e.message(l)))?;
     }
     Ok(bx)
 }
@@ -202,12 +197,7 @@ fn closed_message(c: &Closed) -> EmbedMessage {
 }
 
 async fn fetch_text(url: &str) -> Result<String, Notice> {
-    let failed = |d: String| {
-        Notice::new(
-            format!("Không tải được tệp (mạng hoặc địa chỉ): {d}"),
-            format!("The file could not be fetched (network or address): {d}"),
-        )
-    };
+    let failed = |d: String| Notice::each(|l| words(l).fetch_failed(&d));
     let response = gloo::net::http::Request::get(url)
         .send()
         .await
@@ -240,18 +230,9 @@ async fn open_results(source: PollSource) -> Result<Closed, Notice> {
                 electorate: Some(*s.electorate()),
                 outcomes: s.outcomes().to_vec(),
             }),
-            Err(_) => Err(Notice::new(
-                format!(
-                    "{}: {}",
-                    words(Lang::Vi).bundle_failed,
-                    bundle_error.message(Lang::Vi)
-                ),
-                format!(
-                    "{}: {}",
-                    words(Lang::En).bundle_failed,
-                    bundle_error.message(Lang::En)
-                ),
-            )),
+            Err(_) => Err(Notice::each(|l| {
+                words(l).because(words(l).bundle_failed, bundle_error.message(l))
+            })),
         },
     }
 }
@@ -261,9 +242,10 @@ async fn open_poll(source: PollSource, options: &Options) -> Result<Step, Notice
     let poll = match source {
         PollSource::Url(url) => poll_loader::load_poll(&url)
             .await
-            .map_err(|e| Notice::new(e.message(Lang::Vi), e.message(Lang::En)))?,
-        PollSource::Inline(text) => Poll::from_json(&text)
-            .map_err(|e| Notice::new(e.message(Lang::Vi), e.message(Lang::En)))?,
+            .map_err(|e| Notice::each(|l| e.message(l)))?,
+        PollSource::Inline(text) => {
+            Poll::from_json(&text).map_err(|e| Notice::each(|l| e.message(l)))?
+        }
     };
     let store = shared_store().await.map_err(store_notice)?;
     let id = box_id(&poll, &options.box_name);
@@ -367,26 +349,20 @@ fn cast(
 ) {
     let id = box_id(&poll, &options.box_name);
     spawn_local(async move {
-        let not_cast = |vi: String, en: String| {
-            let notice = Notice::new(
-                format!("{}: {vi}", words(Lang::Vi).not_cast),
-                format!("{}: {en}", words(Lang::En).not_cast),
-            );
+        let not_cast = |why: Notice| {
+            let notice = Notice::each(|l| words(l).because(words(l).not_cast, why.get(l)));
             error(&emit, "not-cast", &notice, lang);
             dispatch.emit(Step::NotCast(notice));
         };
         // A page whose origin is not proved to be an allowed portal takes no ballot.
         if !gate.is_open() {
-            return not_cast(
-                words(Lang::Vi).not_allowed.into(),
-                words(Lang::En).not_allowed.into(),
-            );
+            return not_cast(Notice::each(|l| words(l).not_allowed));
         }
         let sealed =
             effects::cast::salt().and_then(|salt| effects::cast::seal(&poll, voting.answers, salt));
         let ballot = match sealed {
             Ok(b) => b,
-            Err(e) => return not_cast(e.message(Lang::Vi), e.message(Lang::En)),
+            Err(e) => return not_cast(Notice::each(|l| e.message(l))),
         };
         let written = match shared_store().await {
             Ok(s) => effects::cast::cast(&s, BoxKind::Real, &id, &ballot).await,
@@ -401,7 +377,7 @@ fn cast(
                 });
                 dispatch.emit(Step::Cast(receipt));
             }
-            Err(e) => not_cast(e.message(Lang::Vi), e.message(Lang::En)),
+            Err(e) => not_cast(Notice::each(|l| e.message(l))),
         }
     });
 }
@@ -465,8 +441,7 @@ pub fn embed_app(props: &EmbedProps) -> Html {
         use_effect_with((), move |_| match options.source.clone() {
             Some(source) => open(source, options, lang, dispatch, emit),
             None => {
-                let w = |l| words(l).no_poll;
-                dispatch.emit(Step::Failed(Notice::new(w(Lang::Vi), w(Lang::En))));
+                dispatch.emit(Step::Failed(Notice::each(|l| words(l).no_poll)));
             }
         });
     }

@@ -77,8 +77,42 @@ fn wrong_host_messages_say_what_is_wrong() {
         Err(MessageError::TooLarge(_))
     ));
     for e in [MessageError::NotJson, MessageError::Field("lang")] {
-        assert!(!e.message(Lang::Vi).is_empty() && !e.message(Lang::En).is_empty());
+        assert!(Lang::ALL.iter().all(|&l| !e.message(l).is_empty()));
     }
+}
+
+#[test]
+fn refusals_name_what_was_wrong_and_what_would_do() {
+    // The words come from i18n/embed.toml; hosts and browser journeys read them as they were.
+    let lang = MessageError::Lang("de".into());
+    assert_eq!(
+        lang.message(Lang::Vi),
+        "Ngôn ngữ “de” không có: dùng vi hoặc en."
+    );
+    assert_eq!(
+        lang.message(Lang::En),
+        "There is no language “de”: use vi or en."
+    );
+    assert_eq!(
+        MessageError::NotPhieu.message(Lang::En),
+        "Not a phieu message: expected an object with \"phieu\": 1 and \"type\"."
+    );
+    assert_eq!(
+        MessageError::Version(json!(2)).message(Lang::Vi),
+        "Phiên bản tin nhắn 2 không được hỗ trợ: bản này dùng 1."
+    );
+    assert_eq!(
+        MessageError::TooLarge(7).message(Lang::En),
+        format!("The message is too large (7 bytes, at most {MAX_MESSAGE_BYTES}).")
+    );
+    assert_eq!(
+        OriginError::NotJson.message(Lang::Vi),
+        "embed-origins.json không đúng dạng {\"version\":1,\"origins\":[…]}."
+    );
+    assert_eq!(
+        OptionError::Lang("de".into()).message(Lang::En),
+        lang.message(Lang::En)
+    );
 }
 
 #[test]
