@@ -91,7 +91,7 @@ pub(crate) fn not_ready(model: &Model, moving: bool) -> Option<Html> {
         Device::NoStorage(why) => Some(html! {
             <section class="error" role="alert">
                 <h1>{ t.no_storage_title }</h1>
-                { for why.lines().map(|l| html! { <p>{ l }</p> }) }
+                { for why.get(model.lang).lines().map(|l| html! { <p>{ l }</p> }) }
             </section>
         }),
         Device::OtherTab => Some(html! {

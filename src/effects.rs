@@ -48,9 +48,9 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
         let store = match store::shared().await {
             Ok(s) => s,
             Err(e) => {
-                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-                    Lang::ALL.map(|l| e.message(l)).join("\n"),
-                )));
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(Notice::each(
+                    |l| e.message(l),
+                ))));
                 return;
             }
         };
@@ -64,9 +64,9 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
         let records = match store.meetings().await {
             Ok(r) => r,
             Err(e) => {
-                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-                    e.message(Lang::Vi),
-                )));
+                dispatch.emit(Action::DeviceUnusable(Device::NoStorage(Notice::each(
+                    |l| e.message(l),
+                ))));
                 return;
             }
         };
@@ -97,9 +97,9 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
                     }))));
                 }
             }
-            Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-                e.message(Lang::Vi),
-            ))),
+            Err(e) => dispatch.emit(Action::DeviceUnusable(Device::NoStorage(Notice::each(
+                |l| e.message(l),
+            )))),
         }
     });
 }

@@ -115,7 +115,7 @@ pub enum Device {
     Starting,
     Ready,
     /// IndexedDB cannot be used: no meeting may be opened (said before, not mid-meeting).
-    NoStorage(String),
+    NoStorage(Notice),
     /// Another tab has the meeting open: this one only says so.
     OtherTab,
 }

@@ -26,9 +26,9 @@ fn failed(dispatch: &Callback<Action>, why: Notice) {
 }
 
 fn store_failed(dispatch: &Callback<Action>, e: &StoreError) {
-    dispatch.emit(Action::DeviceUnusable(Device::NoStorage(
-        Lang::ALL.map(|l| e.message(l)).join("\n"),
-    )));
+    dispatch.emit(Action::DeviceUnusable(Device::NoStorage(Notice::each(
+        |l| e.message(l),
+    ))));
 }
 
 /// Storage as a field session needs it: the one-tab lock taken, the connection open, the

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Lang, Poll};
+use phieu_core::Poll;
 use yew::platform::spawn_local;
 use yew::Callback;
 
@@ -54,25 +54,15 @@ pub fn load_templates(done: Callback<Vec<TemplateEntry>>) {
     });
 }
 
-/// A poll, or why it could not be used, in Vietnamese and English.
-pub type PollChoice = Result<Rc<Poll>, (String, String)>;
-
-/// A notice as the Vietnamese and English pair that [`PollChoice`] and `XlsForm::Unread` still
-/// carry (their readers, `pages::setup` and `state::setup`, take a pair): the one place here
-/// that names two languages, to go when those carry a [`Notice`].
-fn pair(notice: Notice) -> (String, String) {
-    (
-        notice.get(Lang::Vi).to_owned(),
-        notice.get(Lang::En).to_owned(),
-    )
-}
+/// A poll, or why it could not be used.
+pub type PollChoice = Result<Rc<Poll>, Notice>;
 
 /// Loads the template `entry`.
 pub fn load_template(entry: TemplateEntry, done: Callback<PollChoice>) {
     spawn_local(async move {
         done.emit(match poll_loader::load_poll(&entry.url()).await {
             Ok(poll) => Ok(Rc::new(poll)),
-            Err(e) => Err(pair(Notice::each(|l| e.message(l)))),
+            Err(e) => Err(Notice::each(|l| e.message(l))),
         });
     });
 }
@@ -82,12 +72,10 @@ pub fn read_poll_file(file: PickedFile, done: Callback<PollChoice>) {
     spawn_local(async move {
         let read = file.read_text(MAX_POLL_FILE).await;
         let parsed = read
-            .map_err(|e| pair(Notice::each(|l| e.message(l))))
+            .map_err(|e| Notice::each(|l| e.message(l)))
             .and_then(|text| {
                 Poll::from_json(&text).map_err(|e| {
-                    pair(Notice::each(|l| {
-                        effects_words(l).setup_file_problem(&file.name, e.message(l))
-                    }))
+                    Notice::each(|l| effects_words(l).setup_file_problem(&file.name, e.message(l)))
                 })
             });
         done.emit(parsed.map(Rc::new));
@@ -108,8 +96,7 @@ pub fn import_xlsform(file: PickedFile, xls: Callback<XlsForm>, on_poll: Callbac
         let bytes = match file.read_bytes(MAX_XLSFORM).await {
             Ok(bytes) => bytes,
             Err(e) => {
-                let (vi, en) = pair(Notice::each(|l| e.message(l)));
-                xls.emit(XlsForm::Unread(vi, en));
+                xls.emit(XlsForm::Unread(Notice::each(|l| e.message(l))));
                 return;
             }
         };
@@ -130,10 +117,7 @@ pub fn import_xlsform(file: PickedFile, xls: Callback<XlsForm>, on_poll: Callbac
             // No Vietnamese labels (issue 23, item 6): into the designer, never a poll yet.
             Ok((ImportedPoll::NeedsVietnamese(dto), _)) => {
                 let name = file.name.clone();
-                let failed = xls.reform(|n: Notice| {
-                    let (vi, en) = pair(n);
-                    XlsForm::Unread(vi, en)
-                });
+                let failed = xls.reform(XlsForm::Unread);
                 xls.emit(XlsForm::NeedsVietnamese { file: name });
                 super::designer::open_imported(dto, failed);
             }

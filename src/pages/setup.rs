@@ -31,13 +31,13 @@ use crate::state::setup::{
     needs_household_witnesses, quorum_warning, Attendance, FieldProblem, SetupForm,
 };
 use crate::state::speech::Speech;
-use crate::state::{Doc, Page, PollState, Storage};
+use crate::state::{Doc, Notice, Page, PollState, Storage};
 
 /// What a template or poll file chosen comes to: the poll replaces the one shown (and what an
 /// XLSForm gave is forgotten), or why it could not be used is shown.
 fn chosen(
     on_poll: &Callback<Rc<Poll>>,
-    choice_problem: &UseStateHandle<Option<(String, String)>>,
+    choice_problem: &UseStateHandle<Option<Notice>>,
     xls: &UseStateHandle<Option<XlsForm>>,
 ) -> Callback<PollChoice> {
     let (on_poll, choice_problem, xls) = (on_poll.clone(), choice_problem.clone(), xls.clone());
@@ -56,8 +56,8 @@ fn view_xlsform(xls: &XlsForm, lang: Lang) -> Html {
     let w = setup_words(lang);
     match xls {
         XlsForm::Reading => html! { <p class="status" role="status">{ w.reading }</p> },
-        XlsForm::Unread(vi, en) => html! {
-            <p class="problem" role="alert">{ if lang == Lang::Vi { vi } else { en } }</p>
+        XlsForm::Unread(why) => html! {
+            <p class="problem" role="alert">{ why.get(lang) }</p>
         },
         XlsForm::Problems { file, problems } => html! {
             <div class="xlsform-problems" role="alert">
@@ -268,7 +268,7 @@ pub fn setup(props: &SetupProps) -> Html {
         });
     }
     // Why the last chosen template or file could not be used, in both languages.
-    let choice_problem = use_state(|| None::<(String, String)>);
+    let choice_problem = use_state(|| None::<Notice>);
     // What the last XLSForm chosen gave; forgotten when another poll is chosen.
     let xls = use_state(|| None::<XlsForm>);
     let on_template = {
@@ -310,10 +310,7 @@ pub fn setup(props: &SetupProps) -> Html {
         })
     };
     let w = setup_words(lang);
-    let choice_problem_text = choice_problem.as_ref().map(|(vi, en)| match lang {
-        Lang::Vi => vi.clone(),
-        Lang::En => en.clone(),
-    });
+    let choice_problem_text = choice_problem.as_ref().map(|why| why.get(lang).to_owned());
 
     html! {
         <div class="setup">

@@ -21,12 +21,6 @@ impl Notice {
         }
     }
 
-    /// A Vietnamese and English pair written in the code (being moved to the tables).
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Notice {
-        let (vi, en) = (vi.into(), en.into());
-        Notice::each(|lang| lang.pick(&vi, &en).clone())
-    }
-
     pub fn get(&self, lang: Lang) -> &str {
         &self.text[lang.index()]
     }

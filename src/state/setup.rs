@@ -25,8 +25,8 @@ use super::words::meeting_says as says;
 #[derive(Clone, Debug, PartialEq)]
 pub enum XlsForm {
     Reading,
-    /// Not read at all (too large, the browser refused): the reason in both languages.
-    Unread(String, String),
+    /// Not read at all (too large, the browser refused): why.
+    Unread(Notice),
     /// Every problem, gathered by cause with its rows (as `phieu import-xlsform` lists them).
     Problems {
         file: String,

@@ -218,10 +218,9 @@ fn a_failed_write_returns_to_the_review_saying_the_ballot_was_not_cast() {
         )))
         .apply(Action::Vote(VoterAction::Forward))
         .apply(Action::Vote(VoterAction::Confirm))
-        .apply(Action::NotCast(Notice::new(
-            "Phiếu CHƯA được bỏ",
-            "NOT cast",
-        )));
+        .apply(Action::NotCast(Notice::each(|l| {
+            l.pick("Phiếu CHƯA được bỏ", "NOT cast")
+        })));
     match &model.screen {
         Screen::Voter(v) => {
             assert_eq!(v.step, Step::Review);

@@ -391,7 +391,14 @@ pub fn table_code(
     for (i, l) in langs.iter().enumerate() {
         let _ = writeln!(out, "    // {} ({})\n    {ty} {{", l.code, l.name);
         for entry in &entries {
-            let _ = writeln!(out, "        {}: {:?},", entry.key, entry.text[i]);
+            // A plain entry is shown as it is written, its braces unescaped; an entry with
+            // placeholders is unescaped when it is filled (`phieu_core::lang::fill`).
+            let text = if entry.args.is_empty() {
+                entry.text[i].replace("{{", "{").replace("}}", "}")
+            } else {
+                entry.text[i].clone()
+            };
+            let _ = writeln!(out, "        {}: {:?},", entry.key, text);
         }
         out.push_str("    },\n");
     }

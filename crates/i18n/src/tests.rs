@@ -109,3 +109,14 @@ fn an_entry_becomes_a_field_and_one_with_placeholders_a_method() {
         "{code}"
     );
 }
+
+#[test]
+fn a_plain_entry_shows_its_braces_unescaped() {
+    let table = "[shape]\nvi = \"{{\\\"https://a\\\": true}}\"\nen = \"{{ }}\"\n";
+    let code = table_code(table, TABLE, &langs(), "crate").unwrap();
+    assert!(
+        code.contains(r#"shape: "{\"https://a\": true}","#),
+        "{code}"
+    );
+    assert!(code.contains(r#"shape: "{ }","#), "{code}");
+}

@@ -868,7 +868,9 @@ fn saving_follows_the_revisions() {
     // A failed save keeps the draft in memory and asks to be tried again.
     let failed = d
         .apply(DesignerAction::Edit(Edit::Village("Thôn C".into())))
-        .apply(DesignerAction::SaveFailed(Notice::new("đầy", "full")));
+        .apply(DesignerAction::SaveFailed(Notice::each(|l| {
+            l.pick("đầy", "full")
+        })));
     assert!(matches!(
         failed.open.as_ref().unwrap().save,
         SaveState::Failed(_)

@@ -70,7 +70,7 @@ fn a_session_in_progress_is_the_survey_pages_and_a_closed_one_the_offices() {
     }
     // The survey page saying why its poll could not be opened stays.
     let failed = Model::new(Lang::Vi, Page::Home).apply(Action::Field(FieldAction::Failed(
-        crate::state::Notice::new("x", "x"),
+        crate::state::Notice::each(|l| l.pick("x", "x")),
     )));
     assert_eq!(failed.elsewhere(Doc::Survey), None);
     // Closed: the survey page moves to the office page's results, which stay there.

@@ -100,7 +100,12 @@ fn new_settings_give_refused_bundles_one_more_try_and_a_waking_makes_waiting_one
 
 #[test]
 fn a_storage_failure_is_kept_for_the_screens() {
-    let failed = OutboxView::new(None).apply(PumpAction::Problem(Notice::new("hỏng", "broken")));
-    assert_eq!(failed.problem, Some(Notice::new("hỏng", "broken")));
+    let failed = OutboxView::new(None).apply(PumpAction::Problem(Notice::each(|l| {
+        l.pick("hỏng", "broken")
+    })));
+    assert_eq!(
+        failed.problem,
+        Some(Notice::each(|l| l.pick("hỏng", "broken")))
+    );
     assert!(!failed.ready());
 }
