@@ -27,6 +27,11 @@ const TABLES: &[Table] = &[
         func: "export_words",
     },
     Table {
+        file: "xlsform_workbook",
+        ty: "WorkbookWords",
+        func: "workbook_words",
+    },
+    Table {
         file: "xlsform_import",
         ty: "ImportWords",
         func: "import_words",

@@ -23,7 +23,7 @@
 
 use phieu_core::{results_header, results_rows, Answer, AuditBundle, Lang};
 
-use crate::i18n::export_words;
+use crate::i18n::{export_words, workbook_words};
 use crate::xlsx_write::{Book, Sheet, Style, Value, WriteError};
 
 /// Rows an Excel worksheet holds.
@@ -79,71 +79,48 @@ struct Words {
     no_outcome: &'static str,
 }
 
-const VI: Words = Words {
-    sheets: ["Tóm tắt", "Kết quả", "Phiếu", "Ý kiến"],
-    summary: [
-        "Cuộc lấy ý kiến",
-        "Mã",
-        "Loại",
-        "Quy tắc",
-        "Về việc",
-        "Xã",
-        "Thôn, tổ dân phố",
-        "Mã băm cuộc lấy ý kiến",
-        "Tổng số cử tri (mẫu số)",
-        "Số người có mặt",
-        "Số phiếu",
-        "Phiếu có trả lời",
-        "Phiếu trống",
-        "Địa điểm kiểm phiếu",
-        "Thời gian",
-        "Kết quả",
-        "Mã kiểm tra hòm phiếu",
-        "Mã kiểm tra hòm phiếu (đầy đủ)",
-        "Mã biên bản",
-        "Mã biên bản (đầy đủ)",
-    ],
-    answered: "(có trả lời)",
-    number: "Phiếu số",
-    written: ["Mã câu hỏi", "Câu hỏi", "Ý kiến"],
-    no_outcome: "Không quyết định (khảo sát ý kiến)",
-};
-
-const EN: Words = Words {
-    sheets: ["Summary", "Results", "Ballots", "Written answers"],
-    summary: [
-        "Poll",
-        "Id",
-        "Kind",
-        "Rule",
-        "Subject",
-        "Commune",
-        "Village",
-        "Poll hash",
-        "Total electorate (denominator)",
-        "Present",
-        "Ballots",
-        "Ballots with answers",
-        "Blank ballots",
-        "Place of the count",
-        "Time",
-        "Outcome",
-        "Box check code",
-        "Box check code (full)",
-        "Minutes code",
-        "Minutes code (full)",
-    ],
-    answered: "(answered)",
-    number: "Ballot no.",
-    written: ["Item id", "Item", "Written answer"],
-    no_outcome: "Nothing decided (opinion survey)",
-};
+/// The words of the workbook in `lang` (`i18n/xlsform_workbook.toml`).
+fn words(lang: Lang) -> Words {
+    let w = workbook_words(lang);
+    Words {
+        sheets: [
+            w.sheet_summary,
+            w.sheet_results,
+            w.sheet_ballots,
+            w.sheet_written,
+        ],
+        summary: [
+            w.poll,
+            w.id,
+            w.kind,
+            w.rule,
+            w.subject,
+            w.commune,
+            w.village,
+            w.poll_hash,
+            w.total,
+            w.present,
+            w.ballots,
+            w.answered_ballots,
+            w.blank_ballots,
+            w.place,
+            w.time,
+            w.outcome,
+            w.box_code,
+            w.box_code_full,
+            w.minutes_code,
+            w.minutes_code_full,
+        ],
+        answered: w.answered,
+        number: w.number,
+        written: [w.written_item_id, w.written_item, w.written_answer],
+        no_outcome: w.no_outcome,
+    }
+}
 
 /// The results of a verified audit bundle as an .xlsx workbook, in `lang`.
 pub fn results_xlsx(bundle: &AuditBundle, lang: Lang) -> Result<Vec<u8>, ExportError> {
-    // The sheet names and headers are a data format, like the CSV's header: Vietnamese in a
-    // Vietnamese workbook, English in every other.
-    let words = if lang == Lang::Vi { &VI } else { &EN };
+    let words = &words(lang);
     // Two header rows above the ballots, one above the written answers.
     let ballot_count = bundle.tally().ballots().saturating_add(2);
     let written_rows = bundle

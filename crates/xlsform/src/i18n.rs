@@ -1,6 +1,6 @@
 //! The crate's words, from the repository's `i18n/xlsform_*.toml` (crate `phieu-i18n`;
-//! i18n/README.md), one table per area. The XLSForm column names it reads and the sheet names
-//! and headers of the workbook it writes are data formats, not words, and stay in the code.
+//! i18n/README.md), one table per area. The XLSForm column names it reads are a data format,
+//! not words, and stay in the code.
 
 // Where a finding is: "sheet survey, row 7, column C (label)".
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_place.rs"));
@@ -17,3 +17,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_import.rs"));
 // Why the results workbook could not be written (ExportError).
 #[cfg(feature = "export")]
 include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_export.rs"));
+
+// The results workbook's sheet names and headers, in the officer's language.
+#[cfg(feature = "export")]
+include!(concat!(env!("OUT_DIR"), "/i18n/xlsform_workbook.rs"));
