@@ -21,6 +21,16 @@ const TABLES: &[Table] = &[
         ty: "HttpWords",
         func: "http_words",
     },
+    Table {
+        file: "collector_page",
+        ty: "PageWords",
+        func: "page_words",
+    },
+    Table {
+        file: "collector_log",
+        ty: "LogWords",
+        func: "log_words",
+    },
 ];
 
 fn main() {

@@ -5,6 +5,8 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/collector_error.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/collector_command.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/collector_http.rs"));
+include!(concat!(env!("OUT_DIR"), "/i18n/collector_page.rs"));
+include!(concat!(env!("OUT_DIR"), "/i18n/collector_log.rs"));
 
 use phieu_core::Lang;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -24,6 +26,20 @@ impl Said {
     /// The message in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         &self.0[lang.index()]
+    }
+
+    /// Every language's message, in the order of `languages.toml`, between `sep`s: for what
+    /// is written once for every reader (the page at `/`, the log), «vi / en».
+    pub fn joined(&self, sep: &str) -> String {
+        self.0.join(sep)
+    }
+
+    /// The message in the first language (Vietnamese), and in the others.
+    pub fn split_first(&self) -> (&str, &[String]) {
+        match self.0.split_first() {
+            Some((first, rest)) => (first, rest),
+            None => ("", &[]),
+        }
     }
 
     /// The JSON object `object` with this message added, one member per language code.

@@ -16,7 +16,7 @@ use super::state::{now, Shared};
 use crate::paper::paper_code;
 use crate::store::{BoxState, LogEntry};
 use crate::tokens::Role;
-use crate::words::{http_words, Said};
+use crate::words::{http_words, log_words, Said};
 
 #[derive(Debug, serde::Deserialize)]
 pub struct QuarantineBody {
@@ -48,7 +48,7 @@ pub async fn quarantine(
                 "refused",
                 vec![Reason::new(
                     "reason",
-                    Said::new(|l| http_words(l).quarantine_needs_reason),
+                    Said::new(|l| http_words(l).quarantine_needs_reason(r#"{"reason": "…"}"#)),
                 )],
             )
         }
@@ -161,7 +161,7 @@ pub async fn confirm(
             "refused",
             vec![Reason::new(
                 "code",
-                Said::new(|l| http_words(l).confirm_needs_code),
+                Said::new(|l| http_words(l).confirm_needs_code(r#"{"code": "…"}"#)),
             )],
         );
     };
@@ -219,7 +219,7 @@ pub async fn confirm(
         action: "confirm".to_owned(),
         subject: fp.clone(),
         actor: token.name.clone(),
-        reason: "mã biên bản khớp / minutes code matches".to_owned(),
+        reason: Said::new(|l| log_words(l).code_matches).joined(" / "),
         generation: 0,
     };
     if let Err(e) = s.store.log(&entry).await {

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use phieu_core::{commune_rollup, Lang, MergeError, VillageResult};
+use phieu_core::{commune_rollup, MergeError, VillageResult};
 use serde_json::{json, Value};
 
 use super::answer::{internal, not_found, refuse, Reason};
@@ -178,7 +178,7 @@ pub async fn rollup(
         }));
     }
     match commune_rollup(total, &results) {
-        Ok(outcome) => Json(json!({
+        Ok(outcome) => Json(Said::new(|l| outcome.sentence(l)).added_to(json!({
             "commune": commune,
             "poll_id": poll_id,
             "households_total": outcome.households(),
@@ -186,13 +186,11 @@ pub async fn rollup(
             "villages_reporting": results.len(),
             "agree": outcome.agree(),
             "passed": outcome.passed(),
-            "vi": outcome.sentence(Lang::Vi),
-            "en": outcome.sentence(Lang::En),
             "villages": villages,
             "not_counted": not_counted,
             "conflicts": conflicts,
             "log": log,
-        }))
+        })))
         .into_response(),
         Err(e @ MergeError::DuplicateVillage { .. }) => refuse(
             StatusCode::CONFLICT,

@@ -14,7 +14,7 @@ use super::answer::{internal, is_digest, refuse, refuse_unread, verify_reasons, 
 use super::state::{now, AppState, Shared};
 use crate::store::{LogEntry, Store, StoreError, Stored, StoredAs};
 use crate::tokens::Role;
-use crate::words::{http_words, Said};
+use crate::words::{http_words, log_words, Said};
 
 /// `POST /bundles`: auth, then media type, then size, then verification, then storage.
 pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
@@ -176,11 +176,8 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 &s,
                 &fingerprint,
                 &portal,
-                format!(
-                    "hòm phiếu cùng mã kiểm tra với biên bản khác (mã biên bản {}) bị từ chối / the same box with other minutes (minutes code {}) was refused",
-                    bundle.minutes_code().short(),
-                    bundle.minutes_code().short()
-                ),
+                Said::new(|l| log_words(l).other_minutes(bundle.minutes_code().short()))
+                    .joined(" / "),
             )
             .await;
             refuse(
@@ -197,11 +194,8 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 &s,
                 &other,
                 &portal,
-                format!(
-                    "hòm phiếu {} bị từ chối: phiếu {commitment} đã có trong hòm này / box {} was refused: ballot {commitment} is already in this box",
-                    fp.to_hex(),
-                    fp.to_hex()
-                ),
+                Said::new(|l| log_words(l).duplicate_ballot(fp.to_hex(), &commitment))
+                    .joined(" / "),
             )
             .await;
             refuse(
