@@ -21,9 +21,9 @@ pub fn not_counted_json(l: &Listed) -> Value {
     let short = BoxFingerprint::from_hex(&l.fingerprint)
         .map(|f| f.short())
         .unwrap_or_default();
-    let said = Said::new(|l_| match l.state {
-        BoxState::Received => http_words(l_).not_confirmed_state,
-        BoxState::Quarantined => http_words(l_).quarantined_state,
+    let said = Said::new(|lang| match l.state {
+        BoxState::Received => http_words(lang).not_confirmed_state,
+        BoxState::Quarantined => http_words(lang).quarantined_state,
         BoxState::Confirmed => "",
     });
     said.added_to(json!({
