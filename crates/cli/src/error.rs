@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use phieu_core::merge::MergeBundlesError;
 use phieu_core::{Lang, ReceiptError, VerifyError};
 
+use crate::words::{error_words, Said};
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{}: cannot read: {source}", path.display())]
@@ -46,9 +48,9 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The command line or an input file cannot be used as given; `vi` and `en` say why.
-    #[error("{en}")]
-    Usage { vi: String, en: String },
+    /// The command line or an input file cannot be used as given: why, in every language.
+    #[error("{}", .0.get(Lang::En))]
+    Usage(Said),
 }
 
 impl CliError {
@@ -62,52 +64,30 @@ impl CliError {
             | CliError::Receipt(_)
             | CliError::NoCollector { .. }
             | CliError::RunCollector { .. }
-            | CliError::Usage { .. } => 2,
+            | CliError::Usage(_) => 2,
         }
     }
 
     pub fn message(&self, lang: Lang) -> String {
+        let w = error_words(lang);
         match self {
-            CliError::Read { path, source } => lang.pick(format!("{}: không đọc được tệp: {source}", path.display()),
-                self.to_string(),
-            ),
-            CliError::NotText { path, at } => lang.pick(format!(
-                    "{}: tệp không khớp khi kiểm lại: byte {at}: không phải văn bản UTF-8 (tệp đã bị sửa hoặc hỏng)",
-                    path.display()
-                ),
-                self.to_string(),
-            ),
-            CliError::Write { path, source } => lang.pick(format!("{}: không ghi được tệp: {source}", path.display()),
-                self.to_string(),
-            ),
+            CliError::Read { path, source } => w.cannot_read(path.display(), source),
+            CliError::NotText { path, at } => w.not_text(path.display(), at),
+            CliError::Write { path, source } => w.cannot_write(path.display(), source),
             CliError::NotVerified { path, error } => {
-                let head = lang.pick(format!("{}: tệp không khớp khi kiểm lại:", path.display()),
-                    format!("{}: does not verify:", path.display()),
-                );
+                let head = w.does_not_verify(path.display());
                 format!("{head}\n{}", indent(&error.message(lang)))
             }
-            CliError::NeedsAuditBundle { path } => lang.pick(format!(
-                    "{}: không phải tệp kiểm tra (cần nội dung từng phiếu để làm việc này)",
-                    path.display()
-                ),
-                self.to_string(),
-            ),
+            CliError::NeedsAuditBundle { path } => w.needs_audit_bundle(path.display()),
             CliError::Receipt(e) => e.message(lang),
             CliError::Combine { files, error } => {
                 format!("{} ({})", error.message(lang), legend(files))
             }
-            CliError::NoCollector { beside } => lang.pick(
-                format!(
-                    "phieu collect chạy máy chủ nhận tệp kiểm tra, tức chương trình phieu-collect, nhưng không thấy nó trong {} (cạnh phieu) hay trong PATH: hãy dựng nó bằng `cargo build --release -p phieu-collector` rồi đặt target/release/phieu-collect cạnh phieu hoặc vào PATH (docs/collector.md §Deploying at a portal)",
-                    beside.display()
-                ),
-                self.to_string(),
-            ),
-            CliError::RunCollector { path, source } => lang.pick(
-                format!("{}: không chạy được máy chủ nhận tệp kiểm tra: {source}", path.display()),
-                self.to_string(),
-            ),
-            CliError::Usage { vi, en } => lang.pick(vi.clone(), en.clone()),
+            CliError::NoCollector { beside } => w.no_collector(beside.display()),
+            CliError::RunCollector { path, source } => {
+                w.cannot_run_collector(path.display(), source)
+            }
+            CliError::Usage(said) => said.get(lang).to_owned(),
         }
     }
 }

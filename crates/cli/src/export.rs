@@ -15,6 +15,7 @@ use crate::args::ExportArgs;
 use crate::error::CliError;
 use crate::load;
 use crate::status::Status;
+use crate::words::command_words;
 
 pub fn run(args: &ExportArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let bundle = load::load_audit(&args.file)?;
@@ -34,10 +35,7 @@ pub fn run(args: &ExportArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
         bundle.fingerprint().short(),
         args.out.display(),
     );
-    let line = lang.pick(
-        format!("Đã ghi kết quả của hòm phiếu {fp} ({b} phiếu) vào {path}."),
-        format!("Wrote the results of box {fp} ({b} ballots) to {path}."),
-    );
+    let line = command_words(lang).exported(fp, b, path);
     writeln!(out, "{line}").map_err(|source| CliError::Write {
         path: "-".into(),
         source,

@@ -14,6 +14,7 @@ use std::io::Write;
 use crate::args::ImportXlsformArgs;
 use crate::error::CliError;
 use crate::status::Status;
+use crate::words::{import_words, Said};
 
 /// What `--json` prints (docs/cli.md §import-xlsform).
 #[derive(Debug, Serialize)]
@@ -48,9 +49,9 @@ struct Finding {
     header: Option<String>,
     /// Rows as Excel numbers them; empty for a whole sheet or column.
     rows: Vec<u32>,
-    /// The whole line, place and reason.
-    vi: String,
-    en: String,
+    /// The whole line, place and reason, in every language (`"vi"`, `"en"`…).
+    #[serde(flatten)]
+    said: Said,
 }
 
 fn finding(g: &Group) -> Finding {
@@ -60,8 +61,7 @@ fn finding(g: &Group) -> Finding {
         column: g.at().column_ref().map(|c| c.letter().to_owned()),
         header: g.at().column_ref().map(|c| c.header().to_owned()),
         rows: g.rows().to_vec(),
-        vi: g.message(Lang::Vi),
-        en: g.message(Lang::En),
+        said: Said::new(|l| g.message(l)),
     }
 }
 
@@ -94,6 +94,7 @@ pub fn run_with(
         source,
     };
     let form = args.form.display();
+    let w = import_words(lang);
     let mut report = Report {
         ok: false,
         form: form.to_string(),
@@ -121,16 +122,12 @@ pub fn run_with(
                 return Ok(Status::Bad);
             }
             let n = groups.len();
-            let head = match (lang, n) {
-                (Lang::Vi, _) => format!("phieu: {form}: {n} chỗ cần sửa trước khi nhập biểu mẫu:"),
-                (Lang::En, 1) => {
-                    format!("phieu: {form}: 1 problem to fix before the form can be imported:")
-                }
-                (Lang::En, _) => {
-                    format!("phieu: {form}: {n} problems to fix before the form can be imported:")
-                }
+            let head = if n == 1 {
+                w.problems_one(&form, n)
+            } else {
+                w.problems(&form, n)
             };
-            let mut text = head;
+            let mut text = format!("phieu: {head}");
             for g in &groups {
                 text.push_str(&format!("\n  - {}", g.message(lang)));
             }
@@ -155,10 +152,8 @@ pub fn run_with(
         for g in &said {
             text.push_str(&format!("\n  - {}", g.message(lang)));
         }
-        text.push_str(lang.pick(
-            "\nChưa ghi tệp phiếu nào. Hãy thêm cột label::Vietnamese (vi) vào biểu mẫu, hoặc chọn biểu mẫu ở trang chuẩn bị (office.html): trang đó mở phần thiết kế phiếu, đánh dấu từng nhãn tiếng Việt còn thiếu để viết.",
-            "\nNo poll file was written. Add a label::Vietnamese (vi) column to the form, or choose the form on the office page (office.html): it opens the poll designer with every missing Vietnamese label marked, to write them.",
-        ));
+        text.push('\n');
+        text.push_str(w.no_poll_written);
         writeln!(err, "{text}").map_err(stdout_err)?;
         return Ok(Status::Bad);
     };
@@ -177,16 +172,15 @@ pub fn run_with(
         json(&report, out)?;
         return Ok(Status::Good);
     }
-    let questions = match (lang, n) {
-        (Lang::Vi, _) => format!("{n} câu hỏi"),
-        (Lang::En, 1) => "1 question".to_owned(),
-        (Lang::En, _) => format!("{n} questions"),
+    let questions = if n == 1 {
+        w.questions_one(n)
+    } else {
+        w.questions(n)
     };
-    let mut text = lang.pick(format!("Đã nhập {form} vào {path}: cuộc khảo sát ý kiến \"{id}\", {questions}. Tổng số cử tri (mẫu số của các tỷ lệ) do người tổ chức nhập khi thiết lập."),
-        format!("Imported {form} into {path}: opinion survey \"{id}\", {questions}. The total electorate (the denominator of every share) is entered by the officer at setup."),
-    );
+    let mut text = w.imported(&form, &path, id, questions);
     if !notices.is_empty() {
-        text.push_str(lang.pick("\nPhần bỏ qua và cảnh báo:", "\nLeft out, and warnings:"));
+        text.push('\n');
+        text.push_str(w.left_out);
         for g in &notices {
             text.push_str(&format!("\n  - {}", g.message(lang)));
         }

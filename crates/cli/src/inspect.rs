@@ -12,6 +12,7 @@ use crate::args::InspectArgs;
 use crate::error::CliError;
 use crate::load::{self, Verified};
 use crate::status::Status;
+use crate::words::inspect_words;
 
 pub fn run(args: &InspectArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let verified = load::load(&args.file)?;
@@ -25,13 +26,12 @@ pub fn run(args: &InspectArgs, lang: Lang, out: &mut dyn Write) -> Result<Status
 /// What the electorate counts, in the poll's words: households for a village, delegates for a
 /// council, people convened for a conference.
 pub fn electorate_unit(poll: &Poll, lang: Lang) -> &'static str {
+    let w = inspect_words(lang);
     match (poll.kind(), poll.rule().preset()) {
-        (PollKind::ConfidenceRating | PollKind::ConfidenceVote, _) => {
-            lang.pick("đại biểu", "delegates")
-        }
-        (_, Preset::Conference) => lang.pick("người được triệu tập", "people convened"),
-        (PollKind::Survey, _) => lang.pick("người được hỏi", "people asked"),
-        _ => lang.pick("hộ", "households"),
+        (PollKind::ConfidenceRating | PollKind::ConfidenceVote, _) => w.unit_delegates,
+        (_, Preset::Conference) => w.unit_convened,
+        (PollKind::Survey, _) => w.unit_asked,
+        _ => w.unit_households,
     }
 }
 
@@ -39,29 +39,17 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let poll = v.poll();
     let e = v.electorate();
     let t = v.tally();
+    let w = inspect_words(lang);
     let unit = electorate_unit(poll, lang);
-    let kind = lang.pick("Loại tệp", "File");
+    let kind = w.file_kind;
     let kind_name = match v {
-        Verified::Audit(_) => lang.pick("tệp kiểm tra (đã kiểm lại)", "audit bundle (verified)"),
-        Verified::Summary(_) => lang.pick(
-            "bản tóm tắt công khai (đã kiểm những gì kiểm được khi không có nội dung phiếu)",
-            "public summary (verified as far as it can be without the openings)",
-        ),
+        Verified::Audit(_) => w.audit_bundle,
+        Verified::Summary(_) => w.public_summary,
     };
     writeln!(out, "{kind}: {kind_name}")?;
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("Cuộc lấy ý kiến", "Poll"),
-        poll.title().get(lang)
-    )?;
+    writeln!(out, "{}: {}", w.poll, poll.title().get(lang))?;
     if let Some(subject) = poll.subject() {
-        writeln!(
-            out,
-            "{}: {}",
-            lang.pick("Về việc", "Subject"),
-            subject.get(lang)
-        )?;
+        writeln!(out, "{}: {}", w.subject, subject.get(lang))?;
     }
     // A commune-wide poll (no village, as an XLSForm imported without --village) names the
     // commune alone, not ", Xã …".
@@ -69,50 +57,37 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
         "" => poll.place().commune().to_owned(),
         village => format!("{village}, {}", poll.place().commune()),
     };
-    writeln!(out, "{}: {place}", lang.pick("Nơi", "Place"))?;
+    writeln!(out, "{}: {place}", w.place)?;
     writeln!(
         out,
         "{}: {} · {}: {}",
-        lang.pick("Loại", "Kind"),
+        w.kind,
         poll.kind().name(),
-        lang.pick("Quy tắc", "Rule"),
+        w.rule,
         poll.rule().preset().name()
     )?;
     writeln!(out, "poll_hash: {}", poll.hash().to_hex())?;
     writeln!(
         out,
         "{}: {} {unit}{}",
-        lang.pick("Tổng số (mẫu số)", "Electorate (denominator)"),
+        w.electorate,
         e.total(),
         match e.present() {
-            Some(p) => format!(" · {} {p}", lang.pick("có mặt", "present")),
+            Some(p) => format!(" · {} {p}", w.present),
             None => String::new(),
         }
     )?;
     writeln!(
         out,
         "{}: {} ({} {}, {} {})",
-        lang.pick("Số phiếu", "Ballots"),
+        w.ballots,
         t.ballots(),
-        lang.pick("có ý kiến", "with answers"),
+        w.with_answers,
         t.valid_ballots(),
-        lang.pick("phiếu trắng", "blank"),
+        w.blank,
         t.blank_ballots()
     )?;
-    writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Vi => format!(
-                "Tỷ lệ tính trên tổng số {} {unit}, không phải trên số phiếu.",
-                e.total()
-            ),
-            Lang::En => format!(
-                "Shares are of all {} {unit}, not of the ballots cast.",
-                e.total()
-            ),
-        }
-    )?;
+    writeln!(out, "{}", w.shares(e.total(), unit))?;
     for (i, (item, it)) in poll.items().iter().zip(t.items()).enumerate() {
         writeln!(out)?;
         let who = item
@@ -122,7 +97,7 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{} {} ({}){who}: {}",
-            lang.pick("Câu", "Item"),
+            w.item,
             i + 1,
             item.id(),
             item.label().get(lang)
@@ -157,20 +132,15 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(
                 out,
                 "  {} {} ({} {})",
-                lang.pick("Trung bình:", "Mean:"),
+                w.mean,
                 mean.display(lang),
                 mean.count(),
-                lang.pick("câu trả lời", "answers")
+                w.answers
             )?;
         }
         let texts: Vec<&str> = it.free_texts().collect();
         if !texts.is_empty() {
-            writeln!(
-                out,
-                "  {} ({}):",
-                lang.pick("Ý kiến ghi thêm", "Written answers"),
-                texts.len()
-            )?;
+            writeln!(out, "  {} ({}):", w.written_answers, texts.len())?;
             for text in texts {
                 writeln!(out, "    · {text}")?;
             }
@@ -178,32 +148,20 @@ fn write(v: &Verified, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(out)?;
     if v.outcomes().is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Kết quả: không có quyết định (khảo sát ý kiến).",
-                "Outcome: nothing to decide (an opinion survey)."
-            )
-        )?;
+        writeln!(out, "{}", w.nothing_to_decide)?;
     } else {
-        writeln!(out, "{}", lang.pick("Kết quả:", "Outcome:"))?;
+        writeln!(out, "{}", w.outcome)?;
         for o in v.outcomes() {
             writeln!(out, "  {}: {}", o.item(), o.sentence(lang))?;
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("Mã kiểm tra hòm phiếu", "Box check code"),
-        v.fingerprint().short()
-    )?;
+    writeln!(out, "{}: {}", w.box_check_code, v.fingerprint().short())?;
     writeln!(out, "  {}", v.fingerprint().to_hex())?;
     writeln!(
         out,
         "{}: {} ({})",
-        lang.pick("Mã biên bản (minutes code)", "Minutes code"),
+        w.minutes_code,
         v.minutes_code().short(),
         v.minutes_code().to_hex()
     )

@@ -34,6 +34,7 @@ pub mod receipt;
 pub mod simulate;
 pub mod status;
 pub mod verify;
+pub mod words;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
@@ -43,7 +44,7 @@ use std::io::Write;
 
 /// Runs one command, writing its report to `out`. Errors are for `main` to print to stderr.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Status, CliError> {
-    let lang = cli.lang.into();
+    let lang = cli.lang;
     match &cli.command {
         Command::Verify(a) => verify::run(a, lang, out),
         Command::Inspect(a) => inspect::run(a, lang, out),

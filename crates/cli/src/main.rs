@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     match run(&cli, &mut stdout) {
         Ok(status) => ExitCode::from(status.exit_code()),
         Err(e) => {
-            eprintln!("phieu: {}", e.message(cli.lang.into()));
+            eprintln!("phieu: {}", e.message(cli.lang));
             ExitCode::from(e.exit_code())
         }
     }

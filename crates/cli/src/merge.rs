@@ -13,6 +13,7 @@ use crate::args::MergeArgs;
 use crate::error::CliError;
 use crate::load;
 use crate::status::Status;
+use crate::words::command_words;
 use phieu_core::merge::merge_bundles;
 
 pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
@@ -38,12 +39,7 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, 
         merged.fingerprint().short(),
         args.out.display(),
     );
-    let line = match lang {
-        Lang::Vi => {
-            format!("Đã gộp {n} hòm phiếu ({b} phiếu) vào {path}, mã kiểm tra hòm phiếu {fp}.")
-        }
-        Lang::En => format!("Merged {n} boxes ({b} ballots) into {path}, box check code {fp}."),
-    };
+    let line = command_words(lang).merged(n, b, path, fp);
     writeln!(out, "{line}").map_err(|source| CliError::Write {
         path: "-".into(),
         source,

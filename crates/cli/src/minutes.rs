@@ -15,6 +15,7 @@ use crate::args::MinutesArgs;
 use crate::error::CliError;
 use crate::load::{self, Verified};
 use crate::status::Status;
+use crate::words::minutes_words;
 
 pub fn run(args: &MinutesArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     let verified = load::load(&args.file)?;
@@ -142,7 +143,7 @@ pub fn text(layout: &Layout, lang: Lang) -> String {
             Block::Signatures(sigs) => {
                 s.push_str(&format!(
                     "{}: {}\n",
-                    lang.pick("Nơi nhận", "Recipients"),
+                    minutes_words(lang).recipients,
                     layout.recipients.join("; ")
                 ));
                 s.push('\n');
@@ -150,9 +151,9 @@ pub fn text(layout: &Layout, lang: Lang) -> String {
                     s.push_str(&format!(
                         "{role}: {name}\n    ({}) ..................................\n",
                         if name.is_empty() {
-                            lang.pick("ký, ghi rõ họ tên", "sign, full name")
+                            minutes_words(lang).sign_full_name
                         } else {
-                            lang.pick("ký", "sign")
+                            minutes_words(lang).sign
                         }
                     ));
                 }
@@ -168,15 +169,15 @@ pub fn html(layout: &Layout, lang: Lang) -> String {
     let mut s = format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\nbody {{ font-family: \"Times New Roman\", serif; font-size: 14pt; max-width: 50em; margin: 2em auto; }}\n.heading {{ display: flex; justify-content: space-between; text-align: center; font-weight: bold; }}\nh1, .subject {{ text-align: center; }}\nh1 {{ font-size: 16pt; margin-bottom: 0; }}\nh2 {{ font-size: 14pt; }}\n.copy {{ break-after: page; }}\n.copy:last-child {{ break-after: auto; }}\n.copy-mark {{ text-align: right; font-style: italic; }}\ntable {{ border-collapse: collapse; margin: 0.5em 0 1em; }}\ntd, th {{ border: 1px solid #000; padding: 0.2em 0.6em; }}\ntd.n {{ text-align: right; }}\n.signatures {{ display: grid; grid-template-columns: 1fr 1fr; gap: 2em; margin-top: 2em; }}\n.signature {{ text-align: center; min-height: 7em; }}\n</style>\n</head>\n<body>\n",
         lang.code(),
-        esc(lang.pick("Biên bản kiểm phiếu", "Counting minutes"))
+        esc(minutes_words(lang).title)
     );
     let copies = layout.recipients.len();
     for (n, recipient) in layout.recipients.iter().enumerate() {
         s.push_str(&format!(
             "<article class=\"copy\">\n<p class=\"copy-mark\">{} {}/{copies} — {}: {}</p>\n",
-            esc(lang.pick("Bản số", "Copy")),
+            esc(minutes_words(lang).copy),
             n + 1,
-            esc(lang.pick("Nơi nhận", "For")),
+            esc(minutes_words(lang).copy_for),
             esc(recipient)
         ));
         for b in &layout.blocks {
@@ -270,7 +271,7 @@ fn html_block(s: &mut String, b: &Block, lang: Lang) {
                 s.push_str(&format!(
                     "<div class=\"signature\"><b>{}</b><br><i>({})</i><br><br><br><br>{}</div>\n",
                     esc(role),
-                    esc(lang.pick("ký, ghi rõ họ tên", "signature, full name")),
+                    esc(minutes_words(lang).signature_full_name),
                     esc(name)
                 ));
             }

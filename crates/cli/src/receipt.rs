@@ -10,6 +10,7 @@ use crate::args::ReceiptArgs;
 use crate::error::CliError;
 use crate::load;
 use crate::status::Status;
+use crate::words::command_words;
 
 pub fn run(args: &ReceiptArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
     // The code is checked first: a mistyped code is a usage error, not "not counted".
@@ -17,15 +18,11 @@ pub fn run(args: &ReceiptArgs, lang: Lang, out: &mut dyn Write) -> Result<Status
     let verified = load::load(&args.file)?;
     let found = verified.contains_receipt(&receipt);
     let fp = verified.fingerprint().short();
-    let line = match (lang, found) {
-        (Lang::Vi, true) => format!("{receipt}: CÓ trong hòm phiếu {fp}: phiếu này đã được kiểm."),
-        (Lang::Vi, false) => format!(
-            "{receipt}: KHÔNG có trong hòm phiếu {fp}. Nếu phiếu được bỏ ở máy này, hãy báo Ban kiểm phiếu."
-        ),
-        (Lang::En, true) => format!("{receipt}: IN the box {fp}: this ballot was counted."),
-        (Lang::En, false) => format!(
-            "{receipt}: NOT in the box {fp}. If the ballot was cast on this tablet, tell the counting board."
-        ),
+    let w = command_words(lang);
+    let line = if found {
+        w.in_box(receipt, &fp)
+    } else {
+        w.not_in_box(receipt, &fp)
     };
     writeln!(out, "{line}").map_err(|source| CliError::Write {
         path: "-".into(),

@@ -14,6 +14,7 @@ use phieu_core::{
 use crate::args::SimulateArgs;
 use crate::error::CliError;
 use crate::status::Status;
+use crate::words::{command_words, Said};
 
 fn read(path: &PathBuf) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read {
@@ -22,42 +23,29 @@ fn read(path: &PathBuf) -> Result<String, CliError> {
     })
 }
 
-fn usage(path: &std::path::Path, vi: String, en: String) -> CliError {
-    CliError::Usage {
-        vi: format!("{}: {vi}", path.display()),
-        en: format!("{}: {en}", path.display()),
-    }
+/// A usage error about the file `path`: `why` in each language, after the file's name.
+fn usage(path: &std::path::Path, why: impl Fn(Lang) -> String) -> CliError {
+    CliError::Usage(Said::new(|l| format!("{}: {}", path.display(), why(l))))
 }
 
 pub fn run(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<Status, CliError> {
-    let poll = Poll::from_json(&read(&args.poll)?)
-        .map_err(|e| usage(&args.poll, e.message(Lang::Vi), e.message(Lang::En)))?;
+    let poll =
+        Poll::from_json(&read(&args.poll)?).map_err(|e| usage(&args.poll, |l| e.message(l)))?;
     let lists = answers_from_json(&read(&args.ballots)?)
-        .map_err(|e| usage(&args.ballots, e.message(Lang::Vi), e.message(Lang::En)))?;
+        .map_err(|e| usage(&args.ballots, |l| e.message(l)))?;
     let electorate = Electorate::new(args.total, args.present)
-        .map_err(|e| usage(&args.poll, e.message(Lang::Vi), e.message(Lang::En)))?;
+        .map_err(|e| usage(&args.poll, |l| e.message(l)))?;
     let mut the_box = BallotBox::new(poll.clone());
     for (i, answers) in lists.into_iter().enumerate() {
         let mut salt = [0u8; 16];
-        getrandom::fill(&mut salt).map_err(|e| CliError::Usage {
-            vi: format!("không lấy được số ngẫu nhiên từ hệ điều hành: {e}"),
-            en: format!("the operating system's random source failed: {e}"),
-        })?;
-        let ballot = Ballot::new(&poll, answers, Salt::from_bytes(salt)).map_err(|e| {
-            usage(
-                &args.ballots,
-                format!("phiếu {i}: {}", e.message(Lang::Vi)),
-                format!("ballot {i}: {}", e.message(Lang::En)),
-            )
-        })?;
+        getrandom::fill(&mut salt)
+            .map_err(|e| CliError::Usage(Said::new(|l| command_words(l).no_random(e))))?;
+        let ballot = Ballot::new(&poll, answers, Salt::from_bytes(salt))
+            .map_err(|e| usage(&args.ballots, |l| command_words(l).ballot(i, e.message(l))))?;
         // Fresh random salts make two equal ballots distinct: a cast cannot collide.
-        the_box.cast(ballot).map_err(|e| {
-            usage(
-                &args.ballots,
-                format!("phiếu {i}: {}", e.message(Lang::Vi)),
-                format!("ballot {i}: {}", e.message(Lang::En)),
-            )
-        })?;
+        the_box
+            .cast(ballot)
+            .map_err(|e| usage(&args.ballots, |l| command_words(l).ballot(i, e.message(l))))?;
     }
     let minutes = Minutes::new(
         args.place.clone(),
@@ -66,25 +54,16 @@ pub fn run(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<Statu
         vec![],
         String::new(),
     )
-    .map_err(|e| usage(&args.poll, e.message(Lang::Vi), e.message(Lang::En)))?;
+    .map_err(|e| usage(&args.poll, |l| e.message(l)))?;
     let bundle = AuditBundle::new(the_box, electorate, minutes)
-        .map_err(|e| usage(&args.ballots, e.message(Lang::Vi), e.message(Lang::En)))?;
+        .map_err(|e| usage(&args.ballots, |l| e.message(l)))?;
     std::fs::write(&args.out, bundle.to_json()).map_err(|source| CliError::Write {
         path: args.out.clone(),
         source,
     })?;
     let n = bundle.tally().ballots();
     let (fp, code) = (bundle.fingerprint().short(), bundle.minutes_code().short());
-    let line = lang.pick(
-        format!(
-            "{}: {n} phiếu, mã kiểm tra hòm phiếu {fp}, mã biên bản {code}",
-            args.out.display()
-        ),
-        format!(
-            "{}: {n} ballots, box check code {fp}, minutes code {code}",
-            args.out.display()
-        ),
-    );
+    let line = command_words(lang).simulated(args.out.display(), n, fp, code);
     writeln!(out, "{line}").map_err(|source| CliError::Write {
         path: "-".into(),
         source,

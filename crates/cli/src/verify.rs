@@ -16,6 +16,7 @@ use crate::error::CliError;
 use crate::load::{self, Kind, Verified};
 use crate::progress::Files;
 use crate::status::Status;
+use crate::words::{verify_words, Said};
 
 /// The whole report, as `--json` prints it.
 #[derive(Debug, Serialize)]
@@ -54,17 +55,17 @@ pub struct FileReport {
     pub problems: Vec<Problem>,
 }
 
-/// One difference, in both languages.
+/// One difference, in every language (`"vi"`, `"en"`… beside `"path"` in `--json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
     pub path: String,
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub said: Said,
 }
 
 impl Problem {
     fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.vi, &self.en)
+        self.said.get(lang)
     }
 }
 
@@ -72,9 +73,10 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
     // A mistyped code is a usage error, checked before any file is read.
     let paper = match &args.paper {
         None => None,
-        Some(printed) => Some(MinutesCode::paper_digits(printed).ok_or_else(|| CliError::Usage {
-            vi: format!("--paper {printed:?}: mã biên bản phải là 16 chữ số hex như in trên biên bản (ví dụ 7D88-E4F4-FB7D-E3F5), hoặc đủ 64 chữ số"),
-            en: format!("--paper {printed:?}: the minutes code is 16 hex digits as printed on the minutes (e.g. 7D88-E4F4-FB7D-E3F5), or all 64"),
+        Some(printed) => Some(MinutesCode::paper_digits(printed).ok_or_else(|| {
+            CliError::Usage(Said::new(|l| {
+                verify_words(l).bad_paper_code(format!("{printed:?}"))
+            }))
         })?),
     };
     let paths: Vec<&PathBuf> = args.files.iter().chain(&args.summary).collect();
@@ -109,8 +111,7 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Status,
             .problems
             .extend(summary.verify_against(bundle).iter().map(|d| Problem {
                 path: d.path(),
-                vi: d.message(Lang::Vi),
-                en: d.message(Lang::En),
+                said: Said::new(|l| d.message(l)),
             }));
         if !report.problems.is_empty() {
             report.status = "mismatch";
@@ -167,8 +168,7 @@ fn check_paper(report: &mut FileReport, paper: &str) {
         report.status = "mismatch";
         report.problems.push(Problem {
             path: "minutes_code".into(),
-            vi: format!("mã biên bản của tệp này là {short}, không phải mã {printed} in trên biên bản giấy: đây không phải tệp của biên bản đã ký (kết quả, số cử tri hoặc biên bản trong tệp khác với bản giấy)"),
-            en: format!("this file's minutes code is {short}, not the code {printed} printed on the paper minutes: this is not the file whose minutes were signed (its result, electorate or minutes differ from the paper)"),
+            said: Said::new(|l| verify_words(l).not_the_paper(&short, &printed)),
         });
     }
 }
@@ -198,8 +198,7 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
             report.status = "unreadable";
             report.problems.push(Problem {
                 path: String::new(),
-                vi: e.message(Lang::Vi),
-                en: e.message(Lang::En),
+                said: Said::new(|l| e.message(l)),
             });
             return (report, Err(e));
         }
@@ -213,8 +212,7 @@ fn check_file(path: &Path) -> (FileReport, Result<Option<Verified>, CliError>) {
             report.status = "mismatch";
             report.problems.push(Problem {
                 path: String::new(),
-                vi: format!("byte {at}: không phải văn bản UTF-8 (tệp đã bị sửa hoặc hỏng)"),
-                en: format!("byte {at}: not UTF-8 text (the file was changed or damaged)"),
+                said: Said::new(|l| verify_words(l).not_text(at)),
             });
             return (report, Ok(None));
         }
@@ -291,15 +289,13 @@ fn problems(e: &VerifyError) -> Vec<Problem> {
     match e {
         VerifyError::Parse(p) => vec![Problem {
             path: p.path(),
-            vi: p.message(Lang::Vi),
-            en: p.message(Lang::En),
+            said: Said::new(|l| p.message(l)),
         }],
         VerifyError::Mismatch(list) => list
             .iter()
             .map(|d| Problem {
                 path: d.path(),
-                vi: d.message(Lang::Vi),
-                en: d.message(Lang::En),
+                said: Said::new(|l| d.message(l)),
             })
             .collect(),
     }
@@ -324,16 +320,15 @@ fn audit_for<'a>(
 }
 
 fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let w = verify_words(lang);
     for f in &report.files {
         if f.status == "unreadable" {
             // Printed to stderr by main, with exit code 2.
             continue;
         }
-        let kind = match (f.kind, lang) {
-            ("public-summary", Lang::Vi) => "bản tóm tắt công khai",
-            ("public-summary", Lang::En) => "public summary",
-            (_, Lang::Vi) => "tệp kiểm tra",
-            (_, Lang::En) => "check file",
+        let kind = match f.kind {
+            "public-summary" => w.public_summary,
+            _ => w.check_file,
         };
         if f.problems.is_empty() {
             let short = f
@@ -349,63 +344,35 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
                 .and_then(MinutesCode::from_hex)
                 .map(|c| c.short())
                 .unwrap_or_default();
-            let detail = match (&f.checked_against, f.kind, lang) {
-                (Some(a), _, Lang::Vi) => format!(", khớp với tệp kiểm tra {a}"),
-                (Some(a), _, Lang::En) => format!(", matches the check file {a}"),
-                (None, "public-summary", Lang::Vi) => {
-                    " (kiểm riêng: các con số khớp nhau; số đếm chỉ kiểm lại được khi có tệp kiểm tra)".into()
-                }
-                (None, "public-summary", Lang::En) => {
-                    " (checked alone: its counts add up; they can only be recounted against the check file)"
-                        .into()
-                }
-                (None, _, Lang::Vi) => ", mọi phiếu và số đếm kiểm lại đều khớp".into(),
-                (None, _, Lang::En) => ", every ballot and count recomputes".into(),
+            let mut detail = match (&f.checked_against, f.kind) {
+                (Some(a), _) => w.matches_check_file(a),
+                (None, "public-summary") => w.checked_alone.to_owned(),
+                (None, _) => w.every_ballot.to_owned(),
             };
             // Counts from a show of hands or paper ballots add up, but no file can recount
             // them: the paper is their evidence (issue 19).
-            let detail = match (f.counted_elsewhere.len(), lang) {
-                (0, _) => detail,
-                (n, Lang::Vi) => format!("{detail}; {n} câu biểu quyết giơ tay hoặc bằng phiếu giấy: số liệu theo biên bản, có cộng khớp nhưng không kiểm lại được từ tệp"),
-                (n, Lang::En) => format!("{detail}; {n} item(s) voted by hands or on paper: counts as the minutes state them, adding up but not recountable from the file"),
-            };
-            let paper = match (f.matches_paper, lang) {
-                (Some(true), Lang::Vi) => {
-                    "; ĐÚNG là tệp của biên bản giấy đã ký (mã biên bản khớp)"
-                }
-                (Some(true), Lang::En) => {
-                    "; it IS the file of the signed paper minutes (minutes code matches)"
-                }
+            if !f.counted_elsewhere.is_empty() {
+                detail.push_str(&w.counted_elsewhere(f.counted_elsewhere.len()));
+            }
+            let paper = match f.matches_paper {
+                Some(true) => w.paper_matches,
                 _ => "",
             };
-            match lang {
-                Lang::Vi => writeln!(
-                    out,
-                    "{}: ĐÚNG — {kind}, {n} phiếu, mã kiểm tra hòm phiếu {short}, mã biên bản {code}{detail}{paper}",
-                    f.file
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "{}: OK — {kind}, {n} ballots, box check code {short}, minutes code {code}{detail}{paper}",
-                    f.file
-                )?,
-            }
+            writeln!(
+                out,
+                "{}{detail}{paper}",
+                w.verified(&f.file, kind, n, short, code)
+            )?;
         } else {
             let n = f.problems.len();
-            match lang {
-                Lang::Vi => writeln!(out, "{}: SAI — {kind}, {n} điểm không khớp:", f.file)?,
-                Lang::En => writeln!(
-                    out,
-                    "{}: MISMATCH — {kind}, {n} difference{}:",
-                    f.file,
-                    if n == 1 { "" } else { "s" }
-                )?,
-            }
+            let head = if n == 1 {
+                w.mismatch_one(&f.file, kind, n)
+            } else {
+                w.mismatch(&f.file, kind, n)
+            };
+            writeln!(out, "{head}")?;
             if let Some(a) = &f.checked_against {
-                match lang {
-                    Lang::Vi => writeln!(out, "  (so với tệp kiểm tra {a})")?,
-                    Lang::En => writeln!(out, "  (against the check file {a})")?,
-                }
+                writeln!(out, "  {}", w.against(a))?;
             }
             for p in &f.problems {
                 writeln!(out, "  - {}", p.message(lang))?;
@@ -414,8 +381,5 @@ fn write_text(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
     }
     let total = report.files.len();
     let good = report.files.iter().filter(|f| f.status == "ok").count();
-    match lang {
-        Lang::Vi => writeln!(out, "Kết quả: {good}/{total} tệp đúng."),
-        Lang::En => writeln!(out, "Result: {good} of {total} files verify."),
-    }
+    writeln!(out, "{}", w.result(good, total))
 }

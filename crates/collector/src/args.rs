@@ -4,22 +4,15 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use phieu_core::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Vi,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Vi => Lang::Vi,
-            LangArg::En => Lang::En,
-        }
-    }
+/// `--lang`: the code of a language of `i18n/languages.toml` (`vi`, `en`…), every one listed
+/// in the help.
+pub fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+        .map(|code| Lang::from_code(&code).unwrap_or_default())
 }
 
 /// Run the HTTP server that receives bundles from tablets and portals.
@@ -31,9 +24,10 @@ impl From<LangArg> for Lang {
     subcommand_negates_reqs = true
 )]
 pub struct CollectArgs {
-    /// Language of reports and messages: vi (Tiếng Việt) or en.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    pub lang: LangArg,
+    /// Language of reports and messages: vi (Tiếng Việt), en, or any other of
+    /// i18n/languages.toml.
+    #[arg(long, global = true, default_value = "vi", value_parser = lang_parser())]
+    pub lang: Lang,
     /// Instead of serving: manage tokens, or quarantine a box, in the database given.
     #[command(subcommand)]
     pub action: Option<CollectAction>,

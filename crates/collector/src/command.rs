@@ -11,6 +11,7 @@ use crate::config::{database_url, redacted, Config};
 use crate::error::CollectError;
 use crate::store::{BoxState, LogEntry, Store};
 use crate::tokens::Tokens;
+use crate::words::command_words;
 
 /// `phieu collect`: serves until Ctrl-C, or runs the subcommand given.
 pub fn run(args: &CollectArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CollectError> {
@@ -36,21 +37,13 @@ pub fn run(args: &CollectArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Co
         let mut say = |line: String| {
             let _ = writeln!(out, "{line}");
         };
-        say(match lang {
-            Lang::Vi => format!("phieu collect đang chạy tại {url} (cơ sở dữ liệu {database}); Ctrl-C để dừng."),
-            Lang::En => format!("phieu collect listening on {url} (database {database}); Ctrl-C to stop."),
-        });
+        let w = command_words(lang);
+        say(w.listening(url, &database));
         if no_tokens {
-            say(lang.pick(
-                "Chưa có mã nào: mọi lần tải lên sẽ bị từ chối (401). Thêm --token TÊN=MÃ_BÍ_MẬT;role=…;commune=….",
-                "No tokens: every upload will be refused (401). Add --token NAME=SECRET;role=…;commune=….",
-            ).to_owned());
+            say(w.no_tokens.to_owned());
         }
         for name in &legacy {
-            say(match lang {
-                Lang::Vi => format!("Mã {name:?} không nêu xã: nó tải lên được cho mọi nơi. Thêm ;commune=TÊN_XÃ (và ;villages=…) vào dòng của nó (docs/collector.md §Mã)."),
-                Lang::En => format!("Token {name:?} names no commune: it can upload for any place. Add ;commune=NAME (and ;villages=…) to its line (docs/collector.md §Tokens)."),
-            });
+            say(w.token_without_commune(format!("{name:?}")));
         }
         let _ = out.flush();
         let _ = tokio::signal::ctrl_c().await;
@@ -126,11 +119,10 @@ fn run_action(
                         t.name,
                         roles.join(","),
                         t.scope.describe(),
-                        match (revoked, lang) {
-                            (true, Lang::Vi) => "đã thu hồi",
-                            (true, Lang::En) => "revoked",
-                            (false, Lang::Vi) => "đang dùng",
-                            (false, Lang::En) => "active",
+                        if revoked {
+                            command_words(lang).revoked_state
+                        } else {
+                            command_words(lang).active_state
                         }
                     ));
                 }
@@ -148,10 +140,7 @@ fn run_action(
                     })
                     .await
                     .map_err(db)?;
-                say(match lang {
-                    Lang::Vi => format!("Đã thu hồi mã {:?}: từ nay bị từ chối (401).", a.name),
-                    Lang::En => format!("Token {:?} revoked: refused (401) from now on.", a.name),
-                });
+                say(command_words(lang).revoked(format!("{:?}", a.name)));
                 Ok(())
             }
             CollectAction::Quarantine(a) => {
@@ -171,10 +160,7 @@ fn run_action(
                         .await
                         .map_err(db)?,
                 }
-                say(match lang {
-                    Lang::Vi => format!("Hòm phiếu {fp} đã cách ly: không còn được tính."),
-                    Lang::En => format!("Box {fp} quarantined: no longer counted."),
-                });
+                say(command_words(lang).quarantined(&fp));
                 Ok(())
             }
         };

@@ -8,6 +8,7 @@ use phieu_core::Lang;
 
 use crate::store::StoreError;
 use crate::tokens::TokensError;
+use crate::words::error_words;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CollectError {
@@ -43,22 +44,16 @@ impl CollectError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
-            CollectError::Tokens(e) => e.message(Lang::Vi),
-            CollectError::Origin(o) => format!(
-                "--allow-origin {o:?}: nguồn (origin) có dạng scheme://tên-máy[:cổng], ví dụ https://xa.example.vn; không bao giờ dùng *"
-            ),
-            CollectError::Database { url, error } => format!("cơ sở dữ liệu {url}: {error}"),
-            CollectError::Listen { addr, source } => {
-                format!("không mở được cổng {addr}: {source}")
-            }
-            CollectError::Serve(e) => format!("máy chủ đã dừng: {e}"),
-            CollectError::NoSuchBox(fp) => format!("không có hòm phiếu {fp} nào được lưu"),
-            CollectError::RevokedName(n) => {
-                format!("tên mã {n:?} đã bị thu hồi: hãy chọn tên khác")
-            }
+        let w = error_words(lang);
+        match self {
+            CollectError::Tokens(e) => e.message(lang),
+            CollectError::Origin(o) => w.bad_origin(format!("{o:?}")),
+            CollectError::Database { url, error } => w.database(url, error),
+            CollectError::Listen { addr, source } => w.cannot_listen(addr, source),
+            CollectError::Serve(e) => w.stopped(e),
+            CollectError::NoSuchBox(fp) => w.no_such_box(fp),
+            CollectError::RevokedName(n) => w.revoked_name(format!("{n:?}")),
             CollectError::Write { path, source } => format!("{}: {source}", path.display()),
-        };
-        lang.pick(vi, self.to_string())
+        }
     }
 }

@@ -43,6 +43,7 @@ mod serve;
 pub mod store;
 mod stored;
 pub mod tokens;
+mod words;
 
 pub use args::CollectArgs;
 pub use collector::Collector;

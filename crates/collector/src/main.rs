@@ -9,7 +9,7 @@ use phieu_collector::{run, CollectArgs};
 
 fn main() -> ExitCode {
     let args = CollectArgs::parse();
-    let lang = args.lang.into();
+    let lang = args.lang;
     match run(&args, lang, &mut std::io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -29,6 +29,7 @@ use tokio::sync::Notify;
 
 use crate::commit::{NewBox, Queue};
 pub use crate::stored::{StoreError, Stored};
+use crate::words::{log_words, Said};
 
 /// What is stored under a fingerprint, compared with a body (`Store::stored_as`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,10 +345,7 @@ impl Store {
         .bind(new.received_at)
         .bind(&new.fingerprint)
         .bind(&new.portal)
-        .bind(format!(
-            "thay hòm phiếu đã cách ly (mã biên bản {old_seal}) bằng biên bản có mã biên bản {} / replaces the quarantined box (seal {old_seal}) with minutes sealed {}",
-            new.seal, new.seal
-        ))
+        .bind(Said::new(|l| log_words(l).replaces(&old_seal, &new.seal)).joined(" / "))
         .bind(generation + 1)
         .execute(&mut *tx)
         .await?;

@@ -24,6 +24,8 @@ use phieu_core::Lang;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+use crate::words::error_words;
+
 /// Secrets shorter than this are refused: a token guards what gets counted.
 pub const MIN_SECRET: usize = 16;
 
@@ -202,7 +204,7 @@ impl Tokens {
 #[derive(Debug, thiserror::Error)]
 pub enum TokensError {
     /// `origin` is `--token` or `FILE:LINE`.
-    #[error("{origin}: {}", why.en())]
+    #[error("{origin}: {}", why.message(Lang::En))]
     Line { origin: String, why: TokenProblem },
     #[error("{}: cannot read the tokens file: {source}", path.display())]
     File {
@@ -214,16 +216,10 @@ pub enum TokensError {
 impl TokensError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            TokensError::Line { origin, why } => {
-                lang.pick(format!("{origin}: {}", why.vi()), self.to_string())
+            TokensError::Line { origin, why } => format!("{origin}: {}", why.message(lang)),
+            TokensError::File { path, source } => {
+                error_words(lang).tokens_file_unreadable(path.display(), source)
             }
-            TokensError::File { path, source } => lang.pick(
-                format!(
-                    "{}: không đọc được tệp mã tải lên: {source}",
-                    path.display()
-                ),
-                self.to_string(),
-            ),
         }
     }
 }
@@ -239,23 +235,15 @@ pub enum TokenProblem {
 }
 
 impl TokenProblem {
-    pub fn vi(&self) -> String {
+    /// What is wrong, after «--token: » or «FILE:LINE: ».
+    pub fn message(&self, lang: Lang) -> String {
+        let w = error_words(lang);
         match self {
-            TokenProblem::Shape => "mã có dạng TÊN=MÃ_BÍ_MẬT[;role=…][;commune=…][;villages=…|…], mã bí mật dài ít nhất 16 ký tự, không có dấu cách hay dấu ;".to_owned(),
-            TokenProblem::Field(f) => format!("trường không biết {f:?} (dùng role, commune, villages)"),
-            TokenProblem::Role(r) => format!("vai trò không biết {r:?} (uploader, confirmer, operator, auditor)"),
-            TokenProblem::VillagesWithoutCommune => "villages cần có commune".to_owned(),
-            TokenProblem::SameName(n) => format!("tên {n:?} dùng hai lần"),
-        }
-    }
-
-    pub fn en(&self) -> String {
-        match self {
-            TokenProblem::Shape => "a token is NAME=SECRET[;role=…][;commune=…][;villages=…|…], the secret at least 16 characters without spaces or ;".to_owned(),
-            TokenProblem::Field(f) => format!("unknown field {f:?} (use role, commune, villages)"),
-            TokenProblem::Role(r) => format!("unknown role {r:?} (uploader, confirmer, operator, auditor)"),
-            TokenProblem::VillagesWithoutCommune => "villages needs a commune".to_owned(),
-            TokenProblem::SameName(n) => format!("the name {n:?} is used twice"),
+            TokenProblem::Shape => w.token_shape.to_owned(),
+            TokenProblem::Field(f) => w.token_field(format!("{f:?}")),
+            TokenProblem::Role(r) => w.token_role(format!("{r:?}")),
+            TokenProblem::VillagesWithoutCommune => w.villages_without_commune.to_owned(),
+            TokenProblem::SameName(n) => w.token_same_name(format!("{n:?}")),
         }
     }
 }

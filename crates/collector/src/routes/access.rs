@@ -10,6 +10,7 @@ use super::answer::{internal, not_found, refuse, refuse_unread, Reason};
 use super::state::AppState;
 use crate::store::BoxState;
 use crate::tokens::{Role, Token};
+use crate::words::{http_words, Said};
 
 /// The token of this request, if it may act in one of `roles`: 401 without a known token or
 /// with a revoked one (`WWW-Authenticate: Bearer`, the connection closed: the body is not
@@ -20,11 +21,11 @@ pub async fn authorize(
     headers: &HeaderMap,
     roles: &[Role],
 ) -> Result<Token, Response> {
-    let unauthorized = |vi: String, en: String| {
+    let unauthorized = |said: Said| {
         let mut r = refuse_unread(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            vec![Reason::new("Authorization", vi, en)],
+            vec![Reason::new("Authorization", said)],
         );
         r.headers_mut()
             .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -32,18 +33,15 @@ pub async fn authorize(
     };
     let auth = headers.get(AUTHORIZATION).and_then(|h| h.to_str().ok());
     let Some(token) = s.tokens.find(auth) else {
-        return Err(unauthorized(
-            "thiếu hoặc sai mã (Authorization: Bearer …)".to_owned(),
-            "missing or wrong token (Authorization: Bearer …)".to_owned(),
-        ));
+        return Err(unauthorized(Said::new(|l| http_words(l).no_token)));
     };
     match s.store.revoked(&token.name).await {
         Ok(false) => {}
         Ok(true) => {
-            return Err(unauthorized(
-                format!("mã {:?} đã bị thu hồi", token.name),
-                format!("token {:?} has been revoked", token.name),
-            ))
+            let name = format!("{:?}", token.name);
+            return Err(unauthorized(Said::new(|l| {
+                http_words(l).token_revoked(&name)
+            })));
         }
         Err(e) => return Err(internal(&e)),
     }
@@ -54,16 +52,11 @@ pub async fn authorize(
             "forbidden",
             vec![Reason::new(
                 "Authorization",
-                format!(
-                    "mã {:?} không có vai trò {}",
-                    token.name,
-                    words.join(" hay ")
-                ),
-                format!(
-                    "token {:?} does not have the role {}",
-                    token.name,
-                    words.join(" or ")
-                ),
+                Said::new(|l| {
+                    let w = http_words(l);
+                    let or = format!(" {} ", w.role_or);
+                    w.lacks_role(format!("{:?}", token.name), words.join(&or))
+                }),
             )],
         ));
     }
@@ -98,16 +91,14 @@ pub fn outside_scope(token: &Token, commune: &str, village: &str) -> Response {
         "outside_scope",
         vec![Reason::new(
             "poll.place",
-            format!(
-                "mã {:?} chỉ dùng cho {}; hòm phiếu này của {village}, {commune}",
-                token.name,
-                token.scope.describe()
-            ),
-            format!(
-                "token {:?} is only for {}; this box is of {village}, {commune}",
-                token.name,
-                token.scope.describe()
-            ),
+            Said::new(|l| {
+                http_words(l).outside_scope(
+                    format!("{:?}", token.name),
+                    token.scope.describe(),
+                    village,
+                    commune,
+                )
+            }),
         )],
     )
 }

@@ -6,26 +6,26 @@ use axum::http::header::{CONNECTION, RETRY_AFTER};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use phieu_core::{Lang, VerifyError};
+use phieu_core::VerifyError;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::store::StoreError;
+use crate::words::{http_words, Said};
 
-/// One reason for a refusal.
+/// One reason for a refusal: its field path, and why in every language (`"vi"`, `"en"`…).
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
     pub path: String,
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub said: Said,
 }
 
 impl Reason {
-    pub fn new(path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Reason {
+    pub fn new(path: impl Into<String>, said: Said) -> Reason {
         Reason {
             path: path.into(),
-            vi: vi.into(),
-            en: en.into(),
+            said,
         }
     }
 }
@@ -51,8 +51,7 @@ pub fn internal(e: &StoreError) -> Response {
         "error",
         vec![Reason::new(
             "",
-            format!("máy chủ chưa lưu được, hãy gửi lại sau: {e}"),
-            format!("the collector could not store this, send it again later: {e}"),
+            Said::new(|l| http_words(l).store_failed(e)),
         )],
     )
 }
@@ -63,8 +62,7 @@ pub async fn not_found() -> Response {
         "not_found",
         vec![Reason::new(
             "",
-            "không có địa chỉ này (xem docs/collector.md)",
-            "no such endpoint (see docs/collector.md)",
+            Said::new(|l| http_words(l).no_such_endpoint),
         )],
     )
 }
@@ -73,11 +71,7 @@ pub async fn method_not_allowed() -> Response {
     refuse(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
-        vec![Reason::new(
-            "",
-            "địa chỉ này không nhận phương thức đó",
-            "this endpoint does not take that method",
-        )],
+        vec![Reason::new("", Said::new(|l| http_words(l).wrong_method))],
     )
 }
 
@@ -86,11 +80,7 @@ pub fn busy() -> Response {
     let mut r = refuse(
         StatusCode::SERVICE_UNAVAILABLE,
         "busy",
-        vec![Reason::new(
-            "",
-            "máy chủ đang tính các kết quả khác; hãy thử lại sau vài giây",
-            "the collector is computing other results; try again in a few seconds",
-        )],
+        vec![Reason::new("", Said::new(|l| http_words(l).busy))],
     );
     r.headers_mut()
         .insert(RETRY_AFTER, HeaderValue::from_static("5"));
@@ -99,14 +89,10 @@ pub fn busy() -> Response {
 
 pub fn verify_reasons(e: &VerifyError) -> Vec<Reason> {
     match e {
-        VerifyError::Parse(p) => vec![Reason::new(
-            p.path(),
-            p.message(Lang::Vi),
-            p.message(Lang::En),
-        )],
+        VerifyError::Parse(p) => vec![Reason::new(p.path(), Said::new(|l| p.message(l)))],
         VerifyError::Mismatch(list) => list
             .iter()
-            .map(|d| Reason::new(d.path(), d.message(Lang::Vi), d.message(Lang::En)))
+            .map(|d| Reason::new(d.path(), Said::new(|l| d.message(l))))
             .collect(),
     }
 }
@@ -121,10 +107,6 @@ pub fn bad_digest(path: &str) -> Response {
     refuse(
         StatusCode::NOT_FOUND,
         "not_found",
-        vec![Reason::new(
-            path,
-            "cần 64 chữ số hex viết thường",
-            "expected 64 lower-case hex digits",
-        )],
+        vec![Reason::new(path, Said::new(|l| http_words(l).bad_digest))],
     )
 }

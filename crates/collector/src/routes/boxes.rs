@@ -16,6 +16,7 @@ use super::state::{now, Shared};
 use crate::paper::paper_code;
 use crate::store::{BoxState, LogEntry};
 use crate::tokens::Role;
+use crate::words::{http_words, log_words, Said};
 
 #[derive(Debug, serde::Deserialize)]
 pub struct QuarantineBody {
@@ -47,8 +48,7 @@ pub async fn quarantine(
                 "refused",
                 vec![Reason::new(
                     "reason",
-                    "cần {\"reason\": \"…\"}: lý do cách ly, ghi vào nhật ký",
-                    "expected {\"reason\": \"…\"}: why, for the log",
+                    Said::new(|l| http_words(l).quarantine_needs_reason(r#"{"reason": "…"}"#)),
                 )],
             )
         }
@@ -70,13 +70,12 @@ pub async fn quarantine(
             return internal(&e);
         }
     }
-    Json(json!({
+    let said = Said::new(|l| http_words(l).box_quarantined(&short));
+    Json(said.added_to(json!({
         "status": "quarantined",
         "fingerprint": fp,
         "short": short,
-        "vi": format!("hòm phiếu {short} đã cách ly: không còn được tính"),
-        "en": format!("box {short} quarantined: no longer counted"),
-    }))
+    })))
     .into_response()
 }
 
@@ -162,8 +161,7 @@ pub async fn confirm(
             "refused",
             vec![Reason::new(
                 "code",
-                "cần {\"code\": \"…\"}: mã in trên biên bản giấy đã ký",
-                "expected {\"code\": \"…\"}: the code printed on the signed paper minutes",
+                Said::new(|l| http_words(l).confirm_needs_code(r#"{"code": "…"}"#)),
             )],
         );
     };
@@ -171,20 +169,16 @@ pub async fn confirm(
         Ok(found) => found,
         Err(answer) => return answer,
     };
-    let answer = |status: StatusCode, word: &str, vi: String, en: String| {
-        (
-            status,
-            Json(json!({ "status": word, "fingerprint": fp, "short": short, "vi": vi, "en": en })),
-        )
-            .into_response()
+    let answer = |status: StatusCode, word: &str, said: Said| {
+        let body = json!({ "status": word, "fingerprint": fp, "short": short });
+        (status, Json(said.added_to(body))).into_response()
     };
     match state {
         BoxState::Confirmed => {
             return answer(
                 StatusCode::OK,
                 "already_confirmed",
-                format!("hòm phiếu {short} đã được xác nhận từ trước"),
-                format!("box {short} was already confirmed"),
+                Said::new(|l| http_words(l).already_confirmed(&short)),
             )
         }
         BoxState::Quarantined => {
@@ -193,8 +187,7 @@ pub async fn confirm(
                 "quarantined",
                 vec![Reason::new(
                     "",
-                    format!("hòm phiếu {short} đã bị cách ly: không xác nhận được"),
-                    format!("box {short} is quarantined: it cannot be confirmed"),
+                    Said::new(|l| http_words(l).cannot_confirm_quarantined(&short)),
                 )],
             )
         }
@@ -217,8 +210,7 @@ pub async fn confirm(
             "wrong_code",
             vec![Reason::new(
                 "code",
-                format!("mã này không phải mã trên biên bản của hòm phiếu {short}: hòm phiếu chưa được tính; kiểm tra lại biên bản giấy"),
-                format!("this is not the code on the minutes of box {short}: the box is not counted; check the paper minutes"),
+                Said::new(|l| http_words(l).wrong_code(&short)),
             )],
         );
     }
@@ -227,7 +219,7 @@ pub async fn confirm(
         action: "confirm".to_owned(),
         subject: fp.clone(),
         actor: token.name.clone(),
-        reason: "mã biên bản khớp / minutes code matches".to_owned(),
+        reason: Said::new(|l| log_words(l).code_matches).joined(" / "),
         generation: 0,
     };
     if let Err(e) = s.store.log(&entry).await {
@@ -236,7 +228,6 @@ pub async fn confirm(
     answer(
         StatusCode::OK,
         "confirmed",
-        format!("đã xác nhận hòm phiếu {short}: từ nay được tính"),
-        format!("box {short} confirmed: it counts from now on"),
+        Said::new(|l| http_words(l).confirmed(&short)),
     )
 }

@@ -8,11 +8,12 @@ use std::sync::{Arc, Mutex};
 
 use axum::response::Response;
 use phieu_core::merge::{merge_bundles, MergeBundlesError};
-use phieu_core::{AuditBundle, Lang};
+use phieu_core::AuditBundle;
 use tokio::sync::{OnceCell, Semaphore};
 
 use super::answer::{busy, internal, not_found, verify_reasons, Reason};
 use crate::store::{Store, StoreError};
+use crate::words::Said;
 
 /// Sets of boxes whose merge is kept.
 const MERGES_KEPT: usize = 64;
@@ -111,7 +112,7 @@ fn combine(jsons: &[String]) -> Merge {
             Err(e) => {
                 return Err(verify_reasons(&e)
                     .into_iter()
-                    .map(|r| Reason::new(format!("boxes[{i}].{}", r.path), r.vi, r.en))
+                    .map(|r| Reason::new(format!("boxes[{i}].{}", r.path), r.said))
                     .collect())
             }
         }
@@ -132,11 +133,5 @@ fn combine(jsons: &[String]) -> Merge {
                 fingerprints,
             })
         })
-        .map_err(|e: MergeBundlesError| {
-            vec![Reason::new(
-                e.path(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )]
-        })
+        .map_err(|e: MergeBundlesError| vec![Reason::new(e.path(), Said::new(|l| e.message(l)))])
 }

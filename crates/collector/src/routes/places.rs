@@ -7,13 +7,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use phieu_core::{commune_rollup, Lang, MergeError, VillageResult};
+use phieu_core::{commune_rollup, MergeError, VillageResult};
 use serde_json::{json, Value};
 
 use super::answer::{internal, not_found, refuse, Reason};
 use super::state::Shared;
 use super::tally::{not_counted_json, open_conflicts, outcomes_json};
 use crate::store::{BoxState, Listed};
+use crate::words::{http_words, Said};
 
 /// One poll in `/villages`: poll id, title, boxes and ballots received, and of them confirmed.
 #[derive(Default)]
@@ -90,8 +91,7 @@ pub async fn rollup(
             "bad_request",
             vec![Reason::new(
                 "households",
-                "cần ?households=N: tổng số hộ gia đình của cả xã (khoản 1 Điều 21 Luật 10/2022/QH15 tính trên tổng số đại diện hộ gia đình trong xã, không chỉ các thôn đã gửi)",
-                "needs ?households=N: every household of the commune (Article 21.1, Law 10/2022/QH15 counts all the commune's household representatives, not only those of villages that reported)",
+                Said::new(|l| http_words(l).rollup_needs_households),
             )],
         );
     };
@@ -132,14 +132,14 @@ pub async fn rollup(
         // the operator told, instead of the whole roll-up failing; quarantining the wrong
         // poll's boxes brings the village back.
         if polls.len() > 1 {
-            conflicts.push(json!({
+            let said =
+                Said::new(|l| http_words(l).two_polls_one_id(&village, polls.len(), &poll_id));
+            conflicts.push(said.added_to(json!({
                 "kind": "two_polls_one_id",
                 "village": village,
                 "poll_hashes": polls.keys().collect::<Vec<_>>(),
                 "boxes": polls.values().flatten().collect::<Vec<_>>(),
-                "vi": format!("{village} có {} cuộc lấy ý kiến khác nhau cùng mã {poll_id}: thôn này chưa được tính; cách ly các hòm phiếu của cuộc sai", polls.len()),
-                "en": format!("{village} has {} different polls with the id {poll_id}: the village is not counted; quarantine the boxes of the wrong one", polls.len()),
-            }));
+            })));
             continue;
         }
         let Some((hash, fingerprints)) = polls.into_iter().next() else {
@@ -178,7 +178,7 @@ pub async fn rollup(
         }));
     }
     match commune_rollup(total, &results) {
-        Ok(outcome) => Json(json!({
+        Ok(outcome) => Json(Said::new(|l| outcome.sentence(l)).added_to(json!({
             "commune": commune,
             "poll_id": poll_id,
             "households_total": outcome.households(),
@@ -186,31 +186,21 @@ pub async fn rollup(
             "villages_reporting": results.len(),
             "agree": outcome.agree(),
             "passed": outcome.passed(),
-            "vi": outcome.sentence(Lang::Vi),
-            "en": outcome.sentence(Lang::En),
             "villages": villages,
             "not_counted": not_counted,
             "conflicts": conflicts,
             "log": log,
-        }))
+        })))
         .into_response(),
         Err(e @ MergeError::DuplicateVillage { .. }) => refuse(
             StatusCode::CONFLICT,
             "conflict",
-            vec![Reason::new(
-                e.path(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )],
+            vec![Reason::new(e.path(), Said::new(|l| e.message(l)))],
         ),
         Err(e) => refuse(
             StatusCode::BAD_REQUEST,
             "bad_request",
-            vec![Reason::new(
-                e.path(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )],
+            vec![Reason::new(e.path(), Said::new(|l| e.message(l)))],
         ),
     }
 }

@@ -7,36 +7,32 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use phieu_core::{AuditBundle, BoxFingerprint, Lang};
+use phieu_core::{AuditBundle, BoxFingerprint};
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 use super::answer::{bad_digest, internal, is_digest, not_found, refuse, Reason};
 use super::state::{AppState, Shared};
 use crate::store::{BoxState, Listed, LogEntry};
+use crate::words::{http_words, Said};
 
 /// A box that does not count, as listed in every view of a tally.
 pub fn not_counted_json(l: &Listed) -> Value {
     let short = BoxFingerprint::from_hex(&l.fingerprint)
         .map(|f| f.short())
         .unwrap_or_default();
-    let (vi, en) = match l.state {
-        BoxState::Received => (
-            "đã nhận, chưa xác nhận: chưa tính (nhập mã trên biên bản giấy đã ký để xác nhận)",
-            "received, not confirmed: not counted (enter the code on the signed paper minutes to confirm it)",
-        ),
-        BoxState::Quarantined => ("đã cách ly: không tính", "quarantined: not counted"),
-        BoxState::Confirmed => ("", ""),
-    };
-    json!({
+    let said = Said::new(|lang| match l.state {
+        BoxState::Received => http_words(lang).not_confirmed_state,
+        BoxState::Quarantined => http_words(lang).quarantined_state,
+        BoxState::Confirmed => "",
+    });
+    said.added_to(json!({
         "fingerprint": l.fingerprint,
         "short": short,
         "village": l.village,
         "ballots": l.ballots,
         "state": l.state,
-        "vi": vi,
-        "en": en,
-    })
+    }))
 }
 
 /// A poll's boxes, split into those counted (confirmed) and the others, or the answer to give
@@ -78,7 +74,8 @@ pub async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Respons
     let not_counted: Vec<Value> = others.iter().map(not_counted_json).collect();
     let conflicts = open_conflicts(&log, &others);
     if counted.is_empty() {
-        return Json(json!({
+        let said = Said::new(|l| http_words(l).no_box_confirmed);
+        return Json(said.added_to(json!({
             "poll_hash": hash,
             "boxes": 0,
             "box_fingerprints": [],
@@ -88,9 +85,7 @@ pub async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Respons
             "not_counted": not_counted,
             "conflicts": conflicts,
             "log": log,
-            "vi": "chưa có hòm phiếu nào được xác nhận: chưa có kết quả",
-            "en": "no box is confirmed yet: no result",
-        }))
+        })))
         .into_response();
     }
     let m = match s.merges.get(&s.store, counted).await {
@@ -101,7 +96,8 @@ pub async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Respons
             // quarantines the wrong one; never a tally that fails for good.
             let mut conflicts = conflicts;
             conflicts.push(json!({ "kind": "boxes_do_not_merge", "reasons": reasons }));
-            return Json(json!({
+            let said = Said::new(|l| http_words(l).boxes_do_not_merge);
+            return Json(said.added_to(json!({
                 "poll_hash": hash,
                 "boxes": 0,
                 "box_fingerprints": [],
@@ -111,9 +107,7 @@ pub async fn tally(State(s): State<Shared>, Path(hash): Path<String>) -> Respons
                 "not_counted": not_counted,
                 "conflicts": conflicts,
                 "log": log,
-                "vi": "các hòm phiếu đã xác nhận không gộp được: chưa có kết quả, xem conflicts",
-                "en": "the confirmed boxes do not merge: no result, see conflicts",
-            }))
+            })))
             .into_response();
         }
         Err(answer) => return answer,
@@ -173,8 +167,7 @@ pub async fn summary(State(s): State<Shared>, Path(hash): Path<String>) -> Respo
             "not_confirmed",
             vec![Reason::new(
                 "",
-                "chưa có hòm phiếu nào của cuộc lấy ý kiến này được xác nhận",
-                "no box of this poll is confirmed yet",
+                Said::new(|l| http_words(l).no_box_of_poll_confirmed),
             )],
         );
     }
@@ -195,12 +188,10 @@ pub fn outcomes_json(merged: &AuditBundle) -> Vec<Value> {
         .outcomes()
         .iter()
         .map(|o| {
-            json!({
+            Said::new(|l| o.sentence(l)).added_to(json!({
                 "item": o.item(),
                 "result": o.result(),
-                "vi": o.sentence(Lang::Vi),
-                "en": o.sentence(Lang::En),
-            })
+            }))
         })
         .collect()
 }

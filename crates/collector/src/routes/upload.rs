@@ -14,6 +14,7 @@ use super::answer::{internal, is_digest, refuse, refuse_unread, verify_reasons, 
 use super::state::{now, AppState, Shared};
 use crate::store::{LogEntry, Store, StoreError, Stored, StoredAs};
 use crate::tokens::Role;
+use crate::words::{http_words, log_words, Said};
 
 /// `POST /bundles`: auth, then media type, then size, then verification, then storage.
 pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
@@ -35,8 +36,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
             "unsupported_media_type",
             vec![Reason::new(
                 "Content-Type",
-                "gói phải gửi với Content-Type: application/json",
-                "send the bundle with Content-Type: application/json",
+                Said::new(|l| http_words(l).needs_json),
             )],
         );
     }
@@ -46,11 +46,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
             "too_large",
             vec![Reason::new(
                 "",
-                format!("gói lớn hơn {} byte mà máy chủ nhận", s.max_body_bytes),
-                format!(
-                    "the bundle is larger than the {} bytes this collector takes",
-                    s.max_body_bytes
-                ),
+                Said::new(|l| http_words(l).too_large(s.max_body_bytes)),
             )],
         )
     };
@@ -75,14 +71,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 "timeout",
                 vec![Reason::new(
                     "",
-                    format!(
-                        "nội dung không đến đủ trong {} giây; hãy gửi lại",
-                        s.limits.body_timeout.as_secs()
-                    ),
-                    format!(
-                        "the body did not arrive whole within {} s; send it again",
-                        s.limits.body_timeout.as_secs()
-                    ),
+                    Said::new(|l| http_words(l).body_timeout(s.limits.body_timeout.as_secs())),
                 )],
             )
         }
@@ -92,8 +81,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 "bad_request",
                 vec![Reason::new(
                     "",
-                    "không nhận đủ nội dung",
-                    "the body did not arrive whole",
+                    Said::new(|l| http_words(l).body_incomplete),
                 )],
             )
         }
@@ -102,11 +90,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             "refused",
-            vec![Reason::new(
-                "",
-                "gói không phải văn bản UTF-8",
-                "the bundle is not UTF-8 text",
-            )],
+            vec![Reason::new("", Said::new(|l| http_words(l).not_utf8))],
         );
     };
     // A resend of a stored box is answered from the stored copy, without verifying it again:
@@ -161,16 +145,14 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 fp,
                 &poll_hash,
                 ballots,
-                format!("đã nhận hòm phiếu {} thay cho hòm đã cách ly; chờ xác nhận bằng mã trên biên bản giấy", fp.short()),
-                format!("box {} received in place of the quarantined one; it counts once confirmed with the code on its paper minutes", fp.short()),
+                Said::new(|l| http_words(l).replaced(fp.short())),
             ),
             Err(StoreError::DuplicateBallot { commitment, other }) => refuse(
                 StatusCode::CONFLICT,
                 "conflict",
                 vec![Reason::new(
                     "ballots",
-                    format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần"),
-                    format!("ballot {commitment} is already in box {other}: no ballot is counted twice"),
+                    Said::new(|l| http_words(l).duplicate_ballot(&commitment, &other)),
                 )],
             ),
             Err(e) => internal(&e),
@@ -183,8 +165,7 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
             fp,
             &poll_hash,
             ballots,
-            format!("đã nhận và lưu hòm phiếu {}", fp.short()),
-            format!("box {} received and stored", fp.short()),
+            Said::new(|l| http_words(l).stored(fp.short())),
         ),
         Ok(Stored::Already) => already_stored(fp, &poll_hash, ballots),
         Err(StoreError::Conflict {
@@ -195,44 +176,36 @@ pub async fn post_bundle(State(s): State<Shared>, req: Request) -> Response {
                 &s,
                 &fingerprint,
                 &portal,
-                format!(
-                    "hòm phiếu cùng mã kiểm tra với biên bản khác (mã biên bản {}) bị từ chối / the same box with other minutes (minutes code {}) was refused",
-                    bundle.minutes_code().short(),
-                    bundle.minutes_code().short()
-                ),
+                Said::new(|l| log_words(l).other_minutes(bundle.minutes_code().short()))
+                    .joined(" / "),
             )
             .await;
             refuse(
-            StatusCode::CONFLICT,
-            "conflict",
-            vec![Reason::new(
-                "seal",
-                format!("hòm phiếu {fingerprint} đã được lưu với biên bản khác (mã biên bản {stored_seal}); không thay thế"),
-                format!("box {fingerprint} is already stored with different minutes (minutes code {stored_seal}); not replaced"),
-            )],
-        )
+                StatusCode::CONFLICT,
+                "conflict",
+                vec![Reason::new(
+                    "seal",
+                    Said::new(|l| http_words(l).other_minutes(&fingerprint, &stored_seal)),
+                )],
+            )
         }
         Err(StoreError::DuplicateBallot { commitment, other }) => {
             log_conflict(
                 &s,
                 &other,
                 &portal,
-                format!(
-                    "hòm phiếu {} bị từ chối: phiếu {commitment} đã có trong hòm này / box {} was refused: ballot {commitment} is already in this box",
-                    fp.to_hex(),
-                    fp.to_hex()
-                ),
+                Said::new(|l| log_words(l).duplicate_ballot(fp.to_hex(), &commitment))
+                    .joined(" / "),
             )
             .await;
             refuse(
-            StatusCode::CONFLICT,
-            "conflict",
-            vec![Reason::new(
-                "ballots",
-                format!("phiếu {commitment} đã có trong hòm phiếu {other}: một phiếu không được tính hai lần; nếu hòm kia sai, cán bộ vận hành có thể cách ly nó rồi gửi lại hòm này"),
-                format!("ballot {commitment} is already in box {other}: no ballot is counted twice; if that box is the wrong one, an operator can quarantine it, then send this one again"),
-            )],
-        )
+                StatusCode::CONFLICT,
+                "conflict",
+                vec![Reason::new(
+                    "ballots",
+                    Said::new(|l| http_words(l).duplicate_ballot_elsewhere(&commitment, &other)),
+                )],
+            )
         }
         Err(e) => internal(&e),
     }
@@ -259,20 +232,17 @@ fn stored(
     fp: BoxFingerprint,
     poll_hash: &str,
     ballots: u64,
-    vi: String,
-    en: String,
+    said: Said,
 ) -> Response {
     (
         status,
-        Json(json!({
+        Json(said.added_to(json!({
             "status": word,
             "fingerprint": fp.to_hex(),
             "short": fp.short(),
             "poll_hash": poll_hash,
             "ballots": ballots,
-            "vi": vi,
-            "en": en,
-        })),
+        }))),
     )
         .into_response()
 }
@@ -284,8 +254,7 @@ fn already_stored(fp: BoxFingerprint, poll_hash: &str, ballots: u64) -> Response
         fp,
         poll_hash,
         ballots,
-        format!("hòm phiếu {} đã có từ trước, không lưu lần nữa", fp.short()),
-        format!("box {} was already stored; not stored again", fp.short()),
+        Said::new(|l| http_words(l).already_stored(fp.short())),
     )
 }
 
