@@ -1,9 +1,17 @@
 //! The core's languages (`Lang`) and word tables, from the repository's `i18n/` (crate
-//! `phieu-i18n`).
+//! `phieu-i18n`; i18n/README.md). The tables are included by `src/i18n.rs`.
 
 use std::path::Path;
 
+use phieu_i18n::Table;
+
+const TABLES: &[Table] = &[Table {
+    file: "core_ballot",
+    ty: "BallotWords",
+    func: "ballot_words",
+}];
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");
-    phieu_i18n::build(&dir, &[], "crate", true);
+    phieu_i18n::build(&dir, TABLES, "crate", true);
 }
