@@ -5,11 +5,18 @@ use std::path::Path;
 
 use phieu_i18n::Table;
 
-const TABLES: &[Table] = &[Table {
-    file: "core_ballot",
-    ty: "BallotWords",
-    func: "ballot_words",
-}];
+const TABLES: &[Table] = &[
+    Table {
+        file: "core_ballot",
+        ty: "BallotWords",
+        func: "ballot_words",
+    },
+    Table {
+        file: "core_poll",
+        ty: "PollWords",
+        func: "poll_words",
+    },
+];
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n");

@@ -4,3 +4,4 @@
 //! [`Lang`](crate::Lang), e.g. `ballot_words(lang).pin_mismatch`.
 
 include!(concat!(env!("OUT_DIR"), "/i18n/core_ballot.rs"));
+include!(concat!(env!("OUT_DIR"), "/i18n/core_poll.rs"));
