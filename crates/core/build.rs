@@ -16,6 +16,21 @@ const TABLES: &[Table] = &[
         ty: "PollWords",
         func: "poll_words",
     },
+    Table {
+        file: "core_counted",
+        ty: "CountedWords",
+        func: "counted_words",
+    },
+    Table {
+        file: "core_minutes",
+        ty: "MinutesWords",
+        func: "minutes_words",
+    },
+    Table {
+        file: "core_rule",
+        ty: "RuleWords",
+        func: "rule_words",
+    },
 ];
 
 fn main() {
