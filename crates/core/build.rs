@@ -31,6 +31,11 @@ const TABLES: &[Table] = &[
         ty: "RuleWords",
         func: "rule_words",
     },
+    Table {
+        file: "core_tally",
+        ty: "TallyWords",
+        func: "tally_words",
+    },
 ];
 
 fn main() {
