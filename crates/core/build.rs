@@ -36,6 +36,11 @@ const TABLES: &[Table] = &[
         ty: "TallyWords",
         func: "tally_words",
     },
+    Table {
+        file: "core_merge",
+        ty: "MergeWords",
+        func: "merge_words",
+    },
 ];
 
 fn main() {
