@@ -41,6 +41,11 @@ const TABLES: &[Table] = &[
         ty: "MergeWords",
         func: "merge_words",
     },
+    Table {
+        file: "core_bundle",
+        ty: "BundleWords",
+        func: "bundle_words",
+    },
 ];
 
 fn main() {
