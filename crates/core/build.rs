@@ -46,6 +46,11 @@ const TABLES: &[Table] = &[
         ty: "BundleWords",
         func: "bundle_words",
     },
+    Table {
+        file: "core_layout",
+        ty: "LayoutWords",
+        func: "layout_words",
+    },
 ];
 
 fn main() {

@@ -11,3 +11,4 @@ include!(concat!(env!("OUT_DIR"), "/i18n/core_rule.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/core_tally.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/core_merge.rs"));
 include!(concat!(env!("OUT_DIR"), "/i18n/core_bundle.rs"));
+include!(concat!(env!("OUT_DIR"), "/i18n/core_layout.rs"));

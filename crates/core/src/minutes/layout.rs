@@ -21,6 +21,7 @@ pub use kind::MinutesKind;
 use crate::ballot_box::BoxFingerprint;
 use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::counted::By;
+use crate::i18n::layout_words;
 use crate::lang::Lang;
 use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
@@ -28,7 +29,7 @@ use crate::poll::{Item, Poll, PollKind};
 use crate::results::item_rows;
 use crate::rule::{Electorate, Outcome};
 use crate::tally::Tally;
-use words::{quorum, tr, words};
+use words::{quorum, words};
 
 /// Dots left for a person to fill in by hand on the paper.
 pub const DOTS: &str = "……………………………………";
@@ -183,13 +184,13 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // Heading and title.
     let committee = format!(
         "{} {}",
-        tr(lang, "ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE OF"),
+        layout_words(lang).peoples_committee_of.to_owned(),
         place.commune().to_uppercase()
     );
     let mut issuer = match kind {
         MinutesKind::Council => vec![format!(
             "{} {}",
-            tr(lang, "HỘI ĐỒNG NHÂN DÂN", "PEOPLE'S COUNCIL OF"),
+            layout_words(lang).peoples_council_of.to_owned(),
             place.commune().to_uppercase()
         )],
         _ => vec![committee],
@@ -200,69 +201,56 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     b.push(Block::Heading {
         issuer,
         nation: vec![
-            tr(
-                lang,
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "SOCIALIST REPUBLIC OF VIETNAM",
-            ),
-            tr(
-                lang,
-                "Độc lập - Tự do - Hạnh phúc",
-                "Independence - Freedom - Happiness",
-            ),
+            layout_words(lang).socialist_republic_of_vietnam.to_owned(),
+            layout_words(lang).independence_freedom_happiness.to_owned(),
         ],
     });
     b.push(Block::Title(match (kind, r.poll.kind()) {
-        (MinutesKind::Survey, _) => tr(
-            lang,
-            "BIÊN BẢN TỔNG HỢP PHIẾU LẤY Ý KIẾN",
-            "RECORD OF THE OPINION FORMS COLLECTED",
-        ),
-        (MinutesKind::Council, PollKind::ConfidenceRating) => tr(
-            lang,
-            "BIÊN BẢN KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM",
-            "COUNTING MINUTES OF THE CONFIDENCE RATING",
-        ),
-        (MinutesKind::Council, _) => tr(
-            lang,
-            "BIÊN BẢN KIỂM PHIẾU BỎ PHIẾU TÍN NHIỆM",
-            "COUNTING MINUTES OF THE CONFIDENCE VOTE",
-        ),
-        _ => tr(lang, "BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+        (MinutesKind::Survey, _) => layout_words(lang)
+            .record_of_the_opinion_forms_collected
+            .to_owned(),
+        (MinutesKind::Council, PollKind::ConfidenceRating) => layout_words(lang)
+            .counting_minutes_of_the_confidence_rating
+            .to_owned(),
+        (MinutesKind::Council, _) => layout_words(lang)
+            .counting_minutes_of_the_confidence_vote
+            .to_owned(),
+        _ => layout_words(lang).counting_minutes.to_owned(),
     }));
     b.push(Block::Subject(match kind {
         // D59 Mẫu 04's title.
         MinutesKind::HouseholdForms => format!(
             "{} {subject}",
-            tr(
-                lang,
-                "Về việc phát phiếu lấy ý kiến của hộ gia đình về",
-                "On opinion forms handed to every household about"
-            )
+            layout_words(lang)
+                .on_opinion_forms_handed_to_every
+                .to_owned()
         ),
-        _ => format!("{} {subject}", tr(lang, "Về việc", "On")),
+        _ => format!("{} {subject}", layout_words(lang).on_subject.to_owned()),
     }));
 
     // When, where, who.
     if kind.is_meeting() {
         b.push(Block::Line(format!(
             "{} {}, {} {}.",
-            tr(lang, "Hôm nay, vào hồi", "Today, at"),
+            layout_words(lang).today_at.to_owned(),
             or_dots(m.time()),
-            tr(lang, "tại", "at"),
+            layout_words(lang).at_place.to_owned(),
             or_dots(m.place())
         )));
         b.push(Block::Figures(vec![
-            (tr(lang, "Chủ trì", "Chaired by"), or_dots(m.chair())),
-            (tr(lang, "Thư ký", "Secretary"), or_dots(m.secretary())),
+            (layout_words(lang).chaired_by.to_owned(), or_dots(m.chair())),
+            (
+                layout_words(lang).secretary.to_owned(),
+                or_dots(m.secretary()),
+            ),
         ]));
     } else {
         b.push(Block::Figures(vec![
             (
-                tr(lang, "Thời gian lấy ý kiến", "When opinions were collected"),
+                layout_words(lang).when_opinions_were_collected.to_owned(),
                 or_dots(m.time()),
             ),
-            (tr(lang, "Địa điểm", "Place"), or_dots(m.place())),
+            (layout_words(lang).place.to_owned(), or_dots(m.place())),
         ]));
     }
     let village_board = matches!(
@@ -271,28 +259,24 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     );
     match kind {
         MinutesKind::Survey => b.push(Block::Figures(vec![(
-            tr(lang, "Người lập biên bản", "Recorded by"),
+            layout_words(lang).recorded_by.to_owned(),
             or_dots(m.secretary()),
         )])),
         _ => {
             // D59 Mẫu 02 names the head of the board "Tổ trưởng", the others "Thành viên".
             let (head, member) = if village_board {
                 (
-                    tr(lang, "Tổ trưởng", "head"),
-                    tr(lang, "Thành viên", "member"),
+                    layout_words(lang).head_village.to_owned(),
+                    layout_words(lang).member.to_owned(),
                 )
             } else {
                 (
-                    tr(lang, "Trưởng Ban", "head"),
-                    tr(lang, "Thành viên", "member"),
+                    layout_words(lang).head_council.to_owned(),
+                    layout_words(lang).member.to_owned(),
                 )
             };
             b.push(Block::List {
-                label: tr(
-                    lang,
-                    "Ban kiểm phiếu gồm các ông (bà) có tên sau",
-                    "The counting board",
-                ),
+                label: layout_words(lang).the_counting_board.to_owned(),
                 entries: m
                     .board()
                     .iter()
@@ -308,26 +292,24 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         || (kind == MinutesKind::HouseholdForms && !m.witnesses().is_empty())
     {
         b.push(Block::List {
-            label: tr(
-                lang,
-                "Đại diện hộ gia đình chứng kiến việc kiểm phiếu gồm",
-                "Household representatives witnessing the count",
-            ),
+            label: layout_words(lang)
+                .household_representatives_witnessing_the_count
+                .to_owned(),
             entries: m.witnesses().to_vec(),
         });
     }
 
     // I. Figures.
-    b.push(Block::Section(tr(lang, "I. SỐ LIỆU CHUNG", "I. FIGURES")));
+    b.push(Block::Section(layout_words(lang).i_figures.to_owned()));
     let mut figures = vec![(w.total.clone(), e.total().to_string())];
     match kind {
         MinutesKind::HouseholdForms => {
             figures.push((
-                tr(lang, "Số phiếu phát ra", "Forms issued"),
+                layout_words(lang).forms_issued.to_owned(),
                 e.total().to_string(),
             ));
             figures.push((
-                tr(lang, "Số phiếu thu về", "Forms returned"),
+                layout_words(lang).forms_returned.to_owned(),
                 t.ballots().to_string(),
             ));
         }
@@ -336,7 +318,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
                 figures.push((w.present.clone(), quorum(kind, e, lang)));
             }
             figures.push((
-                tr(lang, "Số phiếu thu về", "Forms returned"),
+                layout_words(lang).forms_returned.to_owned(),
                 t.ballots().to_string(),
             ));
         }
@@ -351,20 +333,18 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             // 3); a bundle from before that count has every ballot issued to be cast.
             let issued = m.issued().unwrap_or(t.ballots());
             figures.push((
-                tr(lang, "Số phiếu phát ra", "Ballots issued"),
+                layout_words(lang).ballots_issued.to_owned(),
                 issued.to_string(),
             ));
             figures.push((
-                tr(lang, "Số phiếu thu vào", "Ballots returned"),
+                layout_words(lang).ballots_returned.to_owned(),
                 t.ballots().to_string(),
             ));
             if let Some(n) = issued.checked_sub(t.ballots()).filter(|&n| n > 0) {
                 figures.push((
-                    tr(
-                        lang,
-                        "Số phiếu phát ra không thu vào (cử tri không bấm Xác nhận, hoặc cán bộ hủy lượt)",
-                        "Issued, not returned (the voter did not confirm, or the officer cancelled)",
-                    ),
+                    layout_words(lang)
+                        .issued_not_returned_the_voter_did
+                        .to_owned(),
                     n.to_string(),
                 ));
             }
@@ -373,15 +353,11 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     let counted = m.counted();
     if !counted.covers(r.poll) {
         figures.push((
-            tr(lang, "Số phiếu hợp lệ", "Valid"),
+            layout_words(lang).valid.to_owned(),
             t.valid_ballots().to_string(),
         ));
         figures.push((
-            tr(
-                lang,
-                "Số phiếu trắng (để trống toàn bộ)",
-                "Blank (nothing marked)",
-            ),
+            layout_words(lang).blank_nothing_marked.to_owned(),
             t.blank_ballots().to_string(),
         ));
     }
@@ -389,48 +365,42 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     if let Some(p) = counted.paper() {
         figures.extend([
             (
-                tr(lang, "Số phiếu giấy phát ra", "Paper ballots issued"),
+                layout_words(lang).paper_ballots_issued.to_owned(),
                 p.issued.to_string(),
             ),
             (
-                tr(lang, "Số phiếu giấy thu vào", "Paper ballots returned"),
+                layout_words(lang).paper_ballots_returned.to_owned(),
                 p.returned.to_string(),
             ),
             (
-                tr(lang, "Số phiếu giấy hợp lệ", "Valid paper ballots"),
+                layout_words(lang).valid_paper_ballots.to_owned(),
                 p.valid().to_string(),
             ),
             (
-                tr(lang, "Số phiếu giấy không hợp lệ", "Invalid paper ballots"),
+                layout_words(lang).invalid_paper_ballots.to_owned(),
                 p.invalid.to_string(),
             ),
         ]);
     }
     b.push(Block::Figures(figures));
     if counted.items().iter().any(|c| c.by == By::Paper) {
-        b.push(Block::Line(tr(
-            lang,
-            "Phiếu giấy được Ban kiểm phiếu đọc từng phiếu; hai người đếm độc lập trên máy tính bảng, hai kết quả khớp nhau trước khi lập biên bản.",
-            "The board read out each paper ballot; two counters counted independently on the tablet, and their counts agreed before these minutes were made.",
-        )));
+        b.push(Block::Line(
+            layout_words(lang).the_board_read_out_each_paper.to_owned(),
+        ));
     }
     if kind == MinutesKind::HouseholdForms {
-        b.push(Block::Line(tr(
-            lang,
-            "Lấy ý kiến bằng phiếu phát tới từng hộ gia đình, không họp: không có số người có mặt và không xét điều kiện cuộc họp hợp lệ; tỷ lệ tính trên tổng số hộ gia đình.",
-            "Opinion forms handed to every household, no meeting: no one is present and no quorum applies; shares are of all households.",
-        )));
+        b.push(Block::Line(
+            layout_words(lang)
+                .opinion_forms_handed_to_every_household
+                .to_owned(),
+        ));
     }
     // The kiosk writes the test's result as a whole sentence; print it as written.
     b.push(Block::Line(if m.logic_and_accuracy_test().is_empty() {
         format!(
             "{}: {}",
-            tr(
-                lang,
-                "Chạy thử trước khi bỏ phiếu",
-                "Test run before voting"
-            ),
-            tr(lang, "không ghi", "not recorded")
+            layout_words(lang).test_run_before_voting.to_owned(),
+            layout_words(lang).not_recorded.to_owned()
         )
     } else {
         m.logic_and_accuracy_test().to_owned()
@@ -455,15 +425,15 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             .collect();
         let by = counted.by(item.id());
         let counted_as = match by {
-            Some(By::Hands) => tr(lang, "Số người giơ tay", "Hands"),
-            _ => tr(lang, "Số phiếu", "Ballots"),
+            Some(By::Hands) => layout_words(lang).hands.to_owned(),
+            _ => layout_words(lang).ballots.to_owned(),
         };
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
             head: vec![
-                tr(lang, "Lựa chọn", "Option"),
+                layout_words(lang).option.to_owned(),
                 counted_as,
-                tr(lang, "Tỷ lệ", "Share"),
+                layout_words(lang).share.to_owned(),
             ],
             rows,
         });
@@ -473,50 +443,48 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         if let Some(mean) = it.mean() {
             b.push(Block::Line(format!(
                 "{}: {}",
-                tr(lang, "Điểm trung bình", "Mean"),
+                layout_words(lang).mean.to_owned(),
                 mean.display(lang)
             )));
         }
         if !free.is_empty() {
             b.push(Block::List {
-                label: tr(lang, "Ý kiến ghi thêm", "Written opinions"),
+                label: layout_words(lang).written_opinions.to_owned(),
                 entries: free,
             });
         }
         // A board with several seats has one outcome per candidate.
         for o in r.outcomes.iter().filter(|o| o.item() == item.id()) {
             b.push(Block::Outcome {
-                label: tr(lang, "Kết quả", "Outcome"),
+                label: layout_words(lang).outcome.to_owned(),
                 sentence: o.sentence(lang),
             });
         }
     }
     if r.outcomes.is_empty() {
         b.push(Block::Outcome {
-            label: tr(lang, "Kết quả", "Outcome"),
-            sentence: tr(
-                lang,
-                "Lấy ý kiến, không biểu quyết.",
-                "An opinion survey, nothing to decide.",
-            ),
+            label: layout_words(lang).outcome.to_owned(),
+            sentence: layout_words(lang)
+                .an_opinion_survey_nothing_to_decide
+                .to_owned(),
         });
     }
 
     // III. The boxes of a merged bundle.
     if !r.boxes.is_empty() {
-        b.push(Block::Section(tr(
-            lang,
-            "III. CÁC HÒM PHIẾU ĐIỆN TỬ ĐÃ GỘP",
-            "III. THE ELECTRONIC BOXES MERGED",
-        )));
+        b.push(Block::Section(
+            layout_words(lang)
+                .iii_the_electronic_boxes_merged
+                .to_owned(),
+        ));
         b.push(Block::Table {
             caption: String::new(),
             head: vec![
-                tr(lang, "Hòm", "Box"),
-                tr(lang, "Mã kiểm tra hòm phiếu điện tử", "Box check code"),
-                tr(lang, "Mã biên bản", "Minutes code"),
-                tr(lang, "Số phiếu", "Ballots"),
-                tr(lang, "Nơi, thời gian", "Place, time"),
+                layout_words(lang).box_column.to_owned(),
+                layout_words(lang).box_check_code.to_owned(),
+                layout_words(lang).minutes_code.to_owned(),
+                layout_words(lang).ballots.to_owned(),
+                layout_words(lang).place_time.to_owned(),
             ],
             rows: r
                 .boxes
@@ -537,14 +505,12 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     b.push(Block::Code {
         code: CodeKind::Box,
-        label: tr(lang, "Mã kiểm tra hòm phiếu điện tử", "Box check code"),
+        label: layout_words(lang).box_check_code.to_owned(),
         short: r.fingerprint.short(),
         full: r.fingerprint.to_hex(),
-        note: tr(
-            lang,
-            "Mã kiểm tra được tính từ toàn bộ phiếu trong hòm; bất kỳ ai có tệp kiểm tra đều tính lại được.",
-            "Computed from every ballot in the box; anyone with the audit file can compute it again.",
-        ),
+        note: layout_words(lang)
+            .computed_from_every_ballot_in_the
+            .to_owned(),
     });
 
     // The end of the count. A survey is not a meeting: it has no count that ends at an hour
@@ -553,36 +519,26 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     let mut closing = Vec::new();
     if kind != MinutesKind::Survey {
         closing.push((
-            tr(
-                lang,
-                "Việc kiểm phiếu kết thúc vào hồi",
-                "The count ended at",
-            ),
+            layout_words(lang).the_count_ended_at.to_owned(),
             or_dots(m.closed_at()),
         ));
     } else if !m.closed_at().is_empty() {
         closing.push((
-            tr(lang, "Tổng hợp phiếu xong lúc", "Forms summed up on"),
+            layout_words(lang).forms_summed_up_on.to_owned(),
             m.closed_at().to_owned(),
         ));
     }
     if kind != MinutesKind::Survey || !m.complaints().is_empty() {
         closing.push((
-            tr(
-                lang,
-                "Khiếu nại, tố cáo (nếu có)",
-                "Complaints raised (if any)",
-            ),
+            layout_words(lang).complaints_raised_if_any.to_owned(),
             or_dots(m.complaints()),
         ));
     }
     if kind != MinutesKind::Survey {
         closing.push((
-            tr(
-                lang,
-                "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp",
-                "Wrong tries of the officer's PIN or voter code during the meeting",
-            ),
+            layout_words(lang)
+                .wrong_tries_of_the_officers_pin
+                .to_owned(),
             m.wrong_pins().to_string(),
         ));
     }
@@ -593,11 +549,11 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     // Signatures: the board, head first, and the household witnesses; lines to fill in by hand
     // when the file names no one.
-    let member = tr(lang, "Thành viên Ban kiểm phiếu", "Counting board member");
+    let member = layout_words(lang).counting_board_member.to_owned();
     let mut sigs: Vec<(String, String)> = Vec::new();
     if kind == MinutesKind::Survey {
         sigs.push((
-            tr(lang, "Người lập biên bản", "Recorded by"),
+            layout_words(lang).recorded_by.to_owned(),
             m.secretary().to_owned(),
         ));
     } else if m.board().is_empty() {
@@ -610,7 +566,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             (role.clone(), n.clone())
         }));
     }
-    let witness = tr(lang, "Người chứng kiến", "Witness");
+    let witness = layout_words(lang).witness.to_owned();
     if kind == MinutesKind::VillageMeeting && m.witnesses().is_empty() {
         sigs.push((witness.clone(), String::new()));
         sigs.push((witness.clone(), String::new()));
@@ -626,14 +582,12 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // copy after the signatures: it covers everything above.
     b.push(Block::Code {
         code: CodeKind::Minutes,
-        label: tr(lang, "Mã biên bản", "Minutes code"),
+        label: layout_words(lang).minutes_code.to_owned(),
         short: r.minutes_code.short(),
         full: r.minutes_code.to_hex(),
-        note: tr(
-            lang,
-            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm chứng tệp kết quả, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
-            "Checks a results file against this paper (the Verify page, or phieu verify --paper): a file with other results, electorate or minutes has another code.",
-        ),
+        note: layout_words(lang)
+            .checks_a_results_file_against_this
+            .to_owned(),
     });
 
     Layout {
