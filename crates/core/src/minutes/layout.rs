@@ -172,6 +172,7 @@ pub fn item_title(item: &Item, lang: Lang) -> String {
 
 /// The minutes of `r` in `lang` (the legal record is the Vietnamese one).
 pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
+    let lw = layout_words(lang);
     let kind = MinutesKind::of(r.poll, r.electorate);
     let w = words(kind, lang);
     let m = r.minutes;
@@ -184,13 +185,13 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // Heading and title.
     let committee = format!(
         "{} {}",
-        layout_words(lang).peoples_committee_of.to_owned(),
+        lw.peoples_committee_of.to_owned(),
         place.commune().to_uppercase()
     );
     let mut issuer = match kind {
         MinutesKind::Council => vec![format!(
             "{} {}",
-            layout_words(lang).peoples_council_of.to_owned(),
+            lw.peoples_council_of.to_owned(),
             place.commune().to_uppercase()
         )],
         _ => vec![committee],
@@ -201,56 +202,47 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     b.push(Block::Heading {
         issuer,
         nation: vec![
-            layout_words(lang).socialist_republic_of_vietnam.to_owned(),
-            layout_words(lang).independence_freedom_happiness.to_owned(),
+            lw.socialist_republic_of_vietnam.to_owned(),
+            lw.independence_freedom_happiness.to_owned(),
         ],
     });
     b.push(Block::Title(match (kind, r.poll.kind()) {
-        (MinutesKind::Survey, _) => layout_words(lang)
-            .record_of_the_opinion_forms_collected
-            .to_owned(),
-        (MinutesKind::Council, PollKind::ConfidenceRating) => layout_words(lang)
-            .counting_minutes_of_the_confidence_rating
-            .to_owned(),
-        (MinutesKind::Council, _) => layout_words(lang)
-            .counting_minutes_of_the_confidence_vote
-            .to_owned(),
-        _ => layout_words(lang).counting_minutes.to_owned(),
+        (MinutesKind::Survey, _) => lw.record_of_the_opinion_forms_collected.to_owned(),
+        (MinutesKind::Council, PollKind::ConfidenceRating) => {
+            lw.counting_minutes_of_the_confidence_rating.to_owned()
+        }
+        (MinutesKind::Council, _) => lw.counting_minutes_of_the_confidence_vote.to_owned(),
+        _ => lw.counting_minutes.to_owned(),
     }));
     b.push(Block::Subject(match kind {
         // D59 Mẫu 04's title.
         MinutesKind::HouseholdForms => format!(
             "{} {subject}",
-            layout_words(lang)
-                .on_opinion_forms_handed_to_every
-                .to_owned()
+            lw.on_opinion_forms_handed_to_every.to_owned()
         ),
-        _ => format!("{} {subject}", layout_words(lang).on_subject.to_owned()),
+        _ => format!("{} {subject}", lw.on_subject.to_owned()),
     }));
 
     // When, where, who.
     if kind.is_meeting() {
         b.push(Block::Line(format!(
             "{} {}, {} {}.",
-            layout_words(lang).today_at.to_owned(),
+            lw.today_at.to_owned(),
             or_dots(m.time()),
-            layout_words(lang).at_place.to_owned(),
+            lw.at_place.to_owned(),
             or_dots(m.place())
         )));
         b.push(Block::Figures(vec![
-            (layout_words(lang).chaired_by.to_owned(), or_dots(m.chair())),
-            (
-                layout_words(lang).secretary.to_owned(),
-                or_dots(m.secretary()),
-            ),
+            (lw.chaired_by.to_owned(), or_dots(m.chair())),
+            (lw.secretary.to_owned(), or_dots(m.secretary())),
         ]));
     } else {
         b.push(Block::Figures(vec![
             (
-                layout_words(lang).when_opinions_were_collected.to_owned(),
+                lw.when_opinions_were_collected.to_owned(),
                 or_dots(m.time()),
             ),
-            (layout_words(lang).place.to_owned(), or_dots(m.place())),
+            (lw.place.to_owned(), or_dots(m.place())),
         ]));
     }
     let village_board = matches!(
@@ -259,24 +251,18 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     );
     match kind {
         MinutesKind::Survey => b.push(Block::Figures(vec![(
-            layout_words(lang).recorded_by.to_owned(),
+            lw.recorded_by.to_owned(),
             or_dots(m.secretary()),
         )])),
         _ => {
             // D59 Mẫu 02 names the head of the board "Tổ trưởng", the others "Thành viên".
             let (head, member) = if village_board {
-                (
-                    layout_words(lang).head_village.to_owned(),
-                    layout_words(lang).member.to_owned(),
-                )
+                (lw.head_village.to_owned(), lw.member.to_owned())
             } else {
-                (
-                    layout_words(lang).head_council.to_owned(),
-                    layout_words(lang).member.to_owned(),
-                )
+                (lw.head_council.to_owned(), lw.member.to_owned())
             };
             b.push(Block::List {
-                label: layout_words(lang).the_counting_board.to_owned(),
+                label: lw.the_counting_board.to_owned(),
                 entries: m
                     .board()
                     .iter()
@@ -292,35 +278,24 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         || (kind == MinutesKind::HouseholdForms && !m.witnesses().is_empty())
     {
         b.push(Block::List {
-            label: layout_words(lang)
-                .household_representatives_witnessing_the_count
-                .to_owned(),
+            label: lw.household_representatives_witnessing_the_count.to_owned(),
             entries: m.witnesses().to_vec(),
         });
     }
 
     // I. Figures.
-    b.push(Block::Section(layout_words(lang).i_figures.to_owned()));
+    b.push(Block::Section(lw.i_figures.to_owned()));
     let mut figures = vec![(w.total.clone(), e.total().to_string())];
     match kind {
         MinutesKind::HouseholdForms => {
-            figures.push((
-                layout_words(lang).forms_issued.to_owned(),
-                e.total().to_string(),
-            ));
-            figures.push((
-                layout_words(lang).forms_returned.to_owned(),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.forms_issued.to_owned(), e.total().to_string()));
+            figures.push((lw.forms_returned.to_owned(), t.ballots().to_string()));
         }
         MinutesKind::Survey => {
             if e.present().is_some() {
                 figures.push((w.present.clone(), quorum(kind, e, lang)));
             }
-            figures.push((
-                layout_words(lang).forms_returned.to_owned(),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.forms_returned.to_owned(), t.ballots().to_string()));
         }
         _ if m.counted().covers(r.poll) => {
             // Every item voted by hands or on paper (issue 19): the tablet took no ballot, so
@@ -332,19 +307,11 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             // A ballot is issued each time the tablet is unlocked for a voter (issue 19, item
             // 3); a bundle from before that count has every ballot issued to be cast.
             let issued = m.issued().unwrap_or(t.ballots());
-            figures.push((
-                layout_words(lang).ballots_issued.to_owned(),
-                issued.to_string(),
-            ));
-            figures.push((
-                layout_words(lang).ballots_returned.to_owned(),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.ballots_issued.to_owned(), issued.to_string()));
+            figures.push((lw.ballots_returned.to_owned(), t.ballots().to_string()));
             if let Some(n) = issued.checked_sub(t.ballots()).filter(|&n| n > 0) {
                 figures.push((
-                    layout_words(lang)
-                        .issued_not_returned_the_voter_did
-                        .to_owned(),
+                    lw.issued_not_returned_the_voter_did.to_owned(),
                     n.to_string(),
                 ));
             }
@@ -352,55 +319,36 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     }
     let counted = m.counted();
     if !counted.covers(r.poll) {
+        figures.push((lw.valid.to_owned(), t.valid_ballots().to_string()));
         figures.push((
-            layout_words(lang).valid.to_owned(),
-            t.valid_ballots().to_string(),
-        ));
-        figures.push((
-            layout_words(lang).blank_nothing_marked.to_owned(),
+            lw.blank_nothing_marked.to_owned(),
             t.blank_ballots().to_string(),
         ));
     }
     // The paper ballots of the items voted on paper, as the board counted them.
     if let Some(p) = counted.paper() {
         figures.extend([
-            (
-                layout_words(lang).paper_ballots_issued.to_owned(),
-                p.issued.to_string(),
-            ),
-            (
-                layout_words(lang).paper_ballots_returned.to_owned(),
-                p.returned.to_string(),
-            ),
-            (
-                layout_words(lang).valid_paper_ballots.to_owned(),
-                p.valid().to_string(),
-            ),
-            (
-                layout_words(lang).invalid_paper_ballots.to_owned(),
-                p.invalid.to_string(),
-            ),
+            (lw.paper_ballots_issued.to_owned(), p.issued.to_string()),
+            (lw.paper_ballots_returned.to_owned(), p.returned.to_string()),
+            (lw.valid_paper_ballots.to_owned(), p.valid().to_string()),
+            (lw.invalid_paper_ballots.to_owned(), p.invalid.to_string()),
         ]);
     }
     b.push(Block::Figures(figures));
     if counted.items().iter().any(|c| c.by == By::Paper) {
-        b.push(Block::Line(
-            layout_words(lang).the_board_read_out_each_paper.to_owned(),
-        ));
+        b.push(Block::Line(lw.the_board_read_out_each_paper.to_owned()));
     }
     if kind == MinutesKind::HouseholdForms {
         b.push(Block::Line(
-            layout_words(lang)
-                .opinion_forms_handed_to_every_household
-                .to_owned(),
+            lw.opinion_forms_handed_to_every_household.to_owned(),
         ));
     }
     // The kiosk writes the test's result as a whole sentence; print it as written.
     b.push(Block::Line(if m.logic_and_accuracy_test().is_empty() {
         format!(
             "{}: {}",
-            layout_words(lang).test_run_before_voting.to_owned(),
-            layout_words(lang).not_recorded.to_owned()
+            lw.test_run_before_voting.to_owned(),
+            lw.not_recorded.to_owned()
         )
     } else {
         m.logic_and_accuracy_test().to_owned()
@@ -425,16 +373,12 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             .collect();
         let by = counted.by(item.id());
         let counted_as = match by {
-            Some(By::Hands) => layout_words(lang).hands.to_owned(),
-            _ => layout_words(lang).ballots.to_owned(),
+            Some(By::Hands) => lw.hands.to_owned(),
+            _ => lw.ballots.to_owned(),
         };
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
-            head: vec![
-                layout_words(lang).option.to_owned(),
-                counted_as,
-                layout_words(lang).share.to_owned(),
-            ],
+            head: vec![lw.option.to_owned(), counted_as, lw.share.to_owned()],
             rows,
         });
         if let Some(by) = by {
@@ -443,48 +387,44 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         if let Some(mean) = it.mean() {
             b.push(Block::Line(format!(
                 "{}: {}",
-                layout_words(lang).mean.to_owned(),
+                lw.mean.to_owned(),
                 mean.display(lang)
             )));
         }
         if !free.is_empty() {
             b.push(Block::List {
-                label: layout_words(lang).written_opinions.to_owned(),
+                label: lw.written_opinions.to_owned(),
                 entries: free,
             });
         }
         // A board with several seats has one outcome per candidate.
         for o in r.outcomes.iter().filter(|o| o.item() == item.id()) {
             b.push(Block::Outcome {
-                label: layout_words(lang).outcome.to_owned(),
+                label: lw.outcome.to_owned(),
                 sentence: o.sentence(lang),
             });
         }
     }
     if r.outcomes.is_empty() {
         b.push(Block::Outcome {
-            label: layout_words(lang).outcome.to_owned(),
-            sentence: layout_words(lang)
-                .an_opinion_survey_nothing_to_decide
-                .to_owned(),
+            label: lw.outcome.to_owned(),
+            sentence: lw.an_opinion_survey_nothing_to_decide.to_owned(),
         });
     }
 
     // III. The boxes of a merged bundle.
     if !r.boxes.is_empty() {
         b.push(Block::Section(
-            layout_words(lang)
-                .iii_the_electronic_boxes_merged
-                .to_owned(),
+            lw.iii_the_electronic_boxes_merged.to_owned(),
         ));
         b.push(Block::Table {
             caption: String::new(),
             head: vec![
-                layout_words(lang).box_column.to_owned(),
-                layout_words(lang).box_check_code.to_owned(),
-                layout_words(lang).minutes_code.to_owned(),
-                layout_words(lang).ballots.to_owned(),
-                layout_words(lang).place_time.to_owned(),
+                lw.box_column.to_owned(),
+                lw.box_check_code.to_owned(),
+                lw.minutes_code.to_owned(),
+                lw.ballots.to_owned(),
+                lw.place_time.to_owned(),
             ],
             rows: r
                 .boxes
@@ -505,12 +445,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     b.push(Block::Code {
         code: CodeKind::Box,
-        label: layout_words(lang).box_check_code.to_owned(),
+        label: lw.box_check_code.to_owned(),
         short: r.fingerprint.short(),
         full: r.fingerprint.to_hex(),
-        note: layout_words(lang)
-            .computed_from_every_ballot_in_the
-            .to_owned(),
+        note: lw.computed_from_every_ballot_in_the.to_owned(),
     });
 
     // The end of the count. A survey is not a meeting: it has no count that ends at an hour
@@ -518,27 +456,19 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // its responses were summed up only if that was recorded (issue 22, item 6).
     let mut closing = Vec::new();
     if kind != MinutesKind::Survey {
-        closing.push((
-            layout_words(lang).the_count_ended_at.to_owned(),
-            or_dots(m.closed_at()),
-        ));
+        closing.push((lw.the_count_ended_at.to_owned(), or_dots(m.closed_at())));
     } else if !m.closed_at().is_empty() {
-        closing.push((
-            layout_words(lang).forms_summed_up_on.to_owned(),
-            m.closed_at().to_owned(),
-        ));
+        closing.push((lw.forms_summed_up_on.to_owned(), m.closed_at().to_owned()));
     }
     if kind != MinutesKind::Survey || !m.complaints().is_empty() {
         closing.push((
-            layout_words(lang).complaints_raised_if_any.to_owned(),
+            lw.complaints_raised_if_any.to_owned(),
             or_dots(m.complaints()),
         ));
     }
     if kind != MinutesKind::Survey {
         closing.push((
-            layout_words(lang)
-                .wrong_tries_of_the_officers_pin
-                .to_owned(),
+            lw.wrong_tries_of_the_officers_pin.to_owned(),
             m.wrong_pins().to_string(),
         ));
     }
@@ -549,13 +479,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     // Signatures: the board, head first, and the household witnesses; lines to fill in by hand
     // when the file names no one.
-    let member = layout_words(lang).counting_board_member.to_owned();
+    let member = lw.counting_board_member.to_owned();
     let mut sigs: Vec<(String, String)> = Vec::new();
     if kind == MinutesKind::Survey {
-        sigs.push((
-            layout_words(lang).recorded_by.to_owned(),
-            m.secretary().to_owned(),
-        ));
+        sigs.push((lw.recorded_by.to_owned(), m.secretary().to_owned()));
     } else if m.board().is_empty() {
         sigs.push((w.board_head.clone(), String::new()));
         sigs.push((member.clone(), String::new()));
@@ -566,7 +493,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             (role.clone(), n.clone())
         }));
     }
-    let witness = layout_words(lang).witness.to_owned();
+    let witness = lw.witness.to_owned();
     if kind == MinutesKind::VillageMeeting && m.witnesses().is_empty() {
         sigs.push((witness.clone(), String::new()));
         sigs.push((witness.clone(), String::new()));
@@ -582,12 +509,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // copy after the signatures: it covers everything above.
     b.push(Block::Code {
         code: CodeKind::Minutes,
-        label: layout_words(lang).minutes_code.to_owned(),
+        label: lw.minutes_code.to_owned(),
         short: r.minutes_code.short(),
         full: r.minutes_code.to_hex(),
-        note: layout_words(lang)
-            .checks_a_results_file_against_this
-            .to_owned(),
+        note: lw.checks_a_results_file_against_this.to_owned(),
     });
 
     Layout {
