@@ -216,11 +216,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     }));
     b.push(Block::Subject(match kind {
         // D59 Mẫu 04's title.
-        MinutesKind::HouseholdForms => format!(
-            "{} {subject}",
-            lw.on_opinion_forms_handed_to_every.to_owned()
-        ),
-        _ => format!("{} {subject}", lw.on_subject.to_owned()),
+        MinutesKind::HouseholdForms => {
+            format!("{} {subject}", lw.subject_household_forms.to_owned())
+        }
+        _ => format!("{} {subject}", lw.subject_on.to_owned()),
     }));
 
     // When, where, who.
@@ -310,10 +309,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             figures.push((lw.ballots_issued.to_owned(), issued.to_string()));
             figures.push((lw.ballots_returned.to_owned(), t.ballots().to_string()));
             if let Some(n) = issued.checked_sub(t.ballots()).filter(|&n| n > 0) {
-                figures.push((
-                    lw.issued_not_returned_the_voter_did.to_owned(),
-                    n.to_string(),
-                ));
+                figures.push((lw.issued_not_returned.to_owned(), n.to_string()));
             }
         }
     }
@@ -336,12 +332,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     }
     b.push(Block::Figures(figures));
     if counted.items().iter().any(|c| c.by == By::Paper) {
-        b.push(Block::Line(lw.the_board_read_out_each_paper.to_owned()));
+        b.push(Block::Line(lw.paper_count_note.to_owned()));
     }
     if kind == MinutesKind::HouseholdForms {
-        b.push(Block::Line(
-            lw.opinion_forms_handed_to_every_household.to_owned(),
-        ));
+        b.push(Block::Line(lw.household_forms_note.to_owned()));
     }
     // The kiosk writes the test's result as a whole sentence; print it as written.
     b.push(Block::Line(if m.logic_and_accuracy_test().is_empty() {
@@ -408,15 +402,13 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     if r.outcomes.is_empty() {
         b.push(Block::Outcome {
             label: lw.outcome.to_owned(),
-            sentence: lw.an_opinion_survey_nothing_to_decide.to_owned(),
+            sentence: lw.survey_nothing_to_decide.to_owned(),
         });
     }
 
     // III. The boxes of a merged bundle.
     if !r.boxes.is_empty() {
-        b.push(Block::Section(
-            lw.iii_the_electronic_boxes_merged.to_owned(),
-        ));
+        b.push(Block::Section(lw.iii_boxes_merged.to_owned()));
         b.push(Block::Table {
             caption: String::new(),
             head: vec![
@@ -448,7 +440,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         label: lw.box_check_code.to_owned(),
         short: r.fingerprint.short(),
         full: r.fingerprint.to_hex(),
-        note: lw.computed_from_every_ballot_in_the.to_owned(),
+        note: lw.box_check_code_note.to_owned(),
     });
 
     // The end of the count. A survey is not a meeting: it has no count that ends at an hour
@@ -467,10 +459,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         ));
     }
     if kind != MinutesKind::Survey {
-        closing.push((
-            lw.wrong_tries_of_the_officers_pin.to_owned(),
-            m.wrong_pins().to_string(),
-        ));
+        closing.push((lw.wrong_pin_tries.to_owned(), m.wrong_pins().to_string()));
     }
     if !closing.is_empty() {
         b.push(Block::Figures(closing));
@@ -512,7 +501,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         label: lw.minutes_code.to_owned(),
         short: r.minutes_code.short(),
         full: r.minutes_code.to_hex(),
-        note: lw.checks_a_results_file_against_this.to_owned(),
+        note: lw.minutes_code_note.to_owned(),
     });
 
     Layout {

@@ -119,15 +119,15 @@ pub(super) fn quorum(kind: MinutesKind, e: &Electorate, lang: Lang) -> String {
     let verdict = match kind {
         // Domain brief, "Quorum"; rule::decide says "not validly held" on the same test.
         MinutesKind::VillageMeeting => Some(if more_than_half(present, total) {
-            lw.more_than_half_the_meeting_is.to_owned()
+            lw.quorum_meeting_valid.to_owned()
         } else {
-            lw.not_more_than_half_the_meeting.to_owned()
+            lw.quorum_meeting_not_valid.to_owned()
         }),
         // L 51, L 69.2: at least two-thirds of those convened.
         MinutesKind::Conference => Some(if at_least_two_thirds(present, total) {
-            lw.at_least_two_thirds_the_conference.to_owned()
+            lw.quorum_conference_valid.to_owned()
         } else {
-            lw.less_than_two_thirds_the_conference.to_owned()
+            lw.quorum_conference_not_valid.to_owned()
         }),
         // A council session's own quorum is not a rule phieu applies (docs/legal.md §12).
         _ => None,
