@@ -5,6 +5,7 @@
 //! salt it reveals nothing about the answers.
 
 use crate::encoding::{digest_newtype, Encoder, BALLOT_TAG};
+use crate::i18n::ballot_words;
 use crate::lang::Lang;
 use crate::poll::{Condition, ItemKind, Poll, PollHash};
 
@@ -79,29 +80,27 @@ impl Answer {
 }
 
 /// Why a set of answers is not a valid ballot for a poll. `path` names the answer.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BallotError {
-    #[error("answers: the poll has {expected} items, the ballot answers {found}")]
-    WrongCount { expected: usize, found: usize },
-    #[error("answers[{index}]: item {item:?} takes an answer of type {expected:?}")]
+    WrongCount {
+        expected: usize,
+        found: usize,
+    },
     WrongType {
         index: usize,
         item: String,
         expected: &'static str,
     },
-    #[error("answers[{index}]: item {item:?} has no option {option:?}")]
     UnknownOption {
         index: usize,
         item: String,
         option: String,
     },
-    #[error("answers[{index}]: option {option:?} of item {item:?} is chosen twice")]
     DuplicateOption {
         index: usize,
         item: String,
         option: String,
     },
-    #[error("answers[{index}]: item {item:?} takes {min} to {max} options, {found} chosen")]
     ChoiceCount {
         index: usize,
         item: String,
@@ -109,16 +108,16 @@ pub enum BallotError {
         max: u64,
         found: usize,
     },
-    #[error("answers[{index}]: item {item:?} has free text but no free-text option is chosen")]
-    FreeTextNotAllowed { index: usize, item: String },
-    #[error("answers[{index}]: item {item:?} takes at most {max} characters, {len} given")]
+    FreeTextNotAllowed {
+        index: usize,
+        item: String,
+    },
     TooLong {
         index: usize,
         item: String,
         max: u64,
         len: usize,
     },
-    #[error("answers[{index}]: item {item:?} takes a number from {min} to {max}, {value} given")]
     OutOfRange {
         index: usize,
         item: String,
@@ -126,11 +125,24 @@ pub enum BallotError {
         max: i64,
         value: i64,
     },
-    #[error("answers[{index}]: item {item:?} is required")]
-    Required { index: usize, item: String },
-    #[error("answers[{index}]: item {item:?} is hidden by its condition and must be blank")]
-    Hidden { index: usize, item: String },
+    Required {
+        index: usize,
+        item: String,
+    },
+    Hidden {
+        index: usize,
+        item: String,
+    },
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for BallotError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BallotError {}
 
 impl BallotError {
     /// The field path of the answer concerned, such as `answers[2]`.
@@ -142,40 +154,50 @@ impl BallotError {
     /// A sentence for people in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         use BallotError as E;
-        let en = self.to_string();
-        let vi = match self {
-            E::WrongCount { expected, found } => {
-                format!("answers: phiếu có {expected} câu hỏi nhưng có {found} câu trả lời")
+        let w = ballot_words(lang);
+        match self {
+            E::WrongCount { expected, found } => w.wrong_count(expected, found),
+            E::WrongType {
+                index,
+                item,
+                expected,
+            } => w.wrong_type(index, format!("{item:?}"), format!("{expected:?}")),
+            E::UnknownOption {
+                index,
+                item,
+                option,
+            } => w.unknown_option(index, format!("{item:?}"), format!("{option:?}")),
+            E::DuplicateOption {
+                index,
+                item,
+                option,
+            } => w.duplicate_option(index, format!("{option:?}"), format!("{item:?}")),
+            E::ChoiceCount {
+                index,
+                item,
+                min,
+                max,
+                found,
+            } => w.choice_count(index, format!("{item:?}"), min, max, found),
+            E::FreeTextNotAllowed { index, item } => {
+                w.free_text_not_allowed(index, format!("{item:?}"))
             }
-            E::WrongType { index, item, expected } => {
-                format!("answers[{index}]: câu {item:?} cần câu trả lời loại {expected:?}")
-            }
-            E::UnknownOption { index, item, option } => {
-                format!("answers[{index}]: câu {item:?} không có lựa chọn {option:?}")
-            }
-            E::DuplicateOption { index, item, option } => {
-                format!("answers[{index}]: lựa chọn {option:?} của câu {item:?} bị chọn hai lần")
-            }
-            E::ChoiceCount { index, item, min, max, found } => format!(
-                "answers[{index}]: câu {item:?} cần chọn từ {min} đến {max} lựa chọn, đã chọn {found}"
-            ),
-            E::FreeTextNotAllowed { index, item } => format!(
-                "answers[{index}]: câu {item:?} có ghi ý kiến nhưng không chọn mục ghi ý kiến"
-            ),
-            E::TooLong { index, item, max, len } => {
-                format!("answers[{index}]: câu {item:?} tối đa {max} ký tự, đã viết {len}")
-            }
-            E::OutOfRange { index, item, min, max, value } => format!(
-                "answers[{index}]: câu {item:?} cần một số từ {min} đến {max}, đã nhập {value}"
-            ),
-            E::Required { index, item } => {
-                format!("answers[{index}]: câu {item:?} bắt buộc phải trả lời")
-            }
-            E::Hidden { index, item } => {
-                format!("answers[{index}]: câu {item:?} bị ẩn theo điều kiện nên phải để trống")
-            }
-        };
-        lang.pick(vi, en)
+            E::TooLong {
+                index,
+                item,
+                max,
+                len,
+            } => w.too_long(index, format!("{item:?}"), max, len),
+            E::OutOfRange {
+                index,
+                item,
+                min,
+                max,
+                value,
+            } => w.out_of_range(index, format!("{item:?}"), min, max, value),
+            E::Required { index, item } => w.required(index, format!("{item:?}")),
+            E::Hidden { index, item } => w.hidden(index, format!("{item:?}")),
+        }
     }
 }
 
@@ -203,11 +225,9 @@ impl BallotError {
         let label = poll
             .and_then(|p| p.items().get(index))
             .map(|item| shortened(item.label().get(lang)));
-        let question = match (lang, label) {
-            (Lang::Vi, Some(l)) => format!("Câu {number} («{l}»)"),
-            (Lang::Vi, None) => format!("Câu {number}"),
-            (Lang::En, Some(l)) => format!("Question {number} (“{l}”)"),
-            (Lang::En, None) => format!("Question {number}"),
+        let question = match label {
+            Some(l) => ballot_words(lang).question_named(number, l),
+            None => ballot_words(lang).question(number),
         };
         format!("{question}: {}", lower_first(&self.what_to_do(lang, poll)))
     }
@@ -236,64 +256,28 @@ impl BallotError {
             .index()
             .and_then(|i| poll.and_then(|p| p.items().get(i)))
             .map(|item| item.kind());
+        let w = ballot_words(lang);
         match self {
             E::Required { .. } => match kind {
-                Some(ItemKind::Multiple { min, .. }) if *min > 1 => lang.pick(
-                    format!("Xin chọn ít nhất {min} ý trước khi bấm Tiếp."),
-                    format!("Please choose at least {min} before pressing Next."),
-                ),
-                Some(ItemKind::Number { .. }) => lang.pick(
-                    "Xin nhập một số trước khi bấm Tiếp.".into(),
-                    "Please enter a number before pressing Next.".into(),
-                ),
-                Some(ItemKind::Text { .. }) => lang.pick(
-                    "Xin viết câu trả lời trước khi bấm Tiếp.".into(),
-                    "Please write an answer before pressing Next.".into(),
-                ),
-                _ => lang.pick(
-                    "Xin chọn một ý trước khi bấm Tiếp.".into(),
-                    "Please choose one before pressing Next.".into(),
-                ),
+                Some(ItemKind::Multiple { min, .. }) if *min > 1 => w.choose_at_least(min),
+                Some(ItemKind::Number { .. }) => w.enter_number.into(),
+                Some(ItemKind::Text { .. }) => w.write_answer.into(),
+                _ => w.choose_one.into(),
             },
-            E::ChoiceCount {
-                min, max, found, ..
-            } if (*found as u64) > *max => lang.pick(
-                format!("Chỉ được chọn tối đa {max} ý, đang chọn {found}: xin bỏ bớt."),
-                format!("Choose at most {max}; {found} are chosen: please untick some."),
-            ),
-            E::ChoiceCount { min, found, .. } => lang.pick(
-                format!("Cần chọn ít nhất {min} ý, đang chọn {found}."),
-                format!("Choose at least {min}; {found} chosen so far."),
-            ),
+            E::ChoiceCount { max, found, .. } if (*found as u64) > *max => {
+                w.too_many_chosen(max, found)
+            }
+            E::ChoiceCount { min, found, .. } => w.too_few_chosen(min, found),
             E::OutOfRange {
                 min, max, value, ..
-            } => lang.pick(
-                format!("Xin nhập một số từ {min} đến {max} (đã nhập {value})."),
-                format!("Please enter a number from {min} to {max} ({value} was entered)."),
-            ),
-            E::TooLong { max, len, .. } => lang.pick(
-                format!("Ý kiến dài tối đa {max} ký tự, đang có {len}: xin viết ngắn lại."),
-                format!("At most {max} characters; this has {len}: please shorten it."),
-            ),
-            E::FreeTextNotAllowed { .. } => lang.pick(
-                "Chỉ ghi ý kiến khi chọn mục ghi ý kiến.".into(),
-                "Write an opinion only with the option that asks for one.".into(),
-            ),
-            E::Hidden { .. } => lang.pick(
-                "Câu này không được hỏi theo câu trả lời trước đó nên phải để trống.".into(),
-                "This question is not asked after the earlier answer, so it must be left blank."
-                    .into(),
-            ),
-            E::WrongType { .. } | E::UnknownOption { .. } | E::DuplicateOption { .. } => lang.pick(
-                "Câu trả lời không đúng với các lựa chọn của câu hỏi: xin trả lời lại.".into(),
-                "The answer does not fit the question's options: please answer again.".into(),
-            ),
-            E::WrongCount { expected, found } => lang.pick(
-                format!(
-                    "Phiếu có {found} câu trả lời, nhưng cuộc lấy ý kiến có {expected} câu hỏi."
-                ),
-                format!("The ballot has {found} answers, but the poll has {expected} questions."),
-            ),
+            } => w.number_out_of_range(min, max, value),
+            E::TooLong { max, len, .. } => w.opinion_too_long(max, len),
+            E::FreeTextNotAllowed { .. } => w.free_text_only_with_option.into(),
+            E::Hidden { .. } => w.hidden_must_be_blank.into(),
+            E::WrongType { .. } | E::UnknownOption { .. } | E::DuplicateOption { .. } => {
+                w.answer_again.into()
+            }
+            E::WrongCount { expected, found } => w.answers_not_questions(found, expected),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::ballot::{Ballot, BallotCommitment};
 use crate::encoding::{digest_newtype, Encoder, BOX_TAG};
+use crate::i18n::ballot_words;
 use crate::lang::Lang;
 use crate::poll::{Poll, PollHash};
 use crate::receipt::Receipt;
@@ -45,13 +46,20 @@ pub(crate) fn grouped(hex: &str) -> String {
 }
 
 /// Why a ballot cannot go into a box.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoxError {
-    #[error("poll_hash: the ballot is for poll {found}, this box is for poll {expected}")]
     WrongPoll { expected: PollHash, found: PollHash },
-    #[error("commitment: a ballot with commitment {commitment} is already in the box")]
     Duplicate { commitment: BallotCommitment },
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for BoxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BoxError {}
 
 impl BoxError {
     pub fn path(&self) -> &'static str {
@@ -62,15 +70,11 @@ impl BoxError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
-            BoxError::WrongPoll { expected, found } => format!(
-                "poll_hash: phiếu thuộc cuộc lấy ý kiến {found}, hòm phiếu này của cuộc {expected}"
-            ),
-            BoxError::Duplicate { commitment } => {
-                format!("commitment: phiếu có mã cam kết {commitment} đã có trong hòm")
-            }
-        };
-        lang.pick(vi, self.to_string())
+        let w = ballot_words(lang);
+        match self {
+            BoxError::WrongPoll { expected, found } => w.box_wrong_poll(found, expected),
+            BoxError::Duplicate { commitment } => w.box_duplicate(commitment),
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 //! recompute them: the sheet of hands or the paper ballots are the evidence, kept with the
 //! signed minutes.
 
+use crate::i18n::counted_words;
 use crate::lang::Lang;
 use crate::poll::{ItemKind, Poll, PollKind};
 
@@ -44,14 +45,8 @@ impl By {
     /// How the minutes say it.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            By::Hands => lang.pick(
-                "Biểu quyết công khai bằng hình thức giơ tay",
-                "Voted openly by a show of hands",
-            ),
-            By::Paper => lang.pick(
-                "Bỏ phiếu kín bằng phiếu giấy, kiểm phiếu bằng máy tính bảng",
-                "Secret ballot on paper, counted with the tablet",
-            ),
+            By::Hands => counted_words(lang).by_hands,
+            By::Paper => counted_words(lang).by_paper,
         }
     }
 }
@@ -94,35 +89,41 @@ pub struct Counted {
 }
 
 /// Why counts entered for hands or paper are refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountedError {
-    #[error("minutes.counted.items[{index}].item: {item:?} is not an item of the poll")]
-    UnknownItem { index: usize, item: String },
-    #[error(
-        "minutes.counted.items[{index}].item: {item:?} comes twice, or out of the poll's order"
-    )]
-    Order { index: usize, item: String },
-    #[error("minutes.counted.items[{index}]: {item:?} is a {kind} poll, which is voted by secret ballot only")]
+    UnknownItem {
+        index: usize,
+        item: String,
+    },
+    Order {
+        index: usize,
+        item: String,
+    },
     SecretOnly {
         index: usize,
         item: String,
         kind: &'static str,
     },
-    #[error("minutes.counted.items[{index}]: {item:?} has skip logic or decides another item's: it can only be voted on the tablet")]
-    Logic { index: usize, item: String },
-    #[error("minutes.counted.items[{index}]: {item:?} asks for a number or words: it can only be voted on the tablet")]
-    NotAChoice { index: usize, item: String },
-    #[error("minutes.counted.items[{index}]: {item:?} lets a voter choose several options: a show of hands takes one option per person; vote it on paper or on the tablet")]
-    HandsOneOption { index: usize, item: String },
-    #[error("minutes.counted.items[{index}].counts: {found} counts for {expected} options")]
+    Logic {
+        index: usize,
+        item: String,
+    },
+    NotAChoice {
+        index: usize,
+        item: String,
+    },
+    HandsOneOption {
+        index: usize,
+        item: String,
+    },
     Options {
         index: usize,
         expected: usize,
         found: usize,
     },
-    #[error("minutes.counted.items[{index}]: a show of hands needs the number present")]
-    PresentRequired { index: usize },
-    #[error("minutes.counted.items[{index}]: {counted} hands and {blank} not voting make {sum}, not the {present} present")]
+    PresentRequired {
+        index: usize,
+    },
     HandsNotPresent {
         index: usize,
         counted: u64,
@@ -130,29 +131,35 @@ pub enum CountedError {
         sum: u128,
         present: u64,
     },
-    #[error("minutes.counted: item {item:?} is stated as voted elsewhere but the tablet asked it, or the other way round")]
-    NotHidden { item: String },
-    #[error(
-        "minutes.counted.paper: items were voted on paper but the paper ballots were not counted"
-    )]
+    NotHidden {
+        item: String,
+    },
     PaperMissing,
-    #[error("minutes.counted.paper: paper ballots were counted but no item was voted on paper")]
     PaperUnused,
-    #[error("minutes.counted.paper: {returned} ballots returned of {issued} issued, {invalid} invalid: returned must be at most issued, invalid at most returned")]
     PaperFigures {
         issued: u64,
         returned: u64,
         invalid: u64,
     },
-    #[error("minutes.counted.paper.issued: {issued} paper ballots issued is more than the {limit} present or in the electorate")]
-    PaperAbovePresent { issued: u64, limit: u64 },
-    #[error("minutes.counted.items[{index}]: the counts do not add up to the {valid} valid paper ballots ({detail})")]
+    PaperAbovePresent {
+        issued: u64,
+        limit: u64,
+    },
     PaperNotValid {
         index: usize,
         valid: u64,
         detail: String,
     },
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for CountedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for CountedError {}
 
 impl CountedError {
     pub fn path(&self) -> String {
@@ -163,50 +170,48 @@ impl CountedError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
-            CountedError::UnknownItem { index, item } => format!(
-                "minutes.counted.items[{index}].item: phiếu không có câu hỏi {item:?}"
-            ),
-            CountedError::Order { index, item } => format!(
-                "minutes.counted.items[{index}].item: câu hỏi {item:?} được ghi hai lần hoặc sai thứ tự của phiếu"
-            ),
-            CountedError::SecretOnly { index, item, kind } => format!(
-                "minutes.counted.items[{index}]: {item:?} thuộc cuộc {kind}, chỉ được bỏ phiếu kín"
-            ),
-            CountedError::Logic { index, item } => format!(
-                "minutes.counted.items[{index}]: {item:?} có điều kiện hiện câu hỏi hoặc là điều kiện của câu khác: chỉ biểu quyết được trên máy tính bảng"
-            ),
-            CountedError::NotAChoice { index, item } => format!(
-                "minutes.counted.items[{index}]: {item:?} hỏi một con số hoặc ý kiến viết: chỉ biểu quyết được trên máy tính bảng"
-            ),
-            CountedError::HandsOneOption { index, item } => format!(
-                "minutes.counted.items[{index}]: {item:?} cho chọn nhiều phương án: giơ tay chỉ tính mỗi người một phương án; hãy bỏ phiếu giấy hoặc trên máy tính bảng"
-            ),
-            CountedError::Options { index, expected, found } => format!(
-                "minutes.counted.items[{index}].counts: có {found} số đếm cho {expected} phương án"
-            ),
-            CountedError::PresentRequired { index } => format!(
-                "minutes.counted.items[{index}]: biểu quyết giơ tay cần số người có mặt"
-            ),
-            CountedError::HandsNotPresent { index, counted, blank, sum, present } => format!(
-                "minutes.counted.items[{index}]: {counted} người giơ tay và {blank} người không biểu quyết là {sum}, không bằng {present} người có mặt"
-            ),
-            CountedError::NotHidden { item } => format!(
-                "minutes.counted: câu hỏi {item:?} được ghi là biểu quyết ngoài máy nhưng máy tính bảng lại hỏi nó, hoặc ngược lại"
-            ),
-            CountedError::PaperMissing => "minutes.counted.paper: có câu hỏi bỏ phiếu giấy nhưng chưa ghi số phiếu giấy".into(),
-            CountedError::PaperUnused => "minutes.counted.paper: có số phiếu giấy nhưng không câu hỏi nào bỏ phiếu giấy".into(),
-            CountedError::PaperFigures { issued, returned, invalid } => format!(
-                "minutes.counted.paper: phát ra {issued}, thu vào {returned}, không hợp lệ {invalid}: số thu vào không được lớn hơn số phát ra, số không hợp lệ không được lớn hơn số thu vào"
-            ),
-            CountedError::PaperAbovePresent { issued, limit } => format!(
-                "minutes.counted.paper.issued: {issued} phiếu giấy phát ra, nhiều hơn {limit} người có mặt hoặc cử tri"
-            ),
-            CountedError::PaperNotValid { index, valid, detail } => format!(
-                "minutes.counted.items[{index}]: các số đếm không khớp với {valid} phiếu giấy hợp lệ ({detail})"
-            ),
-        };
-        lang.pick(vi, self.to_string())
+        let w = counted_words(lang);
+        match self {
+            CountedError::UnknownItem { index, item } => w.unknown_item(index, format!("{item:?}")),
+            CountedError::Order { index, item } => w.order(index, format!("{item:?}")),
+            CountedError::SecretOnly { index, item, kind } => {
+                w.secret_only(index, format!("{item:?}"), kind)
+            }
+            CountedError::Logic { index, item } => w.logic(index, format!("{item:?}")),
+            CountedError::NotAChoice { index, item } => w.not_a_choice(index, format!("{item:?}")),
+            CountedError::HandsOneOption { index, item } => {
+                w.hands_one_option(index, format!("{item:?}"))
+            }
+            CountedError::Options {
+                index,
+                expected,
+                found,
+            } => w.options(index, found, expected),
+            CountedError::PresentRequired { index } => w.present_required(index),
+            CountedError::HandsNotPresent {
+                index,
+                counted,
+                blank,
+                sum,
+                present,
+            } => w.hands_not_present(index, counted, blank, sum, present),
+            CountedError::NotHidden { item } => w.not_hidden(format!("{item:?}")),
+            CountedError::PaperMissing => w.paper_missing.into(),
+            CountedError::PaperUnused => w.paper_unused.into(),
+            CountedError::PaperFigures {
+                issued,
+                returned,
+                invalid,
+            } => w.paper_figures(issued, returned, invalid),
+            CountedError::PaperAbovePresent { issued, limit } => {
+                w.paper_above_present(issued, limit)
+            }
+            CountedError::PaperNotValid {
+                index,
+                valid,
+                detail,
+            } => w.paper_not_valid(index, valid, detail),
+        }
     }
 }
 

@@ -235,12 +235,10 @@ impl Text {
         }
     }
 
-    /// The text in `lang`, falling back to Vietnamese when there is no English.
+    /// The text in `lang`, falling back to Vietnamese when it has none in that language (no
+    /// English, or no text in a language added to `i18n/languages.toml`).
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => en,
-            _ => &self.vi,
-        }
+        self.in_tag(lang.code())
     }
 
     pub fn vi(&self) -> &str {

@@ -17,6 +17,7 @@
 //! ```
 
 mod encoding;
+mod i18n;
 pub mod lang;
 pub mod poll;
 

@@ -14,51 +14,56 @@ use std::collections::BTreeMap;
 use crate::ballot::BallotCommitment;
 use crate::ballot_box::{BallotBox, BoxFingerprint};
 use crate::bundle::{AuditBundle, MinutesCode};
+use crate::i18n::merge_words;
 use crate::lang::Lang;
 use crate::minutes::{Minutes, MinutesError};
 use crate::poll::{PollHash, PollKind, AGREE};
 use crate::rule::{at_least_two_thirds, Electorate, OutcomeError};
 
 /// Why boxes or village results cannot be merged. `path` names the input, such as `boxes[2]`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeError {
-    #[error("boxes: nothing to merge")]
     Nothing,
-    #[error("boxes[{index}]: this box is for poll {found}, boxes[0] is for poll {expected}")]
     WrongPoll {
         index: usize,
         expected: PollHash,
         found: PollHash,
     },
-    #[error("boxes[{second}]: the same box as boxes[{first}] (fingerprint {fingerprint})")]
     DuplicateBox {
         first: usize,
         second: usize,
         fingerprint: BoxFingerprint,
     },
-    #[error("boxes[{second}]: ballot {commitment} is also in boxes[{first}]")]
     DuplicateBallot {
         first: usize,
         second: usize,
         commitment: BallotCommitment,
     },
-    #[error("villages[{second}]: village {village:?} is also villages[{first}]")]
     DuplicateVillage {
         first: usize,
         second: usize,
         village: String,
     },
-    #[error("villages: the villages' {found} households are more than the commune's {total}")]
-    TooManyHouseholds { found: u64, total: u64 },
-    #[error("villages[{index}]: {agree} agree is more than the village's {households} households")]
+    TooManyHouseholds {
+        found: u64,
+        total: u64,
+    },
     AgreeExceedsHouseholds {
         index: usize,
         agree: u64,
         households: u64,
     },
-    #[error("total_households: the commune must have at least one household")]
     NoHouseholds,
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for MergeError {}
 
 impl MergeError {
     pub fn path(&self) -> String {
@@ -78,29 +83,37 @@ impl MergeError {
 
     pub fn message(&self, lang: Lang) -> String {
         use MergeError as E;
-        let vi = match self {
-            E::Nothing => "boxes: không có hòm phiếu nào để gộp".to_owned(),
-            E::WrongPoll { index, expected, found } => format!(
-                "boxes[{index}]: hòm phiếu này thuộc cuộc lấy ý kiến {found}, boxes[0] thuộc cuộc {expected}"
-            ),
-            E::DuplicateBox { first, second, fingerprint } => format!(
-                "boxes[{second}]: trùng với hòm boxes[{first}] (mã kiểm tra hòm phiếu {fingerprint})"
-            ),
-            E::DuplicateBallot { first, second, commitment } => format!(
-                "boxes[{second}]: phiếu {commitment} cũng có trong hòm boxes[{first}]"
-            ),
-            E::DuplicateVillage { first, second, village } => format!(
-                "villages[{second}]: thôn {village:?} đã có ở villages[{first}]"
-            ),
-            E::TooManyHouseholds { found, total } => format!(
-                "villages: các thôn có tổng cộng {found} hộ, nhiều hơn {total} hộ của cả xã"
-            ),
-            E::AgreeExceedsHouseholds { index, agree, households } => format!(
-                "villages[{index}]: {agree} hộ đồng ý, nhiều hơn {households} hộ của thôn"
-            ),
-            E::NoHouseholds => "total_households: xã phải có ít nhất một hộ".to_owned(),
-        };
-        lang.pick(vi, self.to_string())
+        let w = merge_words(lang);
+        match self {
+            E::Nothing => w.nothing.into(),
+            E::WrongPoll {
+                index,
+                expected,
+                found,
+            } => w.wrong_poll(index, found, expected),
+            E::DuplicateBox {
+                first,
+                second,
+                fingerprint,
+            } => w.duplicate_box(second, first, fingerprint),
+            E::DuplicateBallot {
+                first,
+                second,
+                commitment,
+            } => w.duplicate_ballot(second, commitment, first),
+            E::DuplicateVillage {
+                first,
+                second,
+                village,
+            } => w.duplicate_village(second, format!("{village:?}"), first),
+            E::TooManyHouseholds { found, total } => w.too_many_households(found, total),
+            E::AgreeExceedsHouseholds {
+                index,
+                agree,
+                households,
+            } => w.agree_exceeds_households(index, agree, households),
+            E::NoHouseholds => w.no_households.into(),
+        }
     }
 }
 
@@ -228,13 +241,13 @@ impl MergedBundle {
 pub enum MergeBundlesError {
     #[error("{0}")]
     Boxes(MergeError),
-    #[error("boxes[{index}].electorate.total: {found}, but boxes[0] has {expected}: the boxes of one poll count against the same electorate")]
+    #[error("{}", self.message(Lang::En))]
     TotalDiffers {
         index: usize,
         expected: u64,
         found: u64,
     },
-    #[error("boxes[{index}].electorate.present: {found}, but boxes[{first}] has {expected}, and both are tablets of one sitting (same place and time), which count the same people present")]
+    #[error("{}", self.message(Lang::En))]
     PresentDiffers {
         first: usize,
         index: usize,
@@ -245,7 +258,7 @@ pub enum MergeBundlesError {
     Electorate(OutcomeError),
     #[error("{0}")]
     Minutes(MinutesError),
-    #[error("boxes[{index}].minutes.counted: items voted by hands or on paper are not merged with other boxes: add their counts from the signed minutes")]
+    #[error("{}", self.message(Lang::En))]
     Counted { index: usize },
 }
 
@@ -281,22 +294,23 @@ impl MergeBundlesError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MergeBundlesError::Boxes(e), lang) => e.message(lang),
-            (MergeBundlesError::TotalDiffers { index, expected, found }, Lang::Vi) => format!(
-                "boxes[{index}].electorate.total: tổng số cử tri là {found}, nhưng boxes[0] ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri"
-            ),
-            (MergeBundlesError::TotalDiffers { .. }, Lang::En) => self.to_string(),
-            (MergeBundlesError::PresentDiffers { first, index, expected, found }, Lang::Vi) => format!(
-                "boxes[{index}].electorate.present: số có mặt là {found}, nhưng boxes[{first}] ghi {expected}, trong khi hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt"
-            ),
-            (MergeBundlesError::PresentDiffers { .. }, Lang::En) => self.to_string(),
-            (MergeBundlesError::Electorate(e), lang) => e.message(lang),
-            (MergeBundlesError::Minutes(e), lang) => e.message(lang),
-            (MergeBundlesError::Counted { index }, Lang::Vi) => format!(
-                "boxes[{index}].minutes.counted: các câu hỏi biểu quyết giơ tay hoặc bỏ phiếu giấy chưa gộp được với hòm khác: hãy cộng số liệu của chúng theo các biên bản đã ký"
-            ),
-            (MergeBundlesError::Counted { .. }, Lang::En) => self.to_string(),
+        let w = merge_words(lang);
+        match self {
+            MergeBundlesError::Boxes(e) => e.message(lang),
+            MergeBundlesError::TotalDiffers {
+                index,
+                expected,
+                found,
+            } => w.total_differs(index, found, expected),
+            MergeBundlesError::PresentDiffers {
+                first,
+                index,
+                expected,
+                found,
+            } => w.present_differs(index, found, first, expected),
+            MergeBundlesError::Electorate(e) => e.message(lang),
+            MergeBundlesError::Minutes(e) => e.message(lang),
+            MergeBundlesError::Counted { index } => w.counted(index),
         }
     }
 }
@@ -306,38 +320,35 @@ impl MergeBundlesError {
     /// ("hòm thứ 2"), never `boxes[1]` (issue 22); [`MergeBundlesError::message`] keeps the
     /// paths for `--json` and logs.
     pub fn plain_message(&self, lang: Lang) -> String {
+        let w = merge_words(lang);
         match self {
-            MergeBundlesError::Boxes(MergeError::Nothing) => lang.pick(
-                "Không có hòm phiếu nào để gộp.".into(),
-                "There is no box to merge.".into(),
-            ),
-            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. }) => lang.pick(
-                format!("Hòm thứ {} là của một phiếu khác với hòm thứ 1: chỉ gộp được các hòm của cùng một phiếu.", index + 1),
-                format!("Box {} is of another poll than box 1: only boxes of one poll can be merged.", index + 1),
-            ),
-            MergeBundlesError::Boxes(MergeError::DuplicateBox { first, second, fingerprint }) => lang.pick(
-                format!("Hòm thứ {} trùng với hòm thứ {} (mã kiểm tra hòm phiếu {}).", second + 1, first + 1, fingerprint.short()),
-                format!("Box {} is the same box as box {} (box check code {}).", second + 1, first + 1, fingerprint.short()),
-            ),
-            MergeBundlesError::Boxes(MergeError::DuplicateBallot { first, second, .. }) => lang.pick(
-                format!("Hòm thứ {} có một phiếu đã có trong hòm thứ {}: một phiếu không được tính hai lần.", second + 1, first + 1),
-                format!("Box {} holds a ballot that is also in box {}: a ballot is never counted twice.", second + 1, first + 1),
-            ),
+            MergeBundlesError::Boxes(MergeError::Nothing) => w.plain_nothing.into(),
+            MergeBundlesError::Boxes(MergeError::WrongPoll { index, .. }) => {
+                w.plain_wrong_poll(index + 1)
+            }
+            MergeBundlesError::Boxes(MergeError::DuplicateBox {
+                first,
+                second,
+                fingerprint,
+            }) => w.plain_duplicate_box(second + 1, first + 1, fingerprint.short()),
+            MergeBundlesError::Boxes(MergeError::DuplicateBallot { first, second, .. }) => {
+                w.plain_duplicate_ballot(second + 1, first + 1)
+            }
             MergeBundlesError::Boxes(e) => crate::lang::without_path(&e.message(lang)),
-            MergeBundlesError::TotalDiffers { index, expected, found } => lang.pick(
-                format!("Hòm thứ {} ghi tổng số cử tri {found}, hòm thứ 1 ghi {expected}: các hòm phiếu của một cuộc phải tính trên cùng tổng số cử tri.", index + 1),
-                format!("Box {} states an electorate of {found}, box 1 states {expected}: the boxes of one poll count against the same electorate.", index + 1),
-            ),
-            MergeBundlesError::PresentDiffers { first, index, expected, found } => lang.pick(
-                format!("Hòm thứ {} ghi {found} người có mặt, hòm thứ {} ghi {expected}, mà hai hòm là hai máy của cùng một buổi họp (cùng địa điểm và thời gian) nên có cùng những người có mặt.", index + 1, first + 1),
-                format!("Box {} states {found} present, box {} states {expected}, and both are tablets of one sitting (same place and time), which count the same people present.", index + 1, first + 1),
-            ),
+            MergeBundlesError::TotalDiffers {
+                index,
+                expected,
+                found,
+            } => w.plain_total_differs(index + 1, found, expected),
+            MergeBundlesError::PresentDiffers {
+                first,
+                index,
+                expected,
+                found,
+            } => w.plain_present_differs(index + 1, found, first + 1, expected),
             MergeBundlesError::Electorate(e) => e.plain_message(lang),
             MergeBundlesError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
-            MergeBundlesError::Counted { index } => lang.pick(
-                format!("Hòm thứ {} có câu hỏi biểu quyết giơ tay hoặc bỏ phiếu giấy: những câu đó chưa gộp được với hòm khác; hãy cộng số liệu của chúng theo các biên bản đã ký.", index + 1),
-                format!("Box {} has items voted by hands or on paper: those are not merged with other boxes yet; add their counts from the signed minutes.", index + 1),
-            ),
+            MergeBundlesError::Counted { index } => w.plain_counted(index + 1),
         }
     }
 }
@@ -547,19 +558,10 @@ impl CommuneOutcome {
     pub fn sentence(&self, lang: Lang) -> String {
         let (a, n) = (self.agree, self.households);
         let need = u64::try_from((u128::from(n) * 2).div_ceil(3)).unwrap_or(u64::MAX);
-        match (lang, self.passed) {
-            (Lang::Vi, true) => format!(
-                "Được thông qua: {a}/{n} đại diện hộ gia đình trong xã đồng ý (từ 2/3 tổng số đại diện hộ gia đình trong xã trở lên, khoản 1 Điều 21 Luật 10/2022/QH15)"
-            ),
-            (Lang::Vi, false) => format!(
-                "Không được thông qua: {a}/{n} đại diện hộ gia đình trong xã đồng ý (cần từ 2/3 tổng số đại diện hộ gia đình trong xã trở lên, tức ít nhất {need}, khoản 1 Điều 21 Luật 10/2022/QH15)"
-            ),
-            (Lang::En, true) => format!(
-                "Passed: {a}/{n} household representatives of the commune agree (at least 2/3 of all the commune's household representatives, Article 21.1, Law 10/2022/QH15)"
-            ),
-            (Lang::En, false) => format!(
-                "Not passed: {a}/{n} household representatives of the commune agree (needs at least 2/3 of all the commune's household representatives, at least {need}, Article 21.1, Law 10/2022/QH15)"
-            ),
+        if self.passed {
+            merge_words(lang).commune_passed(a, n)
+        } else {
+            merge_words(lang).commune_not_passed(a, n, need)
         }
     }
 }

@@ -12,6 +12,7 @@ use std::ops::RangeInclusive;
 pub mod layout;
 
 use crate::counted::{Counted, CountedError};
+use crate::i18n::minutes_words;
 use crate::lang::Lang;
 use crate::poll::Poll;
 use crate::rule::Electorate;
@@ -40,21 +41,32 @@ pub struct Minutes {
 }
 
 /// Why minutes metadata is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MinutesError {
-    #[error("minutes.board: a counting board has 3 to 5 members (D59 3.5c), {found} given")]
-    BoardSize { found: usize },
-    #[error("minutes.witnesses: the count has 2 witnesses (D59 3.5c), {found} given")]
-    Witnesses { found: usize },
-    #[error("{path}: must not be empty")]
-    Empty { path: String },
-    #[error("{path}: {len} characters, at most {max}")]
+    BoardSize {
+        found: usize,
+    },
+    Witnesses {
+        found: usize,
+    },
+    Empty {
+        path: String,
+    },
     TooLong {
         path: String,
         len: usize,
         max: usize,
     },
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for MinutesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for MinutesError {}
 
 impl MinutesError {
     pub fn path(&self) -> String {
@@ -66,19 +78,13 @@ impl MinutesError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
-            MinutesError::BoardSize { found } => format!(
-                "minutes.board: Ban kiểm phiếu có từ 3 đến 5 người (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP), đã nhập {found}"
-            ),
-            MinutesError::Witnesses { found } => format!(
-                "minutes.witnesses: cần 2 người chứng kiến việc kiểm phiếu (khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP), đã nhập {found}"
-            ),
-            MinutesError::Empty { path } => format!("{path}: không được để trống"),
-            MinutesError::TooLong { path, len, max } => {
-                format!("{path}: dài {len} ký tự, tối đa {max}")
-            }
-        };
-        lang.pick(vi, self.to_string())
+        let w = minutes_words(lang);
+        match self {
+            MinutesError::BoardSize { found } => w.board_size(found),
+            MinutesError::Witnesses { found } => w.witnesses(found),
+            MinutesError::Empty { path } => w.empty(path),
+            MinutesError::TooLong { path, len, max } => w.too_long(path, len, max),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::bundle::ballot_list::{compact_opening, Opening};
 use crate::bundle::dto::BallotDto;
 use crate::bundle::{answer_of, ballot_dto, digest_of, BundleError};
 use crate::encoding::Encoder;
+use crate::i18n::ballot_words;
 use crate::lang::Lang;
 use crate::poll::Poll;
 
@@ -22,9 +23,7 @@ pub enum OpeningError {
     Format(BundleError),
     #[error("{0}")]
     Ballot(BallotError),
-    #[error(
-        "commitment: the stored commitment {claimed} does not match the recomputed {computed}"
-    )]
+    #[error("{}", ballot_words(Lang::En).commitment_differs(claimed, computed))]
     Commitment {
         claimed: BallotCommitment,
         computed: BallotCommitment,
@@ -36,12 +35,9 @@ impl OpeningError {
         match self {
             OpeningError::Format(e) => e.message(lang),
             OpeningError::Ballot(e) => e.message(lang),
-            OpeningError::Commitment { claimed, computed } => lang.pick(
-                format!(
-                    "commitment: mã cam kết đã lưu {claimed} không khớp với mã tính lại {computed}"
-                ),
-                self.to_string(),
-            ),
+            OpeningError::Commitment { claimed, computed } => {
+                ballot_words(lang).commitment_differs(claimed, computed)
+            }
         }
     }
 }

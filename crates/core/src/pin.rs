@@ -9,6 +9,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::encoding::{from_hex, to_hex};
+use crate::i18n::ballot_words;
 use crate::lang::Lang;
 
 /// How many times the hash is iterated: about 10 ms in the browser on a cheap tablet.
@@ -30,14 +31,8 @@ pub enum PinError {
 impl PinError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            PinError::Shape => lang.pick(
-                format!("Mã PIN phải gồm {PIN_MIN} đến {PIN_MAX} chữ số."),
-                format!("The PIN must be {PIN_MIN} to {PIN_MAX} digits."),
-            ),
-            PinError::Mismatch => lang.pick(
-                "Hai lần nhập mã PIN không giống nhau.".into(),
-                "The two PINs you typed differ.".into(),
-            ),
+            PinError::Shape => ballot_words(lang).pin_shape(PIN_MIN, PIN_MAX),
+            PinError::Mismatch => ballot_words(lang).pin_mismatch.into(),
         }
     }
 }

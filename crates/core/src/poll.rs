@@ -18,6 +18,7 @@ mod write;
 pub use error::{PollError, PollErrorKind};
 
 use crate::encoding::digest_newtype;
+use crate::i18n::rule_words;
 use crate::lang::{Lang, LangTag, Text};
 use canonical::encode;
 use dto::PollDto;
@@ -164,33 +165,15 @@ impl Preset {
 
     /// The rule in words for an officer, never its JSON name: "quá nửa số người có mặt".
     pub fn words(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Preset::TwoThirdsHouseholds => (
-                "từ hai phần ba tổng số hộ gia đình trở lên đồng ý",
-                "at least two-thirds of all households agree",
-            ),
-            Preset::MajorityHouseholds => (
-                "quá nửa tổng số hộ gia đình đồng ý",
-                "more than half of all households agree",
-            ),
-            Preset::MajorityPresent => (
-                "quá nửa số người có mặt đồng ý",
-                "more than half of those present agree",
-            ),
-            Preset::ConfidenceRating => ("lấy phiếu tín nhiệm", "confidence rating"),
-            Preset::ConfidenceVote => ("bỏ phiếu tín nhiệm", "confidence vote"),
-            Preset::Conference => (
-                "hội nghị: quá nửa số người dự đồng ý",
-                "conference: more than half of the attendees agree",
-            ),
-            Preset::None => (
-                "lấy ý kiến, không biểu quyết",
-                "opinion survey, no decision",
-            ),
-        };
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
+        let w = rule_words(lang);
+        match self {
+            Preset::TwoThirdsHouseholds => w.preset_two_thirds_households,
+            Preset::MajorityHouseholds => w.preset_majority_households,
+            Preset::MajorityPresent => w.preset_majority_present,
+            Preset::ConfidenceRating => w.preset_confidence_rating,
+            Preset::ConfidenceVote => w.preset_confidence_vote,
+            Preset::Conference => w.preset_conference,
+            Preset::None => w.preset_none,
         }
     }
 

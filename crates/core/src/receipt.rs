@@ -6,6 +6,7 @@
 //! about the vote, because the commitment is salted.
 
 use crate::ballot::{Ballot, BallotCommitment};
+use crate::i18n::ballot_words;
 use crate::lang::Lang;
 
 /// The receipt alphabet, in ascending order (so that codes sort as their commitments do): the ten
@@ -59,19 +60,13 @@ impl ReceiptError {
 
     /// A sentence for the voter or officer who typed the code: what is wrong, never a path.
     pub fn message(&self, lang: Lang) -> String {
+        let w = ballot_words(lang);
         match self {
-            ReceiptError::BadCharacter { position, found } => lang.pick(
-                format!("Mã biên nhận không có ký tự «{found}» (ký tự thứ {position}). Xin xem lại mã trên giấy."),
-                format!("Receipt codes do not use “{found}” (character {position}). Please look at the code again."),
-            ),
-            ReceiptError::WrongLength { found } => lang.pick(
-                format!("Mã biên nhận có 12 chữ và số, mã vừa nhập có {found}. Xin xem lại mã trên giấy."),
-                format!("A receipt code has 12 letters and digits; this one has {found}. Please look at the code again."),
-            ),
-            ReceiptError::BadCheck => lang.pick(
-                "Mã này không đúng: có một ký tự bị chép hoặc gõ nhầm. Xin xem lại mã trên giấy.".into(),
-                "This code is not right: a character was copied or typed wrongly. Please look at the code again.".into(),
-            ),
+            ReceiptError::BadCharacter { position, found } => {
+                w.receipt_bad_character(found, position)
+            }
+            ReceiptError::WrongLength { found } => w.receipt_wrong_length(found),
+            ReceiptError::BadCheck => w.receipt_bad_check.into(),
         }
     }
 }

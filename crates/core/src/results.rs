@@ -17,6 +17,7 @@
 //! ```
 
 use crate::bundle::AuditBundle;
+use crate::i18n::tally_words;
 use crate::lang::Lang;
 use crate::poll::{Choice, Item, ItemKind};
 use crate::rule::Electorate;
@@ -26,28 +27,17 @@ use crate::tally::{ItemTally, Mean, Share, Unanswered};
 /// item id, item, option id, option, count, total electorate, share of the total electorate,
 /// mean.
 pub fn results_header(lang: Lang) -> [&'static str; 8] {
-    match lang {
-        Lang::Vi => [
-            "Mã câu hỏi",
-            "Câu hỏi",
-            "Mã lựa chọn",
-            "Lựa chọn",
-            "Số phiếu",
-            "Tổng số cử tri",
-            "Tỷ lệ trên tổng số cử tri",
-            "Trung bình",
-        ],
-        Lang::En => [
-            "Item id",
-            "Item",
-            "Option id",
-            "Option",
-            "Count",
-            "Total electorate",
-            "Share of total electorate",
-            "Mean",
-        ],
-    }
+    let w = tally_words(lang);
+    [
+        w.column_item_id,
+        w.column_item,
+        w.column_option_id,
+        w.column_option,
+        w.column_count,
+        w.column_total,
+        w.column_share,
+        w.column_mean,
+    ]
 }
 
 /// What one row of the results counts.
@@ -101,7 +91,7 @@ impl<'a> ResultRow<'a> {
     pub fn label(&self, lang: Lang) -> &'a str {
         match self.kind {
             RowKind::Choice(c) => c.label().get(lang),
-            RowKind::Answered => lang.pick("Có trả lời", "Answered"),
+            RowKind::Answered => tally_words(lang).answered,
             RowKind::Unanswered(why) => why.label(lang),
         }
     }
@@ -111,11 +101,11 @@ impl<'a> ResultRow<'a> {
     pub fn sheet_label(&self, lang: Lang) -> &'a str {
         match self.kind {
             RowKind::Choice(c) => c.label().get(lang),
-            RowKind::Answered => lang.pick("(có trả lời)", "(answered)"),
-            RowKind::Unanswered(Unanswered::LeftBlank) => lang.pick("(để trống)", "(blank)"),
-            RowKind::Unanswered(Unanswered::NotAsked) => lang.pick("(không hỏi)", "(not asked)"),
+            RowKind::Answered => tally_words(lang).sheet_answered,
+            RowKind::Unanswered(Unanswered::LeftBlank) => tally_words(lang).sheet_left_blank,
+            RowKind::Unanswered(Unanswered::NotAsked) => tally_words(lang).sheet_not_asked,
             RowKind::Unanswered(Unanswered::BlankOrNotAsked) => {
-                lang.pick("(để trống hoặc không hỏi)", "(blank or not asked)")
+                tally_words(lang).sheet_blank_or_not_asked
             }
         }
     }

@@ -8,6 +8,7 @@ mod electorate;
 
 pub use electorate::{Electorate, Method, OutcomeError};
 
+use crate::i18n::rule_words;
 use crate::lang::Lang;
 use crate::poll::{
     ItemKind, Poll, PollKind, Preset, TargetBase, AGREE, LOW_CONFIDENCE, NO_CONFIDENCE,
@@ -133,22 +134,8 @@ pub struct Outcome {
     decision: Decision,
 }
 
-// Citations, checked as docs/legal.md says (article and clause read in a verbatim reproduction
-// unless that file marks them otherwise).
-const L21_VI: &str = "khoản 1 Điều 21 Luật 10/2022/QH15";
-const L21_EN: &str = "Article 21.1, Law 10/2022/QH15";
-const D59_VI: &str = "khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP";
-const D59_EN: &str = "Article 3.5, Decree 59/2023/ND-CP";
-const D59_FORMS_VI: &str = "điểm b khoản 1 Điều 4 Nghị định 59/2023/NĐ-CP";
-const D59_FORMS_EN: &str = "Article 4.1(b), Decree 59/2023/ND-CP";
-const D59_HEAD_VI: &str = "Nghị định 59/2023/NĐ-CP";
-const D59_HEAD_EN: &str = "Decree 59/2023/ND-CP";
-const CONF_VI: &str = "Điều 51 và khoản 2 Điều 69 Luật 10/2022/QH15";
-const CONF_EN: &str = "Article 51 and Article 69.2, Law 10/2022/QH15";
-const RATING_VI: &str = "Điều 63 Luật 87/2015/QH13, Nghị quyết 96/2023/QH15";
-const RATING_EN: &str = "Article 63, Law 87/2015/QH13; Resolution 96/2023/QH15";
-const VOTE_VI: &str = "Luật 87/2015/QH13, Nghị quyết 96/2023/QH15";
-const VOTE_EN: &str = "Law 87/2015/QH13; Resolution 96/2023/QH15";
+// The citations of the outcome sentences are in i18n/core_rule.toml (checked as docs/legal.md
+// says: article and clause read in a verbatim reproduction unless that file marks them otherwise).
 
 impl Outcome {
     pub fn item(&self) -> &str {
@@ -233,143 +220,122 @@ impl Outcome {
     /// Luật 10/2022/QH15)". Each template is part of the format (docs/bundle-format.md
     /// §Outcome sentences), so an outside verifier can regenerate and compare it.
     pub fn sentence(&self, lang: Lang) -> String {
-        match (&self.decision, lang) {
-            (Decision::Threshold { preset, agree, of, passed }, _) => {
-                let (unit_vi, unit_en, rule_vi, rule_en, need, law_vi, law_en) = match preset {
+        let w = rule_words(lang);
+        match &self.decision {
+            Decision::Threshold {
+                preset,
+                agree,
+                of,
+                passed,
+            } => {
+                let (unit, rule, need, law) = match preset {
                     Preset::TwoThirdsHouseholds => (
-                        "đại diện hộ gia đình", "household representatives",
-                        "từ 2/3 tổng số đại diện hộ gia đình trở lên",
-                        "at least 2/3 of all household representatives",
-                        two_thirds_min(*of), L21_VI, L21_EN,
+                        w.unit_households,
+                        w.rule_two_thirds_households,
+                        two_thirds_min(*of),
+                        w.law_21,
                     ),
                     Preset::MajorityPresent => (
-                        "người có mặt", "of those present", "trên 50% số người có mặt",
-                        "more than 50% of those present", majority_min(*of), D59_VI, D59_EN,
+                        w.unit_present,
+                        w.rule_majority_present,
+                        majority_min(*of),
+                        w.law_d59,
                     ),
                     Preset::Conference => (
-                        "người dự hội nghị", "attendees", "trên 50% số người dự hội nghị",
-                        "more than 50% of attendees", majority_min(*of), CONF_VI, CONF_EN,
+                        w.unit_attendees,
+                        w.rule_majority_attendees,
+                        majority_min(*of),
+                        w.law_conference,
                     ),
                     _ => (
-                        "đại diện hộ gia đình", "household representatives",
-                        "trên 50% tổng số đại diện hộ gia đình",
-                        "more than 50% of all household representatives",
-                        majority_min(*of), L21_VI, L21_EN,
+                        w.unit_households,
+                        w.rule_majority_households,
+                        majority_min(*of),
+                        w.law_21,
                     ),
                 };
-                match (lang, passed) {
-                    (Lang::Vi, true) => format!("Được thông qua: {agree}/{of} {unit_vi} đồng ý ({rule_vi}, {law_vi})"),
-                    (Lang::Vi, false) => format!(
-                        "Không được thông qua: {agree}/{of} {unit_vi} đồng ý (cần {rule_vi}, tức ít nhất {need}, {law_vi})"
-                    ),
-                    (Lang::En, true) => format!("Passed: {agree}/{of} {unit_en} agree ({rule_en}, {law_en})"),
-                    (Lang::En, false) => format!(
-                        "Not passed: {agree}/{of} {unit_en} agree (needs {rule_en}, at least {need}, {law_en})"
-                    ),
-                }
-            }
-            (Decision::Inquorate { present, convened }, Lang::Vi) => format!(
-                "Hội nghị không hợp lệ: {present}/{convened} người được triệu tập có mặt (cần ít nhất 2/3, tức {}, {CONF_VI})",
-                two_thirds_min(*convened)
-            ),
-            (Decision::Inquorate { present, convened }, Lang::En) => format!(
-                "Conference not valid: {present}/{convened} of those convened attended (needs at least 2/3, that is {}, {CONF_EN})",
-                two_thirds_min(*convened)
-            ),
-            (Decision::NotValidlyHeld { present, households }, Lang::Vi) => format!(
-                "Cuộc họp không hợp lệ, chưa quyết định được: {present}/{households} đại diện hộ gia đình có mặt (cần trên 50%, tức ít nhất {}); tổ chức họp lại hoặc phát phiếu lấy ý kiến tới hộ gia đình ({D59_FORMS_VI})",
-                majority_min(*households)
-            ),
-            (Decision::NotValidlyHeld { present, households }, Lang::En) => format!(
-                "The meeting was not validly held and decided nothing: {present}/{households} household representatives attended (needs more than 50%, at least {}); hold it again or collect opinions by forms handed to every household ({D59_FORMS_EN})",
-                majority_min(*households)
-            ),
-            (Decision::Elected { name, votes, of, .. }, Lang::Vi) => format!(
-                "Trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu (trên 50% tổng số đại diện hộ gia đình, {L21_VI}); kết quả chờ Ủy ban nhân dân xã công nhận ({D59_HEAD_VI})"
-            ),
-            (Decision::Elected { name, votes, of, .. }, Lang::En) => format!(
-                "Elected: {name}, {votes}/{of} household representatives (more than 50% of all household representatives, {L21_EN}); the result awaits recognition by the commune People's Committee ({D59_HEAD_EN})"
-            ),
-            (Decision::NoMajority { best, of }, Lang::Vi) => format!(
-                "Không có người nào đạt trên 50% tổng số đại diện hộ gia đình (cao nhất {best}/{of}); Ủy ban nhân dân xã xem xét, quyết định bầu lại ({D59_HEAD_VI})"
-            ),
-            (Decision::NoMajority { best, of }, Lang::En) => format!(
-                "No candidate reached more than 50% of all household representatives (highest {best}/{of}); the commune People's Committee decides on a new election ({D59_HEAD_EN})"
-            ),
-            (Decision::ElectedToBoard { name, votes, of, .. }, Lang::Vi) => format!(
-                "Trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu (trên 50% tổng số đại diện hộ gia đình, {L21_VI})"
-            ),
-            (Decision::ElectedToBoard { name, votes, of, .. }, Lang::En) => format!(
-                "Elected: {name}, {votes}/{of} household representatives (more than 50% of all household representatives, {L21_EN})"
-            ),
-            (Decision::NotElected { name, votes, of, .. }, Lang::Vi) => format!(
-                "Không trúng cử: {name}, {votes}/{of} đại diện hộ gia đình bầu"
-            ),
-            (Decision::NotElected { name, votes, of, .. }, Lang::En) => format!(
-                "Not elected: {name}, {votes}/{of} household representatives"
-            ),
-            (Decision::TiedForLastSeat { name, votes, of, seats_left, .. }, Lang::Vi) => format!(
-                "Chưa xác định: {name}, {votes}/{of} đại diện hộ gia đình bầu, bằng số phiếu với người khác ở {seats_left} ghế cuối; hội nghị bầu lại giữa những người bằng phiếu"
-            ),
-            (Decision::TiedForLastSeat { name, votes, of, seats_left, .. }, Lang::En) => format!(
-                "Undecided: {name}, {votes}/{of} household representatives, tied with others for the last {seats_left} seat(s); the meeting votes again between those tied"
-            ),
-            (Decision::SeatsUnfilled { elected, seats }, Lang::Vi) => format!(
-                "Bầu được {elected}/{seats} thành viên: còn thiếu {}, cần bầu bổ sung",
-                seats - elected
-            ),
-            (Decision::SeatsUnfilled { elected, seats }, Lang::En) => format!(
-                "{elected} of {seats} members elected: {} short, a further election is needed",
-                seats - elected
-            ),
-            (Decision::Rating { name, low, of, level }, Lang::Vi) => {
-                let what = match level {
-                    RatingLevel::NotMoreThanHalfLow => "không quá 1/2",
-                    RatingLevel::MoreThanHalfLow => "trên 1/2 và dưới 2/3: có thể xin từ chức, nếu không sẽ bị bỏ phiếu tín nhiệm",
-                    RatingLevel::TwoThirdsLow => "từ 2/3 trở lên: cơ quan có thẩm quyền trình miễn nhiệm hoặc đề nghị miễn nhiệm",
-                };
-                format!("{name}: {low}/{of} đại biểu đánh giá tín nhiệm thấp, {what} ({RATING_VI})")
-            }
-            (Decision::Rating { name, low, of, level }, Lang::En) => {
-                let what = match level {
-                    RatingLevel::NotMoreThanHalfLow => "not more than half",
-                    RatingLevel::MoreThanHalfLow => "more than half and less than two-thirds: may resign, otherwise a confidence vote follows",
-                    RatingLevel::TwoThirdsLow => "two-thirds or more: the competent body proposes dismissal",
-                };
-                format!("{name}: {low}/{of} delegates rated low confidence, {what} ({RATING_EN})")
-            }
-            (Decision::ConfidenceVote { name, no_confidence, of, dismissal_proposed }, Lang::Vi) => {
-                let what = if *dismissal_proposed {
-                    "quá 1/2 tổng số đại biểu: cơ quan có thẩm quyền trình Hội đồng nhân dân miễn nhiệm (đề nghị miễn nhiệm, chưa phải là miễn nhiệm)"
+                if *passed {
+                    w.passed(agree, of, unit, rule, law)
                 } else {
-                    "không quá 1/2 tổng số đại biểu"
-                };
-                format!("{name}: {no_confidence}/{of} đại biểu không tín nhiệm, {what} ({VOTE_VI})")
+                    w.not_passed(agree, of, unit, rule, need, law)
+                }
             }
-            (Decision::ConfidenceVote { name, no_confidence, of, dismissal_proposed }, Lang::En) => {
+            Decision::Inquorate { present, convened } => w.inquorate(
+                present,
+                convened,
+                two_thirds_min(*convened),
+                w.law_conference,
+            ),
+            Decision::NotValidlyHeld {
+                present,
+                households,
+            } => w.not_validly_held(
+                present,
+                households,
+                majority_min(*households),
+                w.law_d59_forms,
+            ),
+            Decision::Elected {
+                name, votes, of, ..
+            } => w.elected_head(name, votes, of, w.law_21, w.law_d59_head),
+            Decision::NoMajority { best, of } => w.no_majority(best, of, w.law_d59_head),
+            Decision::ElectedToBoard {
+                name, votes, of, ..
+            } => w.elected_to_board(name, votes, of, w.law_21),
+            Decision::NotElected {
+                name, votes, of, ..
+            } => w.not_elected(name, votes, of),
+            Decision::TiedForLastSeat {
+                name,
+                votes,
+                of,
+                seats_left,
+                ..
+            } => w.tied_for_last_seat(name, votes, of, seats_left),
+            Decision::SeatsUnfilled { elected, seats } => {
+                w.seats_unfilled(elected, seats, seats - elected)
+            }
+            Decision::Rating {
+                name,
+                low,
+                of,
+                level,
+            } => {
+                let what = match level {
+                    RatingLevel::NotMoreThanHalfLow => w.rating_not_more_than_half_low,
+                    RatingLevel::MoreThanHalfLow => w.rating_more_than_half_low,
+                    RatingLevel::TwoThirdsLow => w.rating_two_thirds_low,
+                };
+                w.rating(name, low, of, what, w.law_rating)
+            }
+            Decision::ConfidenceVote {
+                name,
+                no_confidence,
+                of,
+                dismissal_proposed,
+            } => {
                 let what = if *dismissal_proposed {
-                    "more than half of all delegates: the competent body proposes dismissal (a proposal, not a dismissal)"
+                    w.dismissal_proposed
                 } else {
-                    "not more than half of all delegates"
+                    w.no_dismissal_proposed
                 };
-                format!("{name}: {no_confidence}/{of} delegates voted no confidence, {what} ({VOTE_EN})")
+                w.confidence_vote(name, no_confidence, of, what, w.law_vote)
             }
-            (Decision::Target { count, of, numerator, denominator, base, met }, Lang::Vi) => format!(
-                "{}: {count}/{of} (chỉ tiêu từ {numerator}/{denominator} {} trở lên)",
-                if *met { "Đạt chỉ tiêu" } else { "Chưa đạt chỉ tiêu" },
-                match base {
-                    TargetBase::Electorate => "tổng số",
-                    TargetBase::Ballots => "số phiếu thu về",
-                }
-            ),
-            (Decision::Target { count, of, numerator, denominator, base, met }, Lang::En) => format!(
-                "{}: {count}/{of} (target at least {numerator}/{denominator} of {})",
-                if *met { "Target met" } else { "Target not met" },
-                match base {
-                    TargetBase::Electorate => "the total",
-                    TargetBase::Ballots => "the ballots collected",
-                }
-            ),
+            Decision::Target {
+                count,
+                of,
+                numerator,
+                denominator,
+                base,
+                met,
+            } => {
+                let verdict = if *met { w.target_met } else { w.target_missed };
+                let base = match base {
+                    TargetBase::Electorate => w.base_electorate,
+                    TargetBase::Ballots => w.base_ballots,
+                };
+                w.target(verdict, count, of, numerator, denominator, base)
+            }
         }
     }
 }

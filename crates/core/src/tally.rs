@@ -9,15 +9,14 @@ use std::collections::BTreeMap;
 
 use crate::ballot::{shown, Answer, Ballot};
 use crate::counted::Counted;
+use crate::i18n::tally_words;
 use crate::lang::Lang;
 use crate::poll::{Item, ItemKind, Poll, PollHash};
 
 /// Why a ballot or a tally cannot be added to a tally.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TallyError {
-    #[error(
-        "poll_hash: the ballot or tally is for poll {found}, this tally is for poll {expected}"
-    )]
+    #[error("{}", tally_words(Lang::En).wrong_poll(found, expected))]
     WrongPoll { expected: PollHash, found: PollHash },
 }
 
@@ -28,10 +27,9 @@ impl TallyError {
 
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            TallyError::WrongPoll { expected, found } => lang.pick(
-                format!("poll_hash: phiếu hoặc kết quả thuộc cuộc lấy ý kiến {found}, không phải {expected}"),
-                self.to_string(),
-            ),
+            TallyError::WrongPoll { expected, found } => {
+                tally_words(lang).wrong_poll(found, expected)
+            }
         }
     }
 }
@@ -176,14 +174,9 @@ impl Unanswered {
     /// The row's label for people.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Unanswered::LeftBlank => lang.pick("Để trống", "Blank"),
-            Unanswered::NotAsked => lang.pick(
-                "Không hỏi (bỏ qua theo câu trả lời trước)",
-                "Not asked (skipped after an earlier answer)",
-            ),
-            Unanswered::BlankOrNotAsked => {
-                lang.pick("Để trống hoặc không hỏi", "Blank or not asked")
-            }
+            Unanswered::LeftBlank => tally_words(lang).left_blank,
+            Unanswered::NotAsked => tally_words(lang).not_asked,
+            Unanswered::BlankOrNotAsked => tally_words(lang).blank_or_not_asked,
         }
     }
 }
@@ -425,7 +418,7 @@ impl Share {
         match self.basis_points() {
             None => "—".into(),
             Some(bp) => {
-                let sep = lang.pick(',', '.');
+                let sep = tally_words(lang).decimal_separator;
                 format!("{}{sep}{:02}%", bp / 100, bp % 100)
             }
         }
@@ -459,7 +452,7 @@ impl Mean {
         };
         let sign = if hundredths < 0 { "-" } else { "" };
         let abs = hundredths.unsigned_abs();
-        let sep = lang.pick(',', '.');
+        let sep = tally_words(lang).decimal_separator;
         format!("{sign}{}{sep}{:02}", abs / 100, abs % 100)
     }
 }

@@ -5,6 +5,7 @@
 use crate::ballot::BallotCommitment;
 use crate::ballot::BallotError;
 use crate::ballot_box::BoxFingerprint;
+use crate::i18n::bundle_words;
 use crate::lang::Lang;
 use crate::minutes::MinutesError;
 use crate::poll::{PollError, PollHash};
@@ -15,29 +16,29 @@ use super::minutes_code::MinutesCode;
 /// Why a file is not a well-formed bundle at all (before any recomputation).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BundleError {
-    #[error("{path}: not valid JSON at line {line}, column {column}: {detail}")]
+    #[error("{}", self.message(Lang::En))]
     Json {
         path: String,
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("byte {offset} (line {line}): not in the canonical form phieu writes (docs/bundle-format.md §JSON rules)")]
+    #[error("{}", self.message(Lang::En))]
     NotCanonical { offset: usize, line: usize },
-    #[error("format: expected {expected:?}, found {found:?}")]
+    #[error("{}", self.message(Lang::En))]
     Format {
         expected: &'static str,
         found: String,
     },
-    #[error("version: {found} is not supported (this phieu reads version 2{})", if *.found == 1 { "; version 1 is the format before the minutes code: verify it with the phieu that wrote it" } else { "" })]
+    #[error("{}", self.message(Lang::En))]
     Version { found: u64 },
-    #[error("poll.{path}: the embedded poll is not in its one canonical spelling ({detail}); docs/poll-format.md §Canonical form")]
+    #[error("{}", self.message(Lang::En))]
     PollSpelling { path: String, detail: String },
-    #[error("{path}: the counts do not add up: {detail}")]
+    #[error("{}", self.message(Lang::En))]
     Inconsistent { path: String, detail: String },
     #[error("poll.{0}")]
     Poll(PollError),
-    #[error("{path}: {found:?} is not {bytes} bytes of lower-case hex")]
+    #[error("{}", self.message(Lang::En))]
     Hex {
         path: String,
         found: String,
@@ -47,9 +48,9 @@ pub enum BundleError {
     Electorate(OutcomeError),
     #[error("{0}")]
     Minutes(MinutesError),
-    #[error("{path}: an answer is null (blank) or has exactly one of option, options, number, text; free_text only beside option or options")]
+    #[error("{}", self.message(Lang::En))]
     Answer { path: String },
-    #[error("{path}: does not match the poll's items and options")]
+    #[error("{}", self.message(Lang::En))]
     TallyShape { path: String },
     /// The counts of the items voted by hands or on paper do not hold (`crate::counted`).
     #[error("{0}")]
@@ -77,57 +78,30 @@ impl BundleError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
+        let w = bundle_words(lang);
+        match self {
             BundleError::Json {
                 path,
                 line,
                 column,
                 detail,
-            } => format!("{path}: không phải JSON hợp lệ ở dòng {line}, cột {column}: {detail}"),
-            BundleError::NotCanonical { offset, line } => format!(
-                "byte {offset} (dòng {line}): tệp không ở dạng chuẩn do phieu ghi (có thể đã bị sửa)"
-            ),
+            } => w.json(path, line, column, detail),
+            BundleError::NotCanonical { offset, line } => w.not_canonical(offset, line),
             BundleError::Format { expected, found } => {
-                format!("format: cần {expected:?}, nhưng là {found:?}")
+                w.format(format!("{expected:?}"), format!("{found:?}"))
             }
-            BundleError::Version { found: 1 } => "version: tệp theo định dạng cũ, phiên bản 1 (chưa có mã biên bản); phieu này đọc phiên bản 2: hãy kiểm tra tệp bằng phiên bản phieu đã tạo ra nó".to_owned(),
-            BundleError::Version { found } => {
-                format!("version: không hỗ trợ phiên bản {found} (phieu này đọc phiên bản 2)")
-            }
-            BundleError::PollSpelling { path, detail } => format!(
-                "poll.{path}: cuộc lấy ý kiến trong tệp không viết theo đúng một dạng chuẩn ({detail}); xem docs/poll-format.md"
-            ),
-            BundleError::Inconsistent { path, detail } => {
-                format!("{path}: các con số không khớp nhau: {detail}")
-            }
-            BundleError::Poll(e) => {
-                if e.path().is_empty() {
-                    format!("poll: {}", e.message(Lang::Vi))
-                } else {
-                    format!("poll.{}", e.message(Lang::Vi))
-                }
-            }
-            BundleError::Hex { path, found, bytes } => {
-                format!("{path}: {found:?} không phải {bytes} byte viết bằng hex chữ thường")
-            }
-            BundleError::Electorate(e) => e.message(Lang::Vi),
-            BundleError::Minutes(e) => e.message(Lang::Vi),
-            BundleError::Counted(e) => e.message(Lang::Vi),
-            BundleError::Answer { path } => format!(
-                "{path}: câu trả lời phải là null (để trống) hoặc có đúng một trong option, options, number, text"
-            ),
-            BundleError::TallyShape { path } => {
-                format!("{path}: không khớp với các câu hỏi và lựa chọn của cuộc lấy ý kiến")
-            }
-        };
-        match (lang, self) {
-            (Lang::Vi, _) => vi,
-            (Lang::En, BundleError::Poll(e)) if e.path().is_empty() => {
-                format!("poll: {}", e.message(Lang::En))
-            }
-            (Lang::En, BundleError::Poll(e)) => format!("poll.{}", e.message(Lang::En)),
-            (Lang::En, BundleError::Counted(e)) => e.message(Lang::En),
-            (Lang::En, _) => self.to_string(),
+            BundleError::Version { found: 1 } => w.version_1.into(),
+            BundleError::Version { found } => w.version(found),
+            BundleError::PollSpelling { path, detail } => w.poll_spelling(path, detail),
+            BundleError::Inconsistent { path, detail } => w.inconsistent(path, detail),
+            BundleError::Poll(e) if e.path().is_empty() => format!("poll: {}", e.message(lang)),
+            BundleError::Poll(e) => format!("poll.{}", e.message(lang)),
+            BundleError::Hex { path, found, bytes } => w.hex(path, format!("{found:?}"), bytes),
+            BundleError::Electorate(e) => e.message(lang),
+            BundleError::Minutes(e) => e.message(lang),
+            BundleError::Counted(e) => e.message(lang),
+            BundleError::Answer { path } => w.answer(path),
+            BundleError::TallyShape { path } => w.tally_shape(path),
         }
     }
 }
@@ -137,47 +111,21 @@ impl BundleError {
     /// without the field path (issue 22: "keep paths for --json and logs only"), which
     /// [`BundleError::message`] and [`BundleError::path`] keep.
     pub fn plain_message(&self, lang: Lang) -> String {
-        let altered = lang.pick(
-            "tệp có thể đã bị sửa hoặc bị hỏng",
-            "the file may have been altered or damaged",
-        );
+        let w = bundle_words(lang);
+        let altered = w.altered;
         match self {
-            BundleError::Json { line, column, .. } => lang.pick(
-                format!("Tệp không đọc được: nội dung hỏng ở dòng {line}, cột {column} (không phải tệp do phieu ghi, hoặc {altered})."),
-                format!("The file cannot be read: its contents break at line {line}, column {column} (not a file phieu wrote, or {altered})."),
-            ),
-            BundleError::NotCanonical { line, .. } => lang.pick(
-                format!("Tệp không ở đúng dạng phieu ghi (từ dòng {line}): {altered}."),
-                format!("The file is not in the form phieu writes (from line {line}): {altered}."),
-            ),
-            BundleError::Format { .. } => lang.pick(
-                "Đây không phải tệp kết quả của phieu (tệp kiểm tra hoặc bản tóm tắt công khai).".into(),
-                "This is not a phieu results file (an audit file or a public summary).".into(),
-            ),
+            BundleError::Json { line, column, .. } => w.plain_json(line, column, altered),
+            BundleError::NotCanonical { line, .. } => w.plain_not_canonical(line, altered),
+            BundleError::Format { .. } => w.plain_format.into(),
             BundleError::Version { .. } => crate::lang::without_path(&self.message(lang)),
-            BundleError::PollSpelling { .. } | BundleError::Poll(_) => lang.pick(
-                format!("Nội dung phiếu (câu hỏi, lựa chọn, quy tắc) trong tệp không hợp lệ: {altered}."),
-                format!("The poll in the file (questions, options, rule) is not valid: {altered}."),
-            ),
-            BundleError::Inconsistent { .. } => lang.pick(
-                format!("Các con số trong tệp không khớp nhau: {altered}."),
-                format!("The figures in the file do not add up: {altered}."),
-            ),
-            BundleError::Hex { .. } => lang.pick(
-                format!("Một mã trong tệp (mã cam kết, mã kiểm tra hoặc muối) không đúng dạng: {altered}."),
-                format!("A code in the file (a commitment, a check code or a salt) is malformed: {altered}."),
-            ),
+            BundleError::PollSpelling { .. } | BundleError::Poll(_) => w.plain_poll(altered),
+            BundleError::Inconsistent { .. } => w.plain_inconsistent(altered),
+            BundleError::Hex { .. } => w.plain_hex(altered),
             BundleError::Electorate(e) => e.plain_message(lang),
             BundleError::Minutes(e) => crate::lang::without_path(&e.message(lang)),
             BundleError::Counted(e) => crate::lang::without_path(&e.message(lang)),
-            BundleError::Answer { .. } => lang.pick(
-                format!("Một câu trả lời trong tệp không đúng dạng: {altered}."),
-                format!("An answer in the file is malformed: {altered}."),
-            ),
-            BundleError::TallyShape { .. } => lang.pick(
-                format!("Kết quả trong tệp không khớp với các câu hỏi và lựa chọn của phiếu: {altered}."),
-                format!("The results in the file do not match the poll's questions and options: {altered}."),
-            ),
+            BundleError::Answer { .. } => w.plain_answer(altered),
+            BundleError::TallyShape { .. } => w.plain_tally_shape(altered),
         }
     }
 }
@@ -199,37 +147,37 @@ impl VerifyError {
 /// One thing a bundle claims that its own contents do not bear out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Discrepancy {
-    #[error("poll_hash: claimed {claimed}, the poll hashes to {computed}")]
+    #[error("{}", self.message(Lang::En))]
     PollHash { claimed: String, computed: PollHash },
-    #[error("ballots[{index}]: not a valid ballot: {error}")]
+    #[error("{}", self.message(Lang::En))]
     InvalidBallot { index: usize, error: BallotError },
-    #[error("ballots[{index}].commitment: claimed {claimed}, the opening commits to {computed}")]
+    #[error("{}", self.message(Lang::En))]
     Commitment {
         index: usize,
         claimed: BallotCommitment,
         computed: BallotCommitment,
     },
-    #[error("{path}: commitments are not in strictly ascending order here")]
+    #[error("{}", self.message(Lang::En))]
     Order { path: String },
     #[error("{0}")]
     Electorate(OutcomeError),
-    #[error("fingerprint: claimed {claimed}, the ballots give {computed}")]
+    #[error("{}", self.message(Lang::En))]
     Fingerprint {
         claimed: BoxFingerprint,
         computed: BoxFingerprint,
     },
-    #[error("minutes_code: claimed {claimed}, the minutes, tally and outcomes give {computed}")]
+    #[error("{}", self.message(Lang::En))]
     MinutesCode {
         claimed: MinutesCode,
         computed: MinutesCode,
     },
-    #[error("{path}: claimed {claimed}, recounted {computed}")]
+    #[error("{}", self.message(Lang::En))]
     Count {
         path: String,
         claimed: String,
         computed: String,
     },
-    #[error("minutes.ballots_issued: {issued} ballots issued, but {returned} returned")]
+    #[error("{}", self.message(Lang::En))]
     Issued { issued: u64, returned: u64 },
 }
 
@@ -250,49 +198,27 @@ impl Discrepancy {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let vi = match self {
-            Discrepancy::PollHash { claimed, computed } => {
-                format!("poll_hash: ghi {claimed}, nhưng nội dung cuộc lấy ý kiến cho {computed}")
-            }
+        let w = bundle_words(lang);
+        match self {
+            Discrepancy::PollHash { claimed, computed } => w.poll_hash(claimed, computed),
             Discrepancy::InvalidBallot { index, error } => {
-                format!(
-                    "ballots[{index}]: phiếu không hợp lệ: {}",
-                    error.message(Lang::Vi)
-                )
+                w.invalid_ballot(index, error.message(lang))
             }
             Discrepancy::Commitment {
                 index,
                 claimed,
                 computed,
-            } => format!(
-                "ballots[{index}].commitment: ghi {claimed}, nhưng nội dung phiếu cho {computed}"
-            ),
-            Discrepancy::Order { path } => {
-                format!("{path}: các mã cam kết không theo thứ tự tăng dần")
-            }
-            Discrepancy::Electorate(e) => e.message(Lang::Vi),
-            Discrepancy::Fingerprint { claimed, computed } => {
-                format!("fingerprint: ghi {claimed}, nhưng các phiếu cho {computed}")
-            }
-            Discrepancy::MinutesCode { claimed, computed } => format!(
-                "minutes_code: ghi {claimed}, nhưng biên bản, kết quả và các phiếu cho {computed}"
-            ),
+            } => w.commitment(index, claimed, computed),
+            Discrepancy::Order { path } => w.order(path),
+            Discrepancy::Electorate(e) => e.message(lang),
+            Discrepancy::Fingerprint { claimed, computed } => w.fingerprint(claimed, computed),
+            Discrepancy::MinutesCode { claimed, computed } => w.minutes_code(claimed, computed),
             Discrepancy::Count {
                 path,
                 claimed,
                 computed,
-            } => format!("{path}: ghi {claimed}, kiểm lại được {computed}"),
-            Discrepancy::Issued { issued, returned } => format!(
-                "minutes.ballots_issued: ghi {issued} phiếu phát ra, nhưng có {returned} phiếu thu vào"
-            ),
-        };
-        match (lang, self) {
-            (Lang::Vi, _) => vi,
-            (Lang::En, Discrepancy::InvalidBallot { index, error }) => format!(
-                "ballots[{index}]: not a valid ballot: {}",
-                error.message(Lang::En)
-            ),
-            (Lang::En, _) => self.to_string(),
+            } => w.count(path, claimed, computed),
+            Discrepancy::Issued { issued, returned } => w.issued(issued, returned),
         }
     }
 }
@@ -304,43 +230,28 @@ impl Discrepancy {
     /// `--json` and logs. A file that did not verify has no trusted poll, so questions are
     /// named by number.
     pub fn plain_message(&self, lang: Lang) -> String {
+        let w = bundle_words(lang);
         match self {
-            Discrepancy::PollHash { .. } => lang.pick(
-                "Nội dung phiếu (các câu hỏi, lựa chọn) trong tệp không khớp với mã kiểm tra nội dung phiếu ghi kèm: tệp có thể đã bị sửa.".into(),
-                "The poll in the file (its questions and options) does not match the poll check code beside it: the file may have been altered.".into(),
+            Discrepancy::PollHash { .. } => w.plain_poll_hash.into(),
+            Discrepancy::InvalidBallot { index, error } => w.plain_invalid_ballot(
+                index + 1,
+                crate::ballot::lower_first(&error.plain(lang, None)),
             ),
-            Discrepancy::InvalidBallot { index, error } => lang.pick(
-                format!("Phiếu thứ {} không hợp lệ: {}", index + 1, crate::ballot::lower_first(&error.plain(lang, None))),
-                format!("Ballot {} is not valid: {}", index + 1, crate::ballot::lower_first(&error.plain(lang, None))),
-            ),
-            Discrepancy::Commitment { index, .. } => lang.pick(
-                format!("Phiếu thứ {}: mã cam kết ghi trong tệp không khớp với nội dung phiếu (phiếu có thể đã bị sửa).", index + 1),
-                format!("Ballot {}: the commitment written in the file does not match the ballot's contents (the ballot may have been altered).", index + 1),
-            ),
-            Discrepancy::Order { .. } => lang.pick(
-                "Các phiếu không được xếp theo thứ tự mà phieu luôn ghi (theo mã cam kết): tệp có thể đã bị sửa.".into(),
-                "The ballots are not in the order phieu always writes them (by commitment): the file may have been altered.".into(),
-            ),
+            Discrepancy::Commitment { index, .. } => w.plain_commitment(index + 1),
+            Discrepancy::Order { .. } => w.plain_order.into(),
             Discrepancy::Electorate(e) => e.plain_message(lang),
-            Discrepancy::Fingerprint { claimed, computed } => lang.pick(
-                format!("Mã kiểm tra hòm phiếu ghi trong tệp là {}, nhưng các phiếu trong tệp cho {}.", claimed.short(), computed.short()),
-                format!("The box check code written in the file is {}, but its ballots give {}.", claimed.short(), computed.short()),
-            ),
-            Discrepancy::MinutesCode { claimed, computed } => lang.pick(
-                format!("Mã biên bản ghi trong tệp là {}, nhưng biên bản, kết quả và các phiếu trong tệp cho {}.", claimed.short(), computed.short()),
-                format!("The minutes code written in the file is {}, but its minutes, tally and ballots give {}.", claimed.short(), computed.short()),
-            ),
-            Discrepancy::Count { path, claimed, computed } => {
-                let what = count_in_words(path, lang);
-                lang.pick(
-                    format!("{what}: tệp ghi {claimed}, kiểm lại từ các phiếu được {computed}."),
-                    format!("{what}: the file says {claimed}, the ballots give {computed}."),
-                )
+            Discrepancy::Fingerprint { claimed, computed } => {
+                w.plain_fingerprint(claimed.short(), computed.short())
             }
-            Discrepancy::Issued { issued, returned } => lang.pick(
-                format!("Biên bản ghi {issued} phiếu phát ra, nhưng tệp có {returned} phiếu thu vào: không thể thu vào nhiều phiếu hơn số đã phát."),
-                format!("The minutes say {issued} ballots were issued, but the file holds {returned} returned: more cannot be returned than were issued."),
-            ),
+            Discrepancy::MinutesCode { claimed, computed } => {
+                w.plain_minutes_code(claimed.short(), computed.short())
+            }
+            Discrepancy::Count {
+                path,
+                claimed,
+                computed,
+            } => w.plain_count(count_in_words(path, lang), claimed, computed),
+            Discrepancy::Issued { issued, returned } => w.plain_issued(issued, returned),
         }
     }
 }
@@ -357,57 +268,41 @@ pub(super) fn count_in_words(path: &str, lang: Lang) -> String {
         .collect();
     let last = path.rsplit(['.', ']']).next().unwrap_or("");
     let item = numbers.first().copied().unwrap_or(0);
+    let w = bundle_words(lang);
     if path == "tally.ballots" {
-        return lang.pick("Số phiếu", "The number of ballots").into();
+        return w.count_ballots.into();
     }
     if path == "tally.blank_ballots" {
-        return lang
-            .pick("Số phiếu trắng", "The number of blank ballots")
-            .into();
+        return w.count_blank_ballots.into();
     }
     if path.starts_with("tally.items[") {
         if path.contains(".options[") {
             let option = numbers.get(1).copied().unwrap_or(0);
-            return lang.pick(
-                format!("Câu {item}, lựa chọn thứ {option}: số phiếu"),
-                format!("Question {item}, option {option}: the count"),
-            );
+            return w.count_option(item, option);
         }
         let part = match last {
-            "blank" => lang.pick("số người để trống", "the number left blank"),
-            _ if path.contains(".free_text") => {
-                lang.pick("các ý kiến ghi thêm", "the written opinions")
-            }
-            _ if path.contains(".mean") => lang.pick("điểm trung bình", "the average"),
-            _ => lang.pick("kết quả", "the result"),
+            "blank" => w.count_part_blank,
+            _ if path.contains(".free_text") => w.count_part_free_text,
+            _ if path.contains(".mean") => w.count_part_mean,
+            _ => w.count_part_result,
         };
-        return lang.pick(
-            format!("Câu {item}: {part}"),
-            format!("Question {item}: {part}"),
-        );
+        return w.count_item(item, part);
     }
     if path.starts_with("outcomes[") {
         let part = match last {
-            "of" => lang.pick(
-                "tổng số dùng để tính tỷ lệ",
-                "the total the share is taken of",
-            ),
-            "count" => lang.pick("số phiếu", "the count"),
-            "result" => lang.pick("kết luận", "the decision"),
-            "option" => lang.pick("lựa chọn được nêu", "the option named"),
-            "sentence_vi" | "sentence_en" => lang.pick("câu kết luận", "the sentence"),
-            _ => lang.pick("nội dung", "its contents"),
+            "of" => w.outcome_part_of,
+            "count" => w.outcome_part_count,
+            "result" => w.outcome_part_result,
+            "option" => w.outcome_part_option,
+            "sentence_vi" | "sentence_en" => w.outcome_part_sentence,
+            _ => w.outcome_part_other,
         };
-        return lang.pick(
-            format!("Kết quả thứ {item}: {part}"),
-            format!("Outcome {item}: {part}"),
-        );
+        return w.count_outcome(item, part);
     }
     if path.starts_with("outcomes") {
-        return lang.pick("Số kết quả", "The number of outcomes").into();
+        return w.count_outcomes.into();
     }
-    lang.pick("Một con số trong tệp", "A number in the file")
-        .into()
+    w.count_other.into()
 }
 
 /// Why verification failed: the file could not be read, or it could and its claims do not hold.

@@ -21,6 +21,7 @@ pub use kind::MinutesKind;
 use crate::ballot_box::BoxFingerprint;
 use crate::bundle::{AuditBundle, MinutesCode, PublicSummary};
 use crate::counted::By;
+use crate::i18n::layout_words;
 use crate::lang::Lang;
 use crate::merge::BoxEntry;
 use crate::minutes::Minutes;
@@ -28,7 +29,7 @@ use crate::poll::{Item, Poll, PollKind};
 use crate::results::item_rows;
 use crate::rule::{Electorate, Outcome};
 use crate::tally::Tally;
-use words::{quorum, tr, words};
+use words::{quorum, words};
 
 /// Dots left for a person to fill in by hand on the paper.
 pub const DOTS: &str = "……………………………………";
@@ -171,6 +172,7 @@ pub fn item_title(item: &Item, lang: Lang) -> String {
 
 /// The minutes of `r` in `lang` (the legal record is the Vietnamese one).
 pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
+    let lw = layout_words(lang);
     let kind = MinutesKind::of(r.poll, r.electorate);
     let w = words(kind, lang);
     let m = r.minutes;
@@ -183,13 +185,13 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // Heading and title.
     let committee = format!(
         "{} {}",
-        tr(lang, "ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE OF"),
+        lw.peoples_committee_of.to_owned(),
         place.commune().to_uppercase()
     );
     let mut issuer = match kind {
         MinutesKind::Council => vec![format!(
             "{} {}",
-            tr(lang, "HỘI ĐỒNG NHÂN DÂN", "PEOPLE'S COUNCIL OF"),
+            lw.peoples_council_of.to_owned(),
             place.commune().to_uppercase()
         )],
         _ => vec![committee],
@@ -200,69 +202,46 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     b.push(Block::Heading {
         issuer,
         nation: vec![
-            tr(
-                lang,
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "SOCIALIST REPUBLIC OF VIETNAM",
-            ),
-            tr(
-                lang,
-                "Độc lập - Tự do - Hạnh phúc",
-                "Independence - Freedom - Happiness",
-            ),
+            lw.socialist_republic_of_vietnam.to_owned(),
+            lw.independence_freedom_happiness.to_owned(),
         ],
     });
     b.push(Block::Title(match (kind, r.poll.kind()) {
-        (MinutesKind::Survey, _) => tr(
-            lang,
-            "BIÊN BẢN TỔNG HỢP PHIẾU LẤY Ý KIẾN",
-            "RECORD OF THE OPINION FORMS COLLECTED",
-        ),
-        (MinutesKind::Council, PollKind::ConfidenceRating) => tr(
-            lang,
-            "BIÊN BẢN KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM",
-            "COUNTING MINUTES OF THE CONFIDENCE RATING",
-        ),
-        (MinutesKind::Council, _) => tr(
-            lang,
-            "BIÊN BẢN KIỂM PHIẾU BỎ PHIẾU TÍN NHIỆM",
-            "COUNTING MINUTES OF THE CONFIDENCE VOTE",
-        ),
-        _ => tr(lang, "BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+        (MinutesKind::Survey, _) => lw.record_of_the_opinion_forms_collected.to_owned(),
+        (MinutesKind::Council, PollKind::ConfidenceRating) => {
+            lw.counting_minutes_of_the_confidence_rating.to_owned()
+        }
+        (MinutesKind::Council, _) => lw.counting_minutes_of_the_confidence_vote.to_owned(),
+        _ => lw.counting_minutes.to_owned(),
     }));
     b.push(Block::Subject(match kind {
         // D59 Mẫu 04's title.
-        MinutesKind::HouseholdForms => format!(
-            "{} {subject}",
-            tr(
-                lang,
-                "Về việc phát phiếu lấy ý kiến của hộ gia đình về",
-                "On opinion forms handed to every household about"
-            )
-        ),
-        _ => format!("{} {subject}", tr(lang, "Về việc", "On")),
+        MinutesKind::HouseholdForms => {
+            format!("{} {subject}", lw.subject_household_forms.to_owned())
+        }
+        _ => format!("{} {subject}", lw.subject_on.to_owned()),
     }));
 
     // When, where, who.
     if kind.is_meeting() {
         b.push(Block::Line(format!(
             "{} {}, {} {}.",
-            tr(lang, "Hôm nay, vào hồi", "Today, at"),
+            lw.today_at.to_owned(),
             or_dots(m.time()),
-            tr(lang, "tại", "at"),
+            lw.at_place.to_owned(),
             or_dots(m.place())
         )));
         b.push(Block::Figures(vec![
-            (tr(lang, "Chủ trì", "Chaired by"), or_dots(m.chair())),
-            (tr(lang, "Thư ký", "Secretary"), or_dots(m.secretary())),
+            (lw.chaired_by.to_owned(), or_dots(m.chair())),
+            (lw.secretary.to_owned(), or_dots(m.secretary())),
         ]));
     } else {
         b.push(Block::Figures(vec![
             (
-                tr(lang, "Thời gian lấy ý kiến", "When opinions were collected"),
+                lw.when_opinions_were_collected.to_owned(),
                 or_dots(m.time()),
             ),
-            (tr(lang, "Địa điểm", "Place"), or_dots(m.place())),
+            (lw.place.to_owned(), or_dots(m.place())),
         ]));
     }
     let village_board = matches!(
@@ -271,28 +250,18 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     );
     match kind {
         MinutesKind::Survey => b.push(Block::Figures(vec![(
-            tr(lang, "Người lập biên bản", "Recorded by"),
+            lw.recorded_by.to_owned(),
             or_dots(m.secretary()),
         )])),
         _ => {
             // D59 Mẫu 02 names the head of the board "Tổ trưởng", the others "Thành viên".
             let (head, member) = if village_board {
-                (
-                    tr(lang, "Tổ trưởng", "head"),
-                    tr(lang, "Thành viên", "member"),
-                )
+                (lw.head_village.to_owned(), lw.member.to_owned())
             } else {
-                (
-                    tr(lang, "Trưởng Ban", "head"),
-                    tr(lang, "Thành viên", "member"),
-                )
+                (lw.head_council.to_owned(), lw.member.to_owned())
             };
             b.push(Block::List {
-                label: tr(
-                    lang,
-                    "Ban kiểm phiếu gồm các ông (bà) có tên sau",
-                    "The counting board",
-                ),
+                label: lw.the_counting_board.to_owned(),
                 entries: m
                     .board()
                     .iter()
@@ -308,37 +277,24 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         || (kind == MinutesKind::HouseholdForms && !m.witnesses().is_empty())
     {
         b.push(Block::List {
-            label: tr(
-                lang,
-                "Đại diện hộ gia đình chứng kiến việc kiểm phiếu gồm",
-                "Household representatives witnessing the count",
-            ),
+            label: lw.household_representatives_witnessing_the_count.to_owned(),
             entries: m.witnesses().to_vec(),
         });
     }
 
     // I. Figures.
-    b.push(Block::Section(tr(lang, "I. SỐ LIỆU CHUNG", "I. FIGURES")));
+    b.push(Block::Section(lw.i_figures.to_owned()));
     let mut figures = vec![(w.total.clone(), e.total().to_string())];
     match kind {
         MinutesKind::HouseholdForms => {
-            figures.push((
-                tr(lang, "Số phiếu phát ra", "Forms issued"),
-                e.total().to_string(),
-            ));
-            figures.push((
-                tr(lang, "Số phiếu thu về", "Forms returned"),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.forms_issued.to_owned(), e.total().to_string()));
+            figures.push((lw.forms_returned.to_owned(), t.ballots().to_string()));
         }
         MinutesKind::Survey => {
             if e.present().is_some() {
                 figures.push((w.present.clone(), quorum(kind, e, lang)));
             }
-            figures.push((
-                tr(lang, "Số phiếu thu về", "Forms returned"),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.forms_returned.to_owned(), t.ballots().to_string()));
         }
         _ if m.counted().covers(r.poll) => {
             // Every item voted by hands or on paper (issue 19): the tablet took no ballot, so
@@ -350,87 +306,43 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             // A ballot is issued each time the tablet is unlocked for a voter (issue 19, item
             // 3); a bundle from before that count has every ballot issued to be cast.
             let issued = m.issued().unwrap_or(t.ballots());
-            figures.push((
-                tr(lang, "Số phiếu phát ra", "Ballots issued"),
-                issued.to_string(),
-            ));
-            figures.push((
-                tr(lang, "Số phiếu thu vào", "Ballots returned"),
-                t.ballots().to_string(),
-            ));
+            figures.push((lw.ballots_issued.to_owned(), issued.to_string()));
+            figures.push((lw.ballots_returned.to_owned(), t.ballots().to_string()));
             if let Some(n) = issued.checked_sub(t.ballots()).filter(|&n| n > 0) {
-                figures.push((
-                    tr(
-                        lang,
-                        "Số phiếu phát ra không thu vào (cử tri không bấm Xác nhận, hoặc cán bộ hủy lượt)",
-                        "Issued, not returned (the voter did not confirm, or the officer cancelled)",
-                    ),
-                    n.to_string(),
-                ));
+                figures.push((lw.issued_not_returned.to_owned(), n.to_string()));
             }
         }
     }
     let counted = m.counted();
     if !counted.covers(r.poll) {
+        figures.push((lw.valid.to_owned(), t.valid_ballots().to_string()));
         figures.push((
-            tr(lang, "Số phiếu hợp lệ", "Valid"),
-            t.valid_ballots().to_string(),
-        ));
-        figures.push((
-            tr(
-                lang,
-                "Số phiếu trắng (để trống toàn bộ)",
-                "Blank (nothing marked)",
-            ),
+            lw.blank_nothing_marked.to_owned(),
             t.blank_ballots().to_string(),
         ));
     }
     // The paper ballots of the items voted on paper, as the board counted them.
     if let Some(p) = counted.paper() {
         figures.extend([
-            (
-                tr(lang, "Số phiếu giấy phát ra", "Paper ballots issued"),
-                p.issued.to_string(),
-            ),
-            (
-                tr(lang, "Số phiếu giấy thu vào", "Paper ballots returned"),
-                p.returned.to_string(),
-            ),
-            (
-                tr(lang, "Số phiếu giấy hợp lệ", "Valid paper ballots"),
-                p.valid().to_string(),
-            ),
-            (
-                tr(lang, "Số phiếu giấy không hợp lệ", "Invalid paper ballots"),
-                p.invalid.to_string(),
-            ),
+            (lw.paper_ballots_issued.to_owned(), p.issued.to_string()),
+            (lw.paper_ballots_returned.to_owned(), p.returned.to_string()),
+            (lw.valid_paper_ballots.to_owned(), p.valid().to_string()),
+            (lw.invalid_paper_ballots.to_owned(), p.invalid.to_string()),
         ]);
     }
     b.push(Block::Figures(figures));
     if counted.items().iter().any(|c| c.by == By::Paper) {
-        b.push(Block::Line(tr(
-            lang,
-            "Phiếu giấy được Ban kiểm phiếu đọc từng phiếu; hai người đếm độc lập trên máy tính bảng, hai kết quả khớp nhau trước khi lập biên bản.",
-            "The board read out each paper ballot; two counters counted independently on the tablet, and their counts agreed before these minutes were made.",
-        )));
+        b.push(Block::Line(lw.paper_count_note.to_owned()));
     }
     if kind == MinutesKind::HouseholdForms {
-        b.push(Block::Line(tr(
-            lang,
-            "Lấy ý kiến bằng phiếu phát tới từng hộ gia đình, không họp: không có số người có mặt và không xét điều kiện cuộc họp hợp lệ; tỷ lệ tính trên tổng số hộ gia đình.",
-            "Opinion forms handed to every household, no meeting: no one is present and no quorum applies; shares are of all households.",
-        )));
+        b.push(Block::Line(lw.household_forms_note.to_owned()));
     }
     // The kiosk writes the test's result as a whole sentence; print it as written.
     b.push(Block::Line(if m.logic_and_accuracy_test().is_empty() {
         format!(
             "{}: {}",
-            tr(
-                lang,
-                "Chạy thử trước khi bỏ phiếu",
-                "Test run before voting"
-            ),
-            tr(lang, "không ghi", "not recorded")
+            lw.test_run_before_voting.to_owned(),
+            lw.not_recorded.to_owned()
         )
     } else {
         m.logic_and_accuracy_test().to_owned()
@@ -455,16 +367,12 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             .collect();
         let by = counted.by(item.id());
         let counted_as = match by {
-            Some(By::Hands) => tr(lang, "Số người giơ tay", "Hands"),
-            _ => tr(lang, "Số phiếu", "Ballots"),
+            Some(By::Hands) => lw.hands.to_owned(),
+            _ => lw.ballots.to_owned(),
         };
         b.push(Block::Table {
             caption: format!("{}. {}", i + 1, item_title(item, lang)),
-            head: vec![
-                tr(lang, "Lựa chọn", "Option"),
-                counted_as,
-                tr(lang, "Tỷ lệ", "Share"),
-            ],
+            head: vec![lw.option.to_owned(), counted_as, lw.share.to_owned()],
             rows,
         });
         if let Some(by) = by {
@@ -473,50 +381,42 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
         if let Some(mean) = it.mean() {
             b.push(Block::Line(format!(
                 "{}: {}",
-                tr(lang, "Điểm trung bình", "Mean"),
+                lw.mean.to_owned(),
                 mean.display(lang)
             )));
         }
         if !free.is_empty() {
             b.push(Block::List {
-                label: tr(lang, "Ý kiến ghi thêm", "Written opinions"),
+                label: lw.written_opinions.to_owned(),
                 entries: free,
             });
         }
         // A board with several seats has one outcome per candidate.
         for o in r.outcomes.iter().filter(|o| o.item() == item.id()) {
             b.push(Block::Outcome {
-                label: tr(lang, "Kết quả", "Outcome"),
+                label: lw.outcome.to_owned(),
                 sentence: o.sentence(lang),
             });
         }
     }
     if r.outcomes.is_empty() {
         b.push(Block::Outcome {
-            label: tr(lang, "Kết quả", "Outcome"),
-            sentence: tr(
-                lang,
-                "Lấy ý kiến, không biểu quyết.",
-                "An opinion survey, nothing to decide.",
-            ),
+            label: lw.outcome.to_owned(),
+            sentence: lw.survey_nothing_to_decide.to_owned(),
         });
     }
 
     // III. The boxes of a merged bundle.
     if !r.boxes.is_empty() {
-        b.push(Block::Section(tr(
-            lang,
-            "III. CÁC HÒM PHIẾU ĐIỆN TỬ ĐÃ GỘP",
-            "III. THE ELECTRONIC BOXES MERGED",
-        )));
+        b.push(Block::Section(lw.iii_boxes_merged.to_owned()));
         b.push(Block::Table {
             caption: String::new(),
             head: vec![
-                tr(lang, "Hòm", "Box"),
-                tr(lang, "Mã kiểm tra hòm phiếu điện tử", "Box check code"),
-                tr(lang, "Mã biên bản", "Minutes code"),
-                tr(lang, "Số phiếu", "Ballots"),
-                tr(lang, "Nơi, thời gian", "Place, time"),
+                lw.box_column.to_owned(),
+                lw.box_check_code.to_owned(),
+                lw.minutes_code.to_owned(),
+                lw.ballots.to_owned(),
+                lw.place_time.to_owned(),
             ],
             rows: r
                 .boxes
@@ -537,14 +437,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     b.push(Block::Code {
         code: CodeKind::Box,
-        label: tr(lang, "Mã kiểm tra hòm phiếu điện tử", "Box check code"),
+        label: lw.box_check_code.to_owned(),
         short: r.fingerprint.short(),
         full: r.fingerprint.to_hex(),
-        note: tr(
-            lang,
-            "Mã kiểm tra được tính từ toàn bộ phiếu trong hòm; bất kỳ ai có tệp kiểm tra đều tính lại được.",
-            "Computed from every ballot in the box; anyone with the audit file can compute it again.",
-        ),
+        note: lw.box_check_code_note.to_owned(),
     });
 
     // The end of the count. A survey is not a meeting: it has no count that ends at an hour
@@ -552,39 +448,18 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // its responses were summed up only if that was recorded (issue 22, item 6).
     let mut closing = Vec::new();
     if kind != MinutesKind::Survey {
-        closing.push((
-            tr(
-                lang,
-                "Việc kiểm phiếu kết thúc vào hồi",
-                "The count ended at",
-            ),
-            or_dots(m.closed_at()),
-        ));
+        closing.push((lw.the_count_ended_at.to_owned(), or_dots(m.closed_at())));
     } else if !m.closed_at().is_empty() {
-        closing.push((
-            tr(lang, "Tổng hợp phiếu xong lúc", "Forms summed up on"),
-            m.closed_at().to_owned(),
-        ));
+        closing.push((lw.forms_summed_up_on.to_owned(), m.closed_at().to_owned()));
     }
     if kind != MinutesKind::Survey || !m.complaints().is_empty() {
         closing.push((
-            tr(
-                lang,
-                "Khiếu nại, tố cáo (nếu có)",
-                "Complaints raised (if any)",
-            ),
+            lw.complaints_raised_if_any.to_owned(),
             or_dots(m.complaints()),
         ));
     }
     if kind != MinutesKind::Survey {
-        closing.push((
-            tr(
-                lang,
-                "Số lần nhập sai mã PIN hoặc mã mời cử tri trong cuộc họp",
-                "Wrong tries of the officer's PIN or voter code during the meeting",
-            ),
-            m.wrong_pins().to_string(),
-        ));
+        closing.push((lw.wrong_pin_tries.to_owned(), m.wrong_pins().to_string()));
     }
     if !closing.is_empty() {
         b.push(Block::Figures(closing));
@@ -593,13 +468,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
 
     // Signatures: the board, head first, and the household witnesses; lines to fill in by hand
     // when the file names no one.
-    let member = tr(lang, "Thành viên Ban kiểm phiếu", "Counting board member");
+    let member = lw.counting_board_member.to_owned();
     let mut sigs: Vec<(String, String)> = Vec::new();
     if kind == MinutesKind::Survey {
-        sigs.push((
-            tr(lang, "Người lập biên bản", "Recorded by"),
-            m.secretary().to_owned(),
-        ));
+        sigs.push((lw.recorded_by.to_owned(), m.secretary().to_owned()));
     } else if m.board().is_empty() {
         sigs.push((w.board_head.clone(), String::new()));
         sigs.push((member.clone(), String::new()));
@@ -610,7 +482,7 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
             (role.clone(), n.clone())
         }));
     }
-    let witness = tr(lang, "Người chứng kiến", "Witness");
+    let witness = lw.witness.to_owned();
     if kind == MinutesKind::VillageMeeting && m.witnesses().is_empty() {
         sigs.push((witness.clone(), String::new()));
         sigs.push((witness.clone(), String::new()));
@@ -626,14 +498,10 @@ pub fn minutes_layout(r: Record<'_>, lang: Lang) -> Layout {
     // copy after the signatures: it covers everything above.
     b.push(Block::Code {
         code: CodeKind::Minutes,
-        label: tr(lang, "Mã biên bản", "Minutes code"),
+        label: lw.minutes_code.to_owned(),
         short: r.minutes_code.short(),
         full: r.minutes_code.to_hex(),
-        note: tr(
-            lang,
-            "Dùng để đối chiếu tệp kết quả với bản giấy này (trang Kiểm chứng tệp kết quả, hoặc phieu verify --paper): tệp có kết quả, số cử tri hoặc biên bản khác sẽ có mã khác.",
-            "Checks a results file against this paper (the Verify page, or phieu verify --paper): a file with other results, electorate or minutes has another code.",
-        ),
+        note: lw.minutes_code_note.to_owned(),
     });
 
     Layout {

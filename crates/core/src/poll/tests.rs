@@ -556,3 +556,17 @@ fn bad_language_tags_are_refused() {
     let e = error_of(&with("\"vi\": \"Đồng ý\"", "\"vi\": \"Đồng ý\", \"km\": 3"));
     assert!(matches!(e.kind(), PollErrorKind::Json { .. }), "{e}");
 }
+
+/// A word table's plain entry writes its braces as `{{` and `}}`: the message shows one brace.
+#[test]
+fn braces_in_a_plain_message_are_single() {
+    let k = PollErrorKind::ConditionShape;
+    assert_eq!(
+        k.message(Lang::En),
+        r#"a show_if is either {"item", "any_of"}, or {"all": [...]}, or {"any": [...]}"#
+    );
+    assert_eq!(k.to_string(), k.message(Lang::En));
+    assert!(k
+        .message(Lang::Vi)
+        .contains(r#"phải là {"item", "any_of"}, hoặc"#));
+}

@@ -2,6 +2,7 @@
 //! convened, and how many are present), how the ballots were collected, and why an electorate or
 //! an outcome cannot be computed.
 
+use crate::i18n::rule_words;
 use crate::lang::Lang;
 use crate::poll::PollHash;
 use crate::tally::Share;
@@ -35,30 +36,49 @@ impl Method {
 }
 
 /// Why an electorate or an outcome cannot be computed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutcomeError {
-    #[error("electorate.total: the electorate must be at least 1")]
     Empty,
-    #[error("electorate.present: {present} present is more than the electorate of {total}")]
-    PresentExceedsTotal { present: u64, total: u64 },
-    #[error("electorate.total: {ballots} ballots cast is more than the electorate of {total}")]
-    BallotsExceedTotal { ballots: u64, total: u64 },
-    #[error("electorate.present: {ballots} ballots cast is more than the {present} present")]
-    BallotsExceedPresent { ballots: u64, present: u64 },
-    #[error("electorate.present: rule {preset:?} needs the number present")]
-    PresentRequired { preset: &'static str },
-    #[error("tally.poll_hash: the tally is for poll {found}, not for poll {expected}")]
-    WrongPoll { expected: PollHash, found: PollHash },
-    #[error("electorate.method: forms handed to households collect a village's decision or election, not a {kind}")]
-    FormsNotForThisPoll { kind: &'static str },
-    #[error("electorate.method: {found:?} is not a method (only \"household_forms\", or none for a meeting)")]
-    UnknownMethod { found: String },
-    #[error("electorate.present: forms handed to households have no one present, {present} given")]
-    PresentWithForms { present: u64 },
+    PresentExceedsTotal {
+        present: u64,
+        total: u64,
+    },
+    BallotsExceedTotal {
+        ballots: u64,
+        total: u64,
+    },
+    BallotsExceedPresent {
+        ballots: u64,
+        present: u64,
+    },
+    PresentRequired {
+        preset: &'static str,
+    },
+    WrongPoll {
+        expected: PollHash,
+        found: PollHash,
+    },
+    FormsNotForThisPoll {
+        kind: &'static str,
+    },
+    UnknownMethod {
+        found: String,
+    },
+    PresentWithForms {
+        present: u64,
+    },
     /// The counts of the items voted by hands or on paper (`crate::counted`) do not hold.
-    #[error("{0}")]
     Counted(crate::counted::CountedError),
 }
+
+/// In English: the message with its field path, for `--json` and logs.
+impl std::fmt::Display for OutcomeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for OutcomeError {}
 
 impl OutcomeError {
     pub fn path(&self) -> &'static str {
@@ -78,35 +98,21 @@ impl OutcomeError {
 
     pub fn message(&self, lang: Lang) -> String {
         use OutcomeError as E;
-        let vi = match self {
-            E::Empty => "electorate.total: tổng số cử tri phải ít nhất là 1".to_owned(),
-            E::PresentExceedsTotal { present, total } => {
-                format!("electorate.present: số có mặt {present} lớn hơn tổng số {total}")
-            }
-            E::BallotsExceedTotal { ballots, total } => {
-                format!("electorate.total: số phiếu {ballots} lớn hơn tổng số cử tri {total}")
-            }
+        let w = rule_words(lang);
+        match self {
+            E::Empty => w.empty.into(),
+            E::PresentExceedsTotal { present, total } => w.present_exceeds_total(present, total),
+            E::BallotsExceedTotal { ballots, total } => w.ballots_exceed_total(ballots, total),
             E::BallotsExceedPresent { ballots, present } => {
-                format!("electorate.present: số phiếu {ballots} lớn hơn số có mặt {present}")
+                w.ballots_exceed_present(ballots, present)
             }
-            E::PresentRequired { preset } => {
-                format!("electorate.present: quy tắc {preset:?} cần số người có mặt")
-            }
-            E::WrongPoll { expected, found } => format!(
-                "tally.poll_hash: kết quả thuộc cuộc lấy ý kiến {found}, không phải {expected}"
-            ),
-            E::FormsNotForThisPoll { kind } => format!(
-                "electorate.method: phát phiếu lấy ý kiến tới hộ gia đình chỉ dùng cho việc quyết định hoặc bầu cử của thôn, không dùng cho loại {kind}"
-            ),
-            E::UnknownMethod { found } => format!(
-                "electorate.method: {found:?} không phải cách lấy ý kiến (chỉ có \"household_forms\", hoặc để trống khi họp)"
-            ),
-            E::PresentWithForms { present } => format!(
-                "electorate.present: phát phiếu tới hộ gia đình thì không có số người có mặt, nhưng tệp ghi {present}"
-            ),
-            E::Counted(e) => return e.message(lang),
-        };
-        lang.pick(vi, self.to_string())
+            E::PresentRequired { preset } => w.present_required(format!("{preset:?}")),
+            E::WrongPoll { expected, found } => w.wrong_poll(found, expected),
+            E::FormsNotForThisPoll { kind } => w.forms_not_for_this_poll(kind),
+            E::UnknownMethod { found } => w.unknown_method(format!("{found:?}")),
+            E::PresentWithForms { present } => w.present_with_forms(present),
+            E::Counted(e) => e.message(lang),
+        }
     }
 }
 
@@ -118,14 +124,7 @@ impl OutcomeError {
         match self {
             OutcomeError::PresentRequired { preset } => {
                 let rule = crate::poll::Preset::from_name(preset).map_or("", |p| p.words(lang));
-                lang.pick(
-                    format!(
-                        "Quy tắc «{rule}» tính trên số người có mặt: hãy nhập số người có mặt."
-                    ),
-                    format!(
-                        "The rule “{rule}” is counted on those present: enter the number present."
-                    ),
-                )
+                rule_words(lang).enter_present(rule)
             }
             _ => crate::lang::without_path(&self.message(lang)),
         }
