@@ -188,8 +188,11 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
                         }
                     }
                 }
-                if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-                    return Err(format!("{{{name}}} is not a placeholder name"));
+                // It names the method's argument: a Rust name, not a keyword.
+                if !is_ident(&name) {
+                    return Err(format!(
+                        "{{{name}}} is not a placeholder name (nor a Rust keyword)"
+                    ));
                 }
                 if !out.contains(&name) {
                     out.push(name);
@@ -245,6 +248,20 @@ fn is_ident(key: &str) -> bool {
                 | "async"
                 | "await"
                 | "dyn"
+                | "box"
+                | "do"
+                | "final"
+                | "macro"
+                | "override"
+                | "priv"
+                | "typeof"
+                | "unsized"
+                | "virtual"
+                | "yield"
+                | "try"
+                | "gen"
+                | "abstract"
+                | "become"
                 | "_"
         )
 }

@@ -60,6 +60,10 @@ fn placeholders_are_read_in_order_with_braces_escaped() {
     assert!(placeholders("{ n}").is_err());
     assert!(placeholders("a } b").is_err());
     assert!(placeholders("{}").is_err());
+    assert!(
+        placeholders("{box}").is_err(),
+        "a keyword cannot name an argument"
+    );
 }
 
 #[test]

@@ -244,9 +244,7 @@ impl PollErrorKind {
             K::TargetOnSeveralChoices { item } => {
                 poll_words(lang).target_on_several_choices(format!("{item:?}"))
             }
-            // A plain entry keeps its `{{` as written (phieu-i18n fills only entries with
-            // placeholders): fill writes them as braces.
-            K::ConditionShape => crate::lang::fill(poll_words(lang).condition_shape, &[]),
+            K::ConditionShape => poll_words(lang).condition_shape.to_owned(),
             K::TooFewConditions { found } => poll_words(lang).too_few_conditions(found),
             K::TooDeep { max } => poll_words(lang).too_deep(max),
             K::BadLanguage {
