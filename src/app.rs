@@ -91,7 +91,11 @@ pub(crate) fn not_ready(model: &Model, moving: bool) -> Option<Html> {
         Device::NoStorage(why) => Some(html! {
             <section class="error" role="alert">
                 <h1>{ t.no_storage_title }</h1>
-                { for why.get(model.lang).lines().map(|l| html! { <p>{ l }</p> }) }
+                // Said in every language, the page's first: nothing else of phieu can be used,
+                // and whoever is asked for help may read another language.
+                { for std::iter::once(model.lang)
+                    .chain(phieu_core::Lang::ALL.into_iter().filter(|l| *l != model.lang))
+                    .map(|l| html! { <p lang={l.code()}>{ why.get(l) }</p> }) }
             </section>
         }),
         Device::OtherTab => Some(html! {

@@ -114,7 +114,8 @@ pub enum Device {
     /// Storage is being opened and the meeting read back.
     Starting,
     Ready,
-    /// IndexedDB cannot be used: no meeting may be opened (said before, not mid-meeting).
+    /// IndexedDB cannot be used: no meeting may be opened (said before, not mid-meeting, in
+    /// every language).
     NoStorage(Notice),
     /// Another tab has the meeting open: this one only says so.
     OtherTab,

@@ -1,9 +1,11 @@
 //! Languages and the text of a poll. Every label in a poll is Vietnamese first, with optional
 //! English beside it and optionally the same text in other languages named by a BCP 47 tag
 //! (`km`, `hmn`, `th`…: docs/poll-format.md §Text), so a voter of an ethnic minority can read
-//! the poll in their own language (issue 20, item 3). The core's own messages for people
-//! (errors, outcome sentences) are in Vietnamese and English only ([`Lang`]), so the app, the CLI
-//! and a server say the same thing; a poll's content language ([`LangTag`]) is a separate thing.
+//! the poll in their own language (issue 20, item 3). phieu's own words (the core's messages
+//! and outcome sentences, the app's, the CLI's, the collector's) are in every language of
+//! `i18n/languages.toml` ([`Lang`], generated from that file; the words are the tables of
+//! `i18n/`, i18n/README.md), so the app, the CLI and a server say the same thing; a poll's
+//! content language ([`LangTag`]) is a separate thing.
 
 include!(concat!(env!("OUT_DIR"), "/i18n/lang.rs"));
 
