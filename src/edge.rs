@@ -7,6 +7,7 @@ pub mod dom;
 pub mod download;
 pub mod drafts;
 pub mod drag;
+pub mod early;
 pub mod field_store;
 pub mod file_input;
 pub mod form;

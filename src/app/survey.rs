@@ -16,7 +16,8 @@ use crate::i18n::field::field;
 use crate::pages::field::{Close, Failed, Households, NewRoll, Respondent, Resume, Staff};
 use crate::state::field::{FieldAction, FieldScreen, Household, Roll};
 use crate::state::meeting::{Meeting, Step, Voting};
-use crate::state::{Action, Doc, Model, Page, Screen, VoterAction};
+use crate::state::{Action, Device, Doc, Model, Page, Screen, VoterAction};
+use phieu_core::Answer;
 
 #[function_component(SurveyApp)]
 pub fn survey_app() -> Html {
@@ -33,6 +34,27 @@ pub fn survey_app() -> Html {
         use_effect_with((), move |()| {
             if !moving {
                 effects::field::start(route::survey_src(), dispatch);
+            }
+        });
+    }
+
+    // The first question may have been drawn before the wasm (`assets/first-question.js`): once
+    // this page shows its own first screen, that drawing goes, and an option tapped on it is
+    // the new respondent's answer.
+    {
+        let settled = moving || model.device != Device::Starting;
+        let fresh = match (&model.screen, &model.meeting) {
+            (Screen::Voter(v), Some(m))
+                if v.step == Step::Question(0) && v.answers.iter().all(|a| *a == Answer::Blank) =>
+            {
+                Some(m.poll.clone())
+            }
+            _ => None,
+        };
+        let dispatch = dispatch.clone();
+        use_effect_with(settled, move |settled| {
+            if *settled {
+                effects::field::take_over_early(fresh, &dispatch);
             }
         });
     }
@@ -168,10 +190,8 @@ fn field_screens(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Htm
             };
             let on_change = {
                 let dispatch = dispatch.clone();
-                let id = m.id.clone();
-                Callback::from(move |v: Voting| {
-                    effects::field::save_draft(id.clone(), v, dispatch.clone())
-                })
+                let m = m.clone();
+                Callback::from(move |v: Voting| effects::field::save_draft(&m, v, dispatch.clone()))
             };
             // A fresh key per respondent: nothing of one survives to the next.
             let handed = session.roll.as_ref().map_or(0, Roll::answered_count);
@@ -184,8 +204,8 @@ fn field_screens(model: &Model, m: &Meeting, dispatch: &Callback<Action>) -> Htm
         Screen::Field(FieldScreen::Resume(draft)) => {
             let on_discard = {
                 let dispatch = dispatch.clone();
-                let id = m.id.clone();
-                Callback::from(move |()| effects::field::discard(id.clone(), dispatch.clone()))
+                let m = m.clone();
+                Callback::from(move |()| effects::field::discard(&m, dispatch.clone()))
             };
             html! {
                 <Resume {lang} poll={m.poll.clone()} draft={draft.clone()}

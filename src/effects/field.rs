@@ -12,6 +12,7 @@ use yew::Callback;
 
 use super::words::effects_words;
 use super::{cast, not_cast, save_now, spawn, storage_notice, with_box};
+use crate::edge::early;
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
 use crate::edge::store::{self, BoxKind, StoreError};
@@ -19,7 +20,7 @@ use crate::edge::{random, tab_lock};
 use crate::state::field::{self, Days, Draft, FieldAction, Household, Roll};
 use crate::state::meeting::{Meeting, Phase, Voting};
 use crate::state::meeting_record;
-use crate::state::{Action, Device, Notice};
+use crate::state::{Action, Device, Notice, VoterAction};
 
 fn failed(dispatch: &Callback<Action>, why: Notice) {
     dispatch.emit(Action::Field(FieldAction::Failed(why)));
@@ -66,10 +67,19 @@ thread_local! {
 }
 
 fn begin(src: Option<String>) -> Begun {
+    // The page's first question may be drawn already (`edge::early`): nothing more is drawn
+    // there, and its download of the poll is this one.
+    early::claim();
     let poll = src.map(|src| {
         let (sender, receiver) = oneshot::channel();
         spawn(async move {
-            let _ = sender.send(poll_loader::load_poll_plain(&src).await);
+            let loaded = match early::poll_text(&src).await {
+                Some(text) => {
+                    text.and_then(|t| Poll::from_json_plain(&t).map_err(LoadError::Invalid))
+                }
+                None => poll_loader::load_poll_plain(&src).await,
+            };
+            let _ = sender.send(loaded);
         });
         receiver
     });
@@ -78,6 +88,23 @@ fn begin(src: Option<String>) -> Begun {
         let _ = sender.send(open_storage().await);
     });
     Begun { poll, storage }
+}
+
+/// The page's own first screen is drawn: the early drawing of the first question
+/// (`edge::early`) goes, and what was tapped there (an option, then perhaps Tiếp) is done here,
+/// when that screen is a new respondent's first question (`fresh`: that poll, nothing answered
+/// yet).
+pub fn take_over_early(fresh: Option<Rc<Poll>>, dispatch: &Callback<Action>) {
+    if let Some(poll) = fresh {
+        let taps = early::take(&poll);
+        if let Some(answer) = taps.answer {
+            dispatch.emit(Action::Vote(VoterAction::Answer(0, answer)));
+        }
+        if taps.forward {
+            dispatch.emit(Action::Vote(VoterAction::Forward));
+        }
+    }
+    early::dismiss();
 }
 
 /// Starts the poll's download and storage's opening for the session at `src` before anything
@@ -287,6 +314,8 @@ async fn open_session(
     } else {
         None
     };
+    // For the page's early drawing of the first question, next time (`edge::early`).
+    early::note_unfinished(meeting.poll.id(), draft.is_some());
     dispatch.emit(Action::Field(FieldAction::Started {
         meeting: Box::new(meeting.clone()),
         draft,
@@ -323,10 +352,12 @@ async fn finish(
 }
 
 /// Keeps the respondent's answers and step, as they are now, on disk.
-pub fn save_draft(meeting_id: String, voting: Voting, dispatch: Callback<Action>) {
+pub fn save_draft(meeting: &Meeting, voting: Voting, dispatch: Callback<Action>) {
     let Some(draft) = Draft::of(&voting) else {
         return;
     };
+    early::note_unfinished(meeting.poll.id(), true);
+    let meeting_id = meeting.id.clone();
     spawn(async move {
         let stored = async {
             field_store::shared()
@@ -341,12 +372,14 @@ pub fn save_draft(meeting_id: String, voting: Voting, dispatch: Callback<Action>
 }
 
 /// Discards the interrupted respondent's draft.
-pub fn discard(meeting_id: String, dispatch: Callback<Action>) {
+pub fn discard(meeting: &Meeting, dispatch: Callback<Action>) {
     dispatch.emit(Action::Field(FieldAction::Discard));
+    let (meeting_id, poll_id) = (meeting.id.clone(), meeting.poll.id().to_owned());
     spawn(async move {
         let deleted = async { field_store::shared().await?.delete_draft(&meeting_id).await };
-        if let Err(e) = deleted.await {
-            dispatch.emit(Action::Notice(Some(storage_notice(&e))));
+        match deleted.await {
+            Ok(()) => early::note_unfinished(&poll_id, false),
+            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
         }
     });
 }
@@ -402,7 +435,10 @@ pub fn commit(
             fs.days(&meeting.id).await
         };
         let (days, notice) = match counted.await {
-            Ok(days) => (Days::of(days), None),
+            Ok(days) => {
+                early::note_unfinished(meeting.poll.id(), false);
+                (Days::of(days), None)
+            }
             Err(e) => (
                 days_before,
                 Some(Notice::each(|l| {

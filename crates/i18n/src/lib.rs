@@ -472,5 +472,93 @@ fn try_build(dir: &Path, tables: &[Table], krate: &str, lang: bool) -> Result<()
     }
 }
 
+/// Entries of the tables as JSON, for the one piece of phieu that runs before any Rust: the
+/// survey page's first question, drawn by `assets/first-question.js` while the WebAssembly
+/// loads (issue 21). `keys` are `file.key` (`kiosk.next`); each text is as written, placeholders
+/// and `{{`/`}}` escapes included, and the script fills them as the generated methods do.
+/// `<` is written `\u003c`, so the JSON can sit inside a `<script type="application/json">`.
+///
+/// `{"languages":[{"code":"vi","name":"Tiếng Việt"},…],"words":{"vi":{"kiosk.next":"Tiếp",…},…}}`
+pub fn export_json(dir: &Path, keys: &[&str]) -> Result<String, Error> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| Error(format!("{}: {e}", path.display())))
+    };
+    let langs = languages(&read(dir.join("languages.toml"))?, "i18n/languages.toml")?;
+    let mut tables: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
+    let mut found: Vec<(&str, &Entry)> = Vec::new();
+    let mut problems = Vec::new();
+    for key in keys {
+        let Some((file, _)) = key.split_once('.') else {
+            problems.push(format!(
+                "«{key}»: write the table and the entry, as kiosk.next"
+            ));
+            continue;
+        };
+        if !tables.contains_key(file) {
+            let path = dir.join(format!("{file}.toml"));
+            let table = entries(&read(path)?, &format!("i18n/{file}.toml"), &langs)?;
+            tables.insert(file, table);
+        }
+    }
+    for key in keys {
+        let Some((file, entry)) = key.split_once('.') else {
+            continue;
+        };
+        match tables[file].iter().find(|e| e.key == entry) {
+            Some(e) => found.push((key, e)),
+            None => problems.push(format!("«{key}»: no entry [{entry}] in i18n/{file}.toml")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error(problems.join("\n")));
+    }
+    let mut out = String::from("{\"languages\":[");
+    for (i, l) in langs.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let _ = write!(
+            out,
+            "{comma}{{\"code\":{},\"name\":{}}}",
+            json_string(&l.code),
+            json_string(&l.name)
+        );
+    }
+    out.push_str("],\"words\":{");
+    for (i, l) in langs.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let _ = write!(out, "{comma}{}:{{", json_string(&l.code));
+        for (j, (key, e)) in found.iter().enumerate() {
+            let comma = if j == 0 { "" } else { "," };
+            let _ = write!(
+                out,
+                "{comma}{}:{}",
+                json_string(key),
+                json_string(&e.text[i])
+            );
+        }
+        out.push('}');
+    }
+    out.push_str("}}");
+    Ok(out)
+}
+
+/// A JSON string, with `<` escaped (see [`export_json`]).
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests;

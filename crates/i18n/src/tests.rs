@@ -124,3 +124,33 @@ fn a_plain_entry_shows_its_braces_unescaped() {
     );
     assert!(code.contains(r#"shape: "{ }","#), "{code}");
 }
+
+#[test]
+fn entries_export_as_json_for_the_first_question_script() {
+    let dir = std::env::temp_dir().join(format!("phieu-i18n-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("languages.toml"),
+        "[[language]]\ncode = \"vi\"\nname = \"Tiếng Việt\"\n[[language]]\ncode = \"en\"\nname = \"English\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("kiosk.toml"),
+        "[next]\nvi = \"Tiếp\"\nen = \"Next\"\n[of]\nvi = \"Câu {i} / {n} \\\"{{x}}\\\" </script>\"\nen = \"{i} of {n}\"\n",
+    )
+    .unwrap();
+    let json = export_json(&dir, &["kiosk.of", "kiosk.next"]).unwrap();
+    assert_eq!(
+        json,
+        "{\"languages\":[{\"code\":\"vi\",\"name\":\"Tiếng Việt\"},{\"code\":\"en\",\"name\":\"English\"}],\
+         \"words\":{\"vi\":{\"kiosk.of\":\"Câu {i} / {n} \\\"{{x}}\\\" \\u003c/script>\",\"kiosk.next\":\"Tiếp\"},\
+         \"en\":{\"kiosk.of\":\"{i} of {n}\",\"kiosk.next\":\"Next\"}}}"
+    );
+    let missing = export_json(&dir, &["kiosk.gone", "next"]).unwrap_err().0;
+    assert!(
+        missing.contains("no entry [gone] in i18n/kiosk.toml"),
+        "{missing}"
+    );
+    assert!(missing.contains("«next»"), "{missing}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
