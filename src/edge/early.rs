@@ -85,7 +85,10 @@ pub fn take(poll: &Poll) -> Taps {
         let item = get(&tapped, "item").as_string()?;
         let option = get(&tapped, "option").as_string()?;
         let first = poll.items().first()?;
-        let choice = matches!(first.kind(), ItemKind::Single { .. } | ItemKind::Scale { .. });
+        let choice = matches!(
+            first.kind(),
+            ItemKind::Single { .. } | ItemKind::Scale { .. }
+        );
         let known = first.kind().options().iter().any(|c| c.id() == option);
         (first.id() == item && choice && known && first.show_if().is_none())
             .then(|| Answer::choice(option))
