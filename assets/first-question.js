@@ -37,7 +37,7 @@
     /** Tiếp was tapped here (after the answer, or without one): the app goes on as if on its own. */
     forward: false,
     /** The poll's download: { text } | { status } | { error }. */
-    poll: fetch(src).then(
+    poll: fetch(src, { priority: 'high' }).then(
       (r) => (r.ok ? r.text().then((text) => ({ text }), (e) => ({ error: String(e) })) : { status: r.status }),
       (e) => ({ error: String(e?.message ?? e) }),
     ),
@@ -193,9 +193,17 @@
     document.body.classList.add('phieu-early-shown');
   }
 
-  const bodyReady = new Promise((ok) =>
-    document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', ok, { once: true }) : ok(),
-  );
+  // The page is parsed (readyState "interactive"): not DOMContentLoaded, which waits for the
+  // app's start-up module, and so for the wasm.
+  const bodyReady = new Promise((ok) => {
+    if (document.readyState !== 'loading') return ok();
+    const parsed = () => {
+      if (document.readyState === 'loading') return;
+      document.removeEventListener('readystatechange', parsed);
+      ok();
+    };
+    document.addEventListener('readystatechange', parsed);
+  });
 
   Promise.all([early.poll, bodyReady])
     .then(async ([got]) => {

@@ -10,16 +10,21 @@
 // load it records:
 //   - transferred bytes: the sum of Network.loadingFinished's encodedDataLength (gzip bodies
 //     plus headers) of every request the page makes until the network is quiet for 500 ms
-//     after the first question is clickable;
+//     after the first question is clickable; and, of those, the bytes received before the
+//     first question was answerable (issue 21's goal): every request finished by then, plus
+//     what Network.dataReceived had brought of those still under way;
 //   - time to the first answerable question: the page's own clock from navigation start to the
 //     first frame in which the first question's first option is visible and enabled
 //     (bench/first_load/pages.mjs, `probe`), which taps it in that frame; once the network is
 //     quiet the benchmark checks that the option is checked: a tap made then was kept.
-// Prints median, min and max of each and the ratios phieu/SurveyJS. A figure, never an
-// assertion.
+// Prints median, min and max of each and the ratios phieu/SurveyJS. Then, in the same run,
+// phieu's other pages, a few loads each on the local network (--extra-runs, default 3): the
+// embedded poll in survey mode, as a portal's <phieu-poll> (bench/first_load/portal/) and as
+// the iframe page embed.html, to its first screen (the welcome, with Bắt đầu), the tablet
+// (index.html) and the office (office.html), each to its first interactive element. A figure, never an assertion.
 //
 //   node bench/first_load.mjs [--runs N] [--dist DIR] [--phieu-path PATH] [--json FILE]
-//                             [--trace DIR] [--only phieu|surveyjs]
+//                             [--trace DIR] [--only phieu|surveyjs] [--extra-runs N]
 //
 // --dist is phieu's release build (default: $PHIEU_DIST or dist/); --phieu-path the page and
 // route opened on it (default survey.html?src=polls/survey20.json). When that page does
@@ -43,6 +48,16 @@ const PHIEU = opt('--phieu-path', PHIEU_PATH);
 const JSON_OUT = opt('--json', null);
 const TRACE_DIR = opt('--trace', null);
 const ONLY = opt('--only', null);
+const EXTRA_RUNS = Number(opt('--extra-runs', 3));
+/** phieu's other pages (issue 21: the embedded poll's bytes too; the tablet's and the office's reported). */
+const EXTRAS = [
+  // The embedded poll opens on its welcome screen (Bắt đầu), in survey mode too: its first
+  // interactive element is that screen's.
+  { name: 'phieu <phieu-poll> (embedded, survey mode)', path: 'bench-portal/', until: 'interactive' },
+  { name: 'phieu embed.html (iframe, survey mode)', path: 'embed.html?mode=survey&src=polls/survey20.json', until: 'interactive' },
+  { name: 'phieu index.html (the tablet)', path: 'index.html', until: 'interactive' },
+  { name: 'phieu office.html (the office)', path: 'office.html', until: 'interactive' },
+];
 const THROTTLE = 4;
 /** The networks each page is loaded on, in one run (issue 21). */
 const NETWORKS = [
@@ -97,15 +112,24 @@ async function load(browser, url, until, { trace = null, calibrate = false, thro
     let lastActivity = Date.now();
     const failed = [];
     const foreign = [];
+    // Network timestamps are the browser's monotonic clock; wallTime - timestamp maps them to
+    // the page's clock (performance.timeOrigin + now()).
+    let clockOffset = null;
+    const received = [];
     cdp.on('Network.requestWillBeSent', (e) => {
+      clockOffset ??= e.wallTime - e.timestamp;
       if (!requests.has(e.requestId)) inflight++;
-      requests.set(e.requestId, { url: e.request.url, bytes: 0 });
+      requests.set(e.requestId, { url: e.request.url, bytes: 0, finished: null });
       if (!e.request.url.startsWith(origin) && !e.request.url.startsWith('data:')) foreign.push(e.request.url);
       lastActivity = Date.now();
     });
+    cdp.on('Network.dataReceived', (e) => received.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
     cdp.on('Network.loadingFinished', (e) => {
       const r = requests.get(e.requestId);
-      if (r) r.bytes = e.encodedDataLength;
+      if (r) {
+        r.bytes = e.encodedDataLength;
+        r.finished = e.timestamp;
+      }
       bytes += e.encodedDataLength;
       inflight--;
       lastActivity = Date.now();
@@ -137,9 +161,18 @@ async function load(browser, url, until, { trace = null, calibrate = false, thro
       await new Promise((ok) => setTimeout(ok, 100));
     }
     if (trace) await browser.stopTracing();
-    // The probe tapped the first option the frame it appeared: was the answer kept?
+    // Bytes received by the moment the probe saw the question (or element) answerable.
+    const mark = (state.timeOrigin + state[until]) / 1000 - clockOffset;
+    let bytesBefore = 0;
+    for (const [id, r] of requests) {
+      if (r.finished !== null && r.finished <= mark) bytesBefore += r.bytes;
+      else bytesBefore += received.filter((c) => c.id === id && c.at <= mark).reduce((sum, c) => sum + c.bytes, 0);
+    }
+    // The probe tapped the first option the frame it appeared: was the answer kept? Asked of the
+    // app's own drawing, once a drawing made before it (survey.html's first question) is gone.
     let actionable = null;
     if (until === 'question') {
+      await page.locator('#phieu-early').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
       const radio = page.getByRole('radio', { name: FIRST.option, exact: true }).first();
       actionable = await radio
         .isChecked({ timeout: 10_000 })
@@ -152,6 +185,7 @@ async function load(browser, url, until, { trace = null, calibrate = false, thro
       interactive: state.interactive,
       interactiveWhat: state.interactiveWhat,
       bytes,
+      bytesBefore,
       requests: [...requests.values()],
       actionable,
       failed,
@@ -221,10 +255,12 @@ try {
   for (const p of pages) {
     const time = stats(p.runs.map((r) => r.ms));
     const bytes = stats(p.runs.map((r) => r.bytes));
+    const bytesBefore = stats(p.runs.map((r) => r.bytesBefore));
     const what = p.until === 'question' ? 'first question clickable' : 'first interactive element (NOT the first question)';
     const actionable = p.runs.filter((r) => r.actionable === true).length;
     console.log(`  ${p.name} (${p.url})`);
-    console.log(`    transferred: median ${kb(bytes.median)} (min ${kb(bytes.min)}, max ${kb(bytes.max)}), ${p.warm.requests.length} requests`);
+    console.log(`    transferred before the first question: median ${kb(bytesBefore.median)} (min ${kb(bytesBefore.min)}, max ${kb(bytesBefore.max)})`);
+    console.log(`    transferred in all: median ${kb(bytes.median)} (min ${kb(bytes.min)}, max ${kb(bytes.max)}), ${p.warm.requests.length} requests`);
     for (const r of p.warm.requests) console.log(`      ${kb(r.bytes).padStart(9)}  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
     const mobile = stats(p.mobile.map((r) => r.ms));
     const mobileKept = p.mobile.filter((r) => r.actionable === true).length;
@@ -247,6 +283,7 @@ try {
       mobile_time_ms: mobile,
       mobile_kept: mobileKept,
       bytes,
+      bytes_before: bytesBefore,
       requests: p.warm.requests.map((r) => ({ path: r.url.replace(/^https?:\/\/[^/]+/, ''), bytes: r.bytes })),
       actionable,
       calibration_ms: p.calibration,
@@ -263,6 +300,38 @@ try {
     const label = a.fallback ? ' (phieu: first interactive element, not the first question)' : '';
     console.log(`  ratio phieu/SurveyJS: bytes ${result.ratio.bytes.toFixed(2)}×, time ${result.ratio.time.toFixed(2)}×, time on the mobile network ${result.ratio.mobile_time.toFixed(2)}×${label}`);
     console.log('  goals: phieu <= 150 KB gzip; time <= 0.33× SurveyJS on both networks');
+  }
+  if (phieuServer && EXTRA_RUNS > 0) {
+    result.extras = {};
+    console.log(`phieu's other pages, ${EXTRA_RUNS} loads each, local network, CPU throttled ${THROTTLE}×:`);
+    for (const x of EXTRAS) {
+      const url = phieuServer.url + x.path;
+      const runs = [];
+      for (let i = 0; i < EXTRA_RUNS + 1; i++) {
+        const r = await load(browser, url, x.until);
+        if (r.error) throw new Error(`${x.name}: ${r.error}`);
+        if (i > 0) runs.push(r); // the first is a warm-up
+      }
+      const time = stats(runs.map((r) => r.ms));
+      const bytes = stats(runs.map((r) => r.bytes));
+      const before = stats(runs.map((r) => r.bytesBefore));
+      const kept = runs.filter((r) => r.actionable === true).length;
+      const what = x.until === 'question' ? 'first answerable question' : `first interactive element (${runs[0].interactiveWhat})`;
+      console.log(`  ${x.name} (${url})`);
+      console.log(`    transferred before the ${what}: median ${kb(before.median)}; in all: median ${kb(bytes.median)}`);
+      console.log(`    time to it: median ${ms(time.median)} (min ${ms(time.min)}, max ${ms(time.max)})${x.until === 'question' ? `; a tap then kept in ${kept} of ${runs.length}` : ''}`);
+      for (const r of runs[0].requests) console.log(`      ${kb(r.bytes).padStart(9)}  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
+      result.extras[x.name] = {
+        url,
+        measured: x.until,
+        element: x.until === 'question' ? FIRST.option : runs[0].interactiveWhat,
+        time_ms: time,
+        bytes,
+        bytes_before: before,
+        kept: x.until === 'question' ? kept : null,
+        runs: runs.length,
+      };
+    }
   }
   if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify(result, null, 2) + '\n');
 } finally {

@@ -23,14 +23,18 @@ export function serveSurveyjs() {
   ]);
 }
 
-/** Serves a release build of phieu (the directory Trunk wrote). */
+/** Serves a release build of phieu (the directory Trunk wrote), and at /bench-portal/ a
+ * portal's page with the survey embedded as <phieu-poll> (bench/first_load/portal/). */
 export function servePhieu(dist) {
-  return serveGzip([['/', dist]]);
+  return serveGzip([
+    ['/bench-portal/', join(root, 'bench/first_load/portal')],
+    ['/', dist],
+  ]);
 }
 
 /**
  * Runs in the page before any of its own scripts (an init script). On every animation frame
- * from navigation start it looks for:
+ * from navigation start it looks, in the page and in the shadow root of any <phieu-poll>, for:
  *  - `question`: the first question's text is in the document and its first option ("Hài
  *    lòng": a radio input or an element with role="radio" whose label reads exactly that) is
  *    visible (a non-empty box, not hidden by CSS) and enabled; and
@@ -47,7 +51,10 @@ export function servePhieu(dist) {
  * lost, so a question drawn before the app can take it does not count).
  */
 export function probe({ question, option, until, tap = false }) {
-  const state = { question: null, interactive: null, interactiveWhat: null };
+  const state = { question: null, interactive: null, interactiveWhat: null, timeOrigin: performance.timeOrigin };
+  // The page and the shadow roots of any <phieu-poll> on it (the embedded poll draws there).
+  const roots = () => [document, ...[...document.querySelectorAll('phieu-poll')].map((e) => e.shadowRoot).filter(Boolean)];
+  const all = (selector) => roots().flatMap((r) => [...r.querySelectorAll(selector)]);
   window.__firstLoad = state;
   const target = (el) => el.closest('label') ?? el;
   const visible = (el) => {
@@ -63,7 +70,7 @@ export function probe({ question, option, until, tap = false }) {
   const tick = () => {
     const now = performance.now();
     if (state.interactive === null) {
-      for (const el of document.querySelectorAll(CONTROLS)) {
+      for (const el of all(CONTROLS)) {
         if (visible(el) && enabled(el)) {
           state.interactive = now;
           state.interactiveWhat = describe(el);
@@ -72,8 +79,8 @@ export function probe({ question, option, until, tap = false }) {
         }
       }
     }
-    if (state.question === null && document.body?.textContent.includes(question)) {
-      const first = [...document.querySelectorAll('input[type=radio], [role=radio]')].find(
+    if (state.question === null && roots().some((r) => (r.body ?? r).textContent?.includes(question))) {
+      const first = all('input[type=radio], [role=radio]').find(
         (el) => target(el).textContent.trim() === option,
       );
       if (first && visible(first) && enabled(first)) {
