@@ -24,10 +24,14 @@
   const params = new URLSearchParams(location.search);
   const src = params.get('src');
   // The app takes only a relative address on this server (src/edge/route.rs, survey_src).
+  // `phieuEarly` is there already when the app started first (it claims it).
   if (!src || !src.trim() || /[:]|^[/\\]/.test(src) || window.phieuEarly) return;
 
+  let settle;
   const early = {
     src,
+    /** Resolves once the question is drawn or will not be: the app starts then (at most 1 s later). */
+    settled: new Promise((ok) => (settle = ok)),
     // Set by the app when it starts: from then on nothing is drawn here.
     claimed: false,
     // The app has taken the answer over: taps here are no longer kept.
@@ -215,5 +219,6 @@
       draw(poll, item, w);
     })
     // Anything unexpected: draw nothing, and the app draws the page as it always has.
-    .catch(() => {});
+    .catch(() => {})
+    .finally(() => settle());
 })();

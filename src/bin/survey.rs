@@ -1,6 +1,11 @@
 //! The survey page (`survey.html`): render a field survey into the page body. The poll's
-//! download and storage's opening begin first, so they run while Yew draws the page.
+//! download and storage's opening begin first, so they run while Yew draws the page. When the
+//! page's own script is drawing the first question from the poll (`edge::early`), the app
+//! starts once that is done (at most a second): the main thread is then the drawing's first.
 fn main() {
-    phieu::effects::field::prepare(phieu::edge::route::survey_src());
-    yew::Renderer::<phieu::app::survey::SurveyApp>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        phieu::edge::early::settled().await;
+        phieu::effects::field::prepare(phieu::edge::route::survey_src());
+        yew::Renderer::<phieu::app::survey::SurveyApp>::new().render();
+    });
 }

@@ -9,7 +9,7 @@
 //! device (then the first screen is the resume screen), so the app notes the polls that have
 //! one in `localStorage` ([`note_unfinished`]). The note holds poll ids only, never an answer.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use phieu_core::{Answer, ItemKind, Poll};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -33,10 +33,38 @@ fn set(object: &JsValue, key: &str, value: JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), &value);
 }
 
-/// The app has started: the script draws nothing from now on.
+/// The longest the app waits for the script's drawing before it starts anyway.
+const WAIT_MS: i32 = 1000;
+
+/// Resolves when the script has drawn the first question or decided not to (at most
+/// [`WAIT_MS`]), at once when it is not drawing (no script, no `?src=`, not run yet).
+pub async fn settled() {
+    let Some(settled) = early()
+        .map(|e| get(&e, "settled"))
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return;
+    };
+    let timeout = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, WAIT_MS);
+        }
+    });
+    let first = Promise::race(&Array::of2(&settled, &timeout));
+    let _ = wasm_bindgen_futures::JsFuture::from(first).await;
+}
+
+/// The app has started: the script draws nothing from now on, even should it run only now.
 pub fn claim() {
-    if let Some(e) = early() {
-        set(&e, "claimed", JsValue::TRUE);
+    match early() {
+        Some(e) => set(&e, "claimed", JsValue::TRUE),
+        None => {
+            if let Some(w) = web_sys::window() {
+                let claimed = js_sys::Object::new();
+                set(&claimed, "claimed", JsValue::TRUE);
+                set(&w, "phieuEarly", claimed.into());
+            }
+        }
     }
 }
 
