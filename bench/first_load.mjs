@@ -53,10 +53,10 @@ const EXTRA_RUNS = Number(opt('--extra-runs', 3));
 const EXTRAS = [
   // The embedded poll opens on its welcome screen (Bắt đầu), in survey mode too: its first
   // interactive element is that screen's.
-  { name: 'phieu <phieu-poll> (embedded, survey mode)', path: 'bench-portal/', until: 'interactive' },
-  { name: 'phieu embed.html (iframe, survey mode)', path: 'embed.html?mode=survey&src=polls/survey20.json', until: 'interactive' },
-  { name: 'phieu index.html (the tablet)', path: 'index.html', until: 'interactive' },
-  { name: 'phieu office.html (the office)', path: 'office.html', until: 'interactive' },
+  { name: 'phieu <phieu-poll> (embedded, survey mode)', slug: 'phieu-poll', path: 'bench-portal/', until: 'interactive' },
+  { name: 'phieu embed.html (iframe, survey mode)', slug: 'embed', path: 'embed.html?mode=survey&src=polls/survey20.json', until: 'interactive' },
+  { name: 'phieu index.html (the tablet)', slug: 'index', path: 'index.html', until: 'interactive' },
+  { name: 'phieu office.html (the office)', slug: 'office', path: 'office.html', until: 'interactive' },
 ];
 const THROTTLE = 4;
 /** The networks each page is loaded on, in one run (issue 21). */
@@ -321,7 +321,13 @@ try {
       console.log(`    transferred before the ${what}: median ${kb(before.median)}; in all: median ${kb(bytes.median)}`);
       console.log(`    time to it: median ${ms(time.median)} (min ${ms(time.min)}, max ${ms(time.max)})${x.until === 'question' ? `; a tap then kept in ${kept} of ${runs.length}` : ''}`);
       for (const r of runs[0].requests) console.log(`      ${kb(r.bytes).padStart(9)}  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
+      let trace = null;
+      if (TRACE_DIR) {
+        trace = join(TRACE_DIR, `first_load-${x.slug}.json`);
+        await load(browser, url, x.until, { trace });
+      }
       result.extras[x.name] = {
+        trace,
         url,
         measured: x.until,
         element: x.until === 'question' ? FIRST.option : runs[0].interactiveWhat,

@@ -65,10 +65,15 @@ if (firstLoad) {
   const p = firstLoad.pages.phieu;
   const s = firstLoad.pages.SurveyJS;
   if (p) {
-    const label = p.fallback
-      ? 'First load, phieu **`index.html` as it is** (the field-survey route does not exist yet): transferred, gzip'
-      : 'First load, phieu `survey.html` (the field-survey page, to its first question): transferred, gzip';
-    row(label, range(p.bytes, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes.median, 'first_load');
+    if (p.bytes_before && !p.fallback) {
+      row('First load, phieu `survey.html` (the field-survey page): transferred before its first question is answerable, gzip', range(p.bytes_before, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes_before.median, 'first_load');
+      row('First load, phieu `survey.html`: transferred in all (the app\'s wasm included, until the network is quiet)', range(p.bytes, kb), null, null, 'first_load');
+    } else {
+      const label = p.fallback
+        ? 'First load, phieu **`index.html` as it is** (the field-survey route does not exist yet): transferred, gzip'
+        : 'First load, phieu `survey.html` (the field-survey page, to its first question): transferred, gzip';
+      row(label, range(p.bytes, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes.median, 'first_load');
+    }
   }
   if (s) row('First load, SurveyJS: transferred, gzip', range(s.bytes, kb), null, null, 'first_load');
   if (p && s) {
@@ -92,6 +97,14 @@ if (firstLoad) {
       }
     }
   }
+}
+for (const [name, x] of Object.entries(firstLoad?.extras ?? {})) {
+  // The embedded poll is held to the survey page's size goal (issue 21); the tablet and the
+  // office are reported.
+  const embedded = /embed|phieu-poll/.test(name);
+  const what = x.measured === 'question' ? 'its first answerable question' : `its first screen (first control: ${x.element})`;
+  row(`First load, ${name.replace(/^phieu /, 'phieu ')}: transferred before ${what}, gzip (${x.runs} loads, local network; in all ${kb(x.bytes.median)})`, range(x.bytes_before, kb), embedded ? ['<=', 150_000, '≤ 150 KB'] : null, x.bytes_before.median, 'first_load');
+  row(`Time to it, ${name} (CPU 4×)`, range(x.time_ms, msf), null, null, 'first_load');
 }
 if (cast) {
   row(`Confirm → durable in IndexedDB, median of ${cast.casts} casts`, msf(cast.median_ms), ['<=', 30, '≤ 30 ms'], cast.median_ms, 'cast_latency');
@@ -160,7 +173,7 @@ const section = [
   '',
   '### How each figure is measured',
   '',
-  `- **First load** (\`bench/first_load.mjs\`): phieu's release build (Trunk, release, wasm-opt -Oz) opened at \`${firstLoad?.pages.phieu ? new URL(firstLoad.pages.phieu.url).pathname.slice(1) + new URL(firstLoad.pages.phieu.url).search + new URL(firstLoad.pages.phieu.url).hash : 'survey.html?src=polls/survey20.json'}\`, and \`bench/first_load/surveyjs/index.html\`: survey-core + survey-js-ui **2.5.38** (survey-core 3.1.1 exists, but survey-js-ui's latest release is 2.5.38 and it requires the matching core) with the default theme's stylesheet (its fontless build: the regular one only adds Open Sans from fonts.gstatic.com, which would add bytes to SurveyJS) and its Vietnamese strings, fetching the same 20 questions as SurveyJS JSON. Both served by one Node server on 127.0.0.1 that sends every file gzip -9 with \`Content-Encoding: gzip\`. ${firstLoad ? firstLoad.runs : 10} loads of each, alternating, after one discarded warm-up each; every load in a fresh browser context (no cache, no storage, service workers blocked), HTTP cache disabled (\`Network.setCacheDisabled\`), CPU throttled ${firstLoad?.throttle ?? 4}× (\`Emulation.setCPUThrottlingRate\`, which slows the page's main thread; V8's and Blink's background threads, including wasm and script compilation off the main thread, run at full speed on this machine). Bytes: the sum of \`encodedDataLength\` of every request (gzip body and headers) until the network is quiet for 500 ms after the question is clickable. Time: the page's own clock from navigation start to the first animation frame in which the first question's text is in the page and its first option ("Hài lòng") is visible and enabled; the probe taps the option in that frame and, once the network is quiet, the benchmark checks the option is checked (a tap made at that moment was kept). Each page is also loaded, in the same run, on an emulated mobile network (\`Network.emulateNetworkConditions\`: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up).`,
+  `- **First load** (\`bench/first_load.mjs\`): phieu's release build (Trunk, release, wasm-opt -Oz) opened at \`${firstLoad?.pages.phieu ? new URL(firstLoad.pages.phieu.url).pathname.slice(1) + new URL(firstLoad.pages.phieu.url).search + new URL(firstLoad.pages.phieu.url).hash : 'survey.html?src=polls/survey20.json'}\`, and \`bench/first_load/surveyjs/index.html\`: survey-core + survey-js-ui **2.5.38** (survey-core 3.1.1 exists, but survey-js-ui's latest release is 2.5.38 and it requires the matching core) with the default theme's stylesheet (its fontless build: the regular one only adds Open Sans from fonts.gstatic.com, which would add bytes to SurveyJS) and its Vietnamese strings, fetching the same 20 questions as SurveyJS JSON. Both served by one Node server on 127.0.0.1 that sends every file gzip -9 with \`Content-Encoding: gzip\`. ${firstLoad ? firstLoad.runs : 10} loads of each, alternating, after one discarded warm-up each; every load in a fresh browser context (no cache, no storage, service workers blocked), HTTP cache disabled (\`Network.setCacheDisabled\`), CPU throttled ${firstLoad?.throttle ?? 4}× (\`Emulation.setCPUThrottlingRate\`, which slows the page's main thread; V8's and Blink's background threads, including wasm and script compilation off the main thread, run at full speed on this machine). Bytes: the sum of \`encodedDataLength\` of every request (gzip body and headers) until the network is quiet for 500 ms after the question is clickable (*in all*), and of those the bytes received before the question was answerable (*before*: each request finished by then, plus what \`Network.dataReceived\` had brought of those still under way; issue 21's goal). phieu's survey page draws its first question from the poll with a small script before its wasm has loaded (\`assets/first-question.js\`; ARCHITECTURE.md): a tap on it counts because the app takes it over, and the benchmark checks the answer on the app's own drawing once that one is gone. Time: the page's own clock from navigation start to the first animation frame in which the first question's text is in the page and its first option ("Hài lòng") is visible and enabled; the probe taps the option in that frame and, once the network is quiet, the benchmark checks the option is checked (a tap made at that moment was kept). Each page is also loaded, in the same run, on an emulated mobile network (\`Network.emulateNetworkConditions\`: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up). Then phieu's other pages, a few loads each (one warm-up discarded), local network, CPU 4×: the embedded poll in survey mode as a portal page's \`<phieu-poll>\` (\`bench/first_load/portal/\`) and as the iframe page \`embed.html\`, both to their first screen (the welcome, with Bắt đầu: the embedded poll opens on it in survey mode too), and the tablet (\`index.html\`) and the office (\`office.html\`), to their first interactive element.`,
   '- **Confirm → durable** (`bench/cast_latency.mjs`): test ballots in the logic-and-accuracy test (the real ballots\' write path), from the click on Xác nhận to the receipt, which the app shows only after the IndexedDB transaction (durability "strict") completed. Not throttled.',
   `- **Tally in wasm** (\`bench/wasm_tally.mjs\`, \`bench/wasm_tally/\`): phieu-core compiled for wasm32 with the app's release profile and wasm-opt -Oz, run in ${wasm?.engine ?? 'headless Chromium'} (not throttled). *Tally + fingerprint*: \`Tally::of\` over ballots in memory and the box fingerprint over their sorted commitments. *Closing a box*: what the app does when voting closes (\`src/effects.rs\`, \`load_box\`): each stored opening parsed, checked against the poll, re-hashed into its commitment and cast into a \`BallotBox\`, then the fingerprint, in a fresh instance whose memory grows as the app\'s does, each opening handed over as a JavaScript string and copied in as wasm-bindgen copies one; the IndexedDB reads are not included. Median of ${wasm?.reps ?? 5}.`,
   '- **`phieu verify`**: `crates/core/examples/verify_million.rs` builds the bundle (one `single` item, the demo poll) and times the core\'s verify and openssl in-process; then the `phieu` binary (release, opt-level 3: see below) verifies the same file as a separate process, best of 3, against `openssl dgst -sha256` of that file, best of 3.',
