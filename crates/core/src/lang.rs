@@ -28,6 +28,60 @@ impl Lang {
     }
 }
 
+/// One message in every language of `i18n/languages.toml`, for what is said to every reader at
+/// once or before the reader's language is known: the CLI's usage errors and `--json`, the
+/// collector's answers, its page at `/` and its log. As JSON it is one member per language
+/// code, `{"vi": …, "en": …}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said(Vec<String>);
+
+impl Said {
+    /// The message `say` gives in each language.
+    pub fn new<S: Into<String>>(say: impl Fn(Lang) -> S) -> Said {
+        Said(Lang::ALL.into_iter().map(|l| say(l).into()).collect())
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        &self.0[lang.index()]
+    }
+
+    /// Every language's message, in the order of `languages.toml`, between `sep`s: for what
+    /// is written once for every reader (the collector's page at `/`, its log), «vi / en».
+    pub fn joined(&self, sep: &str) -> String {
+        self.0.join(sep)
+    }
+
+    /// The message in the first language (Vietnamese), and in the others.
+    pub fn split_first(&self) -> (&str, &[String]) {
+        match self.0.split_first() {
+            Some((first, rest)) => (first, rest),
+            None => ("", &[]),
+        }
+    }
+
+    /// The JSON object `object` with this message added, one member per language code.
+    pub fn added_to(&self, mut object: serde_json::Value) -> serde_json::Value {
+        if let serde_json::Value::Object(map) = &mut object {
+            for lang in Lang::ALL {
+                map.insert(lang.code().to_owned(), self.get(lang).into());
+            }
+        }
+        object
+    }
+}
+
+impl serde::Serialize for Said {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(Lang::COUNT))?;
+        for lang in Lang::ALL {
+            map.serialize_entry(lang.code(), self.get(lang))?;
+        }
+        map.end()
+    }
+}
+
 /// A word table's text with its placeholders (`{n}`) filled in; `{{` and `}}` are braces. The
 /// tables are checked when they are built (crate `phieu-i18n`), so every placeholder has its
 /// argument.
