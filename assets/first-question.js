@@ -54,8 +54,9 @@
   };
   window.phieuEarly = early;
 
-  const storedNothing = () =>
-    typeof indexedDB.databases === 'function'
+  // Asked at once, beside the poll's download (it is only needed when there is no note).
+  const storedNothing =
+    typeof indexedDB?.databases === 'function'
       ? indexedDB.databases().then((dbs) => dbs.length === 0, () => false)
       : Promise.resolve(false);
 
@@ -67,7 +68,7 @@
     } catch {
       return true;
     }
-    if (note == null) return !(await storedNothing());
+    if (note == null) return !(await storedNothing);
     try {
       const ids = JSON.parse(note);
       return !Array.isArray(ids) || ids.includes(id);
