@@ -12,6 +12,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/drafts.rs"]
 mod drafts;
+#[path = "browser/early.rs"]
+mod early;
 #[path = "browser/field.rs"]
 mod field;
 #[path = "browser/outbox.rs"]
