@@ -29,7 +29,11 @@ fn set_early(js: &str) {
 fn the_note_lists_each_poll_with_an_unfinished_form_once() {
     storage().remove_item(UNFINISHED_KEY).unwrap();
     early::note_unfinished("a", false);
-    assert_eq!(note().as_deref(), Some("[]"), "a missing note is written, even empty");
+    assert_eq!(
+        note().as_deref(),
+        Some("[]"),
+        "a missing note is written, even empty"
+    );
     early::note_unfinished("a", true);
     early::note_unfinished("b", true);
     early::note_unfinished("a", true);
@@ -47,7 +51,11 @@ fn the_note_lists_each_poll_with_an_unfinished_form_once() {
 fn only_an_option_of_the_first_question_is_taken_over_and_taps_stop_there() {
     let poll = Poll::from_json_plain(SURVEY).unwrap();
     set_early("undefined");
-    assert_eq!(early::take(&poll), Taps::default(), "no script, nothing tapped");
+    assert_eq!(
+        early::take(&poll),
+        Taps::default(),
+        "no script, nothing tapped"
+    );
 
     set_early("{ answer: { item: 'hai_long_chung', option: 'khong_hai_long' }, forward: true }");
     assert_eq!(
@@ -74,8 +82,15 @@ fn only_an_option_of_the_first_question_is_taken_over_and_taps_stop_there() {
 #[wasm_bindgen_test]
 async fn the_scripts_download_is_the_apps_for_its_own_address_only() {
     set_early("{ src: 'polls/x.json', poll: Promise.resolve({ text: '{}' }) }");
-    assert_eq!(early::poll_text("polls/x.json").await, Some(Ok("{}".to_owned())));
-    assert_eq!(early::poll_text("polls/y.json").await, None, "another address");
+    assert_eq!(
+        early::poll_text("polls/x.json").await,
+        Some(Ok("{}".to_owned()))
+    );
+    assert_eq!(
+        early::poll_text("polls/y.json").await,
+        None,
+        "another address"
+    );
     set_early("{ src: 'polls/x.json', poll: Promise.resolve({ status: 404 }) }");
     assert_eq!(
         early::poll_text("polls/x.json").await,
@@ -91,6 +106,10 @@ async fn the_app_claims_the_page_before_the_script_has_run() {
     early::settled().await;
     early::claim();
     let claimed = js_sys::eval("window.phieuEarly && window.phieuEarly.claimed").unwrap();
-    assert_eq!(claimed, JsValue::TRUE, "a script run after this draws nothing");
+    assert_eq!(
+        claimed,
+        JsValue::TRUE,
+        "a script run after this draws nothing"
+    );
     set_early("undefined");
 }
