@@ -259,7 +259,8 @@ try {
     const what = p.until === 'question' ? 'first question clickable' : 'first interactive element (NOT the first question)';
     const actionable = p.runs.filter((r) => r.actionable === true).length;
     console.log(`  ${p.name} (${p.url})`);
-    console.log(`    transferred before the first question: median ${kb(bytesBefore.median)} (min ${kb(bytesBefore.min)}, max ${kb(bytesBefore.max)})`);
+    const mobileBefore = stats(p.mobile.map((r) => r.bytesBefore));
+    console.log(`    transferred before the first question: median ${kb(bytesBefore.median)} (min ${kb(bytesBefore.min)}, max ${kb(bytesBefore.max)}); on the mobile network ${kb(mobileBefore.median)} (min ${kb(mobileBefore.min)}, max ${kb(mobileBefore.max)})`);
     console.log(`    transferred in all: median ${kb(bytes.median)} (min ${kb(bytes.min)}, max ${kb(bytes.max)}), ${p.warm.requests.length} requests`);
     for (const r of p.warm.requests) console.log(`      ${kb(r.bytes).padStart(9)}  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
     const mobile = stats(p.mobile.map((r) => r.ms));
@@ -284,6 +285,7 @@ try {
       mobile_kept: mobileKept,
       bytes,
       bytes_before: bytesBefore,
+      mobile_bytes_before: mobileBefore,
       requests: p.warm.requests.map((r) => ({ path: r.url.replace(/^https?:\/\/[^/]+/, ''), bytes: r.bytes })),
       actionable,
       calibration_ms: p.calibration,

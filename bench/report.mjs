@@ -67,6 +67,7 @@ if (firstLoad) {
   if (p) {
     if (p.bytes_before && !p.fallback) {
       row('First load, phieu `survey.html` (the field-survey page): transferred before its first question is answerable, gzip', range(p.bytes_before, kb), ['<=', 150_000, '≤ 150 KB'], p.bytes_before.median, 'first_load');
+      if (p.mobile_bytes_before) row(`The same on the mobile network (${firstLoad.network})`, range(p.mobile_bytes_before, kb), ['<=', 150_000, '≤ 150 KB'], p.mobile_bytes_before.median, 'first_load');
       row('First load, phieu `survey.html`: transferred in all (the app\'s wasm included, until the network is quiet)', range(p.bytes, kb), null, null, 'first_load');
     } else {
       const label = p.fallback

@@ -12,14 +12,26 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-const [page, policy] = process.argv.slice(2);
-if (!page || !policy) throw new Error('usage: node scripts/csp-page.mjs DIST/PAGE.html POLICY');
+const [page, policy, option] = process.argv.slice(2);
+if (!page || !policy) throw new Error('usage: node scripts/csp-page.mjs DIST/PAGE.html POLICY [--wasm-after-early]');
+// survey.html: its first question is drawn before the wasm (assets/first-question.js), from
+// little more than the page and the poll. The wasm's download waits until that is done (its
+// preload is dropped, and the start-up script first waits for `phieuEarly.settled`), so on a
+// slow network the poll does not share the line with the wasm, and what a phone downloads
+// before it can answer is that little (issue 21). Without a drawing it waits for nothing.
+const afterEarly = option === '--wasm-after-early';
 const stem = basename(page, '.html');
 let html = await readFile(page, 'utf8');
 
 const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (inline.length !== 1) throw new Error(`${page}: expected one inline start-up script, found ${inline.length}`);
-const code = inline[0][1].trim() + '\n';
+let code = inline[0][1].trim() + '\n';
+if (afterEarly) {
+  code = `await window.phieuEarly?.settled;\n${code}`;
+  const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
+  if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm to drop`);
+  html = html.replace(preload, '');
+}
 const digest = (algo) => createHash(algo).update(code).digest();
 const file = `${stem}-init-${digest('sha256').toString('hex').slice(0, 16)}.js`;
 await writeFile(join(dirname(page), file), code);
