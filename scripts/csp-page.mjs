@@ -27,7 +27,8 @@ const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
 if (inline.length !== 1) throw new Error(`${page}: expected one inline start-up script, found ${inline.length}`);
 let code = inline[0][1].trim() + '\n';
 if (afterEarly) {
-  code = `await window.phieuEarly?.settled;\n${code}`;
+  // At most 2 s: a download of the poll that hangs must not keep the app from starting.
+  code = `await Promise.race([window.phieuEarly?.settled, new Promise((ok) => setTimeout(ok, 2000))]);\n${code}`;
   const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
   if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm to drop`);
   html = html.replace(preload, '');

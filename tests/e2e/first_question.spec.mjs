@@ -105,3 +105,19 @@ test('nothing is drawn early for a decision by household forms: its first screen
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a download of the poll that hangs keeps neither drawing from starting: the app starts and says it is waiting', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // The poll never arrives: the page's script waits for it, and the app's wasm waits for the
+  // script at most 2 s before it loads and starts.
+  await page.route('**/polls/survey20.json', () => {});
+  const wasm = page.waitForRequest((r) => r.url().endsWith('_bg.wasm'));
+  await page.goto(h.server.url + SURVEY);
+  await wasm;
+  await page.getByRole('status').filter({ hasText: 'Đang mở bộ nhớ của máy…' }).waitFor();
+  assert.equal(await early(page).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
