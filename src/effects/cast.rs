@@ -36,6 +36,12 @@ impl NotCast {
     }
 }
 
+impl From<StoreError> for NotCast {
+    fn from(e: StoreError) -> NotCast {
+        NotCast::Store(e)
+    }
+}
+
 /// A fresh 16-byte salt for one ballot.
 pub fn salt() -> Result<[u8; 16], NotCast> {
     random::bytes16().ok_or(NotCast::NoRandom)

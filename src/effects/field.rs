@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
-use phieu_core::{Answer, Lang, PinHash, Poll};
+use phieu_core::{Answer, PinHash, Poll};
 use yew::platform::pinned::oneshot;
 use yew::Callback;
 
+use super::cast::NotCast;
 use super::words::effects_words;
 use super::{cast, not_cast, save_now, spawn, storage_notice, with_box};
 use crate::edge::early;
@@ -291,7 +292,7 @@ async fn open_session(
         match finish(&fs, &meeting, answers, salt, &today).await {
             Ok(Some(ballots)) => meeting.ballots = ballots,
             Ok(None) => {}
-            Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),
+            Err(e) => dispatch.emit(Action::Notice(Some(Notice::each(|l| e.message(l))))),
         }
     }
     let days = match fs.days(&meeting.id).await {
@@ -340,9 +341,8 @@ async fn finish(
     answers: Vec<Answer>,
     salt: [u8; 16],
     today: &str,
-) -> Result<Option<Rc<phieu_core::BallotBox>>, StoreError> {
-    let ballot = cast::seal(&meeting.poll, answers, salt)
-        .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
+) -> Result<Option<Rc<phieu_core::BallotBox>>, NotCast> {
+    let ballot = cast::seal(&meeting.poll, answers, salt)?;
     let mut next = (*meeting.ballots).clone();
     let new = next.cast(ballot.clone()).is_ok();
     save_now(meeting).await?;
@@ -413,13 +413,12 @@ pub fn commit(
         let cast = async {
             let fs = field_store::shared().await?;
             fs.put_draft(&meeting.id, &sealed.to_json()).await?;
-            let ballot = cast::seal(&meeting.poll, answers, salt)
-                .map_err(|e| StoreError::Failed(e.message(Lang::En)))?;
+            let ballot = cast::seal(&meeting.poll, answers, salt)?;
             let mut ballots = (*meeting.ballots).clone();
             let _ = ballots.cast(ballot.clone());
             save_now(&meeting).await?;
             cast::cast(&store::shared().await?, BoxKind::Real, &meeting.id, &ballot).await?;
-            Ok::<_, StoreError>((fs, ballots))
+            Ok::<_, NotCast>((fs, ballots))
         };
         let (fs, ballots) = match cast.await {
             Ok(x) => x,
