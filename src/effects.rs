@@ -125,19 +125,22 @@ async fn load_box(
     let mut loader = BoxLoader::with_capacity((*meeting.poll).clone(), total as usize);
     let mut damaged = 0;
     let mut started = pause::clock();
+    let mut sliced = false;
     for i in 0..total {
         // The clock is read every 16 openings: a survey's opening takes some 15 µs.
         if i % 16 == 0 && i > 0 && pause::clock() - started >= SLICE_MS {
             progress(Loading { done: i, total });
             pause::turn().await;
+            sliced = true;
             started = pause::clock();
         }
         if openings.get(i).is_none_or(|o| loader.add(&o).is_err()) {
             damaged += 1;
         }
     }
-    // The box is built in a slice of its own: with 100,000 ballots that takes some 20 ms.
-    if total > 0 {
+    // A box that took more than one slice is built in a slice of its own: with 100,000 ballots
+    // that takes some 20 ms (a box read in one slice is built in a millisecond or two).
+    if sliced {
         progress(Loading { done: total, total });
         pause::turn().await;
     }
