@@ -85,9 +85,12 @@ pub(crate) fn not_ready(model: &Model, moving: bool) -> Option<Html> {
     let t = kiosk(model.lang);
     match &model.device {
         Device::Ready if !moving => None,
-        Device::Starting | Device::Ready => {
-            Some(html! { <p class="status" role="status">{ t.starting }</p> })
-        }
+        Device::Starting | Device::Ready => Some(html! {
+            <>
+                <p class="status" role="status">{ t.starting }</p>
+                { box_loading(model) }
+            </>
+        }),
         Device::NoStorage(why) => Some(html! {
             <section class="error" role="alert">
                 <h1>{ t.no_storage_title }</h1>
@@ -104,5 +107,20 @@ pub(crate) fn not_ready(model: &Model, moving: bool) -> Option<Html> {
                 <p>{ t.other_tab }</p>
             </section>
         }),
+    }
+}
+
+/// A bar while a large box is read back from storage (`state::Loading`); nothing otherwise.
+pub(crate) fn box_loading(model: &Model) -> Html {
+    let Some(loading) = model.loading.filter(|l| l.shown()) else {
+        return Html::default();
+    };
+    let label = kiosk(model.lang).reading_box(loading.done, loading.total);
+    html! {
+        <div class="box-loading">
+            <label for="box-loading">{ label }</label>
+            <progress id="box-loading" max={loading.total.to_string()}
+                      value={loading.done.to_string()} />
+        </div>
     }
 }

@@ -14,6 +14,7 @@ pub mod form;
 pub mod offline;
 pub mod open_ballot;
 pub mod outbox;
+pub mod pause;
 pub mod poll_loader;
 pub mod prefs;
 pub mod print;

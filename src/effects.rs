@@ -16,10 +16,10 @@ use phieu_core::{BallotBox, BoxLoader, Lang};
 use yew::Callback;
 
 use crate::edge::store::{self, BoxKind, StoreError};
-use crate::edge::{open_ballot, random, tab_lock};
+use crate::edge::{open_ballot, pause, random, tab_lock};
 use crate::state::meeting::{Admit, Meeting, Phase, PinVerdict, TestResult};
 use crate::state::meeting_record;
-use crate::state::{Action, Device, Intent, Notice, Storage};
+use crate::state::{Action, Device, Intent, Loading, Notice, Storage};
 use words::effects_words;
 
 fn storage_notice(e: &StoreError) -> Notice {
@@ -88,7 +88,7 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
             dispatch.emit(Action::Started(None));
             return;
         };
-        match with_box(&store, meeting).await {
+        match with_box_shown(&store, meeting, Some(&dispatch)).await {
             Ok((meeting, damaged)) => {
                 dispatch.emit(Action::Started(Some(meeting)));
                 if damaged > 0 {
@@ -104,21 +104,45 @@ pub fn start(read_poll: meeting_record::ReadPoll, dispatch: Callback<Action>) {
     });
 }
 
+/// How long reading a box back works before it gives the page a turn (`edge::pause`), in
+/// milliseconds: well under the 50 ms after which a task is "long" and a tap waits.
+const SLICE_MS: f64 = 30.0;
+
 /// Rebuilds a box from its stored openings, each checked against the poll and its commitment.
 /// Returns the box and how many records were damaged (never counted): not text, not an opening
 /// of this poll, or a repeat of a ballot already in the box. The store hands the openings over sorted
-/// by commitment, which the core's loader builds the box from in one pass.
+/// by commitment, which the core's loader builds the box from in one pass. The work is done in
+/// slices of about [`SLICE_MS`], the page given a turn between them; after each slice
+/// `progress` hears how many openings are read of how many.
 async fn load_box(
     store: &store::Store,
     meeting: &Meeting,
     kind: BoxKind,
+    progress: &dyn Fn(Loading),
 ) -> Result<(BallotBox, usize), StoreError> {
-    let mut loader = BoxLoader::new((*meeting.poll).clone());
+    let openings = store.opening_list(kind, &meeting.id).await?;
+    let total = openings.len();
+    let mut loader = BoxLoader::with_capacity((*meeting.poll).clone(), total as usize);
     let mut damaged = 0;
-    for opening in store.openings(kind, &meeting.id).await? {
-        if opening.is_none_or(|o| loader.add(&o).is_err()) {
+    let mut started = pause::clock();
+    let mut sliced = false;
+    for i in 0..total {
+        // The clock is read every 16 openings: a survey's opening takes some 15 µs.
+        if i % 16 == 0 && i > 0 && pause::clock() - started >= SLICE_MS {
+            progress(Loading { done: i, total });
+            pause::turn().await;
+            sliced = true;
+            started = pause::clock();
+        }
+        if openings.get(i).is_none_or(|o| loader.add(&o).is_err()) {
             damaged += 1;
         }
+    }
+    // A box that took more than one slice is built in a slice of its own: with 100,000 ballots
+    // that takes some 20 ms (a box read in one slice is built in a millisecond or two).
+    if sliced {
+        progress(Loading { done: total, total });
+        pause::turn().await;
     }
     let (ballots, repeats) = loader.finish();
     Ok((ballots, damaged + repeats))
@@ -127,11 +151,27 @@ async fn load_box(
 /// A meeting with its real box rebuilt from the ballot store (`load_box`), and how many stored
 /// records were damaged and left out: the tablet, a field session and the list of past
 /// meetings all read a meeting back this way.
-async fn with_box(
+async fn with_box(store: &store::Store, meeting: Meeting) -> Result<(Meeting, usize), StoreError> {
+    with_box_shown(store, meeting, None).await
+}
+
+/// As [`with_box`]; while the page waits for it, the model hears how far it has come
+/// ([`Action::Loading`]), and that it is over.
+async fn with_box_shown(
     store: &store::Store,
     mut meeting: Meeting,
+    dispatch: Option<&Callback<Action>>,
 ) -> Result<(Meeting, usize), StoreError> {
-    let (ballots, damaged) = load_box(store, &meeting, BoxKind::Real).await?;
+    let progress = |loading| {
+        if let Some(d) = dispatch {
+            d.emit(Action::Loading(Some(loading)));
+        }
+    };
+    let read = load_box(store, &meeting, BoxKind::Real, &progress).await;
+    if let Some(d) = dispatch {
+        d.emit(Action::Loading(None));
+    }
+    let (ballots, damaged) = read?;
     meeting.ballots = Rc::new(ballots);
     Ok((meeting, damaged))
 }
@@ -277,7 +317,8 @@ pub fn settle_open_ballot(meeting: &Meeting, dispatch: &Callback<Action>) {
 /// Reads the test box back from storage for the logic-and-accuracy check.
 pub fn check_test(meeting: Meeting, dispatch: Callback<Action>) {
     spawn(async move {
-        let read = async { load_box(&store::shared().await?, &meeting, BoxKind::Test).await };
+        let read =
+            async { load_box(&store::shared().await?, &meeting, BoxKind::Test, &|_| ()).await };
         match read.await {
             Ok((ballots, _)) => dispatch.emit(Action::TestChecked(Rc::new(ballots))),
             Err(e) => dispatch.emit(Action::Notice(Some(storage_notice(&e)))),

@@ -121,6 +121,25 @@ pub enum Device {
     OtherTab,
 }
 
+/// How far reading a meeting's box back has come (`effects::load_box`), for a progress bar
+/// while the page waits: the tablet after a reload, the office page opening a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loading {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Loading {
+    /// Boxes from this size on show a bar: a smaller one is read back in well under a second,
+    /// even on a slow tablet, and a bar would only flash.
+    pub const SHOWN_FROM: u32 = 5000;
+
+    /// Whether the wait deserves a bar.
+    pub fn shown(&self) -> bool {
+        self.total >= Loading::SHOWN_FROM
+    }
+}
+
 /// What the PIN is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intent {
@@ -210,6 +229,8 @@ pub struct Model {
     pub admit: Option<Admit>,
     /// The meetings kept on this device, once read (the office page's list).
     pub past: Option<Vec<past::Past>>,
+    /// A box being read back from storage, while the page waits for it.
+    pub loading: Option<Loading>,
     /// The voter's screens in large text and high contrast (issue 20, item 2), set by the
     /// officer for the next voter; `keep_large`: for every voter after too, until turned off.
     pub large: bool,
@@ -231,6 +252,8 @@ pub enum Action {
     PollChosen(Rc<Poll>),
     /// Storage is open and the meeting (if any) read back.
     Started(Option<Meeting>),
+    /// Reading a box back has come this far (`None`: it is over, or failed).
+    Loading(Option<Loading>),
     DeviceUnusable(Device),
     /// What the browser said of this site's storage (issue 19, item 2).
     Storage(Storage),
@@ -325,6 +348,7 @@ impl Model {
             abandoned: None,
             admit: None,
             past: None,
+            loading: None,
             large: false,
             keep_large: false,
             speech: speech::Speech::Unknown,
@@ -352,12 +376,17 @@ impl Model {
                 next.poll = PollState::Ready(poll)
             }
             Action::PollLoaded(Err(error)) => next.poll = PollState::Failed(error),
+            Action::Loading(loading) => next.loading = loading,
             Action::Started(meeting) => {
+                next.loading = None;
                 next.device = Device::Ready;
                 next.screen = Model::resting_screen(meeting.as_ref());
                 next.meeting = meeting;
             }
-            Action::DeviceUnusable(device) => next.device = device,
+            Action::DeviceUnusable(device) => {
+                next.loading = None;
+                next.device = device;
+            }
             Action::Storage(storage) => next.storage = Some(storage),
             Action::Speech(speech) => next.speech = speech,
             Action::MeetingStored(meeting) => {

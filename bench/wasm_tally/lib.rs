@@ -8,12 +8,13 @@
 //!   the box. This is the casting work of a whole meeting and is timed only for information.
 //! - `tally()`: `Tally::of` over the ballots in memory.
 //! - `fingerprint()`: the box fingerprint over the ballots' sorted commitments.
-//! - `begin_close(poll)`, `input(len)`, `cast_opening(len)`, `end_close()`: what the app does
+//! - `begin_close(poll, n)`, `input(len)`, `cast_opening(len)`, `finish_close(n)` (or
+//!   `end_close(n)`, which adds the fingerprint), `closed_fingerprint()`: what the app does
 //!   when a box is closed (`src/effects.rs`, `load_box`), driven from JavaScript one opening at
 //!   a time, sorted by commitment, as the app's IndexedDB store hands them over: each opening
 //!   is copied into the module's memory, parsed, checked against the poll, re-hashed into its
 //!   commitment and given to the core's `BoxLoader`, which builds and counts the box; then the
-//!   fingerprint. Run in a fresh instance, so the
+//!   fingerprint. JavaScript slices the openings as the app does. Run in a fresh instance, so the
 //!   memory grows from small as the app's does. Reading IndexedDB is not part of it.
 //!
 //! Nothing here reads a clock: the JavaScript side does. Results feed a checksum so that no
@@ -46,6 +47,8 @@ thread_local! {
     /// The box being closed from openings, and the buffer JavaScript writes each opening into.
     static CLOSING: RefCell<Option<Closing>> = const { RefCell::new(None) };
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The box the last close built (`finish_close`), until the next close begins.
+    static CLOSED: RefCell<Option<BallotBox>> = const { RefCell::new(None) };
 }
 
 /// A small deterministic mix of (ballot, item) into a number, so answers vary.
@@ -179,18 +182,20 @@ pub extern "C" fn opening_len(i: u32) -> u32 {
     with(|s| s.openings.get(i as usize).map_or(0, |o| o.len() as u32))
 }
 
-/// Starts closing a box of poll `poll` (0 or 1); returns 1, or 0 for an unknown poll.
+/// Starts closing a box of poll `poll` (0 or 1) from `n` openings; returns 1, or 0 for an
+/// unknown poll.
 #[no_mangle]
-pub extern "C" fn begin_close(poll: u32) -> u32 {
+pub extern "C" fn begin_close(poll: u32, n: u32) -> u32 {
     let Some(Ok(poll)) = POLLS.get(poll as usize).map(|p| Poll::from_json(p)) else {
         return 0;
     };
     CLOSING.with(|c| {
         *c.borrow_mut() = Some(Closing {
-            loader: BoxLoader::new(poll),
+            loader: BoxLoader::with_capacity(poll, n as usize),
             damaged: 0,
         })
     });
+    CLOSED.with(|c| c.borrow_mut().take());
     1
 }
 
@@ -226,6 +231,32 @@ pub extern "C" fn cast_opening(len: u32) -> u32 {
             let read = closing.loader.add(text).is_ok();
             closing.damaged += u32::from(!read);
             u32::from(read)
+        })
+    })
+}
+
+/// Ends the close as the app's `load_box` does, the box built and kept: 1 once it holds `n`
+/// ballots and no record was damaged or repeated, else 0.
+#[no_mangle]
+pub extern "C" fn finish_close(n: u32) -> u32 {
+    CLOSING.with(|c| {
+        let Some(closing) = c.borrow_mut().take() else {
+            return 0;
+        };
+        let (the_box, repeats) = closing.loader.finish();
+        let whole = the_box.len() == n as usize && repeats == 0 && closing.damaged == 0;
+        CLOSED.with(|c| *c.borrow_mut() = Some(the_box));
+        u32::from(whole)
+    })
+}
+
+/// The fingerprint of the box `finish_close` built (its first four bytes); 0 without one.
+#[no_mangle]
+pub extern "C" fn closed_fingerprint() -> u32 {
+    CLOSED.with(|c| {
+        c.borrow().as_ref().map_or(0, |b| {
+            let hex = b.fingerprint().to_hex();
+            u32::from_str_radix(&hex[..8], 16).unwrap_or(0)
         })
     })
 }

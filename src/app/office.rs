@@ -7,7 +7,7 @@ use std::rc::Rc;
 use phieu_core::{Lang, Poll};
 use yew::prelude::*;
 
-use super::{not_ready, use_elsewhere, use_root};
+use super::{box_loading, not_ready, use_elsewhere, use_root};
 use crate::components::header::Header;
 use crate::components::outbox_pump::OutboxPump;
 use crate::components::upload::Upload;
@@ -106,7 +106,10 @@ fn past(model: &Model, dispatch: &Callback<Action>) -> Html {
         Callback::from(move |entry| effects::past::delete(entry, dispatch.clone()))
     };
     html! {
-        <PastMeetings lang={model.lang} past={model.past.clone()} {notice} {on_open} {on_delete} />
+        <>
+            { box_loading(model) }
+            <PastMeetings lang={model.lang} past={model.past.clone()} {notice} {on_open} {on_delete} />
+        </>
     }
 }
 

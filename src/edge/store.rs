@@ -375,6 +375,23 @@ impl Store {
         Ok(Array::from(&all).iter().map(|v| v.as_string()).collect())
     }
 
+    /// As [`Store::openings`], but each opening is copied into Rust only when asked for
+    /// ([`Openings::get`]): reading a large box back copies a slice of them at a time.
+    pub async fn opening_list(&self, kind: BoxKind, meeting: &str) -> Result<Openings, StoreError> {
+        let tx = self.read(kind.store())?;
+        let store = tx
+            .object_store(kind.store())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let range = meeting_range(meeting)?;
+        let all = done(
+            &store
+                .get_all_with_key(&range)
+                .map_err(|e| StoreError::from_js(&e))?,
+        )
+        .await?;
+        Ok(Openings(Array::from(&all)))
+    }
+
     /// How many ballots a meeting's box holds.
     pub async fn count(&self, kind: BoxKind, meeting: &str) -> Result<u32, StoreError> {
         let tx = self.read(kind.store())?;
@@ -440,4 +457,24 @@ pub async fn shared() -> Result<Store, StoreError> {
     let store = Store::open().await?;
     SHARED.with(|s| *s.borrow_mut() = Some(store.clone()));
     Ok(store)
+}
+
+/// A box's stored openings as IndexedDB handed them over, sorted by commitment, still in
+/// JavaScript ([`Store::opening_list`]).
+pub struct Openings(Array);
+
+impl Openings {
+    pub fn len(&self) -> u32 {
+        self.0.length()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.length() == 0
+    }
+
+    /// Opening `i`, copied into Rust; `None` for a record that is not text (phieu writes
+    /// none), which the caller counts as damaged.
+    pub fn get(&self, i: u32) -> Option<String> {
+        self.0.get(i).as_string()
+    }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use phieu_core::Poll;
 use yew::Callback;
 
-use super::{save_now, spawn, storage_notice, with_box};
+use super::{save_now, spawn, storage_notice, with_box, with_box_shown};
 use crate::edge::field_store;
 use crate::edge::outbox::Outbox;
 use crate::edge::store::{self, BoxKind, StoreError};
@@ -77,7 +77,7 @@ pub fn open(id: String, dispatch: Callback<Action>) {
             let Some(meeting) = record else {
                 return Ok(None);
             };
-            let (meeting, _damaged) = with_box(&store, meeting).await?;
+            let (meeting, _damaged) = with_box_shown(&store, meeting, Some(&dispatch)).await?;
             Ok::<_, StoreError>(Some(meeting))
         };
         match opened.await {

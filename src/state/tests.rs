@@ -564,3 +564,40 @@ fn large_text_lasts_one_voter_unless_kept() {
         "turning it off stops keeping it"
     );
 }
+
+/// Reading a box back after a reload reports how far it has come; a bar shows only for a
+/// large box, and the reading's end (or the meeting started) takes it away.
+#[test]
+fn reading_a_large_box_back_shows_its_progress_until_started() {
+    let start = Model::new(Lang::Vi, Page::Home);
+    assert_eq!(start.loading, None);
+    let small = start.apply(Action::Loading(Some(Loading {
+        done: 1000,
+        total: 4999,
+    })));
+    assert!(!small.loading.unwrap().shown());
+    let large = start.apply(Action::Loading(Some(Loading {
+        done: 2000,
+        total: 100_000,
+    })));
+    assert_eq!(
+        large.loading,
+        Some(Loading {
+            done: 2000,
+            total: 100_000
+        })
+    );
+    assert!(large.loading.unwrap().shown());
+    assert_eq!(large.device, Device::Starting);
+    let further = large.apply(Action::Loading(Some(Loading {
+        done: 4000,
+        total: 100_000,
+    })));
+    assert_eq!(further.loading.map(|l| l.done), Some(4000));
+    assert_eq!(further.apply(Action::Loading(None)).loading, None);
+    let started = further.apply(Action::Started(None));
+    assert_eq!(started.loading, None);
+    assert_eq!(started.device, Device::Ready);
+    let refused = further.apply(Action::DeviceUnusable(Device::OtherTab));
+    assert_eq!(refused.loading, None);
+}

@@ -71,6 +71,54 @@ async fn ballots_come_back_sorted_by_commitment_never_in_casting_order() {
     assert_eq!(store.openings(BoxKind::Real, "m1").await.unwrap(), sorted);
 }
 
+/// The list a large box is read back from a slice at a time holds the same openings, in the
+/// same order, as the whole read.
+#[wasm_bindgen_test]
+async fn the_opening_list_hands_over_what_the_whole_read_does() {
+    let store = fresh("phieu-test-list").await;
+    for i in 1..=5 {
+        cast(&store, BoxKind::Real, &ballot("dong_y", i)).await;
+    }
+    let whole = store.openings(BoxKind::Real, "m1").await.unwrap();
+    let list = store.opening_list(BoxKind::Real, "m1").await.unwrap();
+    assert_eq!(list.len(), 5);
+    assert_eq!(
+        (0..list.len()).map(|i| list.get(i)).collect::<Vec<_>>(),
+        whole
+    );
+    assert_eq!(list.get(5), None);
+    assert!(store
+        .opening_list(BoxKind::Real, "m2")
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// A turn (`edge::pause::turn`) gives the page a task of its own: a timer set before a run
+/// of turns fires during them (were a turn only a microtask, the timer would wait for the
+/// whole run, and the run would end by the clock).
+#[wasm_bindgen_test]
+async fn turns_let_a_waiting_timer_run() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let fired = Rc::new(Cell::new(false));
+    let on_timer = {
+        let fired = fired.clone();
+        Closure::<dyn FnMut()>::new(move || fired.set(true))
+    };
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.as_ref().unchecked_ref(), 0)
+        .unwrap();
+    let start = js_sys::Date::now();
+    while !fired.get() && js_sys::Date::now() - start < 2000.0 {
+        phieu::edge::pause::turn().await;
+    }
+    assert!(fired.get(), "the timer ran between turns");
+}
+
 #[wasm_bindgen_test]
 async fn the_test_box_never_mixes_with_the_real_box() {
     let store = fresh("phieu-test-la").await;

@@ -548,6 +548,21 @@ pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result
                     free_text,
                 },
             ) => {
+                // Most often the options come in poll order already (as every stored opening
+                // does): then there is nothing to sort, no repeat, and nothing to copy.
+                if let Some(chose_free) = in_poll_order(options, chosen) {
+                    let n = chosen.len() as u64;
+                    if n < *min || n > *max {
+                        return Err(BallotError::ChoiceCount {
+                            index,
+                            item: name(),
+                            min: *min,
+                            max: *max,
+                            found: chosen.len(),
+                        });
+                    }
+                    return free_text_ok(free_text, chose_free);
+                }
                 let mut positions = Vec::with_capacity(chosen.len());
                 for o in chosen.iter() {
                     let Some(p) = options.iter().position(|c| c.id() == o) else {
@@ -611,4 +626,112 @@ pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result
         }
     }
     Ok(())
+}
+
+/// Whether `chosen` names options of `options` in strictly increasing poll order (so none is
+/// unknown or repeated), and then whether one of them takes a free text; `None` otherwise,
+/// for the general check to say what is wrong or to put them in order.
+fn in_poll_order(options: &[crate::poll::Choice], chosen: &[String]) -> Option<bool> {
+    let mut from = 0;
+    let mut free = false;
+    for o in chosen {
+        let p = from + options[from..].iter().position(|c| c.id() == o)?;
+        free |= options[p].free_text();
+        from = p + 1;
+    }
+    Some(free)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A multiple answer's options in poll order take the short path (`in_poll_order`); any
+    /// other list the general one. Both say the same as the rule written out here, for every
+    /// list of up to three of the survey's options and one unknown: the first unknown or
+    /// repeated option in the list, else the count, else the free text, and the options put
+    /// in poll order.
+    #[test]
+    fn multiple_answers_are_checked_as_the_rule_says_in_any_order() {
+        let poll = Poll::from_json(include_str!("../tests/data/survey-poll.json")).unwrap();
+        let ids = ["duong", "nuoc", "khac", "ao"];
+        let mut lists: Vec<Vec<&str>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<&str>> = lists
+                .iter()
+                .filter(|l| l.len() == lists.iter().map(Vec::len).max().unwrap_or(0))
+                .flat_map(|l| {
+                    ids.iter().map(move |id| {
+                        let mut l = l.clone();
+                        l.push(id);
+                        l
+                    })
+                })
+                .collect();
+            lists.extend(longer);
+        }
+        assert_eq!(lists.len(), 1 + 4 + 16 + 64);
+        for list in &lists {
+            for free in [None, Some("ý kiến")] {
+                let chosen: Vec<String> = list.iter().map(|s| (*s).to_owned()).collect();
+                let mut answers = vec![
+                    Answer::choice("hai_long"),
+                    Answer::Blank,
+                    Answer::Choices {
+                        options: chosen.clone(),
+                        free_text: free.map(str::to_owned),
+                    },
+                    Answer::Blank,
+                ];
+                let got = check_answer(&poll, &mut answers, 2).map(|()| answers[2].clone());
+                let item = || "linh_vuc".to_owned();
+                let mut seen = Vec::new();
+                let mut expected = None;
+                for o in list {
+                    let Some(p) = ids[..3].iter().position(|id| id == o) else {
+                        expected = Some(Err(BallotError::UnknownOption {
+                            index: 2,
+                            item: item(),
+                            option: (*o).to_owned(),
+                        }));
+                        break;
+                    };
+                    if seen.contains(&p) {
+                        expected = Some(Err(BallotError::DuplicateOption {
+                            index: 2,
+                            item: item(),
+                            option: (*o).to_owned(),
+                        }));
+                        break;
+                    }
+                    seen.push(p);
+                }
+                seen.sort_unstable();
+                let expected = expected.unwrap_or_else(|| {
+                    if list.is_empty() && free.is_none() {
+                        Ok(Answer::Blank)
+                    } else if list.len() > 2 {
+                        Err(BallotError::ChoiceCount {
+                            index: 2,
+                            item: item(),
+                            min: 0,
+                            max: 2,
+                            found: list.len(),
+                        })
+                    } else if free.is_some() && !seen.contains(&2) {
+                        Err(BallotError::FreeTextNotAllowed {
+                            index: 2,
+                            item: item(),
+                        })
+                    } else {
+                        Ok(Answer::Choices {
+                            options: seen.iter().map(|&p| ids[p].to_owned()).collect(),
+                            free_text: free.map(str::to_owned),
+                        })
+                    }
+                });
+                assert_eq!(got, expected, "{list:?} {free:?}");
+            }
+        }
+    }
 }

@@ -180,6 +180,14 @@ impl BoxBuilder {
         }
     }
 
+    /// As [`BoxBuilder::new`], with room for `ballots` ballots.
+    pub(crate) fn with_capacity(poll: Poll, ballots: usize) -> BoxBuilder {
+        BoxBuilder {
+            ballots: Vec::with_capacity(ballots),
+            ..BoxBuilder::new(poll)
+        }
+    }
+
     /// As `BallotBox::cast`: a ballot of another poll is left out, and so, in the end, is a
     /// repeat of a commitment already cast.
     pub(crate) fn cast(&mut self, ballot: Ballot) {

@@ -129,6 +129,15 @@ impl BoxLoader {
         }
     }
 
+    /// As [`BoxLoader::new`], with room for `openings` ballots made at once (the box of a
+    /// meeting grows to 100,000 and more; growing it step by step copies it again and again).
+    pub fn with_capacity(poll: Poll, openings: usize) -> BoxLoader {
+        BoxLoader {
+            builder: BoxBuilder::with_capacity(poll, openings),
+            encoder: Encoder::default(),
+        }
+    }
+
     /// Reads one opening into the box; an error means it is not counted.
     pub fn add(&mut self, json: &str) -> Result<(), OpeningError> {
         let ballot = read_opening(self.builder.poll(), json, &mut self.encoder)?;
