@@ -117,7 +117,7 @@ if (wasm) {
     row(`Tally + fingerprint of ${n} ballots in wasm, ${poll}`, `${r.tally_and_fingerprint_ms.toFixed(0)} ms (${r.tally_ms.toFixed(0)} + ${r.fingerprint_ms.toFixed(0)})`, ['<=', 300, '≤ 0.3 s'], r.tally_and_fingerprint_ms, 'wasm_tally');
   }
   for (const [poll, r] of Object.entries(wasm.polls)) {
-    row(`Closing a box of ${n} stored ballots in wasm (parse, re-hash, count, fingerprint), ${poll}`, `${(r.close_ms / 1000).toFixed(2)} s`, ['<=', 300, '≤ 0.3 s (the tally goal, applied to the whole close)'], r.close_ms, 'wasm_tally');
+    row(`Closing a box of ${n} stored ballots in wasm (parse, re-hash, count, fingerprint), ${poll}`, `${(r.close_ms / 1000).toFixed(2)} s`, ['<=', 500, '≤ 0.5 s (issue 21)'], r.close_ms, 'wasm_tally');
   }
   for (const [poll, r] of Object.entries(wasm.polls)) {
     if (r.close_longest_slice_ms === undefined) continue;

@@ -12,7 +12,7 @@ use yew::Callback;
 
 use super::cast::NotCast;
 use super::words::effects_words;
-use super::{cast, not_cast, save_now, spawn, storage_notice, with_box};
+use super::{cast, not_cast, save_now, spawn, storage_notice, with_box_shown};
 use crate::edge::early;
 use crate::edge::field_store::{self, FieldStore};
 use crate::edge::poll_loader::{self, LoadError};
@@ -157,7 +157,7 @@ pub fn start(src: Option<String>, dispatch: Callback<Action>) {
         let hash = poll.hash();
         let session = open_sessions(&records).find(|m| m.poll.hash() == hash);
         let (meeting, damaged) = match session {
-            Some(m) => match with_box(&store, m).await {
+            Some(m) => match with_box_shown(&store, m, Some(&dispatch)).await {
                 Ok(opened) => opened,
                 Err(e) => return store_failed(&dispatch, &e),
             },
@@ -183,7 +183,7 @@ async fn resume(store: store::Store, records: Vec<String>, dispatch: Callback<Ac
             Notice::each(|l| effects_words(l).field_no_survey),
         );
     };
-    match with_box(&store, meeting).await {
+    match with_box_shown(&store, meeting, Some(&dispatch)).await {
         Ok((meeting, damaged)) => open_session(meeting, damaged, false, dispatch).await,
         Err(e) => store_failed(&dispatch, &e),
     }
