@@ -361,18 +361,8 @@ impl Store {
         kind: BoxKind,
         meeting: &str,
     ) -> Result<Vec<Option<String>>, StoreError> {
-        let tx = self.read(kind.store())?;
-        let store = tx
-            .object_store(kind.store())
-            .map_err(|e| StoreError::from_js(&e))?;
-        let range = meeting_range(meeting)?;
-        let all = done(
-            &store
-                .get_all_with_key(&range)
-                .map_err(|e| StoreError::from_js(&e))?,
-        )
-        .await?;
-        Ok(Array::from(&all).iter().map(|v| v.as_string()).collect())
+        let list = self.opening_list(kind, meeting).await?;
+        Ok((0..list.len()).map(|i| list.get(i)).collect())
     }
 
     /// As [`Store::openings`], but each opening is copied into Rust only when asked for
