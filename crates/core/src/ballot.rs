@@ -548,9 +548,7 @@ pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result
                     free_text,
                 },
             ) => {
-                // Most often the options come in poll order already (as every stored opening
-                // does): then there is nothing to sort, no repeat, and nothing to copy.
-                if let Some(chose_free) = in_poll_order(options, chosen) {
+                let count_ok = || {
                     let n = chosen.len() as u64;
                     if n < *min || n > *max {
                         return Err(BallotError::ChoiceCount {
@@ -561,6 +559,12 @@ pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result
                             found: chosen.len(),
                         });
                     }
+                    Ok(())
+                };
+                // Most often the options come in poll order already (as every stored opening
+                // does): then there is nothing to sort, no repeat, and nothing to copy.
+                if let Some(chose_free) = in_poll_order(options, chosen) {
+                    count_ok()?;
                     return free_text_ok(free_text, chose_free);
                 }
                 let mut positions = Vec::with_capacity(chosen.len());
@@ -581,16 +585,7 @@ pub fn check_answer(poll: &Poll, answers: &mut [Answer], index: usize) -> Result
                     }
                     positions.push(p);
                 }
-                let n = chosen.len() as u64;
-                if n < *min || n > *max {
-                    return Err(BallotError::ChoiceCount {
-                        index,
-                        item: name(),
-                        min: *min,
-                        max: *max,
-                        found: chosen.len(),
-                    });
-                }
+                count_ok()?;
                 // A set of options has one encoding: poll order.
                 positions.sort_unstable();
                 *chosen = positions
